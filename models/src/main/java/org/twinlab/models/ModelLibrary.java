@@ -1,0 +1,52 @@
+package org.twinlab.models;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The rig models shipped with twinlab, read from the classpath ({@code /models/NAME.yaml}). */
+public final class ModelLibrary {
+  public static final List<String> BUILT_IN = List.of("conveyor-sorting", "tank-process", "motor-vibration");
+
+  private final Map<String, TwinModel> models;
+
+  private ModelLibrary(Map<String, TwinModel> models) {
+    this.models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
+  }
+
+  /** Loads every built-in model; a broken built-in model is a build defect, so it throws. */
+  public static ModelLibrary builtIn() {
+    Map<String, TwinModel> all = new LinkedHashMap<>();
+    for (String name : BUILT_IN) {
+      all.put(name, loadBuiltIn(name));
+    }
+    return new ModelLibrary(all);
+  }
+
+  public static TwinModel loadBuiltIn(String name) {
+    String resource = "/models/" + name + ".yaml";
+    InputStream in = ModelLibrary.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalArgumentException("no built-in model '" + name + "' (known: " + BUILT_IN + ")");
+    }
+    Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
+    try {
+      return ModelLoader.loadOrThrow("models/" + name + ".yaml", r);
+    } finally {
+      ModelLoader.close(r);
+    }
+  }
+
+  public Optional<TwinModel> get(String name) {
+    return Optional.ofNullable(models.get(name));
+  }
+
+  public List<TwinModel> all() {
+    return List.copyOf(models.values());
+  }
+}

@@ -1,0 +1,45 @@
+package org.twinlab.models;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One property of a component.
+ *
+ * @param path "component.property", the name bindings, checks and alarms use
+ * @param expectedPeriodMs how often the rig normally updates it; the runtime marks it stale when
+ *     samples stop for a multiple of this
+ */
+public record PropertyDef(
+    String path,
+    PropertyType type,
+    String unit,
+    Optional<ValueRange> range,
+    List<String> enumValues,
+    boolean writable,
+    long expectedPeriodMs,
+    Localized description) {
+
+  public PropertyDef {
+    enumValues = List.copyOf(enumValues);
+  }
+
+  public String id() {
+    return path.substring(path.indexOf('.') + 1);
+  }
+
+  /** Whether a value fits this property's type, enum values and range. */
+  public boolean accepts(Object value) {
+    return switch (type) {
+      case BOOL -> value instanceof Boolean;
+      case STRING -> value instanceof String;
+      case ENUM -> value instanceof String s && enumValues.contains(s);
+      case INT -> value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && inRange(n);
+      case DOUBLE -> value instanceof Number n && inRange(n);
+    };
+  }
+
+  private boolean inRange(Number n) {
+    return range.map(r -> r.contains(n.doubleValue())).orElse(true);
+  }
+}

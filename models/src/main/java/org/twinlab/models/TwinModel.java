@@ -1,0 +1,38 @@
+package org.twinlab.models;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.twinlab.models.view.ViewHints;
+
+/** The typed description of a kind of rig. Immutable; built by {@link ModelLoader}. */
+public record TwinModel(
+    String id,
+    int version,
+    Localized name,
+    RigKind kind,
+    List<ComponentDef> components,
+    List<AlarmDef> alarms,
+    ViewHints view) {
+
+  public TwinModel {
+    components = List.copyOf(components);
+    alarms = List.copyOf(alarms);
+  }
+
+  /** Every property by its "component.property" path, in file order. */
+  public Map<String, PropertyDef> properties() {
+    Map<String, PropertyDef> all = new LinkedHashMap<>();
+    components.forEach(c -> c.properties().forEach(p -> all.put(p.path(), p)));
+    return all;
+  }
+
+  public Optional<PropertyDef> property(String path) {
+    return Optional.ofNullable(properties().get(path));
+  }
+
+  public Optional<CommandDef> command(String path) {
+    return components.stream().flatMap(c -> c.commands().stream()).filter(c -> c.path().equals(path)).findFirst();
+  }
+}
