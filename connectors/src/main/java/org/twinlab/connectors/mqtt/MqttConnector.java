@@ -1,0 +1,265 @@
+package org.twinlab.connectors.mqtt;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.twinlab.connectors.ConnectionEvent;
+import org.twinlab.connectors.ConnectionState;
+import org.twinlab.connectors.Connector;
+import org.twinlab.connectors.ConnectorListener;
+import org.twinlab.connectors.DiscoveredSignal;
+import org.twinlab.connectors.Quality;
+import org.twinlab.connectors.Sample;
+import org.twinlab.connectors.SignalRequest;
+import org.twinlab.connectors.WriteResult;
+
+/**
+ * MQTT connector on Eclipse Paho (MQTT 5, or 3.1.1 for older brokers). It reconnects with
+ * backoff on its own and subscribes every requested filter again after each connect, so a broker
+ * restart (which forgets clean sessions) costs only the gap.
+ */
+public final class MqttConnector implements Connector {
+  private static final Logger LOG = LoggerFactory.getLogger(MqttConnector.class);
+  private static final int MAX_TOPICS_SEEN = 10_000;
+
+  private final MqttConnectorConfig config;
+  private final ConnectorListener listener;
+  private final ScheduledExecutorService worker;
+  private final Map<String, String> topicsSeen = new ConcurrentHashMap<>();
+
+  /** Signal id to its route; replaced whole on change so the message path reads it without locks. */
+  private volatile Map<String, Route> routes = Map.of();
+  private volatile MqttLink link;
+  private volatile ConnectionState state = ConnectionState.CONNECTING;
+  private volatile boolean closed;
+  private int attempt;
+
+  private record Route(SignalRequest request, MqttAddress address) {}
+
+  public MqttConnector(MqttConnectorConfig config, ConnectorListener listener) {
+    this.config = config;
+    this.listener = listener;
+    this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "mqtt-" + config.id());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @Override
+  public String id() {
+    return config.id();
+  }
+
+  @Override
+  public ConnectionState state() {
+    return state;
+  }
+
+  @Override
+  public void start() {
+    emit(ConnectionState.CONNECTING, null);
+    worker.execute(this::connect);
+  }
+
+  private void connect() {
+    if (closed) return;
+    MqttLink l;
+    Events events = new Events();
+    try {
+      l = config.version() == MqttVersion.V5 ? new PahoV5Link(config, events) : new PahoV3Link(config, events);
+      events.owner = l;
+    } catch (Exception e) {
+      emit(ConnectionState.FAILED, "cannot create the MQTT client: " + describe(e));
+      return;
+    }
+    link = l;
+    l.connect()
+        .thenCompose(v -> subscribeAll(l, filters(routes.values())))
+        .whenCompleteAsync((v, e) -> {
+          if (closed) return;
+          if (e == null) {
+            attempt = 0;
+            emit(ConnectionState.CONNECTED, null);
+          } else {
+            retry(l, describe(e));
+          }
+        }, worker);
+  }
+
+  private void retry(MqttLink failed, String why) {
+    LOG.debug("{}: {}", config.id(), why);
+    if (link != failed) return;
+    link = null;
+    failed.close();
+    markAllBad("not connected: " + why);
+    emit(ConnectionState.RECONNECTING, why);
+    worker.schedule(this::connect, config.backoff().delay(attempt++).toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private CompletableFuture<Void> subscribeAll(MqttLink l, Set<String> filters) {
+    CompletableFuture<?>[] all = filters.stream().map(f -> l.subscribe(f, config.qos())).toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(all);
+  }
+
+  private static Set<String> filters(Collection<Route> rs) {
+    Set<String> out = new HashSet<>();
+    rs.forEach(r -> out.add(r.address().filter()));
+    return out;
+  }
+
+  @Override
+  public CompletableFuture<Void> subscribe(List<SignalRequest> signals) {
+    Map<String, Route> added = new HashMap<>();
+    try {
+      for (SignalRequest r : signals) added.put(r.signal(), new Route(r, MqttAddress.parse(r.address())));
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return CompletableFuture.supplyAsync(() -> {
+      Set<String> before = filters(routes.values());
+      Map<String, Route> next = new HashMap<>(routes);
+      next.putAll(added);
+      routes = Map.copyOf(next);
+      Set<String> fresh = filters(added.values());
+      fresh.removeAll(before);
+      return fresh;
+    }, worker).thenCompose(fresh -> {
+      MqttLink l = link;
+      return l != null && state == ConnectionState.CONNECTED ? subscribeAll(l, fresh) : CompletableFuture.completedFuture(null);
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> unsubscribe(Collection<String> signalIds) {
+    return CompletableFuture.supplyAsync(() -> {
+      Map<String, Route> next = new HashMap<>(routes);
+      signalIds.forEach(next::remove);
+      Set<String> gone = filters(routes.values());
+      gone.removeAll(filters(next.values()));
+      routes = Map.copyOf(next);
+      return gone;
+    }, worker).thenCompose(gone -> {
+      MqttLink l = link;
+      if (l == null || state != ConnectionState.CONNECTED) return CompletableFuture.completedFuture(null);
+      return CompletableFuture.allOf(gone.stream().map(l::unsubscribe).toArray(CompletableFuture[]::new));
+    });
+  }
+
+  @Override
+  public CompletableFuture<WriteResult> write(String address, Object value) {
+    MqttAddress a;
+    try {
+      a = MqttAddress.parse(address);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.completedFuture(WriteResult.failed(e.getMessage()));
+    }
+    if (a.filter().contains("+") || a.filter().contains("#")) {
+      return CompletableFuture.completedFuture(WriteResult.failed("cannot publish to a wildcard topic " + a.filter()));
+    }
+    MqttLink l = link;
+    if (l == null || state != ConnectionState.CONNECTED) {
+      return CompletableFuture.completedFuture(WriteResult.failed("not connected to " + config.serverUri()));
+    }
+    return l.publish(a.filter(), PayloadDecoder.encode(a, value), 1, false)
+        .handle((v, e) -> e == null ? WriteResult.OK : WriteResult.failed(describe(e)));
+  }
+
+  /** Topics seen so far under a prefix (all when empty), with the kind of their last payload. */
+  @Override
+  public CompletableFuture<List<DiscoveredSignal>> discover(String prefix) {
+    String p = prefix == null ? "" : prefix;
+    List<DiscoveredSignal> out = new ArrayList<>();
+    topicsSeen.forEach((topic, kind) -> {
+      if (topic.startsWith(p)) out.add(new DiscoveredSignal(topic, topic, kind, false, false));
+    });
+    out.sort((x, y) -> x.address().compareTo(y.address()));
+    return CompletableFuture.completedFuture(out);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    worker.execute(() -> {
+      MqttLink l = link;
+      link = null;
+      if (l != null) l.close();
+    });
+    worker.shutdown();
+    try {
+      worker.awaitTermination(3, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    emit(ConnectionState.FAILED, "closed");
+  }
+
+  private void onMessage(String topic, byte[] payload) {
+    Instant received = Instant.now();
+    PayloadDecoder.Parsed parsed = PayloadDecoder.parse(payload);
+    if (topicsSeen.size() < MAX_TOPICS_SEEN || topicsSeen.containsKey(topic)) {
+      topicsSeen.put(topic, parsed.isJson() ? "json" : "text");
+    }
+    Instant at = PayloadDecoder.timestamp(parsed, config.timestampPointer()).orElse(received);
+    List<Sample> out = new ArrayList<>();
+    for (Route r : routes.values()) {
+      if (!TopicFilter.matches(r.address().filter(), topic)) continue;
+      PayloadDecoder.Decoded d = PayloadDecoder.value(parsed, r.address().pointer());
+      out.add(d.ok() ? new Sample(r.request().signal(), topic, d.value(), at, Quality.GOOD)
+          : new Sample(r.request().signal(), topic, null, at, Quality.bad(d.error())));
+    }
+    if (!out.isEmpty()) listener.onSamples(out);
+  }
+
+  private void markAllBad(String why) {
+    Map<String, Route> rs = routes;
+    if (rs.isEmpty()) return;
+    Instant now = Instant.now();
+    listener.onSamples(rs.values().stream()
+        .map(r -> new Sample(r.request().signal(), r.request().address(), null, now, Quality.bad(why))).toList());
+  }
+
+  private void emit(ConnectionState s, String error) {
+    if (s == state && error == null && s != ConnectionState.CONNECTING) return;
+    state = s;
+    listener.onStateChanged(new ConnectionEvent(config.id(), s, Optional.ofNullable(error), Instant.now()));
+  }
+
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    String msg = root.getMessage();
+    return msg == null || msg.isBlank() ? root.getClass().getSimpleName() : msg;
+  }
+
+  /** Events of one link; a late event of a replaced link is ignored by {@link #retry}. */
+  private final class Events implements MqttLink.Events {
+    private volatile MqttLink owner;
+
+    @Override
+    public void message(String topic, byte[] payload) {
+      onMessage(topic, payload);
+    }
+
+    @Override
+    public void lost(Throwable cause) {
+      MqttLink l = owner;
+      worker.execute(() -> {
+        if (!closed && l != null) retry(l, "connection lost: " + describe(cause));
+      });
+    }
+  }
+}

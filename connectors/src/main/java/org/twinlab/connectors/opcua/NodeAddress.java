@@ -1,0 +1,33 @@
+package org.twinlab.connectors.opcua;
+
+import java.util.Optional;
+import org.eclipse.milo.opcua.stack.core.NamespaceTable;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+
+/**
+ * Resolves a node address to a NodeId. {@code nsu=URI;...} is preferred in configurations: a
+ * server may renumber its namespaces when it restarts, its URIs stay.
+ */
+final class NodeAddress {
+  private NodeAddress() {}
+
+  static Optional<NodeId> resolve(String address, NamespaceTable namespaces) {
+    try {
+      if (address.startsWith("nsu=")) {
+        return ExpandedNodeId.parse(address).toNodeId(namespaces);
+      }
+      return NodeId.parseSafe(address);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  static boolean isWellFormed(String address) {
+    try {
+      return address.startsWith("nsu=") ? ExpandedNodeId.parse(address) != null : NodeId.parseSafe(address).isPresent();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,441 @@
+package org.twinlab.connectors.opcua;
+
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
+import org.eclipse.milo.opcua.sdk.client.UaSession;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemSynchronizationException;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.stack.core.AttributeId;
+import org.eclipse.milo.opcua.stack.core.NamespaceTable;
+import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
+import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
+import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.DataChangeTrigger;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.DeadbandType;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
+import org.eclipse.milo.opcua.stack.core.types.structured.DataChangeFilter;
+import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
+import org.eclipse.milo.opcua.stack.core.types.structured.WriteValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.twinlab.connectors.ConnectionEvent;
+import org.twinlab.connectors.ConnectionState;
+import org.twinlab.connectors.Connector;
+import org.twinlab.connectors.ConnectorListener;
+import org.twinlab.connectors.DiscoveredSignal;
+import org.twinlab.connectors.Quality;
+import org.twinlab.connectors.Sample;
+import org.twinlab.connectors.SignalRequest;
+import org.twinlab.connectors.WriteResult;
+
+/**
+ * OPC UA connector on Eclipse Milo. All session and subscription work runs on one worker thread
+ * per connector, so reconnects, re-subscriptions and user calls never race each other. Milo
+ * restores a session after a network break by itself; when the server has restarted and forgotten
+ * the subscription, the transfer fails and the subscription is rebuilt from the requested signals.
+ */
+public final class OpcUaConnector implements Connector {
+  private static final Logger LOG = LoggerFactory.getLogger(OpcUaConnector.class);
+  private static final long RETRY_FAILED_ITEMS_MS = 5_000;
+
+  private final OpcUaConnectorConfig config;
+  private final ConnectorListener listener;
+  private final ScheduledExecutorService worker;
+  private final Map<String, SignalRequest> requests = new ConcurrentHashMap<>();
+  private final Map<NodeId, NodeId> dataTypes = new ConcurrentHashMap<>();
+
+  // Touched on the worker thread only.
+  private final Map<String, OpcUaMonitoredItem> items = new HashMap<>();
+  private final Map<String, String> failedItems = new LinkedHashMap<>();
+  private OpcUaSubscription subscription;
+  private int attempt;
+
+  private volatile OpcUaClient client;
+  private volatile ConnectionState state = ConnectionState.CONNECTING;
+  private volatile boolean closed;
+
+  public OpcUaConnector(OpcUaConnectorConfig config, ConnectorListener listener) {
+    this.config = config;
+    this.listener = listener;
+    this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "opcua-" + config.id());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @Override
+  public String id() {
+    return config.id();
+  }
+
+  @Override
+  public ConnectionState state() {
+    return state;
+  }
+
+  @Override
+  public void start() {
+    emit(ConnectionState.CONNECTING, null);
+    worker.execute(this::connect);
+    worker.scheduleWithFixedDelay(this::retryFailedItems, RETRY_FAILED_ITEMS_MS, RETRY_FAILED_ITEMS_MS, TimeUnit.MILLISECONDS);
+  }
+
+  private void connect() {
+    if (closed) return;
+    OpcUaClient c = null;
+    try {
+      c = OpcUaClient.create(config.endpointUrl(), this::selectEndpoint,
+          t -> t.setConnectTimeout(uint(5_000)),
+          b -> {
+            b.setApplicationName(LocalizedText.english("twinlab connector " + config.id()));
+            b.setApplicationUri("urn:twinlab:connector:" + config.id());
+            b.setProductUri("urn:twinlab");
+            b.setRequestTimeout(uint(config.requestTimeout().toMillis()));
+            config.clientCustomizer().accept(b);
+          });
+      c.connect();
+      client = c;
+      dataTypes.clear();
+      createSubscription();
+      c.addSessionActivityListener(new SessionWatch());
+      attempt = 0;
+      emit(ConnectionState.CONNECTED, null);
+    } catch (Exception e) {
+      String why = describe(e);
+      LOG.debug("{}: connect failed: {}", config.id(), why);
+      client = null;
+      subscription = null;
+      if (c != null) c.disconnectAsync();
+      markAllBad("not connected: " + why);
+      emit(ConnectionState.RECONNECTING, why);
+      worker.schedule(this::connect, config.backoff().delay(attempt++).toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Servers often announce their endpoints under a host name the client cannot resolve (a PLC's
+   * own name, "localhost"); connect to the host and port the configuration names instead.
+   */
+  private Optional<org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription> selectEndpoint(
+      List<org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription> endpoints) {
+    String host = EndpointUtil.getHost(config.endpointUrl());
+    int port = EndpointUtil.getPort(config.endpointUrl());
+    return config.endpointSelector().apply(endpoints).map(e -> EndpointUtil.updateUrl(e, host, port));
+  }
+
+  private void createSubscription() throws UaException {
+    OpcUaSubscription s = new OpcUaSubscription(client, config.publishingIntervalMs());
+    s.setSubscriptionListener(new Notifications());
+    s.create();
+    subscription = s;
+    items.clear();
+    failedItems.clear();
+    addItems(new ArrayList<>(requests.values()));
+  }
+
+  /** Creates monitored items; nodes the server refuses are reported BAD and retried later. */
+  private void addItems(List<SignalRequest> wanted) throws UaException {
+    if (subscription == null || wanted.isEmpty()) return;
+    NamespaceTable namespaces = client.readNamespaceTable();
+    List<OpcUaMonitoredItem> created = new ArrayList<>();
+    for (SignalRequest r : wanted) {
+      Optional<NodeId> node = NodeAddress.resolve(r.address(), namespaces);
+      if (node.isEmpty()) {
+        failedItems.put(r.signal(), "unknown namespace or malformed node id");
+        continue;
+      }
+      OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(node.get());
+      item.setSamplingInterval(r.samplingIntervalMs());
+      item.setQueueSize(uint(1));
+      if (r.deadband() > 0) {
+        item.setFilter(new DataChangeFilter(DataChangeTrigger.StatusValue, uint(DeadbandType.Absolute.getValue()), r.deadband()));
+      }
+      item.setUserObject(r);
+      created.add(item);
+      items.put(r.signal(), item);
+    }
+    subscription.addMonitoredItems(created);
+    try {
+      subscription.synchronizeMonitoredItems();
+    } catch (MonitoredItemSynchronizationException e) {
+      LOG.debug("{}: some monitored items failed: {}", config.id(), e.getMessage());
+    }
+    List<OpcUaMonitoredItem> refused = new ArrayList<>();
+    for (OpcUaMonitoredItem item : created) {
+      StatusCode result = item.getCreateResult().orElse(StatusCode.BAD);
+      if (!result.isGood()) {
+        SignalRequest r = (SignalRequest) item.getUserObject().orElseThrow();
+        failedItems.put(r.signal(), StatusQuality.name(result));
+        items.remove(r.signal());
+        refused.add(item);
+      }
+    }
+    if (!refused.isEmpty()) subscription.removeMonitoredItems(refused);
+    List<Sample> bad = new ArrayList<>();
+    failedItems.forEach((signal, why) -> {
+      SignalRequest r = requests.get(signal);
+      if (r != null) bad.add(new Sample(signal, r.address(), null, Instant.now(), Quality.bad(why)));
+    });
+    if (!bad.isEmpty()) listener.onSamples(bad);
+  }
+
+  private void retryFailedItems() {
+    if (closed || state != ConnectionState.CONNECTED || failedItems.isEmpty()) return;
+    List<SignalRequest> retry = failedItems.keySet().stream().map(requests::get).filter(r -> r != null).toList();
+    failedItems.clear();
+    try {
+      addItems(retry);
+    } catch (UaException e) {
+      retry.forEach(r -> failedItems.put(r.signal(), describe(e)));
+    }
+  }
+
+  private void rebuildSubscription(String why) {
+    if (closed || client == null) return;
+    LOG.info("{}: rebuilding subscription ({})", config.id(), why);
+    try {
+      dataTypes.clear();
+      createSubscription();
+      emit(ConnectionState.CONNECTED, null);
+    } catch (UaException e) {
+      emit(ConnectionState.RECONNECTING, "re-subscribing failed: " + describe(e));
+      worker.schedule(() -> rebuildSubscription(why), config.backoff().delay(attempt++).toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> subscribe(List<SignalRequest> signals) {
+    for (SignalRequest r : signals) {
+      if (!NodeAddress.isWellFormed(r.address())) {
+        return CompletableFuture.failedFuture(new IllegalArgumentException("'" + r.address() + "' is not an OPC UA node id"));
+      }
+    }
+    return onWorker(() -> {
+      List<SignalRequest> fresh = new ArrayList<>();
+      for (SignalRequest r : signals) {
+        if (requests.put(r.signal(), r) != null) removeItem(r.signal());
+        fresh.add(r);
+      }
+      if (state == ConnectionState.CONNECTED) addItems(fresh);
+      return null;
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> unsubscribe(Collection<String> signalIds) {
+    return onWorker(() -> {
+      signalIds.forEach(id -> {
+        requests.remove(id);
+        failedItems.remove(id);
+        removeItem(id);
+      });
+      if (subscription != null && state == ConnectionState.CONNECTED) subscription.synchronizeMonitoredItems();
+      return null;
+    });
+  }
+
+  private void removeItem(String signal) {
+    OpcUaMonitoredItem item = items.remove(signal);
+    if (item != null && subscription != null) subscription.removeMonitoredItem(item);
+  }
+
+  /** Reads current values, split to respect the server's MaxNodesPerRead. */
+  public CompletableFuture<List<Sample>> read(List<String> addresses) {
+    return onWorker(() -> {
+      OpcUaClient c = connected();
+      NamespaceTable namespaces = c.readNamespaceTable();
+      List<NodeId> nodes = new ArrayList<>();
+      for (String a : addresses) {
+        nodes.add(NodeAddress.resolve(a, namespaces).orElseThrow(() -> new IllegalArgumentException("'" + a + "' is not a node id")));
+      }
+      long limit = c.getOperationLimits().maxNodesPerRead().map(Number::longValue).orElse(0L);
+      List<DataValue> values = new ArrayList<>();
+      for (List<NodeId> part : Partitions.of(nodes, limit)) {
+        values.addAll(c.readValues(0, TimestampsToReturn.Both, part));
+      }
+      List<Sample> out = new ArrayList<>();
+      for (int i = 0; i < addresses.size(); i++) {
+        out.add(toSample(addresses.get(i), addresses.get(i), values.get(i)));
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public CompletableFuture<WriteResult> write(String address, Object value) {
+    return onWorker(() -> {
+      OpcUaClient c = connected();
+      NodeId node = NodeAddress.resolve(address, c.readNamespaceTable())
+          .orElseThrow(() -> new IllegalArgumentException("'" + address + "' is not a node id"));
+      NodeId type = dataTypes.computeIfAbsent(node, n -> readDataType(c, n));
+      if (type == null) return WriteResult.failed("cannot read the data type of " + address);
+      org.eclipse.milo.opcua.stack.core.types.builtin.Variant variant;
+      try {
+        variant = Values.coerce(value, type);
+      } catch (IllegalArgumentException e) {
+        return WriteResult.failed(e.getMessage());
+      }
+      StatusCode status = c.write(List.of(new WriteValue(node, AttributeId.Value.uid(), null, DataValue.valueOnly(variant))))
+          .getResults()[0];
+      return status.isGood() ? WriteResult.OK : WriteResult.failed(StatusQuality.name(status));
+    });
+  }
+
+  private NodeId readDataType(OpcUaClient c, NodeId node) {
+    try {
+      DataValue dv = c.read(0, TimestampsToReturn.Neither,
+          List.of(new ReadValueId(node, AttributeId.DataType.uid(), null, QualifiedName.NULL_VALUE))).getResults()[0];
+      return dv.statusCode().isGood() && dv.value().getValue() instanceof NodeId id ? id : null;
+    } catch (UaException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public CompletableFuture<List<DiscoveredSignal>> discover(String address) {
+    return onWorker(() -> new AddressSpaceBrowser(connected()).browse(address));
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    OpcUaClient c = client;
+    worker.execute(() -> {
+      if (c != null) {
+        try {
+          c.disconnectAsync().get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          LOG.debug("{}: disconnect: {}", config.id(), e.toString());
+        }
+      }
+    });
+    worker.shutdown();
+    try {
+      worker.awaitTermination(3, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    emit(ConnectionState.FAILED, "closed");
+  }
+
+  private OpcUaClient connected() throws UaException {
+    OpcUaClient c = client;
+    if (c == null || state != ConnectionState.CONNECTED) {
+      throw new UaException(org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_NotConnected, "not connected to " + config.endpointUrl());
+    }
+    return c;
+  }
+
+  private interface Work<T> {
+    T run() throws Exception;
+  }
+
+  private <T> CompletableFuture<T> onWorker(Work<T> work) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    Supplier<Void> task = () -> {
+      try {
+        f.complete(work.run());
+      } catch (Exception e) {
+        f.completeExceptionally(e);
+      }
+      return null;
+    };
+    try {
+      worker.execute(task::get);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      f.completeExceptionally(new IllegalStateException("connector " + config.id() + " is closed"));
+    }
+    return f;
+  }
+
+  private void markAllBad(String why) {
+    if (requests.isEmpty()) return;
+    Instant now = Instant.now();
+    listener.onSamples(requests.values().stream().map(r -> new Sample(r.signal(), r.address(), null, now, Quality.bad(why))).toList());
+  }
+
+  private void emit(ConnectionState s, String error) {
+    if (s == state && error == null && s != ConnectionState.CONNECTING) return;
+    state = s;
+    listener.onStateChanged(new ConnectionEvent(config.id(), s, Optional.ofNullable(error), Instant.now()));
+  }
+
+  private static Sample toSample(String signal, String address, DataValue dv) {
+    DateTime t = dv.sourceTime() != null ? dv.sourceTime() : dv.serverTime();
+    Instant at = t != null && t.isValid() ? t.getJavaInstant() : Instant.now();
+    Quality q = StatusQuality.of(dv.statusCode());
+    return new Sample(signal, address, q.isBad() ? null : Values.toJava(dv.value()), at, q);
+  }
+
+  static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    String msg = root.getMessage();
+    return msg == null || msg.isBlank() ? root.getClass().getSimpleName() : msg;
+  }
+
+  /** Data from the server; runs on Milo's delivery queue, serially, and must not block. */
+  private final class Notifications implements OpcUaSubscription.SubscriptionListener {
+    @Override
+    public void onDataReceived(OpcUaSubscription s, List<OpcUaMonitoredItem> changed, List<DataValue> values) {
+      List<Sample> out = new ArrayList<>(changed.size());
+      for (int i = 0; i < changed.size(); i++) {
+        Object user = changed.get(i).getUserObject().orElse(null);
+        if (user instanceof SignalRequest r) out.add(toSample(r.signal(), r.address(), values.get(i)));
+      }
+      listener.onSamples(out);
+    }
+
+    @Override
+    public void onTransferFailed(OpcUaSubscription s, StatusCode status) {
+      worker.execute(() -> rebuildSubscription("transfer failed: " + StatusQuality.name(status)));
+    }
+
+    @Override
+    public void onStatusChanged(OpcUaSubscription s, StatusCode status) {
+      if (status.isBad()) worker.execute(() -> rebuildSubscription("subscription status " + StatusQuality.name(status)));
+    }
+  }
+
+  /** Milo reconnects sessions itself; this mirrors that into our state and sample quality. */
+  private final class SessionWatch implements SessionActivityListener {
+    @Override
+    public void onSessionInactive(UaSession session) {
+      worker.execute(() -> {
+        if (closed) return;
+        markAllBad("connection lost");
+        emit(ConnectionState.RECONNECTING, "session lost");
+      });
+    }
+
+    @Override
+    public void onSessionActive(UaSession session) {
+      worker.execute(() -> {
+        if (!closed && state != ConnectionState.CONNECTED) emit(ConnectionState.CONNECTED, null);
+      });
+    }
+  }
+}

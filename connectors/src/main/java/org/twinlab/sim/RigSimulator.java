@@ -1,0 +1,124 @@
+package org.twinlab.sim;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * A rig's physics on a fixed step, deterministic for a seed, and the signals it serves. Time
+ * moves only through {@link #step}, so the same code runs in real time and in virtual time.
+ * Methods are synchronized: the physics thread, the protocol server and fault injection share it.
+ */
+public abstract class RigSimulator {
+  protected final Random random;
+  private final Random sensorRandom;
+  private final SimFaults faults = new SimFaults();
+  private final Map<String, SimSignal> byPath = new LinkedHashMap<>();
+  private double timeSeconds;
+
+  protected RigSimulator(long seed) {
+    this.random = new Random(seed);
+    this.sensorRandom = new Random(seed ^ 0x5DEECE66DL);
+  }
+
+  /** The model in {@code models/} this rig is an instance of. */
+  public abstract String model();
+
+  public abstract List<SimSignal> signals();
+
+  /** Advances the physics by dt seconds. */
+  protected abstract void advance(double dt);
+
+  /** The true value of every signal, keyed by path. */
+  protected abstract Map<String, Object> truth();
+
+  /** Applies a validated write to a writable signal. */
+  protected abstract WriteOutcome accept(String path, Object value);
+
+  public final synchronized void step(double dtSeconds) {
+    advance(dtSeconds);
+    timeSeconds += dtSeconds;
+  }
+
+  public final synchronized double timeSeconds() {
+    return timeSeconds;
+  }
+
+  /** What the sensors report now, faults applied. */
+  public final synchronized Map<String, Reading> read() {
+    Map<String, Reading> out = new LinkedHashMap<>();
+    truth().forEach((path, value) -> out.put(path, faults.apply(signal(path).orElseThrow(), value, timeSeconds, sensorRandom)));
+    return out;
+  }
+
+  /** The physical truth, untouched by sensor faults: what checks compare the twin against. */
+  public final synchronized Map<String, Object> groundTruth() {
+    return truth();
+  }
+
+  public final synchronized WriteOutcome write(String path, Object value) {
+    Optional<SimSignal> s = signal(path);
+    if (s.isEmpty()) return WriteOutcome.refused("no signal " + path);
+    if (!s.get().writable()) return WriteOutcome.refused(path + " is read-only");
+    Object v = normalise(s.get(), value);
+    if (v == null) return WriteOutcome.refused("'" + value + "' does not fit " + path + " (" + s.get().type() + ")");
+    return accept(path, v);
+  }
+
+  public final long inject(Fault fault) {
+    synchronized (this) {
+      return faults.inject(fault, timeSeconds);
+    }
+  }
+
+  public final boolean clearFault(long id) {
+    return faults.clear(id);
+  }
+
+  public final void clearFaults() {
+    faults.clearAll();
+  }
+
+  public final Map<Long, SimFaults.Active> activeFaults() {
+    return faults.active();
+  }
+
+  public final boolean communicationLost() {
+    return faults.communicationLost();
+  }
+
+  protected final boolean jammed(String actuator) {
+    return faults.jammed(actuator);
+  }
+
+  protected final double bearingWear(String target) {
+    return faults.bearingWear(target, timeSeconds);
+  }
+
+  public final Optional<SimSignal> signal(String path) {
+    if (byPath.isEmpty()) signals().forEach(s -> byPath.put(s.path(), s));
+    return Optional.ofNullable(byPath.get(path));
+  }
+
+  private static Object normalise(SimSignal s, Object v) {
+    return switch (s.type()) {
+      case BOOL -> v instanceof Boolean ? v : null;
+      case STRING -> v instanceof String ? v : null;
+      case INT, DINT -> v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? Long.valueOf(n.longValue()) : null;
+      case REAL, LREAL -> v instanceof Number n ? Double.valueOf(n.doubleValue()) : null;
+    };
+  }
+
+  /** Clamps x into [lo, hi]. */
+  protected static double clamp(double x, double lo, double hi) {
+    return Math.max(lo, Math.min(hi, x));
+  }
+
+  /** Moves x toward target by at most rate*dt. */
+  protected static double ramp(double x, double target, double rate, double dt) {
+    double step = rate * dt;
+    return x < target ? Math.min(target, x + step) : Math.max(target, x - step);
+  }
+}
