@@ -1,0 +1,149 @@
+package org.twinlab.connectors.opcua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.twinlab.connectors.Backoff;
+import org.twinlab.connectors.ConnectionState;
+import org.twinlab.connectors.DiscoveredSignal;
+import org.twinlab.connectors.Quality;
+import org.twinlab.connectors.Sample;
+import org.twinlab.connectors.SignalRequest;
+import org.twinlab.connectors.WriteResult;
+import org.twinlab.sim.ConveyorSortingSim;
+import org.twinlab.sim.SimSignal;
+import org.twinlab.sim.opcua.RigOpcUaServer;
+import org.twinlab.testing.Ports;
+import org.twinlab.testing.RecordingListener;
+import org.twinlab.testing.SimulatedPlc;
+
+/** Our OPC UA client against a simulated sorting station's Milo server, over loopback TCP. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class OpcUaConnectorIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private SimulatedPlc plc;
+  private OpcUaConnector connector;
+  private final RecordingListener listener = new RecordingListener();
+
+  @BeforeEach
+  void start() throws Exception {
+    plc = new SimulatedPlc(new ConveyorSortingSim(11, true), RigOpcUaServer.Options.loopback(Ports.free()).withMaxNodesPerRead(4));
+    connector = new OpcUaConnector(OpcUaConnectorConfig.of("station-1", plc.server.endpointUrl())
+        .withBackoff(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1))), listener);
+    connector.start();
+    List<SignalRequest> all = plc.sim.signals().stream()
+        .map(s -> new SignalRequest(s.path(), plc.address(s.path()), 50, 0)).toList();
+    connector.subscribe(all).get(20, TimeUnit.SECONDS);
+    await().atMost(WAIT).until(() -> connector.state() == ConnectionState.CONNECTED);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    connector.close();
+    plc.close();
+  }
+
+  @Test
+  void samplesArriveGoodAndTheBeltMoves() {
+    await().atMost(WAIT).until(() -> listener.latest("belt.encoder_position") != null);
+    long first = (Long) listener.latest("belt.encoder_position").value();
+    await().atMost(WAIT).until(() -> (Long) listener.latest("belt.encoder_position").value() > first + 100);
+    Sample speed = listener.latest("belt.speed");
+    assertThat(speed.quality()).isEqualTo(Quality.GOOD);
+    assertThat(speed.value()).isInstanceOf(Double.class);
+    assertThat(listener.latest("panel.state").value()).isEqualTo("running");
+  }
+
+  @Test
+  void aWriteReachesThePlcAndChangesThePhysics() throws Exception {
+    WriteResult r = connector.write(plc.address("belt.frequency_setpoint"), 20).get(10, TimeUnit.SECONDS);
+    assertThat(r).isEqualTo(WriteResult.OK);
+    assertThat(plc.sim.groundTruth().get("belt.frequency_setpoint")).isEqualTo(20.0);
+    await().atMost(WAIT).untilAsserted(() ->
+        assertThat((Double) listener.latest("belt.speed").value()).isCloseTo(0.24, org.assertj.core.data.Offset.offset(0.001)));
+  }
+
+  @Test
+  void theRigsRefusalComesBackAsTheWriteResult() throws Exception {
+    WriteResult outOfRange = connector.write(plc.address("belt.frequency_setpoint"), 80).get(10, TimeUnit.SECONDS);
+    assertThat(outOfRange.ok()).isFalse();
+    assertThat(outOfRange.detail()).isEqualTo("Bad_OutOfRange");
+    WriteResult readOnly = connector.write(plc.address("belt.speed"), 0.1).get(10, TimeUnit.SECONDS);
+    assertThat(readOnly.ok()).isFalse();
+    assertThat(readOnly.detail()).startsWith("Bad_");
+    WriteResult notANumber = connector.write(plc.address("belt.frequency_setpoint"), "fast").get(10, TimeUnit.SECONDS);
+    assertThat(notANumber.detail()).contains("not a number");
+  }
+
+  @Test
+  void readsAreSplitToTheServersMaxNodesPerRead() throws Exception {
+    List<String> addresses = plc.sim.signals().stream().map(SimSignal::path).map(plc::address).toList();
+    assertThat(addresses.size()).isGreaterThan(4 * 5);
+    List<Sample> values = connector.read(addresses).get(20, TimeUnit.SECONDS);
+    assertThat(values).hasSize(addresses.size()).allSatisfy(s -> assertThat(s.quality()).isEqualTo(Quality.GOOD));
+  }
+
+  @Test
+  void browsingShowsThePlcLikeAddressSpace() throws Exception {
+    List<DiscoveredSignal> top = connector.discover("").get(10, TimeUnit.SECONDS);
+    DiscoveredSignal blocks = top.stream().filter(d -> d.name().equals("DataBlocksGlobal")).findFirst().orElseThrow();
+    DiscoveredSignal db = connector.discover(blocks.address()).get(10, TimeUnit.SECONDS).get(0);
+    assertThat(db.name()).isEqualTo("DB_Sorting");
+    DiscoveredSignal belt = connector.discover(db.address()).get(10, TimeUnit.SECONDS).stream()
+        .filter(d -> d.name().equals("Belt")).findFirst().orElseThrow();
+    List<DiscoveredSignal> vars = connector.discover(belt.address()).get(10, TimeUnit.SECONDS);
+    assertThat(vars).anySatisfy(v -> {
+      assertThat(v.name()).isEqualTo("FrequencySetpoint");
+      assertThat(v.dataType()).isEqualTo("Float");
+      assertThat(v.writable()).isTrue();
+      assertThat(v.address()).endsWith("s=\"DB_Sorting\".\"Belt\".\"FrequencySetpoint\"");
+    });
+    assertThat(vars).anySatisfy(v -> {
+      assertThat(v.name()).isEqualTo("EncoderPosition");
+      assertThat(v.dataType()).isEqualTo("Int32");
+      assertThat(v.writable()).isFalse();
+    });
+  }
+
+  @Test
+  void oneUnknownNodeIsBadWhileTheOthersKeepFlowing() throws Exception {
+    connector.subscribe(List.of(SignalRequest.of("ghost", "nsu=" + RigOpcUaServer.namespaceUri() + ";s=\"DB_Sorting\".\"Nope\""))).get(10, TimeUnit.SECONDS);
+    await().atMost(WAIT).until(() -> listener.latest("ghost") != null);
+    assertThat(listener.latest("ghost").quality().reason()).isEqualTo("Bad_NodeIdUnknown");
+    long before = listener.count("belt.encoder_position");
+    await().atMost(WAIT).until(() -> listener.count("belt.encoder_position") > before + 10);
+  }
+
+  @Test
+  void afterTheServerRestartsAndForgetsEverythingSamplesResume() throws Exception {
+    await().atMost(WAIT).until(() -> listener.latest("belt.encoder_position") != null
+        && listener.latest("belt.encoder_position").quality().isGood());
+    plc.server.stop();
+    await().atMost(WAIT).until(() -> connector.state() == ConnectionState.RECONNECTING);
+    await().atMost(WAIT).until(() -> listener.latest("belt.encoder_position").quality().isBad());
+    Thread.sleep(500);
+    plc.server.start();
+    await().atMost(Duration.ofSeconds(40)).until(() -> connector.state() == ConnectionState.CONNECTED
+        && listener.latest("belt.encoder_position").quality().isGood());
+    long after = (Long) listener.latest("belt.encoder_position").value();
+    await().atMost(WAIT).until(() -> (Long) listener.latest("belt.encoder_position").value() > after + 100);
+    assertThat(listener.states()).containsSubsequence(ConnectionState.CONNECTED, ConnectionState.RECONNECTING, ConnectionState.CONNECTED);
+  }
+
+  @Test
+  void aCommunicationLossFaultDropsTheLinkUntilCleared() {
+    await().atMost(WAIT).until(() -> listener.latest("belt.speed") != null);
+    long fault = plc.sim.inject(new org.twinlab.sim.Fault.CommunicationLoss());
+    await().atMost(WAIT).until(() -> listener.latest("belt.speed").quality().isBad());
+    plc.sim.clearFault(fault);
+    await().atMost(Duration.ofSeconds(40)).until(() -> listener.latest("belt.speed").quality().isGood());
+  }
+}
