@@ -1,0 +1,156 @@
+package org.twinlab.connectors.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.twinlab.connectors.Backoff;
+import org.twinlab.connectors.ConnectionState;
+import org.twinlab.connectors.SignalRequest;
+import org.twinlab.connectors.WriteResult;
+import org.twinlab.sim.MotorVibrationSim;
+import org.twinlab.sim.SimRunner;
+import org.twinlab.sim.mqtt.SensorNodePublisher;
+import org.twinlab.testing.RecordingListener;
+
+/**
+ * What our MQTT connector must do against any real broker: a simulated sensor node publishes
+ * JSON, the connector subscribes with wildcards and JSON Pointers, writes go back as publishes,
+ * and a broker restart costs only the gap. Subclasses supply the broker.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+abstract class MqttConnectorContract {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  protected abstract String brokerUri();
+
+  /** Aborts (skips) each test with a reason when this suite's broker cannot run here. */
+  protected void assumeBrokerAvailable() {}
+
+  /** Stops the broker, waits, and starts it again on the same address. */
+  protected abstract void restartBroker(Duration down) throws Exception;
+
+  private MotorVibrationSim sim;
+  private SimRunner runner;
+  private SensorNodePublisher node;
+  private MqttConnector connector;
+  private final RecordingListener listener = new RecordingListener();
+
+  @BeforeEach
+  void startNode() throws Exception {
+    assumeBrokerAvailable();
+    sim = new MotorVibrationSim(3);
+    sim.write("node.interval_ms", 200L);
+    node = new SensorNodePublisher(sim, brokerUri(), "twinlab", "motor-1");
+    runner = new SimRunner(sim, 50, node::afterStep);
+    runner.start();
+  }
+
+  @AfterEach
+  void stopAll() {
+    if (connector != null) connector.close();
+    if (runner != null) runner.close();
+    if (node != null) node.close();
+  }
+
+  private MqttConnector connect(MqttConnectorConfig config, List<SignalRequest> signals) throws Exception {
+    connector = new MqttConnector(config.withBackoff(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1))), listener);
+    connector.start();
+    connector.subscribe(signals).get(10, TimeUnit.SECONDS);
+    await().atMost(WAIT).until(() -> connector.state() == ConnectionState.CONNECTED);
+    return connector;
+  }
+
+  private static List<SignalRequest> vibration() {
+    return List.of(
+        SignalRequest.of("x", "twinlab/+/telemetry#/vibration/x"),
+        SignalRequest.of("temp", "twinlab/motor-1/telemetry#/motor/winding_temperature"),
+        SignalRequest.of("rssi", "twinlab/motor-1/telemetry#/node/rssi"));
+  }
+
+  @Test
+  void mqtt5WildcardSubscriptionDecodesJsonFieldsWithTheirSourceTime() throws Exception {
+    connect(MqttConnectorConfig.of("m5", brokerUri()), vibration());
+    await().atMost(WAIT).until(() -> listener.count("x") >= 3 && listener.count("rssi") >= 3);
+    assertThat(listener.latest("x").value()).isInstanceOf(Double.class);
+    assertThat(listener.latest("x").address()).isEqualTo("twinlab/motor-1/telemetry");
+    assertThat(listener.latest("rssi").value()).isInstanceOf(Long.class);
+    assertThat(listener.latest("temp").quality().isGood()).isTrue();
+    assertThat(listener.latest("x").sourceTime()).isBetween(Instant.now().minusSeconds(5), Instant.now());
+  }
+
+  @Test
+  void mqtt311BrokersWorkToo() throws Exception {
+    connect(MqttConnectorConfig.of("m3", brokerUri()).withVersion(MqttVersion.V3_1_1), vibration());
+    await().atMost(WAIT).until(() -> listener.count("x") >= 3);
+    assertThat(listener.latest("x").quality().isGood()).isTrue();
+  }
+
+  @Test
+  void qos0SubscriptionsDeliverToo() throws Exception {
+    connect(MqttConnectorConfig.of("q0", brokerUri()).withQos(0), vibration());
+    await().atMost(WAIT).until(() -> listener.count("temp") >= 3);
+  }
+
+  @Test
+  void aFieldMissingFromThePayloadIsBadWithItsReason() throws Exception {
+    connect(MqttConnectorConfig.of("miss", brokerUri()), List.of(SignalRequest.of("w", "twinlab/motor-1/telemetry#/vibration/w")));
+    await().atMost(WAIT).until(() -> listener.latest("w") != null);
+    assertThat(listener.latest("w").quality().reason()).isEqualTo("no field /vibration/w in the payload");
+  }
+
+  @Test
+  void aWriteIsPublishedAndChangesTheNode() throws Exception {
+    connect(MqttConnectorConfig.of("w", brokerUri()), vibration());
+    await().atMost(WAIT).until(() -> listener.count("x") >= 1);
+    WriteResult r = connector.write("twinlab/motor-1/config#/node/interval_ms", 500).get(10, TimeUnit.SECONDS);
+    assertThat(r).isEqualTo(WriteResult.OK);
+    await().atMost(WAIT).until(() -> sim.intervalMs() == 500);
+    assertThat(connector.write("twinlab/+/config", 1).get(5, TimeUnit.SECONDS).detail()).contains("wildcard");
+  }
+
+  @Test
+  void topicsSeenAreOfferedForDiscovery() throws Exception {
+    connect(MqttConnectorConfig.of("d", brokerUri()), vibration());
+    await().atMost(WAIT).until(() -> listener.count("x") >= 1);
+    assertThat(connector.discover("twinlab/").get(5, TimeUnit.SECONDS))
+        .anySatisfy(d -> {
+          assertThat(d.address()).isEqualTo("twinlab/motor-1/telemetry");
+          assertThat(d.dataType()).isEqualTo("json");
+        });
+  }
+
+  @Test
+  void afterABrokerRestartSamplesResumeAndTheGapIsBad() throws Exception {
+    connect(MqttConnectorConfig.of("r", brokerUri()), vibration());
+    await().atMost(WAIT).until(() -> listener.count("x") >= 2);
+    restartBroker(Duration.ofSeconds(1));
+    await().atMost(WAIT).until(() -> !listener.badSamples().isEmpty());
+    assertThat(listener.badSamples()).anySatisfy(s -> assertThat(s.quality().reason()).containsAnyOf("connection lost", "not connected"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> connector.state() == ConnectionState.CONNECTED
+        && listener.latest("x").quality().isGood());
+    long after = listener.count("x");
+    await().atMost(WAIT).until(() -> listener.count("x") > after + 2);
+    assertThat(listener.states()).containsSubsequence(ConnectionState.CONNECTED, ConnectionState.RECONNECTING, ConnectionState.CONNECTED);
+  }
+
+  @Test
+  void aCutLinkOnTheNodeShowsAsSilenceNotAsFrozenValues() throws Exception {
+    connect(MqttConnectorConfig.of("cut", brokerUri()), vibration());
+    await().atMost(WAIT).until(() -> listener.count("x") >= 2);
+    long fault = sim.inject(new org.twinlab.sim.Fault.CommunicationLoss());
+    Thread.sleep(1000);
+    long during = listener.count("x");
+    Thread.sleep(1000);
+    assertThat(listener.count("x")).isEqualTo(during);
+    sim.clearFault(fault);
+    await().atMost(WAIT).until(() -> listener.count("x") > during + 2);
+  }
+}

@@ -1,0 +1,83 @@
+package org.twinlab.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's mosquitto started by the test on a free loopback port, with Nagle off and no queue
+ * limit (the stock 1000-message limit drops QoS 1 for a slow subscriber: shared/bench).
+ */
+public final class MosquittoProcess implements AutoCloseable {
+  private static final List<String> CANDIDATES = List.of("/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto");
+
+  private final int port;
+  private final Path config;
+  private Process process;
+
+  private MosquittoProcess(int port, Path config) {
+    this.port = port;
+    this.config = config;
+  }
+
+  public static String binary() {
+    return CANDIDATES.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+  }
+
+  public static void requireInstalled() {
+    Peers.require(binary() != null, "mosquitto", "install Debian's package: apt-get install mosquitto (.ci/run does)");
+  }
+
+  public static MosquittoProcess start() throws IOException, InterruptedException {
+    int port = Ports.free();
+    Path conf = Files.createTempFile("mosquitto-", ".conf");
+    Files.writeString(conf, String.join("\n",
+        "listener " + port + " 127.0.0.1",
+        "allow_anonymous true",
+        "persistence false",
+        "set_tcp_nodelay true",
+        "max_queued_messages 0",
+        "log_dest stderr",
+        "log_type error",
+        ""));
+    MosquittoProcess m = new MosquittoProcess(port, conf);
+    m.startProcess();
+    return m;
+  }
+
+  public String uri() {
+    return "tcp://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public synchronized void stop() throws InterruptedException {
+    if (process == null) return;
+    process.destroy();
+    if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    process = null;
+  }
+
+  public synchronized void startProcess() throws IOException, InterruptedException {
+    if (process != null) return;
+    process = new ProcessBuilder(binary(), "-c", config.toString()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!Ports.accepts(port)) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("mosquitto did not start on port " + port);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    stop();
+    Files.deleteIfExists(config);
+  }
+}
