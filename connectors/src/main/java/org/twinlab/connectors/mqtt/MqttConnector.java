@@ -42,6 +42,10 @@ public final class MqttConnector implements Connector {
 
   /** Signal id to its route; replaced whole on change so the message path reads it without locks. */
   private volatile Map<String, Route> routes = Map.of();
+  /** Routes of exact topics, found by one lookup per message. */
+  private volatile Map<String, List<Route>> byTopic = Map.of();
+  /** Routes of wildcard filters, grouped so each filter is matched once per message. */
+  private volatile Map<String, List<Route>> byWildcard = Map.of();
   private volatile MqttLink link;
   private volatile ConnectionState state = ConnectionState.CONNECTING;
   private volatile boolean closed;
@@ -133,7 +137,7 @@ public final class MqttConnector implements Connector {
       Set<String> before = filters(routes.values());
       Map<String, Route> next = new HashMap<>(routes);
       next.putAll(added);
-      routes = Map.copyOf(next);
+      setRoutes(next);
       Set<String> fresh = filters(added.values());
       fresh.removeAll(before);
       return fresh;
@@ -150,13 +154,26 @@ public final class MqttConnector implements Connector {
       signalIds.forEach(next::remove);
       Set<String> gone = filters(routes.values());
       gone.removeAll(filters(next.values()));
-      routes = Map.copyOf(next);
+      setRoutes(next);
       return gone;
     }, worker).thenCompose(gone -> {
       MqttLink l = link;
       if (l == null || state != ConnectionState.CONNECTED) return CompletableFuture.completedFuture(null);
       return CompletableFuture.allOf(gone.stream().map(l::unsubscribe).toArray(CompletableFuture[]::new));
     });
+  }
+
+  private void setRoutes(Map<String, Route> next) {
+    Map<String, List<Route>> exact = new HashMap<>();
+    Map<String, List<Route>> wild = new HashMap<>();
+    for (Route r : next.values()) {
+      String f = r.address().filter();
+      boolean wildcard = f.contains("+") || f.contains("#");
+      (wildcard ? wild : exact).computeIfAbsent(f, k -> new ArrayList<>()).add(r);
+    }
+    routes = Map.copyOf(next);
+    byTopic = Map.copyOf(exact);
+    byWildcard = Map.copyOf(wild);
   }
 
   @Override
@@ -215,13 +232,28 @@ public final class MqttConnector implements Connector {
     }
     Instant at = PayloadDecoder.timestamp(parsed, config.timestampPointer()).orElse(received);
     List<Sample> out = new ArrayList<>();
-    for (Route r : routes.values()) {
-      if (!TopicFilter.matches(r.address().filter(), topic)) continue;
+    decode(byTopic.getOrDefault(topic, List.of()), topic, parsed, at, out);
+    for (Map.Entry<String, List<Route>> e : byWildcard.entrySet()) {
+      if (TopicFilter.matches(e.getKey(), topic)) decode(e.getValue(), topic, parsed, at, out);
+    }
+    if (!out.isEmpty()) listener.onSamples(out);
+  }
+
+  private static void decode(List<Route> rs, String topic, PayloadDecoder.Parsed parsed, Instant at, List<Sample> out) {
+    for (Route r : rs) {
       PayloadDecoder.Decoded d = PayloadDecoder.value(parsed, r.address().pointer());
       out.add(d.ok() ? new Sample(r.request().signal(), topic, d.value(), at, Quality.GOOD)
           : new Sample(r.request().signal(), topic, null, at, Quality.bad(d.error())));
     }
-    if (!out.isEmpty()) listener.onSamples(out);
+  }
+
+  /** Runs a callback's follow-up on the worker; after close() there is nothing left to do. */
+  private void later(Runnable task) {
+    try {
+      worker.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      if (!closed) throw e;
+    }
   }
 
   private void markAllBad(String why) {
@@ -257,7 +289,7 @@ public final class MqttConnector implements Connector {
     @Override
     public void lost(Throwable cause) {
       MqttLink l = owner;
-      worker.execute(() -> {
+      later(() -> {
         if (!closed && l != null) retry(l, "connection lost: " + describe(cause));
       });
     }

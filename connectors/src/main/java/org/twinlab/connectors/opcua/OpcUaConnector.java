@@ -371,6 +371,15 @@ public final class OpcUaConnector implements Connector {
     return f;
   }
 
+  /** Runs a callback's follow-up on the worker; after close() there is nothing left to do. */
+  private void later(Runnable task) {
+    try {
+      worker.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      if (!closed) throw e;
+    }
+  }
+
   private void markAllBad(String why) {
     if (requests.isEmpty()) return;
     Instant now = Instant.now();
@@ -411,12 +420,12 @@ public final class OpcUaConnector implements Connector {
 
     @Override
     public void onTransferFailed(OpcUaSubscription s, StatusCode status) {
-      worker.execute(() -> rebuildSubscription("transfer failed: " + StatusQuality.name(status)));
+      later(() -> rebuildSubscription("transfer failed: " + StatusQuality.name(status)));
     }
 
     @Override
     public void onStatusChanged(OpcUaSubscription s, StatusCode status) {
-      if (status.isBad()) worker.execute(() -> rebuildSubscription("subscription status " + StatusQuality.name(status)));
+      if (status.isBad()) later(() -> rebuildSubscription("subscription status " + StatusQuality.name(status)));
     }
   }
 
@@ -424,7 +433,7 @@ public final class OpcUaConnector implements Connector {
   private final class SessionWatch implements SessionActivityListener {
     @Override
     public void onSessionInactive(UaSession session) {
-      worker.execute(() -> {
+      later(() -> {
         if (closed) return;
         markAllBad("connection lost");
         emit(ConnectionState.RECONNECTING, "session lost");
@@ -433,7 +442,7 @@ public final class OpcUaConnector implements Connector {
 
     @Override
     public void onSessionActive(UaSession session) {
-      worker.execute(() -> {
+      later(() -> {
         if (!closed && state != ConnectionState.CONNECTED) emit(ConnectionState.CONNECTED, null);
       });
     }

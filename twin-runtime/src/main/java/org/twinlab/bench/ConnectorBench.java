@@ -1,0 +1,177 @@
+package org.twinlab.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.twinlab.connectors.ConnectionEvent;
+import org.twinlab.connectors.ConnectionState;
+import org.twinlab.connectors.Connector;
+import org.twinlab.connectors.ConnectorListener;
+import org.twinlab.connectors.Sample;
+import org.twinlab.connectors.SignalRequest;
+import org.twinlab.connectors.mqtt.MqttConnector;
+import org.twinlab.connectors.mqtt.MqttConnectorConfig;
+import org.twinlab.connectors.opcua.OpcUaConnector;
+import org.twinlab.connectors.opcua.OpcUaConnectorConfig;
+import org.twinlab.sim.SignalFarmSim;
+
+/**
+ * Measures how many samples per second one connector takes from real rigs (a load generator in
+ * its own process), their age on arrival, and the CPU it costs.
+ */
+public final class ConnectorBench {
+
+  /** What to run. */
+  public record Plan(String protocol, int signals, int hz, int seconds, int warmup, String mqttUri, int nodes, String layout) {}
+
+  /** What was measured. */
+  public record Result(Plan plan, long expectedPerSecond, double samplesPerSecond, double p50Ms, double p99Ms, double p999Ms,
+      double clientCores, double generatorCores, double machineBusy, double clientMicrosPerSample) {
+
+    public String report() {
+      return String.format(Locale.ROOT, """
+          protocol=%s layout=%s signals=%d hz=%d seconds=%d
+          expected samples/s   %,d
+          received samples/s   %,.0f (%.1f %%)
+          age on arrival ms    p50 %.1f  p99 %.1f  p99.9 %.1f
+          client CPU           %.1f %% of one core (%.2f us per sample)
+          rigs' CPU            %.1f %% of one core
+          machine busy         %.1f %% of all cores""",
+          plan.protocol, plan.protocol.equals("mqtt") ? plan.layout : "-", plan.signals, plan.hz, plan.seconds,
+          expectedPerSecond, samplesPerSecond, 100 * samplesPerSecond / expectedPerSecond, p50Ms, p99Ms, p999Ms,
+          100 * clientCores, clientMicrosPerSample, 100 * generatorCores, 100 * machineBusy);
+    }
+  }
+
+  private ConnectorBench() {}
+
+  public static Result run(Plan plan) throws Exception {
+    int port = freePort();
+    List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx2g", "-cp", classPath(), LoadGenerator.class.getName()));
+    if (plan.protocol().equals("opcua")) {
+      cmd.addAll(List.of("opcua", String.valueOf(port), String.valueOf(plan.signals()), String.valueOf(plan.hz())));
+    } else {
+      cmd.addAll(List.of("mqtt", plan.mqttUri(), String.valueOf(plan.nodes()), String.valueOf(plan.signals() / plan.nodes()),
+          String.valueOf(plan.hz()), plan.layout()));
+    }
+    Process generator = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      awaitReady(generator);
+      Recorder rec = new Recorder(plan.signals() * plan.hz() * (plan.seconds() + 2));
+      try (Connector c = connector(plan, port, rec)) {
+        c.start();
+        c.subscribe(requests(plan)).get(120, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (c.state() != ConnectionState.CONNECTED && System.nanoTime() < deadline) Thread.sleep(50);
+        Thread.sleep(plan.warmup() * 1000L);
+        CpuClock before = CpuClock.read(generator.pid());
+        rec.measuring = true;
+        Thread.sleep(plan.seconds() * 1000L);
+        rec.measuring = false;
+        CpuClock after = CpuClock.read(generator.pid());
+        double secs = (after.wallNanos() - before.wallNanos()) / 1e9;
+        long n = rec.count.sum();
+        long[] lat = rec.latencies();
+        double clientCores = before.selfCores(after);
+        return new Result(plan, (long) plan.signals() * plan.hz(), n / secs, pct(lat, 0.5), pct(lat, 0.99), pct(lat, 0.999),
+            clientCores, before.otherCores(after), before.machineBusy(after), n == 0 ? 0 : clientCores * secs * 1e6 / n);
+      }
+    } finally {
+      generator.getOutputStream().close();
+      if (!generator.waitFor(10, TimeUnit.SECONDS)) generator.destroyForcibly();
+    }
+  }
+
+  private static Connector connector(Plan plan, int port, ConnectorListener listener) {
+    if (plan.protocol().equals("opcua")) {
+      return new OpcUaConnector(OpcUaConnectorConfig.of("bench", "opc.tcp://127.0.0.1:" + port + "/plc"), listener);
+    }
+    return new MqttConnector(MqttConnectorConfig.of("bench", plan.mqttUri()).withQos(0), listener);
+  }
+
+  private static List<SignalRequest> requests(Plan plan) {
+    List<SignalRequest> out = new ArrayList<>(plan.signals());
+    if (plan.protocol().equals("opcua")) {
+      SignalFarmSim farm = new SignalFarmSim(plan.signals());
+      farm.signals().forEach(s -> out.add(new SignalRequest(s.path(), "nsu=urn:twinlab:plc;s=" + s.symbol(), 1000.0 / plan.hz(), 0)));
+      return out;
+    }
+    int fields = plan.signals() / plan.nodes();
+    for (int n = 0; n < plan.nodes(); n++) {
+      for (int f = 0; f < fields; f++) {
+        String address = plan.layout().equals("topic") ? "bench/node-" + n + "/f" + f : "bench/node-" + n + "/data#/f" + f;
+        out.add(SignalRequest.of("n" + n + ".f" + f, address));
+      }
+    }
+    return out;
+  }
+
+  /** Counts samples and keeps their age in microseconds, without locks on the hot path. */
+  private static final class Recorder implements ConnectorListener {
+    final LongAdder count = new LongAdder();
+    final long[] lat;
+    int n;
+    volatile boolean measuring;
+
+    Recorder(long capacity) {
+      lat = new long[(int) Math.min(capacity, 20_000_000)];
+    }
+
+    @Override
+    public void onSamples(List<Sample> samples) {
+      if (!measuring) return;
+      long nowMicros = System.currentTimeMillis() * 1000;
+      count.add(samples.size());
+      synchronized (this) {
+        for (Sample s : samples) {
+          if (n < lat.length && s.value() instanceof Number v) lat[n++] = nowMicros - (long) (v.doubleValue() * 1000);
+        }
+      }
+    }
+
+    @Override
+    public void onStateChanged(ConnectionEvent event) {}
+
+    synchronized long[] latencies() {
+      long[] copy = Arrays.copyOf(lat, n);
+      Arrays.sort(copy);
+      return copy;
+    }
+  }
+
+  private static double pct(long[] sorted, double q) {
+    if (sorted.length == 0) return Double.NaN;
+    return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))] / 1000.0;
+  }
+
+  private static void awaitReady(Process p) throws Exception {
+    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = out.readLine()) != null) {
+      if (line.startsWith("READY")) return;
+    }
+    throw new IllegalStateException("the load generator exited before it was ready");
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static String javaBinary() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  private static String classPath() throws Exception {
+    return Path.of(ConnectorBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString()
+        + java.io.File.pathSeparator + System.getProperty("java.class.path");
+  }
+}

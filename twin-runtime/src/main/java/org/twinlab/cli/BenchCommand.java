@@ -1,0 +1,65 @@
+package org.twinlab.cli;
+
+import java.util.concurrent.Callable;
+import org.twinlab.bench.ConnectorBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Benchmarks: figures for docs and notes, never pass/fail. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput and latency on this machine.",
+    subcommands = {BenchCommand.Connector.class})
+final class BenchCommand implements Runnable {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  @Command(name = "connector", mixinStandardHelpOptions = true,
+      description = "Samples/s one connector takes from simulated rigs in another process, with sample age and CPU.")
+  static final class Connector implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--protocol", required = true, description = "opcua or mqtt")
+    String protocol;
+
+    @Option(names = "--signals", defaultValue = "6000", description = "signals in all (default: ${DEFAULT-VALUE})")
+    int signals;
+
+    @Option(names = "--hz", defaultValue = "10", description = "updates per second of each signal (default: ${DEFAULT-VALUE})")
+    int hz;
+
+    @Option(names = "--seconds", defaultValue = "20", description = "measured time (default: ${DEFAULT-VALUE})")
+    int seconds;
+
+    @Option(names = "--warmup", defaultValue = "8", description = "seconds before measuring (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--mqtt", description = "broker for --protocol mqtt, e.g. tcp://127.0.0.1:1883")
+    String mqtt;
+
+    @Option(names = "--nodes", defaultValue = "30", description = "MQTT sensor nodes sharing the signals (default: ${DEFAULT-VALUE})")
+    int nodes;
+
+    @Option(names = "--layout", defaultValue = "json", description = "json (a document per node) or topic (a topic per signal)")
+    String layout;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!protocol.equals("opcua") && !protocol.equals("mqtt")) throw new ParameterException(spec.commandLine(), "--protocol is opcua or mqtt");
+      if (protocol.equals("mqtt") && mqtt == null) throw new ParameterException(spec.commandLine(), "--protocol mqtt needs --mqtt tcp://HOST:PORT");
+      if (!layout.equals("json") && !layout.equals("topic")) throw new ParameterException(spec.commandLine(), "--layout is json or topic");
+      if (signals < 1 || hz < 1 || hz > 1000 || seconds < 1 || nodes < 1 || signals % nodes != 0) {
+        throw new ParameterException(spec.commandLine(), "need signals >= 1, 1 <= hz <= 1000, seconds >= 1, and nodes dividing signals");
+      }
+      var result = ConnectorBench.run(new ConnectorBench.Plan(protocol, signals, hz, seconds, warmup, mqtt, nodes, layout));
+      System.out.println(result.report());
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package org.twinlab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code twinlab} command. */
+@Command(
+    name = "twinlab",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Digital-twin platform runtime for practical skill-assessment labs.",
+    subcommands = {SimCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class TwinlabCli implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  public static CommandLine commandLine() {
+    return new CommandLine(new TwinlabCli()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}
