@@ -1,0 +1,151 @@
+package org.twinlab.viewer.scene;
+
+import com.jme3.asset.AssetManager;
+import com.jme3.math.ColorRGBA;
+import com.jme3.math.Quaternion;
+import com.jme3.math.Vector3f;
+import com.jme3.scene.Geometry;
+import com.jme3.scene.Node;
+import com.jme3.scene.Spatial;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.twinlab.models.PropertyDef;
+import org.twinlab.models.TwinModel;
+import org.twinlab.models.ValueRange;
+import org.twinlab.models.view.Animation;
+import org.twinlab.models.view.ShapeHint;
+
+/**
+ * The procedural scene of one twin, built from its model's 3D hints, and the effects that
+ * property values have on it. Not thread-safe: call it from the render thread only (network
+ * updates reach it through {@code Application.enqueue}).
+ */
+public final class RigScene {
+  private final TwinModel model;
+  private final Node root;
+  private final Map<String, List<Bound>> byProperty = new HashMap<>();
+  private final List<Bound> continuous = new ArrayList<>();
+  private final Random jitter = new Random(1);
+
+  /** One animation of one shape, with the live value it last received. */
+  private static final class Bound {
+    final Animation animation;
+    final Node body;
+    final Geometry geometry;
+    final Optional<ValueRange> range;
+    double value;
+    float angle;
+
+    Bound(Animation animation, Node body, Geometry geometry, Optional<ValueRange> range) {
+      this.animation = animation;
+      this.body = body;
+      this.geometry = geometry;
+      this.range = range;
+    }
+
+    Vector3f axis() {
+      return new Vector3f((float) animation.axis().x(), (float) animation.axis().y(), (float) animation.axis().z());
+    }
+  }
+
+  public RigScene(TwinModel model, AssetManager assets) {
+    this.model = model;
+    this.root = new Node(model.id());
+    ShapeFactory shapes = new ShapeFactory(assets);
+    for (ShapeHint hint : model.view().shapes()) {
+      Node pivot = shapes.build(hint);
+      root.attachChild(pivot);
+      Node body = (Node) pivot.getChild(hint.id() + "#body");
+      Geometry geometry = (Geometry) body.getChild(hint.id());
+      for (Animation a : hint.animations()) {
+        Bound b = new Bound(a, body, geometry, model.property(a.property()).flatMap(PropertyDef::range));
+        byProperty.computeIfAbsent(a.property(), k -> new ArrayList<>()).add(b);
+        switch (a.effect()) {
+          case SPIN, SHAKE -> continuous.add(b);
+          case FILL -> body.setLocalScale(scaleAlong(b.axis(), 0));
+          default -> { }
+        }
+      }
+    }
+  }
+
+  public Node root() {
+    return root;
+  }
+
+  public TwinModel model() {
+    return model;
+  }
+
+  /** Applies a new value of a property to every shape it drives. */
+  public void apply(String property, Object value) {
+    for (Bound b : byProperty.getOrDefault(property, List.of())) {
+      b.value = numeric(value);
+      switch (b.animation.effect()) {
+        case TRANSLATE -> b.body.setLocalTranslation(b.axis().mult((float) (b.value * b.animation.scale())));
+        case FILL -> b.body.setLocalScale(scaleAlong(b.axis(), b.range.map(r -> r.fraction(b.value)).orElse(clamp01(b.value))));
+        case COLOR -> colorFor(b, value).ifPresent(c -> b.geometry.getMaterial().setColor("Color", c));
+        case VISIBLE -> b.body.setCullHint(Boolean.TRUE.equals(value) ? Spatial.CullHint.Inherit : Spatial.CullHint.Always);
+        case SPIN, SHAKE -> { } // applied per frame in update()
+      }
+    }
+  }
+
+  /** Advances the effects that move every frame (spinning, shaking) by tpf seconds. */
+  public void update(float tpf) {
+    for (Bound b : continuous) {
+      if (b.animation.effect() == org.twinlab.models.view.Effect.SPIN) {
+        b.angle += (float) (b.value * b.animation.scale() * tpf);
+        b.body.setLocalRotation(new Quaternion().fromAngleNormalAxis(b.angle, b.axis().normalize()));
+      } else {
+        float amplitude = (float) (b.value * b.animation.scale());
+        b.body.setLocalTranslation(b.axis().mult(amplitude * (jitter.nextFloat() * 2 - 1)));
+      }
+    }
+  }
+
+  /** The current colour of a shape, for tests and hit-testing panels. */
+  public ColorRGBA colorOf(String shapeId) {
+    Spatial s = root.getChild(shapeId);
+    Geometry g = s instanceof Geometry geo ? geo : (Geometry) ((Node) ((Node) s).getChild(shapeId + "#body")).getChild(shapeId);
+    return (ColorRGBA) g.getMaterial().getParam("Color").getValue();
+  }
+
+  private static Optional<ColorRGBA> colorFor(Bound b, Object value) {
+    Map<String, String> colors = b.animation.colors();
+    if (value instanceof Number n) {
+      // numeric keys are thresholds: the highest one reached wins
+      String best = null;
+      double bestAt = Double.NEGATIVE_INFINITY;
+      for (String k : colors.keySet()) {
+        double at = Double.parseDouble(k);
+        if (n.doubleValue() >= at && at >= bestAt) {
+          best = colors.get(k);
+          bestAt = at;
+        }
+      }
+      return Optional.ofNullable(best).map(Colors::parse);
+    }
+    return Optional.ofNullable(colors.get(String.valueOf(value))).map(Colors::parse);
+  }
+
+  private static Vector3f scaleAlong(Vector3f axis, double fraction) {
+    float f = (float) Math.max(0.001, fraction);
+    Vector3f a = axis.normalize();
+    return new Vector3f(1 + (f - 1) * Math.abs(a.x), 1 + (f - 1) * Math.abs(a.y), 1 + (f - 1) * Math.abs(a.z));
+  }
+
+  private static double numeric(Object v) {
+    if (v instanceof Number n) return n.doubleValue();
+    if (v instanceof Boolean b) return b ? 1 : 0;
+    return 0;
+  }
+
+  private static double clamp01(double v) {
+    return Math.max(0, Math.min(1, v));
+  }
+}

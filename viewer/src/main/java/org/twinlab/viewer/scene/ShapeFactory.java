@@ -1,0 +1,54 @@
+package org.twinlab.viewer.scene;
+
+import com.jme3.asset.AssetManager;
+import com.jme3.material.Material;
+import com.jme3.math.FastMath;
+import com.jme3.math.Quaternion;
+import com.jme3.math.Vector3f;
+import com.jme3.scene.Geometry;
+import com.jme3.scene.Mesh;
+import com.jme3.scene.Node;
+import com.jme3.scene.shape.Box;
+import com.jme3.scene.shape.Cylinder;
+import com.jme3.scene.shape.Sphere;
+import org.twinlab.models.view.ShapeHint;
+
+/**
+ * Builds one primitive of a model's 3D hints. Each shape sits in a pivot node at its position, so
+ * effects move, scale or shake the geometry relative to where the model put it; a cylinder
+ * stands upright (jME builds it along Z) with its base on the pivot, so "fill" grows it upwards.
+ */
+final class ShapeFactory {
+  private final AssetManager assets;
+
+  ShapeFactory(AssetManager assets) {
+    this.assets = assets;
+  }
+
+  Node build(ShapeHint hint) {
+    float x = (float) hint.size().x();
+    float y = (float) hint.size().y();
+    float z = (float) hint.size().z();
+    Mesh mesh = switch (hint.shape()) {
+      case BOX -> new Box(x / 2, y / 2, z / 2);
+      case CYLINDER -> new Cylinder(2, 32, x / 2, y, true);
+      case SPHERE -> new Sphere(16, 16, x / 2);
+    };
+    Geometry g = new Geometry(hint.id(), mesh);
+    if (hint.shape() == org.twinlab.models.view.ShapeKind.CYLINDER) {
+      g.setLocalRotation(new Quaternion().fromAngleAxis(FastMath.HALF_PI, Vector3f.UNIT_X));
+    }
+    Material m = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
+    m.setColor("Color", Colors.parse(hint.color()));
+    g.setMaterial(m);
+    Node body = new Node(hint.id() + "#body");
+    body.attachChild(g);
+    if (hint.shape() == org.twinlab.models.view.ShapeKind.CYLINDER) {
+      g.setLocalTranslation(0, y / 2, 0); // base at the body's origin
+    }
+    Node pivot = new Node(hint.id());
+    pivot.setLocalTranslation((float) hint.position().x(), (float) hint.position().y(), (float) hint.position().z());
+    pivot.attachChild(body);
+    return pivot;
+  }
+}
