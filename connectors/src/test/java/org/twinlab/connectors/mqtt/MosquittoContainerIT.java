@@ -14,7 +14,7 @@ import org.twinlab.testing.Ports;
  * The same MQTT contract against Mosquitto 2 in a container, where a Docker engine runs. The host
  * port is fixed so that the broker keeps its address across the restart test.
  */
-class TestcontainersMosquittoIT extends MqttConnectorContract {
+class MosquittoContainerIT extends MqttConnectorContract {
   private static final String NO_DOCKER =
       "no Docker engine here: skipping the Testcontainers Mosquitto run (MosquittoMqttIT covers the same contract)";
   private static GenericContainer<?> broker;
@@ -29,7 +29,7 @@ class TestcontainersMosquittoIT extends MqttConnectorContract {
       docker = false;
     }
     if (!docker) {
-      System.out.println("SKIPPED TestcontainersMosquittoIT: " + NO_DOCKER);
+      System.out.println("SKIPPED MosquittoContainerIT: " + NO_DOCKER);
       return;
     }
     hostPort = Ports.free();
