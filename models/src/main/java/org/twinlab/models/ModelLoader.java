@@ -169,7 +169,8 @@ public final class ModelLoader {
     return id;
   }
 
-  static Optional<Localized> localized(YamlValue v, Problems problems) {
+  /** Reads an {@code {en: ..., zh: ...}} text; other YAML inputs use it for theirs. */
+  public static Optional<Localized> localized(YamlValue v, Problems problems) {
     return v.asMap(problems).flatMap(m -> {
       Optional<String> en = m.requireString("en", problems);
       Optional<String> zh = m.requireString("zh", problems);

@@ -7,18 +7,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.twinlab.connectors.ConnectionEvent;
 import org.twinlab.connectors.ConnectionState;
-import org.twinlab.connectors.Connector;
+import org.twinlab.connectors.ConnectorSupport;
 import org.twinlab.connectors.ConnectorListener;
 import org.twinlab.connectors.DiscoveredSignal;
 import org.twinlab.connectors.Quality;
@@ -31,13 +27,11 @@ import org.twinlab.connectors.WriteResult;
  * backoff on its own and subscribes every requested filter again after each connect, so a broker
  * restart (which forgets clean sessions) costs only the gap.
  */
-public final class MqttConnector implements Connector {
+public final class MqttConnector extends ConnectorSupport {
   private static final Logger LOG = LoggerFactory.getLogger(MqttConnector.class);
   private static final int MAX_TOPICS_SEEN = 10_000;
 
   private final MqttConnectorConfig config;
-  private final ConnectorListener listener;
-  private final ScheduledExecutorService worker;
   private final Map<String, String> topicsSeen = new ConcurrentHashMap<>();
 
   /** Signal id to its route; replaced whole on change so the message path reads it without locks. */
@@ -47,30 +41,13 @@ public final class MqttConnector implements Connector {
   /** Routes of wildcard filters, grouped so each filter is matched once per message. */
   private volatile Map<String, List<Route>> byWildcard = Map.of();
   private volatile MqttLink link;
-  private volatile ConnectionState state = ConnectionState.CONNECTING;
-  private volatile boolean closed;
   private int attempt;
 
   private record Route(SignalRequest request, MqttAddress address) {}
 
   public MqttConnector(MqttConnectorConfig config, ConnectorListener listener) {
+    super("mqtt", config.id(), listener);
     this.config = config;
-    this.listener = listener;
-    this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "mqtt-" + config.id());
-      t.setDaemon(true);
-      return t;
-    });
-  }
-
-  @Override
-  public String id() {
-    return config.id();
-  }
-
-  @Override
-  public ConnectionState state() {
-    return state;
   }
 
   @Override
@@ -109,7 +86,7 @@ public final class MqttConnector implements Connector {
     if (link != failed) return;
     link = null;
     failed.close();
-    markAllBad("not connected: " + why);
+    markAllBad(requestedSignals(), "not connected: " + why);
     emit(ConnectionState.RECONNECTING, why);
     worker.schedule(this::connect, config.backoff().delay(attempt++).toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -163,6 +140,10 @@ public final class MqttConnector implements Connector {
     });
   }
 
+  private java.util.List<SignalRequest> requestedSignals() {
+    return routes.values().stream().map(Route::request).toList();
+  }
+
   private void setRoutes(Map<String, Route> next) {
     Map<String, List<Route>> exact = new HashMap<>();
     Map<String, List<Route>> wild = new HashMap<>();
@@ -209,19 +190,11 @@ public final class MqttConnector implements Connector {
 
   @Override
   public void close() {
-    closed = true;
-    worker.execute(() -> {
+    shutDown(() -> {
       MqttLink l = link;
       link = null;
       if (l != null) l.close();
     });
-    worker.shutdown();
-    try {
-      worker.awaitTermination(3, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    emit(ConnectionState.FAILED, "closed");
   }
 
   private void onMessage(String topic, byte[] payload) {
@@ -245,36 +218,6 @@ public final class MqttConnector implements Connector {
       out.add(d.ok() ? new Sample(r.request().signal(), topic, d.value(), at, Quality.GOOD)
           : new Sample(r.request().signal(), topic, null, at, Quality.bad(d.error())));
     }
-  }
-
-  /** Runs a callback's follow-up on the worker; after close() there is nothing left to do. */
-  private void later(Runnable task) {
-    try {
-      worker.execute(task);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      if (!closed) throw e;
-    }
-  }
-
-  private void markAllBad(String why) {
-    Map<String, Route> rs = routes;
-    if (rs.isEmpty()) return;
-    Instant now = Instant.now();
-    listener.onSamples(rs.values().stream()
-        .map(r -> new Sample(r.request().signal(), r.request().address(), null, now, Quality.bad(why))).toList());
-  }
-
-  private void emit(ConnectionState s, String error) {
-    if (s == state && error == null && s != ConnectionState.CONNECTING) return;
-    state = s;
-    listener.onStateChanged(new ConnectionEvent(config.id(), s, Optional.ofNullable(error), Instant.now()));
-  }
-
-  private static String describe(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-    String msg = root.getMessage();
-    return msg == null || msg.isBlank() ? root.getClass().getSimpleName() : msg;
   }
 
   /** Events of one link; a late event of a replaced link is ignored by {@link #retry}. */

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
@@ -40,9 +38,8 @@ import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
 import org.eclipse.milo.opcua.stack.core.types.structured.WriteValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.twinlab.connectors.ConnectionEvent;
 import org.twinlab.connectors.ConnectionState;
-import org.twinlab.connectors.Connector;
+import org.twinlab.connectors.ConnectorSupport;
 import org.twinlab.connectors.ConnectorListener;
 import org.twinlab.connectors.DiscoveredSignal;
 import org.twinlab.connectors.Quality;
@@ -56,13 +53,11 @@ import org.twinlab.connectors.WriteResult;
  * restores a session after a network break by itself; when the server has restarted and forgotten
  * the subscription, the transfer fails and the subscription is rebuilt from the requested signals.
  */
-public final class OpcUaConnector implements Connector {
+public final class OpcUaConnector extends ConnectorSupport {
   private static final Logger LOG = LoggerFactory.getLogger(OpcUaConnector.class);
   private static final long RETRY_FAILED_ITEMS_MS = 5_000;
 
   private final OpcUaConnectorConfig config;
-  private final ConnectorListener listener;
-  private final ScheduledExecutorService worker;
   private final Map<String, SignalRequest> requests = new ConcurrentHashMap<>();
   private final Map<NodeId, NodeId> dataTypes = new ConcurrentHashMap<>();
 
@@ -73,27 +68,10 @@ public final class OpcUaConnector implements Connector {
   private int attempt;
 
   private volatile OpcUaClient client;
-  private volatile ConnectionState state = ConnectionState.CONNECTING;
-  private volatile boolean closed;
 
   public OpcUaConnector(OpcUaConnectorConfig config, ConnectorListener listener) {
+    super("opcua", config.id(), listener);
     this.config = config;
-    this.listener = listener;
-    this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "opcua-" + config.id());
-      t.setDaemon(true);
-      return t;
-    });
-  }
-
-  @Override
-  public String id() {
-    return config.id();
-  }
-
-  @Override
-  public ConnectionState state() {
-    return state;
   }
 
   @Override
@@ -129,7 +107,7 @@ public final class OpcUaConnector implements Connector {
       client = null;
       subscription = null;
       if (c != null) c.disconnectAsync();
-      markAllBad("not connected: " + why);
+      markAllBad(requests.values(), "not connected: " + why);
       emit(ConnectionState.RECONNECTING, why);
       worker.schedule(this::connect, config.backoff().delay(attempt++).toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -321,9 +299,8 @@ public final class OpcUaConnector implements Connector {
 
   @Override
   public void close() {
-    closed = true;
     OpcUaClient c = client;
-    worker.execute(() -> {
+    shutDown(() -> {
       if (c != null) {
         try {
           c.disconnectAsync().get(2, TimeUnit.SECONDS);
@@ -332,13 +309,6 @@ public final class OpcUaConnector implements Connector {
         }
       }
     });
-    worker.shutdown();
-    try {
-      worker.awaitTermination(3, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    emit(ConnectionState.FAILED, "closed");
   }
 
   private OpcUaClient connected() throws UaException {
@@ -371,39 +341,11 @@ public final class OpcUaConnector implements Connector {
     return f;
   }
 
-  /** Runs a callback's follow-up on the worker; after close() there is nothing left to do. */
-  private void later(Runnable task) {
-    try {
-      worker.execute(task);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      if (!closed) throw e;
-    }
-  }
-
-  private void markAllBad(String why) {
-    if (requests.isEmpty()) return;
-    Instant now = Instant.now();
-    listener.onSamples(requests.values().stream().map(r -> new Sample(r.signal(), r.address(), null, now, Quality.bad(why))).toList());
-  }
-
-  private void emit(ConnectionState s, String error) {
-    if (s == state && error == null && s != ConnectionState.CONNECTING) return;
-    state = s;
-    listener.onStateChanged(new ConnectionEvent(config.id(), s, Optional.ofNullable(error), Instant.now()));
-  }
-
   private static Sample toSample(String signal, String address, DataValue dv) {
     DateTime t = dv.sourceTime() != null ? dv.sourceTime() : dv.serverTime();
     Instant at = t != null && t.isValid() ? t.getJavaInstant() : Instant.now();
     Quality q = StatusQuality.of(dv.statusCode());
     return new Sample(signal, address, q.isBad() ? null : Values.toJava(dv.value()), at, q);
-  }
-
-  static String describe(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-    String msg = root.getMessage();
-    return msg == null || msg.isBlank() ? root.getClass().getSimpleName() : msg;
   }
 
   /** Data from the server; runs on Milo's delivery queue, serially, and must not block. */
@@ -435,7 +377,7 @@ public final class OpcUaConnector implements Connector {
     public void onSessionInactive(UaSession session) {
       later(() -> {
         if (closed) return;
-        markAllBad("connection lost");
+        markAllBad(requests.values(), "connection lost");
         emit(ConnectionState.RECONNECTING, "session lost");
       });
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.twinlab.models.Localized;
+import org.twinlab.models.ModelLoader;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.models.yaml.Problems;
 import org.twinlab.models.yaml.YamlDocument;
@@ -45,7 +46,7 @@ public final class StandardLoader {
 
   private static Standard read(YamlMap m, Problems problems) {
     String code = m.requireString("code", problems).orElse("?");
-    Localized name = m.require("name", problems).flatMap(v -> localized(v, problems)).orElse(Localized.of(code));
+    Localized name = m.require("name", problems).flatMap(v -> ModelLoader.localized(v, problems)).orElse(Localized.of(code));
     int pass = m.get("pass_mark").flatMap(v -> v.asLong(problems)).map(Long::intValue).orElse(60);
     Map<Level, List<SkillFunction>> functions = new EnumMap<>(Level.class);
     Map<String, Clause> clauses = new HashMap<>();
@@ -65,7 +66,7 @@ public final class StandardLoader {
       Optional<Long> number = f.require("number", p).flatMap(n -> n.asLong(p));
       Optional<String> key = f.requireString("key", p);
       Optional<Long> weight = f.require("weight", p).flatMap(w -> w.asLong(p));
-      Optional<Localized> fname = f.require("name", p).flatMap(n -> localized(n, p));
+      Optional<Localized> fname = f.require("name", p).flatMap(n -> ModelLoader.localized(n, p));
       f.rejectUnknown(p);
       if (number.isEmpty() || key.isEmpty() || weight.isEmpty() || fname.isEmpty()) return Optional.empty();
       return Optional.of(new SkillFunction(level.get(), number.get().intValue(), key.get(), weight.get().intValue(), fname.get()));
@@ -90,14 +91,5 @@ public final class StandardLoader {
         if (clauses.put(clause.reference(), clause) != null) codeNode.get().problem(problems, "clause " + clause.code() + " appears twice");
       });
     }
-  }
-
-  private static Optional<Localized> localized(YamlValue v, Problems problems) {
-    return v.asMap(problems).flatMap(m -> {
-      Optional<String> en = m.requireString("en", problems);
-      Optional<String> zh = m.requireString("zh", problems);
-      m.rejectUnknown(problems);
-      return en.isPresent() && zh.isPresent() ? Optional.of(new Localized(en.get(), zh.get())) : Optional.empty();
-    });
   }
 }

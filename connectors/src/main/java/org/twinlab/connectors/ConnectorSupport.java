@@ -1,0 +1,85 @@
+package org.twinlab.connectors;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What every connector shares: one worker thread that serialises its lifecycle, the state it
+ * reports, and the BAD samples that show a dead link.
+ */
+public abstract class ConnectorSupport implements Connector {
+  protected final String id;
+  protected final ConnectorListener listener;
+  protected final ScheduledExecutorService worker;
+  protected volatile ConnectionState state = ConnectionState.CONNECTING;
+  protected volatile boolean closed;
+
+  protected ConnectorSupport(String protocol, String id, ConnectorListener listener) {
+    this.id = id;
+    this.listener = listener;
+    this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, protocol + "-" + id);
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @Override
+  public final String id() {
+    return id;
+  }
+
+  @Override
+  public final ConnectionState state() {
+    return state;
+  }
+
+  /** Reports a state; repeats are dropped unless they carry a (new) error. */
+  protected final void emit(ConnectionState s, String error) {
+    if (s == state && error == null && s != ConnectionState.CONNECTING) return;
+    state = s;
+    listener.onStateChanged(new ConnectionEvent(id, s, Optional.ofNullable(error), Instant.now()));
+  }
+
+  /** Runs a callback's follow-up on the worker; after close() there is nothing left to do. */
+  protected final void later(Runnable task) {
+    try {
+      worker.execute(task);
+    } catch (RejectedExecutionException e) {
+      if (!closed) throw e;
+    }
+  }
+
+  /** Every requested signal BAD with the reason, so a dead link shows instead of freezing values. */
+  protected final void markAllBad(Collection<SignalRequest> requested, String why) {
+    if (requested.isEmpty()) return;
+    Instant now = Instant.now();
+    listener.onSamples(requested.stream().map(r -> new Sample(r.signal(), r.address(), null, now, Quality.bad(why))).toList());
+  }
+
+  /** Runs the protocol's own teardown on the worker, stops it, and reports the end. */
+  protected final void shutDown(Runnable teardown) {
+    closed = true;
+    later(teardown);
+    worker.shutdown();
+    try {
+      worker.awaitTermination(3, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    emit(ConnectionState.FAILED, "closed");
+  }
+
+  /** The innermost message of an exception chain, which is the one a person can act on. */
+  public static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    String msg = root.getMessage();
+    return msg == null || msg.isBlank() ? root.getClass().getSimpleName() : msg;
+  }
+}
