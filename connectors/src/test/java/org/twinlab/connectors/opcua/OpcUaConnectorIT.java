@@ -114,6 +114,19 @@ class OpcUaConnectorIT {
   }
 
   @Test
+  void anAbsoluteDeadbandHoldsBackSmallChanges() throws Exception {
+    String encoder = plc.address("belt.encoder_position");
+    connector.subscribe(List.of(new SignalRequest("coarse", encoder, 50, 5_000))).get(10, TimeUnit.SECONDS);
+    await().atMost(WAIT).until(() -> listener.latest("coarse") != null);
+    long fine = listener.count("belt.encoder_position");
+    long coarse = listener.count("coarse");
+    Thread.sleep(2_000);
+    // ~1,150 pulses/s: every publish (100 ms, queue 1) carries a change, but 5,000 pulses take over 4 s
+    assertThat(listener.count("belt.encoder_position") - fine).isGreaterThanOrEqualTo(15);
+    assertThat(listener.count("coarse") - coarse).isLessThanOrEqualTo(1);
+  }
+
+  @Test
   void oneUnknownNodeIsBadWhileTheOthersKeepFlowing() throws Exception {
     connector.subscribe(List.of(SignalRequest.of("ghost", "nsu=" + RigOpcUaServer.namespaceUri() + ";s=\"DB_Sorting\".\"Nope\""))).get(10, TimeUnit.SECONDS);
     await().atMost(WAIT).until(() -> listener.latest("ghost") != null);
