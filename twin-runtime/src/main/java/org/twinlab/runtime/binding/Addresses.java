@@ -1,0 +1,26 @@
+package org.twinlab.runtime.binding;
+
+import java.util.Optional;
+import org.twinlab.connectors.mqtt.MqttAddress;
+
+/** Checks a signal address against its connection's protocol before anything is subscribed. */
+final class Addresses {
+  private Addresses() {}
+
+  static Optional<String> check(String protocol, String address) {
+    if (address.isBlank()) return Optional.of("the address is empty");
+    return switch (protocol) {
+      case "opcua" -> address.matches("(nsu=[^;]+|ns=\\d+);[isgb]=.+") || address.matches("[isgb]=.+") ? Optional.empty()
+          : Optional.of("'" + address + "' is not an OPC UA node id (e.g. nsu=urn:twinlab:plc;s=\"DB\".\"Tag\" or ns=3;i=1001)");
+      case "mqtt" -> {
+        try {
+          MqttAddress.parse(address);
+          yield Optional.empty();
+        } catch (IllegalArgumentException e) {
+          yield Optional.of(e.getMessage());
+        }
+      }
+      default -> Optional.of("unknown protocol " + protocol);
+    };
+  }
+}
