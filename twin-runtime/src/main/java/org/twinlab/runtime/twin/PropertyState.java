@@ -1,0 +1,19 @@
+package org.twinlab.runtime.twin;
+
+import java.time.Instant;
+import org.twinlab.connectors.Quality;
+
+/**
+ * What a twin knows of one property now.
+ *
+ * @param sourceTime when the rig measured it
+ * @param receivedTime when twinlab received it
+ */
+public record PropertyState(String property, Object value, String unit, Quality quality, Instant sourceTime, Instant receivedTime) {
+
+  public static final String STALE = "STALE";
+
+  public boolean isStale() {
+    return quality.reason().startsWith(STALE);
+  }
+}

@@ -1,0 +1,108 @@
+package org.twinlab.runtime.twin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.twinlab.connectors.Quality;
+import org.twinlab.models.ModelLibrary;
+
+class TwinStateTest {
+  /** A clock the test moves by hand. */
+  static final class ManualClock extends Clock {
+    Instant now = Instant.parse("2026-11-21T08:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  private final ManualClock clock = new ManualClock();
+  private TwinState tank;
+
+  @BeforeEach
+  void start() {
+    tank = new TwinState("tank-1", ModelLibrary.loadBuiltIn("tank-process"), clock, 3);
+    tank.setLifecycle(Lifecycle.RUNNING);
+  }
+
+  @Test
+  void aSampleBecomesThePropertysValueWithUnitAndTimestamps() {
+    Instant measured = clock.instant().minusMillis(40);
+    tank.apply("tank.level", 123.4, measured, Quality.GOOD);
+    PropertyState s = tank.property("tank.level").orElseThrow();
+    assertThat(s.value()).isEqualTo(123.4);
+    assertThat(s.unit()).isEqualTo("mm");
+    assertThat(s.sourceTime()).isEqualTo(measured);
+    assertThat(s.receivedTime()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void aDeadLinkShowsAsStaleInsteadOfFreezingTheLastValue() {
+    tank.apply("tank.level", 100.0, clock.instant(), Quality.GOOD);
+    clock.advance(Duration.ofMillis(500)); // period 200 ms × 3 = 600 ms
+    assertThat(tank.checkStale()).noneMatch(c -> c instanceof Change.PropertyChanged p && p.state().property().equals("tank.level"));
+    clock.advance(Duration.ofMillis(200));
+    assertThat(tank.checkStale()).anyMatch(c -> c instanceof Change.PropertyChanged p && p.state().property().equals("tank.level"));
+    assertThat(tank.property("tank.level").orElseThrow().isStale()).isTrue();
+    tank.apply("tank.level", 101.0, clock.instant(), Quality.GOOD);
+    assertThat(tank.property("tank.level").orElseThrow().quality()).isEqualTo(Quality.GOOD);
+  }
+
+  @Test
+  void alarmsRiseClearAndLeaveTheListOnceAcknowledged() {
+    tank.apply("tank.level", 470.0, clock.instant(), Quality.GOOD);
+    AlarmState high = tank.alarms().stream().filter(a -> a.alarm().id().equals("level_high")).findFirst().orElseThrow();
+    assertThat(high.active()).isTrue();
+    tank.apply("tank.level", 300.0, clock.instant(), Quality.GOOD);
+    assertThat(tank.alarms()).singleElement().satisfies(a -> assertThat(a.active()).isFalse());
+    assertThat(tank.acknowledge("level_high", "examiner-1")).isPresent();
+    assertThat(tank.alarms()).isEmpty();
+    assertThat(tank.acknowledge("level_high", "examiner-1")).isEmpty();
+  }
+
+  @Test
+  void anUntrustedValueNeitherRaisesNorClearsAnAlarm() {
+    tank.apply("tank.temperature", 85.0, clock.instant(), Quality.GOOD);
+    tank.apply("tank.temperature", null, clock.instant(), Quality.bad("connection lost"));
+    assertThat(tank.alarms()).singleElement().satisfies(a -> assertThat(a.active()).isTrue());
+  }
+
+  @Test
+  void aPausedTwinAppliesNothing() {
+    tank.setLifecycle(Lifecycle.PAUSED);
+    assertThat(tank.apply("tank.level", 100.0, clock.instant(), Quality.GOOD)).isEmpty();
+    assertThat(tank.property("tank.level").orElseThrow().value()).isNull();
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(tank.checkStale()).isEmpty();
+  }
+
+  @Test
+  void valuesThatDoNotFitTheModelAreMarked() {
+    tank.apply("pid.mode", "cascade", clock.instant(), Quality.GOOD);
+    assertThat(tank.property("pid.mode").orElseThrow().quality().isBad()).isTrue();
+    tank.apply("tank.level", 620.0, clock.instant(), Quality.GOOD);
+    assertThat(tank.property("tank.level").orElseThrow().quality().reason()).contains("outside the range");
+    tank.apply("tank.level_raw", 27648.0, clock.instant(), Quality.GOOD);
+    assertThat(tank.property("tank.level_raw").orElseThrow().value()).isEqualTo(27648L);
+  }
+}
