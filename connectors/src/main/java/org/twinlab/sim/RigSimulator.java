@@ -97,7 +97,7 @@ public abstract class RigSimulator {
     return faults.bearingWear(target, timeSeconds);
   }
 
-  public final Optional<SimSignal> signal(String path) {
+  public final synchronized Optional<SimSignal> signal(String path) {
     if (byPath.isEmpty()) signals().forEach(s -> byPath.put(s.path(), s));
     return Optional.ofNullable(byPath.get(path));
   }

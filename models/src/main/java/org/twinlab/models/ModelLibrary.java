@@ -34,11 +34,10 @@ public final class ModelLibrary {
     if (in == null) {
       throw new IllegalArgumentException("no built-in model '" + name + "' (known: " + BUILT_IN + ")");
     }
-    Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
-    try {
+    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
       return ModelLoader.loadOrThrow("models/" + name + ".yaml", r);
-    } finally {
-      ModelLoader.close(r);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

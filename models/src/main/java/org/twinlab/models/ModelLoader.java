@@ -1,6 +1,5 @@
 package org.twinlab.models;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -40,10 +39,7 @@ public final class ModelLoader {
   }
 
   static TwinModel read(YamlValue root) throws InvalidInputException {
-    Problems problems = new Problems();
-    TwinModel model = root.asMap(problems).map(m -> readModel(m, problems)).orElse(null);
-    problems.throwIfAny();
-    return model;
+    return root.readMapping(ModelLoader::readModel);
   }
 
   private static TwinModel readModel(YamlMap m, Problems problems) {
@@ -180,19 +176,13 @@ public final class ModelLoader {
   }
 
   private static Optional<ValueRange> range(YamlValue v, Problems problems) {
-    List<YamlValue> ends = v.asList(problems);
-    if (ends.size() != 2) {
-      if (!ends.isEmpty()) v.problem(problems, "a range is [min, max]");
-      return Optional.empty();
-    }
-    Optional<Double> min = ends.get(0).asDouble(problems);
-    Optional<Double> max = ends.get(1).asDouble(problems);
-    if (min.isEmpty() || max.isEmpty()) return Optional.empty();
-    if (!(min.get() < max.get())) {
+    Optional<double[]> ends = v.asPair(problems);
+    if (ends.isEmpty()) return Optional.empty();
+    if (!(ends.get()[0] < ends.get()[1])) {
       v.problem(problems, "min must be below max");
       return Optional.empty();
     }
-    return Optional.of(new ValueRange(min.get(), max.get()));
+    return Optional.of(new ValueRange(ends.get()[0], ends.get()[1]));
   }
 
   private static void rejectDuplicates(YamlMap m, String field, List<String> ids, Problems problems) {
@@ -210,14 +200,6 @@ public final class ModelLoader {
       return load(source, text);
     } catch (InvalidInputException e) {
       throw new IllegalStateException(e.getMessage(), e);
-    }
-  }
-
-  static void close(Reader r) {
-    try {
-      r.close();
-    } catch (IOException ignored) {
-      // closing a classpath reader cannot lose data
     }
   }
 }

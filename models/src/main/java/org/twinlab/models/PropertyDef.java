@@ -28,15 +28,21 @@ public record PropertyDef(
     return path.substring(path.indexOf('.') + 1);
   }
 
-  /** Whether a value fits this property's type, enum values and range. */
-  public boolean accepts(Object value) {
+  /** Whether a value is of this property's kind: any number for a numeric property. */
+  public boolean fitsType(Object value) {
     return switch (type) {
       case BOOL -> value instanceof Boolean;
       case STRING -> value instanceof String;
       case ENUM -> value instanceof String s && enumValues.contains(s);
-      case INT -> value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && inRange(n);
-      case DOUBLE -> value instanceof Number n && inRange(n);
+      case INT, DOUBLE -> value instanceof Number;
     };
+  }
+
+  /** Whether a value fits this property's type, enum values and range, whole for an int. */
+  public boolean accepts(Object value) {
+    if (!fitsType(value)) return false;
+    if (!(value instanceof Number n)) return true;
+    return (type != PropertyType.INT || n.doubleValue() == Math.rint(n.doubleValue())) && inRange(n);
   }
 
   private boolean inRange(Number n) {

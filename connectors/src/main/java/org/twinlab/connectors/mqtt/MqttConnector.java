@@ -61,7 +61,7 @@ public final class MqttConnector extends ConnectorSupport {
     MqttLink l;
     Events events = new Events();
     try {
-      l = config.version() == MqttVersion.V5 ? new PahoV5Link(config, events) : new PahoV3Link(config, events);
+      l = MqttLink.open(config, events);
       events.owner = l;
     } catch (Exception e) {
       emit(ConnectionState.FAILED, "cannot create the MQTT client: " + describe(e));

@@ -9,7 +9,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
  * Resolves a node address to a NodeId. {@code nsu=URI;...} is preferred in configurations: a
  * server may renumber its namespaces when it restarts, its URIs stay.
  */
-final class NodeAddress {
+public final class NodeAddress {
   private NodeAddress() {}
 
   static Optional<NodeId> resolve(String address, NamespaceTable namespaces) {
@@ -23,7 +23,8 @@ final class NodeAddress {
     }
   }
 
-  static boolean isWellFormed(String address) {
+  /** Whether an address parses as a node id, before any server is asked. */
+  public static boolean isWellFormed(String address) {
     try {
       return address.startsWith("nsu=") ? ExpandedNodeId.parse(address) != null : NodeId.parseSafe(address).isPresent();
     } catch (RuntimeException e) {

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
 import org.eclipse.milo.opcua.sdk.client.UaSession;
@@ -325,16 +324,14 @@ public final class OpcUaConnector extends ConnectorSupport {
 
   private <T> CompletableFuture<T> onWorker(Work<T> work) {
     CompletableFuture<T> f = new CompletableFuture<>();
-    Supplier<Void> task = () -> {
-      try {
-        f.complete(work.run());
-      } catch (Exception e) {
-        f.completeExceptionally(e);
-      }
-      return null;
-    };
     try {
-      worker.execute(task::get);
+      worker.execute(() -> {
+        try {
+          f.complete(work.run());
+        } catch (Exception e) {
+          f.completeExceptionally(e);
+        }
+      });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       f.completeExceptionally(new IllegalStateException("connector " + config.id() + " is closed"));
     }

@@ -2,22 +2,14 @@ package org.twinlab.sim.mqtt;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.twinlab.connectors.mqtt.NoDelaySocketFactory;
+import org.twinlab.connectors.mqtt.MqttConnectorConfig;
+import org.twinlab.connectors.mqtt.MqttLink;
 import org.twinlab.sim.Reading;
 import org.twinlab.sim.RigSimulator;
 import org.twinlab.sim.SimSignal;
@@ -34,21 +26,21 @@ public final class SensorNodePublisher implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RigSimulator sim;
+  private final MqttConnectorConfig config;
   private final String telemetryTopic;
   private final String configTopic;
-  private final MqttAsyncClient client;
   private final AtomicBoolean connecting = new AtomicBoolean();
+  private volatile MqttLink link;
   private volatile boolean closed;
-  private double lastPublishAt = Double.NEGATIVE_INFINITY;
   private volatile double nextConnectAt;
   private volatile int failures;
+  private double lastPublishAt = Double.NEGATIVE_INFINITY;
 
-  public SensorNodePublisher(RigSimulator sim, String serverUri, String prefix, String nodeId) throws MqttException {
+  public SensorNodePublisher(RigSimulator sim, String serverUri, String prefix, String nodeId) {
     this.sim = sim;
+    this.config = MqttConnectorConfig.of("sim-" + nodeId, serverUri);
     this.telemetryTopic = prefix + "/" + nodeId + "/telemetry";
     this.configTopic = prefix + "/" + nodeId + "/config";
-    this.client = new MqttAsyncClient(serverUri, "twinlab-sim-" + nodeId + "-" + Long.toHexString(System.nanoTime()), new MemoryPersistence());
-    client.setCallback(new ConfigListener());
   }
 
   public String telemetryTopic() {
@@ -63,22 +55,23 @@ public final class SensorNodePublisher implements AutoCloseable {
   public void afterStep(RigSimulator rig) {
     if (closed) return;
     double now = rig.timeSeconds();
+    MqttLink l = link;
     if (rig.communicationLost()) {
-      if (client.isConnected()) disconnect();
+      if (l != null) drop(l);
       return;
     }
-    if (!client.isConnected()) {
+    if (l == null) {
       if (now >= nextConnectAt) connect(now);
       return;
     }
     long intervalMs = ((Number) rig.groundTruth().getOrDefault("node.interval_ms", 1000L)).longValue();
     if ((now - lastPublishAt) * 1000 + 1e-6 < intervalMs) return;
     lastPublishAt = now;
-    try {
-      client.publish(telemetryTopic, document(rig.read()), 0, false);
-    } catch (MqttException e) {
-      LOG.debug("publish failed: {}", e.toString());
-    }
+    l.publish(telemetryTopic, document(rig.read()), 0, false)
+        .exceptionally(e -> {
+          LOG.debug("publish failed: {}", e.toString());
+          return null;
+        });
   }
 
   byte[] document(Map<String, Reading> readings) {
@@ -99,94 +92,74 @@ public final class SensorNodePublisher implements AutoCloseable {
 
   private void connect(double now) {
     if (!connecting.compareAndSet(false, true)) return;
-    MqttConnectionOptions o = new MqttConnectionOptions();
-    o.setCleanStart(true);
-    o.setAutomaticReconnect(false);
-    o.setConnectionTimeout(3);
-    o.setKeepAliveInterval(10);
-    o.setSocketFactory(new NoDelaySocketFactory());
+    Events events = new Events();
+    MqttLink l;
     try {
-      client.connect(o, null, new MqttActionListener() {
-        @Override
-        public void onSuccess(IMqttToken token) {
-          failures = 0;
-          try {
-            client.subscribe(configTopic, 1);
-          } catch (MqttException e) {
-            LOG.debug("cannot subscribe to {}: {}", configTopic, e.toString());
-          }
-          connecting.set(false);
-        }
-
-        @Override
-        public void onFailure(IMqttToken token, Throwable e) {
-          nextConnectAt = now + Math.min(5, 0.25 * (1 << Math.min(failures++, 5)));
-          connecting.set(false);
-        }
-      });
-    } catch (MqttException e) {
+      l = MqttLink.open(config, events);
+    } catch (Exception e) {
+      LOG.warn("cannot create the MQTT client: {}", e.toString());
+      nextConnectAt = now + 5;
       connecting.set(false);
-      nextConnectAt = now + 1;
+      return;
     }
+    events.owner = l;
+    l.connect().thenCompose(v -> l.subscribe(configTopic, 1)).whenComplete((v, e) -> {
+      if (e == null && !closed) {
+        failures = 0;
+        link = l;
+      } else {
+        l.close();
+        nextConnectAt = now + Math.min(5, 0.25 * (1 << Math.min(failures++, 5)));
+      }
+      connecting.set(false);
+    });
   }
 
-  private void disconnect() {
-    try {
-      client.disconnectForcibly(0, 100, false);
-    } catch (MqttException e) {
-      LOG.debug("disconnect: {}", e.toString());
-    }
+  private void drop(MqttLink l) {
+    if (link == l) link = null;
+    l.close();
   }
 
   @Override
   public void close() {
     closed = true;
+    MqttLink l = link;
+    link = null;
+    if (l != null) l.close();
+  }
+
+  /** Applies {"node":{"interval_ms": N}} (or a top-level field) from the config topic to writable signals. */
+  private void applyConfig(byte[] payload) {
     try {
-      if (client.isConnected()) client.disconnect(500).waitForCompletion(1000);
-    } catch (MqttException e) {
-      // closing anyway
-    }
-    try {
-      client.close(true);
-    } catch (MqttException e) {
-      // nothing left to release
+      var doc = JSON.readTree(payload);
+      for (SimSignal s : sim.signals()) {
+        if (!s.writable()) continue;
+        var v = doc.at("/" + s.group() + "/" + s.tag());
+        if (v.isMissingNode()) v = doc.get(s.tag());
+        if (v == null || v.isMissingNode()) continue;
+        Object value = v.isBoolean() ? (Object) v.booleanValue() : v.isIntegralNumber() ? (Object) v.longValue()
+            : v.isNumber() ? (Object) v.doubleValue() : v.asText();
+        var outcome = sim.write(s.path(), value);
+        if (!outcome.accepted()) LOG.info("config {} refused: {}", s.path(), outcome.reason());
+      }
+    } catch (IOException e) {
+      LOG.info("config message is not JSON: {}", e.getMessage());
     }
   }
 
-  /** Applies {"interval_ms": N} (and any other writable field) from the config topic. */
-  private final class ConfigListener implements MqttCallback {
+  /** Events of one link; a lost link is dropped and the next step connects anew. */
+  private final class Events implements MqttLink.Events {
+    private volatile MqttLink owner;
+
     @Override
-    public void messageArrived(String topic, MqttMessage message) {
-      try {
-        var doc = JSON.readTree(message.getPayload());
-        for (SimSignal s : sim.signals()) {
-          if (!s.writable()) continue;
-          var v = doc.at("/" + s.group() + "/" + s.tag());
-          if (v.isMissingNode()) v = doc.get(s.tag());
-          if (v == null || v.isMissingNode()) continue;
-          Object value = v.isBoolean() ? (Object) v.booleanValue() : v.isIntegralNumber() ? (Object) v.longValue()
-              : v.isNumber() ? (Object) v.doubleValue() : v.asText();
-          var outcome = sim.write(s.path(), value);
-          if (!outcome.accepted()) LOG.info("config {} refused: {}", s.path(), outcome.reason());
-        }
-      } catch (java.io.IOException e) {
-        LOG.info("config message is not JSON: {}", e.getMessage());
-      }
+    public void message(String topic, byte[] payload) {
+      if (topic.equals(configTopic)) applyConfig(payload);
     }
 
     @Override
-    public void disconnected(MqttDisconnectResponse response) {}
-
-    @Override
-    public void mqttErrorOccurred(MqttException exception) {}
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {}
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverUri) {}
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+    public void lost(Throwable cause) {
+      MqttLink l = owner;
+      if (l != null) drop(l);
+    }
   }
 }

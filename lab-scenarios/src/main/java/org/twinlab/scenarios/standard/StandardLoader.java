@@ -37,11 +37,7 @@ public final class StandardLoader {
   }
 
   public static Standard load(String source, Reader text) throws InvalidInputException {
-    YamlValue root = YamlDocument.parse(source, text);
-    Problems problems = new Problems();
-    Standard s = root.asMap(problems).map(m -> read(m, problems)).orElse(null);
-    problems.throwIfAny();
-    return s;
+    return YamlDocument.parse(source, text).readMapping(StandardLoader::read);
   }
 
   private static Standard read(YamlMap m, Problems problems) {

@@ -123,6 +123,29 @@ public final class YamlValue {
     return Optional.empty();
   }
 
+  /**
+   * Reads this node as a mapping with {@code reader}, collecting every problem; throws them all
+   * at the end, so each loader is just its field-by-field reading.
+   */
+  public <T> T readMapping(java.util.function.BiFunction<YamlMap, Problems, T> reader) throws InvalidInputException {
+    Problems problems = new Problems();
+    T value = asMap(problems).map(m -> reader.apply(m, problems)).orElse(null);
+    problems.throwIfAny();
+    return value;
+  }
+
+  /** A {@code [low, high]} pair of numbers. */
+  public Optional<double[]> asPair(Problems problems) {
+    List<YamlValue> xs = asList(problems);
+    if (xs.size() != 2) {
+      if (!xs.isEmpty()) problem(problems, "expected [low, high]");
+      return Optional.empty();
+    }
+    Optional<Double> a = xs.get(0).asDouble(problems);
+    Optional<Double> b = xs.get(1).asDouble(problems);
+    return a.isPresent() && b.isPresent() ? Optional.of(new double[] {a.get(), b.get()}) : Optional.empty();
+  }
+
   /** A scalar as the Java value its YAML tag says: Boolean, Long, Double, String, or null. */
   public Object asScalar(Problems problems) {
     if (node instanceof ScalarNode s) {

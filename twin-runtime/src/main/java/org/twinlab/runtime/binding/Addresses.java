@@ -2,6 +2,7 @@ package org.twinlab.runtime.binding;
 
 import java.util.Optional;
 import org.twinlab.connectors.mqtt.MqttAddress;
+import org.twinlab.connectors.opcua.NodeAddress;
 
 /** Checks a signal address against its connection's protocol before anything is subscribed. */
 final class Addresses {
@@ -10,7 +11,7 @@ final class Addresses {
   static Optional<String> check(String protocol, String address) {
     if (address.isBlank()) return Optional.of("the address is empty");
     return switch (protocol) {
-      case "opcua" -> address.matches("(nsu=[^;]+|ns=\\d+);[isgb]=.+") || address.matches("[isgb]=.+") ? Optional.empty()
+      case "opcua" -> NodeAddress.isWellFormed(address) ? Optional.empty()
           : Optional.of("'" + address + "' is not an OPC UA node id (e.g. nsu=urn:twinlab:plc;s=\"DB\".\"Tag\" or ns=3;i=1001)");
       case "mqtt" -> {
         try {

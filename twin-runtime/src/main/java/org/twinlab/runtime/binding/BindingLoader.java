@@ -38,11 +38,7 @@ public final class BindingLoader {
    * @param protocols connection id to its protocol ("opcua" or "mqtt"), to check addresses
    */
   public static BindingSet load(String source, Reader text, TwinModel model, Map<String, String> protocols) throws InvalidInputException {
-    YamlValue root = YamlDocument.parse(source, text);
-    Problems problems = new Problems();
-    BindingSet set = root.asMap(problems).map(m -> read(m, model, protocols, problems)).orElse(null);
-    problems.throwIfAny();
-    return set;
+    return YamlDocument.parse(source, text).readMapping((m, problems) -> read(m, model, protocols, problems));
   }
 
   public static BindingSet load(String source, String text, TwinModel model, Map<String, String> protocols) throws InvalidInputException {

@@ -6,7 +6,7 @@ import java.util.Optional;
  * How a raw signal value becomes a property value, applied in this order: bit of a word, invert
  * (booleans), linear range mapping or scale and offset, unit conversion, clamp. The deadband is
  * applied by the binding against the last value it passed on. Writes run the same steps backwards
- * where they can be undone (not through a bit or a clamp).
+ * where they can be undone ({@link #toRaw}; not through a bit or a clamp).
  *
  * @param range raw [from0, from1] mapped linearly to [to0, to1], e.g. S7 analog 0..27648 to 0..500 mm
  */
@@ -48,7 +48,7 @@ public record Transform(
   }
 
   /** The raw value to write for a property value: the inverse of {@link #apply}. */
-  public Result invert(Object value) {
+  public Result toRaw(Object value) {
     if (bit.isPresent()) return Result.error("writing through a bit of a word is not supported: bind the whole word");
     Object v = value;
     if (invert) {

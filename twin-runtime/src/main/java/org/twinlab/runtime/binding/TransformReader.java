@@ -1,6 +1,5 @@
 package org.twinlab.runtime.binding;
 
-import java.util.List;
 import java.util.Optional;
 import org.twinlab.models.PropertyDef;
 import org.twinlab.models.yaml.Problems;
@@ -22,7 +21,7 @@ final class TransformReader {
       if (scale == 0) m.get("scale").ifPresent(s -> s.problem(problems, "a scale of 0 loses the signal"));
       double offset = m.number("offset", problems).orElse(0.0);
       Optional<String[]> unit = m.get("unit").flatMap(u -> unit(u, property, problems));
-      Optional<double[]> clamp = m.get("clamp").flatMap(c -> pair(c, problems));
+      Optional<double[]> clamp = m.get("clamp").flatMap(c -> c.asPair(problems));
       if (clamp.isPresent() && clamp.get()[0] >= clamp.get()[1]) m.get("clamp").ifPresent(c -> c.problem(problems, "min must be below max"));
       double deadband = m.number("deadband", problems).orElse(0.0);
       if (deadband < 0) m.get("deadband").ifPresent(d -> d.problem(problems, "cannot be negative"));
@@ -37,8 +36,8 @@ final class TransformReader {
 
   private static Optional<double[]> range(YamlValue v, Problems problems) {
     return v.asMap(problems).flatMap(m -> {
-      Optional<double[]> raw = m.require("raw", problems).flatMap(r -> pair(r, problems));
-      Optional<double[]> value = m.require("value", problems).flatMap(r -> pair(r, problems));
+      Optional<double[]> raw = m.require("raw", problems).flatMap(r -> r.asPair(problems));
+      Optional<double[]> value = m.require("value", problems).flatMap(r -> r.asPair(problems));
       m.rejectUnknown(problems);
       if (raw.isEmpty() || value.isEmpty()) return Optional.empty();
       if (raw.get()[0] == raw.get()[1]) {
@@ -61,16 +60,5 @@ final class TransformReader {
       }
       return Optional.of(new String[] {from.get(), to});
     });
-  }
-
-  private static Optional<double[]> pair(YamlValue v, Problems problems) {
-    List<YamlValue> xs = v.asList(problems);
-    if (xs.size() != 2) {
-      if (!xs.isEmpty()) v.problem(problems, "expected [low, high]");
-      return Optional.empty();
-    }
-    Optional<Double> a = xs.get(0).asDouble(problems);
-    Optional<Double> b = xs.get(1).asDouble(problems);
-    return a.isPresent() && b.isPresent() ? Optional.of(new double[] {a.get(), b.get()}) : Optional.empty();
   }
 }

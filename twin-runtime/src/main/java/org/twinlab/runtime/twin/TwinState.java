@@ -68,7 +68,7 @@ public final class TwinState {
     if (def == null) return List.of();
     Quality q = quality;
     Object v = value;
-    if (q.isGood() && v != null && !def.accepts(v) && !(def.type().isNumeric() && v instanceof Number)) {
+    if (q.isGood() && v != null && !def.fitsType(v)) {
       q = Quality.bad("value " + v + " does not fit " + def.type().label());
       v = null;
     } else if (q.isGood() && v instanceof Number n && def.range().isPresent() && !def.range().get().contains(n.doubleValue())) {

@@ -16,7 +16,7 @@ class TransformTest {
   void theS7AnalogRawRangeMapsToMillimetres() {
     Transform t = range(0, 27648, 0, 500);
     assertThat((Double) t.apply(13824L).value()).isCloseTo(250, offset(1e-9));
-    assertThat((Double) t.invert(250.0).value()).isCloseTo(13824, offset(1e-9));
+    assertThat((Double) t.toRaw(250.0).value()).isCloseTo(13824, offset(1e-9));
   }
 
   @Test
@@ -24,7 +24,7 @@ class TransformTest {
     Transform t = new Transform(Optional.empty(), false, Optional.empty(), 0.1, 2, Optional.of("mm"), Optional.of("m"),
         Optional.empty(), 0);
     assertThat((Double) t.apply(1000).value()).isCloseTo(0.102, offset(1e-12));
-    assertThat((Double) t.invert(0.102).value()).isCloseTo(1000, offset(1e-9));
+    assertThat((Double) t.toRaw(0.102).value()).isCloseTo(1000, offset(1e-9));
     Transform clamped = new Transform(Optional.empty(), false, Optional.empty(), 1, 0, Optional.empty(), Optional.empty(),
         Optional.of(new double[] {0, 500}), 0);
     assertThat(clamped.apply(-3.0).value()).isEqualTo(0.0);
@@ -35,7 +35,7 @@ class TransformTest {
     Transform bit3 = new Transform(Optional.of(3), false, Optional.empty(), 1, 0, Optional.empty(), Optional.empty(), Optional.empty(), 0);
     assertThat(bit3.apply(0b1000L).value()).isEqualTo(true);
     assertThat(bit3.apply(0b0111L).value()).isEqualTo(false);
-    assertThat(bit3.invert(true).error()).contains("bind the whole word");
+    assertThat(bit3.toRaw(true).error()).contains("bind the whole word");
     Transform inverted = new Transform(Optional.of(0), true, Optional.empty(), 1, 0, Optional.empty(), Optional.empty(), Optional.empty(), 0);
     assertThat(inverted.apply(1L).value()).isEqualTo(false);
     assertThat(Transform.IDENTITY.apply("RUN").value()).isEqualTo("RUN");
