@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinlab.connectors.mqtt.MqttConnectorConfig;
 import org.twinlab.connectors.mqtt.MqttLink;
+import org.twinlab.connectors.mqtt.MqttVersion;
 import org.twinlab.sim.Reading;
 import org.twinlab.sim.RigSimulator;
 import org.twinlab.sim.SimSignal;
@@ -37,8 +38,13 @@ public final class SensorNodePublisher implements AutoCloseable {
   private double lastPublishAt = Double.NEGATIVE_INFINITY;
 
   public SensorNodePublisher(RigSimulator sim, String serverUri, String prefix, String nodeId) {
+    this(sim, serverUri, prefix, nodeId, MqttVersion.V5);
+  }
+
+  /** A node that speaks the given MQTT version: field nodes are often still 3.1.1. */
+  public SensorNodePublisher(RigSimulator sim, String serverUri, String prefix, String nodeId, MqttVersion version) {
     this.sim = sim;
-    this.config = MqttConnectorConfig.of("sim-" + nodeId, serverUri);
+    this.config = MqttConnectorConfig.of("sim-" + nodeId, serverUri).withVersion(version);
     this.telemetryTopic = prefix + "/" + nodeId + "/telemetry";
     this.configTopic = prefix + "/" + nodeId + "/config";
   }
