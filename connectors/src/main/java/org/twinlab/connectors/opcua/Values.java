@@ -20,7 +20,8 @@ final class Values {
   static Object toJava(Variant v) {
     Object o = v == null ? null : v.getValue();
     if (o == null || o instanceof Boolean || o instanceof String || o instanceof Double || o instanceof Long) return o;
-    if (o instanceof Float f) return f.doubleValue();
+    // a REAL's shortest decimal (0.36, not 0.36000001430511475): what the PLC's own tools show
+    if (o instanceof Float f) return Double.parseDouble(Float.toString(f));
     if (o instanceof Byte || o instanceof Short || o instanceof Integer) return ((Number) o).longValue();
     if (o instanceof UByte || o instanceof UShort || o instanceof UInteger) return ((Number) o).longValue();
     if (o instanceof ULong u) return u.toBigInteger().bitLength() < 64 ? u.longValue() : u.doubleValue();

@@ -29,6 +29,11 @@ import org.twinlab.models.yaml.YamlValue;
  *     sampling_ms: 100
  *     transform: {range: {raw: [0, 27648], value: [0, 500]}, deadband: 0.5, clamp: [0, 500]}
  *     write: true            # or {connection: plc-1, address: ...}
+ * commands:
+ *   - command: panel.start
+ *     connection: plc-1
+ *     address: 'nsu=urn:twinlab:plc;s="DB_Sorting"."Panel"."Start"'
+ *     value: true
  * </pre>
  */
 public final class BindingLoader {
@@ -55,8 +60,23 @@ public final class BindingLoader {
     for (Binding b : bindings) {
       if (!seen.add(b.property())) m.get("bindings").ifPresent(v -> v.problem(problems, "'" + b.property() + "' is bound twice"));
     }
+    List<CommandBinding> commands = m.list("commands", problems, (v, p) -> v.asMap(p).flatMap(c -> command(c, model, protocols, p)));
     m.rejectUnknown(problems);
-    return new BindingSet(twin, modelId, bindings);
+    return new BindingSet(twin, modelId, bindings, commands);
+  }
+
+  private static Optional<CommandBinding> command(YamlMap c, TwinModel model, Map<String, String> protocols, Problems problems) {
+    Optional<YamlValue> node = c.require("command", problems);
+    Optional<String> command = node.flatMap(v -> v.asString(problems)).filter(id -> {
+      boolean known = model.command(id).isPresent();
+      if (!known) node.get().problem(problems, "the " + model.id() + " model has no command '" + id + "'");
+      return known;
+    });
+    Optional<SignalRef> target = signal(c, protocols, problems);
+    Object value = c.get("value").map(v -> v.asScalar(problems)).orElse(Boolean.TRUE);
+    c.rejectUnknown(problems);
+    if (command.isEmpty() || target.isEmpty()) return Optional.empty();
+    return Optional.of(new CommandBinding(command.get(), target.get(), value));
   }
 
   /** Reads one binding mapping; also used for bindings created through the API. */

@@ -7,4 +7,6 @@ public sealed interface Change {
   record PropertyChanged(String twin, PropertyState state) implements Change {}
 
   record AlarmChanged(String twin, AlarmState state) implements Change {}
+
+  record LifecycleChanged(String twin, Lifecycle lifecycle) implements Change {}
 }

@@ -24,7 +24,9 @@ public final class TwinState {
   private final TwinModel model;
   private final Clock clock;
   private final double staleFactor;
+  private final Map<String, PropertyDef> defs;
   private final Map<String, PropertyState> properties = new LinkedHashMap<>();
+  private java.util.Set<String> watchedForSilence;
   private final Map<String, AlarmState> alarms = new LinkedHashMap<>();
   private Lifecycle lifecycle = Lifecycle.LOADED;
 
@@ -36,8 +38,10 @@ public final class TwinState {
     this.model = model;
     this.clock = clock;
     this.staleFactor = staleFactor;
+    this.defs = model.properties();
+    this.watchedForSilence = defs.keySet();
     Instant now = clock.instant();
-    model.properties().values().forEach(p ->
+    defs.values().forEach(p ->
         properties.put(p.path(), new PropertyState(p.path(), null, p.unit(), Quality.uncertain("no value yet"), now, now)));
   }
 
@@ -54,8 +58,30 @@ public final class TwinState {
   }
 
   /** Moves the lifecycle; stopping and starting again is allowed, as on a real application. */
-  public void setLifecycle(Lifecycle next) {
+  public Change setLifecycle(Lifecycle next) {
     lifecycle = next;
+    return new Change.LifecycleChanged(id, next);
+  }
+
+  /**
+   * Which properties turn STALE when their samples stop (all, unless told otherwise). Sources that
+   * report only on change, such as OPC UA subscriptions, are watched by their connection instead:
+   * a constant value is no reason for doubt.
+   */
+  public void watchForSilence(java.util.Set<String> paths) {
+    watchedForSilence = java.util.Set.copyOf(paths);
+  }
+
+  /**
+   * Notes that a sample arrived that the deadband held back: the value is still current. A STALE
+   * property becomes GOOD again, which is a change.
+   */
+  public List<Change> touch(String property, Instant sourceTime) {
+    PropertyState s = properties.get(property);
+    if (lifecycle != Lifecycle.RUNNING || s == null) return List.of();
+    if (s.isStale()) return apply(property, s.value(), sourceTime, Quality.GOOD);
+    properties.put(property, new PropertyState(property, s.value(), s.unit(), s.quality(), s.sourceTime(), clock.instant()));
+    return List.of();
   }
 
   /**
@@ -64,7 +90,7 @@ public final class TwinState {
    */
   public List<Change> apply(String property, Object value, Instant sourceTime, Quality quality) {
     if (lifecycle != Lifecycle.RUNNING) return List.of();
-    PropertyDef def = model.property(property).orElse(null);
+    PropertyDef def = defs.get(property);
     if (def == null) return List.of();
     Quality q = quality;
     Object v = value;
@@ -89,7 +115,8 @@ public final class TwinState {
     Instant now = clock.instant();
     List<Change> changes = new ArrayList<>();
     if (lifecycle != Lifecycle.RUNNING) return changes;
-    for (PropertyDef def : model.properties().values()) {
+    for (PropertyDef def : defs.values()) {
+      if (!watchedForSilence.contains(def.path())) continue;
       PropertyState s = properties.get(def.path());
       if (s.isStale() || s.quality().isBad()) continue;
       Duration limit = Duration.ofMillis((long) (def.expectedPeriodMs() * staleFactor));

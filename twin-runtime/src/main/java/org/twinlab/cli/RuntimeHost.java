@@ -1,0 +1,44 @@
+package org.twinlab.cli;
+
+import io.vertx.core.Vertx;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.twinlab.runtime.TwinRuntime;
+import org.twinlab.runtime.config.LabConfig;
+
+/** Runs the runtime in this process until Ctrl-C, then stops it cleanly before anything else closes. */
+final class RuntimeHost {
+  private RuntimeHost() {}
+
+  /**
+   * @param announce what to print once the runtime listens, given the port
+   * @param afterStop closed when the runtime has stopped (the demo's simulators), may be null
+   */
+  static int run(LabConfig config, java.util.function.IntConsumer announce, AutoCloseable afterStop) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    TwinRuntime runtime;
+    try {
+      runtime = TwinRuntime.start(vertx, config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      vertx.close();
+      if (afterStop != null) afterStop.close();
+      System.err.println("twinlab could not start: " + e.getCause().getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("stopping");
+      try {
+        runtime.stop().toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        if (afterStop != null) afterStop.close();
+      } catch (Exception e) {
+        System.err.println("stopping: " + e);
+      }
+      stopped.countDown();
+    }, "twinlab-shutdown"));
+    announce.accept(runtime.port());
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,61 @@
+package org.twinlab.runtime.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import org.twinlab.runtime.connect.Connections;
+import org.twinlab.runtime.connect.EndpointProbe;
+
+/** The HTTP side: the JSON API under /api/v1, its OpenAPI document, the live feed and the web page. */
+public final class ApiServer extends VerticleBase {
+  private static final long MAX_BODY_BYTES = 256 * 1024;
+  private final String bind;
+  private final int port;
+  private final Twins twins;
+  private final Connections connections;
+  private volatile int actualPort;
+
+  public ApiServer(String bind, int port, Twins twins, Connections connections) {
+    this.bind = bind;
+    this.port = port;
+    this.twins = twins;
+    this.connections = connections;
+  }
+
+  /** The port listened on (the one chosen when 0 was asked for). */
+  public int port() {
+    return actualPort;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+    new DiscoveryRoutes(connections, new EndpointProbe(vertx)).mount(router);
+    new TwinRoutes(twins).mount(router);
+    new BindingRoutes(twins, connections.protocols()).mount(router);
+    new LiveFeed(vertx, twins).mount(router);
+    String openApi = openApiDocument();
+    router.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
+    router.route("/api/*").handler(ctx -> ctx.fail(404));
+    router.route("/api/*").failureHandler(Http::failure);
+    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    return vertx.createHttpServer()
+        .requestHandler(router)
+        .listen(port, bind)
+        .onSuccess(s -> actualPort = s.actualPort())
+        .map(HttpServer::actualPort);
+  }
+
+  static String openApiDocument() {
+    try (var in = ApiServer.class.getResourceAsStream("/api/openapi.json")) {
+      if (in == null) throw new IllegalStateException("the OpenAPI document is missing from the build");
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

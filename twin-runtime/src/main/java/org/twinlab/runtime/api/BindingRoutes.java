@@ -1,0 +1,95 @@
+package org.twinlab.runtime.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import org.twinlab.models.yaml.InvalidInputException;
+import org.twinlab.models.yaml.YamlDocument;
+import org.twinlab.runtime.binding.Binding;
+import org.twinlab.runtime.binding.BindingLoader;
+import org.twinlab.runtime.twin.TwinRequestException;
+import org.twinlab.runtime.twin.TwinVerticle;
+
+/**
+ * A twin's bindings, editable while it runs: list (any version), create, replace, delete, and the
+ * history of versions with who changed what and when.
+ */
+final class BindingRoutes {
+  private final Twins twins;
+  private final Map<String, String> protocols;
+
+  BindingRoutes(Twins twins, Map<String, String> protocols) {
+    this.twins = twins;
+    this.protocols = protocols;
+  }
+
+  void mount(Router r) {
+    r.get("/api/v1/twins/:id/bindings").handler(this::list);
+    r.get("/api/v1/twins/:id/bindings/history").handler(this::history);
+    r.post("/api/v1/twins/:id/bindings").handler(this::create);
+    r.put("/api/v1/twins/:id/bindings/:property").handler(this::replace);
+    r.delete("/api/v1/twins/:id/bindings/:property").handler(this::delete);
+  }
+
+  private void list(RoutingContext ctx) {
+    TwinVerticle t = twins.require(ctx.pathParam("id"));
+    String asked = ctx.request().getParam("version");
+    if (asked == null) {
+      Http.respond(ctx, t.bindings(), 200, v -> Views.version(v, true));
+      return;
+    }
+    int version = parseVersion(asked);
+    Http.respond(ctx, t.history(), 200, all -> all.stream().filter(v -> v.version() == version).findFirst()
+        .map(v -> Views.version(v, true))
+        .orElseThrow(() -> TwinRequestException.notFound("version", "twin " + t.id() + " has no bindings version " + version)));
+  }
+
+  private void history(RoutingContext ctx) {
+    TwinVerticle t = twins.require(ctx.pathParam("id"));
+    Http.respond(ctx, t.history(), 200, all -> {
+      JsonArray out = new JsonArray();
+      all.forEach(v -> out.add(Views.version(v, false)));
+      return out;
+    });
+  }
+
+  private void create(RoutingContext ctx) {
+    TwinVerticle t = twins.require(ctx.pathParam("id"));
+    Binding b = parse(ctx, t);
+    Http.respond(ctx, t.putBinding(b, true, Http.caller(ctx)), 201, v -> Views.version(v, false));
+  }
+
+  private void replace(RoutingContext ctx) {
+    TwinVerticle t = twins.require(ctx.pathParam("id"));
+    Binding b = parse(ctx, t);
+    if (!b.property().equals(ctx.pathParam("property"))) {
+      throw TwinRequestException.invalid("property", "the body binds " + b.property() + ", the path names " + ctx.pathParam("property"));
+    }
+    Http.respond(ctx, t.putBinding(b, false, Http.caller(ctx)), 200, v -> Views.version(v, false));
+  }
+
+  private void delete(RoutingContext ctx) {
+    TwinVerticle t = twins.require(ctx.pathParam("id"));
+    Http.respond(ctx, t.deleteBinding(ctx.pathParam("property"), Http.caller(ctx)), 200, v -> Views.version(v, false));
+  }
+
+  /** Reads a binding from the body with the same rules as a binding file; errors carry line and column. */
+  private Binding parse(RoutingContext ctx, TwinVerticle t) {
+    Http.jsonBody(ctx); // a JSON object, or 400 before the YAML reader sees it
+    try {
+      return YamlDocument.parse("request body", ctx.body().asString()).readMapping((m, problems) ->
+          BindingLoader.binding(m, t.twinConfig().model(), protocols, problems).orElse(null));
+    } catch (InvalidInputException e) {
+      throw new Http.InvalidBody(e);
+    }
+  }
+
+  private static int parseVersion(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw TwinRequestException.invalid("version", "'" + text + "' is not a version number");
+    }
+  }
+}

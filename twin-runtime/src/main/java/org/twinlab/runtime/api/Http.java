@@ -1,0 +1,97 @@
+package org.twinlab.runtime.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.twinlab.models.yaml.InvalidInputException;
+import org.twinlab.models.yaml.Problem;
+import org.twinlab.runtime.twin.TwinRequestException;
+
+/** Request and response helpers shared by the API's routes: bodies, callers, errors. */
+final class Http {
+  private static final Logger LOG = LoggerFactory.getLogger(Http.class);
+  private static final Pattern USER = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+  static final String USER_HEADER = "X-Twinlab-User";
+
+  private Http() {}
+
+  /** Who makes the request, as recorded in actions. */
+  static String caller(RoutingContext ctx) {
+    String user = ctx.request().getHeader(USER_HEADER);
+    if (user == null || user.isBlank()) return "anonymous";
+    if (!USER.matcher(user).matches()) throw TwinRequestException.invalid(USER_HEADER, "a user name is 1-64 of A-Z a-z 0-9 . _ @ -");
+    return user;
+  }
+
+  /** The request body as a JSON object, or a 400 saying why not. */
+  static JsonObject jsonBody(RoutingContext ctx) {
+    String text = ctx.body().asString();
+    if (text == null || text.isBlank()) throw TwinRequestException.invalid("body", "a JSON object is required");
+    try {
+      Object parsed = io.vertx.core.json.Json.decodeValue(text);
+      if (parsed instanceof JsonObject o) return o;
+    } catch (DecodeException e) {
+      throw TwinRequestException.invalid("body", "not JSON: " + e.getMessage());
+    }
+    throw TwinRequestException.invalid("body", "a JSON object is required");
+  }
+
+  static <T> void respond(RoutingContext ctx, Future<T> result, int status, Function<T, Object> view) {
+    result.onSuccess(v -> send(ctx, status, view.apply(v))).onFailure(ctx::fail);
+  }
+
+  static void send(RoutingContext ctx, int status, Object body) {
+    if (ctx.response().ended()) return;
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json");
+    if (body == null) {
+      ctx.response().end();
+    } else {
+      ctx.response().end(body instanceof JsonObject o ? o.encode() : body instanceof JsonArray a ? a.encode() : body.toString());
+    }
+  }
+
+  /** A body that does not read as what the route takes; carries the problems with line and column. */
+  static final class InvalidBody extends RuntimeException {
+    InvalidBody(InvalidInputException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+
+  /** Turns a failed request into its status and a body naming the fields at fault. */
+  static void failure(RoutingContext ctx) {
+    Throwable e = ctx.failure() instanceof InvalidBody ib ? ib.getCause() : ctx.failure();
+    if (e instanceof TwinRequestException t) {
+      int status = switch (t.kind()) {
+        case NOT_FOUND -> 404;
+        case INVALID -> 400;
+        case CONFLICT -> 409;
+        case UNREACHABLE -> 502;
+      };
+      send(ctx, status, error(t.getMessage(), List.of(new JsonObject().put("field", t.field()).put("message", t.getMessage()))));
+    } else if (e instanceof InvalidInputException bad) {
+      JsonArray problems = new JsonArray();
+      for (Problem p : bad.problems()) {
+        problems.add(new JsonObject().put("field", p.field()).put("message", p.message())
+            .put("line", p.location().line()).put("column", p.location().column()));
+      }
+      send(ctx, 400, new JsonObject().put("error", "invalid " + bad.problems().size() + " field(s)").put("problems", problems));
+    } else if (e == null) {
+      int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+      send(ctx, status, error(status == 404 ? "no such resource: " + ctx.request().path() : "request failed", List.of()));
+    } else {
+      LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), e);
+      send(ctx, 500, error("internal error: " + e, List.of()));
+    }
+  }
+
+  static JsonObject error(String message, List<JsonObject> problems) {
+    return new JsonObject().put("error", message).put("problems", new JsonArray(problems));
+  }
+}

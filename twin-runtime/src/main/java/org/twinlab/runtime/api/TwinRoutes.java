@@ -1,0 +1,102 @@
+package org.twinlab.runtime.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.twinlab.runtime.twin.Lifecycle;
+import org.twinlab.runtime.twin.TwinRequestException;
+import org.twinlab.runtime.twin.TwinSnapshot;
+import org.twinlab.runtime.twin.TwinVerticle;
+
+/** Twins: list, state, property reads and writes, commands, lifecycle, alarms. */
+final class TwinRoutes {
+  private final Twins twins;
+
+  TwinRoutes(Twins twins) {
+    this.twins = twins;
+  }
+
+  void mount(Router r) {
+    r.get("/api/v1/twins").handler(this::list);
+    r.get("/api/v1/twins/:id").handler(this::one);
+    r.get("/api/v1/twins/:id/properties/:property").handler(this::property);
+    r.put("/api/v1/twins/:id/properties/:property").handler(this::write);
+    r.post("/api/v1/twins/:id/commands/:command").handler(this::command);
+    r.post("/api/v1/twins/:id/start").handler(ctx -> move(ctx, Lifecycle.RUNNING));
+    r.post("/api/v1/twins/:id/pause").handler(ctx -> move(ctx, Lifecycle.PAUSED));
+    r.post("/api/v1/twins/:id/stop").handler(ctx -> move(ctx, Lifecycle.STOPPED));
+    r.get("/api/v1/twins/:id/alarms").handler(this::twinAlarms);
+    r.post("/api/v1/twins/:id/alarms/:alarm/ack").handler(this::acknowledge);
+    r.get("/api/v1/alarms").handler(this::allAlarms);
+  }
+
+  private void list(RoutingContext ctx) {
+    List<Future<JsonObject>> views = new ArrayList<>();
+    for (TwinVerticle t : twins.all()) {
+      views.add(t.snapshot().map(s -> Views.twinSummary(s, t.twinConfig().model())));
+    }
+    Http.respond(ctx, Future.all(views), 200, all -> new JsonArray(all.list()));
+  }
+
+  private void one(RoutingContext ctx) {
+    TwinVerticle t = twins.require(ctx.pathParam("id"));
+    Http.respond(ctx, t.snapshot(), 200, s -> Views.twin(s, t.twinConfig().model()));
+  }
+
+  private void property(RoutingContext ctx) {
+    TwinVerticle t = twins.require(ctx.pathParam("id"));
+    String path = ctx.pathParam("property");
+    Http.respond(ctx, t.snapshot(), 200, s -> s.properties().stream().filter(p -> p.property().equals(path)).findFirst()
+        .map(Views::property)
+        .orElseThrow(() -> TwinRequestException.notFound("property", "the " + s.model() + " model has no property '" + path + "'")));
+  }
+
+  private void write(RoutingContext ctx) {
+    TwinVerticle t = twins.require(ctx.pathParam("id"));
+    JsonObject body = Http.jsonBody(ctx);
+    if (!body.containsKey("value")) throw TwinRequestException.invalid("value", "the body needs a value: {\"value\": ...}");
+    Object value = body.getValue("value");
+    t.write(ctx.pathParam("property"), value, Http.caller(ctx))
+        .onSuccess(r -> Http.send(ctx, r.ok() ? 200 : 422, Views.writeResult(r)))
+        .onFailure(ctx::fail);
+  }
+
+  private void command(RoutingContext ctx) {
+    TwinVerticle t = twins.require(ctx.pathParam("id"));
+    t.command(ctx.pathParam("command"), Http.caller(ctx))
+        .onSuccess(r -> Http.send(ctx, r.ok() ? 200 : 422, Views.writeResult(r)))
+        .onFailure(ctx::fail);
+  }
+
+  private void move(RoutingContext ctx, Lifecycle target) {
+    TwinVerticle t = twins.require(ctx.pathParam("id"));
+    Http.respond(ctx, t.moveTo(target, Http.caller(ctx)), 200, l -> new JsonObject().put("twin", t.id()).put("lifecycle", l.name()));
+  }
+
+  private void twinAlarms(RoutingContext ctx) {
+    TwinVerticle t = twins.require(ctx.pathParam("id"));
+    Http.respond(ctx, t.snapshot(), 200, s -> Views.alarms(s.alarms()));
+  }
+
+  private void acknowledge(RoutingContext ctx) {
+    TwinVerticle t = twins.require(ctx.pathParam("id"));
+    Http.respond(ctx, t.acknowledge(ctx.pathParam("alarm"), Http.caller(ctx)), 200, a -> Views.alarm(a).put("twin", t.id()));
+  }
+
+  private void allAlarms(RoutingContext ctx) {
+    List<Future<TwinSnapshot>> all = new ArrayList<>();
+    twins.all().forEach(t -> all.add(t.snapshot()));
+    Http.respond(ctx, Future.all(all), 200, snapshots -> {
+      JsonArray out = new JsonArray();
+      for (int i = 0; i < snapshots.size(); i++) {
+        TwinSnapshot s = snapshots.resultAt(i);
+        s.alarms().forEach(a -> out.add(Views.alarm(a).put("twin", s.id())));
+      }
+      return out;
+    });
+  }
+}

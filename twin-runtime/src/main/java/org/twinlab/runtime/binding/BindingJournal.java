@@ -1,0 +1,83 @@
+package org.twinlab.runtime.binding;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The versions of one twin's bindings, one JSON line each, appended and forced to disk before the
+ * change is confirmed: an accepted edit survives a crash. Blocking; call it from a worker thread.
+ */
+public final class BindingJournal {
+  private final Path file;
+
+  public BindingJournal(Path dir, String twin) {
+    this.file = dir.resolve(twin + ".jsonl");
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public void append(BindingVersion v) throws IOException {
+    Files.createDirectories(file.getParent());
+    byte[] line = (toJson(v).encode() + "\n").getBytes(StandardCharsets.UTF_8);
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
+      ByteBuffer buf = ByteBuffer.wrap(line);
+      while (buf.hasRemaining()) ch.write(buf);
+      ch.force(false);
+    }
+  }
+
+  /** Every version written so far, oldest first; a torn last line (a crash mid-write) is skipped. */
+  public List<BindingVersion> read() throws IOException {
+    List<BindingVersion> out = new ArrayList<>();
+    if (!Files.exists(file)) return out;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (line.isBlank()) continue;
+      try {
+        out.add(fromJson(new JsonObject(line)));
+      } catch (RuntimeException e) {
+        // only the last line can be torn; anything else is a damaged file and must be looked at
+        if (out.size() + 1 < Files.readAllLines(file).size()) throw new IOException(file + ": unreadable version line: " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  public static JsonObject toJson(BindingVersion v) {
+    JsonObject j = new JsonObject()
+        .put("version", v.version())
+        .put("at", v.at().toString())
+        .put("by", v.by())
+        .put("action", v.action().name().toLowerCase());
+    v.property().ifPresent(p -> j.put("property", p));
+    v.before().ifPresent(b -> j.put("before", new JsonObject(b)));
+    v.after().ifPresent(a -> j.put("after", new JsonObject(a)));
+    JsonArray all = new JsonArray();
+    v.bindings().forEach(b -> all.add(new JsonObject(b)));
+    return j.put("bindings", all);
+  }
+
+  static BindingVersion fromJson(JsonObject j) {
+    List<Map<String, Object>> bindings = new ArrayList<>();
+    j.getJsonArray("bindings").forEach(b -> bindings.add(((JsonObject) b).getMap()));
+    return new BindingVersion(j.getInteger("version"), Instant.parse(j.getString("at")), j.getString("by"),
+        BindingVersion.Action.valueOf(j.getString("action").toUpperCase()),
+        Optional.ofNullable(j.getString("property")),
+        Optional.ofNullable(j.getJsonObject("before")).map(JsonObject::getMap),
+        Optional.ofNullable(j.getJsonObject("after")).map(JsonObject::getMap),
+        bindings);
+  }
+}

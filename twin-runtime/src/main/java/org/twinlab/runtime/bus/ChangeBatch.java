@@ -1,0 +1,11 @@
+package org.twinlab.runtime.bus;
+
+import java.util.List;
+import org.twinlab.runtime.twin.Change;
+
+/** What one batch of samples (or one request, or one stale check) changed in a twin. */
+public record ChangeBatch(String twin, List<Change> changes) {
+  public ChangeBatch {
+    changes = List.copyOf(changes);
+  }
+}

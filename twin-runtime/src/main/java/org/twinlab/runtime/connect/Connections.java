@@ -1,0 +1,131 @@
+package org.twinlab.runtime.connect;
+
+import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.twinlab.connectors.ConnectionEvent;
+import org.twinlab.connectors.ConnectionState;
+import org.twinlab.connectors.Connector;
+import org.twinlab.connectors.ConnectorListener;
+import org.twinlab.connectors.Sample;
+import org.twinlab.connectors.mqtt.MqttConnector;
+import org.twinlab.connectors.mqtt.MqttConnectorConfig;
+import org.twinlab.connectors.opcua.OpcUaConnector;
+import org.twinlab.connectors.opcua.OpcUaConnectorConfig;
+import org.twinlab.runtime.bus.Bus;
+import org.twinlab.runtime.bus.SampleBatch;
+import org.twinlab.runtime.config.ConnectionConfig;
+
+/**
+ * The runtime's connectors, one per configured connection. Samples go onto the event bus to the
+ * twin that asked for them: a signal id is "twin/…", so routing needs no lookup table. The last
+ * state of each connector is kept for the health check.
+ */
+public final class Connections implements AutoCloseable {
+  private final Map<String, Connector> connectors = new LinkedHashMap<>();
+  private final Map<String, String> protocols = new LinkedHashMap<>();
+  private final Map<String, ConnectionEvent> states = new ConcurrentHashMap<>();
+  private final List<ConnectionConfig> configs;
+  /** Signals under this prefix only feed topic discovery; no twin receives them. */
+  private static final String DISCOVERY = "~discovery";
+
+  public Connections(Vertx vertx, List<ConnectionConfig> configs) {
+    this.configs = List.copyOf(configs);
+    for (ConnectionConfig c : configs) {
+      protocols.put(c.id(), c.protocol());
+      states.put(c.id(), new ConnectionEvent(c.id(), ConnectionState.CONNECTING, Optional.empty(), Instant.now()));
+      connectors.put(c.id(), create(c, new Router(vertx)));
+    }
+  }
+
+  /** The signal id a twin's binding subscribes under. */
+  public static String signalId(String twin, String key) {
+    return twin + "/" + key;
+  }
+
+  static String twinOf(String signalId) {
+    int slash = signalId.indexOf('/');
+    return slash < 0 ? signalId : signalId.substring(0, slash);
+  }
+
+  public void start() {
+    connectors.values().forEach(Connector::start);
+    for (ConnectionConfig c : configs) {
+      c.discoverTopics().ifPresent(filter -> connectors.get(c.id())
+          .subscribe(List.of(new org.twinlab.connectors.SignalRequest(signalId(DISCOVERY, c.id()), filter, 0, 0))));
+    }
+  }
+
+  /** Connection id to protocol, for checking binding addresses. */
+  public Map<String, String> protocols() {
+    return Collections.unmodifiableMap(protocols);
+  }
+
+  public Optional<Connector> get(String id) {
+    return Optional.ofNullable(connectors.get(id));
+  }
+
+  /** The latest state of every connection, in configuration order. */
+  public List<ConnectionEvent> states() {
+    List<ConnectionEvent> out = new ArrayList<>();
+    connectors.keySet().forEach(id -> out.add(states.get(id)));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    connectors.values().forEach(Connector::close);
+  }
+
+  private static Connector create(ConnectionConfig c, ConnectorListener listener) {
+    return switch (c.protocol()) {
+      case ConnectionConfig.OPCUA -> new OpcUaConnector(OpcUaConnectorConfig.of(c.id(), c.url()), listener);
+      case ConnectionConfig.MQTT -> {
+        MqttConnectorConfig config = MqttConnectorConfig.of(c.id(), c.url()).withVersion(c.mqttVersion()).withQos(c.qos());
+        if (c.username().isPresent()) {
+          String password = c.passwordEnv().map(System::getenv).orElse("");
+          config = config.withCredentials(c.username().get(), password);
+        }
+        yield new MqttConnector(config, listener);
+      }
+      default -> throw new IllegalArgumentException("unknown protocol " + c.protocol());
+    };
+  }
+
+  /** Hands a connector's samples to the twins on the event bus; runs on the connector's thread. */
+  private final class Router implements ConnectorListener {
+    private final Vertx vertx;
+
+    Router(Vertx vertx) {
+      this.vertx = vertx;
+    }
+
+    @Override
+    public void onSamples(List<Sample> samples) {
+      if (samples.isEmpty()) return;
+      String first = twinOf(samples.get(0).signal());
+      boolean oneTwin = samples.stream().allMatch(s -> s.signal().startsWith(first + "/"));
+      if (oneTwin) {
+        if (!first.equals(DISCOVERY)) vertx.eventBus().send(Bus.samples(first), new SampleBatch(first, samples));
+        return;
+      }
+      Map<String, List<Sample>> byTwin = new HashMap<>();
+      samples.forEach(s -> byTwin.computeIfAbsent(twinOf(s.signal()), t -> new ArrayList<>()).add(s));
+      byTwin.remove(DISCOVERY);
+      byTwin.forEach((twin, batch) -> vertx.eventBus().send(Bus.samples(twin), new SampleBatch(twin, batch)));
+    }
+
+    @Override
+    public void onStateChanged(ConnectionEvent event) {
+      states.put(event.connector(), event);
+      vertx.eventBus().publish(Bus.CONNECTIONS, event);
+    }
+  }
+}

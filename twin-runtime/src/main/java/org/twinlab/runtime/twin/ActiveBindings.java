@@ -1,0 +1,124 @@
+package org.twinlab.runtime.twin;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.twinlab.connectors.Quality;
+import org.twinlab.connectors.Sample;
+import org.twinlab.connectors.SignalRequest;
+import org.twinlab.runtime.binding.Binding;
+import org.twinlab.runtime.binding.BindingSet;
+import org.twinlab.runtime.binding.BindingWriter;
+import org.twinlab.runtime.connect.Connections;
+
+/**
+ * The bindings a twin runs now, keyed by the signal ids they are subscribed under, and the hot
+ * path from a sample to a property value (transform, then deadband). Plain Java owned by the
+ * twin's thread. A changed binding gets a new signal id, so a late sample of the old one is
+ * recognised and dropped.
+ */
+public final class ActiveBindings {
+  private final String twin;
+  private BindingSet set;
+  private final Map<String, Binding> bySignal = new HashMap<>();
+  private final Map<String, String> signalOfProperty = new LinkedHashMap<>();
+  private final Map<String, Object> lastPassed = new HashMap<>();
+  private long generation;
+
+  /** What a change of bindings asks of the connectors. */
+  public record Resubscription(Map<String, List<SignalRequest>> subscribe, Map<String, List<String>> unsubscribe) {}
+
+  /**
+   * A sample turned into a property value.
+   *
+   * @param heldBack the deadband kept it back: the value is current, but nothing changed
+   */
+  public record Update(String property, Object value, Instant sourceTime, Quality quality, boolean heldBack) {}
+
+  public ActiveBindings(String twin, BindingSet initial) {
+    this.twin = twin;
+    this.set = new BindingSet(initial.twin(), initial.model(), List.of(), initial.commands());
+  }
+
+  public BindingSet set() {
+    return set;
+  }
+
+  /** Moves to another binding set; unchanged bindings keep their subscriptions. */
+  public Resubscription replace(BindingSet next) {
+    Map<String, List<SignalRequest>> subscribe = new LinkedHashMap<>();
+    Map<String, List<String>> unsubscribe = new LinkedHashMap<>();
+    Map<String, Binding> nextByProperty = new LinkedHashMap<>();
+    next.bindings().forEach(b -> nextByProperty.put(b.property(), b));
+    for (Binding old : set.bindings()) {
+      Binding successor = nextByProperty.get(old.property());
+      if (successor == null || !same(old, successor)) {
+        String signal = signalOfProperty.remove(old.property());
+        bySignal.remove(signal);
+        lastPassed.remove(old.property());
+        unsubscribe.computeIfAbsent(old.source().connection(), c -> new ArrayList<>()).add(signal);
+      }
+    }
+    for (Binding b : next.bindings()) {
+      if (signalOfProperty.containsKey(b.property())) {
+        bySignal.put(signalOfProperty.get(b.property()), b);
+        continue;
+      }
+      String signal = Connections.signalId(twin, b.property() + "#" + (++generation));
+      signalOfProperty.put(b.property(), signal);
+      bySignal.put(signal, b);
+      subscribe.computeIfAbsent(b.source().connection(), c -> new ArrayList<>())
+          .add(new SignalRequest(signal, b.source().address(), b.source().samplingMs(), 0));
+    }
+    set = next;
+    return new Resubscription(subscribe, unsubscribe);
+  }
+
+  /** Every subscription of the current set, as if starting afresh (after a stop). */
+  public Resubscription all() {
+    Map<String, List<SignalRequest>> subscribe = new LinkedHashMap<>();
+    for (Binding b : set.bindings()) {
+      subscribe.computeIfAbsent(b.source().connection(), c -> new ArrayList<>())
+          .add(new SignalRequest(signalOfProperty.get(b.property()), b.source().address(), b.source().samplingMs(), 0));
+    }
+    Map<String, List<String>> unsubscribe = new LinkedHashMap<>();
+    subscribe.forEach((conn, reqs) -> unsubscribe.put(conn, reqs.stream().map(SignalRequest::signal).toList()));
+    return new Resubscription(subscribe, unsubscribe);
+  }
+
+  public Optional<Binding> forProperty(String property) {
+    return set.forProperty(property);
+  }
+
+  /**
+   * The property value a sample stands for, or empty when it is not (or no longer) bound. A value
+   * the transform cannot take becomes BAD with the reason.
+   */
+  public Optional<Update> accept(Sample s) {
+    Binding b = bySignal.get(s.signal());
+    if (b == null) return Optional.empty();
+    if (s.value() == null || s.quality().isBad()) {
+      lastPassed.remove(b.property());
+      return Optional.of(new Update(b.property(), null, s.sourceTime(), s.quality(), false));
+    }
+    var result = b.transform().apply(s.value());
+    if (!result.ok()) {
+      lastPassed.remove(b.property());
+      return Optional.of(new Update(b.property(), null, s.sourceTime(), Quality.bad(result.error()), false));
+    }
+    Object previous = lastPassed.get(b.property());
+    if (previous != null && !b.transform().passes(previous, result.value())) {
+      return Optional.of(new Update(b.property(), previous, s.sourceTime(), s.quality(), true));
+    }
+    lastPassed.put(b.property(), result.value());
+    return Optional.of(new Update(b.property(), result.value(), s.sourceTime(), s.quality(), false));
+  }
+
+  private static boolean same(Binding a, Binding b) {
+    return BindingWriter.toMap(a).equals(BindingWriter.toMap(b));
+  }
+}

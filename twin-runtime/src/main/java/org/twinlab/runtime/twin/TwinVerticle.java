@@ -1,0 +1,323 @@
+package org.twinlab.runtime.twin;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.twinlab.connectors.Connector;
+import org.twinlab.connectors.Sample;
+import org.twinlab.connectors.WriteResult;
+import org.twinlab.models.PropertyDef;
+import org.twinlab.models.yaml.InvalidInputException;
+import org.twinlab.runtime.binding.Binding;
+import org.twinlab.runtime.binding.BindingJournal;
+import org.twinlab.runtime.binding.BindingLoader;
+import org.twinlab.runtime.binding.BindingSet;
+import org.twinlab.runtime.binding.BindingVersion;
+import org.twinlab.runtime.binding.BindingVersion.Action;
+import org.twinlab.runtime.binding.BindingWriter;
+import org.twinlab.runtime.binding.SignalRef;
+import org.twinlab.runtime.binding.Transform;
+import org.twinlab.runtime.bus.Bus;
+import org.twinlab.runtime.bus.ChangeBatch;
+import org.twinlab.runtime.bus.SampleBatch;
+import org.twinlab.runtime.config.ConnectionConfig;
+import org.twinlab.runtime.config.TwinConfig;
+import org.twinlab.runtime.connect.Connections;
+
+/**
+ * One twin, alive: the only thread that touches its state. Takes its samples from the event bus,
+ * publishes what changed, checks for silence, and carries out requests (writes, commands, binding
+ * edits, lifecycle) on its own context. Binding edits are journalled before they are confirmed.
+ */
+public final class TwinVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(TwinVerticle.class);
+  private static final long SILENCE_CHECK_MS = 250;
+
+  private final TwinConfig config;
+  private final TwinState state;
+  private final ActiveBindings active;
+  private final Connections connections;
+  private final BindingJournal journal;
+  private final boolean autoStart;
+  private final List<BindingVersion> history = new ArrayList<>();
+
+  public TwinVerticle(TwinConfig config, Connections connections, BindingJournal journal, double staleFactor, boolean autoStart) {
+    this.config = config;
+    this.state = new TwinState(config.id(), config.model(), Clock.systemUTC(), staleFactor);
+    this.active = new ActiveBindings(config.id(), config.bindings());
+    this.connections = connections;
+    this.journal = journal;
+    this.autoStart = autoStart;
+  }
+
+  public String id() {
+    return config.id();
+  }
+
+  public TwinConfig twinConfig() {
+    return config;
+  }
+
+  @Override
+  public Future<?> start() {
+    vertx.eventBus().<SampleBatch>localConsumer(Bus.samples(id()), m -> onSamples(m.body().samples()));
+    vertx.setPeriodic(SILENCE_CHECK_MS, t -> publish(state.checkStale()));
+    return vertx.executeBlocking(journal::read).compose(this::restore).map(v -> {
+      if (autoStart) publish(List.of(state.setLifecycle(Lifecycle.RUNNING)));
+      return v;
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    unsubscribeAll();
+    return Future.succeededFuture();
+  }
+
+  // ---- the hot path
+
+  private void onSamples(List<Sample> samples) {
+    if (state.lifecycle() != Lifecycle.RUNNING) return;
+    List<Change> changes = new ArrayList<>();
+    for (Sample s : samples) {
+      active.accept(s).ifPresent(u -> changes.addAll(u.heldBack()
+          ? state.touch(u.property(), u.sourceTime())
+          : state.apply(u.property(), u.value(), u.sourceTime(), u.quality())));
+    }
+    publish(changes);
+  }
+
+  private void publish(List<Change> changes) {
+    if (!changes.isEmpty()) vertx.eventBus().publish(Bus.changes(id()), new ChangeBatch(id(), changes));
+  }
+
+  // ---- requests, each run on this twin's context
+
+  public Future<TwinSnapshot> snapshot() {
+    return onTwin(() -> Future.succeededFuture(new TwinSnapshot(id(), config.model().id(), state.lifecycle(),
+        state.properties(), state.alarms(), current().version())));
+  }
+
+  /** Start, pause or stop (standard clause L5 3.1.3). Stopping releases the twin's subscriptions. */
+  public Future<Lifecycle> moveTo(Lifecycle target, String by) {
+    return onTwin(() -> {
+      if (target == Lifecycle.LOADED) throw TwinRequestException.invalid("lifecycle", "a twin cannot go back to LOADED");
+      Lifecycle from = state.lifecycle();
+      if (from == target) return Future.succeededFuture(target);
+      if (target == Lifecycle.PAUSED && from != Lifecycle.RUNNING) {
+        throw TwinRequestException.conflict("lifecycle", "only a running twin can pause (it is " + from + ")");
+      }
+      if (target == Lifecycle.STOPPED) unsubscribeAll();
+      if (from == Lifecycle.STOPPED) resubscribe(active.all(), true);
+      LOG.info("twin {} {} -> {} by {}", id(), from, target, by);
+      publish(List.of(state.setLifecycle(target)));
+      return Future.succeededFuture(target);
+    });
+  }
+
+  public Future<AlarmState> acknowledge(String alarm, String by) {
+    return onTwin(() -> {
+      if (config.model().alarms().stream().noneMatch(a -> a.id().equals(alarm))) {
+        throw TwinRequestException.notFound("alarm", "the " + config.model().id() + " model has no alarm '" + alarm + "'");
+      }
+      Change c = state.acknowledge(alarm, by)
+          .orElseThrow(() -> TwinRequestException.conflict("alarm", "alarm '" + alarm + "' is not waiting for acknowledgement"));
+      publish(List.of(c));
+      return Future.succeededFuture(((Change.AlarmChanged) c).state());
+    });
+  }
+
+  /** Writes a property value through its binding to the rig, and reports the rig's answer. */
+  public Future<WriteResult> write(String property, Object value, String by) {
+    return onTwin(() -> {
+      PropertyDef def = config.model().property(property)
+          .orElseThrow(() -> TwinRequestException.notFound("property", "the " + config.model().id() + " model has no property '" + property + "'"));
+      if (!def.writable()) throw TwinRequestException.conflict("property", property + " is read-only in its model");
+      requireRunning();
+      if (value == null || !def.fitsType(value)) throw TwinRequestException.invalid("value", "'" + value + "' is not a " + def.type().label());
+      if (value instanceof Number n && def.range().isPresent() && !def.range().get().contains(n.doubleValue())) {
+        throw TwinRequestException.invalid("value", value + " is outside " + def.range().get().min() + ".." + def.range().get().max());
+      }
+      Binding b = active.forProperty(property)
+          .orElseThrow(() -> TwinRequestException.conflict("property", property + " is not bound to a signal"));
+      SignalRef target = b.writeTo()
+          .orElseThrow(() -> TwinRequestException.conflict("property", "the binding of " + property + " does not write back"));
+      Transform.Result raw = b.transform().toRaw(value);
+      if (!raw.ok()) throw TwinRequestException.invalid("value", raw.error());
+      LOG.info("twin {}: {} = {} by {}", id(), property, value, by);
+      return send(target, raw.value());
+    });
+  }
+
+  /** Issues a model command by writing its bound value to the rig. */
+  public Future<WriteResult> command(String command, String by) {
+    return onTwin(() -> {
+      if (config.model().command(command).isEmpty()) {
+        throw TwinRequestException.notFound("command", "the " + config.model().id() + " model has no command '" + command + "'");
+      }
+      requireRunning();
+      var c = active.set().forCommand(command)
+          .orElseThrow(() -> TwinRequestException.conflict("command", command + " is not bound to a signal"));
+      LOG.info("twin {}: command {} by {}", id(), command, by);
+      return send(c.target(), c.value());
+    });
+  }
+
+  public Future<BindingVersion> bindings() {
+    return onTwin(() -> Future.succeededFuture(current()));
+  }
+
+  public Future<List<BindingVersion>> history() {
+    return onTwin(() -> Future.succeededFuture(List.copyOf(history)));
+  }
+
+  /**
+   * Creates or replaces the binding of one property.
+   *
+   * @param mustBeNew refuse (409) when the property is bound already, as a create does
+   */
+  public Future<BindingVersion> putBinding(Binding binding, boolean mustBeNew, String by) {
+    return onTwin(() -> {
+      Optional<Binding> before = active.forProperty(binding.property());
+      if (mustBeNew && before.isPresent()) {
+        throw TwinRequestException.conflict("property", binding.property() + " is bound already: replace its binding instead");
+      }
+      List<Binding> next = new ArrayList<>(active.set().bindings());
+      before.ifPresentOrElse(b -> next.set(next.indexOf(b), binding), () -> next.add(binding));
+      return commit(before.isPresent() ? Action.REPLACED : Action.CREATED, binding.property(), before, Optional.of(binding), next, by);
+    });
+  }
+
+  public Future<BindingVersion> deleteBinding(String property, String by) {
+    return onTwin(() -> {
+      Binding before = active.forProperty(property)
+          .orElseThrow(() -> TwinRequestException.notFound("property", property + " has no binding"));
+      List<Binding> next = new ArrayList<>(active.set().bindings());
+      next.remove(before);
+      return commit(Action.DELETED, property, Optional.of(before), Optional.empty(), next, by);
+    });
+  }
+
+  // ---- internals
+
+  private Future<WriteResult> send(SignalRef target, Object raw) {
+    Connector connector = connections.get(target.connection())
+        .orElseThrow(() -> TwinRequestException.conflict("connection", "no connection '" + target.connection() + "'"));
+    return Future.fromCompletionStage(connector.write(target.address(), raw), context);
+  }
+
+  private void requireRunning() {
+    if (state.lifecycle() != Lifecycle.RUNNING) {
+      throw TwinRequestException.conflict("lifecycle", "twin " + id() + " is " + state.lifecycle() + ": writes need it RUNNING");
+    }
+  }
+
+  private BindingVersion current() {
+    return history.get(history.size() - 1);
+  }
+
+  private Future<BindingVersion> commit(Action action, String property, Optional<Binding> before, Optional<Binding> after,
+      List<Binding> next, String by) {
+    BindingSet previous = active.set();
+    BindingVersion v = new BindingVersion(current().version() + 1, java.time.Instant.now(), by, action, Optional.of(property),
+        before.map(BindingWriter::toMap), after.map(BindingWriter::toMap), BindingWriter.toMaps(next));
+    history.add(v);
+    use(previous.withBindings(next));
+    return vertx.executeBlocking(() -> {
+      journal.append(v);
+      return v;
+    }).recover(e -> {
+      LOG.error("twin {}: binding version {} could not be saved, undone: {}", id(), v.version(), e.toString());
+      history.remove(v);
+      use(previous);
+      return Future.failedFuture(e);
+    }).onSuccess(x -> LOG.info("twin {}: bindings v{} {} {} by {}", id(), v.version(), action.name().toLowerCase(), property, by));
+  }
+
+  /** Takes the journal's last version, or the configured bindings when there is none (or it no longer fits). */
+  private Future<Void> restore(List<BindingVersion> saved) {
+    history.addAll(saved);
+    if (!saved.isEmpty()) {
+      BindingVersion last = saved.get(saved.size() - 1);
+      try {
+        BindingSet restored = read(last);
+        use(config.bindings().withBindings(restored.bindings()));
+        LOG.info("twin {}: bindings v{} restored from {}", id(), last.version(), journal.file());
+        return Future.succeededFuture();
+      } catch (InvalidInputException e) {
+        LOG.warn("twin {}: the saved bindings no longer fit, the configured ones are used:\n{}", id(), e.getMessage());
+      }
+    }
+    BindingVersion loaded = new BindingVersion(saved.size() + 1, java.time.Instant.now(), "config", Action.LOADED,
+        Optional.empty(), Optional.empty(), Optional.empty(), BindingWriter.toMaps(config.bindings().bindings()));
+    history.add(loaded);
+    use(config.bindings());
+    return vertx.executeBlocking(() -> {
+      journal.append(loaded);
+      return null;
+    });
+  }
+
+  private BindingSet read(BindingVersion v) throws InvalidInputException {
+    JsonArray bindings = new JsonArray();
+    v.bindings().forEach(b -> bindings.add(new JsonObject(b)));
+    String doc = new JsonObject().put("twin", id()).put("model", config.model().id()).put("bindings", bindings).encode();
+    return BindingLoader.load(journal.file() + " version " + v.version(), doc, config.model(), connections.protocols());
+  }
+
+  private void use(BindingSet next) {
+    resubscribe(active.replace(next), state.lifecycle() != Lifecycle.STOPPED);
+    Map<String, String> protocols = connections.protocols();
+    Set<String> periodic = next.bindings().stream()
+        .filter(b -> ConnectionConfig.MQTT.equals(protocols.get(b.source().connection())))
+        .map(Binding::property).collect(Collectors.toSet());
+    state.watchForSilence(periodic);
+  }
+
+  private void unsubscribeAll() {
+    active.all().unsubscribe().forEach((conn, ids) -> connections.get(conn).ifPresent(c -> c.unsubscribe(ids)));
+  }
+
+  private void resubscribe(ActiveBindings.Resubscription r, boolean subscribe) {
+    r.unsubscribe().forEach((conn, ids) -> connections.get(conn).ifPresent(c -> c.unsubscribe(ids)));
+    if (!subscribe) return;
+    r.subscribe().forEach((conn, requests) -> connections.get(conn).ifPresent(c -> c.subscribe(requests)
+        .exceptionally(e -> {
+          LOG.warn("twin {}: subscribing on {} failed: {}", id(), conn, e.toString());
+          return null;
+        })));
+  }
+
+  /** Runs work on this twin's context and completes on the caller's. */
+  private <T> Future<T> onTwin(Supplier<Future<T>> work) {
+    Context caller = Vertx.currentContext();
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> {
+      Future<T> f;
+      try {
+        f = work.get();
+      } catch (RuntimeException e) {
+        f = Future.failedFuture(e);
+      }
+      f.onComplete(ar -> {
+        if (caller == null || caller == context) promise.handle(ar);
+        else caller.runOnContext(x -> promise.handle(ar));
+      });
+    });
+    return promise.future();
+  }
+}

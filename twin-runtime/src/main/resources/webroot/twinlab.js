@@ -1,0 +1,65 @@
+// Lists the twins and follows each one's live feed (Server-Sent Events).
+const main = document.getElementById('twins');
+
+function fmt(v) {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'number' && !Number.isInteger(v)) return v.toFixed(3);
+  return String(v);
+}
+
+function el(tag, attrs = {}, text) {
+  const e = document.createElement(tag);
+  Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, v));
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function follow(twin) {
+  const box = el('section', {id: 'twin-' + twin.id});
+  const title = el('h2');
+  title.append(el('span', {}, twin.id + ' · ' + twin.name), el('small', {class: 'lifecycle'}, twin.lifecycle));
+  const alarms = el('div', {class: 'alarms'});
+  const table = el('table');
+  box.append(title, alarms, table);
+  main.append(box);
+  const rows = new Map();
+  const active = new Map();
+  const source = new EventSource('/api/v1/twins/' + encodeURIComponent(twin.id) + '/stream');
+  source.addEventListener('property', e => {
+    const p = JSON.parse(e.data);
+    let row = rows.get(p.property);
+    if (!row) {
+      row = el('tr');
+      row.append(el('td', {}, p.property), el('td', {class: 'v'}), el('td', {}, p.unit || ''));
+      rows.set(p.property, row);
+      table.append(row);
+    }
+    row.className = p.reason && p.reason.startsWith('STALE') ? 'UNCERTAIN' : p.quality;
+    row.title = p.reason || '';
+    row.children[1].textContent = fmt(p.value);
+  });
+  source.addEventListener('alarm', e => {
+    const a = JSON.parse(e.data);
+    if (a.active) active.set(a.alarm, a.message); else active.delete(a.alarm);
+    alarms.textContent = [...active.values()].join(' · ');
+  });
+  source.addEventListener('lifecycle', e => {
+    box.querySelector('.lifecycle').textContent = JSON.parse(e.data).lifecycle;
+  });
+}
+
+async function health() {
+  const badge = document.getElementById('health');
+  try {
+    const h = await (await fetch('/api/v1/health')).json();
+    badge.textContent = h.status + ' · ' + h.connections.filter(c => c.state === 'CONNECTED').length + '/' + h.connections.length + ' connections';
+    badge.className = 'badge ' + h.status;
+  } catch (e) {
+    badge.textContent = 'runtime unreachable';
+    badge.className = 'badge DEGRADED';
+  }
+}
+
+fetch('/api/v1/twins').then(r => r.json()).then(twins => twins.forEach(follow));
+health();
+setInterval(health, 3000);
