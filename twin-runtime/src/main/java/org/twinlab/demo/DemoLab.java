@@ -54,7 +54,7 @@ public final class DemoLab implements AutoCloseable {
     for (String[] plc : new String[][] {{"conveyor-1", "conveyor-sorting", "1"}, {"conveyor-2", "conveyor-sorting", "2"},
         {"tank-1", "tank-process", "3"}}) {
       RigSimulator sim = Simulators.create(plc[1], Long.parseLong(plc[2]), true);
-      RigOpcUaServer server = new RigOpcUaServer(sim, RigOpcUaServer.Options.loopback(portOrFree(port++)));
+      RigOpcUaServer server = new RigOpcUaServer(sim, RigOpcUaServer.Options.loopback(portOrFree(firstOpcUaPort == 0 ? 0 : port++)));
       server.start();
       running.add(server);
       start(sim, server::afterStep);

@@ -54,6 +54,10 @@ public final class TwinRuntime {
     return api.port();
   }
 
+  public ApiServer api() {
+    return api;
+  }
+
   public Twins twins() {
     return twins;
   }

@@ -17,6 +17,7 @@ public final class ApiServer extends VerticleBase {
   private final Twins twins;
   private final Connections connections;
   private volatile int actualPort;
+  private volatile Router router;
 
   public ApiServer(String bind, int port, Twins twins, Connections connections) {
     this.bind = bind;
@@ -32,7 +33,7 @@ public final class ApiServer extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     new DiscoveryRoutes(connections, new EndpointProbe(vertx)).mount(router);
     new TwinRoutes(twins).mount(router);
@@ -48,6 +49,18 @@ public final class ApiServer extends VerticleBase {
         .listen(port, bind)
         .onSuccess(s -> actualPort = s.actualPort())
         .map(HttpServer::actualPort);
+  }
+
+  /** Every API route as "METHOD /path/{param}", the way the OpenAPI document names them. */
+  public java.util.List<String> routes() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (var route : router.getRoutes()) {
+      String path = route.getPath();
+      if (path == null || !path.startsWith("/api/v1/") || route.methods() == null) continue;
+      String templated = path.replaceAll(":([A-Za-z]+)", "{$1}");
+      route.methods().forEach(m -> out.add(m.name() + " " + templated));
+    }
+    return out;
   }
 
   static String openApiDocument() {
