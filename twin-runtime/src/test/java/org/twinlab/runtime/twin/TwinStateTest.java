@@ -105,4 +105,21 @@ class TwinStateTest {
     tank.apply("tank.level_raw", 27648.0, clock.instant(), Quality.GOOD);
     assertThat(tank.property("tank.level_raw").orElseThrow().value()).isEqualTo(27648L);
   }
+
+  @Test
+  void onlyWatchedPropertiesTurnStaleAndAHeldBackSampleKeepsOneFresh() {
+    tank.watchForSilence(java.util.Set.of("tank.level"));
+    tank.apply("tank.level", 100.0, clock.instant(), Quality.GOOD);
+    tank.apply("pump.running", true, clock.instant(), Quality.GOOD);
+    clock.advance(Duration.ofMillis(500));
+    tank.touch("tank.level", clock.instant()); // the deadband held a sample back: still current
+    clock.advance(Duration.ofMillis(400));
+    assertThat(tank.checkStale()).isEmpty();
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(tank.checkStale()).hasSize(1);
+    assertThat(tank.property("tank.level").orElseThrow().isStale()).isTrue();
+    assertThat(tank.property("pump.running").orElseThrow().isStale()).as("reported on change only: not watched").isFalse();
+    assertThat(tank.touch("tank.level", clock.instant())).as("a sample after the silence is news").hasSize(1);
+    assertThat(tank.property("tank.level").orElseThrow().quality().isGood()).isTrue();
+  }
 }
