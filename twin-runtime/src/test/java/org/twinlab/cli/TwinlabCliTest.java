@@ -39,4 +39,18 @@ class TwinlabCliTest {
     assertThat(r[0]).isEqualTo("0");
     assertThat(r[1]).contains("sim");
   }
+
+  @Test
+  void serveChecksAConfigurationWithoutStarting() {
+    String[] r = run("serve", "--check", "--config", "../examples/lab/twinlab.yaml");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).contains("2 connections, 2 twins");
+  }
+
+  @Test
+  void serveNamesTheProblemsOfABadConfiguration() {
+    String[] r = run("serve", "--check", "--config", "does-not-exist.yaml");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("does-not-exist.yaml");
+  }
 }

@@ -1,0 +1,164 @@
+package org.twinlab.runtime.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.twinlab.connectors.mqtt.MqttVersion;
+import org.twinlab.models.Ids;
+import org.twinlab.models.ModelLibrary;
+import org.twinlab.models.ModelLoader;
+import org.twinlab.models.TwinModel;
+import org.twinlab.models.yaml.InvalidInputException;
+import org.twinlab.models.yaml.Problem;
+import org.twinlab.models.yaml.Problems;
+import org.twinlab.models.yaml.YamlDocument;
+import org.twinlab.models.yaml.YamlMap;
+import org.twinlab.models.yaml.YamlValue;
+import org.twinlab.runtime.binding.BindingLoader;
+import org.twinlab.runtime.binding.BindingSet;
+
+/**
+ * Reads {@code twinlab.yaml}: where the runtime listens, its connections, and its twins with their
+ * models and binding files (paths relative to the configuration). Every problem, in this file or
+ * in a binding or model file it names, is reported at once with file:line:column and field.
+ */
+public final class LabConfigLoader {
+  private LabConfigLoader() {}
+
+  public static LabConfig load(Path file) throws InvalidInputException {
+    Path base = file.toAbsolutePath().getParent();
+    return YamlDocument.parse(file).readMapping((m, problems) -> read(m, base, problems));
+  }
+
+  private static LabConfig read(YamlMap m, Path base, Problems problems) {
+    String bind = "127.0.0.1";
+    int port = 8080;
+    Optional<YamlMap> http = m.get("http").flatMap(v -> v.asMap(problems));
+    if (http.isPresent()) {
+      bind = http.get().string("bind", problems).orElse(bind);
+      port = http.get().number("port", problems).map(Double::intValue).orElse(port);
+      if (port < 0 || port > 65535) http.get().get("port").ifPresent(v -> v.problem(problems, "a port is 0..65535"));
+      http.get().rejectUnknown(problems);
+    }
+    Path data = base.resolve(m.string("data", problems).orElse("twinlab-data"));
+    double staleFactor = m.number("stale_factor", problems).orElse(3.0);
+    if (staleFactor < 1) m.get("stale_factor").ifPresent(v -> v.problem(problems, "at least 1 (one expected period)"));
+    List<ConnectionConfig> connections = m.list("connections", problems, (v, p) -> v.asMap(p).flatMap(c -> connection(c, p)));
+    unique(m, "connections", connections.stream().map(ConnectionConfig::id).toList(), problems);
+    Map<String, String> protocols = new LinkedHashMap<>();
+    connections.forEach(c -> protocols.put(c.id(), c.protocol()));
+    List<TwinConfig> twins = m.list("twins", problems, (v, p) -> v.asMap(p).flatMap(t -> twin(t, base, protocols, p)));
+    unique(m, "twins", twins.stream().map(TwinConfig::id).toList(), problems);
+    m.rejectUnknown(problems);
+    return new LabConfig(bind, port, data, staleFactor, connections, twins);
+  }
+
+  private static Optional<ConnectionConfig> connection(YamlMap c, Problems problems) {
+    Optional<String> id = id(c, problems);
+    Optional<String> opcua = c.string("opcua", problems);
+    Optional<String> mqtt = c.string("mqtt", problems);
+    if (opcua.isPresent() == mqtt.isPresent()) {
+      c.self().problem(problems, "give exactly one of opcua: <endpoint URL> or mqtt: <broker URI>");
+    }
+    opcua.filter(u -> !u.startsWith("opc.tcp://"))
+        .ifPresent(u -> c.get("opcua").ifPresent(v -> v.problem(problems, "an OPC UA endpoint starts with opc.tcp://")));
+    mqtt.filter(u -> !u.startsWith("tcp://") && !u.startsWith("ssl://"))
+        .ifPresent(u -> c.get("mqtt").ifPresent(v -> v.problem(problems, "a broker URI starts with tcp:// or ssl://")));
+    MqttVersion version = MqttVersion.V5;
+    Optional<YamlValue> versionNode = c.get("version");
+    if (versionNode.isPresent()) {
+      String text = versionNode.get().text().orElse("");
+      if (text.equals("5")) version = MqttVersion.V5;
+      else if (text.equals("3.1.1")) version = MqttVersion.V3_1_1;
+      else versionNode.get().problem(problems, "an MQTT version is 5 or 3.1.1");
+    }
+    int qos = c.number("qos", problems).map(Double::intValue).orElse(1);
+    if (qos < 0 || qos > 1) c.get("qos").ifPresent(v -> v.problem(problems, "QoS 0 or 1"));
+    Optional<String> username = c.string("username", problems);
+    Optional<String> passwordEnv = c.string("password_env", problems);
+    if (c.has("password")) c.get("password").ifPresent(v -> v.problem(problems,
+        "passwords do not belong in files: name the environment variable that holds it with password_env"));
+    Optional<String> discover = c.string("discover_topics", problems);
+    c.rejectUnknown(problems);
+    if (id.isEmpty() || opcua.isPresent() == mqtt.isPresent()) return Optional.empty();
+    return Optional.of(opcua.isPresent()
+        ? ConnectionConfig.opcua(id.get(), opcua.get())
+        : new ConnectionConfig(id.get(), ConnectionConfig.MQTT, mqtt.get(), version, qos, username, passwordEnv, discover));
+  }
+
+  private static Optional<TwinConfig> twin(YamlMap t, Path base, Map<String, String> protocols, Problems problems) {
+    Optional<String> id = id(t, problems);
+    Optional<TwinModel> model = model(t, base, problems);
+    Optional<YamlValue> bindingsNode = t.require("bindings", problems);
+    Optional<String> bindingsFile = bindingsNode.flatMap(v -> v.asString(problems));
+    t.rejectUnknown(problems);
+    if (id.isEmpty() || model.isEmpty() || bindingsFile.isEmpty()) return Optional.empty();
+    Path file = base.resolve(bindingsFile.get());
+    if (!Files.isRegularFile(file)) {
+      bindingsNode.get().problem(problems, "no binding file " + file);
+      return Optional.empty();
+    }
+    try {
+      BindingSet set = BindingLoader.load(file.toString(), Files.newBufferedReader(file), model.get(), protocols);
+      if (!set.twin().equals(id.get())) {
+        bindingsNode.get().problem(problems, file.getFileName() + " binds twin '" + set.twin() + "', not '" + id.get() + "'");
+      }
+      return Optional.of(new TwinConfig(id.get(), model.get(), set));
+    } catch (InvalidInputException e) {
+      e.problems().forEach(p -> carry(p, problems));
+    } catch (java.io.IOException e) {
+      bindingsNode.get().problem(problems, "cannot read " + file + ": " + e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<TwinModel> model(YamlMap t, Path base, Problems problems) {
+    Optional<String> builtIn = t.string("model", problems);
+    Optional<String> file = t.string("model_file", problems);
+    if (builtIn.isPresent() == file.isPresent()) {
+      t.self().problem(problems, "give a built-in model: (" + String.join(", ", ModelLibrary.BUILT_IN) + ") or a model_file:");
+      return Optional.empty();
+    }
+    if (builtIn.isPresent()) {
+      if (!ModelLibrary.BUILT_IN.contains(builtIn.get())) {
+        t.get("model").ifPresent(v -> v.problem(problems, "no built-in model '" + builtIn.get() + "' (" + String.join(", ", ModelLibrary.BUILT_IN) + ")"));
+        return Optional.empty();
+      }
+      return Optional.of(ModelLibrary.loadBuiltIn(builtIn.get()));
+    }
+    try {
+      return Optional.of(ModelLoader.load(base.resolve(file.get())));
+    } catch (InvalidInputException e) {
+      e.problems().forEach(p -> carry(p, problems));
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> id(YamlMap m, Problems problems) {
+    Optional<String> id = m.requireString("id", problems);
+    if (id.isPresent() && !Ids.isName(id.get())) {
+      m.get("id").ifPresent(v -> v.problem(problems, "'" + id.get() + "' is not an id: lower case letters, digits and - (e.g. plc-station-1)"));
+      return Optional.empty();
+    }
+    return id;
+  }
+
+  private static void unique(YamlMap m, String key, List<String> ids, Problems problems) {
+    Set<String> seen = new HashSet<>();
+    List<String> twice = new ArrayList<>();
+    ids.forEach(i -> {
+      if (!seen.add(i)) twice.add(i);
+    });
+    if (!twice.isEmpty()) m.get(key).ifPresent(v -> v.problem(problems, "ids used twice: " + String.join(", ", twice)));
+  }
+
+  private static void carry(Problem p, Problems problems) {
+    problems.add(p.location(), p.field(), p.message());
+  }
+}

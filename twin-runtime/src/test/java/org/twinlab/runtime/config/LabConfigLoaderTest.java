@@ -1,0 +1,72 @@
+package org.twinlab.runtime.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinlab.connectors.mqtt.MqttVersion;
+import org.twinlab.models.yaml.InvalidInputException;
+import org.twinlab.models.yaml.Problem;
+
+/** The configuration of {@code twinlab serve}: the example in the README loads, mistakes are named where they are. */
+class LabConfigLoaderTest {
+  static final Path EXAMPLE = Path.of("..", "examples", "lab", "twinlab.yaml");
+
+  @Test
+  void theExampleConfigurationLoadsWithItsBindingFiles() throws Exception {
+    LabConfig lab = LabConfigLoader.load(EXAMPLE);
+    assertThat(lab.port()).isEqualTo(8080);
+    assertThat(lab.connections()).extracting(ConnectionConfig::id).containsExactly("plc-station-1", "lab-broker");
+    ConnectionConfig broker = lab.connections().get(1);
+    assertThat(broker.mqttVersion()).isEqualTo(MqttVersion.V5);
+    assertThat(broker.passwordEnv()).contains("TWINLAB_MQTT_PASSWORD");
+    assertThat(broker.discoverTopics()).contains("lab/#");
+    assertThat(lab.twins()).extracting(TwinConfig::id).containsExactly("station-1", "motor-1");
+    assertThat(lab.twins().get(0).bindings().forCommand("panel.start")).isPresent();
+    assertThat(lab.dataDir()).isEqualTo(EXAMPLE.toAbsolutePath().getParent().resolve("twinlab-data"));
+  }
+
+  @Test
+  void theReadmeShowsTheExampleAsItIs() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    assertThat(readme).contains(Files.readString(EXAMPLE).strip());
+  }
+
+  @Test
+  void everyMistakeIsNamedInItsOwnFile(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("twinlab.yaml"), """
+        http: {port: 70000}
+        connections:
+          - {id: plc-1, opcua: opc.tcp://10.0.0.1:4840, mqtt: tcp://10.0.0.2:1883}
+          - {id: broker, mqtt: tcp://10.0.0.2:1883, password: secret}
+          - {id: Bad_Id, opcua: http://10.0.0.3}
+        twins:
+          - {id: tank-1, model: tank-process, bindings: tank-1.yaml}
+          - {id: tank-2, model: boiler, bindings: tank-1.yaml}
+        colour: blue
+        """);
+    Files.writeString(dir.resolve("tank-1.yaml"), """
+        twin: tank-1
+        model: tank-process
+        bindings:
+          - {property: tank.level, connection: nowhere, address: 'ns=3;i=1'}
+        """);
+    try {
+      LabConfigLoader.load(dir.resolve("twinlab.yaml"));
+      throw new AssertionError("accepted");
+    } catch (InvalidInputException e) {
+      List<String> found = e.problems().stream().map(Problem::toString).toList();
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("twinlab.yaml:1:").contains("http.port"));
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("twinlab.yaml:3:").contains("exactly one of opcua"));
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("twinlab.yaml:4:").contains("password_env"));
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("twinlab.yaml:5:").contains("not an id"));
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("twinlab.yaml:5:").contains("opc.tcp://"));
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("twinlab.yaml:8:").contains("no built-in model 'boiler'"));
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("twinlab.yaml:9:").contains("colour"));
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("tank-1.yaml:4:").contains("no connection 'nowhere'"));
+    }
+  }
+}
