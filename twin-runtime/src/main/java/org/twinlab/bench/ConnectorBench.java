@@ -1,9 +1,5 @@
 package org.twinlab.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,16 +50,11 @@ public final class ConnectorBench {
 
   public static Result run(Plan plan) throws Exception {
     int port = freePort();
-    List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx2g", "-cp", classPath(), LoadGenerator.class.getName()));
-    if (plan.protocol().equals("opcua")) {
-      cmd.addAll(List.of("opcua", String.valueOf(port), String.valueOf(plan.signals()), String.valueOf(plan.hz())));
-    } else {
-      cmd.addAll(List.of("mqtt", plan.mqttUri(), String.valueOf(plan.nodes()), String.valueOf(plan.signals() / plan.nodes()),
-          String.valueOf(plan.hz()), plan.layout()));
-    }
-    Process generator = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    try {
-      awaitReady(generator);
+    List<String> args = plan.protocol().equals("opcua")
+        ? List.of("opcua", String.valueOf(port), String.valueOf(plan.signals()), String.valueOf(plan.hz()))
+        : List.of("mqtt", plan.mqttUri(), String.valueOf(plan.nodes()), String.valueOf(plan.signals() / plan.nodes()),
+            String.valueOf(plan.hz()), plan.layout());
+    try (GeneratorProcess generator = GeneratorProcess.start(args)) {
       Recorder rec = new Recorder(plan.signals() * plan.hz() * (plan.seconds() + 2));
       try (Connector c = connector(plan, port, rec)) {
         c.start();
@@ -80,12 +71,9 @@ public final class ConnectorBench {
         long n = rec.count.sum();
         long[] lat = rec.latencies();
         double clientCores = before.selfCores(after);
-        return new Result(plan, (long) plan.signals() * plan.hz(), n / secs, pct(lat, 0.5), pct(lat, 0.99), pct(lat, 0.999),
+        return new Result(plan, (long) plan.signals() * plan.hz(), n / secs, GeneratorProcess.percentileMs(lat, 0.5), GeneratorProcess.percentileMs(lat, 0.99), GeneratorProcess.percentileMs(lat, 0.999),
             clientCores, before.otherCores(after), before.machineBusy(after), n == 0 ? 0 : clientCores * secs * 1e6 / n);
       }
-    } finally {
-      generator.getOutputStream().close();
-      if (!generator.waitFor(10, TimeUnit.SECONDS)) generator.destroyForcibly();
     }
   }
 
@@ -146,19 +134,7 @@ public final class ConnectorBench {
     }
   }
 
-  private static double pct(long[] sorted, double q) {
-    if (sorted.length == 0) return Double.NaN;
-    return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))] / 1000.0;
-  }
 
-  private static void awaitReady(Process p) throws Exception {
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    String line;
-    while ((line = out.readLine()) != null) {
-      if (line.startsWith("READY")) return;
-    }
-    throw new IllegalStateException("the load generator exited before it was ready");
-  }
 
   private static int freePort() throws java.io.IOException {
     try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -166,12 +142,5 @@ public final class ConnectorBench {
     }
   }
 
-  private static String javaBinary() {
-    return ProcessHandle.current().info().command().orElse("java");
-  }
 
-  private static String classPath() throws Exception {
-    return Path.of(ConnectorBench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString()
-        + java.io.File.pathSeparator + System.getProperty("java.class.path");
-  }
 }

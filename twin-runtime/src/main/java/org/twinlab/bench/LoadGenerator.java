@@ -26,6 +26,7 @@ import org.twinlab.sim.opcua.RigOpcUaServer;
  * The rigs of a benchmark, in a process of their own so that the client's CPU is measured apart:
  * <pre>
  *   opcua PORT SIGNALS HZ               a signal-farm PLC on OPC UA
+ *   opcua-rigs PORT RIGS SIGNALS HZ      RIGS signal-farm PLCs on ports PORT, PORT+1, ...
  *   mqtt  URI NODES FIELDS HZ json|topic sensor nodes: one JSON document per node, or one topic per signal
  * </pre>
  * Prints READY when serving and stops when its standard input closes. Values are wall-clock
@@ -37,6 +38,7 @@ public final class LoadGenerator {
   public static void main(String[] args) throws Exception {
     AutoCloseable load = switch (args[0]) {
       case "opcua" -> opcua(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+      case "opcua-rigs" -> opcuaRigs(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
       case "mqtt" -> mqtt(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5]);
       default -> throw new IllegalArgumentException("opcua | mqtt");
     };
@@ -58,6 +60,14 @@ public final class LoadGenerator {
     return () -> {
       runner.close();
       server.close();
+    };
+  }
+
+  private static AutoCloseable opcuaRigs(int firstPort, int rigs, int signals, int hz) throws Exception {
+    List<AutoCloseable> all = new ArrayList<>();
+    for (int r = 0; r < rigs; r++) all.add(opcua(firstPort + r, signals, hz));
+    return () -> {
+      for (AutoCloseable c : all) c.close();
     };
   }
 

@@ -2,6 +2,7 @@ package org.twinlab.cli;
 
 import java.util.concurrent.Callable;
 import org.twinlab.bench.ConnectorBench;
+import org.twinlab.bench.IngestBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks: figures for docs and notes, never pass/fail. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput and latency on this machine.",
-    subcommands = {BenchCommand.Connector.class})
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Connector.class})
 final class BenchCommand implements Runnable {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -58,6 +59,46 @@ final class BenchCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "need signals >= 1, 1 <= hz <= 1000, seconds >= 1, and nodes dividing signals");
       }
       var result = ConnectorBench.run(new ConnectorBench.Plan(protocol, signals, hz, seconds, warmup, mqtt, nodes, layout));
+      System.out.println(result.report());
+      return 0;
+    }
+  }
+
+  @Command(name = "ingest", mixinStandardHelpOptions = true,
+      description = "The whole runtime under load: rigs in another process, a twin per rig, a live-feed follower per twin.")
+  static final class Ingest implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--protocol", defaultValue = "opcua", description = "opcua or mqtt (default: ${DEFAULT-VALUE})")
+    String protocol;
+
+    @Option(names = "--rigs", defaultValue = "30", description = "rigs, one twin each (default: ${DEFAULT-VALUE})")
+    int rigs;
+
+    @Option(names = "--signals", defaultValue = "200", description = "signals per rig (default: ${DEFAULT-VALUE})")
+    int signals;
+
+    @Option(names = "--hz", defaultValue = "10", description = "updates per second of each signal (default: ${DEFAULT-VALUE})")
+    int hz;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "measured time (default: ${DEFAULT-VALUE})")
+    int seconds;
+
+    @Option(names = "--warmup", defaultValue = "10", description = "seconds before measuring (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--mqtt", description = "broker for --protocol mqtt, e.g. tcp://127.0.0.1:1883")
+    String mqtt;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!protocol.equals("opcua") && !protocol.equals("mqtt")) throw new ParameterException(spec.commandLine(), "--protocol is opcua or mqtt");
+      if (protocol.equals("mqtt") && mqtt == null) throw new ParameterException(spec.commandLine(), "--protocol mqtt needs --mqtt tcp://HOST:PORT");
+      if (rigs < 1 || rigs > 500 || signals < 1 || hz < 1 || hz > 100 || seconds < 1 || warmup < 0) {
+        throw new ParameterException(spec.commandLine(), "need 1 <= rigs <= 500, signals >= 1, 1 <= hz <= 100, seconds >= 1, warmup >= 0");
+      }
+      var result = IngestBench.run(new IngestBench.Plan(protocol, rigs, signals, hz, seconds, warmup, mqtt));
       System.out.println(result.report());
       return 0;
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinlab.connectors.ConnectionState;
@@ -68,13 +69,26 @@ public final class MqttConnector extends ConnectorSupport {
       return;
     }
     link = l;
+    AtomicReference<Set<String>> subscribed = new AtomicReference<>(Set.of());
     l.connect()
-        .thenCompose(v -> subscribeAll(l, filters(routes.values())))
+        .thenCompose(v -> {
+          subscribed.set(filters(routes.values()));
+          return subscribeAll(l, subscribed.get());
+        })
         .whenCompleteAsync((v, e) -> {
           if (closed) return;
           if (e == null) {
             attempt = 0;
             emit(ConnectionState.CONNECTED, null);
+            // signals requested while connecting saw no connection and the snapshot above missed them
+            Set<String> late = filters(routes.values());
+            late.removeAll(subscribed.get());
+            if (!late.isEmpty()) {
+              subscribeAll(l, late).exceptionally(x -> {
+                LOG.warn("{}: subscribing {} failed: {}", config.id(), late, describe(x));
+                return null;
+              });
+            }
           } else {
             retry(l, describe(e));
           }

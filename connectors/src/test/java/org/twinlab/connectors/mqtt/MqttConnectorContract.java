@@ -94,6 +94,28 @@ abstract class MqttConnectorContract {
   }
 
   @Test
+  void signalsRequestedWhileConnectingFromManyThreadsAreAllSubscribed() throws Exception {
+    connector = new MqttConnector(MqttConnectorConfig.of("many", brokerUri()), listener);
+    connector.start();
+    // as twins do: each asks for its own signals from its own thread while the link comes up
+    List<String> fields = List.of("vibration/x", "vibration/y", "vibration/z", "motor/current", "motor/winding_temperature",
+        "node/battery", "node/rssi", "node/interval_ms");
+    List<java.util.concurrent.CompletableFuture<Void>> asked = new java.util.ArrayList<>();
+    for (int i = 0; i < fields.size(); i++) {
+      String id = "s" + i;
+      String filter = i % 2 == 0 ? "twinlab/motor-1/telemetry" : "twinlab/+/telemetry";
+      String address = filter + "#/" + fields.get(i);
+      asked.add(java.util.concurrent.CompletableFuture.runAsync(() -> connector.subscribe(List.of(SignalRequest.of(id, address))).join()));
+      Thread.sleep(3);
+    }
+    java.util.concurrent.CompletableFuture.allOf(asked.toArray(java.util.concurrent.CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+    for (int i = 0; i < fields.size(); i++) {
+      String id = "s" + i;
+      await(id + " " + fields.get(i)).atMost(WAIT).until(() -> listener.count(id) >= 2);
+    }
+  }
+
+  @Test
   void qos0SubscriptionsDeliverToo() throws Exception {
     connect(MqttConnectorConfig.of("q0", brokerUri()).withQos(0), vibration());
     await().atMost(WAIT).until(() -> listener.count("temp") >= 3);

@@ -54,6 +54,7 @@ public final class TwinVerticle extends VerticleBase {
   private final BindingJournal journal;
   private final boolean autoStart;
   private final List<BindingVersion> history = new ArrayList<>();
+  private volatile long samplesApplied; // written by this twin's thread only
 
   public TwinVerticle(TwinConfig config, Connections connections, BindingJournal journal, double staleFactor, boolean autoStart) {
     this.config = config;
@@ -93,12 +94,25 @@ public final class TwinVerticle extends VerticleBase {
   private void onSamples(List<Sample> samples) {
     if (state.lifecycle() != Lifecycle.RUNNING) return;
     List<Change> changes = new ArrayList<>();
+    long applied = 0;
     for (Sample s : samples) {
-      active.accept(s).ifPresent(u -> changes.addAll(u.heldBack()
-          ? state.touch(u.property(), u.sourceTime())
-          : state.apply(u.property(), u.value(), u.sourceTime(), u.quality())));
+      var update = active.accept(s);
+      if (update.isEmpty()) continue;
+      var u = update.get();
+      if (u.heldBack()) {
+        changes.addAll(state.touch(u.property(), u.sourceTime()));
+      } else {
+        changes.addAll(state.apply(u.property(), u.value(), u.sourceTime(), u.quality()));
+        applied++;
+      }
     }
+    samplesApplied += applied;
     publish(changes);
+  }
+
+  /** Samples this twin has applied since it started (held back by a deadband or not bound: not counted). */
+  public long samplesApplied() {
+    return samplesApplied;
   }
 
   private void publish(List<Change> changes) {
