@@ -49,7 +49,7 @@ public final class ConnectorBench {
   private ConnectorBench() {}
 
   public static Result run(Plan plan) throws Exception {
-    int port = freePort();
+    int port = IngestBench.freePorts(1);
     List<String> args = plan.protocol().equals("opcua")
         ? List.of("opcua", String.valueOf(port), String.valueOf(plan.signals()), String.valueOf(plan.hz()))
         : List.of("mqtt", plan.mqttUri(), String.valueOf(plan.nodes()), String.valueOf(plan.signals() / plan.nodes()),
@@ -136,11 +136,6 @@ public final class ConnectorBench {
 
 
 
-  private static int freePort() throws java.io.IOException {
-    try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 
 
 }

@@ -147,7 +147,6 @@ public final class IngestBench {
 
   /** One Server-Sent Events follower per twin; reads each event's value, the rig's wall-clock stamp. */
   private static final class Followers {
-    private final Vertx vertx;
     private final int port;
     private final Plan plan;
     private final HttpClient client;
@@ -157,7 +156,6 @@ public final class IngestBench {
     volatile boolean measuring;
 
     Followers(Vertx vertx, int port, Plan plan) {
-      this.vertx = vertx;
       this.port = port;
       this.plan = plan;
       this.client = vertx.createHttpClient(new HttpClientOptions(), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(plan.rigs() + 4));
@@ -226,7 +224,7 @@ public final class IngestBench {
   }
 
   /** The first of n consecutive free loopback ports. */
-  private static int freePorts(int n) throws java.io.IOException {
+  static int freePorts(int n) throws java.io.IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
       int first;
       try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -61,7 +61,7 @@ public final class DemoLab implements AutoCloseable {
       String connection = "plc-" + plc[0];
       connections.add(ConnectionConfig.opcua(connection, server.endpointUrl()));
       rigs.add(new Rig(plc[0], sim, connection, server.endpointUrl()));
-      twins.add(twin(plc[0], plc[1], Map.of("plc", connection)));
+      twins.add(twin(plc[0], plc[1], Map.of("plc", connection), connections));
     }
     for (String[] node : new String[][] {{"motor-1", "4"}, {"motor-2", "5"}}) {
       RigSimulator sim = Simulators.create("motor-vibration", Long.parseLong(node[1]), true);
@@ -69,7 +69,7 @@ public final class DemoLab implements AutoCloseable {
       running.add(publisher);
       start(sim, publisher::afterStep);
       rigs.add(new Rig(node[0], sim, "broker", publisher.telemetryTopic()));
-      twins.add(twin(node[0], "motor-vibration", Map.of("broker", "broker", "node", node[0])));
+      twins.add(twin(node[0], "motor-vibration", Map.of("broker", "broker", "node", node[0]), connections));
     }
     config = new LabConfig(bind, httpPort, dataDir, 3, connections, twins);
   }
@@ -107,12 +107,14 @@ public final class DemoLab implements AutoCloseable {
     running.add(0, runner); // runners stop before the servers they feed
   }
 
-  private static TwinConfig twin(String id, String model, Map<String, String> vars) throws InvalidInputException, IOException {
+  private static TwinConfig twin(String id, String model, Map<String, String> vars, List<ConnectionConfig> connections)
+      throws InvalidInputException, IOException {
     TwinModel m = ModelLibrary.loadBuiltIn(model);
     String template = resource("/demo/" + model + ".yaml");
     String text = template.replace("${twin}", id);
     for (var e : vars.entrySet()) text = text.replace("${" + e.getKey() + "}", e.getValue());
-    Map<String, String> protocols = Map.of("plc-" + id, ConnectionConfig.OPCUA, "broker", ConnectionConfig.MQTT);
+    Map<String, String> protocols = new java.util.HashMap<>();
+    connections.forEach(c -> protocols.put(c.id(), c.protocol()));
     BindingSet set = BindingLoader.load("demo/" + model + ".yaml (" + id + ")", text, m, protocols);
     return new TwinConfig(id, m, set);
   }

@@ -16,6 +16,7 @@ public final class ApiServer extends VerticleBase {
   private final int port;
   private final Twins twins;
   private final Connections connections;
+  private final String openApi = openApiDocument();
   private volatile int actualPort;
   private volatile Router router;
 
@@ -39,7 +40,6 @@ public final class ApiServer extends VerticleBase {
     new TwinRoutes(twins).mount(router);
     new BindingRoutes(twins, connections.protocols()).mount(router);
     new LiveFeed(vertx, twins).mount(router);
-    String openApi = openApiDocument();
     router.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.route("/api/*").failureHandler(Http::failure);

@@ -44,13 +44,14 @@ public final class BindingJournal {
   public List<BindingVersion> read() throws IOException {
     List<BindingVersion> out = new ArrayList<>();
     if (!Files.exists(file)) return out;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (line.isBlank()) continue;
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) continue;
       try {
-        out.add(fromJson(new JsonObject(line)));
+        out.add(fromJson(new JsonObject(lines.get(i))));
       } catch (RuntimeException e) {
         // only the last line can be torn; anything else is a damaged file and must be looked at
-        if (out.size() + 1 < Files.readAllLines(file).size()) throw new IOException(file + ": unreadable version line: " + e.getMessage(), e);
+        if (i + 1 < lines.size()) throw new IOException(file + ":" + (i + 1) + ": unreadable version line: " + e.getMessage(), e);
       }
     }
     return out;

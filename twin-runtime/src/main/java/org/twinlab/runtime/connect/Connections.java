@@ -111,7 +111,8 @@ public final class Connections implements AutoCloseable {
     public void onSamples(List<Sample> samples) {
       if (samples.isEmpty()) return;
       String first = twinOf(samples.get(0).signal());
-      boolean oneTwin = samples.stream().allMatch(s -> s.signal().startsWith(first + "/"));
+      String prefix = first + "/";
+      boolean oneTwin = samples.stream().allMatch(s -> s.signal().startsWith(prefix));
       if (oneTwin) {
         if (!first.equals(DISCOVERY)) vertx.eventBus().send(Bus.samples(first), new SampleBatch(first, samples));
         return;

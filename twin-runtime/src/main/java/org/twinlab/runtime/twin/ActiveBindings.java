@@ -85,9 +85,14 @@ public final class ActiveBindings {
       subscribe.computeIfAbsent(b.source().connection(), c -> new ArrayList<>())
           .add(new SignalRequest(signalOfProperty.get(b.property()), b.source().address(), b.source().samplingMs(), 0));
     }
-    Map<String, List<String>> unsubscribe = new LinkedHashMap<>();
-    subscribe.forEach((conn, reqs) -> unsubscribe.put(conn, reqs.stream().map(SignalRequest::signal).toList()));
-    return new Resubscription(subscribe, unsubscribe);
+    return new Resubscription(subscribe, Map.of());
+  }
+
+  /** The signal ids of the current set by connection: what a stop releases. */
+  public Map<String, List<String>> signalIds() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    set.bindings().forEach(b -> out.computeIfAbsent(b.source().connection(), c -> new ArrayList<>()).add(signalOfProperty.get(b.property())));
+    return out;
   }
 
   public Optional<Binding> forProperty(String property) {
@@ -118,6 +123,7 @@ public final class ActiveBindings {
     return Optional.of(new Update(b.property(), result.value(), s.sourceTime(), s.quality(), false));
   }
 
+  /** Bindings compare by their written form: a transform's ranges are arrays, which records compare by identity. */
   private static boolean same(Binding a, Binding b) {
     return BindingWriter.toMap(a).equals(BindingWriter.toMap(b));
   }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.twinlab.connectors.Quality;
 import org.twinlab.models.AlarmDef;
 import org.twinlab.models.PropertyDef;
@@ -26,7 +27,7 @@ public final class TwinState {
   private final double staleFactor;
   private final Map<String, PropertyDef> defs;
   private final Map<String, PropertyState> properties = new LinkedHashMap<>();
-  private java.util.Set<String> watchedForSilence;
+  private Set<String> watchedForSilence;
   private final Map<String, AlarmState> alarms = new LinkedHashMap<>();
   private Lifecycle lifecycle = Lifecycle.LOADED;
 
@@ -68,8 +69,8 @@ public final class TwinState {
    * report only on change, such as OPC UA subscriptions, are watched by their connection instead:
    * a constant value is no reason for doubt.
    */
-  public void watchForSilence(java.util.Set<String> paths) {
-    watchedForSilence = java.util.Set.copyOf(paths);
+  public void watchForSilence(Set<String> paths) {
+    watchedForSilence = Set.copyOf(paths);
   }
 
   /**

@@ -303,7 +303,7 @@ public final class TwinVerticle extends VerticleBase {
   }
 
   private void unsubscribeAll() {
-    active.all().unsubscribe().forEach((conn, ids) -> connections.get(conn).ifPresent(c -> c.unsubscribe(ids)));
+    active.signalIds().forEach((conn, ids) -> connections.get(conn).ifPresent(c -> c.unsubscribe(ids)));
   }
 
   private void resubscribe(ActiveBindings.Resubscription r, boolean subscribe) {
