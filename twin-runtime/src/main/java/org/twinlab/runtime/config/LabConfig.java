@@ -6,13 +6,20 @@ import java.util.List;
 /**
  * Everything one runtime runs: where it listens, where it keeps data, its connections and twins.
  *
+ * @param history where twin history is kept
  * @param staleFactor a property turns STALE after this many of its expected periods without a sample
  */
 public record LabConfig(String bind, int port, Path dataDir, double staleFactor, List<ConnectionConfig> connections,
-    List<TwinConfig> twins) {
+    List<TwinConfig> twins, HistoryConfig history) {
 
   public LabConfig {
     connections = List.copyOf(connections);
     twins = List.copyOf(twins);
+  }
+
+  /** A lab whose history goes to the embedded store in its data directory. */
+  public LabConfig(String bind, int port, Path dataDir, double staleFactor, List<ConnectionConfig> connections,
+      List<TwinConfig> twins) {
+    this(bind, port, dataDir, staleFactor, connections, twins, HistoryConfig.EMBEDDED);
   }
 }

@@ -1,6 +1,7 @@
 package org.twinlab.runtime.config;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,8 +56,52 @@ public final class LabConfigLoader {
     connections.forEach(c -> protocols.put(c.id(), c.protocol()));
     List<TwinConfig> twins = m.list("twins", problems, (v, p) -> v.asMap(p).flatMap(t -> twin(t, base, protocols, p)));
     unique(m, "twins", twins.stream().map(TwinConfig::id).toList(), problems);
+    HistoryConfig history = m.get("history").flatMap(v -> v.asMap(problems)).map(h -> history(h, base, problems))
+        .orElse(HistoryConfig.EMBEDDED);
     m.rejectUnknown(problems);
-    return new LabConfig(bind, port, data, staleFactor, connections, twins);
+    return new LabConfig(bind, port, data, staleFactor, connections, twins, history);
+  }
+
+  private static HistoryConfig history(YamlMap h, Path base, Problems problems) {
+    String storeName = h.string("store", problems).orElse("embedded");
+    HistoryConfig.Store store = HistoryConfig.Store.EMBEDDED;
+    if (storeName.equals("influxdb")) store = HistoryConfig.Store.INFLUXDB;
+    else if (!storeName.equals("embedded")) h.get("store").ifPresent(v -> v.problem(problems, "a store is embedded or influxdb"));
+    Optional<Duration> retention = h.string("retention", problems).flatMap(text -> {
+      Optional<Duration> d = Quantities.duration(text);
+      if (d.isEmpty() || d.get().isZero()) {
+        h.get("retention").ifPresent(v -> v.problem(problems, "a retention period such as 30d, 12h or 90m"));
+      }
+      return d.filter(x -> !x.isZero());
+    });
+    long maxSize = h.string("max_size", problems).flatMap(text -> {
+      Optional<Long> b = Quantities.bytes(text);
+      if (b.isEmpty()) h.get("max_size").ifPresent(v -> v.problem(problems, "a size such as 500MB or 2GB"));
+      return b;
+    }).orElse(0L);
+    Optional<InfluxConfig> influx = h.get("influxdb").flatMap(v -> v.asMap(problems)).flatMap(i -> influx(i, base, problems));
+    h.rejectUnknown(problems);
+    if (store == HistoryConfig.Store.INFLUXDB && influx.isEmpty()) {
+      if (!h.has("influxdb")) h.self().problem(problems, "store: influxdb needs an influxdb: section with url, org, bucket and token_env or token_file");
+      return HistoryConfig.EMBEDDED;
+    }
+    return new HistoryConfig(store, retention, maxSize, influx);
+  }
+
+  private static Optional<InfluxConfig> influx(YamlMap i, Path base, Problems problems) {
+    Optional<String> url = i.requireString("url", problems);
+    url.filter(u -> !u.startsWith("http://") && !u.startsWith("https://"))
+        .ifPresent(u -> i.get("url").ifPresent(v -> v.problem(problems, "an InfluxDB URL starts with http:// or https://")));
+    Optional<String> org = i.requireString("org", problems);
+    Optional<String> bucket = i.requireString("bucket", problems);
+    Optional<String> tokenEnv = i.string("token_env", problems);
+    Optional<Path> tokenFile = i.string("token_file", problems).map(base::resolve);
+    if (i.has("token")) i.get("token").ifPresent(v -> v.problem(problems,
+        "tokens do not belong in files: name the environment variable that holds it with token_env, or a file with token_file"));
+    else if (tokenEnv.isPresent() == tokenFile.isPresent()) i.self().problem(problems, "give exactly one of token_env or token_file");
+    i.rejectUnknown(problems);
+    if (url.isEmpty() || org.isEmpty() || bucket.isEmpty() || tokenEnv.isPresent() == tokenFile.isPresent()) return Optional.empty();
+    return Optional.of(new InfluxConfig(url.get(), org.get(), bucket.get(), tokenEnv, tokenFile));
   }
 
   private static Optional<ConnectionConfig> connection(YamlMap c, Problems problems) {
@@ -97,6 +142,9 @@ public final class LabConfigLoader {
     Optional<TwinModel> model = model(t, base, problems);
     Optional<YamlValue> bindingsNode = t.require("bindings", problems);
     Optional<String> bindingsFile = bindingsNode.flatMap(v -> v.asString(problems));
+    Optional<String> station = t.string("station", problems);
+    station.filter(s -> !Ids.isName(s)).ifPresent(s -> t.get("station").ifPresent(v ->
+        v.problem(problems, "'" + s + "' is not a station name: lower case letters, digits and - (e.g. station-3)")));
     t.rejectUnknown(problems);
     if (id.isEmpty() || model.isEmpty() || bindingsFile.isEmpty()) return Optional.empty();
     Path file = base.resolve(bindingsFile.get());
@@ -109,7 +157,7 @@ public final class LabConfigLoader {
       if (!set.twin().equals(id.get())) {
         bindingsNode.get().problem(problems, file.getFileName() + " binds twin '" + set.twin() + "', not '" + id.get() + "'");
       }
-      return Optional.of(new TwinConfig(id.get(), model.get(), set));
+      return Optional.of(new TwinConfig(id.get(), model.get(), set, station.orElse(null)));
     } catch (InvalidInputException e) {
       e.problems().forEach(p -> carry(p, problems));
     } catch (java.io.IOException e) {

@@ -34,6 +34,11 @@ public interface HistoryStore extends AutoCloseable {
     return 0;
   }
 
+  /** What keeps the store from its final place now (a server out of reach, say), or null. */
+  default String problem() {
+    return null;
+  }
+
   @Override
   void close();
 }

@@ -17,7 +17,7 @@ import org.twinlab.connectors.Quality;
  * What every history store must do, run against each store: the embedded one and InfluxDB. Each test
  * writes under its own twin id, so one store can serve the whole suite.
  */
-abstract class HistoryStoreContract {
+public abstract class HistoryStoreContract {
   private static final AtomicInteger TWINS = new AtomicInteger();
   /** A minute boundary an hour ago: recent enough for any retention, aligned for step checks. */
   protected static final Instant T0 = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);

@@ -1,0 +1,69 @@
+package org.twinlab.runtime.history;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.twinlab.runtime.bus.Bus;
+import org.twinlab.runtime.bus.ChangeBatch;
+import org.twinlab.runtime.config.TwinConfig;
+
+/**
+ * Follows every twin's changes on the event bus and hands them to the history writer; the event loop
+ * only converts and queues. Applies the retention period once an hour, on a worker.
+ */
+public final class HistoryVerticle extends AbstractVerticle {
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryVerticle.class);
+  private static final long RETENTION_EVERY_MS = Duration.ofHours(1).toMillis();
+
+  private final List<TwinConfig> twins;
+  private final HistoryWriter writer;
+  private final SessionTags sessions;
+  private final Duration retention;
+  private final List<io.vertx.core.eventbus.MessageConsumer<ChangeBatch>> consumers = new ArrayList<>();
+
+  /** @param retention how long points are kept; null keeps them forever */
+  public HistoryVerticle(List<TwinConfig> twins, HistoryWriter writer, SessionTags sessions, Duration retention) {
+    this.twins = List.copyOf(twins);
+    this.writer = writer;
+    this.sessions = sessions;
+    this.retention = retention;
+  }
+
+  @Override
+  public void start(Promise<Void> started) {
+    List<Future<Void>> registered = new ArrayList<>();
+    for (TwinConfig t : twins) {
+      ChangeHistory history = new ChangeHistory(t, sessions, Clock.systemUTC());
+      var consumer = vertx.eventBus().<ChangeBatch>localConsumer(Bus.changes(t.id()),
+          m -> writer.offer(history.points(m.body().changes())));
+      consumers.add(consumer);
+      registered.add(consumer.completion());
+    }
+    if (retention != null) {
+      vertx.setTimer(5_000, id -> applyRetention());
+      vertx.setPeriodic(RETENTION_EVERY_MS, id -> applyRetention());
+    }
+    Future.all(registered).<Void>mapEmpty().onComplete(started);
+  }
+
+  private void applyRetention() {
+    Instant cutoff = Instant.now().minus(retention);
+    vertx.executeBlocking(() -> writer.store().deleteBefore(cutoff), false)
+        .onSuccess(n -> {
+          if (n != 0) LOG.info("history: retention removed {} points older than {}", n < 0 ? "the" : n, cutoff);
+        })
+        .onFailure(e -> LOG.error("history: retention could not delete points older than {}: {}", cutoff, e.getMessage()));
+  }
+
+  @Override
+  public void stop() {
+    consumers.forEach(c -> c.unregister());
+  }
+}

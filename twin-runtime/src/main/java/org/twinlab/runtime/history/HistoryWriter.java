@@ -1,0 +1,155 @@
+package org.twinlab.runtime.history;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes history points from any thread without blocking and writes them to the store in batches on
+ * its own thread. A failed batch is retried with backoff until the store takes it, while new points
+ * wait in a bounded queue; only when that queue is full are points dropped, and counted.
+ */
+public final class HistoryWriter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+  private static final Duration ERROR_LOG_EVERY = Duration.ofSeconds(60);
+
+  private final HistoryStore store;
+  private final int batchSize;
+  private final Duration maxDelay;
+  private final LinkedBlockingQueue<HistoryPoint> queue;
+  private final Thread thread;
+  private final AtomicLong acknowledged = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong batches = new AtomicLong();
+  private final AtomicLong inFlight = new AtomicLong();
+  private volatile double lastBatchMillis;
+  private volatile String lastError;
+  private volatile Instant lastErrorAt;
+  private volatile boolean closing;
+  private Instant lastErrorLogged = Instant.MIN;
+
+  /**
+   * @param batchSize the most points one append carries
+   * @param maxDelay the longest a point waits for a batch to fill
+   * @param capacity the most points that wait while the store cannot write
+   */
+  public HistoryWriter(HistoryStore store, int batchSize, Duration maxDelay, int capacity) {
+    this.store = store;
+    this.batchSize = batchSize;
+    this.maxDelay = maxDelay;
+    this.queue = new LinkedBlockingQueue<>(capacity);
+    this.thread = new Thread(this::run, "twinlab-history-writer");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  public static HistoryWriter withDefaults(HistoryStore store) {
+    return new HistoryWriter(store, 20_000, Duration.ofMillis(200), 2_000_000);
+  }
+
+  public HistoryStore store() {
+    return store;
+  }
+
+  /** Queues points for the store; never blocks. */
+  public void offer(List<HistoryPoint> points) {
+    for (HistoryPoint p : points) {
+      if (closing || !queue.offer(p)) dropped.incrementAndGet();
+    }
+  }
+
+  private void run() {
+    List<HistoryPoint> batch = new ArrayList<>(batchSize);
+    while (!(closing && queue.isEmpty())) {
+      try {
+        HistoryPoint first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) continue;
+        batch.add(first);
+        inFlight.set(1);
+        long deadline = System.nanoTime() + maxDelay.toNanos();
+        while (batch.size() < batchSize) {
+          queue.drainTo(batch, batchSize - batch.size());
+          long wait = deadline - System.nanoTime();
+          if (batch.size() >= batchSize || wait <= 0 || closing) break;
+          HistoryPoint next = queue.poll(Math.min(wait, 20_000_000L), TimeUnit.NANOSECONDS);
+          if (next != null) batch.add(next);
+        }
+        inFlight.set(batch.size());
+        writeUntilTaken(batch);
+        batch.clear();
+        inFlight.set(0);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void writeUntilTaken(List<HistoryPoint> batch) throws InterruptedException {
+    long backoffMs = 250;
+    while (true) {
+      long start = System.nanoTime();
+      try {
+        store.append(batch);
+        lastBatchMillis = (System.nanoTime() - start) / 1e6;
+        acknowledged.addAndGet(batch.size());
+        batches.incrementAndGet();
+        if (lastError != null) LOG.info("history: writing again to {}", store.describe());
+        lastError = null;
+        return;
+      } catch (HistoryException | RuntimeException e) {
+        failed(e, batch.size());
+        if (closing && backoffMs > 2_000) {
+          dropped.addAndGet(batch.size());
+          return;
+        }
+        Thread.sleep(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF.toMillis());
+      }
+    }
+  }
+
+  private void failed(Exception e, int size) {
+    lastError = e.getMessage();
+    lastErrorAt = Instant.now();
+    if (Duration.between(lastErrorLogged, lastErrorAt).compareTo(ERROR_LOG_EVERY) >= 0) {
+      lastErrorLogged = lastErrorAt;
+      LOG.error("history: {} — {} points wait and are retried; live twins keep running", e.getMessage(), size + queue.size());
+    }
+  }
+
+  public HistoryStatus status() {
+    return new HistoryStatus(store.describe(), acknowledged.get(), queue.size() + inFlight.get(), dropped.get(),
+        store.pending(), batches.get(), lastBatchMillis, lastError, lastErrorAt);
+  }
+
+  /** Waits until every point queued so far is acknowledged (or the time is up); for tests and shutdown. */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!queue.isEmpty() || inFlight.get() > 0) {
+      if (System.nanoTime() > deadline) return false;
+      Thread.sleep(5);
+    }
+    return true;
+  }
+
+  /** Writes what is queued (giving a failing store a few seconds), then closes the store. */
+  @Override
+  public void close() {
+    closing = true;
+    try {
+      thread.join(15_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    thread.interrupt();
+    store.close();
+  }
+}
