@@ -51,8 +51,8 @@ public final class DemoLab implements AutoCloseable {
     connections.add(ConnectionConfig.mqtt("broker", broker.uri(), MqttVersion.V3_1_1).withDiscoverTopics("twinlab/#"));
     List<TwinConfig> twins = new ArrayList<>();
     int port = firstOpcUaPort;
-    for (String[] plc : new String[][] {{"conveyor-1", "conveyor-sorting", "1"}, {"conveyor-2", "conveyor-sorting", "2"},
-        {"tank-1", "tank-process", "3"}}) {
+    for (String[] plc : new String[][] {{"conveyor-1", "conveyor-sorting", "1", "station-1"},
+        {"conveyor-2", "conveyor-sorting", "2", "station-2"}, {"tank-1", "tank-process", "3", "station-3"}}) {
       RigSimulator sim = Simulators.create(plc[1], Long.parseLong(plc[2]), true);
       RigOpcUaServer server = new RigOpcUaServer(sim, RigOpcUaServer.Options.loopback(portOrFree(firstOpcUaPort == 0 ? 0 : port++)));
       server.start();
@@ -61,15 +61,15 @@ public final class DemoLab implements AutoCloseable {
       String connection = "plc-" + plc[0];
       connections.add(ConnectionConfig.opcua(connection, server.endpointUrl()));
       rigs.add(new Rig(plc[0], sim, connection, server.endpointUrl()));
-      twins.add(twin(plc[0], plc[1], Map.of("plc", connection), connections));
+      twins.add(twin(plc[0], plc[1], plc[3], Map.of("plc", connection), connections));
     }
-    for (String[] node : new String[][] {{"motor-1", "4"}, {"motor-2", "5"}}) {
+    for (String[] node : new String[][] {{"motor-1", "4", "station-1"}, {"motor-2", "5", "station-2"}}) {
       RigSimulator sim = Simulators.create("motor-vibration", Long.parseLong(node[1]), true);
       SensorNodePublisher publisher = new SensorNodePublisher(sim, broker.uri(), "twinlab", node[0], MqttVersion.V3_1_1);
       running.add(publisher);
       start(sim, publisher::afterStep);
       rigs.add(new Rig(node[0], sim, "broker", publisher.telemetryTopic()));
-      twins.add(twin(node[0], "motor-vibration", Map.of("broker", "broker", "node", node[0]), connections));
+      twins.add(twin(node[0], "motor-vibration", node[2], Map.of("broker", "broker", "node", node[0]), connections));
     }
     config = new LabConfig(bind, httpPort, dataDir, 3, connections, twins);
   }
@@ -107,7 +107,8 @@ public final class DemoLab implements AutoCloseable {
     running.add(0, runner); // runners stop before the servers they feed
   }
 
-  private static TwinConfig twin(String id, String model, Map<String, String> vars, List<ConnectionConfig> connections)
+  private static TwinConfig twin(String id, String model, String station, Map<String, String> vars,
+      List<ConnectionConfig> connections)
       throws InvalidInputException, IOException {
     TwinModel m = ModelLibrary.loadBuiltIn(model);
     String template = resource("/demo/" + model + ".yaml");
@@ -116,7 +117,7 @@ public final class DemoLab implements AutoCloseable {
     Map<String, String> protocols = new java.util.HashMap<>();
     connections.forEach(c -> protocols.put(c.id(), c.protocol()));
     BindingSet set = BindingLoader.load("demo/" + model + ".yaml (" + id + ")", text, m, protocols);
-    return new TwinConfig(id, m, set);
+    return new TwinConfig(id, m, set, station);
   }
 
   private static String resource(String name) throws IOException {

@@ -11,6 +11,11 @@ import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.config.LabConfig;
 import org.twinlab.runtime.config.TwinConfig;
 import org.twinlab.runtime.connect.Connections;
+import org.twinlab.runtime.history.History;
+import org.twinlab.runtime.history.HistoryStore;
+import org.twinlab.runtime.history.HistoryStores;
+import org.twinlab.runtime.history.HistoryVerticle;
+import org.twinlab.runtime.history.HistoryWriter;
 import org.twinlab.runtime.twin.TwinVerticle;
 
 /**
@@ -22,6 +27,8 @@ public final class TwinRuntime {
   private final Connections connections;
   private final Twins twins;
   private final ApiServer api;
+  private final History history;
+  private final HistoryVerticle historyVerticle;
   private final List<String> deployments = new ArrayList<>();
 
   private TwinRuntime(Vertx vertx, LabConfig config) {
@@ -33,7 +40,11 @@ public final class TwinRuntime {
           config.staleFactor(), true));
     }
     this.twins = new Twins(verticles);
-    this.api = new ApiServer(config.bind(), config.port(), twins, connections);
+    HistoryStore store = HistoryStores.open(config.history(), config.dataDir());
+    this.history = new History(HistoryWriter.withDefaults(store), config.history().retention());
+    this.historyVerticle = new HistoryVerticle(config.twins(), history.writer(), history.sessions(),
+        history.retention().orElse(null));
+    this.api = new ApiServer(config.bind(), config.port(), twins, connections, history);
   }
 
   /** Starts everything; fails (and stops what started) when the port or a twin cannot start. */
@@ -41,7 +52,8 @@ public final class TwinRuntime {
     Bus.registerCodecs(vertx.eventBus());
     TwinRuntime rt = new TwinRuntime(vertx, config);
     rt.connections.start();
-    Future<Void> chain = Future.succeededFuture();
+    // history listens before the twins start, so their first changes are kept
+    Future<Void> chain = vertx.deployVerticle(rt.historyVerticle).map(rt::deployed);
     for (TwinVerticle t : rt.twins.all()) {
       chain = chain.compose(v -> vertx.deployVerticle(t).map(rt::deployed));
     }
@@ -66,6 +78,10 @@ public final class TwinRuntime {
     return connections;
   }
 
+  public History history() {
+    return history;
+  }
+
   /** Undeploys everything and closes the connections (on a worker: closing waits for the peers). */
   public Future<Void> stop() {
     Future<Void> chain = Future.succeededFuture();
@@ -76,6 +92,7 @@ public final class TwinRuntime {
     }
     return chain.compose(v -> vertx.executeBlocking(() -> {
       connections.close();
+      history.close();
       return null;
     }));
   }

@@ -8,6 +8,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.twinlab.runtime.connect.Connections;
 import org.twinlab.runtime.connect.EndpointProbe;
+import org.twinlab.runtime.history.History;
 
 /** The HTTP side: the JSON API under /api/v1, its OpenAPI document, the live feed and the web page. */
 public final class ApiServer extends VerticleBase {
@@ -16,15 +17,17 @@ public final class ApiServer extends VerticleBase {
   private final int port;
   private final Twins twins;
   private final Connections connections;
+  private final History history;
   private final String openApi = openApiDocument();
   private volatile int actualPort;
   private volatile Router router;
 
-  public ApiServer(String bind, int port, Twins twins, Connections connections) {
+  public ApiServer(String bind, int port, Twins twins, Connections connections, History history) {
     this.bind = bind;
     this.port = port;
     this.twins = twins;
     this.connections = connections;
+    this.history = history;
   }
 
   /** The port listened on (the one chosen when 0 was asked for). */
@@ -36,10 +39,11 @@ public final class ApiServer extends VerticleBase {
   public Future<?> start() {
     router = Router.router(vertx);
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
-    new DiscoveryRoutes(connections, new EndpointProbe(vertx)).mount(router);
+    new DiscoveryRoutes(connections, new EndpointProbe(vertx), history).mount(router);
     new TwinRoutes(twins).mount(router);
     new BindingRoutes(twins, connections.protocols()).mount(router);
     new LiveFeed(vertx, twins).mount(router);
+    new HistoryRoutes(twins, history).mount(router);
     router.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.route("/api/*").failureHandler(Http::failure);

@@ -11,6 +11,8 @@ import org.twinlab.connectors.ConnectionState;
 import org.twinlab.connectors.Connector;
 import org.twinlab.runtime.connect.Connections;
 import org.twinlab.runtime.connect.EndpointProbe;
+import org.twinlab.runtime.history.History;
+import org.twinlab.runtime.history.HistoryStatus;
 import org.twinlab.runtime.twin.TwinRequestException;
 
 /**
@@ -20,10 +22,12 @@ import org.twinlab.runtime.twin.TwinRequestException;
 final class DiscoveryRoutes {
   private final Connections connections;
   private final EndpointProbe probe;
+  private final History history;
 
-  DiscoveryRoutes(Connections connections, EndpointProbe probe) {
+  DiscoveryRoutes(Connections connections, EndpointProbe probe, History history) {
     this.connections = connections;
     this.probe = probe;
+    this.history = history;
   }
 
   void mount(Router r) {
@@ -33,11 +37,16 @@ final class DiscoveryRoutes {
     r.get("/api/v1/discovery/opcua").handler(this::browseEndpoint);
   }
 
-  /** 200 when every connection is up, 503 otherwise: what load balancers and compose health checks expect. */
+  /**
+   * 200 when every connection is up and history is being written, 503 otherwise: what load balancers
+   * and compose health checks expect.
+   */
   private void health(RoutingContext ctx) {
     List<ConnectionEvent> states = connections.states();
-    boolean up = states.stream().allMatch(e -> e.state() == ConnectionState.CONNECTED);
-    Http.send(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DEGRADED").put("connections", connectionList()));
+    HistoryStatus h = history.status();
+    boolean up = states.stream().allMatch(e -> e.state() == ConnectionState.CONNECTED) && h.healthy();
+    Http.send(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DEGRADED").put("connections", connectionList())
+        .put("history", HistoryRoutes.statusJson(h)));
   }
 
   private JsonArray connectionList() {

@@ -18,6 +18,13 @@ public interface HistoryStore extends AutoCloseable {
   List<Series> raw(HistoryQuery query) throws HistoryException;
 
   /**
+   * The value in force when the window opens: for each series, its last point before
+   * {@code query.from()} (series without one are left out). Sources that report only on change, such
+   * as OPC UA, may send nothing inside a window while a value holds.
+   */
+  List<Series> latestBefore(HistoryQuery query) throws HistoryException;
+
+  /**
    * The points in a window summarised per step of the given length. Steps start at whole multiples
    * of the step since the epoch, so a 10 s step starts at :00, :10 and so on, as in InfluxDB.
    */

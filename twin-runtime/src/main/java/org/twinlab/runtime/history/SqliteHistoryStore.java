@@ -180,6 +180,25 @@ public final class SqliteHistoryStore implements HistoryStore {
   }
 
   @Override
+  public List<Series> latestBefore(HistoryQuery query) throws HistoryException {
+    List<Series> found = read(query, (conn, key, id) -> {
+      try (PreparedStatement ps = conn.prepareStatement(
+          "SELECT t, v, s, q, reason, rt FROM points WHERE series = ? AND t < ? ORDER BY t DESC, rt DESC LIMIT 1")) {
+        ps.setLong(1, id);
+        ps.setLong(2, Micros.of(query.from()));
+        try (ResultSet r = ps.executeQuery()) {
+          if (!r.next()) return new Series(key, List.of());
+          double v = r.getDouble(2);
+          Double value = r.wasNull() ? null : v;
+          return new Series(key, List.of(new StoredPoint(Micros.toInstant(r.getLong(1)), key.kind().fromStored(value, r.getString(3)),
+              quality(r.getInt(4), r.getString(5)), Micros.toInstant(r.getLong(6)))));
+        }
+      }
+    });
+    return found.stream().filter(s -> !s.points().isEmpty()).toList();
+  }
+
+  @Override
   public List<SteppedSeries> stepped(HistoryQuery query, Duration step) throws HistoryException {
     return read(query, (conn, key, id) -> {
       StepAccumulator acc = new StepAccumulator(step);

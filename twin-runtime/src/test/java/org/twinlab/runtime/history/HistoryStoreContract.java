@@ -161,6 +161,20 @@ public abstract class HistoryStoreContract {
   }
 
   @Test
+  void theValueInForceWhenTheWindowOpensIsTheLastPointBeforeIt() throws Exception {
+    String twin = newTwin();
+    store().append(List.of(number(twin, "speed", 0.3, T0.minusSeconds(50)), number(twin, "speed", 0.48, T0.minusSeconds(20)),
+        number(twin, "speed", 0.5, T0.plusSeconds(5)), number(twin, "later", 1, T0.plusSeconds(1))));
+    settle();
+
+    List<Series> before = store().latestBefore(HistoryQuery.twin(twin, T0, T0.plusSeconds(60)));
+
+    assertThat(before).extracting(s -> s.key().property()).containsExactly("speed");
+    assertThat(before.get(0).points()).extracting(StoredPoint::value).containsExactly(0.48);
+    assertThat(before.get(0).points().get(0).time()).isEqualTo(T0.minusSeconds(20));
+  }
+
+  @Test
   void writingTheSamePointTwiceKeepsOne() throws Exception {
     String twin = newTwin();
     HistoryPoint p = number(twin, "level", 7, T0.plusMillis(5));

@@ -33,6 +33,22 @@ final class FluxQueries {
     return select(q) + "  |> pivot(rowKey: [\"_time\"], columnKey: [\"_field\"], valueColumn: \"_value\")\n";
   }
 
+  /** The last point of each series before the window: every field's last value, joined by time. */
+  String latestBeforeFlux(HistoryQuery q) {
+    HistoryQuery before = new HistoryQuery(q.twin(), q.properties(), q.session(), Instant.EPOCH, q.from());
+    return select(before) + "  |> last()\n"
+        + "  |> pivot(rowKey: [\"_time\"], columnKey: [\"_field\"], valueColumn: \"_value\")\n";
+  }
+
+  /** The newest point of each series, where fields last written at different times came back as rows of their own. */
+  List<Series> latest(List<FluxTable> tables) {
+    List<Series> out = new ArrayList<>();
+    for (Series s : raw(tables)) {
+      if (!s.points().isEmpty()) out.add(new Series(s.key(), List.of(s.points().get(s.points().size() - 1))));
+    }
+    return out;
+  }
+
   /** Mean, min and max of numbers, last and count of every value, per whole step since the epoch. */
   String steppedFlux(HistoryQuery q, Duration step) {
     String every = Math.max(1, step.toNanos() / 1_000) + "us";

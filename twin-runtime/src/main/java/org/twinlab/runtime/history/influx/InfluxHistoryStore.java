@@ -174,6 +174,11 @@ public final class InfluxHistoryStore implements HistoryStore {
   }
 
   @Override
+  public List<Series> latestBefore(HistoryQuery query) throws HistoryException {
+    return flux.latest(query(flux.latestBeforeFlux(query)));
+  }
+
+  @Override
   public List<SteppedSeries> stepped(HistoryQuery query, Duration step) throws HistoryException {
     return flux.stepped(query(flux.steppedFlux(query, step)), step);
   }

@@ -1,0 +1,186 @@
+package org.twinlab.runtime.api;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.twinlab.runtime.config.Quantities;
+import org.twinlab.runtime.history.ChangeHistory;
+import org.twinlab.runtime.history.History;
+import org.twinlab.runtime.history.HistoryException;
+import org.twinlab.runtime.history.HistoryExport;
+import org.twinlab.runtime.history.HistoryQuery;
+import org.twinlab.runtime.history.HistoryStatus;
+import org.twinlab.runtime.history.Series;
+import org.twinlab.runtime.history.TimeWindow;
+import org.twinlab.runtime.twin.TwinRequestException;
+import org.twinlab.runtime.twin.TwinVerticle;
+
+/** History reads (raw or stepped), exports as CSV or JSON, and the history writer's status. */
+final class HistoryRoutes {
+  static final Duration MAX_RAW_WINDOW = Duration.ofHours(24);
+  static final Duration MAX_EXPORT_WINDOW = Duration.ofDays(31);
+  static final long MAX_STEPS = 100_000;
+  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final Twins twins;
+  private final History history;
+
+  HistoryRoutes(Twins twins, History history) {
+    this.twins = twins;
+    this.history = history;
+  }
+
+  void mount(Router r) {
+    r.get("/api/v1/twins/:id/history").handler(this::read);
+    r.get("/api/v1/twins/:id/export").handler(this::exportTwin);
+    r.get("/api/v1/history/export").handler(this::exportSession);
+    r.get("/api/v1/history/status").handler(this::status);
+  }
+
+  private void read(RoutingContext ctx) {
+    TwinVerticle twin = twins.require(ctx.pathParam("id"));
+    TimeWindow window = window(ctx);
+    HistoryQuery query = HistoryQuery.twin(twin.id(), window.from(), window.to()).withProperties(properties(ctx, twin));
+    Optional<Duration> step = step(ctx, window);
+    if (step.isEmpty() && window.length().compareTo(MAX_RAW_WINDOW) > 0) {
+      throw TwinRequestException.invalid("step", "raw points are served for up to 24 h at a time: give a step for a longer window");
+    }
+    ctx.vertx().executeBlocking(() -> {
+      JsonObject answer = step.isPresent()
+          ? HistoryExport.json(window, step.get(), history.store().stepped(query, step.get()))
+          : HistoryExport.json(window, history.store().raw(query));
+      HistoryExport.withValuesBefore(answer, history.store().latestBefore(query), step.isPresent() ? "steps" : "points");
+      return answer.put("twin", twin.id()).encode();
+    }, false)
+        .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json))
+        .onFailure(e -> failed(ctx, e));
+  }
+
+  private void exportTwin(RoutingContext ctx) {
+    TwinVerticle twin = twins.require(ctx.pathParam("id"));
+    TimeWindow window = exportWindow(ctx);
+    HistoryQuery query = HistoryQuery.twin(twin.id(), window.from(), window.to()).withProperties(properties(ctx, twin));
+    export(ctx, query, window, twin.id());
+  }
+
+  private void exportSession(RoutingContext ctx) {
+    String session = ctx.queryParams().get("session");
+    String twinId = ctx.queryParams().get("twin");
+    if ((session == null || session.isBlank()) && (twinId == null || twinId.isBlank())) {
+      throw TwinRequestException.invalid("session", "name a lab session (session=…) or a twin (twin=…) to export");
+    }
+    if (twinId != null) twins.require(twinId);
+    if (session != null && !session.matches("[A-Za-z0-9._-]{1,64}")) {
+      throw TwinRequestException.invalid("session", "a session id is 1-64 of A-Z a-z 0-9 . _ -");
+    }
+    TimeWindow window = exportWindow(ctx);
+    HistoryQuery query = new HistoryQuery(twinId, Set.of(), session, window.from(), window.to());
+    export(ctx, query, window, session != null ? session : twinId);
+  }
+
+  private void export(RoutingContext ctx, HistoryQuery query, TimeWindow window, String name) {
+    String format = format(ctx);
+    String fileName = name + "_" + FILE_TIME.format(window.from()) + "_" + FILE_TIME.format(window.to()) + "." + format;
+    ctx.vertx().executeBlocking(() -> writeExport(query, window, format), false)
+        .onSuccess(file -> ctx.response()
+            .putHeader("Content-Type", format.equals("csv") ? "text/csv; charset=utf-8" : "application/json")
+            .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+            .sendFile(file.toString())
+            .onComplete(x -> ctx.vertx().fileSystem().delete(file.toString())))
+        .onFailure(e -> failed(ctx, e));
+  }
+
+  /** Exports go through a temporary file so that a long window never sits in memory whole. */
+  private Path writeExport(HistoryQuery query, TimeWindow window, String format) throws HistoryException, IOException {
+    List<Series> series = history.store().raw(query);
+    Path file = Files.createTempFile("twinlab-export", "." + format);
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      if (format.equals("csv")) HistoryExport.csv(series, out);
+      else out.write(HistoryExport.json(window, series).encode());
+    }
+    return file;
+  }
+
+  private void status(RoutingContext ctx) {
+    HistoryStatus s = history.status();
+    Http.send(ctx, 200, statusJson(s));
+  }
+
+  static JsonObject statusJson(HistoryStatus s) {
+    return new JsonObject().put("store", s.store()).put("healthy", s.healthy()).put("acknowledged", s.acknowledged())
+        .put("queued", s.queued()).put("dropped", s.dropped()).put("spooled", s.spooled()).put("batches", s.batches())
+        .put("lastBatchMillis", s.lastBatchMillis()).put("error", s.lastError())
+        .put("errorAt", s.lastErrorAt() == null ? null : s.lastErrorAt().toString());
+  }
+
+  private static TimeWindow window(RoutingContext ctx) {
+    try {
+      return TimeWindow.parse(ctx.queryParams().get("from"), ctx.queryParams().get("to"), Instant.now());
+    } catch (TimeWindow.BadTime e) {
+      throw TwinRequestException.invalid(e.field(), e.getMessage());
+    }
+  }
+
+  private static TimeWindow exportWindow(RoutingContext ctx) {
+    TimeWindow w = window(ctx);
+    if (w.length().compareTo(MAX_EXPORT_WINDOW) > 0) {
+      throw TwinRequestException.invalid("from", "an export covers at most 31 days; export longer spans in parts");
+    }
+    return w;
+  }
+
+  private static Optional<Duration> step(RoutingContext ctx, TimeWindow window) {
+    String text = ctx.queryParams().get("step");
+    if (text == null || text.isBlank()) return Optional.empty();
+    Duration step = Quantities.duration(text).filter(d -> !d.isZero())
+        .orElseThrow(() -> TwinRequestException.invalid("step", "'" + text + "' is not a step: use 500ms, 10s, 1m, 1h or 1d"));
+    if (window.length().dividedBy(step) > MAX_STEPS) {
+      throw TwinRequestException.invalid("step", "a " + text + " step gives more than " + MAX_STEPS + " steps in this window");
+    }
+    return Optional.of(step);
+  }
+
+  private static String format(RoutingContext ctx) {
+    String f = Optional.ofNullable(ctx.queryParams().get("format")).orElse("csv");
+    if (!f.equals("csv") && !f.equals("json")) throw TwinRequestException.invalid("format", "an export format is csv or json");
+    return f;
+  }
+
+  /** The properties asked for (repeated or comma-separated), each checked against the twin's model. */
+  private static Set<String> properties(RoutingContext ctx, TwinVerticle twin) {
+    Set<String> wanted = new LinkedHashSet<>();
+    for (String p : ctx.queryParams().getAll("property")) {
+      for (String one : p.split(",")) if (!one.isBlank()) wanted.add(one.trim());
+    }
+    var model = twin.twinConfig().model();
+    Set<String> alarms = new LinkedHashSet<>();
+    model.alarms().forEach(a -> alarms.add(ChangeHistory.ALARM_PREFIX + a.id()));
+    for (String p : wanted) {
+      if (model.property(p).isEmpty() && !alarms.contains(p) && !p.equals(ChangeHistory.LIFECYCLE)) {
+        throw TwinRequestException.invalid("property", "the " + model.id() + " model has no property '" + p + "'");
+      }
+    }
+    return wanted;
+  }
+
+  private static void failed(RoutingContext ctx, Throwable e) {
+    if (e instanceof HistoryException) {
+      Http.send(ctx, 503, Http.error("history is not available: " + e.getMessage(), List.of()));
+    } else {
+      ctx.fail(e);
+    }
+  }
+}

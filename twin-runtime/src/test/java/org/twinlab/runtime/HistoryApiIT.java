@@ -1,0 +1,205 @@
+package org.twinlab.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.VertxExtension;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinlab.demo.DemoLab;
+
+/**
+ * History through real HTTP: the demo lab's twins, fed by real OPC UA and MQTT, written to the
+ * embedded store and read back raw, stepped and exported.
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class HistoryApiIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  @TempDir
+  static Path data;
+  static DemoLab lab;
+  static TwinRuntime runtime;
+  static WebClient http;
+  static Instant started;
+
+  @BeforeAll
+  static void startLab(Vertx vertx) throws Exception {
+    started = Instant.now();
+    lab = DemoLab.start(0, 0, "127.0.0.1", 0, data);
+    runtime = get(TwinRuntime.start(vertx, lab.config()));
+    runtime.history().sessions().start("tank-1", "exam-42");
+    http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(runtime.port()));
+    await().atMost(WAIT).until(() -> get("/api/v1/health").statusCode() == 200);
+    Thread.sleep(3000); // three seconds of history
+  }
+
+  @AfterAll
+  static void stopLab() throws Exception {
+    if (runtime != null) get(runtime.stop());
+    if (lab != null) lab.close();
+  }
+
+  private static HttpResponse<Buffer> get(String uri) throws Exception {
+    return get(http.get(uri).send());
+  }
+
+  private static <T> T get(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  private static String q(Instant t) {
+    return URLEncoder.encode(t.toString(), StandardCharsets.UTF_8);
+  }
+
+  private static JsonObject series(JsonObject answer, String property) {
+    return answer.getJsonArray("series").stream().map(o -> (JsonObject) o)
+        .filter(s -> s.getString("property").equals(property)).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + property + " in " + answer.encode()));
+  }
+
+  @Test
+  void rawHistoryHoldsTheBeltSpeedWithTheValueInForceBeforeTheWindow() throws Exception {
+    Instant to = Instant.now();
+    Instant from = started.minusSeconds(1);
+    JsonObject all = get("/api/v1/twins/conveyor-1/history?property=belt.speed&property=belt.encoder_position&from=" + q(from)
+        + "&to=" + q(to)).bodyAsJsonObject();
+
+    assertThat(all.getString("twin")).isEqualTo("conveyor-1");
+    JsonObject position = series(all, "belt.encoder_position");
+    assertThat(position.getString("unit")).isEqualTo("pulse");
+    assertThat(position.getString("station")).isEqualTo("station-1");
+    JsonArray points = position.getJsonArray("points");
+    assertThat(points.size()).as("encoder positions in ~3 s at 10 Hz").isGreaterThan(15);
+    List<Instant> times = points.stream().map(p -> Instant.parse(((JsonObject) p).getString("time"))).toList();
+    assertThat(times).isSorted().allSatisfy(t -> assertThat(t).isBetween(from, to));
+    JsonObject speed = series(all, "belt.speed");
+    assertThat(speed.getString("unit")).isEqualTo("m/s");
+    assertThat(speed.getJsonArray("points").size()).isPositive();
+
+    // a window after the last change still says what the speed was
+    Instant later = Instant.now();
+    await().atMost(WAIT).untilAsserted(() -> {
+      JsonObject quiet = get("/api/v1/twins/conveyor-1/history?property=belt.speed&from=" + q(later.minusMillis(1)) + "&to="
+          + q(later)).bodyAsJsonObject();
+      JsonObject before = series(quiet, "belt.speed").getJsonObject("before");
+      assertThat(before).isNotNull();
+      assertThat(before.getDouble("value")).isEqualTo(lab.rig("conveyor-1").sim().groundTruth().get("belt.speed"));
+    });
+  }
+
+  @Test
+  void steppedHistorySummarisesEachStep() throws Exception {
+    Instant to = Instant.now();
+    Instant from = to.minusSeconds(3);
+    JsonObject raw = get("/api/v1/twins/conveyor-1/history?property=belt.encoder_position&from=" + q(from) + "&to=" + q(to))
+        .bodyAsJsonObject();
+    JsonObject stepped = get("/api/v1/twins/conveyor-1/history?property=belt.encoder_position&step=1s&from=" + q(from)
+        + "&to=" + q(to)).bodyAsJsonObject();
+
+    assertThat(stepped.getString("step")).isEqualTo("PT1S");
+    JsonArray steps = series(stepped, "belt.encoder_position").getJsonArray("steps");
+    assertThat(steps.size()).isBetween(3, 4);
+    long counted = steps.stream().mapToLong(s -> ((JsonObject) s).getLong("count")).sum();
+    JsonArray points = series(raw, "belt.encoder_position").getJsonArray("points");
+    assertThat(counted).isEqualTo(points.size());
+    JsonObject first = steps.getJsonObject(0);
+    assertThat(first.getDouble("min")).isLessThanOrEqualTo(first.getDouble("mean")).isLessThanOrEqualTo(first.getDouble("max"));
+    JsonObject lastStep = steps.getJsonObject(steps.size() - 1);
+    assertThat(lastStep.getLong("last")).isEqualTo(points.getJsonObject(points.size() - 1).getLong("value"));
+    assertThat(Instant.parse(first.getString("time")).toEpochMilli() % 1000).isZero();
+  }
+
+  @Test
+  void aTwinExportsAsCsvThatReadsBackAndAsJson() throws Exception {
+    Instant to = Instant.now();
+    HttpResponse<Buffer> csv = get("/api/v1/twins/motor-1/export?format=csv&from=" + q(to.minusSeconds(3)) + "&to=" + q(to));
+
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.getHeader("Content-Type")).startsWith("text/csv");
+    assertThat(csv.getHeader("Content-Disposition")).startsWith("attachment; filename=\"motor-1_").endsWith(".csv\"");
+    String text = csv.bodyAsString(StandardCharsets.UTF_8.name());
+    assertThat(text).startsWith("\uFEFFtime,twin,station,session,property,value,unit,quality,reason,received\r\n");
+    List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(text.substring(1))).getRecords();
+    assertThat(rows.size()).as("a 1 Hz sensor node's 8 properties over 3 s").isGreaterThan(8);
+    assertThat(rows).allSatisfy(r -> {
+      assertThat(r.get("twin")).isEqualTo("motor-1");
+      assertThat(Instant.parse(r.get("time"))).isBetween(to.minusSeconds(3), to);
+    });
+    assertThat(rows.stream().map(r -> r.get("property"))).contains("vibration.rms_x");
+
+    JsonObject json = new JsonObject(get("/api/v1/twins/motor-1/export?format=json&from=" + q(to.minusSeconds(3)) + "&to="
+        + q(to)).bodyAsString());
+    long jsonPoints = json.getJsonArray("series").stream().mapToLong(s -> ((JsonObject) s).getJsonArray("points").size()).sum();
+    assertThat(jsonPoints).isEqualTo(rows.size());
+  }
+
+  @Test
+  void aLabSessionExportsOnlyItsOwnData() throws Exception {
+    Instant to = Instant.now();
+    HttpResponse<Buffer> csv = get("/api/v1/history/export?session=exam-42&from=" + q(started.minusSeconds(1)) + "&to=" + q(to));
+
+    assertThat(csv.statusCode()).isEqualTo(200);
+    List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(csv.bodyAsString().substring(1))).getRecords();
+    assertThat(rows).isNotEmpty().allSatisfy(r -> {
+      assertThat(r.get("twin")).isEqualTo("tank-1");
+      assertThat(r.get("session")).isEqualTo("exam-42");
+      assertThat(r.get("station")).isEqualTo("station-3");
+    });
+    assertThat(rows.stream().map(r -> r.get("property"))).contains("tank.level", "pump.speed");
+  }
+
+  @Test
+  void badQueriesAreRefusedNamingTheField() throws Exception {
+    assertField(get("/api/v1/twins/conveyor-1/history?from=yesterday"), 400, "from");
+    assertField(get("/api/v1/twins/conveyor-1/history?from=-1m&to=-2m"), 400, "from");
+    assertField(get("/api/v1/twins/conveyor-1/history?step=fast"), 400, "step");
+    assertField(get("/api/v1/twins/conveyor-1/history?from=-1h&step=1ms"), 400, "step");
+    assertField(get("/api/v1/twins/conveyor-1/history?from=-2d"), 400, "step");
+    assertField(get("/api/v1/twins/conveyor-1/history?property=belt.colour"), 400, "property");
+    assertField(get("/api/v1/twins/conveyor-1/export?format=xlsx"), 400, "format");
+    assertField(get("/api/v1/history/export"), 400, "session");
+    assertField(get("/api/v1/history/export?session=../../etc"), 400, "session");
+    assertField(get("/api/v1/twins/conveyor-9/history"), 404, "id");
+  }
+
+  private static void assertField(HttpResponse<Buffer> res, int status, String field) {
+    assertThat(res.statusCode()).as(res.bodyAsString()).isEqualTo(status);
+    assertThat(res.bodyAsJsonObject().getJsonArray("problems").getJsonObject(0).getString("field")).isEqualTo(field);
+  }
+
+  @Test
+  void theStatusCountsAcknowledgedPointsAndHealthCarriesIt() throws Exception {
+    JsonObject status = get("/api/v1/history/status").bodyAsJsonObject();
+    assertThat(status.getString("store")).contains("SQLite").contains("history.db");
+    assertThat(status.getLong("acknowledged")).isGreaterThan(100);
+    assertThat(status.getBoolean("healthy")).isTrue();
+    assertThat(status.getLong("dropped")).isZero();
+    JsonObject health = get("/api/v1/health").bodyAsJsonObject();
+    assertThat(health.getJsonObject("history").getBoolean("healthy")).isTrue();
+  }
+}
