@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Digital-twin platform runtime for practical skill-assessment labs.",
-    subcommands = {DemoCommand.class, ServeCommand.class, SimCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, ServeCommand.class, ExportCommand.class, BackupCommand.class, RestoreCommand.class,
+        SimCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TwinlabCli implements Runnable {
 
   @CommandLine.Spec

@@ -1,0 +1,175 @@
+package org.twinlab.runtime.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinlab.connectors.Quality;
+import org.twinlab.runtime.history.HistoryPoint;
+import org.twinlab.runtime.history.HistoryQuery;
+import org.twinlab.runtime.history.SqliteHistoryStore;
+import org.twinlab.runtime.history.StoredPoint;
+import org.twinlab.runtime.history.ValueKind;
+
+class DataBackupTest {
+  private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
+
+  @TempDir
+  Path tmp;
+
+  private static List<HistoryPoint> batch(long first, int n) {
+    List<HistoryPoint> out = new ArrayList<>();
+    for (long i = first; i < first + n; i++) {
+      out.add(new HistoryPoint("tank-1", "tank_process", "tank.level", ValueKind.NUMBER, "mm", (double) i, Quality.GOOD,
+          T0.plusMillis(i), T0.plusMillis(i), "station-3", null));
+    }
+    return out;
+  }
+
+  private Path dataWithHistory(int points) throws Exception {
+    Path data = Files.createDirectories(tmp.resolve("data"));
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(data, 0)) {
+      store.append(batch(0, points));
+    }
+    Files.createDirectories(data.resolve("bindings"));
+    Files.writeString(data.resolve("bindings/tank-1.jsonl"), "{\"version\":1}\n{\"version\":2}\n");
+    return data;
+  }
+
+  private static List<Object> levels(Path data) throws Exception {
+    try (SqliteHistoryStore store = SqliteHistoryStore.openReadOnly(data)) {
+      return store.raw(HistoryQuery.twin("tank-1", T0, T0.plusSeconds(3600))).stream()
+          .flatMap(s -> s.points().stream()).map(StoredPoint::value).toList();
+    }
+  }
+
+  @Test
+  void aBackupTakenWhileTheStoreIsWrittenRestoresToAConsistentStore() throws Exception {
+    Path data = dataWithHistory(1000);
+    Files.writeString(data.resolve("bindings/tank-1.jsonl"), "{\"version\":3, \"half writ", java.nio.file.StandardOpenOption.APPEND);
+    AtomicBoolean writing = new AtomicBoolean(true);
+    AtomicLong written = new AtomicLong(1000);
+    Thread writer;
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(data, 0)) {
+      writer = new Thread(() -> {
+        while (writing.get()) {
+          try {
+            store.append(batch(written.get(), 500));
+            written.addAndGet(500);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      });
+      writer.start();
+      Thread.sleep(100);
+      Path backup = tmp.resolve("backup.zip");
+
+      BackupManifest manifest = DataBackup.create(data, backup);
+      long atLeast = written.get();
+      writing.set(false);
+      writer.join();
+
+      assertThat(manifest.files()).extracting(BackupManifest.Entry::path).containsExactly("history.db", "bindings/tank-1.jsonl");
+      Path restored = tmp.resolve("restored");
+      DataBackup.restore(backup, restored);
+      List<Object> values = levels(restored);
+      // one snapshot: a gapless prefix of what was written, at least what was there before the backup began
+      assertThat(values.size()).isGreaterThanOrEqualTo(1000).isLessThanOrEqualTo((int) written.get()).isEqualTo(values.size() / 500 * 500);
+      for (int i = 0; i < values.size(); i++) assertThat(values.get(i)).isEqualTo((double) i);
+      assertThat(Files.readString(restored.resolve("bindings/tank-1.jsonl"))).isEqualTo("{\"version\":1}\n{\"version\":2}\n");
+      assertThat(atLeast).isPositive();
+    }
+  }
+
+  @Test
+  void aRestoreIntoADirectoryThatHoldsDataIsRefused() throws Exception {
+    Path data = dataWithHistory(10);
+    Path backup = tmp.resolve("b.zip");
+    DataBackup.create(data, backup);
+
+    assertThatThrownBy(() -> DataBackup.restore(backup, data)).isInstanceOf(BackupException.class).hasMessageContaining("not empty");
+  }
+
+  @Test
+  void noChangedByteEverRestoresWrongData() throws Exception {
+    Path data = dataWithHistory(2000);
+    Path backup = tmp.resolve("b.zip");
+    DataBackup.create(data, backup);
+    byte[] good = Files.readAllBytes(backup);
+    int refused = 0;
+    int samples = 60;
+    for (int k = 0; k < samples; k++) {
+      int at = (int) ((long) good.length * k / samples) + 7;
+      byte[] bad = good.clone();
+      bad[at] ^= 0x01;
+      Path damaged = tmp.resolve("damaged-" + k + ".zip");
+      Files.write(damaged, bad);
+      Path target = tmp.resolve("target-" + k);
+      try {
+        DataBackup.restore(damaged, target);
+        // only bytes no data depends on (a timestamp in a header, say) can change unnoticed
+        assertThat(levels(target)).hasSize(2000);
+      } catch (BackupException e) {
+        refused++;
+        assertThat(e.getMessage()).contains(damaged.toString());
+        assertThat(target).doesNotExist();
+      }
+    }
+    assertThat(refused).as("changed bytes refused of " + samples).isGreaterThan(samples * 3 / 4);
+  }
+
+  @Test
+  void aByteChangedInTheHistoryIsNamed() throws Exception {
+    Path data = dataWithHistory(2000);
+    Path backup = tmp.resolve("b.zip");
+    DataBackup.create(data, backup);
+    byte[] bytes = Files.readAllBytes(backup);
+    bytes[bytes.length / 3] ^= 0x40; // inside history.db, the first and largest entry
+
+    Files.write(backup, bytes);
+
+    assertThatThrownBy(() -> DataBackup.verify(backup)).isInstanceOf(BackupException.class).hasMessageContaining("is damaged");
+  }
+
+  @Test
+  void aCutShortFileOrAnotherZipIsNotTakenForABackup() throws Exception {
+    Path data = dataWithHistory(100);
+    Path backup = tmp.resolve("b.zip");
+    DataBackup.create(data, backup);
+    byte[] bytes = Files.readAllBytes(backup);
+    Path cut = tmp.resolve("cut.zip");
+    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Path other = tmp.resolve("other.zip");
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(other))) {
+      z.putNextEntry(new ZipEntry("readme.txt"));
+      z.write("hello".getBytes());
+    }
+
+    assertThatThrownBy(() -> DataBackup.verify(cut)).isInstanceOf(BackupException.class);
+    assertThatThrownBy(() -> DataBackup.verify(other)).isInstanceOf(BackupException.class).hasMessageContaining("not a twinlab backup");
+  }
+
+  @Test
+  void entriesThatPointOutsideTheDataDirectoryAreRefused() throws Exception {
+    Path evil = tmp.resolve("evil.zip");
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(evil))) {
+      z.putNextEntry(new ZipEntry("../escaped.txt"));
+      z.write("x".getBytes());
+    }
+
+    assertThatThrownBy(() -> DataBackup.restore(evil, tmp.resolve("target"))).isInstanceOf(BackupException.class)
+        .hasMessageContaining("outside the data directory");
+    assertThat(tmp.resolve("escaped.txt")).doesNotExist();
+  }
+}
