@@ -18,7 +18,7 @@ final class DemoCommand implements Callable<Integer> {
       description = "address the web page and API listen on; 0.0.0.0 opens them to the network (default: ${DEFAULT-VALUE})")
   String bind;
 
-  @Option(names = "--data", defaultValue = "twinlab-data", description = "where binding versions are kept (default: ${DEFAULT-VALUE})")
+  @Option(names = "--data", defaultValue = "twinlab-data", description = "where history and binding versions are kept (default: ${DEFAULT-VALUE})")
   Path data;
 
   @Option(names = "--mqtt-port", defaultValue = "1883", description = "embedded broker port, another if in use (default: ${DEFAULT-VALUE})")

@@ -33,6 +33,7 @@ public final class HistoryWriter implements AutoCloseable {
   private volatile String lastError;
   private volatile Instant lastErrorAt;
   private volatile boolean closing;
+  private final java.util.concurrent.CountDownLatch closeRequested = new java.util.concurrent.CountDownLatch(1);
   private Instant lastErrorLogged = Instant.MIN;
 
   /**
@@ -106,11 +107,14 @@ public final class HistoryWriter implements AutoCloseable {
         return;
       } catch (HistoryException | RuntimeException e) {
         failed(e, batch.size());
-        if (closing && backoffMs > 2_000) {
-          dropped.addAndGet(batch.size());
+        if (closing) {
+          // stopping with a store that cannot write: say what is lost instead of waiting on it
+          dropped.addAndGet(batch.size() + queue.size());
+          LOG.error("history: stopping while {} cannot write; {} points not stored", store.describe(), batch.size() + queue.size());
+          queue.clear();
           return;
         }
-        Thread.sleep(backoffMs);
+        closeRequested.await(backoffMs, TimeUnit.MILLISECONDS); // a close cuts the wait short
         backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF.toMillis());
       }
     }
@@ -144,6 +148,7 @@ public final class HistoryWriter implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
+    closeRequested.countDown();
     try {
       thread.join(15_000);
     } catch (InterruptedException e) {

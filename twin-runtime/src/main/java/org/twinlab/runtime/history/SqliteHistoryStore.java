@@ -59,7 +59,7 @@ public final class SqliteHistoryStore implements HistoryStore {
             try (ResultSet r = s.executeQuery("PRAGMA page_size")) {
               if (r.next()) pageSize = r.getLong(1);
             }
-            s.execute("PRAGMA max_page_count=" + Math.max(16, maxBytes / pageSize));
+            s.execute("PRAGMA max_page_count=" + Math.max(8, maxBytes / pageSize));
           }
           createSchema(s);
         }

@@ -280,9 +280,13 @@ public final class TwinVerticle extends VerticleBase {
         Optional.empty(), Optional.empty(), Optional.empty(), BindingWriter.toMaps(config.bindings().bindings()));
     history.add(loaded);
     use(config.bindings());
+    // a twin runs on its configured bindings even where the data directory cannot be written
     return vertx.executeBlocking(() -> {
       journal.append(loaded);
       return null;
+    }).<Void>mapEmpty().recover(e -> {
+      LOG.error("twin {}: cannot record its bindings in {}: {}; it runs on the configured bindings", id(), journal.file(), e.toString());
+      return Future.succeededFuture();
     });
   }
 
