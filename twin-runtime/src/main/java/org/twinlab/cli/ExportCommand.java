@@ -76,15 +76,25 @@ final class ExportCommand implements Callable<Integer> {
     } catch (TimeWindow.BadTime e) {
       return fail("--" + e.field() + ": " + e.getMessage());
     }
-    try (OutputStream sink = out == null ? System.out : Files.newOutputStream(out)) {
-      long rows = url != null ? fromRuntime(window, fmt, sink) : fromDataDirectory(window, fmt, sink);
-      if (out != null) {
-        spec.commandLine().getErr().printf("wrote %s (%s, %d points, %s .. %s)%n", out, fmt, rows, window.from(), window.to());
+    try {
+      if (out == null) {
+        write(window, fmt, System.out); // standard output stays open
+      } else {
+        try (OutputStream sink = Files.newOutputStream(out)) {
+          long rows = write(window, fmt, sink);
+          spec.commandLine().getErr().printf("wrote %s (%s, %s points, %s .. %s)%n", out, fmt, rows < 0 ? "all" : rows,
+              window.from(), window.to());
+          spec.commandLine().getErr().flush();
+        }
       }
       return 0;
     } catch (HistoryException | IOException e) {
       return fail(e.getMessage());
     }
+  }
+
+  private long write(TimeWindow window, String fmt, OutputStream sink) throws HistoryException, IOException {
+    return url != null ? fromRuntime(window, fmt, sink) : fromDataDirectory(window, fmt, sink);
   }
 
   private long fromDataDirectory(TimeWindow window, String fmt, OutputStream sink) throws HistoryException, IOException {

@@ -192,6 +192,66 @@ class HistoryApiIT {
     assertThat(res.bodyAsJsonObject().getJsonArray("problems").getJsonObject(0).getString("field")).isEqualTo(field);
   }
 
+  /** Runs the command line in this JVM; a failure shows what it printed on standard error. */
+  private static int cli(String... args) {
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = org.twinlab.cli.TwinlabCli.commandLine().setErr(new java.io.PrintWriter(err, true)).execute(args);
+    if (code != 0) System.out.println("twinlab " + String.join(" ", args) + " -> " + code + ": " + err);
+    return code;
+  }
+
+  @Test
+  void theExportCommandWritesCsvFromTheDataDirectoryAndJsonFromTheRuntime(@TempDir Path out) throws Exception {
+    Instant to = Instant.now().minusSeconds(1); // a window whose points are all written
+    Thread.sleep(500);
+    runtime.history().writer().awaitIdle(Duration.ofSeconds(5));
+    String from = to.minusSeconds(3).toString();
+    Path csv = out.resolve("conveyor-1.csv");
+    Path json = out.resolve("conveyor-1.json");
+
+    assertThat(cli("export", "--data", data.toString(), "--twin", "conveyor-1", "--property", "belt.encoder_position",
+        "--from", from, "--to", to.toString(), "-o", csv.toString())).isZero();
+    assertThat(cli("export", "--url", "http://127.0.0.1:" + runtime.port(), "--twin", "conveyor-1", "--property",
+        "belt.encoder_position", "--from", from, "--to", to.toString(), "-o", json.toString())).isZero();
+
+    String text = java.nio.file.Files.readString(csv);
+    assertThat(text).startsWith("\uFEFFtime,twin,").contains("\r\n");
+    List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(text.substring(1))).getRecords();
+    assertThat(rows.size()).isGreaterThan(15);
+    assertThat(rows).allSatisfy(r -> assertThat(r.get("property")).isEqualTo("belt.encoder_position"));
+    assertThat(rows).allSatisfy(r -> assertThat(Long.parseLong(r.get("value"))).isPositive());
+    JsonObject fromRuntime = new JsonObject(java.nio.file.Files.readString(json));
+    assertThat(series(fromRuntime, "belt.encoder_position").getJsonArray("points").size()).isEqualTo(rows.size());
+    assertThat(cli("export", "--twin", "conveyor-1", "--from", "yesterday", "--data", data.toString())).isEqualTo(1);
+  }
+
+  @Test
+  void aBackupTakenWhileRunningRestoresToARuntimeWithTheSameHistory(Vertx vertx, @TempDir Path out) throws Exception {
+    Path backup = out.resolve("lab.zip");
+    Instant to = Instant.now().minusMillis(500);
+    String window = "/api/v1/twins/tank-1/history?from=" + q(started.minusSeconds(1)) + "&to=" + q(to);
+    runtime.history().writer().awaitIdle(Duration.ofSeconds(5));
+    JsonObject original = get(window).bodyAsJsonObject();
+
+    assertThat(cli("backup", "--data", data.toString(), "-o", backup.toString())).isZero();
+    Path restored = out.resolve("restored");
+    assertThat(cli("restore", backup.toString(), "--data", restored.toString())).isZero();
+    assertThat(cli("restore", backup.toString(), "--data", restored.toString())).as("not into a full directory").isEqualTo(1);
+
+    var c = lab.config();
+    TwinRuntime second = get(TwinRuntime.start(vertx, new org.twinlab.runtime.config.LabConfig(c.bind(), 0, restored,
+        c.staleFactor(), c.connections(), c.twins())));
+    try {
+      WebClient other = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(second.port()));
+      JsonObject copy = get(other.get(window).send()).bodyAsJsonObject();
+      assertThat(copy.getJsonArray("series")).isEqualTo(original.getJsonArray("series"));
+      assertThat(original.getJsonArray("series").size()).isGreaterThan(5);
+    } finally {
+      get(second.stop());
+    }
+  }
+
   @Test
   void theStatusCountsAcknowledgedPointsAndHealthCarriesIt() throws Exception {
     JsonObject status = get("/api/v1/history/status").bodyAsJsonObject();

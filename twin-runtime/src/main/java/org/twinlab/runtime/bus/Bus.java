@@ -20,10 +20,18 @@ public final class Bus {
     return "twinlab.twin." + twin + ".changes";
   }
 
-  /** Registers the local codecs; call once per Vert.x instance. */
-  public static void registerCodecs(EventBus bus) {
-    bus.registerDefaultCodec(SampleBatch.class, new LocalCodec<>(SampleBatch.class));
-    bus.registerDefaultCodec(ChangeBatch.class, new LocalCodec<>(ChangeBatch.class));
-    bus.registerDefaultCodec(ConnectionEvent.class, new LocalCodec<>(ConnectionEvent.class));
+  /** Registers the local codecs; several runtimes on one Vert.x instance share them. */
+  public static synchronized void registerCodecs(EventBus bus) {
+    register(bus, SampleBatch.class);
+    register(bus, ChangeBatch.class);
+    register(bus, ConnectionEvent.class);
+  }
+
+  private static <T> void register(EventBus bus, Class<T> type) {
+    try {
+      bus.registerDefaultCodec(type, new LocalCodec<>(type));
+    } catch (IllegalStateException alreadyThere) {
+      // registered by another runtime on the same Vert.x instance
+    }
   }
 }

@@ -27,13 +27,14 @@ public final class HistoryExport {
     List<Row> rows = new ArrayList<>();
     for (Series s : series) for (StoredPoint p : s.points()) rows.add(new Row(s.key(), p));
     rows.sort(Comparator.comparing((Row r) -> r.point.time()).thenComparing(r -> r.key.twin()).thenComparing(r -> r.key.property()));
-    try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
-      for (Row r : rows) {
-        printer.printRecord(r.point.time(), r.key.twin(), orEmpty(r.key.station()), orEmpty(r.key.session()),
-            r.key.property(), r.point.value() == null ? "" : r.point.value(), r.key.unit(), r.point.quality().level(),
-            r.point.quality().reason(), r.point.receivedTime());
-      }
+    // the caller owns the writer: the printer is flushed, not closed
+    CSVPrinter printer = new CSVPrinter(out, CSV);
+    for (Row r : rows) {
+      printer.printRecord(r.point.time(), r.key.twin(), orEmpty(r.key.station()), orEmpty(r.key.session()),
+          r.key.property(), r.point.value() == null ? "" : r.point.value(), r.key.unit(), r.point.quality().level(),
+          r.point.quality().reason(), r.point.receivedTime());
     }
+    printer.flush();
   }
 
   private record Row(SeriesKey key, StoredPoint point) {}

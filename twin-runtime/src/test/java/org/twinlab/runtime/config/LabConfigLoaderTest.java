@@ -27,6 +27,47 @@ class LabConfigLoaderTest {
     assertThat(lab.twins()).extracting(TwinConfig::id).containsExactly("station-1", "motor-1");
     assertThat(lab.twins().get(0).bindings().forCommand("panel.start")).isPresent();
     assertThat(lab.dataDir()).isEqualTo(EXAMPLE.toAbsolutePath().getParent().resolve("twinlab-data"));
+    assertThat(lab.twins().get(0).station()).isEqualTo("bench-1");
+    assertThat(lab.history().store()).isEqualTo(HistoryConfig.Store.EMBEDDED);
+    assertThat(lab.history().retention()).contains(java.time.Duration.ofDays(90));
+    assertThat(lab.history().maxSizeBytes()).isEqualTo(20L * 1024 * 1024 * 1024);
+  }
+
+  @Test
+  void anInfluxDbStoreTakesItsTokenFromTheEnvironmentOrAFileNeverTheConfiguration(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("twinlab.yaml"), """
+        history:
+          store: influxdb
+          retention: 12h
+          influxdb: {url: 'http://127.0.0.1:8086', org: lab, bucket: history, token_file: secrets/influx-token}
+        """);
+    LabConfig lab = LabConfigLoader.load(dir.resolve("twinlab.yaml"));
+    assertThat(lab.history().store()).isEqualTo(HistoryConfig.Store.INFLUXDB);
+    assertThat(lab.history().retention()).contains(java.time.Duration.ofHours(12));
+    InfluxConfig influx = lab.history().influx().orElseThrow();
+    assertThat(influx.tokenFile()).contains(dir.resolve("secrets/influx-token"));
+    Files.createDirectories(dir.resolve("secrets"));
+    Files.writeString(dir.resolve("secrets/influx-token"), "t0ken\n");
+    assertThat(influx.token()).isEqualTo("t0ken");
+
+    Files.writeString(dir.resolve("bad.yaml"), """
+        history:
+          store: influx
+          retention: forever
+          max_size: huge
+          influxdb: {url: '127.0.0.1:8086', org: lab, bucket: history, token: abc}
+        """);
+    try {
+      LabConfigLoader.load(dir.resolve("bad.yaml"));
+      throw new AssertionError("accepted");
+    } catch (InvalidInputException e) {
+      List<String> found = e.problems().stream().map(Problem::toString).toList();
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("bad.yaml:2:").contains("embedded or influxdb"));
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("bad.yaml:3:").contains("retention"));
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("bad.yaml:4:").contains("500MB"));
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("bad.yaml:5:").contains("http://"));
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("bad.yaml:5:").contains("token_env"));
+    }
   }
 
   @Test
