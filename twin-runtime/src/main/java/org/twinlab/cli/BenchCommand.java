@@ -2,6 +2,7 @@ package org.twinlab.cli;
 
 import java.util.concurrent.Callable;
 import org.twinlab.bench.ConnectorBench;
+import org.twinlab.bench.HistoryBench;
 import org.twinlab.bench.IngestBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks: figures for docs and notes, never pass/fail. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput and latency on this machine.",
-    subcommands = {BenchCommand.Ingest.class, BenchCommand.Connector.class})
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Connector.class, BenchCommand.History.class})
 final class BenchCommand implements Runnable {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -99,6 +100,52 @@ final class BenchCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "need 1 <= rigs <= 500, signals >= 1, 1 <= hz <= 100, seconds >= 1, warmup >= 0");
       }
       var result = IngestBench.run(new IngestBench.Plan(protocol, rigs, signals, hz, seconds, warmup, mqtt));
+      System.out.println(result.report());
+      return 0;
+    }
+  }
+
+  @Command(name = "history", mixinStandardHelpOptions = true,
+      description = "History ingest (points/s, batch latency) and chart queries against a store.")
+  static final class History implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--store", defaultValue = "embedded",
+        description = "embedded, influxdb (with --influx-*), or spool (InfluxDB out of reach) (default: ${DEFAULT-VALUE})")
+    String store;
+
+    @Option(names = "--points", defaultValue = "2000000", description = "points to write (default: ${DEFAULT-VALUE})")
+    long points;
+
+    @Option(names = "--batch", defaultValue = "10000", description = "points per batch (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--series", defaultValue = "200", description = "series written round-robin (default: ${DEFAULT-VALUE})")
+    int series;
+
+    @Option(names = "--influx-url", description = "InfluxDB 2 URL for --store influxdb") String influxUrl;
+    @Option(names = "--influx-org", defaultValue = "twinlab") String influxOrg;
+    @Option(names = "--influx-bucket", defaultValue = "bench") String influxBucket;
+    @Option(names = "--influx-token-env", defaultValue = "TWINLAB_INFLUX_TOKEN",
+        description = "environment variable holding the token (default: ${DEFAULT-VALUE})") String influxTokenEnv;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!store.equals("embedded") && !store.equals("influxdb") && !store.equals("spool")) {
+        throw new ParameterException(spec.commandLine(), "--store is embedded, influxdb or spool");
+      }
+      if (points < 1 || batch < 1 || series < 20 || series % 20 != 0) {
+        throw new ParameterException(spec.commandLine(), "need points >= 1, batch >= 1, and series a multiple of 20");
+      }
+      String token = null;
+      if (store.equals("influxdb")) {
+        token = System.getenv(influxTokenEnv);
+        if (influxUrl == null || token == null) {
+          throw new ParameterException(spec.commandLine(), "--store influxdb needs --influx-url and the token in $" + influxTokenEnv);
+        }
+      }
+      var result = HistoryBench.run(new HistoryBench.Plan(store, points, batch, series, influxUrl, influxOrg, influxBucket, token));
       System.out.println(result.report());
       return 0;
     }

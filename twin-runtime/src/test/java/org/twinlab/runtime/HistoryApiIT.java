@@ -130,6 +130,9 @@ class HistoryApiIT {
     JsonObject lastStep = steps.getJsonObject(steps.size() - 1);
     assertThat(lastStep.getLong("last")).isEqualTo(points.getJsonObject(points.size() - 1).getLong("value"));
     assertThat(Instant.parse(first.getString("time")).toEpochMilli() % 1000).isZero();
+
+    JsonObject auto = get("/api/v1/twins/conveyor-1/history?property=belt.encoder_position&step=auto&from=-30m").bodyAsJsonObject();
+    assertThat(auto.getString("step")).as("30 minutes in at most 600 steps").isEqualTo("PT5S");
   }
 
   @Test

@@ -145,12 +145,25 @@ final class HistoryRoutes {
   private static Optional<Duration> step(RoutingContext ctx, TimeWindow window) {
     String text = ctx.queryParams().get("step");
     if (text == null || text.isBlank()) return Optional.empty();
+    if (text.equals("auto")) return Optional.of(autoStep(window.length()));
     Duration step = Quantities.duration(text).filter(d -> !d.isZero())
-        .orElseThrow(() -> TwinRequestException.invalid("step", "'" + text + "' is not a step: use 500ms, 10s, 1m, 1h or 1d"));
+        .orElseThrow(() -> TwinRequestException.invalid("step", "'" + text + "' is not a step: use 500ms, 10s, 1m, 1h, 1d or auto"));
     if (window.length().dividedBy(step) > MAX_STEPS) {
       throw TwinRequestException.invalid("step", "a " + text + " step gives more than " + MAX_STEPS + " steps in this window");
     }
     return Optional.of(step);
+  }
+
+  private static final List<Duration> NICE_STEPS = List.of(Duration.ofMillis(100), Duration.ofMillis(200),
+      Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
+      Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
+      Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2),
+      Duration.ofHours(6), Duration.ofHours(12), Duration.ofDays(1));
+
+  /** The smallest round step that gives a chart at most 600 steps per series. */
+  static Duration autoStep(Duration window) {
+    for (Duration d : NICE_STEPS) if (window.dividedBy(d) <= 600) return d;
+    return Duration.ofDays(Math.max(1, window.toDays() / 600 + 1));
   }
 
   private static String format(RoutingContext ctx) {

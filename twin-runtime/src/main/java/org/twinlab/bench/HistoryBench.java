@@ -1,0 +1,155 @@
+package org.twinlab.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.twinlab.connectors.Quality;
+import org.twinlab.runtime.config.InfluxConfig;
+import org.twinlab.runtime.history.HistoryExport;
+import org.twinlab.runtime.history.HistoryPoint;
+import org.twinlab.runtime.history.HistoryQuery;
+import org.twinlab.runtime.history.HistoryStore;
+import org.twinlab.runtime.history.HistoryWriter;
+import org.twinlab.runtime.history.SqliteHistoryStore;
+import org.twinlab.runtime.history.TimeWindow;
+import org.twinlab.runtime.history.ValueKind;
+import org.twinlab.runtime.history.influx.InfluxHistoryStore;
+
+/**
+ * History figures: batch appends straight into a store (points/s, batch latency), the same points
+ * through the runtime's writer (queue and batching included), and the examiner's chart query, 30
+ * minutes of 20 properties at 10 Hz, raw and stepped, with the JSON the API would send.
+ */
+public final class HistoryBench {
+  private static final int PROPERTIES_PER_TWIN = 20;
+
+  public record Plan(String store, long points, int batch, int series, String influxUrl, String influxOrg,
+      String influxBucket, String influxToken) {}
+
+  public record Result(String report) {}
+
+  private HistoryBench() {}
+
+  public static Result run(Plan plan) throws Exception {
+    Path dir = Files.createTempDirectory("twinlab-history-bench");
+    StringBuilder report = new StringBuilder();
+    report.append(String.format("history bench: %s store, %,d points in batches of %,d over %d series (10 Hz each)%n",
+        plan.store(), plan.points(), plan.batch(), plan.series()));
+    Instant t0 = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
+    try (HistoryStore store = open(plan, dir.resolve("direct"))) {
+      report.append(direct(store, plan, t0));
+      if (!plan.store().equals("spool")) report.append(queries(store, plan, t0));
+    }
+    if (plan.store().equals("embedded")) {
+      try (HistoryStore store = SqliteHistoryStore.open(dir.resolve("writer"), 0)) {
+        report.append(throughWriter(store, plan, t0));
+      }
+      long bytes = Files.size(dir.resolve("direct").resolve(SqliteHistoryStore.FILE_NAME));
+      report.append(String.format("  on disk: %.1f MB, %.1f bytes per point%n", bytes / 1e6, bytes / (double) plan.points()));
+    }
+    return new Result(report.toString());
+  }
+
+  private static HistoryStore open(Plan plan, Path dir) throws Exception {
+    return switch (plan.store()) {
+      case "embedded" -> SqliteHistoryStore.open(dir, 0);
+      case "influxdb" -> new InfluxHistoryStore(influx(plan), plan.influxToken(), dir.resolve("influx-spool"));
+      // InfluxDB out of reach: every batch goes to the local spool, fsynced
+      default -> new InfluxHistoryStore(new InfluxConfig("http://127.0.0.1:9", "bench", "bench", Optional.empty(),
+          Optional.empty()), "bench", dir.resolve("influx-spool"));
+    };
+  }
+
+  private static InfluxConfig influx(Plan plan) {
+    return new InfluxConfig(plan.influxUrl(), plan.influxOrg(), plan.influxBucket(), Optional.empty(), Optional.empty());
+  }
+
+  /** Point i: series i % series, at 10 Hz per series. */
+  private static HistoryPoint point(long i, int series, Instant t0) {
+    int s = (int) (i % series);
+    long tick = i / series;
+    Instant t = t0.plusMillis(tick * 100);
+    return new HistoryPoint("twin-" + (s / PROPERTIES_PER_TWIN), "bench_model", "p" + (s % PROPERTIES_PER_TWIN),
+        ValueKind.NUMBER, "mm", Math.sin(tick * 0.01 + s) * 100, Quality.GOOD, t, t.plusMillis(2), "station-1", null);
+  }
+
+  private static String direct(HistoryStore store, Plan plan, Instant t0) throws Exception {
+    int batches = (int) Math.max(1, plan.points() / plan.batch());
+    long[] latencies = new long[batches];
+    long start = System.nanoTime();
+    CpuClock cpu0 = CpuClock.read(0);
+    for (int b = 0; b < batches; b++) {
+      List<HistoryPoint> batch = new ArrayList<>(plan.batch());
+      for (long i = (long) b * plan.batch(); i < (long) (b + 1) * plan.batch(); i++) batch.add(point(i, plan.series(), t0));
+      long s = System.nanoTime();
+      store.append(batch);
+      latencies[b] = System.nanoTime() - s;
+    }
+    double secs = (System.nanoTime() - start) / 1e9;
+    double cores = cpu0.selfCores(CpuClock.read(0));
+    Arrays.sort(latencies);
+    long total = (long) batches * plan.batch();
+    return String.format("  append: %,.0f points/s; batch write p50 %.1f ms, p99 %.1f ms, max %.1f ms; %.0f %% of one core%n",
+        total / secs, latencies[batches / 2] / 1e6, latencies[Math.min(batches - 1, (int) (batches * 0.99))] / 1e6,
+        latencies[batches - 1] / 1e6, 100 * cores);
+  }
+
+  private static String throughWriter(HistoryStore store, Plan plan, Instant t0) throws Exception {
+    HistoryWriter writer = HistoryWriter.withDefaults(store);
+    long start = System.nanoTime();
+    List<HistoryPoint> chunk = new ArrayList<>(1000);
+    for (long i = 0; i < plan.points(); i++) {
+      chunk.add(point(i, plan.series(), t0));
+      if (chunk.size() == 1000) {
+        // a source faster than the store: hold back rather than overrun the queue
+        while (writer.status().queued() > 500_000) Thread.sleep(1);
+        writer.offer(chunk);
+        chunk = new ArrayList<>(1000);
+      }
+    }
+    writer.offer(chunk);
+    writer.awaitIdle(Duration.ofMinutes(10));
+    double secs = (System.nanoTime() - start) / 1e9;
+    var status = writer.status();
+    writer.close();
+    return String.format("  through the runtime's writer (queue, batches of up to 20,000): %,.0f points/s acknowledged, %d batches, %d dropped%n",
+        status.acknowledged() / secs, status.batches(), status.dropped());
+  }
+
+  private static String queries(HistoryStore store, Plan plan, Instant t0) throws Exception {
+    long ticks = plan.points() / plan.series();
+    Duration stored = Duration.ofMillis(ticks * 100);
+    Duration chart = stored.compareTo(Duration.ofMinutes(30)) < 0 ? stored : Duration.ofMinutes(30);
+    TimeWindow window = new TimeWindow(t0, t0.plus(chart));
+    Set<String> twenty = IntStream.range(0, PROPERTIES_PER_TWIN).mapToObj(i -> "p" + i).collect(Collectors.toSet());
+    HistoryQuery q = HistoryQuery.twin("twin-0", window.from(), window.to()).withProperties(twenty);
+    StringBuilder out = new StringBuilder(String.format("  chart query, twin-0: 20 properties x %d min at 10 Hz (best and median of 7, JSON included)%n",
+        chart.toMinutes()));
+    for (String step : new String[] {null, "1s", "5s", "10s"}) {
+      long[] times = new long[7];
+      int size = 0;
+      for (int r = 0; r < times.length; r++) {
+        long s = System.nanoTime();
+        String json = step == null
+            ? HistoryExport.json(window, store.raw(q)).encode()
+            : HistoryExport.json(window, Duration.parse("PT" + step.toUpperCase()), store.stepped(q, Duration.parse("PT" + step.toUpperCase()))).encode();
+        store.latestBefore(q);
+        times[r] = System.nanoTime() - s;
+        size = json.length();
+      }
+      Arrays.sort(times);
+      out.append(String.format("    %-8s %7.1f ms best, %7.1f ms median, %,d bytes of JSON%n", step == null ? "raw" : "step " + step,
+          times[0] / 1e6, times[times.length / 2] / 1e6, size));
+    }
+    return out.toString();
+  }
+}
