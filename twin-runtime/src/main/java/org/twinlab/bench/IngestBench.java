@@ -42,7 +42,8 @@ public final class IngestBench {
 
   /** What was measured. */
   public record Result(Plan plan, long expected, double appliedPerSecond, double eventsPerSecond, double p50Ms, double p99Ms,
-      double p999Ms, double runtimeCores, double rigCores, double machineBusy, long heapMaxUsedMb, long heapCommittedMb) {
+      double p999Ms, double runtimeCores, double rigCores, double machineBusy, long heapMaxUsedMb, long heapCommittedMb,
+      double historyPerSecond, long historyQueued, long historyDropped, double historyBatchMs) {
 
     public String report() {
       return String.format(Locale.ROOT, """
@@ -54,10 +55,11 @@ public final class IngestBench {
           runtime CPU             %.0f %% of one core (runtime, HTTP and SSE followers in one process)
           rigs' CPU               %.0f %% of one core
           machine busy            %.0f %% of all cores
-          heap                    max used %d MB of %d MB committed""",
+          heap                    max used %d MB of %d MB committed
+          history                 %,.0f points/s acknowledged, %,d queued at the end, %,d dropped, last batch %.1f ms""",
           plan.protocol, plan.rigs, plan.signals, plan.hz, plan.seconds, expected, appliedPerSecond,
           100 * appliedPerSecond / expected, eventsPerSecond, p50Ms, p99Ms, p999Ms, 100 * runtimeCores, 100 * rigCores,
-          100 * machineBusy, heapMaxUsedMb, heapCommittedMb);
+          100 * machineBusy, heapMaxUsedMb, heapCommittedMb, historyPerSecond, historyQueued, historyDropped, historyBatchMs);
     }
   }
 
@@ -78,6 +80,7 @@ public final class IngestBench {
         followers.start();
         Thread.sleep(plan.warmup() * 1000L);
         long appliedBefore = applied(runtime);
+        long historyBefore = runtime.history().status().acknowledged();
         HeapWatch heap = new HeapWatch();
         CpuClock before = CpuClock.read(generator.pid());
         followers.measuring = true;
@@ -89,10 +92,12 @@ public final class IngestBench {
         CpuClock after = CpuClock.read(generator.pid());
         double secs = (after.wallNanos() - before.wallNanos()) / 1e9;
         long[] lat = followers.latencies();
+        var history = runtime.history().status();
         return new Result(plan, (long) plan.rigs() * plan.signals() * plan.hz(), (applied(runtime) - appliedBefore) / secs,
             followers.events.sum() / secs, GeneratorProcess.percentileMs(lat, 0.5), GeneratorProcess.percentileMs(lat, 0.99), GeneratorProcess.percentileMs(lat, 0.999), before.selfCores(after),
             before.otherCores(after), before.machineBusy(after), heap.maxUsed >> 20,
-            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 20);
+            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 20,
+            (history.acknowledged() - historyBefore) / secs, history.queued(), history.dropped(), history.lastBatchMillis());
       } finally {
         followers.close();
         runtime.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
