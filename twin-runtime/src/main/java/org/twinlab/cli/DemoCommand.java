@@ -37,6 +37,8 @@ final class DemoCommand implements Callable<Integer> {
       System.out.printf("  API        http://%s:%d/api/v1/twins  (OpenAPI: /api/v1/openapi.json)%n", host, actual);
       System.out.printf("  MQTT       %s%n", lab.brokerUri());
       lab.rigs().forEach(r -> System.out.printf("  %-10s %s%n", r.twin(), r.endpoint()));
+      System.out.printf("  history    %s (status: /api/v1/history/status)%n",
+          lab.config().dataDir().resolve(org.twinlab.runtime.history.SqliteHistoryStore.FILE_NAME));
       System.out.println("Ctrl-C stops");
     }, lab);
   }

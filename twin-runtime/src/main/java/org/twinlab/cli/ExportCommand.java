@@ -88,8 +88,14 @@ final class ExportCommand implements Callable<Integer> {
         }
       }
       return 0;
-    } catch (HistoryException | IOException e) {
+    } catch (HistoryException e) {
       return fail(e.getMessage());
+    } catch (java.nio.file.NoSuchFileException e) {
+      return fail("cannot write " + e.getFile() + ": no such directory");
+    } catch (java.nio.file.AccessDeniedException e) {
+      return fail("cannot write " + e.getFile() + ": permission denied");
+    } catch (IOException e) {
+      return fail(e.toString());
     }
   }
 

@@ -144,13 +144,14 @@ class HistoryApiIT {
     assertThat(csv.getHeader("Content-Type")).startsWith("text/csv");
     assertThat(csv.getHeader("Content-Disposition")).startsWith("attachment; filename=\"motor-1_").endsWith(".csv\"");
     String text = csv.bodyAsString(StandardCharsets.UTF_8.name());
-    assertThat(text).startsWith("\uFEFFtime,twin,station,session,property,value,unit,quality,reason,received\r\n");
+    assertThat(text).startsWith("\uFEFFtime_utc,twin,station,session,property,value,unit,quality,reason,received_utc\r\n");
     List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
         .parse(new StringReader(text.substring(1))).getRecords();
     assertThat(rows.size()).as("a 1 Hz sensor node's 8 properties over 3 s").isGreaterThan(8);
     assertThat(rows).allSatisfy(r -> {
       assertThat(r.get("twin")).isEqualTo("motor-1");
-      assertThat(Instant.parse(r.get("time"))).isBetween(to.minusSeconds(3), to);
+      Instant t = java.time.LocalDateTime.parse(r.get("time_utc").replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+      assertThat(t).isBetween(to.minusSeconds(3), to);
     });
     assertThat(rows.stream().map(r -> r.get("property"))).contains("vibration.rms_x");
 
@@ -218,7 +219,7 @@ class HistoryApiIT {
         "belt.encoder_position", "--from", from, "--to", to.toString(), "-o", json.toString())).isZero();
 
     String text = java.nio.file.Files.readString(csv);
-    assertThat(text).startsWith("\uFEFFtime,twin,").contains("\r\n");
+    assertThat(text).startsWith("\uFEFFtime_utc,twin,").contains("\r\n");
     List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
         .parse(new StringReader(text.substring(1))).getRecords();
     assertThat(rows.size()).isGreaterThan(15);

@@ -12,12 +12,18 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * History as files people open: CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read
- * Chinese text right, one row per point in time order) and JSON (the same shape the history API
+ * Chinese text right, one row per point in time order, times in UTC as spreadsheets parse them) and JSON (the same shape the history API
  * answers with).
  */
 public final class HistoryExport {
   public static final List<String> CSV_COLUMNS =
-      List.of("time", "twin", "station", "session", "property", "value", "unit", "quality", "reason", "received");
+      List.of("time_utc", "twin", "station", "session", "property", "value", "unit", "quality", "reason", "received_utc");
+  /**
+   * ISO-8601 with a space and no zone letter, to the microsecond: spreadsheets read it as a date and
+   * time (LibreOffice and Excel do not take the T and Z forms), the column names say UTC.
+   */
+  public static final java.time.format.DateTimeFormatter CSV_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(java.time.ZoneOffset.UTC);
   private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS.toArray(String[]::new)).get();
 
   private HistoryExport() {}
@@ -30,9 +36,9 @@ public final class HistoryExport {
     // the caller owns the writer: the printer is flushed, not closed
     CSVPrinter printer = new CSVPrinter(out, CSV);
     for (Row r : rows) {
-      printer.printRecord(r.point.time(), r.key.twin(), orEmpty(r.key.station()), orEmpty(r.key.session()),
+      printer.printRecord(CSV_TIME.format(r.point.time()), r.key.twin(), orEmpty(r.key.station()), orEmpty(r.key.session()),
           r.key.property(), r.point.value() == null ? "" : r.point.value(), r.key.unit(), r.point.quality().level(),
-          r.point.quality().reason(), r.point.receivedTime());
+          r.point.quality().reason(), CSV_TIME.format(r.point.receivedTime()));
     }
     printer.flush();
   }
