@@ -70,6 +70,17 @@ class HistoryApiIT {
     return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
+  /**
+   * An end of window whose points are all written: a moment ago, once the writer has caught up, so
+   * that two reads of the same window see the same points.
+   */
+  private static Instant settledNow() throws InterruptedException {
+    Instant to = Instant.now().minusMillis(500);
+    Thread.sleep(700);
+    runtime.history().writer().awaitIdle(Duration.ofSeconds(5));
+    return to;
+  }
+
   private static String q(Instant t) {
     return URLEncoder.encode(t.toString(), StandardCharsets.UTF_8);
   }
@@ -112,7 +123,7 @@ class HistoryApiIT {
 
   @Test
   void steppedHistorySummarisesEachStep() throws Exception {
-    Instant to = Instant.now();
+    Instant to = settledNow();
     Instant from = to.minusSeconds(3);
     JsonObject raw = get("/api/v1/twins/conveyor-1/history?property=belt.encoder_position&from=" + q(from) + "&to=" + q(to))
         .bodyAsJsonObject();
@@ -137,7 +148,7 @@ class HistoryApiIT {
 
   @Test
   void aTwinExportsAsCsvThatReadsBackAndAsJson() throws Exception {
-    Instant to = Instant.now();
+    Instant to = settledNow();
     HttpResponse<Buffer> csv = get("/api/v1/twins/motor-1/export?format=csv&from=" + q(to.minusSeconds(3)) + "&to=" + q(to));
 
     assertThat(csv.statusCode()).isEqualTo(200);
@@ -206,9 +217,7 @@ class HistoryApiIT {
 
   @Test
   void theExportCommandWritesCsvFromTheDataDirectoryAndJsonFromTheRuntime(@TempDir Path out) throws Exception {
-    Instant to = Instant.now().minusSeconds(1); // a window whose points are all written
-    Thread.sleep(500);
-    runtime.history().writer().awaitIdle(Duration.ofSeconds(5));
+    Instant to = settledNow();
     String from = to.minusSeconds(3).toString();
     Path csv = out.resolve("conveyor-1.csv");
     Path json = out.resolve("conveyor-1.json");
