@@ -21,19 +21,27 @@ import org.twinlab.runtime.config.TwinConfig;
 public final class HistoryVerticle extends AbstractVerticle {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryVerticle.class);
   private static final long RETENTION_EVERY_MS = Duration.ofHours(1).toMillis();
+  private static final long FIRST_RETENTION_MS = 5_000;
 
   private final List<TwinConfig> twins;
   private final HistoryWriter writer;
   private final SessionTags sessions;
   private final Duration retention;
+  private final long firstRetentionMs;
   private final List<io.vertx.core.eventbus.MessageConsumer<ChangeBatch>> consumers = new ArrayList<>();
 
   /** @param retention how long points are kept; null keeps them forever */
   public HistoryVerticle(List<TwinConfig> twins, HistoryWriter writer, SessionTags sessions, Duration retention) {
+    this(twins, writer, sessions, retention, FIRST_RETENTION_MS);
+  }
+
+  /** @param firstRetentionMs how soon after the start retention first runs (then hourly) */
+  HistoryVerticle(List<TwinConfig> twins, HistoryWriter writer, SessionTags sessions, Duration retention, long firstRetentionMs) {
     this.twins = List.copyOf(twins);
     this.writer = writer;
     this.sessions = sessions;
     this.retention = retention;
+    this.firstRetentionMs = firstRetentionMs;
   }
 
   @Override
@@ -47,7 +55,7 @@ public final class HistoryVerticle extends AbstractVerticle {
       registered.add(consumer.completion());
     }
     if (retention != null) {
-      vertx.setTimer(5_000, id -> applyRetention());
+      vertx.setTimer(firstRetentionMs, id -> applyRetention());
       vertx.setPeriodic(RETENTION_EVERY_MS, id -> applyRetention());
     }
     Future.all(registered).<Void>mapEmpty().onComplete(started);

@@ -169,14 +169,15 @@ public final class SqliteHistoryStore implements HistoryStore {
     return id;
   }
 
+  /** Series with points in the window, as InfluxDB answers: a series with none is left out. */
   @Override
   public List<Series> raw(HistoryQuery query) throws HistoryException {
-    return read(query, (conn, key, id) -> {
+    return read(query, (SeriesReader<Series>) (conn, key, id) -> {
       List<StoredPoint> points = new ArrayList<>();
       scan(conn, id, query, (t, v, s, q, reason, rt) ->
           points.add(new StoredPoint(Micros.toInstant(t), key.kind().fromStored(v, s), quality(q, reason), Micros.toInstant(rt))));
       return new Series(key, points);
-    });
+    }).stream().filter(x -> !x.points().isEmpty()).toList();
   }
 
   @Override
@@ -200,7 +201,7 @@ public final class SqliteHistoryStore implements HistoryStore {
 
   @Override
   public List<SteppedSeries> stepped(HistoryQuery query, Duration step) throws HistoryException {
-    return read(query, (conn, key, id) -> {
+    return read(query, (SeriesReader<SteppedSeries>) (conn, key, id) -> {
       StepAccumulator acc = new StepAccumulator(step);
       boolean text = key.kind() == ValueKind.TEXT;
       // only the columns a step needs: the hot path of every chart
@@ -222,7 +223,7 @@ public final class SqliteHistoryStore implements HistoryStore {
         }
       }
       return new SteppedSeries(key, step, acc.finish());
-    });
+    }).stream().filter(x -> !x.steps().isEmpty()).toList();
   }
 
   private interface SeriesReader<T> {
