@@ -1,0 +1,37 @@
+package org.twinlab.scenarios.check;
+
+import java.util.Map;
+
+/** A state expression of the check language: values of signals, events at an instant, arithmetic and logic. */
+public sealed interface Expr {
+
+  /** A number, boolean or text written in the check. */
+  record Literal(Object value) implements Expr {}
+
+  /** A signal's value: {@code twin.tank.level}, {@code rig.tank.level}, {@code alarm.tank_high}. */
+  record Signal(String name, int column) implements Expr {}
+
+  /**
+   * True at the instant a matching event happens: {@code action.write[property=pid.setpoint]},
+   * {@code fault.inlet_stuck}. Attributes compare as numbers when both sides are numbers, else as text.
+   */
+  record EventMatch(String kind, Map<String, String> attributes, int column) implements Expr {}
+
+  record Not(Expr operand) implements Expr {}
+
+  record Negate(Expr operand) implements Expr {}
+
+  record Abs(Expr operand) implements Expr {}
+
+  record Binary(Op op, Expr left, Expr right) implements Expr {}
+
+  enum Op {
+    OR("or"), AND("and"), EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), ADD("+"), SUB("-"), MUL("*"), DIV("/");
+
+    final String text;
+
+    Op(String text) {
+      this.text = text;
+    }
+  }
+}
