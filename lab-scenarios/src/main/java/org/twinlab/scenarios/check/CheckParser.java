@@ -30,6 +30,8 @@ import java.util.Set;
 public final class CheckParser {
   static final Set<String> SIGNALS = Set.of("twin", "rig", "alarm");
   static final Set<String> EVENTS = Set.of("action", "fault");
+  private static final Set<String> KEYWORDS = Set.of("within", "after", "before", "between", "holds", "for", "and", "or",
+      "first", "last", "start", "end", "eventually", "always", "never", "count", "tracks");
 
   private final List<CheckLexer.Token> tokens;
   private int pos;
@@ -44,6 +46,29 @@ public final class CheckParser {
     CheckLexer.Token t = p.peek();
     if (t.kind() != CheckLexer.Kind.END) throw new CheckSyntaxException(t.column(), "unexpected '" + t.text() + "' after the check");
     return check;
+  }
+
+  /** Parses a state expression alone, as triggers and reference steps use it. */
+  public static Expr parseExpression(String text) throws CheckSyntaxException {
+    CheckParser p = new CheckParser(CheckLexer.tokens(text));
+    if (p.peek().kind() == CheckLexer.Kind.END) throw new CheckSyntaxException(1, "empty condition");
+    Expr e = p.expr();
+    CheckLexer.Token t = p.peek();
+    if (t.kind() != CheckLexer.Kind.END) throw new CheckSyntaxException(t.column(), "unexpected '" + t.text() + "' after the condition");
+    return e;
+  }
+
+  /** Reads a duration such as {@code 30s}, {@code 2m}, {@code 1m30s} or {@code 500ms}. */
+  public static java.util.Optional<Duration> parseDuration(String text) {
+    String t = text.trim();
+    return CheckLexer.isDuration(t) ? java.util.Optional.of(CheckLexer.duration(t)) : java.util.Optional.empty();
+  }
+
+  /** The signals and events an expression reads. */
+  public static List<Expr> references(Expr e) {
+    List<Expr> out = new ArrayList<>();
+    CheckWalker.refs(e, out);
+    return out;
   }
 
   private Check check() throws CheckSyntaxException {
@@ -272,6 +297,7 @@ public final class CheckParser {
     }
     int dot = t.text().indexOf('.');
     String ns = dot < 0 ? t.text() : t.text().substring(0, dot);
+    if (KEYWORDS.contains(t.text())) throw new CheckSyntaxException(t.column(), "expected a value, found '" + t.text() + "'");
     if (dot < 0) {
       throw new CheckSyntaxException(t.column(), "'" + t.text() + "' is not a signal, an event or an operator: checks start with "
           + "eventually, always, never, count or tracks, and name twin.…, rig.…, alarm.…, action.… or fault.…");

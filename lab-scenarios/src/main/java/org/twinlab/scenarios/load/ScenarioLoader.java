@@ -1,0 +1,349 @@
+package org.twinlab.scenarios.load;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.twinlab.models.Ids;
+import org.twinlab.models.Localized;
+import org.twinlab.models.ModelLibrary;
+import org.twinlab.models.ModelLoader;
+import org.twinlab.models.TwinModel;
+import org.twinlab.models.yaml.InvalidInputException;
+import org.twinlab.models.yaml.Problems;
+import org.twinlab.models.yaml.YamlDocument;
+import org.twinlab.models.yaml.YamlMap;
+import org.twinlab.models.yaml.YamlValue;
+import org.twinlab.scenarios.check.Check;
+import org.twinlab.scenarios.check.CheckParser;
+import org.twinlab.scenarios.check.CheckSyntaxException;
+import org.twinlab.scenarios.check.Expr;
+import org.twinlab.scenarios.model.Actions;
+import org.twinlab.scenarios.model.CheckDef;
+import org.twinlab.scenarios.model.FaultDef;
+import org.twinlab.scenarios.model.ReferenceStep;
+import org.twinlab.scenarios.model.Scenario;
+import org.twinlab.scenarios.model.Setup;
+import org.twinlab.scenarios.model.Skill;
+import org.twinlab.scenarios.model.TaskDef;
+import org.twinlab.scenarios.standard.Clause;
+import org.twinlab.scenarios.standard.Level;
+import org.twinlab.scenarios.standard.Standard;
+
+/**
+ * Reads a scenario file and checks it against the standard (every clause exists at the scenario's
+ * level) and its rig model (every property, alarm and fault a check names exists). All problems
+ * are reported at once, each at {@code file:line:column} with its field.
+ */
+public final class ScenarioLoader {
+  private final Standard standard;
+
+  public ScenarioLoader(Standard standard) {
+    this.standard = standard;
+  }
+
+  public Scenario load(Path file) throws InvalidInputException, IOException {
+    try (Reader r = Files.newBufferedReader(file)) {
+      return load(file.toString(), r);
+    }
+  }
+
+  public Scenario load(String source, Reader text) throws InvalidInputException {
+    return YamlDocument.parse(source, text).readMapping((m, p) -> new Reading(source, m, p).scenario());
+  }
+
+  /** One file being read: its problems, its model and the ids seen so far. */
+  private final class Reading {
+    private final String source;
+    private final YamlMap m;
+    private final Problems problems;
+    private TwinModel model;
+    private Level level = Level.L5;
+    private final Set<String> checkIds = new HashSet<>();
+    private final Set<String> faultIds = new HashSet<>();
+    private final List<String> clauses = new ArrayList<>();
+
+    Reading(String source, YamlMap m, Problems problems) {
+      this.source = source;
+      this.m = m;
+      this.problems = problems;
+    }
+
+    Scenario scenario() {
+      String id = m.requireString("scenario", problems).orElse("?");
+      if (!id.equals("?") && !Ids.isName(id)) {
+        m.get("scenario").ifPresent(v -> v.problem(problems, "'" + id + "' is not an id: lower case letters, digits and - (e.g. l4-operate-estop)"));
+      }
+      int version = m.get("version").flatMap(v -> v.asLong(problems)).map(Long::intValue).orElse(1);
+      if (version < 1) m.get("version").ifPresent(v -> v.problem(problems, "a version is 1 or more"));
+      Localized title = m.require("title", problems).flatMap(v -> ModelLoader.localized(v, problems)).orElse(Localized.of(id));
+      Localized briefing = m.get("briefing").flatMap(v -> ModelLoader.localized(v, problems)).orElse(title);
+      m.require("level", problems).flatMap(v -> v.asLong(problems).flatMap(n -> {
+        Optional<Level> l = Level.of(n);
+        if (l.isEmpty()) v.problem(problems, "a level is 5 (entry) to 1 (highest)");
+        return l;
+      })).ifPresent(l -> level = l);
+      Skill skill = m.require("skill", problems).flatMap(v -> v.asString(problems).flatMap(s -> {
+        Optional<Skill> k = Skill.of(s);
+        if (k.isEmpty()) v.problem(problems, "a skill is install, monitor, debug, test, operate or develop");
+        return k;
+      })).orElse(Skill.OPERATE);
+      m.require("clauses", problems).ifPresent(v -> {
+        for (YamlValue c : v.asList(problems)) c.asString(problems).ifPresent(ref -> clause(c, ref).ifPresent(clauses::add));
+        if (clauses.isEmpty() && problems.isEmpty()) v.problem(problems, "cite at least one clause, e.g. '" + standard.code() + " L5 3.1.3'");
+      });
+      String rig = m.requireString("rig", problems).orElse("?");
+      if (ModelLibrary.BUILT_IN.contains(rig)) {
+        model = ModelLibrary.loadBuiltIn(rig);
+      } else if (!rig.equals("?")) {
+        m.get("rig").ifPresent(v -> v.problem(problems, "no rig model '" + rig + "' (" + String.join(", ", ModelLibrary.BUILT_IN) + ")"));
+      }
+      Duration limit = m.require("time_limit", problems).flatMap(v -> duration(v)).orElse(Duration.ofMinutes(30));
+      double passMark = m.number("pass_mark", problems).orElse((double) standard.passMark());
+      if (passMark <= 0 || passMark > 100) m.get("pass_mark").ifPresent(v -> v.problem(problems, "a pass mark is above 0 and at most 100"));
+      Setup setup = m.get("setup").flatMap(v -> v.asMap(problems)).map(this::setup).orElse(new Setup(Map.of(), false, 1, "running", List.of()));
+      List<FaultDef> faults = m.list("faults", problems, (v, p) -> v.asMap(p).flatMap(this::fault));
+      List<TaskDef> tasks = m.list("tasks", problems, (v, p) -> v.asMap(p).flatMap(this::task));
+      if (tasks.isEmpty()) m.require("tasks", problems);
+      List<ReferenceStep> reference = m.list("reference", problems, (v, p) -> v.asMap(p).flatMap(this::step));
+      if (reference.isEmpty()) m.require("reference", problems);
+      Map<String, Integer> judgements = judgements(tasks);
+      m.rejectUnknown(problems);
+      return new Scenario(id, version, title, briefing, level, skill, clauses, rig, limit, passMark, setup, faults, tasks,
+          reference, judgements, source);
+    }
+
+    private Optional<String> clause(YamlValue at, String ref) {
+      Optional<String> why = standard.explain(ref);
+      if (why.isPresent()) {
+        at.problem(problems, why.get());
+        return Optional.empty();
+      }
+      Clause c = standard.clause(ref).orElseThrow();
+      if (c.level() != level) {
+        at.problem(problems, ref + " is a level " + c.level().number() + " clause; this scenario is level " + level.number());
+        return Optional.empty();
+      }
+      return Optional.of(c.reference());
+    }
+
+    private Optional<Duration> duration(YamlValue v) {
+      return v.asString(problems).flatMap(text -> {
+        Optional<Duration> d = CheckParser.parseDuration(text).filter(x -> !x.isZero() && !x.isNegative());
+        if (d.isEmpty()) v.problem(problems, "a duration such as 30s, 20m or 1m30s");
+        return d;
+      });
+    }
+
+    private Setup setup(YamlMap s) {
+      Map<String, Object> writes = new LinkedHashMap<>();
+      boolean idle = false;
+      long seed = 1;
+      Optional<YamlMap> rigMap = s.get("rig").flatMap(v -> v.asMap(problems));
+      if (rigMap.isPresent()) {
+        YamlMap r = rigMap.get();
+        idle = r.bool("idle", false, problems);
+        seed = r.get("seed").flatMap(v -> v.asLong(problems)).orElse(1L);
+        r.get("writes").flatMap(v -> v.asMap(problems)).ifPresent(w -> {
+          for (String key : w.keys()) {
+            YamlValue value = w.get(key).orElseThrow();
+            if (model != null && model.property(key).isEmpty()) value.problem(problems, "the " + model.id() + " model has no property '" + key + "'");
+            writes.put(key, value.asScalar(problems));
+          }
+        });
+        r.rejectUnknown(problems);
+      }
+      String twin = s.string("twin", problems).orElse("running");
+      if (!Setup.TWIN_STATES.contains(twin)) {
+        s.get("twin").ifPresent(v -> v.problem(problems, "the twin starts " + String.join(", ", Setup.TWIN_STATES)));
+      }
+      List<Map<String, Object>> bindings = new ArrayList<>();
+      s.get("bindings").ifPresent(v -> {
+        for (YamlValue b : v.asList(problems)) {
+          b.asMap(problems).ifPresent(bm -> {
+            Optional<String> prop = bm.requireString("property", problems);
+            prop.filter(p -> model != null && model.property(p).isEmpty()).ifPresent(p -> bm.get("property")
+                .ifPresent(pv -> pv.problem(problems, "the " + model.id() + " model has no property '" + p + "'")));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> plain = (Map<String, Object>) Plain.of(b, problems);
+            bindings.add(plain);
+          });
+        }
+      });
+      s.rejectUnknown(problems);
+      return new Setup(writes, idle, seed, twin, bindings);
+    }
+
+    private Optional<FaultDef> fault(YamlMap f) {
+      Optional<String> id = f.requireString("id", problems);
+      id.ifPresent(i -> {
+        if (!Ids.isId(i)) f.get("id").ifPresent(v -> v.problem(problems, "'" + i + "' is not an id: lower case letters, digits and _"));
+        if (!faultIds.add(i)) f.get("id").ifPresent(v -> v.problem(problems, "fault id '" + i + "' is used twice"));
+      });
+      Optional<String> kind = f.requireString("kind", problems);
+      kind.filter(k -> !FaultDef.KINDS.contains(k)).ifPresent(k -> f.get("kind").ifPresent(v ->
+          v.problem(problems, "a fault kind is one of " + String.join(", ", FaultDef.KINDS))));
+      String target = f.string("target", problems).orElse("*");
+      if (!"communication_loss".equals(kind.orElse("")) && !f.has("target")) f.require("target", problems);
+      if (f.has("target") && model != null && model.property(target).isEmpty()) {
+        f.get("target").ifPresent(v -> v.problem(problems, "the " + model.id() + " model has no property '" + target + "'"));
+      }
+      Map<String, Object> parameters = new LinkedHashMap<>();
+      for (String p : List.of("value", "offset", "per_second", "stddev", "probability", "per_minute")) {
+        f.get(p).ifPresent(v -> parameters.put(p, v.asScalar(problems)));
+      }
+      kind.flatMap(FaultParameters::required).filter(p -> !parameters.containsKey(p))
+          .ifPresent(p -> f.require(p, problems));
+      Optional<Duration> at = f.get("at").flatMap(this::duration);
+      Optional<YamlValue> on = f.get("on");
+      Optional<Expr> trigger = on.flatMap(this::expression);
+      if (at.isPresent() == on.isPresent()) f.self().problem(problems, "give exactly one of at: <time after the start> or on: <condition>");
+      Optional<Duration> lasting = f.get("lasting").flatMap(this::duration);
+      boolean hidden = f.bool("hidden", true, problems);
+      f.rejectUnknown(problems);
+      if (id.isEmpty() || kind.isEmpty()) return Optional.empty();
+      return Optional.of(new FaultDef(id.get(), kind.get(), target, parameters, at, trigger,
+          on.flatMap(YamlValue::text).orElse(""), lasting, hidden));
+    }
+
+    private Optional<Expr> expression(YamlValue v) {
+      return v.asString(problems).flatMap(text -> {
+        try {
+          Expr e = CheckParser.parseExpression(text);
+          for (Expr ref : CheckParser.references(e)) checkReference(ref, v);
+          return Optional.of(e);
+        } catch (CheckSyntaxException ex) {
+          problems.add(v.locationWithin(ex.column()), v.path(), ex.getMessage());
+          return Optional.empty();
+        }
+      });
+    }
+
+    private Optional<TaskDef> task(YamlMap t) {
+      Optional<String> id = t.requireString("id", problems);
+      Optional<Localized> prompt = t.require("prompt", problems).flatMap(v -> ModelLoader.localized(v, problems));
+      double weight = t.number("weight", problems).orElse(1.0);
+      if (weight <= 0) t.get("weight").ifPresent(v -> v.problem(problems, "a weight is above 0"));
+      Optional<String> clause = t.get("clause").flatMap(v -> v.asString(problems).flatMap(ref -> clause(v, ref)));
+      if (clause.isPresent() && !clauses.contains(clause.get())) {
+        t.get("clause").ifPresent(v -> v.problem(problems, clause.get() + " is not among the scenario's clauses"));
+      }
+      String taskClause = clause.orElse(clauses.isEmpty() ? "" : clauses.get(0));
+      List<CheckDef> checks = t.list("checks", problems, (v, p) -> v.asMap(p).flatMap(c -> check(c, taskClause)));
+      if (checks.isEmpty()) t.require("checks", problems);
+      t.rejectUnknown(problems);
+      if (id.isEmpty() || prompt.isEmpty()) return Optional.empty();
+      return Optional.of(new TaskDef(id.get(), prompt.get(), weight, taskClause, checks));
+    }
+
+    private Optional<CheckDef> check(YamlMap c, String taskClause) {
+      Optional<String> id = c.requireString("id", problems);
+      id.ifPresent(i -> {
+        if (!checkIds.add(i)) c.get("id").ifPresent(v -> v.problem(problems, "check id '" + i + "' is used twice in this scenario"));
+      });
+      double points = c.number("points", problems).orElse(1.0);
+      if (points <= 0) c.get("points").ifPresent(v -> v.problem(problems, "points are above 0"));
+      Optional<YamlValue> measureNode = c.get("measure");
+      Optional<YamlValue> judgeNode = c.get("judge");
+      if (measureNode.isPresent() == judgeNode.isPresent()) {
+        c.self().problem(problems, "a check is either measure: <check> (judged by the engine) or judge: {en, zh} (marked by examiners)");
+      }
+      Optional<Check> measure = measureNode.flatMap(this::measure);
+      Optional<Localized> judge = judgeNode.flatMap(v -> ModelLoader.localized(v, problems));
+      Optional<String> clause = c.get("clause").flatMap(v -> v.asString(problems).flatMap(ref -> clause(v, ref)));
+      boolean hidden = c.bool("hidden", false, problems);
+      c.rejectUnknown(problems);
+      if (id.isEmpty() || (measure.isEmpty() && judge.isEmpty())) return Optional.empty();
+      return Optional.of(new CheckDef(id.get(), measure.isPresent() ? CheckDef.Kind.MEASUREMENT : CheckDef.Kind.JUDGEMENT, points,
+          measure, measureNode.flatMap(YamlValue::text).orElse(""), judge, clause, hidden));
+    }
+
+    private Optional<Check> measure(YamlValue v) {
+      return v.asString(problems).flatMap(text -> {
+        try {
+          Check check = CheckParser.parse(text);
+          for (Expr ref : CheckParser.references(check)) checkReference(ref, v);
+          return Optional.of(check);
+        } catch (CheckSyntaxException ex) {
+          problems.add(v.locationWithin(ex.column()), v.path(), ex.getMessage());
+          return Optional.empty();
+        }
+      });
+    }
+
+    /** A name in a check must exist: the model's properties and alarms, the scenario's faults, the known actions. */
+    private void checkReference(Expr ref, YamlValue at) {
+      if (ref instanceof Expr.Signal s) {
+        String ns = s.name().substring(0, s.name().indexOf('.'));
+        String rest = s.name().substring(ns.length() + 1);
+        if (model == null) return;
+        boolean known = ns.equals("alarm")
+            ? model.alarms().stream().anyMatch(a -> a.id().equals(rest))
+            : model.property(rest).isPresent() || (ns.equals("twin") && rest.equals("lifecycle"));
+        if (!known) {
+          problems.add(at.locationWithin(s.column()), at.path(), ns.equals("alarm")
+              ? "the " + model.id() + " model has no alarm '" + rest + "'"
+              : "the " + model.id() + " model has no property '" + rest + "'");
+        }
+      } else if (ref instanceof Expr.EventMatch e) {
+        String rest = e.kind().substring(e.kind().indexOf('.') + 1);
+        if (e.kind().startsWith("action.") && !Actions.KINDS.contains(rest)) {
+          problems.add(at.locationWithin(e.column()), at.path(), "no action '" + rest + "' (" + String.join(", ", Actions.KINDS) + ")");
+        } else if (e.kind().startsWith("fault.") && !faultIds.contains(rest)) {
+          problems.add(at.locationWithin(e.column()), at.path(), "no fault '" + rest + "' in this scenario");
+        }
+      }
+    }
+
+    private Optional<ReferenceStep> step(YamlMap s) {
+      Optional<Duration> at = s.get("at").flatMap(this::duration);
+      Optional<YamlValue> whenNode = s.get("when");
+      Optional<Expr> when = whenNode.flatMap(this::expression);
+      if (at.isPresent() == whenNode.isPresent()) s.self().problem(problems, "give exactly one of at: <time> or when: <condition>");
+      Optional<String> action = s.requireString("do", problems);
+      action.filter(a -> !Actions.KINDS.contains(a)).ifPresent(a -> s.get("do").ifPresent(v ->
+          v.problem(problems, "no action '" + a + "' (" + String.join(", ", Actions.KINDS) + ")")));
+      Map<String, Object> with = new LinkedHashMap<>();
+      s.get("with").ifPresent(v -> {
+        Object plain = Plain.of(v, problems);
+        if (plain instanceof Map<?, ?> map) map.forEach((k, x) -> with.put(String.valueOf(k), x));
+        else v.problem(problems, "with: is a mapping of the action's fields");
+      });
+      s.rejectUnknown(problems);
+      if (action.isEmpty()) return Optional.empty();
+      return Optional.of(new ReferenceStep(at, when, whenNode.flatMap(YamlValue::text).orElse(""), action.get(), with));
+    }
+
+    private Map<String, Integer> judgements(List<TaskDef> tasks) {
+      Map<String, Integer> out = new LinkedHashMap<>();
+      Optional<YamlMap> given = m.get("judgements").flatMap(v -> v.asMap(problems));
+      Set<String> judged = new HashSet<>();
+      tasks.forEach(t -> t.checks().stream().filter(c -> c.kind() == org.twinlab.scenarios.model.CheckDef.Kind.JUDGEMENT)
+          .forEach(c -> judged.add(c.id())));
+      given.ifPresent(g -> {
+        for (String key : g.keys()) {
+          YamlValue v = g.get(key).orElseThrow();
+          if (!judged.contains(key)) v.problem(problems, "no judged check '" + key + "' in this scenario");
+          v.asLong(problems).ifPresent(n -> {
+            if (n < 0 || n > CheckDef.JUDGEMENT_SCALE) v.problem(problems, "a mark is 0 to " + CheckDef.JUDGEMENT_SCALE);
+            else out.put(key, n.intValue());
+          });
+        }
+      });
+      for (String id : judged) {
+        if (!out.containsKey(id) && problems.isEmpty()) {
+          m.self().problem(problems, "judgements: give the mark (0-3) the reference solution earns on judged check '" + id + "'");
+        }
+      }
+      return out;
+    }
+  }
+}
