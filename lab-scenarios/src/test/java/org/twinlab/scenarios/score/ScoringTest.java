@@ -1,0 +1,131 @@
+package org.twinlab.scenarios.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.twinlab.scenarios.check.Verdict;
+import org.twinlab.scenarios.check.Verdict.Outcome;
+import org.twinlab.scenarios.load.ScenarioLoader;
+import org.twinlab.scenarios.model.Scenario;
+import org.twinlab.scenarios.standard.Standard;
+import org.twinlab.scenarios.standard.StandardLoader;
+
+/** The scoring arithmetic against examples worked by hand (in the comments). */
+class ScoringTest {
+  private static final Standard STANDARD = StandardLoader.digitalTwinTechnician();
+  private static final String SCENARIO = """
+      scenario: scoring-example
+      title: {en: Scoring example, zh: 计分示例}
+      level: 4
+      skill: operate
+      clauses: ["4-04-05-10 L4 3.1.2", "4-04-05-10 L4 3.2.2", "4-04-05-10 L4 3.2.3", "4-04-05-10 L4 1.1.1"]
+      rig: tank-process
+      time_limit: 10m
+      tasks:
+        - id: t1
+          prompt: {en: One, zh: 一}
+          weight: 3
+          clause: "4-04-05-10 L4 3.1.2"
+          checks:
+            - {id: a, measure: "eventually twin.tank.level > 1", points: 6}
+            - {id: b, measure: "eventually twin.tank.level > 2", points: 2}
+            - {id: c, measure: "eventually twin.tank.level > 3", points: 2}
+        - id: t2
+          prompt: {en: Two, zh: 二}
+          weight: 2
+          clause: "4-04-05-10 L4 3.2.2"
+          checks:
+            - {id: d, measure: "eventually twin.tank.level > 4", points: 3}
+            - {id: e, measure: "eventually twin.tank.level > 5", points: 3}
+            - {id: f, judge: {en: Judged, zh: 评}, points: 4, clause: "4-04-05-10 L4 3.2.3"}
+        - id: t3
+          prompt: {en: Three, zh: 三}
+          weight: 1
+          clause: "4-04-05-10 L4 1.1.1"
+          checks:
+            - {id: g, measure: "eventually twin.tank.level > 6", points: 10}
+      reference:
+        - {at: 1m, do: start}
+      judgements: {f: 3}
+      """;
+
+  private static Scenario scenario() throws Exception {
+    return new ScenarioLoader(STANDARD).load("example.yaml", new StringReader(SCENARIO));
+  }
+
+  private static Verdict v(Outcome o) {
+    return new Verdict(o, Instant.EPOCH, o.name());
+  }
+
+  private static Map<String, Verdict> verdicts(String passed, String failed) {
+    Map<String, Verdict> out = new HashMap<>();
+    for (char c : passed.toCharArray()) out.put(String.valueOf(c), v(Outcome.PASSED));
+    for (char c : failed.toCharArray()) out.put(String.valueOf(c), v(Outcome.FAILED));
+    return out;
+  }
+
+  @Test
+  void tasksFunctionsAndTheWeightedTotal() throws Exception {
+    // t1: a 6 + c 2 of 10 = 80 %. t2: d 3 + f 4×2/3 of 10 = 56.67 %. t3: 0 %.
+    // operation (45): t1 weighs 3, t2 weighs 2 → (3×0.8 + 2×0.5667) / 5 = 70.67 %.
+    // platform O&M (30): 0 %. Total = (45×70.67 + 30×0) / 75 = 42.4 → fails at 60.
+    ScoreSheet s = new Scoring(STANDARD).score(scenario(), verdicts("acd", "beg"), Map.of("f", 2));
+
+    assertThat(s.tasks()).extracting(TaskScore::percent).containsExactly(80.0, 56.666666666666664, 0.0);
+    FunctionScore operation = s.functions().stream().filter(f -> f.function().equals("operation")).findFirst().orElseThrow();
+    FunctionScore om = s.functions().stream().filter(f -> f.function().equals("platform-om")).findFirst().orElseThrow();
+    assertThat(operation.weight()).isEqualTo(45);
+    assertThat(operation.percent()).isCloseTo(70.6667, within(1e-3));
+    assertThat(om.weight()).isEqualTo(30);
+    assertThat(om.percent()).isZero();
+    assertThat(s.functions()).extracting(FunctionScore::function).doesNotContain("testing");
+    assertThat(s.total()).isCloseTo(42.4, within(1e-3));
+    assertThat(s.passed()).isFalse();
+    assertThat(s.provisional()).isFalse();
+  }
+
+  @Test
+  void everythingRightScoresOneHundred() throws Exception {
+    ScoreSheet s = new Scoring(STANDARD).score(scenario(), verdicts("abcdeg", ""), Map.of("f", 3));
+    assertThat(s.total()).isCloseTo(100, within(1e-9));
+    assertThat(s.passed()).isTrue();
+  }
+
+  @Test
+  void anIndeterminateCheckCountsNeitherForNorAgainstAndIsFlagged() throws Exception {
+    // d is indeterminate: t2 = f 4×3/3 of e 3 + f 4 = 4/7 = 57.14 %.
+    // operation = (3×(6+2)/10 [a, c] + 2×(4/10)) / (3 + 2×7/10) = (2.4 + 0.8) / 4.4 = 72.73 %; with g passed O&M = 100 %.
+    // total = (45×72.73 + 30×100) / 75 = 83.64
+    Map<String, Verdict> verdicts = verdicts("acg", "be");
+    verdicts.put("d", v(Outcome.INDETERMINATE));
+    ScoreSheet s = new Scoring(STANDARD).score(scenario(), verdicts, Map.of("f", 3));
+
+    assertThat(s.tasks().get(1).percent()).isCloseTo(57.1429, within(1e-3));
+    assertThat(s.total()).isCloseTo(83.6364, within(1e-3));
+    assertThat(s.flagged()).extracting(CheckScore::check).containsExactly("d");
+    assertThat(s.provisional()).isTrue();
+    assertThat(s.checks().get(3).earned()).isNull();
+  }
+
+  @Test
+  void anUnmarkedJudgementWaitsForTheExaminers() throws Exception {
+    ScoreSheet s = new Scoring(STANDARD).score(scenario(), verdicts("abcdeg", ""), Map.of());
+    assertThat(s.flagged()).extracting(CheckScore::check).containsExactly("f");
+    assertThat(s.total()).isCloseTo(100, within(1e-9));
+    assertThat(s.checks()).filteredOn(c -> c.check().equals("f")).singleElement()
+        .satisfies(c -> assertThat(c.clause()).isEqualTo("4-04-05-10 L4 3.2.3"));
+  }
+
+  @Test
+  void aTotalOfExactlyThePassMarkPasses() throws Exception {
+    // operation 100 % (45), platform O&M 0 % (30): (45×100 + 30×0) / 75 = 60
+    ScoreSheet s = new Scoring(STANDARD).score(scenario(), verdicts("abcde", "g"), Map.of("f", 3));
+    assertThat(s.total()).isCloseTo(60, within(1e-9));
+    assertThat(s.passed()).isTrue();
+  }
+}
