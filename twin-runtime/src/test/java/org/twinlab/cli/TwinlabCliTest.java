@@ -53,4 +53,34 @@ class TwinlabCliTest {
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[2]).contains("does-not-exist.yaml");
   }
+
+  @Test
+  void scenarioValidateAcceptsTheLibraryAndNamesTheLineOfABrokenCopy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path good = java.nio.file.Path.of("..", "lab-scenarios", "src", "main", "resources", "scenarios", "level-4",
+        "l4-operate-tank-overflow-estop.yaml");
+    String[] ok = run("scenario", "validate", good.toString());
+    assertThat(ok[0]).as(ok[2]).isEqualTo("0");
+    assertThat(ok[1]).contains("OK (l4-operate-tank-overflow-estop");
+
+    java.nio.file.Path broken = dir.resolve("broken.yaml");
+    java.nio.file.Files.writeString(broken, java.nio.file.Files.readString(good)
+        .replace("before first rig.tank.level >= 490", "before first rig.tank.levl >= 490"));
+    String[] bad = run("scenario", "validate", broken.toString());
+    assertThat(bad[0]).isEqualTo("1");
+    int line = java.nio.file.Files.readAllLines(broken).stream().map(String::strip).toList()
+        .indexOf(java.nio.file.Files.readAllLines(broken).stream().map(String::strip)
+            .filter(l -> l.contains("rig.tank.levl")).findFirst().orElseThrow()) + 1;
+    assertThat(bad[2]).contains(broken + ":" + line + ":").contains("no property 'tank.levl'");
+  }
+
+  @Test
+  void scenarioListAndCoverageShowTheLibrary() {
+    String[] list = run("scenario", "list");
+    assertThat(list[0]).isEqualTo("0");
+    assertThat(list[1]).contains("l4-operate-tank-overflow-estop").contains("L4").contains("operate");
+    String[] coverage = run("scenario", "coverage");
+    assertThat(coverage[0]).isEqualTo("0");
+    assertThat(coverage[1]).contains("Level 5").contains("3.1.2").contains("not assessed yet").contains("clauses assessed by");
+  }
 }
