@@ -354,10 +354,18 @@ public final class CheckEvaluator {
     return new V(found.value(), found.knowledge());
   }
 
+  /** Whether a matching event happened at {@code t}; events are in time order, so the search starts there. */
   private boolean eventAt(Expr.EventMatch m, Instant t) {
-    for (Event ev : trace.events()) {
-      if (ev.time().equals(t) && matches(m, ev)) return true;
-      if (ev.time().isAfter(t)) break;
+    List<Event> events = trace.events();
+    int lo = 0;
+    int hi = events.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (events.get(mid).time().isBefore(t)) lo = mid + 1;
+      else hi = mid;
+    }
+    for (int i = lo; i < events.size() && events.get(i).time().equals(t); i++) {
+      if (matches(m, events.get(i))) return true;
     }
     return false;
   }

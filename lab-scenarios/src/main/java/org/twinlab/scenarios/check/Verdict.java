@@ -28,8 +28,4 @@ public record Verdict(Outcome outcome, Instant at, String because) {
   static Verdict pending(String because) {
     return new Verdict(Outcome.PENDING, null, because);
   }
-
-  public boolean decided() {
-    return outcome != Outcome.PENDING;
-  }
 }

@@ -59,10 +59,10 @@ final class HistoryRoutes {
       throw TwinRequestException.invalid("step", "raw points are served for up to 24 h at a time: give a step for a longer window");
     }
     ctx.vertx().executeBlocking(() -> {
+      List<Series> before = history.store().latestBefore(query);
       JsonObject answer = step.isPresent()
-          ? HistoryExport.json(window, step.get(), history.store().stepped(query, step.get()))
-          : HistoryExport.json(window, history.store().raw(query));
-      HistoryExport.withValuesBefore(answer, history.store().latestBefore(query), step.isPresent() ? "steps" : "points");
+          ? HistoryExport.json(window, step.get(), history.store().stepped(query, step.get()), before)
+          : HistoryExport.json(window, history.store().raw(query), before);
       return answer.put("twin", twin.id()).encode();
     }, false)
         .onSuccess(json -> ctx.response().putHeader("Content-Type", "application/json").end(json))

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -51,38 +53,50 @@ public final class HistoryExport {
 
   /** Raw series as JSON: each series with its key, and its points as time, value and quality. */
   public static JsonObject json(TimeWindow window, List<Series> series) {
+    return json(window, series, List.of());
+  }
+
+  /**
+   * Raw series as JSON, each with the value in force when the window opened ({@code before}); a
+   * series that has only such a value is listed with no points.
+   */
+  public static JsonObject json(TimeWindow window, List<Series> series, List<Series> before) {
+    Map<SeriesKey, StoredPoint> opening = opening(before);
     JsonArray out = new JsonArray();
     for (Series s : series) {
       JsonArray points = new JsonArray();
       for (StoredPoint p : s.points()) points.add(point(p));
-      out.add(key(s.key()).put("points", points));
+      out.add(withBefore(key(s.key()).put("points", points), opening.remove(s.key())));
     }
+    opening.forEach((k, p) -> out.add(withBefore(key(k).put("points", new JsonArray()), p)));
     return new JsonObject().put("from", window.from().toString()).put("to", window.to().toString()).put("series", out);
   }
 
-  /**
-   * Adds to each series of an answer the value in force when its window opened, as {@code before};
-   * series that have only such a value are added with no points or steps.
-   */
-  public static JsonObject withValuesBefore(JsonObject answer, List<Series> before, String emptyField) {
-    JsonArray series = answer.getJsonArray("series");
-    for (Series b : before) {
-      JsonObject match = null;
-      for (int i = 0; i < series.size(); i++) {
-        JsonObject s = series.getJsonObject(i);
-        if (s.getString("twin").equals(b.key().twin()) && s.getString("property").equals(b.key().property())
-            && java.util.Objects.equals(s.getString("station"), b.key().station())
-            && java.util.Objects.equals(s.getString("session"), b.key().session())) {
-          match = s;
-        }
+  /** Stepped series as JSON: per step its start, count, mean, min, max and last value, and the value before the window. */
+  public static JsonObject json(TimeWindow window, java.time.Duration step, List<SteppedSeries> series, List<Series> before) {
+    Map<SeriesKey, StoredPoint> opening = opening(before);
+    JsonArray out = new JsonArray();
+    for (SteppedSeries s : series) {
+      JsonArray steps = new JsonArray();
+      for (Step st : s.steps()) {
+        steps.add(new JsonObject().put("time", st.start().toString()).put("count", st.count()).put("mean", st.mean())
+            .put("min", st.min()).put("max", st.max()).put("last", st.last()));
       }
-      if (match == null) {
-        match = key(b.key()).put(emptyField, new JsonArray());
-        series.add(match);
-      }
-      match.put("before", point(b.points().get(0)));
+      out.add(withBefore(key(s.key()).put("steps", steps), opening.remove(s.key())));
     }
-    return answer;
+    opening.forEach((k, p) -> out.add(withBefore(key(k).put("steps", new JsonArray()), p)));
+    return new JsonObject().put("from", window.from().toString()).put("to", window.to().toString())
+        .put("step", step.toString()).put("series", out);
+  }
+
+  private static Map<SeriesKey, StoredPoint> opening(List<Series> before) {
+    Map<SeriesKey, StoredPoint> out = new LinkedHashMap<>();
+    for (Series b : before) if (!b.points().isEmpty()) out.put(b.key(), b.points().get(b.points().size() - 1));
+    return out;
+  }
+
+  private static JsonObject withBefore(JsonObject series, StoredPoint before) {
+    return before == null ? series : series.put("before", point(before));
   }
 
   private static JsonObject point(StoredPoint p) {

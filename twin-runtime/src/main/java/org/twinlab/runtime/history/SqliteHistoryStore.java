@@ -172,31 +172,18 @@ public final class SqliteHistoryStore implements HistoryStore {
   /** Series with points in the window, as InfluxDB answers: a series with none is left out. */
   @Override
   public List<Series> raw(HistoryQuery query) throws HistoryException {
-    return read(query, (SeriesReader<Series>) (conn, key, id) -> {
-      List<StoredPoint> points = new ArrayList<>();
-      scan(conn, id, query, (t, v, s, q, reason, rt) ->
-          points.add(new StoredPoint(Micros.toInstant(t), key.kind().fromStored(v, s), quality(q, reason), Micros.toInstant(rt))));
-      return new Series(key, points);
-    }).stream().filter(x -> !x.points().isEmpty()).toList();
+    return read(query, (conn, key, id) -> new Series(key, points(conn, key,
+        "SELECT " + POINT_COLUMNS + " FROM points WHERE series = ? AND t >= ? AND t < ? ORDER BY t, rt",
+        id, Micros.of(query.from()), Micros.of(query.to()))))
+        .stream().filter(x -> !x.points().isEmpty()).toList();
   }
 
   @Override
   public List<Series> latestBefore(HistoryQuery query) throws HistoryException {
-    List<Series> found = read(query, (conn, key, id) -> {
-      try (PreparedStatement ps = conn.prepareStatement(
-          "SELECT t, v, s, q, reason, rt FROM points WHERE series = ? AND t < ? ORDER BY t DESC, rt DESC LIMIT 1")) {
-        ps.setLong(1, id);
-        ps.setLong(2, Micros.of(query.from()));
-        try (ResultSet r = ps.executeQuery()) {
-          if (!r.next()) return new Series(key, List.of());
-          double v = r.getDouble(2);
-          Double value = r.wasNull() ? null : v;
-          return new Series(key, List.of(new StoredPoint(Micros.toInstant(r.getLong(1)), key.kind().fromStored(value, r.getString(3)),
-              quality(r.getInt(4), r.getString(5)), Micros.toInstant(r.getLong(6)))));
-        }
-      }
-    });
-    return found.stream().filter(s -> !s.points().isEmpty()).toList();
+    return read(query, (conn, key, id) -> new Series(key, points(conn, key,
+        "SELECT " + POINT_COLUMNS + " FROM points WHERE series = ? AND t < ? ORDER BY t DESC, rt DESC LIMIT 1",
+        id, Micros.of(query.from()))))
+        .stream().filter(x -> !x.points().isEmpty()).toList();
   }
 
   @Override
@@ -228,10 +215,6 @@ public final class SqliteHistoryStore implements HistoryStore {
 
   private interface SeriesReader<T> {
     T read(Connection conn, SeriesKey key, long id) throws SQLException;
-  }
-
-  private interface RowSink {
-    void row(long t, Double v, String s, int q, String reason, long rt);
   }
 
   private <T> List<T> read(HistoryQuery query, SeriesReader<T> reader) throws HistoryException {
@@ -273,21 +256,25 @@ public final class SqliteHistoryStore implements HistoryStore {
     return out;
   }
 
-  private static void scan(Connection conn, long id, HistoryQuery q, RowSink sink) throws SQLException {
-    try (PreparedStatement ps = conn.prepareStatement(
-        "SELECT t, v, s, q, reason, rt FROM points WHERE series = ? AND t >= ? AND t < ? ORDER BY t, rt")) {
-      ps.setLong(1, id);
-      ps.setLong(2, Micros.of(q.from()));
-      ps.setLong(3, Micros.of(q.to()));
+  private static final String POINT_COLUMNS = "t, v, s, q, reason, rt";
+
+  /** Runs a query over {@link #POINT_COLUMNS} with the given long parameters and reads its points. */
+  private static List<StoredPoint> points(Connection conn, SeriesKey key, String sql, long... parameters) throws SQLException {
+    List<StoredPoint> out = new ArrayList<>();
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) ps.setLong(i + 1, parameters[i]);
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
           double v = r.getDouble(2);
           Double value = r.wasNull() ? null : v;
-          sink.row(r.getLong(1), value, r.getString(3), r.getInt(4), r.getString(5), r.getLong(6));
+          out.add(new StoredPoint(Micros.toInstant(r.getLong(1)), key.kind().fromStored(value, r.getString(3)),
+              quality(r.getInt(4), r.getString(5)), Micros.toInstant(r.getLong(6))));
         }
       }
     }
+    return out;
   }
+
 
   private static Quality quality(int level, String reason) {
     return new Quality(Quality.Level.values()[level], reason == null ? "" : reason);

@@ -1,7 +1,6 @@
 package org.twinlab.runtime.history;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,10 +51,5 @@ final class StepAccumulator {
     min = null;
     max = null;
     last = null;
-  }
-
-  static Instant stepStart(Instant t, Duration step) {
-    long s = Math.max(1, step.toNanos() / 1_000);
-    return Micros.toInstant(Math.floorDiv(Micros.of(t), s) * s);
   }
 }

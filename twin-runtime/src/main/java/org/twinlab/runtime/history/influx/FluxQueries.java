@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.twinlab.connectors.Quality;
 import org.twinlab.runtime.history.HistoryQuery;
+import org.twinlab.runtime.history.Micros;
 import org.twinlab.runtime.history.Series;
 import org.twinlab.runtime.history.SeriesKey;
 import org.twinlab.runtime.history.Step;
@@ -99,7 +100,7 @@ final class FluxQueries {
             reason == null ? "" : reason.toString());
         Object received = r.getValueByKey(LineProtocol.RECEIVED);
         Instant time = r.getTime();
-        Instant receivedTime = received instanceof Number n ? micros(n.longValue()) : time;
+        Instant receivedTime = received instanceof Number n ? Micros.toInstant(n.longValue()) : time;
         bySeries.computeIfAbsent(key, k -> new ArrayList<>()).add(new StoredPoint(time, value, quality, receivedTime));
       }
     }
@@ -119,8 +120,8 @@ final class FluxQueries {
       for (FluxRecord r : t.getRecords()) {
         SeriesKey key = key(r);
         // the first window is cut at the range start; its step still begins on the whole step
-        long at = Math.floorDiv(toMicros(r.getTime()), stepMicros) * stepMicros;
-        bySeries.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(micros(at), x -> new LinkedHashMap<>())
+        long at = Math.floorDiv(Micros.of(r.getTime()), stepMicros) * stepMicros;
+        bySeries.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(Micros.toInstant(at), x -> new LinkedHashMap<>())
             .put(String.valueOf(r.getValueByKey("result")), r.getValue());
       }
     }
@@ -160,11 +161,4 @@ final class FluxQueries {
     return s == null ? "" : s;
   }
 
-  private static long toMicros(Instant t) {
-    return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
-  }
-
-  private static Instant micros(long m) {
-    return Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1_000L);
-  }
 }

@@ -1,6 +1,7 @@
 package org.twinlab.runtime.history.influx;
 
 import org.twinlab.runtime.history.HistoryPoint;
+import org.twinlab.runtime.history.Micros;
 import org.twinlab.runtime.history.ValueKind;
 
 /**
@@ -42,13 +43,9 @@ public final class LineProtocol {
       b.append(',').append(REASON).append('=');
       quoted(b, p.quality().reason());
     }
-    b.append(',').append(RECEIVED).append('=').append(micros(p.receivedTime())).append('i');
-    b.append(' ').append(micros(p.time()));
+    b.append(',').append(RECEIVED).append('=').append(Micros.of(p.receivedTime())).append('i');
+    b.append(' ').append(Micros.of(p.time()));
     return b.toString();
-  }
-
-  private static long micros(java.time.Instant t) {
-    return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
   }
 
   private static void tag(StringBuilder b, String key, String value) {

@@ -92,10 +92,6 @@ public final class Spool {
     return lines;
   }
 
-  public synchronized int segmentCount() {
-    return segments.size();
-  }
-
   /** The oldest batch, read back from disk. */
   public Optional<Segment> oldest() throws IOException {
     long seq;
