@@ -121,7 +121,8 @@ public final class TankProcessSim extends RigSimulator {
       runPid();
     }
     double wanted = estop ? 0 : autoMode ? pidOutput : manualOutput;
-    pumpSpeed = jammed("pump") ? pumpSpeed : ramp(pumpSpeed, wanted, 50, dt); // VFD ramps 50 %/s
+    // a jammed drive ignores its speed command, but the emergency stop cuts its power (hard-wired safety circuit)
+    if (estop || !jammed("pump")) pumpSpeed = ramp(pumpSpeed, wanted, 50, dt); // VFD ramps 50 %/s
     boolean inletFlows = inletOpen && !jammed("inlet_valve");
     inflowLpm = inletFlows ? pumpSpeed / 100 * PUMP_MAX_LPM : 0;
     double outflowLpm = outletOpening / 100 * OUTLET_K * Math.sqrt(Math.max(level, 0));

@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.twinlab.models.yaml.InvalidInputException;
+import org.twinlab.runtime.scenario.DryRun;
+import org.twinlab.scenarios.engine.StationException;
+import org.twinlab.scenarios.score.ScoreSheet;
+import org.twinlab.scenarios.score.ScoreSheetText;
+import org.twinlab.scenarios.score.Scoring;
 import org.twinlab.scenarios.load.ScenarioLibrary;
 import org.twinlab.scenarios.load.ScenarioLoader;
 import org.twinlab.scenarios.model.Scenario;
@@ -18,8 +23,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** The scenario library for trainers: list it, check files, see which clauses are assessed. */
-@Command(name = "scenario", mixinStandardHelpOptions = true, description = "Lab scenarios: list, validate, coverage.",
-    subcommands = {ScenarioCommand.ListScenarios.class, ScenarioCommand.Validate.class, ScenarioCommand.Coverage.class})
+@Command(name = "scenario", mixinStandardHelpOptions = true, description = "Lab scenarios: list, validate, dry-run, coverage.",
+    subcommands = {ScenarioCommand.ListScenarios.class, ScenarioCommand.Validate.class, ScenarioCommand.DryRunCommand.class,
+        ScenarioCommand.Coverage.class})
 final class ScenarioCommand implements Runnable {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -86,6 +92,81 @@ final class ScenarioCommand implements Runnable {
       }
       spec.commandLine().getOut().flush();
       spec.commandLine().getErr().flush();
+      return bad == 0 ? 0 : 1;
+    }
+  }
+
+  @Command(name = "dry-run", mixinStandardHelpOptions = true,
+      description = {"Play each scenario's reference solution on a simulated station on virtual time and print its score sheet.",
+          "Exits 1 unless the reference scores 100 and a candidate who does nothing fails."})
+  static final class DryRunCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "scenario files, or ids of library scenarios")
+    List<String> targets = new ArrayList<>();
+
+    @picocli.CommandLine.Option(names = "--all", description = "every scenario of the library")
+    boolean all;
+
+    @picocli.CommandLine.Option(names = {"-q", "--quiet"}, description = "one line per scenario, no score sheets")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      if (targets.isEmpty() && !all) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a FILE or give --all");
+      ScenarioLoader loader = new ScenarioLoader(standard());
+      List<Scenario> scenarios = new ArrayList<>();
+      int bad = 0;
+      if (all) scenarios.addAll(library());
+      for (String t : targets) {
+        try {
+          Path file = Path.of(t);
+          if (java.nio.file.Files.exists(file)) {
+            scenarios.add(loader.load(file));
+          } else {
+            scenarios.add(library().stream().filter(s -> s.id().equals(t)).findFirst()
+                .orElseThrow(() -> new java.io.FileNotFoundException(t + ": no such file, and no library scenario of that id")));
+          }
+        } catch (InvalidInputException e) {
+          bad++;
+          e.problems().forEach(err::println);
+        } catch (java.io.IOException e) {
+          bad++;
+          err.println(e.getMessage());
+        }
+      }
+      Scoring scoring = new Scoring(standard());
+      for (Scenario s : scenarios) {
+        long t0 = System.nanoTime();
+        DryRun.Result r;
+        try {
+          r = DryRun.of(s, scoring);
+        } catch (StationException e) {
+          bad++;
+          err.printf("%s: the station cannot be prepared: %s%n", s.source(), e.getMessage());
+          continue;
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        ScoreSheet ref = r.reference().sheet();
+        ScoreSheet idle = r.idle().sheet();
+        if (!quiet) {
+          out.printf("%n== %s (L%d %s, %s, %d min) — reference solution%n", s.id(), s.level().number(), s.skill().key(), s.rig(),
+              s.timeLimit().toMinutes());
+          ScoreSheetText.print(ref, out);
+          out.printf("-- idle candidate: %.1f, %s%n", idle.total(), idle.passed() ? "PASSED" : "FAILED");
+        }
+        out.printf(java.util.Locale.ROOT, "%s %s: reference %.1f, idle %.1f (%d ms)%n", r.ok() ? "OK  " : "FAIL", s.id(), ref.total(),
+            idle.total(), ms);
+        if (!r.ok()) {
+          bad++;
+          r.problems().forEach(p -> err.printf("%s: %s%n", s.source(), p));
+        }
+      }
+      out.flush();
+      err.flush();
       return bad == 0 ? 0 : 1;
     }
   }

@@ -1,22 +1,19 @@
 package org.twinlab.demo;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinlab.connectors.mqtt.MqttVersion;
 import org.twinlab.models.ModelLibrary;
 import org.twinlab.models.TwinModel;
+import org.twinlab.runtime.scenario.StandardBindings;
+import org.twinlab.runtime.scenario.StationNames;
 import org.twinlab.models.yaml.InvalidInputException;
-import org.twinlab.runtime.binding.BindingLoader;
-import org.twinlab.runtime.binding.BindingSet;
 import org.twinlab.runtime.config.ConnectionConfig;
 import org.twinlab.runtime.config.LabConfig;
 import org.twinlab.runtime.config.TwinConfig;
@@ -61,7 +58,7 @@ public final class DemoLab implements AutoCloseable {
       String connection = "plc-" + plc[0];
       connections.add(ConnectionConfig.opcua(connection, server.endpointUrl()));
       rigs.add(new Rig(plc[0], sim, connection, server.endpointUrl()));
-      twins.add(twin(plc[0], plc[1], plc[3], Map.of("plc", connection), connections));
+      twins.add(twin(plc[0], plc[1], plc[3]));
     }
     for (String[] node : new String[][] {{"motor-1", "4", "station-1"}, {"motor-2", "5", "station-2"}}) {
       RigSimulator sim = Simulators.create("motor-vibration", Long.parseLong(node[1]), true);
@@ -69,7 +66,7 @@ public final class DemoLab implements AutoCloseable {
       running.add(publisher);
       start(sim, publisher::afterStep);
       rigs.add(new Rig(node[0], sim, "broker", publisher.telemetryTopic()));
-      twins.add(twin(node[0], "motor-vibration", node[2], Map.of("broker", "broker", "node", node[0]), connections));
+      twins.add(twin(node[0], "motor-vibration", node[2]));
     }
     config = new LabConfig(bind, httpPort, dataDir, 3, connections, twins);
   }
@@ -107,24 +104,10 @@ public final class DemoLab implements AutoCloseable {
     running.add(0, runner); // runners stop before the servers they feed
   }
 
-  private static TwinConfig twin(String id, String model, String station, Map<String, String> vars,
-      List<ConnectionConfig> connections)
-      throws InvalidInputException, IOException {
+  /** A twin on the standard bindings of its rig model, named as every demo station is. */
+  private static TwinConfig twin(String id, String model, String station) throws InvalidInputException, IOException {
     TwinModel m = ModelLibrary.loadBuiltIn(model);
-    String template = resource("/demo/" + model + ".yaml");
-    String text = template.replace("${twin}", id);
-    for (var e : vars.entrySet()) text = text.replace("${" + e.getKey() + "}", e.getValue());
-    Map<String, String> protocols = new java.util.HashMap<>();
-    connections.forEach(c -> protocols.put(c.id(), c.protocol()));
-    BindingSet set = BindingLoader.load("demo/" + model + ".yaml (" + id + ")", text, m, protocols);
-    return new TwinConfig(id, m, set, station);
-  }
-
-  private static String resource(String name) throws IOException {
-    try (InputStream in = DemoLab.class.getResourceAsStream(name)) {
-      if (in == null) throw new IOException("missing resource " + name);
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return new TwinConfig(id, m, StandardBindings.load(m, StationNames.of(id)), station);
   }
 
   /** The port asked for when it is free on loopback, otherwise any free one. */

@@ -36,6 +36,16 @@ public final class CheckEvaluator {
     return new CheckEvaluator(trace, start, now, finished).judge(check);
   }
 
+  /**
+   * Whether a state expression holds at one moment: its value there, or an event at that very
+   * instant. Triggers of faults and steps of scripted candidates are decided this way, tick by
+   * tick; a state the platform cannot see does not hold.
+   */
+  public static boolean holdsAt(Expr state, Trace trace, Instant start, Instant t) {
+    CheckEvaluator e = new CheckEvaluator(trace, start, t, false);
+    return e.value(state, t, true).or(e.value(state, t, false)) == Tri.TRUE;
+  }
+
   private Verdict judge(Check check) {
     Range r = range(check.window());
     if (r.pending != null) return Verdict.pending(r.pending);

@@ -193,7 +193,12 @@ public final class ScenarioLoader {
           v.problem(problems, "a fault kind is one of " + String.join(", ", FaultDef.KINDS))));
       String target = f.string("target", problems).orElse("*");
       if (!"communication_loss".equals(kind.orElse("")) && !f.has("target")) f.require("target", problems);
-      if (f.has("target") && model != null && model.property(target).isEmpty()) {
+      if (f.has("target") && model != null && "actuator_jam".equals(kind.orElse(""))) {
+        // an actuator is a component (pump, inlet_valve, pusher2), not one of its signals
+        if (model.properties().keySet().stream().noneMatch(p -> p.startsWith(target + "."))) {
+          f.get("target").ifPresent(v -> v.problem(problems, "the " + model.id() + " model has no component '" + target + "' to jam"));
+        }
+      } else if (f.has("target") && model != null && model.property(target).isEmpty()) {
         f.get("target").ifPresent(v -> v.problem(problems, "the " + model.id() + " model has no property '" + target + "'"));
       }
       Map<String, Object> parameters = new LinkedHashMap<>();

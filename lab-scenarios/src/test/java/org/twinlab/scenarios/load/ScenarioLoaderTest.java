@@ -38,9 +38,10 @@ class ScenarioLoaderTest {
     assertThat(s.passMark()).isEqualTo(60);
     assertThat(s.setup().rigWrites()).containsEntry("pid.setpoint", 300L);
     assertThat(s.faults()).singleElement().satisfies(f -> {
-      assertThat(f.kind()).isEqualTo("stuck_at");
-      assertThat(f.at()).contains(Duration.ofMinutes(2));
-      assertThat(f.parameters()).containsEntry("value", true);
+      assertThat(f.kind()).isEqualTo("actuator_jam");
+      assertThat(f.target()).isEqualTo("pump");
+      assertThat(f.at()).contains(Duration.ofSeconds(5));
+      assertThat(f.hidden()).isTrue();
     });
     assertThat(s.tasks()).hasSize(2);
     assertThat(s.checks()).extracting(CheckDef::kind).containsOnly(CheckDef.Kind.MEASUREMENT, CheckDef.Kind.JUDGEMENT);

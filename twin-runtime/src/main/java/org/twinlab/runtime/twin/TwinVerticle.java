@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.twinlab.connectors.Connector;
 import org.twinlab.connectors.Sample;
 import org.twinlab.connectors.WriteResult;
-import org.twinlab.models.PropertyDef;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.binding.Binding;
 import org.twinlab.runtime.binding.BindingJournal;
@@ -30,7 +29,6 @@ import org.twinlab.runtime.binding.BindingVersion;
 import org.twinlab.runtime.binding.BindingVersion.Action;
 import org.twinlab.runtime.binding.BindingWriter;
 import org.twinlab.runtime.binding.SignalRef;
-import org.twinlab.runtime.binding.Transform;
 import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.bus.ChangeBatch;
 import org.twinlab.runtime.bus.SampleBatch;
@@ -129,12 +127,9 @@ public final class TwinVerticle extends VerticleBase {
   /** Start, pause or stop (standard clause L5 3.1.3). Stopping releases the twin's subscriptions. */
   public Future<Lifecycle> moveTo(Lifecycle target, String by) {
     return onTwin(() -> {
-      if (target == Lifecycle.LOADED) throw TwinRequestException.invalid("lifecycle", "a twin cannot go back to LOADED");
       Lifecycle from = state.lifecycle();
+      TwinRules.checkMove(from, target);
       if (from == target) return Future.succeededFuture(target);
-      if (target == Lifecycle.PAUSED && from != Lifecycle.RUNNING) {
-        throw TwinRequestException.conflict("lifecycle", "only a running twin can pause (it is " + from + ")");
-      }
       if (target == Lifecycle.STOPPED) unsubscribeAll();
       if (from == Lifecycle.STOPPED) resubscribe(active.all(), true);
       LOG.info("twin {} {} -> {} by {}", id(), from, target, by);
@@ -145,11 +140,8 @@ public final class TwinVerticle extends VerticleBase {
 
   public Future<AlarmState> acknowledge(String alarm, String by) {
     return onTwin(() -> {
-      if (config.model().alarms().stream().noneMatch(a -> a.id().equals(alarm))) {
-        throw TwinRequestException.notFound("alarm", "the " + config.model().id() + " model has no alarm '" + alarm + "'");
-      }
-      Change c = state.acknowledge(alarm, by)
-          .orElseThrow(() -> TwinRequestException.conflict("alarm", "alarm '" + alarm + "' is not waiting for acknowledgement"));
+      TwinRules.checkAlarm(config.model(), alarm);
+      Change c = state.acknowledge(alarm, by).orElseThrow(() -> TwinRules.notWaiting(alarm));
       publish(List.of(c));
       return Future.succeededFuture(((Change.AlarmChanged) c).state());
     });
@@ -158,34 +150,16 @@ public final class TwinVerticle extends VerticleBase {
   /** Writes a property value through its binding to the rig, and reports the rig's answer. */
   public Future<WriteResult> write(String property, Object value, String by) {
     return onTwin(() -> {
-      PropertyDef def = config.model().property(property)
-          .orElseThrow(() -> TwinRequestException.notFound("property", "the " + config.model().id() + " model has no property '" + property + "'"));
-      if (!def.writable()) throw TwinRequestException.conflict("property", property + " is read-only in its model");
-      requireRunning();
-      if (value == null || !def.fitsType(value)) throw TwinRequestException.invalid("value", "'" + value + "' is not a " + def.type().label());
-      if (value instanceof Number n && def.range().isPresent() && !def.range().get().contains(n.doubleValue())) {
-        throw TwinRequestException.invalid("value", value + " is outside " + def.range().get().min() + ".." + def.range().get().max());
-      }
-      Binding b = active.forProperty(property)
-          .orElseThrow(() -> TwinRequestException.conflict("property", property + " is not bound to a signal"));
-      SignalRef target = b.writeTo()
-          .orElseThrow(() -> TwinRequestException.conflict("property", "the binding of " + property + " does not write back"));
-      Transform.Result raw = b.transform().toRaw(value);
-      if (!raw.ok()) throw TwinRequestException.invalid("value", raw.error());
+      TwinRules.RawWrite w = TwinRules.write(config.model(), state.lifecycle(), active.set(), property, value);
       LOG.info("twin {}: {} = {} by {}", id(), property, value, by);
-      return send(target, raw.value());
+      return send(w.target(), w.raw());
     });
   }
 
   /** Issues a model command by writing its bound value to the rig. */
   public Future<WriteResult> command(String command, String by) {
     return onTwin(() -> {
-      if (config.model().command(command).isEmpty()) {
-        throw TwinRequestException.notFound("command", "the " + config.model().id() + " model has no command '" + command + "'");
-      }
-      requireRunning();
-      var c = active.set().forCommand(command)
-          .orElseThrow(() -> TwinRequestException.conflict("command", command + " is not bound to a signal"));
+      var c = TwinRules.command(config.model(), state.lifecycle(), active.set(), command);
       LOG.info("twin {}: command {} by {}", id(), command, by);
       return send(c.target(), c.value());
     });
@@ -232,12 +206,6 @@ public final class TwinVerticle extends VerticleBase {
     Connector connector = connections.get(target.connection())
         .orElseThrow(() -> TwinRequestException.conflict("connection", "no connection '" + target.connection() + "'"));
     return Future.fromCompletionStage(connector.write(target.address(), raw), context);
-  }
-
-  private void requireRunning() {
-    if (state.lifecycle() != Lifecycle.RUNNING) {
-      throw TwinRequestException.conflict("lifecycle", "twin " + id() + " is " + state.lifecycle() + ": writes need it RUNNING");
-    }
   }
 
   private BindingVersion current() {

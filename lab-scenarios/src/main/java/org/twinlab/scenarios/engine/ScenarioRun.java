@@ -1,0 +1,200 @@
+package org.twinlab.scenarios.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.twinlab.scenarios.check.CheckEvaluator;
+import org.twinlab.scenarios.check.Expr;
+import org.twinlab.scenarios.check.RecordedTrace;
+import org.twinlab.scenarios.check.Trace;
+import org.twinlab.scenarios.check.Verdict;
+import org.twinlab.scenarios.model.CheckDef;
+import org.twinlab.scenarios.model.FaultDef;
+import org.twinlab.scenarios.model.Scenario;
+import org.twinlab.scenarios.score.ScoreSheet;
+import org.twinlab.scenarios.score.Scoring;
+
+/**
+ * One scenario running on one station: it prepares the station, keeps the exam clock, samples
+ * what the twin shows and what the rig truly does into a trace, injects the faults when their time
+ * or trigger comes, records every candidate action with who and when, and judges the checks, live
+ * while the run goes and finally at its end.
+ *
+ * <p>Time moves on the clock's source; {@link #tick} is called as often as the station's signals
+ * should be sampled (every tenth of a second live, every virtual step in a dry run).
+ */
+public final class ScenarioRun {
+  private final Scenario scenario;
+  private final Station station;
+  private final StationClock clock;
+  private final Scoring scoring;
+  private final RecordedTrace trace = new RecordedTrace();
+  private final List<ActionRecord> actions = new ArrayList<>();
+  private final Map<String, FaultRecord> faults = new LinkedHashMap<>();
+  private final Map<String, String> handles = new LinkedHashMap<>();
+  private final Map<String, Duration> clearAt = new LinkedHashMap<>();
+  private final Map<String, Integer> marks = new LinkedHashMap<>();
+  private final List<String> notices = new ArrayList<>();
+  private final java.util.Set<String> uninjectable = new java.util.HashSet<>();
+  private Instant start;
+
+  public ScenarioRun(Scenario scenario, Station station, StationClock clock, Scoring scoring) {
+    this.scenario = scenario;
+    this.station = station;
+    this.clock = clock;
+    this.scoring = scoring;
+  }
+
+  /** Prepares the station and starts the clock. */
+  public synchronized void start(String by) throws StationException {
+    station.prepare(scenario.setup());
+    clock.start(by);
+    start = clock.startedAt();
+    tick();
+  }
+
+  /** Samples the station, injects and clears faults that are due, and ends the run when time is up. */
+  public synchronized void tick() {
+    if (clock.state() == StationClock.State.READY || clock.state() == StationClock.State.ENDED) return;
+    Instant now = clock.now();
+    sample(now);
+    if (clock.state() == StationClock.State.RUNNING) faultsDue(now);
+    if (clock.expired()) clock.end("clock", "the time limit was reached");
+  }
+
+  /**
+   * Carries out and records a candidate action. Actions are taken only while the clock runs; a
+   * refused action is recorded with the station's reason but is no evidence for checks.
+   */
+  public synchronized ActionRecord act(String who, String kind, Map<String, Object> fields) {
+    Instant now = clock.now();
+    ActionOutcome outcome = clock.state() == StationClock.State.RUNNING
+        ? station.perform(who, kind, fields)
+        : ActionOutcome.refused("the clock is " + clock.state().name().toLowerCase());
+    ActionRecord r = new ActionRecord(now, clock.elapsed(), who, kind, fields, outcome);
+    actions.add(r);
+    if (outcome.accepted()) {
+      trace.event(now, "action." + kind, EventAttributes.of(who, fields, outcome.result()));
+      faultsDue(now);
+    }
+    return r;
+  }
+
+  /** Records an examiner's mark (0 to 3) for a judged check. */
+  public synchronized void mark(String check, int mark, String by) {
+    CheckDef c = scenario.checks().stream().filter(x -> x.id().equals(check)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no check '" + check + "' in " + scenario.id()));
+    if (c.kind() != CheckDef.Kind.JUDGEMENT) throw new IllegalArgumentException(check + " is measured by the engine, not marked");
+    if (mark < 0 || mark > CheckDef.JUDGEMENT_SCALE) throw new IllegalArgumentException("a mark is 0 to " + CheckDef.JUDGEMENT_SCALE);
+    marks.put(check, mark);
+    notices.add(clock.now() + " " + by + " marked " + check + " " + mark);
+  }
+
+  /** Whether a state holds now, as a scripted candidate or a trigger asks. */
+  public synchronized boolean holds(Expr state) {
+    return start != null && CheckEvaluator.holdsAt(state, trace, start, clock.now());
+  }
+
+  /** Ends the run before its time (the candidate hands in, or an examiner stops it). */
+  public synchronized void end(String by, String reason) {
+    if (clock.state() == StationClock.State.RUNNING || clock.state() == StationClock.State.PAUSED) {
+      sample(clock.now());
+      clock.end(by, reason);
+    }
+  }
+
+  public synchronized boolean ended() {
+    return clock.state() == StationClock.State.ENDED;
+  }
+
+  /** Each measured check's verdict now; final once the run has ended. */
+  public synchronized Map<String, Verdict> verdicts() {
+    Map<String, Verdict> out = new LinkedHashMap<>();
+    if (start == null) return out;
+    boolean finished = ended();
+    Instant now = finished ? clock.endedAt() : clock.now();
+    for (CheckDef c : scenario.checks()) {
+      c.measure().ifPresent(m -> out.put(c.id(), CheckEvaluator.evaluate(m, trace, start, now, finished)));
+    }
+    return out;
+  }
+
+  /** The score sheet as things stand: provisional while checks are pending or judgements unmarked. */
+  public synchronized ScoreSheet sheet() {
+    return scoring.score(scenario, verdicts(), marks);
+  }
+
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  public StationClock clock() {
+    return clock;
+  }
+
+  public synchronized Duration elapsed() {
+    return clock.elapsed();
+  }
+
+  public synchronized Trace trace() {
+    return trace;
+  }
+
+  public synchronized List<ActionRecord> actions() {
+    return List.copyOf(actions);
+  }
+
+  public synchronized List<FaultRecord> faults() {
+    return List.copyOf(faults.values());
+  }
+
+  public synchronized Map<String, Integer> marks() {
+    return Map.copyOf(marks);
+  }
+
+  /** Things examiners should know that are not scores: a fault the station could not inject, a mark given. */
+  public synchronized List<String> notices() {
+    return List.copyOf(notices);
+  }
+
+  // ---- internals
+
+  private void sample(Instant now) {
+    station.observe().forEach((signal, o) -> trace.sample(signal, now, o.value(), o.knowledge()));
+  }
+
+  private void faultsDue(Instant now) {
+    Duration elapsed = clock.elapsed();
+    for (FaultDef f : scenario.faults()) {
+      if (faults.containsKey(f.id()) || uninjectable.contains(f.id())) continue;
+      boolean due = f.at().map(at -> elapsed.compareTo(at) >= 0)
+          .orElseGet(() -> f.trigger().map(t -> CheckEvaluator.holdsAt(t, trace, start, now)).orElse(false));
+      if (due) inject(f, now, elapsed);
+    }
+    for (Map.Entry<String, Duration> e : List.copyOf(clearAt.entrySet())) {
+      if (elapsed.compareTo(e.getValue()) < 0) continue;
+      station.clear(handles.get(e.getKey()));
+      clearAt.remove(e.getKey());
+      faults.computeIfPresent(e.getKey(), (k, r) -> r.cleared(now));
+      trace.event(now, "fault." + e.getKey(), Map.of("phase", "cleared"));
+    }
+  }
+
+  private void inject(FaultDef f, Instant now, Duration elapsed) {
+    try {
+      handles.put(f.id(), station.inject(f));
+    } catch (StationException e) {
+      uninjectable.add(f.id());
+      notices.add(now + " fault " + f.id() + " could not be injected: " + e.getMessage());
+      return;
+    }
+    faults.put(f.id(), new FaultRecord(f, now, elapsed, null));
+    Optional<Duration> lasting = f.lasting();
+    lasting.ifPresent(d -> clearAt.put(f.id(), elapsed.plus(d)));
+    trace.event(now, "fault." + f.id(), Map.of("phase", "injected", "kind", f.kind(), "target", f.target()));
+  }
+}

@@ -1,0 +1,224 @@
+package org.twinlab.runtime.scenario;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.twinlab.models.TwinModel;
+import org.twinlab.models.yaml.InvalidInputException;
+import org.twinlab.runtime.binding.BindingLoader;
+import org.twinlab.runtime.binding.BindingSet;
+import org.twinlab.runtime.twin.Lifecycle;
+import org.twinlab.runtime.twin.TwinRequestException;
+import org.twinlab.scenarios.engine.ActionOutcome;
+import org.twinlab.scenarios.engine.Observed;
+import org.twinlab.scenarios.engine.StationException;
+import org.twinlab.scenarios.engine.VirtualStation;
+import org.twinlab.scenarios.model.FaultDef;
+import org.twinlab.scenarios.model.Setup;
+import org.twinlab.sim.RigSimulator;
+import org.twinlab.sim.SignalType;
+import org.twinlab.sim.Simulators;
+import org.twinlab.sim.WriteOutcome;
+
+/**
+ * A whole station on virtual time: the rig's simulator, reached through its binding addresses, and
+ * the twin application deployed on it, with every candidate action the platform records. What
+ * {@code twinlab scenario dry-run} runs scenarios on.
+ */
+public final class SimulatedStation implements VirtualStation {
+  private final TwinModel model;
+  private final StationNames names;
+  private final InstantSource time;
+  private final Clock clock;
+  private final TestSuiteGrader grader;
+  private SimulatedRig rig;
+  private StationTwin twin;
+
+  public SimulatedStation(TwinModel model, InstantSource time) {
+    this.model = model;
+    this.names = StationNames.simulated(model.id());
+    this.time = time;
+    this.clock = time.withZone(ZoneOffset.UTC);
+    this.grader = new TestSuiteGrader(model);
+  }
+
+  public StationNames names() {
+    return names;
+  }
+
+  @Override
+  public void prepare(Setup setup) throws StationException {
+    RigSimulator sim = Simulators.create(model.id(), setup.seed(), !setup.rigIdle());
+    rig = new SimulatedRig(sim, names);
+    for (var w : setup.rigWrites().entrySet()) {
+      WriteOutcome o = sim.write(w.getKey(), typed(sim, w.getKey(), w.getValue()));
+      if (!o.accepted()) throw new StationException("setup: writing " + w.getKey() + " = " + w.getValue() + ": " + o.reason());
+    }
+    if (setup.twin().equals("absent")) return;
+    twin = new StationTwin(model, names, standard(), rig, clock);
+    try {
+      for (Map<String, Object> change : setup.bindings()) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> filled = (Map<String, Object>) names.fillAll(change);
+        if (Boolean.TRUE.equals(filled.get("remove"))) twin.deleteBinding(String.valueOf(filled.get("property")));
+        else twin.putBinding(filled, false);
+      }
+      switch (setup.twin()) {
+        case "running" -> twin.moveTo(Lifecycle.RUNNING);
+        case "paused" -> {
+          twin.moveTo(Lifecycle.RUNNING);
+          twin.moveTo(Lifecycle.PAUSED);
+        }
+        case "stopped" -> twin.moveTo(Lifecycle.STOPPED);
+        default -> { } // loaded
+      }
+    } catch (TwinRequestException e) {
+      throw new StationException("setup: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void advance(Duration dt) {
+    var samples = rig.advance(dt, time.instant());
+    if (twin != null) twin.accept(samples);
+  }
+
+  @Override
+  public Map<String, Observed> observe() {
+    Map<String, Observed> out = new LinkedHashMap<>();
+    if (twin != null) {
+      twin.observe(out);
+    } else {
+      out.put("twin.lifecycle", Observed.known("absent"));
+      model.properties().keySet().forEach(p -> out.put("twin." + p, Observed.missing()));
+      model.alarms().forEach(a -> out.put("alarm." + a.id(), Observed.missing()));
+    }
+    rig.sim().groundTruth().forEach((p, v) -> out.put("rig." + p, Observed.known(v)));
+    return out;
+  }
+
+  @Override
+  public String inject(FaultDef fault) throws StationException {
+    var f = SimFaultOf.of(fault);
+    if (f instanceof org.twinlab.sim.Fault.StuckAt s) f = new org.twinlab.sim.Fault.StuckAt(s.target(), typed(rig.sim(), s.target(), s.value()));
+    return Long.toString(rig.sim().inject(f));
+  }
+
+  @Override
+  public void clear(String handle) {
+    rig.sim().clearFault(Long.parseLong(handle));
+  }
+
+  @Override
+  public ActionOutcome perform(String who, String kind, Map<String, Object> given) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fields = (Map<String, Object>) names.fillAll(given);
+    try {
+      return switch (kind) {
+        case "deploy" -> deploy(fields);
+        case "remove" -> remove();
+        case "start" -> move(Lifecycle.RUNNING);
+        case "pause" -> move(Lifecycle.PAUSED);
+        case "stop" -> move(Lifecycle.STOPPED);
+        case "binding_create", "binding_edit" -> {
+          deployed().putBinding(fields, kind.equals("binding_create"));
+          yield ActionOutcome.accepted("bound " + fields.get("property"));
+        }
+        case "binding_delete" -> {
+          deployed().deleteBinding(text(fields, "property"));
+          yield ActionOutcome.accepted("unbound " + fields.get("property"));
+        }
+        case "write" -> ActionOutcome.accepted(deployed().write(text(fields, "property"), fields.get("value")));
+        case "command" -> ActionOutcome.accepted(deployed().command(text(fields, "command")));
+        case "emergency_stop" -> emergencyStop();
+        case "alarm_ack" -> {
+          deployed().acknowledge(text(fields, "alarm"), who);
+          yield ActionOutcome.accepted("acknowledged");
+        }
+        case "report" -> Reports.check(model, fields);
+        case "export", "backup" -> ActionOutcome.accepted(kind + " taken");
+        case "test_suite" -> grader.grade(fields);
+        default -> ActionOutcome.refused("no action '" + kind + "'");
+      };
+    } catch (TwinRequestException e) {
+      return ActionOutcome.refused(e.field() + ": " + e.getMessage());
+    }
+  }
+
+  // ---- actions
+
+  private ActionOutcome deploy(Map<String, Object> fields) {
+    if (twin != null) return ActionOutcome.refused("a twin application is deployed already: remove it first");
+    Object wanted = fields.getOrDefault("model", model.id());
+    if (!model.id().equals(wanted)) return ActionOutcome.refused("model: the package is for '" + wanted + "', the rig is " + model.id());
+    BindingSet bindings;
+    if (fields.get("bindings") instanceof List<?> given) {
+      String doc = new io.vertx.core.json.JsonObject().put("twin", names.twin()).put("model", model.id())
+          .put("bindings", new io.vertx.core.json.JsonArray(given)).encode();
+      try {
+        bindings = BindingLoader.load("package", doc, model, names.protocols());
+      } catch (InvalidInputException e) {
+        return ActionOutcome.refused("bindings: " + e.getMessage());
+      }
+    } else {
+      bindings = standard();
+    }
+    twin = new StationTwin(model, names, bindings, rig, clock);
+    return ActionOutcome.accepted("deployed with " + bindings.bindings().size() + " bindings");
+  }
+
+  private ActionOutcome remove() {
+    StationTwin t = deployed();
+    if (t.lifecycle() == Lifecycle.RUNNING || t.lifecycle() == Lifecycle.PAUSED) {
+      return ActionOutcome.refused("lifecycle: stop the twin application before removing it");
+    }
+    t.moveTo(Lifecycle.STOPPED);
+    twin = null;
+    return ActionOutcome.accepted("removed");
+  }
+
+  private ActionOutcome move(Lifecycle target) {
+    deployed().moveTo(target);
+    return ActionOutcome.accepted(target.name().toLowerCase());
+  }
+
+  /** The emergency stop is a button on the rig: it works whatever the twin's state. */
+  private ActionOutcome emergencyStop() {
+    if (rig.sim().signal("panel.estop").isEmpty()) return ActionOutcome.refused("this rig has no emergency stop");
+    WriteOutcome o = rig.sim().write("panel.estop", true);
+    return o.accepted() ? ActionOutcome.accepted("pressed") : ActionOutcome.refused(o.reason());
+  }
+
+  private StationTwin deployed() {
+    if (twin == null) throw TwinRequestException.conflict("twin", "no twin application is deployed on this station");
+    return twin;
+  }
+
+  private BindingSet standard() {
+    try {
+      return StandardBindings.load(model, names);
+    } catch (InvalidInputException | IOException e) {
+      throw new IllegalStateException("the standard bindings of " + model.id() + " do not load", e);
+    }
+  }
+
+  private static String text(Map<String, Object> fields, String name) {
+    Object v = fields.get(name);
+    if (v == null) throw TwinRequestException.invalid(name, name + " is required");
+    return String.valueOf(v);
+  }
+
+  /** A number for a REAL signal becomes a double, as a trainer writes 300 for 300.0. */
+  static Object typed(RigSimulator sim, String path, Object value) {
+    var s = sim.signal(path);
+    if (s.isPresent() && value instanceof Number n && (s.get().type() == SignalType.REAL || s.get().type() == SignalType.LREAL)) {
+      return n.doubleValue();
+    }
+    return value;
+  }
+}

@@ -1,0 +1,126 @@
+package org.twinlab.runtime.scenario;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.twinlab.models.TwinModel;
+import org.twinlab.models.yaml.InvalidInputException;
+import org.twinlab.runtime.binding.BindingSet;
+import org.twinlab.runtime.twin.Lifecycle;
+import org.twinlab.runtime.twin.TwinRequestException;
+import org.twinlab.scenarios.check.CheckEvaluator;
+import org.twinlab.scenarios.check.RecordedTrace;
+import org.twinlab.scenarios.engine.ActionOutcome;
+import org.twinlab.scenarios.engine.Observed;
+import org.twinlab.scenarios.engine.VirtualTime;
+import org.twinlab.sim.Fault;
+import org.twinlab.sim.Simulators;
+
+/**
+ * Grades a candidate's test suite (standard clauses L5 2.1, L4 2.1, L3 3.2-3.4) by running every
+ * case on virtual time against the correct twin application and against each faulty variant of
+ * {@link Mutant#forModel}. A case that fails on the correct twin is a false failure; a variant is
+ * detected when a case that passes on the correct twin fails on it.
+ *
+ * <p>The result is recorded with the action: {@code cases}, {@code false_failures},
+ * {@code variants}, {@code detected}, and {@code detects.<kind>=true|false} for each variant, so a
+ * scenario scores exactly the detections it asks for.
+ */
+final class TestSuiteGrader {
+  private static final Duration STEP = Duration.ofMillis(100);
+  private static final long SEED = 1;
+
+  private final TwinModel model;
+
+  TestSuiteGrader(TwinModel model) {
+    this.model = model;
+  }
+
+  ActionOutcome grade(Map<String, Object> fields) {
+    List<TestCase> cases = TestSuiteReader.read(fields, model);
+    StationNames names = StationNames.simulated(model.id());
+    try {
+      BindingSet correct = StandardBindings.load(model, names);
+      boolean[] good = new boolean[cases.size()];
+      int falseFailures = 0;
+      for (int i = 0; i < cases.size(); i++) {
+        good[i] = passes(cases.get(i), model, correct, Optional.empty(), names);
+        if (!good[i]) falseFailures++;
+      }
+      Map<String, String> result = new LinkedHashMap<>();
+      List<Mutant> variants = Mutant.forModel(model.id());
+      int detected = 0;
+      for (Mutant m : variants) {
+        TwinModel vm = m.model(model);
+        BindingSet vb = m.bindings(correct, vm, names.protocols());
+        boolean caught = false;
+        for (int i = 0; i < cases.size() && !caught; i++) {
+          caught = good[i] && !passes(cases.get(i), vm, vb, m.stuckSignal(), names);
+        }
+        if (caught) detected++;
+        result.put("detects." + m.kind(), Boolean.toString(caught));
+      }
+      result.put("cases", Integer.toString(cases.size()));
+      result.put("false_failures", Integer.toString(falseFailures));
+      result.put("variants", Integer.toString(variants.size()));
+      result.put("detected", Integer.toString(detected));
+      return new ActionOutcome(true, detected + " of " + variants.size() + " faulty variants detected, "
+          + falseFailures + " false failures in " + cases.size() + " cases", result);
+    } catch (IOException | InvalidInputException e) {
+      throw new IllegalStateException("the variants of " + model.id() + " do not build", e);
+    }
+  }
+
+  /** Runs one case on a fresh simulated station with the given twin application. */
+  private static boolean passes(TestCase c, TwinModel model, BindingSet bindings, Optional<String> stuck, StationNames names) {
+    VirtualTime time = new VirtualTime(Instant.parse("2026-01-05T08:00:00Z"));
+    Clock clock = time.withZone(ZoneOffset.UTC);
+    SimulatedRig rig = new SimulatedRig(Simulators.create(model.id(), SEED, true), names);
+    StationTwin twin = new StationTwin(model, names, bindings, rig, clock);
+    twin.moveTo(Lifecycle.RUNNING);
+    c.given().forEach((p, v) -> rig.sim().write(p, SimulatedStation.typed(rig.sim(), p, v)));
+    stuck.ifPresent(s -> rig.sim().inject(new Fault.StuckAt(s, rig.sim().read().get(s).value())));
+    run(time, rig, twin, c.settle(), null);
+    try {
+      switch (c.whenKind()) {
+        case "write" -> twin.write(String.valueOf(c.when().get("property")), c.when().get("value"));
+        case "command" -> twin.command(String.valueOf(c.when().get("command")));
+        case "rig" -> c.when().forEach((p, v) -> rig.sim().write(p, SimulatedStation.typed(rig.sim(), p, v)));
+        default -> { }
+      }
+    } catch (TwinRequestException refused) {
+      return false; // a stimulus the twin refuses cannot show the expected state
+    }
+    Instant from = time.instant();
+    RecordedTrace trace = new RecordedTrace();
+    record(trace, twin, from);
+    if (CheckEvaluator.holdsAt(c.then(), trace, from, from)) return true;
+    return run(time, rig, twin, c.within(), t -> {
+      record(trace, twin, t);
+      return CheckEvaluator.holdsAt(c.then(), trace, from, t);
+    });
+  }
+
+  /** Moves the station on for a while; stops early when the condition (if any) says so. */
+  private static boolean run(VirtualTime time, SimulatedRig rig, StationTwin twin, Duration d,
+      java.util.function.Predicate<Instant> until) {
+    for (Duration gone = Duration.ZERO; gone.compareTo(d) < 0; gone = gone.plus(STEP)) {
+      time.advance(STEP);
+      twin.accept(rig.advance(STEP, time.instant()));
+      if (until != null && until.test(time.instant())) return true;
+    }
+    return false;
+  }
+
+  private static void record(RecordedTrace trace, StationTwin twin, Instant t) {
+    Map<String, Observed> now = new LinkedHashMap<>();
+    twin.observe(now);
+    now.forEach((signal, o) -> trace.sample(signal, t, o.value(), o.knowledge()));
+  }
+}
