@@ -315,8 +315,8 @@ public final class CheckParser {
     pos++;
     while (true) {
       CheckLexer.Token key = next();
-      if (key.kind() != CheckLexer.Kind.WORD || key.text().contains(".")) {
-        throw new CheckSyntaxException(key.column(), "expected an attribute name such as property or value");
+      if (key.kind() != CheckLexer.Kind.WORD) { // dotted names reach nested fields: transform.scale
+        throw new CheckSyntaxException(key.column(), "expected an attribute name such as property, value or transform.scale");
       }
       expectOp("=");
       CheckLexer.Token value = next();

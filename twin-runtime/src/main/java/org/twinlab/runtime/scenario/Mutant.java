@@ -108,7 +108,10 @@ public record Mutant(String kind, String property, String other, double factor, 
         target.put("address", second.get("address"));
         second.put("address", a);
       }
-      case "inverted_bit" -> transform(target).put("invert", !Boolean.TRUE.equals(transform(target).get("invert")));
+      case "inverted_bit" -> {
+        Map<String, Object> t = transform(target);
+        t.put("invert", !Boolean.TRUE.equals(t.get("invert")));
+      }
       case "slow_update" -> target.put("sampling_ms", factor);
       default -> { } // a stuck sensor and a wrong threshold leave the bindings alone
     }

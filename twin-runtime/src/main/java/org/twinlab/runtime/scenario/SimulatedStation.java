@@ -141,7 +141,12 @@ public final class SimulatedStation implements VirtualStation {
           yield ActionOutcome.accepted("acknowledged");
         }
         case "report" -> Reports.check(model, fields);
-        case "export", "backup" -> ActionOutcome.accepted(kind + " taken");
+        case "export" -> {
+          text(fields, "from");
+          text(fields, "to");
+          yield ActionOutcome.accepted("export of " + fields.get("from") + " to " + fields.get("to") + " taken");
+        }
+        case "backup" -> ActionOutcome.accepted("backup taken");
         case "test_suite" -> grader.grade(fields);
         default -> ActionOutcome.refused("no action '" + kind + "'");
       };
