@@ -193,10 +193,10 @@ public final class ScenarioLoader {
           v.problem(problems, "a fault kind is one of " + String.join(", ", FaultDef.KINDS))));
       String target = f.string("target", problems).orElse("*");
       if (!"communication_loss".equals(kind.orElse("")) && !f.has("target")) f.require("target", problems);
-      if (f.has("target") && model != null && "actuator_jam".equals(kind.orElse(""))) {
-        // an actuator is a component (pump, inlet_valve, pusher2), not one of its signals
+      if (f.has("target") && model != null && FaultDef.ON_COMPONENTS.contains(kind.orElse(""))) {
+        // a jam or wear acts on a component (pump, pusher2, vibration), not on one of its signals
         if (model.properties().keySet().stream().noneMatch(p -> p.startsWith(target + "."))) {
-          f.get("target").ifPresent(v -> v.problem(problems, "the " + model.id() + " model has no component '" + target + "' to jam"));
+          f.get("target").ifPresent(v -> v.problem(problems, "the " + model.id() + " model has no component '" + target + "'"));
         }
       } else if (f.has("target") && model != null && model.property(target).isEmpty()) {
         f.get("target").ifPresent(v -> v.problem(problems, "the " + model.id() + " model has no property '" + target + "'"));
