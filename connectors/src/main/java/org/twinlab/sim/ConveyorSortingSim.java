@@ -51,6 +51,7 @@ public final class ConveyorSortingSim extends RigSimulator {
     double stroke; // 0 retracted .. 1 extended
     boolean command;
     double commandedFor;
+    double retractingFor;
     boolean fault;
     long count;
   }
@@ -165,6 +166,7 @@ public final class ConveyorSortingSim extends RigSimulator {
         p.fault = false;
         p.command = false;
         p.commandedFor = 0;
+        p.retractingFor = 0;
       }
       state = State.IDLE;
     }
@@ -193,6 +195,14 @@ public final class ConveyorSortingSim extends RigSimulator {
       boolean jam = jammed("pusher" + (i + 1));
       double before = p.stroke;
       if (!jam) p.stroke = ramp(p.stroke, p.command ? 1 : 0, 1 / STROKE_TIME_S, dt);
+      if (!p.command) {
+        // the PLC also watches the retract: a cylinder that stays out blocks the chute
+        p.retractingFor = p.stroke > 0 ? p.retractingFor + dt : 0;
+        if (p.retractingFor > PUSHER_TIMEOUT_S) {
+          p.fault = true;
+          if (state == State.RUNNING) state = State.FAULT;
+        }
+      }
       if (p.command) {
         p.commandedFor += dt;
         if (p.stroke < 1 && p.commandedFor > PUSHER_TIMEOUT_S) {

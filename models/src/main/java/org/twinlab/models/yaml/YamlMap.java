@@ -52,6 +52,12 @@ public final class YamlMap {
     return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
   }
 
+  /** The key's node even when it holds no value (null), to say where a value is missing. */
+  public Optional<YamlValue> node(String key) {
+    asked.add(key);
+    return Optional.ofNullable(fields.get(key));
+  }
+
   public Optional<YamlValue> require(String key, Problems problems) {
     Optional<YamlValue> v = get(key);
     if (v.isEmpty()) {

@@ -12,6 +12,19 @@ class TestSuiteGraderTest {
   private final TestSuiteGrader grader = new TestSuiteGrader(ModelLibrary.loadBuiltIn("tank-process"));
 
   @Test
+  void aResponseTimeCaseCatchesTheSlowUpdate() {
+    ActionOutcome o = grader.grade(Map.of("cases", List.of(Map.of(
+        "name", "level updates within a second",
+        "given", Map.of("pid.setpoint", 250),
+        "settle", "150s",
+        "when", Map.of("write", Map.of("property", "pid.setpoint", "value", 400)),
+        "then", "twin.tank.level > 253",
+        "within", "3s"))));
+    System.out.println(o);
+    assertThat(o.result()).containsEntry("false_failures", "0").containsEntry("detects.slow_update", "true");
+  }
+
+  @Test
   void aCaseOnTheInletValveCatchesTheInvertedBit() {
     ActionOutcome o = grader.grade(Map.of("cases", List.of(Map.of(
         "name", "closing the inlet stops the flow",
