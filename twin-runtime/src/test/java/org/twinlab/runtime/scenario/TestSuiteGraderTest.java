@@ -1,38 +1,65 @@
 package org.twinlab.runtime.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.twinlab.models.ModelLibrary;
+import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.scenarios.engine.ActionOutcome;
 
 class TestSuiteGraderTest {
-  private final TestSuiteGrader grader = new TestSuiteGrader(ModelLibrary.loadBuiltIn("tank-process"));
+  private final TestSuiteGrader tank = new TestSuiteGrader(ModelLibrary.loadBuiltIn("tank-process"));
 
-  @Test
-  void aResponseTimeCaseCatchesTheSlowUpdate() {
-    ActionOutcome o = grader.grade(Map.of("cases", List.of(Map.of(
-        "name", "level updates within a second",
-        "given", Map.of("pid.setpoint", 250),
-        "settle", "150s",
-        "when", Map.of("write", Map.of("property", "pid.setpoint", "value", 400)),
-        "then", "twin.tank.level > 253",
-        "within", "3s"))));
-    System.out.println(o);
-    assertThat(o.result()).containsEntry("false_failures", "0").containsEntry("detects.slow_update", "true");
+  private static Map<String, Object> suite(Map<?, ?>... cases) {
+    return Map.of("cases", List.of(cases));
   }
 
   @Test
-  void aCaseOnTheInletValveCatchesTheInvertedBit() {
-    ActionOutcome o = grader.grade(Map.of("cases", List.of(Map.of(
-        "name", "closing the inlet stops the flow",
-        "settle", "20s",
-        "when", Map.of("write", Map.of("property", "inlet_valve.open", "value", false)),
-        "then", "twin.inlet_valve.open == false and twin.flow.rate < 0.5",
-        "within", "5s"))));
-    System.out.println(o);
-    assertThat(o.result()).containsEntry("false_failures", "0").containsEntry("detects.inverted_bit", "true");
+  void aGoodSuiteCatchesEveryVariantWithoutFalseFailures() {
+    ActionOutcome o = tank.grade(suite(
+        Map.of("given", Map.of("pid.setpoint", 300), "settle", "150s", "then", "twin.tank.level > 280 and twin.tank.level < 320"),
+        Map.of("settle", "20s", "then", "twin.tank.temperature > 19 and twin.tank.temperature < 21 and twin.flow.rate > 20"),
+        Map.of("settle", "20s", "when", Map.of("write", Map.of("property", "inlet_valve.open", "value", false)),
+            "then", "twin.inlet_valve.open == false and twin.flow.rate < 0.5", "within", "5s"),
+        Map.of("given", Map.of("pid.setpoint", 465), "settle", "300s", "then", "alarm.level_high and twin.tank.level < 475", "within", "5s"),
+        Map.of("given", Map.of("pid.setpoint", 250), "settle", "150s", "when", Map.of("write", Map.of("property", "pid.setpoint", "value", 400)),
+            "then", "twin.tank.level > 253", "within", "3s")));
+    assertThat(o.result()).containsEntry("cases", "5").containsEntry("false_failures", "0").containsEntry("variants", "6")
+        .containsEntry("detected", "6");
+    Mutant.KINDS.forEach(k -> assertThat(o.result()).containsEntry("detects." + k, "true"));
+  }
+
+  @Test
+  void aCaseThatFailsOnTheCorrectTwinIsAFalseFailureAndCatchesNothing() {
+    ActionOutcome o = tank.grade(suite(Map.of("name", "wrong expectation", "settle", "20s", "then", "twin.tank.level > 480", "within", "2s")));
+    assertThat(o.result()).containsEntry("false_failures", "1").containsEntry("detected", "0");
+  }
+
+  @Test
+  void aResponseTimeCaseCatchesOnlyTheSlowUpdate() {
+    ActionOutcome o = tank.grade(suite(Map.of("given", Map.of("pid.setpoint", 250), "settle", "150s",
+        "when", Map.of("write", Map.of("property", "pid.setpoint", "value", 400)), "then", "twin.tank.level > 253", "within", "3s")));
+    assertThat(o.result()).containsEntry("false_failures", "0").containsEntry("detects.slow_update", "true")
+        .containsEntry("detects.inverted_bit", "false");
+  }
+
+  @Test
+  void aBadSuiteIsRefusedWithTheCaseAndFieldAtFault() {
+    assertThatThrownBy(() -> tank.grade(Map.of())).isInstanceOf(TwinRequestException.class).hasMessageContaining("list of cases");
+    assertThatThrownBy(() -> tank.grade(suite(Map.of("then", "twin.tank.level >"))))
+        .satisfies(e -> assertThat(((TwinRequestException) e).field()).isEqualTo("cases[0].then"))
+        .hasMessageContaining("column");
+    assertThatThrownBy(() -> tank.grade(suite(Map.of("then", "true"), Map.of("then", "twin.tank.colour == 1"))))
+        .satisfies(e -> assertThat(((TwinRequestException) e).field()).isEqualTo("cases[1].then"))
+        .hasMessageContaining("no property 'tank.colour'");
+    assertThatThrownBy(() -> tank.grade(suite(Map.of("then", "rig.tank.level > 1"))))
+        .hasMessageContaining("not the rig");
+    assertThatThrownBy(() -> tank.grade(suite(Map.of("when", Map.of("shout", "x"), "then", "true"))))
+        .satisfies(e -> assertThat(((TwinRequestException) e).field()).isEqualTo("cases[0].when.shout"));
+    assertThatThrownBy(() -> tank.grade(suite(Map.of("then", "true", "within", "2h"))))
+        .satisfies(e -> assertThat(((TwinRequestException) e).field()).isEqualTo("cases[0].within"));
   }
 }

@@ -1,0 +1,121 @@
+package org.twinlab.runtime.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.twinlab.models.ModelLibrary;
+import org.twinlab.scenarios.check.Knowledge;
+import org.twinlab.scenarios.engine.Observed;
+import org.twinlab.scenarios.engine.StationException;
+import org.twinlab.scenarios.engine.VirtualRun;
+import org.twinlab.scenarios.engine.VirtualTime;
+import org.twinlab.scenarios.model.FaultDef;
+import org.twinlab.scenarios.model.Setup;
+
+class SimulatedStationTest {
+  private static final String LEVEL = "nsu=urn:twinlab:plc;s=\"DB_Process\".\"Tank\".\"LevelRaw\"";
+  private final VirtualTime time = new VirtualTime(VirtualRun.EPOCH);
+
+  private SimulatedStation station(String model, String twin, List<Map<String, Object>> bindings) throws StationException {
+    SimulatedStation s = new SimulatedStation(ModelLibrary.loadBuiltIn(model), time);
+    s.prepare(new Setup(Map.of(), false, 3, twin, bindings));
+    return s;
+  }
+
+  private void run(SimulatedStation s, Duration d) {
+    for (long ms = 0; ms < d.toMillis(); ms += 100) {
+      time.advance(Duration.ofMillis(100));
+      s.advance(Duration.ofMillis(100));
+    }
+  }
+
+  private static double number(Observed o) {
+    return ((Number) o.value()).doubleValue();
+  }
+
+  @Test
+  void onItsStandardBindingsTheTwinShowsTheRig() throws Exception {
+    SimulatedStation s = station("tank-process", "running", List.of());
+    run(s, Duration.ofSeconds(30));
+    Map<String, Observed> now = s.observe();
+    assertThat(now.get("twin.lifecycle").value()).isEqualTo("running");
+    assertThat(number(now.get("twin.tank.level"))).isCloseTo(number(now.get("rig.tank.level")), org.assertj.core.data.Offset.offset(2.0));
+    assertThat(now.get("alarm.level_high")).isEqualTo(Observed.known(false));
+  }
+
+  @Test
+  void aNodeIdTheServerDoesNotHaveLeavesThePropertyMissingUntilFixed() throws Exception {
+    SimulatedStation s = station("tank-process", "running", List.of(Map.of("property", "tank.level", "connection", "${plc}",
+        "address", LEVEL.replace("LevelRaw", "LevelRow"), "transform", Map.of("range", Map.of("raw", List.of(0, 27648), "value", List.of(0, 500))))));
+    run(s, Duration.ofSeconds(5));
+    assertThat(s.observe().get("twin.tank.level").knowledge()).isEqualTo(Knowledge.MISSING);
+    var fixed = s.perform("cand", "binding_edit", Map.of("property", "tank.level", "connection", "${plc}", "address", LEVEL,
+        "transform", Map.of("range", Map.of("raw", List.of(0, 27648), "value", List.of(0, 500)))));
+    assertThat(fixed.accepted()).as(fixed.detail()).isTrue();
+    run(s, Duration.ofSeconds(2));
+    assertThat(s.observe().get("twin.tank.level").knowledge()).isEqualTo(Knowledge.KNOWN);
+  }
+
+  @Test
+  void aMisspeltTopicDeliversNothing() throws Exception {
+    SimulatedStation s = station("motor-vibration", "running", List.of(Map.of("property", "vibration.rms_x", "connection", "${broker}",
+        "address", "twinlab/${node}/telemetery#/vibration/x")));
+    run(s, Duration.ofSeconds(5));
+    assertThat(s.observe().get("twin.vibration.rms_x").knowledge()).isEqualTo(Knowledge.MISSING);
+    assertThat(s.observe().get("twin.vibration.rms_y").knowledge()).isEqualTo(Knowledge.KNOWN);
+  }
+
+  @Test
+  void writesGoThroughTheBindingAndObeyTheTwinsRules() throws Exception {
+    SimulatedStation s = station("tank-process", "running", List.of());
+    assertThat(s.perform("cand", "write", Map.of("property", "pid.setpoint", "value", 320)).accepted()).isTrue();
+    assertThat(s.observe().get("rig.pid.setpoint").value()).isEqualTo(320.0);
+    assertThat(s.perform("cand", "write", Map.of("property", "tank.level", "value", 3)).detail()).contains("read-only");
+    assertThat(s.perform("cand", "write", Map.of("property", "pid.setpoint", "value", 900)).detail()).contains("outside");
+    assertThat(s.perform("cand", "pause", Map.of()).accepted()).isTrue();
+    assertThat(s.perform("cand", "write", Map.of("property", "pid.setpoint", "value", 300)).detail()).contains("RUNNING");
+  }
+
+  @Test
+  void anApplicationIsStoppedBeforeItIsRemovedAndDeployedOnlyOnce() throws Exception {
+    SimulatedStation s = station("conveyor-sorting", "absent", List.of());
+    assertThat(s.observe().get("twin.lifecycle").value()).isEqualTo("absent");
+    assertThat(s.observe().get("twin.belt.speed").knowledge()).isEqualTo(Knowledge.MISSING);
+    assertThat(s.perform("cand", "start", Map.of()).detail()).contains("no twin application");
+    assertThat(s.perform("cand", "deploy", Map.of("model", "tank-process")).detail()).contains("the rig is conveyor-sorting");
+    assertThat(s.perform("cand", "deploy", Map.of("model", "conveyor-sorting")).accepted()).isTrue();
+    assertThat(s.perform("cand", "deploy", Map.of()).detail()).contains("deployed already");
+    assertThat(s.perform("cand", "start", Map.of()).accepted()).isTrue();
+    assertThat(s.perform("cand", "remove", Map.of()).detail()).contains("stop the twin application");
+    assertThat(s.perform("cand", "stop", Map.of()).accepted()).isTrue();
+    assertThat(s.perform("cand", "remove", Map.of()).accepted()).isTrue();
+    assertThat(s.observe().get("twin.lifecycle").value()).isEqualTo("absent");
+  }
+
+  @Test
+  void aCommunicationLossBlanksTheTwinUntilTheLinkReturns() throws Exception {
+    SimulatedStation s = station("tank-process", "running", List.of());
+    run(s, Duration.ofSeconds(2));
+    String handle = s.inject(new FaultDef("down", "communication_loss", "*", Map.of(), java.util.Optional.empty(),
+        java.util.Optional.empty(), "", java.util.Optional.empty(), true));
+    run(s, Duration.ofSeconds(2));
+    assertThat(s.observe().get("twin.tank.level").knowledge()).isEqualTo(Knowledge.MISSING);
+    assertThat(s.perform("cand", "write", Map.of("property", "pid.setpoint", "value", 300)).detail()).contains("cannot be reached");
+    s.clear(handle);
+    run(s, Duration.ofSeconds(2));
+    assertThat(s.observe().get("twin.tank.level").knowledge()).isEqualTo(Knowledge.KNOWN);
+  }
+
+  @Test
+  void reportsAreCheckedAndAStationWithoutAnEmergencyStopSaysSo() throws Exception {
+    SimulatedStation s = station("motor-vibration", "running", List.of());
+    assertThat(s.perform("cand", "emergency_stop", Map.of()).detail()).contains("no emergency stop");
+    assertThat(s.perform("cand", "report", Map.of()).detail()).contains("empty report");
+    assertThat(s.perform("cand", "report", Map.of("alarm_code", "level_high")).detail()).contains("no alarm 'level_high'");
+    assertThat(s.perform("cand", "report", Map.of("severity", "x")).detail()).startsWith("severity");
+    assertThat(s.perform("cand", "report", Map.of("alarm_code", "vibration_alert", "cause", "bearing")).accepted()).isTrue();
+  }
+}
