@@ -1,0 +1,77 @@
+package org.twinlab.scenarios.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/** The JSON Schema published for editors accepts every library scenario and rejects what the loader rejects in shape. */
+class ScenarioSchemaTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonSchema SCHEMA = schema();
+
+  private static JsonSchema schema() {
+    try {
+      JsonNode doc = JSON.readTree(Files.readString(Path.of("schema/scenario.schema.json")));
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(doc);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode yaml(String text) {
+    return JSON.valueToTree(new Load(LoadSettings.builder().build()).loadFromString(text));
+  }
+
+  static Stream<String> library() {
+    return ScenarioLibrary.files().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("library")
+  void acceptsTheLibrary(String file) throws IOException {
+    try (InputStream in = ScenarioSchemaTest.class.getResourceAsStream("/scenarios/" + file)) {
+      Set<ValidationMessage> errors = SCHEMA.validate(yaml(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      assertThat(errors).as(file).isEmpty();
+    }
+  }
+
+  @Test
+  void rejectsWhatIsMisshapen() {
+    String ok = """
+        scenario: s
+        title: {en: T, zh: T}
+        level: 4
+        skill: operate
+        clauses: ["4-04-05-10 L4 3.1.2"]
+        rig: tank-process
+        time_limit: 10m
+        tasks: [{id: t, prompt: {en: p, zh: p}, checks: [{id: c, measure: "eventually alarm.level_high"}]}]
+        reference: [{at: 1m, do: emergency_stop}]
+        """;
+    assertThat(SCHEMA.validate(yaml(ok))).isEmpty();
+    assertThat(SCHEMA.validate(yaml(ok.replace("skill: operate", "skill: dance")))).isNotEmpty();
+    assertThat(SCHEMA.validate(yaml(ok.replace("time_limit: 10m", "time_limit: ten minutes")))).isNotEmpty();
+    assertThat(SCHEMA.validate(yaml(ok.replace("do: emergency_stop", "do: panic")))).isNotEmpty();
+    assertThat(SCHEMA.validate(yaml(ok.replace("{at: 1m, do", "{at: 1m, when: x, do")))).as("at or when, not both").isNotEmpty();
+    assertThat(SCHEMA.validate(yaml(ok.replace("measure: \"eventually alarm.level_high\"", "points: 2")))).as("measure or judge").isNotEmpty();
+    assertThat(SCHEMA.validate(yaml(ok + "faults: [{id: f, kind: stuck_at, target: tank.level, at: 1m}]\n"))).as("stuck_at needs a value").isNotEmpty();
+    assertThat(SCHEMA.validate(yaml(ok + "colour: red\n"))).isNotEmpty();
+  }
+}
