@@ -84,6 +84,24 @@ public final class ScenarioRun {
     return r;
   }
 
+  /**
+   * Records an action taken elsewhere (through the runtime's API on a live station) the moment the
+   * run hears of it. It is evidence only while the clock runs.
+   */
+  public synchronized ActionRecord record(String who, String kind, Map<String, Object> fields, ActionOutcome outcome) {
+    Instant now = clock.now();
+    boolean running = clock.state() == StationClock.State.RUNNING;
+    ActionOutcome o = running || !outcome.accepted() ? outcome
+        : ActionOutcome.refused("taken while the clock was " + clock.state().name().toLowerCase() + ": " + outcome.detail());
+    ActionRecord r = new ActionRecord(now, clock.elapsed(), who, kind, fields, o);
+    actions.add(r);
+    if (o.accepted()) {
+      trace.event(now, "action." + kind, EventAttributes.of(who, fields, o.result()));
+      faultsDue(now);
+    }
+    return r;
+  }
+
   /** Records an examiner's mark (0 to 3) for a judged check. */
   public synchronized void mark(String check, int mark, String by) {
     CheckDef c = scenario.checks().stream().filter(x -> x.id().equals(check)).findFirst()

@@ -44,6 +44,7 @@ public final class ApiServer extends VerticleBase {
     new BindingRoutes(twins, connections.protocols()).mount(router);
     new LiveFeed(vertx, twins).mount(router);
     new HistoryRoutes(twins, history).mount(router);
+    new ActionRoutes(vertx, twins).mount(router);
     router.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.route("/api/*").failureHandler(Http::failure);

@@ -20,11 +20,17 @@ public final class Bus {
     return "twinlab.twin." + twin + ".changes";
   }
 
+  /** Where the actions taken on a twin are published, for the scenario run on its station. */
+  public static String actions(String twin) {
+    return "twinlab.twin." + twin + ".actions";
+  }
+
   /** Registers the local codecs; several runtimes on one Vert.x instance share them. */
   public static synchronized void registerCodecs(EventBus bus) {
     register(bus, SampleBatch.class);
     register(bus, ChangeBatch.class);
     register(bus, ConnectionEvent.class);
+    register(bus, CandidateAction.class);
   }
 
   private static <T> void register(EventBus bus, Class<T> type) {

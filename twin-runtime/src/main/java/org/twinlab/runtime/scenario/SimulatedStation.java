@@ -140,7 +140,10 @@ public final class SimulatedStation implements VirtualStation {
           deployed().acknowledge(text(fields, "alarm"), who);
           yield ActionOutcome.accepted("acknowledged");
         }
-        case "report" -> Reports.check(model, fields);
+        case "report" -> {
+          Reports.validate(model, fields);
+          yield ActionOutcome.accepted("report filed");
+        }
         case "export" -> {
           text(fields, "from");
           text(fields, "to");

@@ -32,17 +32,18 @@ import org.twinlab.sim.Simulators;
  * {@code variants}, {@code detected}, and {@code detects.<kind>=true|false} for each variant, so a
  * scenario scores exactly the detections it asks for.
  */
-final class TestSuiteGrader {
+public final class TestSuiteGrader {
   private static final Duration STEP = Duration.ofMillis(100);
   private static final long SEED = 1;
 
   private final TwinModel model;
 
-  TestSuiteGrader(TwinModel model) {
+  public TestSuiteGrader(TwinModel model) {
     this.model = model;
   }
 
-  ActionOutcome grade(Map<String, Object> fields) {
+  /** Runs the suite against the correct twin and every variant; refuses a malformed suite naming the case and field. */
+  public ActionOutcome grade(Map<String, Object> fields) {
     List<TestCase> cases = TestSuiteReader.read(fields, model);
     StationNames names = StationNames.simulated(model.id());
     try {

@@ -30,6 +30,7 @@ import org.twinlab.runtime.binding.BindingVersion.Action;
 import org.twinlab.runtime.binding.BindingWriter;
 import org.twinlab.runtime.binding.SignalRef;
 import org.twinlab.runtime.bus.Bus;
+import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.bus.ChangeBatch;
 import org.twinlab.runtime.bus.SampleBatch;
 import org.twinlab.runtime.config.ConnectionConfig;
@@ -113,6 +114,11 @@ public final class TwinVerticle extends VerticleBase {
     return samplesApplied;
   }
 
+  /** Tells whoever follows this twin's actions (a scenario run on its station) what was done, by whom. */
+  private void recordAction(String by, String kind, Map<String, Object> fields) {
+    vertx.eventBus().publish(Bus.actions(id()), CandidateAction.of(id(), by, kind, fields));
+  }
+
   private void publish(List<Change> changes) {
     if (!changes.isEmpty()) vertx.eventBus().publish(Bus.changes(id()), new ChangeBatch(id(), changes));
   }
@@ -134,6 +140,11 @@ public final class TwinVerticle extends VerticleBase {
       if (from == Lifecycle.STOPPED) resubscribe(active.all(), true);
       LOG.info("twin {} {} -> {} by {}", id(), from, target, by);
       publish(List.of(state.setLifecycle(target)));
+      recordAction(by, switch (target) {
+        case RUNNING -> "start";
+        case PAUSED -> "pause";
+        default -> "stop";
+      }, Map.of());
       return Future.succeededFuture(target);
     });
   }
@@ -143,6 +154,7 @@ public final class TwinVerticle extends VerticleBase {
       TwinRules.checkAlarm(config.model(), alarm);
       Change c = state.acknowledge(alarm, by).orElseThrow(() -> TwinRules.notWaiting(alarm));
       publish(List.of(c));
+      recordAction(by, "alarm_ack", Map.of("alarm", alarm));
       return Future.succeededFuture(((Change.AlarmChanged) c).state());
     });
   }
@@ -152,7 +164,9 @@ public final class TwinVerticle extends VerticleBase {
     return onTwin(() -> {
       TwinRules.RawWrite w = TwinRules.write(config.model(), state.lifecycle(), active.set(), property, value);
       LOG.info("twin {}: {} = {} by {}", id(), property, value, by);
-      return send(w.target(), w.raw());
+      return send(w.target(), w.raw()).onSuccess(r -> {
+        if (r.ok()) recordAction(by, "write", Map.of("property", property, "value", value));
+      });
     });
   }
 
@@ -161,7 +175,9 @@ public final class TwinVerticle extends VerticleBase {
     return onTwin(() -> {
       var c = TwinRules.command(config.model(), state.lifecycle(), active.set(), command);
       LOG.info("twin {}: command {} by {}", id(), command, by);
-      return send(c.target(), c.value());
+      return send(c.target(), c.value()).onSuccess(r -> {
+        if (r.ok()) recordAction(by, "command", Map.of("command", command));
+      });
     });
   }
 
@@ -227,7 +243,15 @@ public final class TwinVerticle extends VerticleBase {
       history.remove(v);
       use(previous);
       return Future.failedFuture(e);
-    }).onSuccess(x -> LOG.info("twin {}: bindings v{} {} {} by {}", id(), v.version(), action.name().toLowerCase(), property, by));
+    }).onSuccess(x -> {
+      LOG.info("twin {}: bindings v{} {} {} by {}", id(), v.version(), action.name().toLowerCase(), property, by);
+      Map<String, Object> fields = after.map(BindingWriter::toMap).orElse(Map.of("property", property));
+      recordAction(by, switch (action) {
+        case CREATED -> "binding_create";
+        case DELETED -> "binding_delete";
+        default -> "binding_edit";
+      }, fields);
+    });
   }
 
   /** Takes the journal's last version, or the configured bindings when there is none (or it no longer fits). */

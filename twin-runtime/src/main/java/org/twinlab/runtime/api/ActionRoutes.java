@@ -1,0 +1,57 @@
+package org.twinlab.runtime.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
+import org.twinlab.runtime.bus.Bus;
+import org.twinlab.runtime.bus.CandidateAction;
+import org.twinlab.runtime.scenario.Reports;
+import org.twinlab.runtime.scenario.TestSuiteGrader;
+import org.twinlab.runtime.twin.TwinRequestException;
+import org.twinlab.runtime.twin.TwinVerticle;
+import org.twinlab.scenarios.engine.ActionOutcome;
+
+/**
+ * Actions that change nothing on the twin but are part of the work, recorded like the rest: a
+ * structured report, and a test suite (graded against the correct twin and faulty variants).
+ */
+final class ActionRoutes {
+  static final List<String> KINDS = List.of("report", "test_suite");
+
+  private final Vertx vertx;
+  private final Twins twins;
+
+  ActionRoutes(Vertx vertx, Twins twins) {
+    this.vertx = vertx;
+    this.twins = twins;
+  }
+
+  void mount(Router r) {
+    r.post("/api/v1/twins/:id/actions").handler(this::take);
+  }
+
+  private void take(RoutingContext ctx) {
+    TwinVerticle t = twins.require(ctx.pathParam("id"));
+    String who = Http.caller(ctx);
+    JsonObject body = Http.jsonBody(ctx);
+    String kind = body.getValue("kind") instanceof String k ? k : "";
+    if (!KINDS.contains(kind)) throw TwinRequestException.invalid("kind", "an action here is " + String.join(" or ", KINDS));
+    if (!(body.getValue("fields", new JsonObject()) instanceof JsonObject f)) throw TwinRequestException.invalid("fields", "a JSON object");
+    Map<String, Object> fields = f.getMap();
+    Future<ActionOutcome> outcome = kind.equals("report")
+        ? Future.succeededFuture(report(t, fields))
+        : vertx.executeBlocking(() -> new TestSuiteGrader(t.twinConfig().model()).grade(fields), false); // minutes of virtual time
+    Http.respond(ctx, outcome.onSuccess(o -> vertx.eventBus().publish(Bus.actions(t.id()),
+        new CandidateAction(t.id(), java.time.Instant.now(), who, kind, fields, o.result()))), 201, o -> new JsonObject()
+        .put("twin", t.id()).put("kind", kind).put("who", who).put("detail", o.detail()).put("result", new JsonObject(Map.copyOf(o.result()))));
+  }
+
+  private static ActionOutcome report(TwinVerticle t, Map<String, Object> fields) {
+    Reports.validate(t.twinConfig().model(), fields);
+    return ActionOutcome.accepted("report filed");
+  }
+}

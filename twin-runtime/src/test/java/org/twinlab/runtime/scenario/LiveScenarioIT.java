@@ -1,0 +1,107 @@
+package org.twinlab.runtime.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.VertxExtension;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinlab.demo.DemoLab;
+import org.twinlab.runtime.TwinRuntime;
+import org.twinlab.scenarios.check.Verdict.Outcome;
+import org.twinlab.scenarios.engine.ActionRecord;
+import org.twinlab.scenarios.load.ScenarioLoader;
+import org.twinlab.scenarios.model.Scenario;
+import org.twinlab.scenarios.score.CheckScore;
+import org.twinlab.scenarios.score.ScoreSheet;
+import org.twinlab.scenarios.score.Scoring;
+import org.twinlab.scenarios.standard.StandardLoader;
+
+/**
+ * A scenario run end to end on the live demo lab: the tank rig behind its OPC UA server, the twin
+ * on the runtime, a broken level binding set up by the scenario, and a scripted candidate who
+ * fixes it through the HTTP API and files a report. The consistency check must pass, and every
+ * action must be on record with who took it.
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class LiveScenarioIT {
+  private static final String LEVEL = "nsu=urn:twinlab:plc;s=\\\"DB_Process\\\".\\\"Tank\\\".\\\"LevelRaw\\\"";
+  @TempDir
+  Path data;
+
+  private static <T> T get(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  private static double number(HttpResponse<Buffer> property) {
+    return property.bodyAsJsonObject().getDouble("value", Double.NaN);
+  }
+
+  @Test
+  void aCandidateFixesABrokenBindingThroughTheApiAndTheConsistencyCheckPasses(Vertx vertx) throws Exception {
+    var standard = StandardLoader.digitalTwinTechnician();
+    Scenario scenario;
+    try (var in = new InputStreamReader(LiveScenarioIT.class.getResourceAsStream("/scenarios/live-fix-level-scale.yaml"), StandardCharsets.UTF_8)) {
+      scenario = new ScenarioLoader(standard).load("live-fix-level-scale.yaml", in);
+    }
+    try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data)) {
+      TwinRuntime runtime = get(TwinRuntime.start(vertx, lab.config()));
+      WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(runtime.port()));
+      try {
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(http.get("/api/v1/health").send()).statusCode() == 200);
+        LiveRun live = LiveRun.start(vertx, runtime.twins().require("tank-1"), lab.rig("tank-1").sim(), runtime.connections(),
+            scenario, new Scoring(standard), "examiner-3");
+        try {
+          // the broken binding is live: the twin shows a tenth of the true level
+          await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            double twin = number(get(http.get("/api/v1/twins/tank-1/properties/tank.level").send()));
+            double rig = ((Number) lab.rig("tank-1").sim().groundTruth().get("tank.level")).doubleValue();
+            assertThat(twin).isCloseTo(rig / 10, org.assertj.core.data.Offset.offset(2.0));
+          });
+
+          HttpResponse<Buffer> fixed = get(http.put("/api/v1/twins/tank-1/bindings/tank.level").putHeader("X-Twinlab-User", "cand-17")
+              .sendBuffer(Buffer.buffer("{\"property\":\"tank.level\",\"connection\":\"plc-tank-1\",\"address\":\"" + LEVEL
+                  + "\",\"sampling_ms\":200,\"transform\":{\"range\":{\"raw\":[0,27648],\"value\":[0,500]}}}")));
+          assertThat(fixed.statusCode()).as(fixed.bodyAsString()).isEqualTo(200);
+          HttpResponse<Buffer> refused = get(http.post("/api/v1/twins/tank-1/actions").putHeader("X-Twinlab-User", "cand-17")
+              .sendJsonObject(new JsonObject().put("kind", "report").put("fields", new JsonObject().put("alarm_code", "level_hi"))));
+          assertThat(refused.statusCode()).isEqualTo(400);
+          assertThat(refused.bodyAsString()).contains("alarm_code");
+          HttpResponse<Buffer> report = get(http.post("/api/v1/twins/tank-1/actions").putHeader("X-Twinlab-User", "cand-17")
+              .sendJsonObject(new JsonObject().put("kind", "report").put("fields",
+                  new JsonObject().put("alarm_code", "level_high").put("cause", "level range mapped to 0-50 mm"))));
+          assertThat(report.statusCode()).as(report.bodyAsString()).isEqualTo(201);
+
+          await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+              assertThat(live.run().verdicts().get("twin-matches-rig")).extracting(v -> v.outcome()).isEqualTo(Outcome.PASSED));
+          live.run().end("examiner-3", "task done");
+          ScoreSheet sheet = live.run().sheet();
+          assertThat(sheet.checks()).allSatisfy(c -> assertThat(c.status()).as(c.check() + ": " + c.because()).isEqualTo(CheckScore.Status.PASSED));
+          assertThat(sheet.total()).isEqualTo(100.0);
+          assertThat(live.run().actions()).filteredOn(a -> a.who().equals("cand-17")).extracting(ActionRecord::kind)
+              .containsExactly("binding_edit", "report");
+          assertThat(live.run().actions()).noneMatch(a -> a.who().equals(LiveRun.SETUP));
+        } finally {
+          live.close();
+        }
+      } finally {
+        get(runtime.stop());
+      }
+    }
+  }
+}
