@@ -112,6 +112,10 @@ final class ScenarioCommand implements Runnable {
     @picocli.CommandLine.Option(names = {"-q", "--quiet"}, description = "one line per scenario, no score sheets")
     boolean quiet;
 
+    @picocli.CommandLine.Option(names = "--sheets", paramLabel = "DIR",
+        description = "also write each reference score sheet as <id>.csv here: one row per aspect with its clause")
+    Path sheets;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
@@ -152,6 +156,17 @@ final class ScenarioCommand implements Runnable {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         ScoreSheet ref = r.reference().sheet();
         ScoreSheet idle = r.idle().sheet();
+        if (sheets != null) {
+          try {
+            java.nio.file.Files.createDirectories(sheets);
+            try (var w = java.nio.file.Files.newBufferedWriter(sheets.resolve(s.id() + ".csv"))) {
+              org.twinlab.scenarios.score.ScoreSheetCsv.write(ref, w);
+            }
+          } catch (java.io.IOException e) {
+            bad++;
+            err.printf("%s: cannot write its sheet: %s%n", s.id(), e.getMessage());
+          }
+        }
         if (!quiet) {
           out.printf("%n== %s (L%d %s, %s, %d min) — reference solution%n", s.id(), s.level().number(), s.skill().key(), s.rig(),
               s.timeLimit().toMinutes());

@@ -83,4 +83,27 @@ class TwinlabCliTest {
     assertThat(coverage[0]).isEqualTo("0");
     assertThat(coverage[1]).contains("Level 5").contains("3.1.2").contains("not assessed yet").contains("clauses assessed by");
   }
+
+  @Test
+  void scenarioDryRunScoresTheReferenceAndFailsAScenarioItCannotSolve(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path good = java.nio.file.Path.of("..", "lab-scenarios", "src", "main", "resources", "scenarios", "level-4",
+        "l4-debug-tank-level-scale.yaml");
+    String[] ok = run("scenario", "dry-run", good.toString(), "--sheets", dir.toString());
+    assertThat(ok[0]).as(ok[2]).isEqualTo("0");
+    assertThat(ok[1]).contains("total 100.0 of 100, pass mark 60: PASSED").contains("-- idle candidate:").contains("OK   l4-debug-tank-level-scale");
+    assertThat(java.nio.file.Files.readAllLines(dir.resolve("l4-debug-tank-level-scale.csv"))).hasSize(6)
+        .anySatisfy(l -> assertThat(l).startsWith("l4-debug-tank-level-scale,1,L4,fix-the-binding,twin-matches-rig,M,4-04-05-10 L4 1.1.1,"));
+
+    java.nio.file.Path unsolved = dir.resolve("unsolved.yaml");
+    java.nio.file.Files.writeString(unsolved, java.nio.file.Files.readString(good).replace("  - at: 2m\n    do: binding_edit", "  - at: 19m59s\n    do: binding_edit"));
+    String[] bad = run("scenario", "dry-run", "-q", unsolved.toString());
+    assertThat(bad[0]).isEqualTo("1");
+    assertThat(bad[1]).contains("FAIL l4-debug-tank-level-scale");
+    assertThat(bad[2]).contains("the reference solution scores");
+
+    String[] byId = run("scenario", "dry-run", "-q", "l2-monitor-predict-tank-level");
+    assertThat(byId[0]).as(byId[2]).isEqualTo("0");
+    assertThat(run("scenario", "dry-run", "no-such-scenario")[2]).contains("no such file, and no library scenario");
+  }
 }

@@ -30,14 +30,14 @@ class ScenarioRunTest {
       faults:
         - {id: at_two, kind: stuck_at, target: tank.level, value: 10, at: 2m, lasting: 1m}
         - {id: on_high, kind: offset, target: tank.temperature, offset: 5, on: "rig.tank.level > 400"}
-        - {id: on_ack, kind: noise, target: tank.level, stddev: 1, on: "action.alarm_ack"}
+        - {id: on_ack, kind: noise, target: tank.level, stddev: 1, on: "action.alarm_ack", hidden: false}
       tasks:
         - id: t
           prompt: {en: Do it, zh: 做}
           checks:
             - {id: estop, measure: "eventually action.emergency_stop within 5m", points: 2}
             - {id: no-overflow, measure: "never rig.tank.level > 450", points: 1}
-            - {id: twin-sane, measure: "always twin.tank.level >= 0", points: 1}
+            - {id: twin-sane, measure: "always twin.tank.level >= 0", points: 1, hidden: true}
             - {id: judged, judge: {en: Explains it, zh: 解释}, points: 3}
       reference:
         - {when: "rig.tank.level > 300", do: emergency_stop}
@@ -178,5 +178,31 @@ class ScenarioRunTest {
       assertThat(a.elapsed()).isEqualTo(Duration.ofSeconds(21));
     });
     assertThat(run.trace().events()).extracting(Event::kind).contains("action.emergency_stop");
+  }
+
+  @Test
+  void candidatesSeeNeitherHiddenChecksNorHiddenFaults() {
+    pass(Duration.ofSeconds(150));
+    run.act("cand-7", "alarm_ack", Map.of("alarm", "level_high"));
+    CandidateView view = CandidateView.of(run);
+    assertThat(view.tasks()).singleElement().satisfies(t -> assertThat(t.checks()).extracting(CandidateView.CheckView::check)
+        .containsExactly("estop", "no-overflow", "judged"));
+    assertThat(run.faults()).extracting(f -> f.fault().id()).contains("at_two", "on_ack");
+    assertThat(view.announcedFaults()).containsExactly("on_ack");
+    assertThat(view.secondsLeft()).isEqualTo(450);
+  }
+
+  @Test
+  void theSheetExportsOneRowPerAspectWithItsClause() throws Exception {
+    run.act("cand-7", "emergency_stop", Map.of());
+    run.mark("judged", 3, "examiner");
+    run.end("examiner", "done");
+    java.io.StringWriter out = new java.io.StringWriter();
+    org.twinlab.scenarios.score.ScoreSheetCsv.write(run.sheet(), out);
+    String[] lines = out.toString().split("\r\n");
+    assertThat(lines[0]).isEqualTo("\uFEFFscenario,version,level,task,aspect,type,clause,function,points,earned,status,because");
+    assertThat(lines).hasSize(5);
+    assertThat(lines[1]).startsWith("t-run,1,L4,t,estop,M,4-04-05-10 L4 3.1.2,operation,2,2,passed,");
+    assertThat(lines[4]).startsWith("t-run,1,L4,t,judged,J,4-04-05-10 L4 3.1.2,operation,3,3,marked,");
   }
 }
