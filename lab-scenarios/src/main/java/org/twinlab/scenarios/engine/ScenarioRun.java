@@ -71,17 +71,10 @@ public final class ScenarioRun {
    * refused action is recorded with the station's reason but is no evidence for checks.
    */
   public synchronized ActionRecord act(String who, String kind, Map<String, Object> fields) {
-    Instant now = clock.now();
     ActionOutcome outcome = clock.state() == StationClock.State.RUNNING
         ? station.perform(who, kind, fields)
         : ActionOutcome.refused("the clock is " + clock.state().name().toLowerCase());
-    ActionRecord r = new ActionRecord(now, clock.elapsed(), who, kind, fields, outcome);
-    actions.add(r);
-    if (outcome.accepted()) {
-      trace.event(now, "action." + kind, EventAttributes.of(who, fields, outcome.result()));
-      faultsDue(now);
-    }
-    return r;
+    return keep(who, kind, fields, outcome);
   }
 
   /**
@@ -89,17 +82,9 @@ public final class ScenarioRun {
    * run hears of it. It is evidence only while the clock runs.
    */
   public synchronized ActionRecord record(String who, String kind, Map<String, Object> fields, ActionOutcome outcome) {
-    Instant now = clock.now();
     boolean running = clock.state() == StationClock.State.RUNNING;
-    ActionOutcome o = running || !outcome.accepted() ? outcome
-        : ActionOutcome.refused("taken while the clock was " + clock.state().name().toLowerCase() + ": " + outcome.detail());
-    ActionRecord r = new ActionRecord(now, clock.elapsed(), who, kind, fields, o);
-    actions.add(r);
-    if (o.accepted()) {
-      trace.event(now, "action." + kind, EventAttributes.of(who, fields, o.result()));
-      faultsDue(now);
-    }
-    return r;
+    return keep(who, kind, fields, running || !outcome.accepted() ? outcome
+        : ActionOutcome.refused("taken while the clock was " + clock.state().name().toLowerCase() + ": " + outcome.detail()));
   }
 
   /** Records an examiner's mark (0 to 3) for a judged check. */
@@ -180,6 +165,18 @@ public final class ScenarioRun {
   }
 
   // ---- internals
+
+  /** Adds an action to the record; an accepted one is also an event for checks, and may trigger faults. */
+  private ActionRecord keep(String who, String kind, Map<String, Object> fields, ActionOutcome outcome) {
+    Instant now = clock.now();
+    ActionRecord r = new ActionRecord(now, clock.elapsed(), who, kind, fields, outcome);
+    actions.add(r);
+    if (outcome.accepted()) {
+      trace.event(now, "action." + kind, EventAttributes.of(who, fields, outcome.result()));
+      faultsDue(now);
+    }
+    return r;
+  }
 
   private void sample(Instant now) {
     station.observe().forEach((signal, o) -> trace.sample(signal, now, o.value(), o.knowledge()));
