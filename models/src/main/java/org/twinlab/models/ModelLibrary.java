@@ -1,8 +1,6 @@
 package org.twinlab.models;
 
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +27,17 @@ public final class ModelLibrary {
   }
 
   public static TwinModel loadBuiltIn(String name) {
-    String resource = "/models/" + name + ".yaml";
-    InputStream in = ModelLibrary.class.getResourceAsStream(resource);
+    return ModelLoader.loadOrThrow("models/" + name + ".yaml", new java.io.StringReader(builtInSource(name)));
+  }
+
+  /** The YAML text of a built-in model, for tools that derive variants of it. */
+  public static String builtInSource(String name) {
+    InputStream in = ModelLibrary.class.getResourceAsStream("/models/" + name + ".yaml");
     if (in == null) {
       throw new IllegalArgumentException("no built-in model '" + name + "' (known: " + BUILT_IN + ")");
     }
-    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      return ModelLoader.loadOrThrow("models/" + name + ".yaml", r);
+    try (in) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -39,7 +39,7 @@ public final class ScenarioRun {
   private final Map<String, Duration> clearAt = new LinkedHashMap<>();
   private final Map<String, Integer> marks = new LinkedHashMap<>();
   private final List<String> notices = new ArrayList<>();
-  private final java.util.Set<String> uninjectable = new java.util.HashSet<>();
+  private final Map<String, String> uninjectable = new LinkedHashMap<>(); // fault id → why
   private Instant start;
 
   public ScenarioRun(Scenario scenario, Station station, StationClock clock, Scoring scoring) {
@@ -159,6 +159,11 @@ public final class ScenarioRun {
     return Map.copyOf(marks);
   }
 
+  /** Faults the station could not inject, by id, with the station's reason. */
+  public synchronized Map<String, String> faultsNotInjected() {
+    return Map.copyOf(uninjectable);
+  }
+
   /** Things examiners should know that are not scores: a fault the station could not inject, a mark given. */
   public synchronized List<String> notices() {
     return List.copyOf(notices);
@@ -185,7 +190,7 @@ public final class ScenarioRun {
   private void faultsDue(Instant now) {
     Duration elapsed = clock.elapsed();
     for (FaultDef f : scenario.faults()) {
-      if (faults.containsKey(f.id()) || uninjectable.contains(f.id())) continue;
+      if (faults.containsKey(f.id()) || uninjectable.containsKey(f.id())) continue;
       boolean due = f.at().map(at -> elapsed.compareTo(at) >= 0)
           .orElseGet(() -> f.trigger().map(t -> CheckEvaluator.holdsAt(t, trace, start, now)).orElse(false));
       if (due) inject(f, now, elapsed);
@@ -203,7 +208,7 @@ public final class ScenarioRun {
     try {
       handles.put(f.id(), station.inject(f));
     } catch (StationException e) {
-      uninjectable.add(f.id());
+      uninjectable.put(f.id(), e.getMessage());
       notices.add(now + " fault " + f.id() + " could not be injected: " + e.getMessage());
       return;
     }

@@ -1,5 +1,8 @@
 package org.twinlab.runtime.binding;
 
+import java.util.ArrayList;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.JsonArray;
 import java.io.Reader;
 import java.util.HashSet;
 import java.util.List;
@@ -48,6 +51,23 @@ public final class BindingLoader {
 
   public static BindingSet load(String source, String text, TwinModel model, Map<String, String> protocols) throws InvalidInputException {
     return load(source, new java.io.StringReader(text), model, protocols);
+  }
+
+  /**
+   * Reads bindings held as plain maps (a saved version, a deployed package, a scenario's setup)
+   * with the same rules as a binding file.
+   */
+  public static BindingSet load(String source, String twin, TwinModel model, List<?> bindings, Map<String, String> protocols)
+      throws InvalidInputException {
+    String doc = new JsonObject().put("twin", twin).put("model", model.id()).put("bindings", new JsonArray(new ArrayList<>(bindings))).encode();
+    return load(source, doc, model, protocols);
+  }
+
+  /** Reads one binding held as a plain map, with the same rules as in a binding file. */
+  public static Binding binding(String source, Map<String, Object> fields, TwinModel model, Map<String, String> protocols)
+      throws InvalidInputException {
+    return YamlDocument.parse(source, new JsonObject(fields).encode()).readMapping((m, problems) ->
+        binding(m, model, protocols, problems).orElse(null));
   }
 
   private static BindingSet read(YamlMap m, TwinModel model, Map<String, String> protocols, Problems problems) {

@@ -34,7 +34,7 @@ public final class DryRun {
       if (idle.sheet().passed()) out.add("a candidate who does nothing passes");
       reference.actions().stream().filter(a -> !a.outcome().accepted())
           .forEach(a -> out.add("reference step '" + a.kind() + "' at +" + a.elapsed().toSeconds() + " s was refused: " + a.outcome().detail()));
-      reference.notices().stream().filter(n -> n.contains("could not")).forEach(out::add);
+      reference.faultsNotInjected().forEach((fault, why) -> out.add("fault " + fault + " could not be injected: " + why));
       return out;
     }
 

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.twinlab.connectors.ConnectionState;
 import org.twinlab.models.TwinModel;
 import org.twinlab.models.yaml.InvalidInputException;
-import org.twinlab.models.yaml.YamlDocument;
 import org.twinlab.runtime.binding.Binding;
 import org.twinlab.runtime.binding.BindingLoader;
 import org.twinlab.runtime.bus.Bus;
@@ -71,7 +70,7 @@ public final class LiveStation implements Station, AutoCloseable {
   public void prepare(Setup setup) throws StationException {
     if (setup.twin().equals("absent")) throw new StationException("a live station keeps its twin application deployed");
     for (var w : setup.rigWrites().entrySet()) {
-      var o = sim.write(w.getKey(), SimulatedStation.typed(sim, w.getKey(), w.getValue()));
+      var o = sim.write(w.getKey(), w.getValue());
       if (!o.accepted()) throw new StationException("setup: writing " + w.getKey() + ": " + o.reason());
     }
     TwinModel model = twin.twinConfig().model();
@@ -103,8 +102,7 @@ public final class LiveStation implements Station, AutoCloseable {
         .anyMatch(e -> e.state() != ConnectionState.CONNECTED);
     out.put("twin.lifecycle", Observed.known(lifecycle.name().toLowerCase()));
     for (PropertyState p : properties.values()) {
-      boolean trusted = p.value() != null && !p.quality().isBad() && !p.isStale();
-      out.put("twin." + p.property(), trusted ? Observed.known(p.value()) : platformBlind ? Observed.unknown() : Observed.missing());
+      out.put("twin." + p.property(), p.trusted() ? Observed.known(p.value()) : platformBlind ? Observed.unknown() : Observed.missing());
     }
     twin.twinConfig().model().alarms().forEach(a -> out.put("alarm." + a.id(), Observed.known(activeAlarms.contains(a.id()))));
     sim.groundTruth().forEach((p, v) -> out.put("rig." + p, Observed.known(v)));
@@ -113,7 +111,7 @@ public final class LiveStation implements Station, AutoCloseable {
 
   @Override
   public synchronized String inject(FaultDef fault) throws StationException {
-    Fault f = SimFaultOf.of(fault);
+    Fault f = SimFaultOf.of(fault, sim);
     long id = sim.inject(f);
     injected.put(id, f instanceof Fault.CommunicationLoss);
     return Long.toString(id);
@@ -163,8 +161,7 @@ public final class LiveStation implements Station, AutoCloseable {
 
   private Binding binding(Map<String, Object> fields, TwinModel model) throws StationException {
     try {
-      return YamlDocument.parse("scenario setup", new io.vertx.core.json.JsonObject(fields).encode()).readMapping((m, problems) ->
-          BindingLoader.binding(m, model, connections.protocols(), problems).orElse(null));
+      return BindingLoader.binding("scenario setup", fields, model, connections.protocols());
     } catch (InvalidInputException e) {
       throw new StationException("setup: " + e.getMessage());
     }

@@ -1,15 +1,11 @@
 package org.twinlab.runtime.scenario;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.twinlab.models.ModelLibrary;
 import org.twinlab.models.ModelLoader;
 import org.twinlab.models.TwinModel;
 import org.twinlab.models.yaml.InvalidInputException;
@@ -76,14 +72,11 @@ public record Mutant(String kind, String property, String other, double factor, 
   }
 
   /** The rig's model as this variant's twin application has it (only a wrong threshold changes it). */
-  TwinModel model(TwinModel correct) throws IOException, InvalidInputException {
+  TwinModel model(TwinModel correct) throws InvalidInputException {
     if (!kind.equals("wrong_alarm_threshold")) return correct;
-    String name = "/models/" + correct.id() + ".yaml";
-    try (InputStream in = ModelLoader.class.getResourceAsStream(name)) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      if (!text.contains(alarmFrom)) throw new IllegalStateException(name + " has no alarm condition '" + alarmFrom + "'");
-      return ModelLoader.load(name + " (" + describe() + ")", text.replace(alarmFrom, alarmTo));
-    }
+    String text = ModelLibrary.builtInSource(correct.id());
+    if (!text.contains(alarmFrom)) throw new IllegalStateException(correct.id() + " has no alarm condition '" + alarmFrom + "'");
+    return ModelLoader.load("models/" + correct.id() + ".yaml (" + describe() + ")", text.replace(alarmFrom, alarmTo));
   }
 
   /** This variant's bindings, made from the correct ones. */
@@ -115,9 +108,7 @@ public record Mutant(String kind, String property, String other, double factor, 
       case "slow_update" -> target.put("sampling_ms", factor);
       default -> { } // a stuck sensor and a wrong threshold leave the bindings alone
     }
-    String doc = new JsonObject().put("twin", correct.twin()).put("model", model.id())
-        .put("bindings", new JsonArray(new ArrayList<>(maps))).encode();
-    BindingSet loaded = BindingLoader.load("variant " + describe(), doc, model, protocols);
+    BindingSet loaded = BindingLoader.load("variant " + describe(), correct.twin(), model, maps, protocols);
     return new BindingSet(loaded.twin(), loaded.model(), loaded.bindings(), correct.commands());
   }
 

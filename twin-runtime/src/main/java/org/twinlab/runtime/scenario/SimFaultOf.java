@@ -3,15 +3,17 @@ package org.twinlab.runtime.scenario;
 import org.twinlab.scenarios.engine.StationException;
 import org.twinlab.scenarios.model.FaultDef;
 import org.twinlab.sim.Fault;
+import org.twinlab.sim.RigSimulator;
+import org.twinlab.sim.SignalType;
 
-/** A scenario's fault as the rig simulator injects it. */
+/** A scenario's fault as a rig simulator injects it. */
 final class SimFaultOf {
   private SimFaultOf() {}
 
-  static Fault of(FaultDef f) throws StationException {
+  static Fault of(FaultDef f, RigSimulator sim) throws StationException {
     try {
       return switch (f.kind()) {
-        case "stuck_at" -> new Fault.StuckAt(f.target(), f.parameters().get("value"));
+        case "stuck_at" -> new Fault.StuckAt(f.target(), typed(sim, f.target(), f.parameters().get("value")));
         case "offset" -> new Fault.Offset(f.target(), number(f, "offset"));
         case "drift" -> new Fault.Drift(f.target(), number(f, "per_second"));
         case "noise" -> new Fault.Noise(f.target(), number(f, "stddev"));
@@ -24,6 +26,15 @@ final class SimFaultOf {
     } catch (IllegalArgumentException e) {
       throw new StationException("fault " + f.id() + ": " + e.getMessage());
     }
+  }
+
+  /** A stuck reading takes the signal's type, as its sensor would report it: 10 on a REAL signal reads 10.0. */
+  private static Object typed(RigSimulator sim, String path, Object value) {
+    var s = sim.signal(path);
+    if (s.isPresent() && value instanceof Number n && (s.get().type() == SignalType.REAL || s.get().type() == SignalType.LREAL)) {
+      return n.doubleValue();
+    }
+    return value;
   }
 
   private static double number(FaultDef f, String parameter) throws StationException {

@@ -21,7 +21,6 @@ import org.twinlab.scenarios.engine.VirtualStation;
 import org.twinlab.scenarios.model.FaultDef;
 import org.twinlab.scenarios.model.Setup;
 import org.twinlab.sim.RigSimulator;
-import org.twinlab.sim.SignalType;
 import org.twinlab.sim.Simulators;
 import org.twinlab.sim.WriteOutcome;
 
@@ -56,7 +55,7 @@ public final class SimulatedStation implements VirtualStation {
     RigSimulator sim = Simulators.create(model.id(), setup.seed(), !setup.rigIdle());
     rig = new SimulatedRig(sim, names);
     for (var w : setup.rigWrites().entrySet()) {
-      WriteOutcome o = sim.write(w.getKey(), typed(sim, w.getKey(), w.getValue()));
+      WriteOutcome o = sim.write(w.getKey(), w.getValue());
       if (!o.accepted()) throw new StationException("setup: writing " + w.getKey() + " = " + w.getValue() + ": " + o.reason());
     }
     if (setup.twin().equals("absent")) return;
@@ -104,9 +103,7 @@ public final class SimulatedStation implements VirtualStation {
 
   @Override
   public String inject(FaultDef fault) throws StationException {
-    var f = SimFaultOf.of(fault);
-    if (f instanceof org.twinlab.sim.Fault.StuckAt s) f = new org.twinlab.sim.Fault.StuckAt(s.target(), typed(rig.sim(), s.target(), s.value()));
-    return Long.toString(rig.sim().inject(f));
+    return Long.toString(rig.sim().inject(SimFaultOf.of(fault, rig.sim())));
   }
 
   @Override
@@ -166,10 +163,8 @@ public final class SimulatedStation implements VirtualStation {
     if (!model.id().equals(wanted)) return ActionOutcome.refused("model: the package is for '" + wanted + "', the rig is " + model.id());
     BindingSet bindings;
     if (fields.get("bindings") instanceof List<?> given) {
-      String doc = new io.vertx.core.json.JsonObject().put("twin", names.twin()).put("model", model.id())
-          .put("bindings", new io.vertx.core.json.JsonArray(given)).encode();
       try {
-        bindings = BindingLoader.load("package", doc, model, names.protocols());
+        bindings = BindingLoader.load("package", names.twin(), model, given, names.protocols());
       } catch (InvalidInputException e) {
         return ActionOutcome.refused("bindings: " + e.getMessage());
       }
@@ -219,14 +214,5 @@ public final class SimulatedStation implements VirtualStation {
     Object v = fields.get(name);
     if (v == null) throw TwinRequestException.invalid(name, name + " is required");
     return String.valueOf(v);
-  }
-
-  /** A number for a REAL signal becomes a double, as a trainer writes 300 for 300.0. */
-  static Object typed(RigSimulator sim, String path, Object value) {
-    var s = sim.signal(path);
-    if (s.isPresent() && value instanceof Number n && (s.get().type() == SignalType.REAL || s.get().type() == SignalType.LREAL)) {
-      return n.doubleValue();
-    }
-    return value;
   }
 }

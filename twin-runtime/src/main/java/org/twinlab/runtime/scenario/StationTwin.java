@@ -1,6 +1,5 @@
 package org.twinlab.runtime.scenario;
 
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.stream.Collectors;
 import org.twinlab.connectors.Sample;
 import org.twinlab.models.TwinModel;
 import org.twinlab.models.yaml.InvalidInputException;
-import org.twinlab.models.yaml.YamlDocument;
 import org.twinlab.runtime.binding.Binding;
 import org.twinlab.runtime.binding.BindingLoader;
 import org.twinlab.runtime.binding.BindingSet;
@@ -118,8 +116,7 @@ final class StationTwin {
   void observe(Map<String, Observed> out) {
     out.put("twin.lifecycle", Observed.known(state.lifecycle().name().toLowerCase()));
     for (PropertyState p : state.properties()) {
-      boolean trusted = p.value() != null && !p.quality().isBad() && !p.isStale();
-      out.put("twin." + p.property(), trusted ? Observed.known(p.value()) : Observed.missing());
+      out.put("twin." + p.property(), p.trusted() ? Observed.known(p.value()) : Observed.missing());
     }
     Set<String> active = state.alarms().stream().filter(a -> a.active()).map(a -> a.alarm().id()).collect(Collectors.toSet());
     model.alarms().forEach(a -> out.put("alarm." + a.id(), Observed.known(active.contains(a.id()))));
@@ -133,8 +130,7 @@ final class StationTwin {
 
   private Binding parse(Map<String, Object> fields) {
     try {
-      return YamlDocument.parse("binding", new JsonObject(fields).encode()).readMapping((m, problems) ->
-          BindingLoader.binding(m, model, names.protocols(), problems).orElse(null));
+      return BindingLoader.binding("binding", fields, model, names.protocols());
     } catch (InvalidInputException e) {
       throw TwinRequestException.invalid("binding", e.getMessage());
     }

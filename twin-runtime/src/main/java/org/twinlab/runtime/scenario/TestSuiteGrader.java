@@ -85,14 +85,14 @@ public final class TestSuiteGrader {
     SimulatedRig rig = new SimulatedRig(Simulators.create(model.id(), SEED, true), names);
     StationTwin twin = new StationTwin(model, names, bindings, rig, clock);
     twin.moveTo(Lifecycle.RUNNING);
-    c.given().forEach((p, v) -> rig.sim().write(p, SimulatedStation.typed(rig.sim(), p, v)));
+    c.given().forEach(rig.sim()::write);
     stuck.ifPresent(s -> rig.sim().inject(new Fault.StuckAt(s, rig.sim().read().get(s).value())));
     run(time, rig, twin, c.settle(), null);
     try {
       switch (c.whenKind()) {
         case "write" -> twin.write(String.valueOf(c.when().get("property")), c.when().get("value"));
         case "command" -> twin.command(String.valueOf(c.when().get("command")));
-        case "rig" -> c.when().forEach((p, v) -> rig.sim().write(p, SimulatedStation.typed(rig.sim(), p, v)));
+        case "rig" -> c.when().forEach(rig.sim()::write);
         default -> { }
       }
     } catch (TwinRequestException refused) {

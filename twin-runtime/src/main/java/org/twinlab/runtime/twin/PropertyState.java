@@ -16,4 +16,9 @@ public record PropertyState(String property, Object value, String unit, Quality 
   public boolean isStale() {
     return quality.reason().startsWith(STALE);
   }
+
+  /** Whether the value can be acted on: there is one, and it is neither BAD nor STALE. */
+  public boolean trusted() {
+    return value != null && !quality.isBad() && !isStale();
+  }
 }

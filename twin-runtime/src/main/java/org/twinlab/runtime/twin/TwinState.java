@@ -164,7 +164,7 @@ public final class TwinState {
       // alarms judge only values that can be trusted: BAD or STALE inputs neither raise nor clear
       boolean trusted = def.condition().properties().stream().allMatch(p -> {
         PropertyState s = properties.get(p);
-        return s != null && s.value() != null && !s.quality().isBad() && !s.isStale();
+        return s != null && s.trusted();
       });
       if (!trusted) continue;
       boolean holds = def.condition().test(p -> properties.get(p).value());

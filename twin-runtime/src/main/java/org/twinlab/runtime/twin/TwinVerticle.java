@@ -5,8 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -283,10 +281,7 @@ public final class TwinVerticle extends VerticleBase {
   }
 
   private BindingSet read(BindingVersion v) throws InvalidInputException {
-    JsonArray bindings = new JsonArray();
-    v.bindings().forEach(b -> bindings.add(new JsonObject(b)));
-    String doc = new JsonObject().put("twin", id()).put("model", config.model().id()).put("bindings", bindings).encode();
-    return BindingLoader.load(journal.file() + " version " + v.version(), doc, config.model(), connections.protocols());
+    return BindingLoader.load(journal.file() + " version " + v.version(), id(), config.model(), v.bindings(), connections.protocols());
   }
 
   private void use(BindingSet next) {
