@@ -46,11 +46,32 @@ public abstract class RigSimulator {
     return timeSeconds;
   }
 
-  /** What the sensors report now, faults applied. */
+  /** What the sensors report now, faults applied, and what the PLC computes from those reports. */
   public final synchronized Map<String, Reading> read() {
     Map<String, Reading> out = new LinkedHashMap<>();
     truth().forEach((path, value) -> out.put(path, faults.apply(signal(path).orElseThrow(), value, timeSeconds, sensorRandom)));
+    computedFrom(out).forEach((path, reading) -> out.put(path, reading.ok()
+        ? faults.apply(signal(path).orElseThrow(), reading.value(), timeSeconds, sensorRandom)
+        : reading));
     return out;
+  }
+
+  /**
+   * Tags the PLC computes from what its inputs report rather than from the physics, such as a level
+   * scaled from a raw analog input: a fault on the input then shows in the computed tag too, as it
+   * would on a real controller. None by default.
+   */
+  protected Map<String, Reading> computedFrom(Map<String, Reading> sensed) {
+    return Map.of();
+  }
+
+  /**
+   * What the sensor on {@code path} tells the controller's own logic now, faults applied, so a
+   * control loop acts on a faulty reading as a real one would; {@code whenUnread} if it reports nothing.
+   */
+  protected final double sensed(String path, double truth, double whenUnread) {
+    Reading r = faults.apply(signal(path).orElseThrow(), truth, timeSeconds, sensorRandom);
+    return r.ok() && r.value() instanceof Number n ? n.doubleValue() : whenUnread;
   }
 
   /** The physical truth, untouched by sensor faults: what checks compare the twin against. */

@@ -6,15 +6,18 @@ import java.util.Map;
 
 /**
  * A level and temperature process: a VFD pump feeds a 400 mm-wide, 500 mm-tall tank through an
- * inlet valve, an outlet valve drains it by Torricelli's law, a 3 kW heater warms it, and a
- * positional PID with anti-windup runs every 100 ms as the PLC's cyclic interrupt would.
+ * inlet valve, an outlet valve drains it by Torricelli's law, a 6 kW heater warms it and loses
+ * 10 W/K to the room, and a positional PID with anti-windup runs every 100 ms as the PLC's cyclic
+ * interrupt would, on the level the transmitter reports: a stuck or drifting transmitter misleads
+ * the loop as it would on a real plant.
  */
 public final class TankProcessSim extends RigSimulator {
   static final double AREA_M2 = Math.PI * 0.2 * 0.2;
   static final double HEIGHT_M = 0.5;
   static final double PUMP_MAX_LPM = 30;
   static final double OUTLET_K = 25 / Math.sqrt(0.5); // L/min at 100 % and 0.5 m head
-  static final double HEATER_W = 3000;
+  static final double HEATER_W = 6000;
+  static final double LOSS_W_PER_K = 10;
   static final double AMBIENT_C = 20;
   static final double PID_PERIOD_S = 0.1;
   static final int RAW_FULL_SCALE = 27648;
@@ -27,7 +30,8 @@ public final class TankProcessSim extends RigSimulator {
   private double inflowLpm;
   private boolean inletOpen = true;
   private double outletOpening = 30;
-  private boolean heaterOn;
+  private boolean heaterOn; // commanded
+  private boolean heating; // the contactor's actual state: a welded (jammed) one ignores its command
   private boolean estop;
   private boolean autoMode = true;
   private double setpointMm = 250;
@@ -39,6 +43,7 @@ public final class TankProcessSim extends RigSimulator {
   private double lastError;
   private double sincePid;
   private double pidOutput;
+  private double lastSensedRaw = Math.round(0.15 / HEIGHT_M * RAW_FULL_SCALE);
 
   public TankProcessSim(long seed) {
     super(seed);
@@ -129,14 +134,16 @@ public final class TankProcessSim extends RigSimulator {
     double dLevel = (inflowLpm - outflowLpm) / 60_000 / AREA_M2 * dt;
     level = clamp(level + dLevel, 0, HEIGHT_M);
     double massKg = Math.max(1, level * AREA_M2 * 1000);
-    double heating = heaterOn && !estop ? HEATER_W / (massKg * 4186) : 0;
-    double cooling = 0.002 * (temperature - AMBIENT_C);
+    if (!jammed("heater")) heating = heaterOn;
+    // the emergency stop opens the heater's supply upstream of its contactor (hard-wired safety circuit)
+    double heatW = heating && !estop ? HEATER_W : 0;
+    double lossW = LOSS_W_PER_K * (temperature - AMBIENT_C);
     double mixing = inflowLpm / 60 / massKg * (AMBIENT_C - temperature);
-    temperature += (heating - cooling + mixing) * dt;
+    temperature += ((heatW - lossW) / (massKg * 4186) + mixing) * dt;
   }
 
   private void runPid() {
-    double error = setpointMm - level * 1000;
+    double error = setpointMm - sensedLevelMm();
     if (!autoMode || estop) {
       integral = autoMode ? integral : manualOutput;
       lastError = error;
@@ -151,6 +158,21 @@ public final class TankProcessSim extends RigSimulator {
     lastError = error;
   }
 
+  /** The level as the PLC has it: the transmitter's raw input scaled to mm, faults included. */
+  private double sensedLevelMm() {
+    double rawTruth = (double) Math.round(level / HEIGHT_M * RAW_FULL_SCALE);
+    double raw = sensed("tank.level_raw", rawTruth, lastSensedRaw);
+    lastSensedRaw = raw;
+    return sensed("tank.level", raw / RAW_FULL_SCALE * HEIGHT_M * 1000, raw / RAW_FULL_SCALE * HEIGHT_M * 1000);
+  }
+
+  @Override
+  protected Map<String, Reading> computedFrom(Map<String, Reading> sensed) {
+    Reading raw = sensed.get("tank.level_raw");
+    if (!raw.ok()) return Map.of("tank.level", raw);
+    return Map.of("tank.level", Reading.of(((Number) raw.value()).doubleValue() / RAW_FULL_SCALE * HEIGHT_M * 1000));
+  }
+
   @Override
   protected Map<String, Object> truth() {
     Map<String, Object> t = new LinkedHashMap<>();
@@ -163,7 +185,7 @@ public final class TankProcessSim extends RigSimulator {
     t.put("tank.level_raw", Math.round(level / HEIGHT_M * RAW_FULL_SCALE));
     t.put("tank.temperature", temperature);
     t.put("flow.rate", inflowLpm);
-    t.put("heater.on", heaterOn);
+    t.put("heater.on", heating);
     t.put("pid.setpoint", setpointMm);
     t.put("pid.mode", autoMode ? "auto" : "manual");
     t.put("pid.manual_output", manualOutput);

@@ -54,8 +54,45 @@ class TankProcessSimTest {
     sim.write("outlet_valve.opening", 0.0);
     sim.write("heater.on", true);
     run(sim, 300);
-    // 3 kW into ~19 kg of water is 0.038 K/s, less the loss to the room
-    assertThat((Double) sim.groundTruth().get("tank.temperature")).isBetween(28.0, 32.0);
+    // 6 kW into ~19 kg of water is 0.076 K/s, less 10 W/K to the room
+    assertThat((Double) sim.groundTruth().get("tank.temperature")).isBetween(41.0, 43.5);
+  }
+
+  @Test
+  void aWeldedHeaterContactorKeepsHeatingUntilTheEmergencyStop() {
+    TankProcessSim sim = new TankProcessSim(1);
+    sim.write("pid.mode", "manual");
+    sim.write("outlet_valve.opening", 0.0);
+    sim.write("heater.on", true);
+    run(sim, 10);
+    sim.inject(new Fault.ActuatorJam("heater"));
+    sim.write("heater.on", false);
+    double before = temperature(sim);
+    run(sim, 60);
+    assertThat(sim.groundTruth().get("heater.on")).isEqualTo(true);
+    assertThat(temperature(sim)).isGreaterThan(before + 4);
+    sim.write("panel.estop", true);
+    double stopped = temperature(sim);
+    run(sim, 60);
+    assertThat(temperature(sim)).isLessThanOrEqualTo(stopped);
+  }
+
+  @Test
+  void aStuckTransmitterMisleadsTheLevelLoopAndTheScaledTag() {
+    TankProcessSim sim = new TankProcessSim(1);
+    sim.write("pid.setpoint", 250.0);
+    run(sim, 600);
+    assertThat(level(sim)).isCloseTo(250, offset(3.0));
+    long stuckRaw = Math.round(230 / 500.0 * 27648);
+    sim.inject(new Fault.StuckAt("tank.level_raw", stuckRaw));
+    run(sim, 120);
+    // the loop believes the level is 20 mm low and keeps filling: the real level climbs past the setpoint
+    assertThat(level(sim)).isGreaterThan(300);
+    assertThat((Double) sim.read().get("tank.level").value()).isCloseTo(230, offset(0.01));
+  }
+
+  private static double temperature(RigSimulator sim) {
+    return (Double) sim.groundTruth().get("tank.temperature");
   }
 
   @Test
@@ -64,7 +101,8 @@ class TankProcessSimTest {
     run(sim, 1);
     sim.inject(new Fault.Offset("tank.level", 40));
     double truth = level(sim);
-    assertThat((Double) sim.read().get("tank.level").value()).isCloseTo(truth + 40, offset(1e-9));
+    // the PLC scales its raw input, so the tag is within one count (0.018 mm) of the truth before the offset
+    assertThat((Double) sim.read().get("tank.level").value()).isCloseTo(truth + 40, offset(0.02));
     long stuck = sim.inject(new Fault.StuckAt("tank.temperature", 99.0));
     assertThat(sim.read().get("tank.temperature").value()).isEqualTo(99.0);
     sim.clearFault(stuck);

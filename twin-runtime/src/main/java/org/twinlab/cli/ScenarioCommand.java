@@ -55,7 +55,7 @@ final class ScenarioCommand implements Runnable {
       all.sort(java.util.Comparator.comparing((Scenario s) -> -s.level().number()).thenComparing(Scenario::id));
       out.printf("%-40s %-5s %-8s %-16s %-6s %s%n", "id", "level", "skill", "rig", "time", "clauses");
       for (Scenario s : all) {
-        out.printf("%-40s L%-4d %-8s %-16s %-6s %s%n", s.id(), s.level().number(), s.skill().key(), s.rig(),
+        out.printf("%-40s L%-4d %-8s %-16s %-6s %s%n", s.id(), s.level().number(), s.skill().key(), s.rigList(),
             s.timeLimit().toMinutes() + "m", String.join(", ", s.clauses().stream().map(c -> c.substring(c.indexOf(' ') + 1)).toList()));
       }
       out.printf("%d scenarios%n", all.size());
@@ -168,7 +168,7 @@ final class ScenarioCommand implements Runnable {
           }
         }
         if (!quiet) {
-          out.printf("%n== %s (L%d %s, %s, %d min) — reference solution%n", s.id(), s.level().number(), s.skill().key(), s.rig(),
+          out.printf("%n== %s (L%d %s, %s, %d min) — reference solution%n", s.id(), s.level().number(), s.skill().key(), s.rigList(),
               s.timeLimit().toMinutes());
           ScoreSheetText.print(ref, out);
           out.printf("-- idle candidate: %.1f, %s%n", idle.total(), idle.passed() ? "PASSED" : "FAILED");

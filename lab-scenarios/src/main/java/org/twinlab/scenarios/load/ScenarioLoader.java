@@ -33,6 +33,7 @@ import org.twinlab.scenarios.model.ReferenceStep;
 import org.twinlab.scenarios.model.Scenario;
 import org.twinlab.scenarios.model.Setup;
 import org.twinlab.scenarios.model.Skill;
+import org.twinlab.scenarios.model.StationRigs;
 import org.twinlab.scenarios.model.TaskDef;
 import org.twinlab.scenarios.standard.Clause;
 import org.twinlab.scenarios.standard.Level;
@@ -65,7 +66,7 @@ public final class ScenarioLoader {
     private final String source;
     private final YamlMap m;
     private final Problems problems;
-    private TwinModel model;
+    private StationRigs rigs;
     private Level level = Level.L5;
     private final Set<String> checkIds = new HashSet<>();
     private final Set<String> faultIds = new HashSet<>();
@@ -100,12 +101,7 @@ public final class ScenarioLoader {
         for (YamlValue c : v.asList(problems)) c.asString(problems).ifPresent(ref -> clause(c, ref).ifPresent(clauses::add));
         if (clauses.isEmpty() && problems.isEmpty()) v.problem(problems, "cite at least one clause, e.g. '" + standard.code() + " L5 3.1.3'");
       });
-      String rig = m.requireString("rig", problems).orElse("?");
-      if (ModelLibrary.BUILT_IN.contains(rig)) {
-        model = ModelLibrary.loadBuiltIn(rig);
-      } else if (!rig.equals("?")) {
-        m.get("rig").ifPresent(v -> v.problem(problems, "no rig model '" + rig + "' (" + String.join(", ", ModelLibrary.BUILT_IN) + ")"));
-      }
+      List<String> rigIds = m.require("rig", problems).map(this::rigs).orElse(List.of("?"));
       Duration limit = m.require("time_limit", problems).flatMap(v -> duration(v)).orElse(Duration.ofMinutes(30));
       double passMark = m.number("pass_mark", problems).orElse((double) standard.passMark());
       if (passMark <= 0 || passMark > 100) m.get("pass_mark").ifPresent(v -> v.problem(problems, "a pass mark is above 0 and at most 100"));
@@ -117,8 +113,38 @@ public final class ScenarioLoader {
       if (reference.isEmpty()) m.require("reference", problems);
       Map<String, Integer> judgements = judgements(tasks);
       m.rejectUnknown(problems);
-      return new Scenario(id, version, title, briefing, level, skill, clauses, rig, limit, passMark, setup, faults, tasks,
+      return new Scenario(id, version, title, briefing, level, skill, clauses, rigIds, limit, passMark, setup, faults, tasks,
           reference, judgements, source);
+    }
+
+    /** The station's rig models: one (rig: tank-process) or, for joint work, several (rig: [tank-process, motor-vibration]). */
+    private List<String> rigs(YamlValue v) {
+      List<YamlValue> nodes = v.isList() ? v.asList(problems) : List.of(v);
+      List<String> ids = new ArrayList<>();
+      List<TwinModel> models = new ArrayList<>();
+      for (YamlValue n : nodes) {
+        n.asString(problems).ifPresent(rig -> {
+          if (ids.contains(rig)) {
+            n.problem(problems, "rig '" + rig + "' is named twice: a station has one rig of each model");
+          } else if (ModelLibrary.BUILT_IN.contains(rig)) {
+            models.add(ModelLibrary.loadBuiltIn(rig));
+          } else {
+            n.problem(problems, "no rig model '" + rig + "' (" + String.join(", ", ModelLibrary.BUILT_IN) + ")");
+          }
+          ids.add(rig);
+        });
+      }
+      if (ids.isEmpty()) {
+        v.problem(problems, "name the station's rig model, or a list of them for joint work");
+        return List.of("?");
+      }
+      if (models.size() == ids.size()) {
+        StationRigs station = new StationRigs(models);
+        station.clash().ifPresentOrElse(
+            c -> v.problem(problems, "these rigs cannot share a station: both have a " + c + ", so checks could not tell them apart"),
+            () -> rigs = station);
+      }
+      return ids;
     }
 
     private Optional<String> clause(YamlValue at, String ref) {
@@ -155,7 +181,7 @@ public final class ScenarioLoader {
         r.get("writes").flatMap(v -> v.asMap(problems)).ifPresent(w -> {
           for (String key : w.keys()) {
             YamlValue value = w.get(key).orElseThrow();
-            if (model != null && model.property(key).isEmpty()) value.problem(problems, "the " + model.id() + " model has no property '" + key + "'");
+            if (rigs != null && !rigs.hasProperty(key)) value.problem(problems, rigs.lacks("property '" + key + "'"));
             writes.put(key, value.asScalar(problems));
           }
         });
@@ -170,8 +196,8 @@ public final class ScenarioLoader {
         for (YamlValue b : v.asList(problems)) {
           b.asMap(problems).ifPresent(bm -> {
             Optional<String> prop = bm.requireString("property", problems);
-            prop.filter(p -> model != null && model.property(p).isEmpty()).ifPresent(p -> bm.get("property")
-                .ifPresent(pv -> pv.problem(problems, "the " + model.id() + " model has no property '" + p + "'")));
+            prop.filter(p -> rigs != null && !rigs.hasProperty(p)).ifPresent(p -> bm.get("property")
+                .ifPresent(pv -> pv.problem(problems, rigs.lacks("property '" + p + "'"))));
             @SuppressWarnings("unchecked")
             Map<String, Object> plain = (Map<String, Object>) Plain.of(b, problems);
             bindings.add(plain);
@@ -193,13 +219,19 @@ public final class ScenarioLoader {
           v.problem(problems, "a fault kind is one of " + String.join(", ", FaultDef.KINDS))));
       String target = f.string("target", problems).orElse("*");
       if (!"communication_loss".equals(kind.orElse("")) && !f.has("target")) f.require("target", problems);
-      if (f.has("target") && model != null && FaultDef.ON_COMPONENTS.contains(kind.orElse(""))) {
-        // a jam or wear acts on a component (pump, pusher2, vibration), not on one of its signals
-        if (model.properties().keySet().stream().noneMatch(p -> p.startsWith(target + "."))) {
-          f.get("target").ifPresent(v -> v.problem(problems, "the " + model.id() + " model has no component '" + target + "'"));
+      if ("communication_loss".equals(kind.orElse(""))) {
+        // a link goes down on one rig of the station: the first unless the target names another
+        if (f.has("target") && rigs != null && rigs.models().stream().noneMatch(r -> r.id().equals(target))) {
+          f.get("target").ifPresent(v -> v.problem(problems, "a communication loss targets one of the station's rigs: "
+              + String.join(", ", rigs.models().stream().map(TwinModel::id).toList())));
         }
-      } else if (f.has("target") && model != null && model.property(target).isEmpty()) {
-        f.get("target").ifPresent(v -> v.problem(problems, "the " + model.id() + " model has no property '" + target + "'"));
+      } else if (f.has("target") && rigs != null && FaultDef.ON_COMPONENTS.contains(kind.orElse(""))) {
+        // a jam or wear acts on a component (pump, pusher2, vibration), not on one of its signals
+        if (!rigs.hasComponent(target)) {
+          f.get("target").ifPresent(v -> v.problem(problems, rigs.lacks("component '" + target + "'")));
+        }
+      } else if (f.has("target") && rigs != null && !rigs.hasProperty(target)) {
+        f.get("target").ifPresent(v -> v.problem(problems, rigs.lacks("property '" + target + "'")));
       }
       Map<String, Object> parameters = new LinkedHashMap<>();
       for (String p : List.of("value", "offset", "per_second", "stddev", "probability", "per_minute")) {
@@ -289,14 +321,12 @@ public final class ScenarioLoader {
       if (ref instanceof Expr.Signal s) {
         String ns = s.name().substring(0, s.name().indexOf('.'));
         String rest = s.name().substring(ns.length() + 1);
-        if (model == null) return;
+        if (rigs == null) return;
         boolean known = ns.equals("alarm")
-            ? model.alarms().stream().anyMatch(a -> a.id().equals(rest))
-            : model.property(rest).isPresent() || (ns.equals("twin") && rest.equals("lifecycle"));
+            ? rigs.hasAlarm(rest)
+            : rigs.hasProperty(rest) || (ns.equals("twin") && rest.equals("lifecycle"));
         if (!known) {
-          problems.add(at.locationWithin(s.column()), at.path(), ns.equals("alarm")
-              ? "the " + model.id() + " model has no alarm '" + rest + "'"
-              : "the " + model.id() + " model has no property '" + rest + "'");
+          problems.add(at.locationWithin(s.column()), at.path(), rigs.lacks((ns.equals("alarm") ? "alarm '" : "property '") + rest + "'"));
         }
       } else if (ref instanceof Expr.EventMatch e) {
         String rest = e.kind().substring(e.kind().indexOf('.') + 1);

@@ -91,9 +91,58 @@ class ScenarioLoaderTest {
     assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:20:1").contains("unknown field"));
   }
 
+  @Test
+  void aJointStationNamesItsRigsAndChecksReadBoth() throws Exception {
+    Scenario s = builtIn("/scenarios/level-3/l3-debug-joint-tank-motor.yaml");
+    assertThat(s.rigs()).containsExactly("tank-process", "motor-vibration");
+    assertThat(s.rig()).isEqualTo("tank-process");
+    assertThat(s.faults()).singleElement().satisfies(f -> assertThat(f.target()).isEqualTo("motor-vibration"));
+  }
+
+  @Test
+  void rigsWhoseNamesClashCannotShareAStation() {
+    String text = JOINT.replace("RIGS", "[tank-process, conveyor-sorting]");
+    assertThat(problems(text)).anySatisfy(p -> assertThat(p).startsWith("joint.yaml:6:6")
+        .contains("cannot share a station: both have a component 'panel'"));
+  }
+
+  @Test
+  void aJointStationsMistakesNameEveryRig() {
+    String text = JOINT.replace("RIGS", "[tank-process, motor-vibration, tank-process]")
+        .replace("twin.motor.current", "twin.motor.speed");
+    List<String> found = problems(text);
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("joint.yaml:6:38").contains("'tank-process' is named twice"));
+    String fixed = JOINT.replace("RIGS", "[tank-process, motor-vibration]").replace("twin.motor.current", "twin.motor.speed")
+        .replace("target: motor-vibration", "target: conveyor-sorting");
+    found = problems(fixed);
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("joint.yaml:14:")
+        .contains("the tank-process and motor-vibration models have no property 'motor.speed'"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("joint.yaml:9:")
+        .contains("a communication loss targets one of the station's rigs: tank-process, motor-vibration"));
+  }
+
+  private static final String JOINT = """
+      scenario: joint
+      title: {en: Joint, zh: 联调}
+      level: 3
+      skill: debug
+      clauses: ["4-04-05-10 L3 1.1.3"]
+      rig: RIGS
+      time_limit: 10m
+      faults:
+        - {id: link, kind: communication_loss, target: motor-vibration, at: 1m}
+      tasks:
+        - id: t1
+          prompt: {en: Do it, zh: 做}
+          checks:
+            - {id: c1, measure: "tracks twin.motor.current rig.motor.current within 1 for 1m"}
+      reference:
+        - {at: 1m, do: report, with: {text: done}}
+      """;
+
   private static List<String> problems(String text) {
     try {
-      LOADER.load("bad.yaml", new StringReader(text));
+      LOADER.load(text.startsWith("scenario: joint") ? "joint.yaml" : "bad.yaml", new StringReader(text));
       throw new AssertionError("accepted");
     } catch (InvalidInputException e) {
       return e.problems().stream().map(Problem::toString).toList();

@@ -39,6 +39,10 @@ public final class YamlValue {
     return source;
   }
 
+  public boolean isList() {
+    return node instanceof SequenceNode;
+  }
+
   public boolean isNull() {
     return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
   }

@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.twinlab.models.ModelLibrary;
+import org.twinlab.models.TwinModel;
 import org.twinlab.scenarios.engine.Candidate;
+import org.twinlab.scenarios.engine.JointStation;
 import org.twinlab.scenarios.engine.ReferenceCandidate;
 import org.twinlab.scenarios.engine.ScenarioRun;
 import org.twinlab.scenarios.engine.StationException;
 import org.twinlab.scenarios.engine.VirtualRun;
+import org.twinlab.scenarios.engine.VirtualStation;
 import org.twinlab.scenarios.engine.VirtualTime;
 import org.twinlab.scenarios.model.Scenario;
 import org.twinlab.scenarios.score.ScoreSheet;
@@ -53,7 +56,17 @@ public final class DryRun {
   public static ScenarioRun play(Scenario scenario, Candidate candidate, Scoring scoring, Map<String, Integer> marks)
       throws StationException {
     VirtualTime time = new VirtualTime(VirtualRun.EPOCH);
-    SimulatedStation station = new SimulatedStation(ModelLibrary.loadBuiltIn(scenario.rig()), time);
-    return VirtualRun.run(scenario, station, time, candidate, STEP, scoring, marks);
+    return VirtualRun.run(scenario, station(scenario, time), time, candidate, STEP, scoring, marks);
+  }
+
+  /** A simulated station with the scenario's rigs: one, or several joined for joint work. */
+  static VirtualStation station(Scenario scenario, VirtualTime time) {
+    if (scenario.rigs().size() == 1) return new SimulatedStation(ModelLibrary.loadBuiltIn(scenario.rig()), time);
+    List<JointStation.Part> parts = new ArrayList<>();
+    for (String rig : scenario.rigs()) {
+      TwinModel model = ModelLibrary.loadBuiltIn(rig);
+      parts.add(new JointStation.Part(model, new SimulatedStation(model, time)));
+    }
+    return new JointStation(parts);
   }
 }

@@ -3,6 +3,10 @@ package org.twinlab.runtime.scenario;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -14,7 +18,9 @@ import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.connect.Connections;
 import org.twinlab.runtime.twin.TwinVerticle;
 import org.twinlab.scenarios.engine.ActionOutcome;
+import org.twinlab.scenarios.engine.JointStation;
 import org.twinlab.scenarios.engine.ScenarioRun;
+import org.twinlab.scenarios.engine.Station;
 import org.twinlab.scenarios.engine.StationClock;
 import org.twinlab.scenarios.engine.StationException;
 import org.twinlab.scenarios.model.Scenario;
@@ -33,18 +39,21 @@ public final class LiveRun implements AutoCloseable {
   public static final String SETUP = "scenario";
 
   private final ScenarioRun run;
-  private final LiveStation station;
+  private final List<LiveStation> stations;
   private final ScheduledExecutorService thread;
-  private final MessageConsumer<CandidateAction> actions;
+  private final List<MessageConsumer<CandidateAction>> actions;
   private final ScheduledFuture<?> ticking;
 
-  private LiveRun(ScenarioRun run, LiveStation station, ScheduledExecutorService thread, MessageConsumer<CandidateAction> actions) {
+  private LiveRun(ScenarioRun run, List<LiveStation> stations, ScheduledExecutorService thread, List<MessageConsumer<CandidateAction>> actions) {
     this.run = run;
-    this.station = station;
+    this.stations = List.copyOf(stations);
     this.thread = thread;
-    this.actions = actions;
+    this.actions = List.copyOf(actions);
     this.ticking = thread.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
   }
+
+  /** One rig of a live station: its twin and the simulator that stands in for its hardware. */
+  public record LiveRig(TwinVerticle twin, RigSimulator sim) {}
 
   /**
    * Prepares the station and starts the clock; blocks until both are done, so call it from a
@@ -52,30 +61,51 @@ public final class LiveRun implements AutoCloseable {
    */
   public static LiveRun start(Vertx vertx, TwinVerticle twin, RigSimulator sim, Connections connections, Scenario scenario,
       Scoring scoring, String by) throws StationException {
-    if (!scenario.rig().equals(twin.twinConfig().model().id())) {
-      throw new StationException(scenario.id() + " is for a " + scenario.rig() + " rig; " + twin.id() + " is a " + twin.twinConfig().model().id());
+    return start(vertx, List.of(new LiveRig(twin, sim)), connections, scenario, scoring, by);
+  }
+
+  /**
+   * Starts a scenario on a station of one rig or, for joint work, of several: one per rig model the
+   * scenario names, in its order.
+   */
+  public static LiveRun start(Vertx vertx, List<LiveRig> rigs, Connections connections, Scenario scenario,
+      Scoring scoring, String by) throws StationException {
+    List<String> models = rigs.stream().map(r -> r.twin().twinConfig().model().id()).toList();
+    if (!scenario.rigs().equals(models)) {
+      throw new StationException(scenario.id() + " needs rigs " + scenario.rigList() + "; the station has " + String.join("+", models));
     }
-    LiveStation station = new LiveStation(vertx, twin, sim, connections);
+    List<LiveStation> parts = new ArrayList<>();
+    for (LiveRig r : rigs) parts.add(new LiveStation(vertx, r.twin(), r.sim(), connections));
+    Station station = parts.size() == 1 ? parts.get(0)
+        : new JointStation(parts.stream().map(p -> new JointStation.Part(p.model(), p)).toList());
+    String name = rigs.get(0).twin().id();
     ScenarioRun run = new ScenarioRun(scenario, station, new StationClock(Clock.systemUTC(), scenario.timeLimit()), scoring);
     ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "scenario-" + twin.id());
+      Thread t = new Thread(r, "scenario-" + name);
       t.setDaemon(true);
       return t;
     });
     try {
       run.start(by);
     } catch (StationException | RuntimeException e) {
-      station.close();
+      parts.forEach(LiveStation::close);
       thread.shutdownNow();
       throw e;
     }
-    MessageConsumer<CandidateAction> actions = vertx.eventBus().localConsumer(Bus.actions(twin.id()), m -> {
-      CandidateAction a = m.body();
-      if (a.who().equals(SETUP)) return; // the scenario's own setup, not the candidate
-      thread.execute(() -> run.record(a.who(), a.kind(), a.fields(), new ActionOutcome(true, "taken through the API", a.result())));
-    });
-    LOG.info("scenario {} started on {} by {}", scenario.id(), twin.id(), by);
-    return new LiveRun(run, station, thread, actions);
+    List<MessageConsumer<CandidateAction>> feeds = new ArrayList<>();
+    for (int i = 0; i < rigs.size(); i++) {
+      // an action on another rig's twin says which rig, as a candidate's start or stop there must
+      String rig = i == 0 ? null : models.get(i);
+      feeds.add(vertx.eventBus().<CandidateAction>localConsumer(Bus.actions(rigs.get(i).twin().id()), m -> {
+        CandidateAction a = m.body();
+        if (a.who().equals(SETUP)) return; // the scenario's own setup, not the candidate
+        Map<String, Object> fields = new LinkedHashMap<>(a.fields());
+        if (rig != null) fields.put("rig", rig);
+        thread.execute(() -> run.record(a.who(), a.kind(), fields, new ActionOutcome(true, "taken through the API", a.result())));
+      }));
+    }
+    LOG.info("scenario {} started on {} by {}", scenario.id(), name, by);
+    return new LiveRun(run, parts, thread, feeds);
   }
 
   public ScenarioRun run() {
@@ -96,8 +126,8 @@ public final class LiveRun implements AutoCloseable {
   public void close() {
     run.end("examiner", "closed");
     ticking.cancel(false);
-    actions.unregister();
-    station.close();
+    actions.forEach(MessageConsumer::unregister);
+    stations.forEach(LiveStation::close);
     thread.shutdown();
   }
 }

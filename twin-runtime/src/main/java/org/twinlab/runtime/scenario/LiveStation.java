@@ -66,6 +66,10 @@ public final class LiveStation implements Station, AutoCloseable {
     }
   }
 
+  public TwinModel model() {
+    return twin.twinConfig().model();
+  }
+
   @Override
   public void prepare(Setup setup) throws StationException {
     if (setup.twin().equals("absent")) throw new StationException("a live station keeps its twin application deployed");

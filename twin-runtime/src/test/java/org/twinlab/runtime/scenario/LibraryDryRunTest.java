@@ -61,7 +61,7 @@ class LibraryDryRunTest {
   @Test
   void aReferenceThatDoesNotSolveTheTaskIsCaught() throws Exception {
     Scenario s = LIBRARY.stream().filter(x -> x.id().equals("l4-debug-tank-level-scale")).findFirst().orElseThrow();
-    Scenario unfixed = new Scenario(s.id(), s.version(), s.title(), s.briefing(), s.level(), s.skill(), s.clauses(), s.rig(),
+    Scenario unfixed = new Scenario(s.id(), s.version(), s.title(), s.briefing(), s.level(), s.skill(), s.clauses(), s.rigs(),
         s.timeLimit(), s.passMark(), s.setup(), s.faults(), s.tasks(),
         s.reference().stream().filter(step -> !step.action().equals("binding_edit")).toList(), s.judgements(), s.source());
     DryRun.Result r = DryRun.of(unfixed, SCORING);

@@ -52,13 +52,52 @@ class LiveScenarioIT {
     return property.bodyAsJsonObject().getDouble("value", Double.NaN);
   }
 
+  private static Scenario load(String name) throws Exception {
+    try (var in = new InputStreamReader(LiveScenarioIT.class.getResourceAsStream("/scenarios/" + name), StandardCharsets.UTF_8)) {
+      return new ScenarioLoader(StandardLoader.digitalTwinTechnician()).load(name, in);
+    }
+  }
+
+  @Test
+  void aJointStationFollowsBothTwinsAndRecordsWhichRigEachActionWasOn(Vertx vertx) throws Exception {
+    Scenario scenario = load("live-joint-fix.yaml");
+    try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data)) {
+      TwinRuntime runtime = get(TwinRuntime.start(vertx, lab.config()));
+      WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(runtime.port()));
+      try {
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(http.get("/api/v1/health").send()).statusCode() == 200);
+        LiveRun live = LiveRun.start(vertx, java.util.List.of(
+                new LiveRun.LiveRig(runtime.twins().require("tank-1"), lab.rig("tank-1").sim()),
+                new LiveRun.LiveRig(runtime.twins().require("motor-1"), lab.rig("motor-1").sim())),
+            runtime.connections(), scenario, new Scoring(StandardLoader.digitalTwinTechnician()), "examiner-3");
+        try {
+          HttpResponse<Buffer> fixed = get(http.put("/api/v1/twins/motor-1/bindings/motor.current").putHeader("X-Twinlab-User", "cand-4")
+              .sendJsonObject(new JsonObject().put("property", "motor.current").put("connection", "broker")
+                  .put("address", "twinlab/motor-1/telemetry#/motor/current")));
+          assertThat(fixed.statusCode()).as(fixed.bodyAsString()).isEqualTo(200);
+          assertThat(get(http.post("/api/v1/twins/motor-1/stop").putHeader("X-Twinlab-User", "cand-4").send()).statusCode()).isEqualTo(200);
+          assertThat(get(http.post("/api/v1/twins/motor-1/start").putHeader("X-Twinlab-User", "cand-4").send()).statusCode()).isEqualTo(200);
+
+          await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
+              assertThat(live.run().verdicts().get("both-track")).extracting(v -> v.outcome()).isEqualTo(Outcome.PASSED));
+          live.run().end("examiner-3", "task done");
+          assertThat(live.run().sheet().total()).isEqualTo(100.0);
+          assertThat(live.run().actions()).filteredOn(a -> a.who().equals("cand-4"))
+              .extracting(a -> a.kind() + " " + a.fields().get("rig"))
+              .containsExactly("binding_edit motor-vibration", "stop motor-vibration", "start motor-vibration");
+        } finally {
+          live.close();
+        }
+      } finally {
+        get(runtime.stop());
+      }
+    }
+  }
+
   @Test
   void aCandidateFixesABrokenBindingThroughTheApiAndTheConsistencyCheckPasses(Vertx vertx) throws Exception {
     var standard = StandardLoader.digitalTwinTechnician();
-    Scenario scenario;
-    try (var in = new InputStreamReader(LiveScenarioIT.class.getResourceAsStream("/scenarios/live-fix-level-scale.yaml"), StandardCharsets.UTF_8)) {
-      scenario = new ScenarioLoader(standard).load("live-fix-level-scale.yaml", in);
-    }
+    Scenario scenario = load("live-fix-level-scale.yaml");
     try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data)) {
       TwinRuntime runtime = get(TwinRuntime.start(vertx, lab.config()));
       WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(runtime.port()));
