@@ -44,7 +44,7 @@ public final class TwinRuntime {
     this.history = new History(HistoryWriter.withDefaults(store), config.history().retention());
     this.historyVerticle = new HistoryVerticle(config.twins(), history.writer(), history.sessions(),
         history.retention().orElse(null));
-    this.api = new ApiServer(config.bind(), config.port(), twins, connections, history);
+    this.api = new ApiServer(config.bind(), config.port(), twins, connections, history, config.dataDir());
   }
 
   /** Starts everything; fails (and stops what started) when the port or a twin cannot start. */

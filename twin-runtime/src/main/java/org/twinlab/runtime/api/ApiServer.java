@@ -18,16 +18,18 @@ public final class ApiServer extends VerticleBase {
   private final Twins twins;
   private final Connections connections;
   private final History history;
+  private final java.nio.file.Path dataDir;
   private final String openApi = openApiDocument();
   private volatile int actualPort;
   private volatile Router router;
 
-  public ApiServer(String bind, int port, Twins twins, Connections connections, History history) {
+  public ApiServer(String bind, int port, Twins twins, Connections connections, History history, java.nio.file.Path dataDir) {
     this.bind = bind;
     this.port = port;
     this.twins = twins;
     this.connections = connections;
     this.history = history;
+    this.dataDir = dataDir;
   }
 
   /** The port listened on (the one chosen when 0 was asked for). */
@@ -44,7 +46,7 @@ public final class ApiServer extends VerticleBase {
     new BindingRoutes(twins, connections.protocols()).mount(router);
     new LiveFeed(vertx, twins).mount(router);
     new HistoryRoutes(twins, history).mount(router);
-    new ActionRoutes(vertx, twins).mount(router);
+    new ActionRoutes(vertx, twins, dataDir).mount(router);
     router.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.route("/api/*").failureHandler(Http::failure);

@@ -1,5 +1,6 @@
 package org.twinlab.runtime.api;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,10 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.twinlab.runtime.bus.Bus;
+import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.config.Quantities;
 import org.twinlab.runtime.history.ChangeHistory;
 import org.twinlab.runtime.history.History;
@@ -73,7 +78,13 @@ final class HistoryRoutes {
     TwinVerticle twin = twins.require(ctx.pathParam("id"));
     TimeWindow window = exportWindow(ctx);
     HistoryQuery query = HistoryQuery.twin(twin.id(), window.from(), window.to()).withProperties(properties(ctx, twin));
-    export(ctx, query, window, twin.id());
+    String who = Http.caller(ctx);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (String p : List.of("from", "to", "format", "properties")) {
+      if (ctx.queryParams().get(p) != null) fields.put(p, ctx.queryParams().get(p));
+    }
+    export(ctx, query, window, twin.id()).onSuccess(v ->
+        ctx.vertx().eventBus().publish(Bus.actions(twin.id()), CandidateAction.of(twin.id(), who, "export", fields)));
   }
 
   private void exportSession(RoutingContext ctx) {
@@ -91,16 +102,19 @@ final class HistoryRoutes {
     export(ctx, query, window, session != null ? session : twinId);
   }
 
-  private void export(RoutingContext ctx, HistoryQuery query, TimeWindow window, String name) {
+  /** Sends the export; the future completes when it has been sent whole. */
+  private Future<Void> export(RoutingContext ctx, HistoryQuery query, TimeWindow window, String name) {
     String format = format(ctx);
     String fileName = name + "_" + FILE_TIME.format(window.from()) + "_" + FILE_TIME.format(window.to()) + "." + format;
-    ctx.vertx().executeBlocking(() -> writeExport(query, window, format), false)
-        .onSuccess(file -> ctx.response()
+    return ctx.vertx().executeBlocking(() -> writeExport(query, window, format), false)
+        .compose(file -> ctx.response()
             .putHeader("Content-Type", format.equals("csv") ? "text/csv; charset=utf-8" : "application/json")
             .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
             .sendFile(file.toString())
             .onComplete(x -> ctx.vertx().fileSystem().delete(file.toString())))
-        .onFailure(e -> failed(ctx, e));
+        .onFailure(e -> {
+          if (!ctx.response().headWritten()) failed(ctx, e);
+        });
   }
 
   /** Exports go through a temporary file so that a long window never sits in memory whole. */

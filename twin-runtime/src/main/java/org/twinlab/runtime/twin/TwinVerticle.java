@@ -174,7 +174,8 @@ public final class TwinVerticle extends VerticleBase {
       var c = TwinRules.command(config.model(), state.lifecycle(), active.set(), command);
       LOG.info("twin {}: command {} by {}", id(), command, by);
       return send(c.target(), c.value()).onSuccess(r -> {
-        if (r.ok()) recordAction(by, "command", Map.of("command", command));
+        // the rig's emergency stop is its own kind of action, however the model names its component
+        if (r.ok()) recordAction(by, command.endsWith(".emergency_stop") ? "emergency_stop" : "command", Map.of("command", command));
       });
     });
   }

@@ -59,6 +59,46 @@ class LiveScenarioIT {
   }
 
   @Test
+  void exportsBackupsAndTheEmergencyStopTakenThroughTheApiAreRecordedWithWhoTookThem(Vertx vertx) throws Exception {
+    try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data)) {
+      TwinRuntime runtime = get(TwinRuntime.start(vertx, lab.config()));
+      WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(runtime.port()));
+      java.util.List<org.twinlab.runtime.bus.CandidateAction> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+      vertx.eventBus().<org.twinlab.runtime.bus.CandidateAction>localConsumer(org.twinlab.runtime.bus.Bus.actions("tank-1"),
+          m -> heard.add(m.body()));
+      try {
+        await().atMost(Duration.ofSeconds(20)).until(() -> get(http.get("/api/v1/health").send()).statusCode() == 200);
+        HttpResponse<Buffer> export = get(http.get("/api/v1/twins/tank-1/export?from=-5m&to=now&format=csv")
+            .putHeader("X-Twinlab-User", "cand-9").send());
+        assertThat(export.statusCode()).as(export.bodyAsString()).isEqualTo(200);
+        HttpResponse<Buffer> backup = get(http.post("/api/v1/twins/tank-1/actions").putHeader("X-Twinlab-User", "cand-9")
+            .sendJsonObject(new JsonObject().put("kind", "backup").put("fields", new JsonObject())));
+        assertThat(backup.statusCode()).as(backup.bodyAsString()).isEqualTo(201);
+        String file = backup.bodyAsJsonObject().getJsonObject("result").getString("file");
+        Path written = data.toAbsolutePath().resolveSibling(data.getFileName() + "-backups").resolve(file);
+        assertThat(org.twinlab.runtime.backup.DataBackup.verify(written).files()).isNotEmpty();
+        HttpResponse<Buffer> estop = get(http.post("/api/v1/twins/tank-1/commands/panel.emergency_stop")
+            .putHeader("X-Twinlab-User", "cand-9").send());
+        assertThat(estop.statusCode()).as(estop.bodyAsString()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(heard)
+            .extracting(a -> a.who() + " " + a.kind()).containsExactly("cand-9 export", "cand-9 backup", "cand-9 emergency_stop"));
+        assertThat(heard.get(0).fields()).containsEntry("from", "-5m").containsEntry("to", "now");
+        assertThat(lab.rig("tank-1").sim().groundTruth()).containsEntry("panel.estop", true);
+      } finally {
+        get(runtime.stop());
+        Path backups = data.toAbsolutePath().resolveSibling(data.getFileName() + "-backups");
+        if (java.nio.file.Files.isDirectory(backups)) {
+          try (var files = java.nio.file.Files.list(backups)) {
+            for (Path f : files.toList()) java.nio.file.Files.delete(f);
+          }
+          java.nio.file.Files.delete(backups);
+        }
+      }
+    }
+  }
+
+  @Test
   void aJointStationFollowsBothTwinsAndRecordsWhichRigEachActionWasOn(Vertx vertx) throws Exception {
     Scenario scenario = load("live-joint-fix.yaml");
     try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data)) {
