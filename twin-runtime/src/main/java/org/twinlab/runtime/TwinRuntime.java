@@ -2,12 +2,18 @@ package org.twinlab.runtime;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.api.ApiServer;
+import org.twinlab.runtime.api.Deployments;
 import org.twinlab.runtime.api.Twins;
 import org.twinlab.runtime.binding.BindingJournal;
 import org.twinlab.runtime.bus.Bus;
+import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.config.LabConfig;
 import org.twinlab.runtime.config.TwinConfig;
 import org.twinlab.runtime.connect.Connections;
@@ -16,13 +22,16 @@ import org.twinlab.runtime.history.HistoryStore;
 import org.twinlab.runtime.history.HistoryStores;
 import org.twinlab.runtime.history.HistoryVerticle;
 import org.twinlab.runtime.history.HistoryWriter;
+import org.twinlab.runtime.packages.TwinPackages;
+import org.twinlab.runtime.twin.Lifecycle;
+import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.runtime.twin.TwinVerticle;
 
 /**
  * The runtime put together: connections, one verticle per twin, and the HTTP API. What
  * {@code twinlab serve} and {@code twinlab demo} run, and what the API tests start.
  */
-public final class TwinRuntime {
+public final class TwinRuntime implements Deployments {
   private final Vertx vertx;
   private final Connections connections;
   private final Twins twins;
@@ -30,21 +39,23 @@ public final class TwinRuntime {
   private final History history;
   private final HistoryVerticle historyVerticle;
   private final List<String> deployments = new ArrayList<>();
+  private final Map<String, String> twinDeployments = new ConcurrentHashMap<>();
+  private final LabConfig config;
+  private final TwinPackages packages;
 
   private TwinRuntime(Vertx vertx, LabConfig config) {
     this.vertx = vertx;
+    this.config = config;
     this.connections = new Connections(vertx, config.connections());
+    this.packages = new TwinPackages(config, connections.protocols());
     List<TwinVerticle> verticles = new ArrayList<>();
-    for (TwinConfig t : config.twins()) {
-      verticles.add(new TwinVerticle(t, connections, new BindingJournal(config.dataDir().resolve("bindings"), t.id()),
-          config.staleFactor(), true));
-    }
+    for (TwinConfig t : packages.startingTwins()) verticles.add(twin(t, !packages.isPackage(t.id())));
     this.twins = new Twins(verticles);
     HistoryStore store = HistoryStores.open(config.history(), config.dataDir());
     this.history = new History(HistoryWriter.withDefaults(store), config.history().retention());
-    this.historyVerticle = new HistoryVerticle(config.twins(), history.writer(), history.sessions(),
-        history.retention().orElse(null));
-    this.api = new ApiServer(config.bind(), config.port(), twins, connections, history, config.dataDir());
+    this.historyVerticle = new HistoryVerticle(verticles.stream().map(TwinVerticle::twinConfig).toList(), history.writer(),
+        history.sessions(), history.retention().orElse(null));
+    this.api = new ApiServer(config.bind(), config.port(), twins, connections, history, config.dataDir(), this);
   }
 
   /** Starts everything; fails (and stops what started) when the port or a twin cannot start. */
@@ -55,7 +66,7 @@ public final class TwinRuntime {
     // history listens before the twins start, so their first changes are kept
     Future<Void> chain = vertx.deployVerticle(rt.historyVerticle).map(rt::deployed);
     for (TwinVerticle t : rt.twins.all()) {
-      chain = chain.compose(v -> vertx.deployVerticle(t).map(rt::deployed));
+      chain = chain.compose(v -> vertx.deployVerticle(t).map(id -> rt.deployedTwin(t.id(), id)));
     }
     return chain.compose(v -> vertx.deployVerticle(rt.api).map(rt::deployed))
         .map(v -> rt)
@@ -85,7 +96,10 @@ public final class TwinRuntime {
   /** Undeploys everything and closes the connections (on a worker: closing waits for the peers). */
   public Future<Void> stop() {
     Future<Void> chain = Future.succeededFuture();
-    List<String> newestFirst = new ArrayList<>(deployments);
+    List<String> newestFirst;
+    synchronized (this) {
+      newestFirst = new ArrayList<>(deployments);
+    }
     java.util.Collections.reverse(newestFirst);
     for (String id : newestFirst) {
       chain = chain.compose(v -> vertx.undeploy(id)).recover(e -> Future.succeededFuture());
@@ -97,8 +111,84 @@ public final class TwinRuntime {
     }));
   }
 
-  private Void deployed(String id) {
+  private synchronized Void deployed(String id) {
     deployments.add(id);
     return null;
+  }
+
+  private Void deployedTwin(String twin, String id) {
+    twinDeployments.put(twin, id);
+    return deployed(id);
+  }
+
+  private TwinVerticle twin(TwinConfig t, boolean autoStart) {
+    return new TwinVerticle(t, connections, new BindingJournal(config.dataDir().resolve("bindings"), t.id()),
+        config.staleFactor(), autoStart);
+  }
+
+  /**
+   * Deploys a twin application package (a twin id, its model and its bindings, in the binding
+   * file's form), loaded and not yet started, as a technician installs one. The package is on disk
+   * before the twin exists, so a restart brings it back.
+   */
+  @Override
+  public Future<TwinVerticle> deploy(JsonObject pkg, String by) {
+    TwinConfig t;
+    try {
+      t = packages.read(pkg, twins::has);
+    } catch (TwinRequestException | InvalidInputException e) {
+      return Future.failedFuture(e);
+    }
+    TwinVerticle verticle = twin(t, false);
+    try {
+      twins.reserve(verticle);
+    } catch (TwinRequestException e) {
+      return Future.failedFuture(e);
+    }
+    return vertx.executeBlocking(() -> {
+          packages.saved(t.id(), pkg);
+          return null;
+        }, false)
+        .compose(v -> historyVerticle.follow(t))
+        .compose(v -> vertx.deployVerticle(verticle))
+        .map(id -> {
+          deployedTwin(t.id(), id);
+          twins.open(t.id());
+          vertx.eventBus().publish(Bus.actions(t.id()), CandidateAction.of(t.id(), by, "deploy",
+              Map.of("model", t.model().id(), "bindings", t.bindings().bindings().size())));
+          return verticle;
+        })
+        .onFailure(e -> twins.remove(t.id()));
+  }
+
+  /**
+   * Removes a twin application, which must be stopped (or never started) first. What it recorded
+   * stays: its history, and its binding journal, set aside under a dated name.
+   */
+  @Override
+  public Future<Void> remove(String id, String by) {
+    TwinVerticle t;
+    try {
+      t = twins.require(id);
+    } catch (TwinRequestException e) {
+      return Future.failedFuture(e);
+    }
+    return t.snapshot().compose(s -> {
+      if (s.lifecycle() == Lifecycle.RUNNING || s.lifecycle() == Lifecycle.PAUSED) {
+        return Future.failedFuture(TwinRequestException.conflict("lifecycle", "stop the twin application before removing it"));
+      }
+      twins.remove(id);
+      return vertx.executeBlocking(() -> {
+        packages.removed(id);
+        return null;
+      }, false);
+    }).compose(v -> {
+      String deployment = twinDeployments.remove(id);
+      synchronized (this) {
+        deployments.remove(deployment);
+      }
+      return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
+    }).compose(v -> historyVerticle.unfollow(id))
+        .onSuccess(v -> vertx.eventBus().publish(Bus.actions(id), CandidateAction.of(id, by, "remove", Map.of("model", t.twinConfig().model().id()))));
   }
 }

@@ -19,17 +19,20 @@ public final class ApiServer extends VerticleBase {
   private final Connections connections;
   private final History history;
   private final java.nio.file.Path dataDir;
+  private final Deployments deployments;
   private final String openApi = openApiDocument();
   private volatile int actualPort;
   private volatile Router router;
 
-  public ApiServer(String bind, int port, Twins twins, Connections connections, History history, java.nio.file.Path dataDir) {
+  public ApiServer(String bind, int port, Twins twins, Connections connections, History history, java.nio.file.Path dataDir,
+      Deployments deployments) {
     this.bind = bind;
     this.port = port;
     this.twins = twins;
     this.connections = connections;
     this.history = history;
     this.dataDir = dataDir;
+    this.deployments = deployments;
   }
 
   /** The port listened on (the one chosen when 0 was asked for). */
@@ -43,6 +46,7 @@ public final class ApiServer extends VerticleBase {
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     new DiscoveryRoutes(connections, new EndpointProbe(vertx), history).mount(router);
     new TwinRoutes(twins).mount(router);
+    new PackageRoutes(deployments).mount(router);
     new BindingRoutes(twins, connections.protocols()).mount(router);
     new LiveFeed(vertx, twins).mount(router);
     new HistoryRoutes(twins, history).mount(router);

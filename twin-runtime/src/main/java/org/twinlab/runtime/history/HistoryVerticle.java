@@ -28,7 +28,7 @@ public final class HistoryVerticle extends AbstractVerticle {
   private final SessionTags sessions;
   private final Duration retention;
   private final long firstRetentionMs;
-  private final List<io.vertx.core.eventbus.MessageConsumer<ChangeBatch>> consumers = new ArrayList<>();
+  private final java.util.Map<String, io.vertx.core.eventbus.MessageConsumer<ChangeBatch>> consumers = new java.util.LinkedHashMap<>();
 
   /** @param retention how long points are kept; null keeps them forever */
   public HistoryVerticle(List<TwinConfig> twins, HistoryWriter writer, SessionTags sessions, Duration retention) {
@@ -47,18 +47,37 @@ public final class HistoryVerticle extends AbstractVerticle {
   @Override
   public void start(Promise<Void> started) {
     List<Future<Void>> registered = new ArrayList<>();
-    for (TwinConfig t : twins) {
-      ChangeHistory history = new ChangeHistory(t, sessions, Clock.systemUTC());
-      var consumer = vertx.eventBus().<ChangeBatch>localConsumer(Bus.changes(t.id()),
-          m -> writer.offer(history.points(m.body().changes())));
-      consumers.add(consumer);
-      registered.add(consumer.completion());
-    }
+    for (TwinConfig t : twins) registered.add(register(t));
     if (retention != null) {
       vertx.setTimer(firstRetentionMs, id -> applyRetention());
       vertx.setPeriodic(RETENTION_EVERY_MS, id -> applyRetention());
     }
     Future.all(registered).<Void>mapEmpty().onComplete(started);
+  }
+
+  private Future<Void> register(TwinConfig t) {
+    ChangeHistory history = new ChangeHistory(t, sessions, Clock.systemUTC());
+    var consumer = vertx.eventBus().<ChangeBatch>localConsumer(Bus.changes(t.id()),
+        m -> writer.offer(history.points(m.body().changes())));
+    consumers.put(t.id(), consumer);
+    return consumer.completion();
+  }
+
+  /** Starts keeping the history of a twin deployed after the start; done once it listens. */
+  public Future<Void> follow(TwinConfig t) {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> register(t).onComplete(done));
+    return done.future();
+  }
+
+  /** Stops keeping the history of a removed twin (what it recorded stays). */
+  public Future<Void> unfollow(String twin) {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      var c = consumers.remove(twin);
+      (c == null ? Future.<Void>succeededFuture() : c.unregister()).onComplete(done);
+    });
+    return done.future();
   }
 
   private void applyRetention() {
@@ -72,6 +91,6 @@ public final class HistoryVerticle extends AbstractVerticle {
 
   @Override
   public void stop() {
-    consumers.forEach(c -> c.unregister());
+    consumers.values().forEach(c -> c.unregister());
   }
 }

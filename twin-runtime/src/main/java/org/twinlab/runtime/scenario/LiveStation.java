@@ -15,6 +15,7 @@ import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.binding.Binding;
 import org.twinlab.runtime.binding.BindingLoader;
 import org.twinlab.runtime.bus.Bus;
+import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.bus.ChangeBatch;
 import org.twinlab.runtime.connect.Connections;
 import org.twinlab.runtime.twin.AlarmState;
@@ -47,6 +48,8 @@ public final class LiveStation implements Station, AutoCloseable {
   private final Connections connections;
   private final StationNames names;
   private final MessageConsumer<ChangeBatch> feed;
+  private final MessageConsumer<CandidateAction> installs;
+  private boolean absent;
   private final Map<String, PropertyState> properties = new LinkedHashMap<>();
   private final Set<String> activeAlarms = new HashSet<>();
   private final Map<Long, Boolean> injected = new HashMap<>();
@@ -58,6 +61,7 @@ public final class LiveStation implements Station, AutoCloseable {
     this.connections = connections;
     this.names = StationNames.of(twin.id());
     this.feed = vertx.eventBus().localConsumer(Bus.changes(twin.id()), m -> follow(m.body()));
+    this.installs = vertx.eventBus().localConsumer(Bus.actions(twin.id()), m -> installed(m.body()));
     var snapshot = await(twin.snapshot(), "reading the twin");
     synchronized (this) {
       lifecycle = snapshot.lifecycle();
@@ -104,6 +108,13 @@ public final class LiveStation implements Station, AutoCloseable {
     boolean platformBlind = !injectedCommunicationLoss() && connections.states().stream()
         .filter(e -> twinConnections().contains(e.connector()))
         .anyMatch(e -> e.state() != ConnectionState.CONNECTED);
+    if (absent) {
+      out.put("twin.lifecycle", Observed.known("absent"));
+      model().properties().keySet().forEach(p -> out.put("twin." + p, Observed.missing()));
+      model().alarms().forEach(a -> out.put("alarm." + a.id(), Observed.missing()));
+      sim.groundTruth().forEach((p, v) -> out.put("rig." + p, Observed.known(v)));
+      return out;
+    }
     out.put("twin.lifecycle", Observed.known(lifecycle.name().toLowerCase()));
     for (PropertyState p : properties.values()) {
       out.put("twin." + p.property(), p.trusted() ? Observed.known(p.value()) : platformBlind ? Observed.unknown() : Observed.missing());
@@ -136,6 +147,7 @@ public final class LiveStation implements Station, AutoCloseable {
   @Override
   public void close() {
     feed.unregister();
+    installs.unregister();
   }
 
   // ---- internals
@@ -150,6 +162,18 @@ public final class LiveStation implements Station, AutoCloseable {
       } else if (c instanceof Change.LifecycleChanged l) {
         lifecycle = l.lifecycle();
       }
+    }
+  }
+
+  /** A removed twin is absent until a package is deployed under its id again, loaded and empty. */
+  private synchronized void installed(CandidateAction a) {
+    if (a.kind().equals("remove")) {
+      absent = true;
+      properties.clear();
+      activeAlarms.clear();
+    } else if (a.kind().equals("deploy")) {
+      absent = false;
+      lifecycle = Lifecycle.LOADED;
     }
   }
 

@@ -135,7 +135,12 @@ public final class TwinVerticle extends VerticleBase {
       TwinRules.checkMove(from, target);
       if (from == target) return Future.succeededFuture(target);
       if (target == Lifecycle.STOPPED) unsubscribeAll();
-      if (from == Lifecycle.STOPPED) resubscribe(active.all(), true);
+      if (target == Lifecycle.RUNNING) {
+        // subscribing afresh reads every signal's current value: a loaded or paused twin dropped the
+        // samples it was sent, and a signal that has not changed since would not be sent again
+        if (from != Lifecycle.STOPPED) unsubscribeAll();
+        resubscribe(active.all(), true);
+      }
       LOG.info("twin {} {} -> {} by {}", id(), from, target, by);
       publish(List.of(state.setLifecycle(target)));
       recordAction(by, switch (target) {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinlab.demo.DemoLab;
 import org.twinlab.runtime.TwinRuntime;
+import org.twinlab.runtime.bus.Bus;
+import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.scenarios.check.Verdict.Outcome;
 import org.twinlab.scenarios.engine.ActionRecord;
 import org.twinlab.scenarios.load.ScenarioLoader;
@@ -52,6 +54,20 @@ class LiveScenarioIT {
     return property.bodyAsJsonObject().getDouble("value", Double.NaN);
   }
 
+  /** A client of the runtime, once its health says every connection is up. */
+  private static WebClient healthy(Vertx vertx, TwinRuntime runtime) {
+    WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(runtime.port()));
+    await().atMost(Duration.ofSeconds(20)).until(() -> get(http.get("/api/v1/health").send()).statusCode() == 200);
+    return http;
+  }
+
+  /** Every action published on a twin's action feed from now on. */
+  private static java.util.List<CandidateAction> hear(Vertx vertx, String twin) {
+    java.util.List<CandidateAction> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    vertx.eventBus().<CandidateAction>localConsumer(Bus.actions(twin), m -> heard.add(m.body()));
+    return heard;
+  }
+
   private static Scenario load(String name) throws Exception {
     try (var in = new InputStreamReader(LiveScenarioIT.class.getResourceAsStream("/scenarios/" + name), StandardCharsets.UTF_8)) {
       return new ScenarioLoader(StandardLoader.digitalTwinTechnician()).load(name, in);
@@ -62,12 +78,9 @@ class LiveScenarioIT {
   void exportsBackupsAndTheEmergencyStopTakenThroughTheApiAreRecordedWithWhoTookThem(Vertx vertx) throws Exception {
     try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data)) {
       TwinRuntime runtime = get(TwinRuntime.start(vertx, lab.config()));
-      WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(runtime.port()));
-      java.util.List<org.twinlab.runtime.bus.CandidateAction> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
-      vertx.eventBus().<org.twinlab.runtime.bus.CandidateAction>localConsumer(org.twinlab.runtime.bus.Bus.actions("tank-1"),
-          m -> heard.add(m.body()));
+      WebClient http = healthy(vertx, runtime);
+      java.util.List<CandidateAction> heard = hear(vertx, "tank-1");
       try {
-        await().atMost(Duration.ofSeconds(20)).until(() -> get(http.get("/api/v1/health").send()).statusCode() == 200);
         HttpResponse<Buffer> export = get(http.get("/api/v1/twins/tank-1/export?from=-5m&to=now&format=csv")
             .putHeader("X-Twinlab-User", "cand-9").send());
         assertThat(export.statusCode()).as(export.bodyAsString()).isEqualTo(200);
@@ -99,13 +112,66 @@ class LiveScenarioIT {
   }
 
   @Test
+  void aTwinApplicationIsRemovedAndDeployedThroughTheApiAndComesBackAfterARestart(Vertx vertx) throws Exception {
+    try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data)) {
+      TwinRuntime runtime = get(TwinRuntime.start(vertx, lab.config()));
+      WebClient http = healthy(vertx, runtime);
+      java.util.List<CandidateAction> heard = hear(vertx, "conveyor-1");
+      try {
+        HttpResponse<Buffer> running = get(http.delete("/api/v1/twins/tank-1").send());
+        assertThat(running.statusCode()).isEqualTo(409);
+        assertThat(running.bodyAsString()).contains("lifecycle");
+
+        assertThat(get(http.post("/api/v1/twins/conveyor-1/stop").putHeader("X-Twinlab-User", "cand-2").send()).statusCode()).isEqualTo(200);
+        HttpResponse<Buffer> removed = get(http.delete("/api/v1/twins/conveyor-1").putHeader("X-Twinlab-User", "cand-2").send());
+        assertThat(removed.statusCode()).as(removed.bodyAsString()).isEqualTo(200);
+        assertThat(get(http.get("/api/v1/twins/conveyor-1").send()).statusCode()).isEqualTo(404);
+
+        var model = org.twinlab.models.ModelLibrary.loadBuiltIn("conveyor-sorting");
+        var standard = StandardBindings.load(model, StationNames.of("conveyor-1"));
+        JsonObject pkg = new JsonObject().put("twin", "conveyor-1").put("model", "conveyor-sorting")
+            .put("bindings", new io.vertx.core.json.JsonArray(org.twinlab.runtime.binding.BindingWriter.toMaps(standard.bindings())))
+            .put("commands", new io.vertx.core.json.JsonArray(standard.commands().stream().map(org.twinlab.runtime.binding.BindingWriter::toMap).toList()));
+        JsonObject broken = pkg.copy().put("bindings", new io.vertx.core.json.JsonArray().add(
+            new JsonObject().put("property", "belt.colour").put("connection", "plc-conveyor-1").put("address", "ns=2;s=x")));
+        HttpResponse<Buffer> refused = get(http.post("/api/v1/twins").sendJsonObject(broken));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.bodyAsString()).contains("bindings[0].property").contains("belt.colour");
+
+        HttpResponse<Buffer> deployed = get(http.post("/api/v1/twins").putHeader("X-Twinlab-User", "cand-2").sendJsonObject(pkg));
+        assertThat(deployed.statusCode()).as(deployed.bodyAsString()).isEqualTo(201);
+        assertThat(deployed.bodyAsJsonObject().getString("lifecycle")).isEqualTo("LOADED");
+        assertThat(get(http.post("/api/v1/twins").sendJsonObject(pkg)).statusCode()).isEqualTo(409);
+        assertThat(get(http.post("/api/v1/twins/conveyor-1/start").putHeader("X-Twinlab-User", "cand-2").send()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+            get(http.get("/api/v1/twins/conveyor-1/properties/belt.running").send()).bodyAsJsonObject().getString("quality")).isEqualTo("GOOD"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(heard).extracting(a -> a.who() + " " + a.kind())
+            .containsExactly("cand-2 stop", "cand-2 remove", "cand-2 deploy", "cand-2 start"));
+      } finally {
+        get(runtime.stop());
+      }
+      // the deployed package is on disk: a restart brings the twin back, loaded
+      TwinRuntime again = get(TwinRuntime.start(vertx, lab.config()));
+      try {
+        assertThat(get(again.twins().require("conveyor-1").snapshot()).lifecycle()).isEqualTo(org.twinlab.runtime.twin.Lifecycle.LOADED);
+        assertThat(again.twins().require("conveyor-1").twinConfig().bindings().bindings()).hasSize(standard(lab).size());
+      } finally {
+        get(again.stop());
+      }
+    }
+  }
+
+  private static java.util.List<?> standard(DemoLab lab) throws Exception {
+    return StandardBindings.load(org.twinlab.models.ModelLibrary.loadBuiltIn("conveyor-sorting"), StationNames.of("conveyor-1")).bindings();
+  }
+
+  @Test
   void aJointStationFollowsBothTwinsAndRecordsWhichRigEachActionWasOn(Vertx vertx) throws Exception {
     Scenario scenario = load("live-joint-fix.yaml");
     try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data)) {
       TwinRuntime runtime = get(TwinRuntime.start(vertx, lab.config()));
-      WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(runtime.port()));
+      WebClient http = healthy(vertx, runtime);
       try {
-        await().atMost(Duration.ofSeconds(20)).until(() -> get(http.get("/api/v1/health").send()).statusCode() == 200);
         LiveRun live = LiveRun.start(vertx, java.util.List.of(
                 new LiveRun.LiveRig(runtime.twins().require("tank-1"), lab.rig("tank-1").sim()),
                 new LiveRun.LiveRig(runtime.twins().require("motor-1"), lab.rig("motor-1").sim())),
@@ -140,9 +206,8 @@ class LiveScenarioIT {
     Scenario scenario = load("live-fix-level-scale.yaml");
     try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data)) {
       TwinRuntime runtime = get(TwinRuntime.start(vertx, lab.config()));
-      WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(runtime.port()));
+      WebClient http = healthy(vertx, runtime);
       try {
-        await().atMost(Duration.ofSeconds(20)).until(() -> get(http.get("/api/v1/health").send()).statusCode() == 200);
         LiveRun live = LiveRun.start(vertx, runtime.twins().require("tank-1"), lab.rig("tank-1").sim(), runtime.connections(),
             scenario, new Scoring(standard), "examiner-3");
         try {

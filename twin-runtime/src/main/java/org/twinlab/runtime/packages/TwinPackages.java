@@ -1,0 +1,114 @@
+package org.twinlab.runtime.packages;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.twinlab.models.Ids;
+import org.twinlab.models.ModelLibrary;
+import org.twinlab.models.TwinModel;
+import org.twinlab.models.yaml.InvalidInputException;
+import org.twinlab.runtime.binding.BindingJournal;
+import org.twinlab.runtime.binding.BindingLoader;
+import org.twinlab.runtime.binding.BindingSet;
+import org.twinlab.runtime.config.LabConfig;
+import org.twinlab.runtime.config.TwinConfig;
+import org.twinlab.runtime.twin.TwinRequestException;
+
+/**
+ * Which twins a lab runs: those of its configuration, less the ones removed through the API, plus
+ * the twin application packages deployed through it. A package is a binding file's content as
+ * JSON ({@code twin}, {@code model}, {@code bindings}, {@code commands}) on a model the lab knows.
+ */
+public final class TwinPackages {
+  private static final Logger LOG = LoggerFactory.getLogger(TwinPackages.class);
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+  private final LabConfig config;
+  private final Map<String, String> protocols;
+  private final PackageStore store;
+  private final Map<String, TwinModel> models = new LinkedHashMap<>();
+  private final Map<String, TwinConfig> fromPackages = new LinkedHashMap<>();
+
+  public TwinPackages(LabConfig config, Map<String, String> protocols) {
+    this.config = config;
+    this.protocols = Map.copyOf(protocols);
+    this.store = new PackageStore(config.dataDir());
+    ModelLibrary.BUILT_IN.forEach(id -> models.put(id, ModelLibrary.loadBuiltIn(id)));
+    config.twins().forEach(t -> models.put(t.model().id(), t.model()));
+  }
+
+  /** The twins to start with: the configured ones not removed, then the deployed packages. A package that no longer loads is logged and left out. */
+  public List<TwinConfig> startingTwins() {
+    Set<String> removed;
+    List<JsonObject> deployed;
+    try {
+      removed = store.removed();
+      deployed = store.deployed();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the deployed packages in " + config.dataDir().resolve("packages"), e);
+    }
+    for (JsonObject pkg : deployed) {
+      try {
+        TwinConfig t = read(pkg, id -> false);
+        fromPackages.put(t.id(), t);
+      } catch (InvalidInputException | TwinRequestException e) {
+        LOG.error("packages: the package of twin '{}' no longer loads and is left out: {}", pkg.getValue("twin"), e.getMessage());
+      }
+    }
+    List<TwinConfig> out = new ArrayList<>();
+    for (TwinConfig t : config.twins()) {
+      if (!removed.contains(t.id()) && !fromPackages.containsKey(t.id())) out.add(t);
+    }
+    out.addAll(fromPackages.values());
+    return out;
+  }
+
+  public boolean isPackage(String twin) {
+    return fromPackages.containsKey(twin);
+  }
+
+  /** Reads a package as the API got it; the problems name its fields. */
+  public TwinConfig read(JsonObject pkg, Predicate<String> taken) throws InvalidInputException {
+    Object twin = pkg.getValue("twin");
+    if (!(twin instanceof String id) || !Ids.isName(id)) {
+      throw TwinRequestException.invalid("twin", "a twin id: lower case letters, digits and - (e.g. conveyor-2)");
+    }
+    if (taken.test(id)) throw TwinRequestException.conflict("twin", "a twin '" + id + "' is deployed already: remove it first");
+    TwinModel model = models.get(String.valueOf(pkg.getValue("model")));
+    if (model == null) {
+      throw TwinRequestException.invalid("model", "no model '" + pkg.getValue("model") + "' (known: " + String.join(", ", models.keySet()) + ")");
+    }
+    BindingSet bindings = BindingLoader.load("package", pkg.encode(), model, protocols);
+    return new TwinConfig(id, model, bindings, null);
+  }
+
+  /** Keeps a deployed package on disk. */
+  public void saved(String twin, JsonObject pkg) throws IOException {
+    store.saveDeployed(twin, pkg);
+  }
+
+  /** Records a removal and sets the twin's binding journal aside, so a twin deployed later under the same id starts afresh. */
+  public void removed(String twin) throws IOException {
+    boolean configured = config.twins().stream().anyMatch(t -> t.id().equals(twin));
+    store.saveRemoved(twin, configured);
+    fromPackages.remove(twin);
+    Path journal = new BindingJournal(config.dataDir().resolve("bindings"), twin).file();
+    if (Files.exists(journal)) {
+      Files.move(journal, journal.resolveSibling(twin + ".removed-" + STAMP.format(Instant.now()) + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+}
