@@ -43,7 +43,7 @@ public final class TankProcessSim extends RigSimulator {
   private double lastError;
   private double sincePid;
   private double pidOutput;
-  private double lastSensedRaw = Math.round(0.15 / HEIGHT_M * RAW_FULL_SCALE);
+  private double lastSensedRaw = raw(level);
 
   public TankProcessSim(long seed) {
     super(seed);
@@ -160,17 +160,26 @@ public final class TankProcessSim extends RigSimulator {
 
   /** The level as the PLC has it: the transmitter's raw input scaled to mm, faults included. */
   private double sensedLevelMm() {
-    double rawTruth = (double) Math.round(level / HEIGHT_M * RAW_FULL_SCALE);
-    double raw = sensed("tank.level_raw", rawTruth, lastSensedRaw);
-    lastSensedRaw = raw;
-    return sensed("tank.level", raw / RAW_FULL_SCALE * HEIGHT_M * 1000, raw / RAW_FULL_SCALE * HEIGHT_M * 1000);
+    lastSensedRaw = sensed("tank.level_raw", raw(level), lastSensedRaw);
+    double scaled = millimetres(lastSensedRaw);
+    return sensed("tank.level", scaled, scaled);
+  }
+
+  /** The transmitter's raw S7 analog value for a level in metres. */
+  private static long raw(double levelM) {
+    return Math.round(levelM / HEIGHT_M * RAW_FULL_SCALE);
+  }
+
+  /** The PLC's scaling of a raw analog value to mm. */
+  private static double millimetres(double raw) {
+    return raw / RAW_FULL_SCALE * HEIGHT_M * 1000;
   }
 
   @Override
   protected Map<String, Reading> computedFrom(Map<String, Reading> sensed) {
     Reading raw = sensed.get("tank.level_raw");
     if (!raw.ok()) return Map.of("tank.level", raw);
-    return Map.of("tank.level", Reading.of(((Number) raw.value()).doubleValue() / RAW_FULL_SCALE * HEIGHT_M * 1000));
+    return Map.of("tank.level", Reading.of(millimetres(((Number) raw.value()).doubleValue())));
   }
 
   @Override
@@ -182,7 +191,7 @@ public final class TankProcessSim extends RigSimulator {
     t.put("inlet_valve.open", inletOpen);
     t.put("outlet_valve.opening", outletOpening);
     t.put("tank.level", level * 1000);
-    t.put("tank.level_raw", Math.round(level / HEIGHT_M * RAW_FULL_SCALE));
+    t.put("tank.level_raw", raw(level));
     t.put("tank.temperature", temperature);
     t.put("flow.rate", inflowLpm);
     t.put("heater.on", heating);

@@ -135,7 +135,7 @@ public final class TwinRuntime implements Deployments {
   public Future<TwinVerticle> deploy(JsonObject pkg, String by) {
     TwinConfig t;
     try {
-      t = packages.read(pkg, twins::has);
+      t = packages.read(pkg);
     } catch (TwinRequestException | InvalidInputException e) {
       return Future.failedFuture(e);
     }
@@ -177,12 +177,12 @@ public final class TwinRuntime implements Deployments {
       if (s.lifecycle() == Lifecycle.RUNNING || s.lifecycle() == Lifecycle.PAUSED) {
         return Future.failedFuture(TwinRequestException.conflict("lifecycle", "stop the twin application before removing it"));
       }
-      twins.remove(id);
       return vertx.executeBlocking(() -> {
         packages.removed(id);
         return null;
       }, false);
     }).compose(v -> {
+      twins.remove(id);
       String deployment = twinDeployments.remove(id);
       synchronized (this) {
         deployments.remove(deployment);

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinlab.models.Ids;
@@ -63,7 +62,7 @@ public final class TwinPackages {
     }
     for (JsonObject pkg : deployed) {
       try {
-        TwinConfig t = read(pkg, id -> false);
+        TwinConfig t = read(pkg);
         fromPackages.put(t.id(), t);
       } catch (InvalidInputException | TwinRequestException e) {
         LOG.error("packages: the package of twin '{}' no longer loads and is left out: {}", pkg.getValue("twin"), e.getMessage());
@@ -82,12 +81,11 @@ public final class TwinPackages {
   }
 
   /** Reads a package as the API got it; the problems name its fields. */
-  public TwinConfig read(JsonObject pkg, Predicate<String> taken) throws InvalidInputException {
+  public TwinConfig read(JsonObject pkg) throws InvalidInputException {
     Object twin = pkg.getValue("twin");
     if (!(twin instanceof String id) || !Ids.isName(id)) {
       throw TwinRequestException.invalid("twin", "a twin id: lower case letters, digits and - (e.g. conveyor-2)");
     }
-    if (taken.test(id)) throw TwinRequestException.conflict("twin", "a twin '" + id + "' is deployed already: remove it first");
     TwinModel model = models.get(String.valueOf(pkg.getValue("model")));
     if (model == null) {
       throw TwinRequestException.invalid("model", "no model '" + pkg.getValue("model") + "' (known: " + String.join(", ", models.keySet()) + ")");

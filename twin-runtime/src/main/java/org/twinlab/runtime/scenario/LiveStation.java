@@ -105,21 +105,11 @@ public final class LiveStation implements Station, AutoCloseable {
   @Override
   public synchronized Map<String, Observed> observe() {
     Map<String, Observed> out = new LinkedHashMap<>();
-    boolean platformBlind = !injectedCommunicationLoss() && connections.states().stream()
-        .filter(e -> twinConnections().contains(e.connector()))
-        .anyMatch(e -> e.state() != ConnectionState.CONNECTED);
     if (absent) {
-      out.put("twin.lifecycle", Observed.known("absent"));
-      model().properties().keySet().forEach(p -> out.put("twin." + p, Observed.missing()));
-      model().alarms().forEach(a -> out.put("alarm." + a.id(), Observed.missing()));
-      sim.groundTruth().forEach((p, v) -> out.put("rig." + p, Observed.known(v)));
-      return out;
+      AbsentTwin.observe(model(), out);
+    } else {
+      observeTwin(out);
     }
-    out.put("twin.lifecycle", Observed.known(lifecycle.name().toLowerCase()));
-    for (PropertyState p : properties.values()) {
-      out.put("twin." + p.property(), p.trusted() ? Observed.known(p.value()) : platformBlind ? Observed.unknown() : Observed.missing());
-    }
-    twin.twinConfig().model().alarms().forEach(a -> out.put("alarm." + a.id(), Observed.known(activeAlarms.contains(a.id()))));
     sim.groundTruth().forEach((p, v) -> out.put("rig." + p, Observed.known(v)));
     return out;
   }
@@ -163,6 +153,17 @@ public final class LiveStation implements Station, AutoCloseable {
         lifecycle = l.lifecycle();
       }
     }
+  }
+
+  private void observeTwin(Map<String, Observed> out) {
+    boolean platformBlind = !injectedCommunicationLoss() && connections.states().stream()
+        .filter(e -> twinConnections().contains(e.connector()))
+        .anyMatch(e -> e.state() != ConnectionState.CONNECTED);
+    out.put("twin.lifecycle", Observed.known(lifecycle.name().toLowerCase()));
+    for (PropertyState p : properties.values()) {
+      out.put("twin." + p.property(), p.trusted() ? Observed.known(p.value()) : platformBlind ? Observed.unknown() : Observed.missing());
+    }
+    model().alarms().forEach(a -> out.put("alarm." + a.id(), Observed.known(activeAlarms.contains(a.id()))));
   }
 
   /** A removed twin is absent until a package is deployed under its id again, loaded and empty. */

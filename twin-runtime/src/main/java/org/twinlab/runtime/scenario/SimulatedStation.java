@@ -93,9 +93,7 @@ public final class SimulatedStation implements VirtualStation {
     if (twin != null) {
       twin.observe(out);
     } else {
-      out.put("twin.lifecycle", Observed.known("absent"));
-      model.properties().keySet().forEach(p -> out.put("twin." + p, Observed.missing()));
-      model.alarms().forEach(a -> out.put("alarm." + a.id(), Observed.missing()));
+      AbsentTwin.observe(model, out);
     }
     rig.sim().groundTruth().forEach((p, v) -> out.put("rig." + p, Observed.known(v)));
     return out;
