@@ -1,18 +1,7 @@
 // Lists the twins and follows each one's live feed (Server-Sent Events).
 const main = document.getElementById('twins');
 
-function fmt(v) {
-  if (v === null || v === undefined) return '—';
-  if (typeof v === 'number' && !Number.isInteger(v)) return v.toFixed(3);
-  return String(v);
-}
 
-function el(tag, attrs = {}, text) {
-  const e = document.createElement(tag);
-  Object.entries(attrs).forEach(([k, v]) => e.setAttribute(k, v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function follow(twin) {
   const box = el('section', {id: 'twin-' + twin.id});
@@ -60,6 +49,6 @@ async function health() {
   }
 }
 
-fetch('/api/v1/twins').then(r => r.json()).then(twins => twins.forEach(follow));
+page().then(() => fetch('/api/v1/twins').then(r => r.json()).then(twins => twins.forEach(follow)));
 health();
 setInterval(health, 3000);

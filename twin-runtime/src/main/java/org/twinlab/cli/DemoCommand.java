@@ -2,6 +2,7 @@ package org.twinlab.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.twinlab.demo.DemoAccounts;
 import org.twinlab.demo.DemoLab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,9 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DemoLab lab = DemoLab.start(mqttPort, opcuaPort, bind, port, data);
-    return RuntimeHost.run(lab.config(), actual -> {
+    return RuntimeHost.run(lab.config(), lab::simulator, runtime -> {
+      int actual = runtime.port();
+      var accounts = DemoAccounts.ensure(runtime.accounts(), lab.config().dataDir());
       String host = bind.equals("0.0.0.0") ? "localhost" : bind;
       System.out.printf("twinlab demo lab is up%n");
       System.out.printf("  web page   http://%s:%d/%n", host, actual);
@@ -39,6 +42,9 @@ final class DemoCommand implements Callable<Integer> {
       lab.rigs().forEach(r -> System.out.printf("  %-10s %s%n", r.twin(), r.endpoint()));
       System.out.printf("  history    %s (status: /api/v1/history/status)%n",
           lab.config().dataDir().resolve(org.twinlab.runtime.history.SqliteHistoryStore.FILE_NAME));
+      System.out.printf("  accounts   (kept in %s; log in at http://%s:%d/)%n", lab.config().dataDir().resolve(DemoAccounts.FILE_NAME),
+          host, actual);
+      accounts.forEach(a -> System.out.printf("    %-10s %-9s %s%n", a.name(), a.role().key(), a.password()));
       System.out.println("Ctrl-C stops");
     }, lab);
   }

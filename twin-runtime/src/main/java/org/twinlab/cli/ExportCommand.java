@@ -66,6 +66,10 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--url", description = "ask a running runtime instead, e.g. http://127.0.0.1:8080 (works with any store)")
   URI url;
 
+  @Option(names = "--token", defaultValue = "${env:TWINLAB_TOKEN}",
+      description = "a login token for --url (POST /api/v1/login answers one); default: the TWINLAB_TOKEN environment variable")
+  String token;
+
   @Override
   public Integer call() throws Exception {
     String fmt = format != null ? format : out != null && out.toString().endsWith(".json") ? "json" : "csv";
@@ -119,7 +123,9 @@ final class ExportCommand implements Callable<Integer> {
     StringBuilder query = new StringBuilder("format=" + fmt + "&from=" + enc(window.from().toString()) + "&to=" + enc(window.to().toString()));
     properties.forEach(p -> query.append("&property=").append(enc(p)));
     String path = what.twin != null ? "/api/v1/twins/" + enc(what.twin) + "/export?" : "/api/v1/history/export?session=" + enc(what.session) + "&";
-    HttpRequest req = HttpRequest.newBuilder(url.resolve(path + query)).timeout(Duration.ofMinutes(5)).GET().build();
+    HttpRequest.Builder b = HttpRequest.newBuilder(url.resolve(path + query)).timeout(Duration.ofMinutes(5)).GET();
+    if (token != null && !token.isBlank()) b.header("Authorization", "Bearer " + token);
+    HttpRequest req = b.build();
     try {
       HttpResponse<byte[]> res = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofByteArray());
       if (res.statusCode() != 200) {

@@ -15,10 +15,19 @@ final class RuntimeHost {
    * @param afterStop closed when the runtime has stopped (the demo's simulators), may be null
    */
   static int run(LabConfig config, java.util.function.IntConsumer announce, AutoCloseable afterStop) throws Exception {
+    return run(config, twin -> null, rt -> announce.accept(rt.port()), afterStop);
+  }
+
+  /**
+   * @param simulators the simulators standing in for rigs, by twin id (the demo's)
+   * @param announce what to do and print once the runtime listens
+   */
+  static int run(LabConfig config, java.util.function.Function<String, org.twinlab.sim.RigSimulator> simulators,
+      java.util.function.Consumer<TwinRuntime> announce, AutoCloseable afterStop) throws Exception {
     Vertx vertx = Vertx.vertx();
     TwinRuntime runtime;
     try {
-      runtime = TwinRuntime.start(vertx, config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      runtime = TwinRuntime.start(vertx, config, simulators).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       vertx.close();
       if (afterStop != null) afterStop.close();
@@ -37,7 +46,7 @@ final class RuntimeHost {
       }
       stopped.countDown();
     }, "twinlab-shutdown"));
-    announce.accept(runtime.port());
+    announce.accept(runtime);
     stopped.await();
     return 0;
   }

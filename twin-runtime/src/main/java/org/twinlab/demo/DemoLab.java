@@ -94,6 +94,11 @@ public final class DemoLab implements AutoCloseable {
     return rigs.stream().filter(r -> r.twin().equals(twin)).findFirst().orElseThrow();
   }
 
+  /** The simulator behind a twin's rig, or null when the twin is not one of the demo's rigs. */
+  public org.twinlab.sim.RigSimulator simulator(String twin) {
+    return rigs.stream().filter(r -> r.twin().equals(twin)).map(Rig::sim).findFirst().orElse(null);
+  }
+
   public String brokerUri() {
     return broker.uri();
   }

@@ -8,10 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.twinlab.models.yaml.InvalidInputException;
+import java.util.function.Function;
 import org.twinlab.runtime.api.ApiServer;
+import org.twinlab.runtime.auth.Accounts;
+import org.twinlab.runtime.auth.AuditLog;
+import org.twinlab.runtime.auth.Tokens;
+import org.twinlab.runtime.evidence.PlatformKey;
+import org.twinlab.runtime.scenario.ScenarioCatalog;
+import org.twinlab.runtime.session.LabSessions;
+import org.twinlab.sim.RigSimulator;
 import org.twinlab.runtime.api.Deployments;
 import org.twinlab.runtime.api.Twins;
 import org.twinlab.runtime.binding.BindingJournal;
+import org.twinlab.runtime.bus.ActionLedger;
 import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.config.LabConfig;
@@ -42,8 +51,11 @@ public final class TwinRuntime implements Deployments {
   private final Map<String, String> twinDeployments = new ConcurrentHashMap<>();
   private final LabConfig config;
   private final TwinPackages packages;
+  private final Accounts accounts;
+  private final AuditLog audit;
+  private final LabSessions sessions;
 
-  private TwinRuntime(Vertx vertx, LabConfig config) {
+  private TwinRuntime(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators) {
     this.vertx = vertx;
     this.config = config;
     this.connections = new Connections(vertx, config.connections());
@@ -55,20 +67,41 @@ public final class TwinRuntime implements Deployments {
     this.history = new History(HistoryWriter.withDefaults(store), config.history().retention());
     this.historyVerticle = new HistoryVerticle(verticles.stream().map(TwinVerticle::twinConfig).toList(), history.writer(),
         history.sessions(), history.retention().orElse(null));
-    this.api = new ApiServer(config.bind(), config.port(), twins, connections, history, config.dataDir(), this);
+    this.accounts = Accounts.open(config.dataDir());
+    this.audit = new AuditLog(config.dataDir());
+    this.sessions = new LabSessions(vertx, config.dataDir(), twins, connections, new ScenarioCatalog(config.dataDir()), accounts,
+        simulators, () -> PlatformKey.openOrCreate(config.dataDir()));
+    this.api = new ApiServer(config.bind(), config.port(), twins, connections, history, config.dataDir(), this, sessions,
+        new Tokens(Tokens.DEFAULT_LIFETIME, java.time.Clock.systemUTC()), audit);
   }
 
   /** Starts everything; fails (and stops what started) when the port or a twin cannot start. */
   public static Future<TwinRuntime> start(Vertx vertx, LabConfig config) {
+    return start(vertx, config, twin -> null);
+  }
+
+  /**
+   * Starts the runtime with the simulators that stand in for some rigs' hardware (by twin id), so
+   * lab sessions can set those stations up and inject faults.
+   */
+  public static Future<TwinRuntime> start(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators) {
     Bus.registerCodecs(vertx.eventBus());
-    TwinRuntime rt = new TwinRuntime(vertx, config);
+    TwinRuntime rt;
+    try {
+      rt = new TwinRuntime(vertx, config, simulators);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     rt.connections.start();
     // history listens before the twins start, so their first changes are kept
     Future<Void> chain = vertx.deployVerticle(rt.historyVerticle).map(rt::deployed);
     for (TwinVerticle t : rt.twins.all()) {
       chain = chain.compose(v -> vertx.deployVerticle(t).map(id -> rt.deployedTwin(t.id(), id)));
     }
-    return chain.compose(v -> vertx.deployVerticle(rt.api).map(rt::deployed))
+    return chain.map(v -> {
+      rt.sessions.start();
+      return null;
+    }).compose(v -> vertx.deployVerticle(rt.api).map(rt::deployed))
         .map(v -> rt)
         .recover(e -> rt.stop().transform(x -> Future.failedFuture(e)));
   }
@@ -93,6 +126,15 @@ public final class TwinRuntime implements Deployments {
     return history;
   }
 
+  /** The user accounts (the demo and the tests make theirs here). */
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  public LabSessions sessions() {
+    return sessions;
+  }
+
   /** Undeploys everything and closes the connections (on a worker: closing waits for the peers). */
   public Future<Void> stop() {
     Future<Void> chain = Future.succeededFuture();
@@ -105,10 +147,19 @@ public final class TwinRuntime implements Deployments {
       chain = chain.compose(v -> vertx.undeploy(id)).recover(e -> Future.succeededFuture());
     }
     return chain.compose(v -> vertx.executeBlocking(() -> {
+      sessions.close();
+      audit.close();
       connections.close();
       history.close();
       return null;
     }));
+  }
+
+  private Future<Void> audited(String by, String action, String target, String detail) {
+    return vertx.executeBlocking(() -> {
+      audit.record(by, action, target, detail);
+      return null;
+    }, false);
   }
 
   private synchronized Void deployed(String id) {
@@ -151,12 +202,12 @@ public final class TwinRuntime implements Deployments {
         }, false)
         .compose(v -> historyVerticle.follow(t))
         .compose(v -> vertx.deployVerticle(verticle))
-        .map(id -> {
+        .compose(id -> {
           deployedTwin(t.id(), id);
           twins.open(t.id());
-          vertx.eventBus().publish(Bus.actions(t.id()), CandidateAction.of(t.id(), by, "deploy",
-              Map.of("model", t.model().id(), "bindings", t.bindings().bindings().size())));
-          return verticle;
+          return ActionLedger.take(vertx, CandidateAction.of(t.id(), by, "deploy",
+              Map.of("model", t.model().id(), "bindings", t.bindings().bindings().size())))
+              .compose(x -> audited(by, "deploy twin", t.id(), t.model().id())).map(verticle);
         })
         .onFailure(e -> twins.remove(t.id()));
   }
@@ -189,6 +240,7 @@ public final class TwinRuntime implements Deployments {
       }
       return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
     }).compose(v -> historyVerticle.unfollow(id))
-        .onSuccess(v -> vertx.eventBus().publish(Bus.actions(id), CandidateAction.of(id, by, "remove", Map.of("model", t.twinConfig().model().id()))));
+        .compose(v -> ActionLedger.take(vertx, CandidateAction.of(id, by, "remove", Map.of("model", t.twinConfig().model().id()))))
+        .compose(v -> audited(by, "remove twin", id, t.twinConfig().model().id()));
   }
 }

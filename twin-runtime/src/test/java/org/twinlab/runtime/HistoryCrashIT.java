@@ -39,6 +39,7 @@ class HistoryCrashIT {
   @TempDir
   Path data;
   private Process runtime;
+  private String token;
 
   @AfterEach
   void stop() throws Exception {
@@ -62,24 +63,34 @@ class HistoryCrashIT {
 
   private static int status(int port, String path) {
     try {
-      return HTTP.send(request(port, path), HttpResponse.BodyHandlers.discarding()).statusCode();
+      return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (Exception e) {
       return -1;
     }
   }
 
-  private static HttpRequest request(int port, String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build();
+  /** Logs in as the demo's administrator, whose password the demo keeps in its data directory. */
+  private String token(int port) throws Exception {
+    String password = java.nio.file.Files.readAllLines(data.resolve("demo-accounts.txt")).stream()
+        .filter(l -> l.startsWith("admin\t")).findFirst().orElseThrow().split("\t")[2];
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/login"))
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("user", "admin").put("password", password).encode()))
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return new JsonObject(r.body()).getString("token");
   }
 
-  private static JsonObject json(int port, String path) throws Exception {
-    HttpResponse<String> r = HTTP.send(request(port, path), HttpResponse.BodyHandlers.ofString());
+  private JsonObject json(int port, String path) throws Exception {
+    if (token == null) token = token(port);
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
     return new JsonObject(r.body());
   }
 
   /** Every point of every twin in the window, as "twin property time value" lines. */
-  private static Set<String> points(int port, Instant from, Instant to) throws Exception {
+  private Set<String> points(int port, Instant from, Instant to) throws Exception {
     Set<String> out = new HashSet<>();
     for (String twin : TWINS) {
       JsonObject answer = json(port, "/api/v1/twins/" + twin + "/history?from=" + enc(from) + "&to=" + enc(to));
@@ -121,6 +132,7 @@ class HistoryCrashIT {
     }
 
     int again = start();
+    token = null; // tokens live in memory: the restarted runtime asks for a new login
     Set<String> after = points(again, from, seenUntil);
     assertThat(after).containsAll(seen);
   }

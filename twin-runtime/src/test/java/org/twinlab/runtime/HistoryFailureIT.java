@@ -51,7 +51,7 @@ class HistoryFailureIT {
 
   private void start(Vertx vertx, LabConfig config) throws Exception {
     runtime = get(TwinRuntime.start(vertx, config));
-    http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(runtime.port()));
+    http = new ApiUsers(vertx, runtime).client("staff", org.twinlab.runtime.auth.Role.ADMIN);
   }
 
   private long encoderPosition() throws Exception {
@@ -67,9 +67,11 @@ class HistoryFailureIT {
   }
 
   @Test
-  void anUnwritableDataDirectoryIsReportedAndTwinsStayLive(Vertx vertx) throws Exception {
-    Path notADirectory = Files.writeString(tmp.resolve("data"), "a file where the data directory should be");
-    lab = DemoLab.start(0, 0, "127.0.0.1", 0, notADirectory);
+  void aHistoryStoreThatCannotBeOpenedIsReportedAndTwinsStayLive(Vertx vertx) throws Exception {
+    Path data = Files.createDirectories(tmp.resolve("data"));
+    // a directory where the store's file should be: SQLite cannot open it
+    Path notADatabase = Files.createDirectories(data.resolve(org.twinlab.runtime.history.SqliteHistoryStore.FILE_NAME));
+    lab = DemoLab.start(0, 0, "127.0.0.1", 0, data);
 
     start(vertx, lab.config());
 
@@ -78,7 +80,7 @@ class HistoryFailureIT {
     assertThat(health.statusCode()).isEqualTo(503);
     JsonObject history = health.bodyAsJsonObject().getJsonObject("history");
     assertThat(history.getBoolean("healthy")).isFalse();
-    assertThat(history.getString("error")).contains("cannot open the history store").contains(notADirectory.toString());
+    assertThat(history.getString("error")).contains("cannot open the history store").contains(notADatabase.getFileName().toString());
     HttpResponse<Buffer> read = call("/api/v1/twins/conveyor-1/history");
     assertThat(read.statusCode()).isEqualTo(503);
     assertThat(read.bodyAsJsonObject().getString("error")).contains("history is not available");

@@ -47,6 +47,7 @@ class RuntimeApiIT {
   static DemoLab lab;
   static TwinRuntime runtime;
   static WebClient http;
+  static ApiUsers users;
   static Vertx vertx;
 
   @BeforeAll
@@ -54,7 +55,8 @@ class RuntimeApiIT {
     vertx = v;
     lab = DemoLab.start(0, 0, "127.0.0.1", 0, data);
     runtime = get(TwinRuntime.start(vertx, lab.config()));
-    http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(runtime.port()));
+    users = new ApiUsers(vertx, runtime);
+    http = users.client("staff", org.twinlab.runtime.auth.Role.ADMIN);
     await().atMost(WAIT).until(() -> call(HttpMethod.GET, "/api/v1/health", null).statusCode() == 200);
   }
 
@@ -91,12 +93,13 @@ class RuntimeApiIT {
 
   @Test
   void theLiveFeedStartsWithTheStateAndDeliversChangesAsServerSentEvents() throws Exception {
+    String bearer = "Bearer " + users.token("staff", org.twinlab.runtime.auth.Role.ADMIN);
     HttpClient client = vertx.createHttpClient();
     AtomicInteger events = new AtomicInteger();
     List<String> names = new CopyOnWriteArrayList<>();
     // the handler is set on the event loop as the response arrives, so the first chunk (the state) is not missed
     HttpClientResponse res = get(client.request(HttpMethod.GET, runtime.port(), "127.0.0.1", "/api/v1/twins/conveyor-1/stream")
-        .compose(req -> req.send())
+        .compose(req -> req.putHeader("Authorization", bearer).send())
         .onSuccess(r -> r.handler(buf -> buf.toString().lines().filter(l -> l.startsWith("event: ")).forEach(l -> {
           events.incrementAndGet();
           names.add(l.substring(7));
@@ -115,7 +118,8 @@ class RuntimeApiIT {
   void oneWebSocketFollowsSeveralTwins() throws Exception {
     WebSocketClient client = vertx.createWebSocketClient();
     Set<String> twinsSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    var ws = get(client.connect(runtime.port(), "127.0.0.1", "/api/v1/ws"));
+    var ws = get(client.connect(new io.vertx.core.http.WebSocketConnectOptions().setPort(runtime.port()).setHost("127.0.0.1")
+        .setURI("/api/v1/ws").addHeader("Authorization", "Bearer " + users.token("staff", org.twinlab.runtime.auth.Role.ADMIN))));
     ws.textMessageHandler(text -> new JsonObject(text).getJsonArray("changes", new JsonArray())
         .forEach(c -> twinsSeen.add(((JsonObject) c).getString("twin"))));
     get(ws.writeTextMessage(new JsonObject().put("subscribe", new JsonArray().add("conveyor-2").add("motor-1")).encode()));
@@ -191,7 +195,7 @@ class RuntimeApiIT {
         .put("address", "nsu=urn:twinlab:plc;s=\"DB_Process\".\"Tank\".\"LevelRaw\"")
         .put("transform", new JsonObject().put("range", new JsonObject()
             .put("raw", new JsonArray().add(0).add(27648)).put("value", new JsonArray().add(0).add(1000))));
-    HttpResponse<Buffer> replaced = http.request(HttpMethod.PUT, path + "/tank.level").putHeader("X-Twinlab-User", "candidate-07")
+    HttpResponse<Buffer> replaced = users.client("tech-07", org.twinlab.runtime.auth.Role.TRAINER).request(HttpMethod.PUT, path + "/tank.level")
         .sendJsonObject(doubled).toCompletionStage().toCompletableFuture().join();
     assertThat(replaced.statusCode()).isEqualTo(200);
     assertThat(replaced.bodyAsJsonObject().getString("action")).isEqualTo("replaced");
@@ -211,8 +215,8 @@ class RuntimeApiIT {
     JsonArray history = call(HttpMethod.GET, path + "/history", null).bodyAsJsonArray();
     List<String> actions = history.stream().map(JsonObject.class::cast).filter(v -> v.getInteger("version") > start)
         .map(v -> v.getString("action") + " " + v.getString("property") + " by " + v.getString("by")).toList();
-    assertThat(actions).containsExactly("replaced tank.level by candidate-07", "deleted tank.level by anonymous",
-        "created tank.level by anonymous");
+    assertThat(actions).containsExactly("replaced tank.level by tech-07", "deleted tank.level by staff",
+        "created tank.level by staff");
     JsonObject v2 = history.stream().map(JsonObject.class::cast).filter(v -> v.getInteger("version") == start + 1).findFirst().orElseThrow();
     assertThat(v2.getJsonObject("before").getJsonObject("transform").getJsonObject("range").getJsonArray("value").getDouble(1)).isEqualTo(500.0);
     assertThat(v2.getJsonObject("after").getJsonObject("transform").getJsonObject("range").getJsonArray("value").getDouble(1)).isEqualTo(1000.0);
@@ -290,10 +294,10 @@ class RuntimeApiIT {
     try {
       await().atMost(WAIT).until(() -> call(HttpMethod.GET, "/api/v1/alarms", null).bodyAsJsonArray().stream()
           .map(JsonObject.class::cast).anyMatch(a -> a.getString("twin").equals("tank-1") && a.getString("alarm").equals("estop") && a.getBoolean("active")));
-      HttpResponse<Buffer> ack = http.request(HttpMethod.POST, "/api/v1/twins/tank-1/alarms/estop/ack").putHeader("X-Twinlab-User", "examiner-1")
+      HttpResponse<Buffer> ack = users.client("tech-1", org.twinlab.runtime.auth.Role.TRAINER).request(HttpMethod.POST, "/api/v1/twins/tank-1/alarms/estop/ack")
           .send().toCompletionStage().toCompletableFuture().join();
       assertThat(ack.statusCode()).isEqualTo(200);
-      assertThat(ack.bodyAsJsonObject().getString("acknowledged_by")).isEqualTo("examiner-1");
+      assertThat(ack.bodyAsJsonObject().getString("acknowledged_by")).isEqualTo("tech-1");
       assertError(call(HttpMethod.POST, "/api/v1/twins/tank-1/alarms/estop/ack", null), 409, "alarm");
       assertError(call(HttpMethod.POST, "/api/v1/twins/tank-1/alarms/meltdown/ack", null), 404, "alarm");
     } finally {

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.twinlab.runtime.backup.BackupException;
 import org.twinlab.runtime.backup.BackupManifest;
 import org.twinlab.runtime.backup.DataBackup;
-import org.twinlab.runtime.bus.Bus;
+import org.twinlab.runtime.bus.ActionLedger;
 import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.scenario.Reports;
 import org.twinlab.runtime.scenario.TestSuiteGrader;
@@ -65,8 +65,8 @@ final class ActionRoutes {
       case "backup" -> vertx.executeBlocking(() -> backup(t), false);
       default -> vertx.executeBlocking(() -> new TestSuiteGrader(t.twinConfig().model()).grade(fields), false); // minutes of virtual time
     };
-    Http.respond(ctx, outcome.onSuccess(o -> vertx.eventBus().publish(Bus.actions(t.id()),
-        new CandidateAction(t.id(), java.time.Instant.now(), who, kind, fields, o.result()))), 201, o -> new JsonObject()
+    Http.respond(ctx, outcome.compose(o -> ActionLedger.take(vertx,
+        new CandidateAction(t.id(), java.time.Instant.now(), who, kind, fields, o.result())).map(o)), 201, o -> new JsonObject()
         .put("twin", t.id()).put("kind", kind).put("who", who).put("detail", o.detail()).put("result", new JsonObject(Map.copyOf(o.result()))));
   }
 

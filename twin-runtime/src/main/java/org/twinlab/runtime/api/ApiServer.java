@@ -8,7 +8,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.twinlab.runtime.connect.Connections;
 import org.twinlab.runtime.connect.EndpointProbe;
+import org.twinlab.runtime.auth.AuditLog;
+import org.twinlab.runtime.auth.Tokens;
 import org.twinlab.runtime.history.History;
+import org.twinlab.runtime.session.LabSessions;
 
 /** The HTTP side: the JSON API under /api/v1, its OpenAPI document, the live feed and the web page. */
 public final class ApiServer extends VerticleBase {
@@ -20,12 +23,18 @@ public final class ApiServer extends VerticleBase {
   private final History history;
   private final java.nio.file.Path dataDir;
   private final Deployments deployments;
+  private final LabSessions sessions;
+  private final Tokens tokens;
+  private final AuditLog audit;
   private final String openApi = openApiDocument();
   private volatile int actualPort;
   private volatile Router router;
 
   public ApiServer(String bind, int port, Twins twins, Connections connections, History history, java.nio.file.Path dataDir,
-      Deployments deployments) {
+      Deployments deployments, LabSessions sessions, Tokens tokens, AuditLog audit) {
+    this.sessions = sessions;
+    this.tokens = tokens;
+    this.audit = audit;
     this.bind = bind;
     this.port = port;
     this.twins = twins;
@@ -44,16 +53,22 @@ public final class ApiServer extends VerticleBase {
   public Future<?> start() {
     router = Router.router(vertx);
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+    router.route("/api/*").handler(new Guard(AccessPolicy.of(openApi), tokens, sessions));
+    new AuthRoutes(vertx, sessions.accounts(), tokens, audit).mount(router);
+    new SessionRoutes(vertx, sessions).mount(router);
+    new ScenarioRoutes(vertx, sessions.catalog()).mount(router);
     new DiscoveryRoutes(connections, new EndpointProbe(vertx), history).mount(router);
-    new TwinRoutes(twins).mount(router);
-    new PackageRoutes(deployments).mount(router);
+    new TwinRoutes(twins, sessions).mount(router);
+    new PackageRoutes(deployments, sessions).mount(router);
     new BindingRoutes(twins, connections.protocols()).mount(router);
-    new LiveFeed(vertx, twins).mount(router);
+    new LiveFeed(vertx, twins, sessions).mount(router);
     new HistoryRoutes(twins, history).mount(router);
     new ActionRoutes(vertx, twins, dataDir).mount(router);
     router.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.route("/api/*").failureHandler(Http::failure);
+    // the charting library ships as a WebJar, so the pages need no build step and no network
+    router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     return vertx.createHttpServer()
         .requestHandler(router)

@@ -30,6 +30,7 @@ final class BindingRoutes {
     r.post("/api/v1/twins/:id/bindings").handler(this::create);
     r.put("/api/v1/twins/:id/bindings/:property").handler(this::replace);
     r.delete("/api/v1/twins/:id/bindings/:property").handler(this::delete);
+    r.post("/api/v1/twins/:id/bindings/:property/preview").handler(this::preview);
   }
 
   private void list(RoutingContext ctx) {
@@ -67,6 +68,13 @@ final class BindingRoutes {
       throw TwinRequestException.invalid("property", "the body binds " + b.property() + ", the path names " + ctx.pathParam("property"));
     }
     Http.respond(ctx, t.putBinding(b, false, Http.caller(ctx)), 200, v -> Views.version(v, false));
+  }
+
+  private void preview(RoutingContext ctx) {
+    TwinVerticle t = twins.require(ctx.pathParam("id"));
+    Binding b = parse(ctx, t);
+    Http.respond(ctx, t.preview(b), 200, p -> new io.vertx.core.json.JsonObject().put("property", b.property()).put("raw", p.raw())
+        .put("value", p.value()).put("note", p.note()));
   }
 
   private void delete(RoutingContext ctx) {

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.twinlab.runtime.bus.Bus;
+import org.twinlab.runtime.bus.ActionLedger;
 import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.config.Quantities;
 import org.twinlab.runtime.history.ChangeHistory;
@@ -83,8 +83,8 @@ final class HistoryRoutes {
     for (String p : List.of("from", "to", "format", "properties")) {
       if (ctx.queryParams().get(p) != null) fields.put(p, ctx.queryParams().get(p));
     }
-    export(ctx, query, window, twin.id()).onSuccess(v ->
-        ctx.vertx().eventBus().publish(Bus.actions(twin.id()), CandidateAction.of(twin.id(), who, "export", fields)));
+    // the export is recorded once its file is written, before it is sent
+    export(ctx, query, window, twin.id(), () -> ActionLedger.take(ctx.vertx(), CandidateAction.of(twin.id(), who, "export", fields)));
   }
 
   private void exportSession(RoutingContext ctx) {
@@ -99,14 +99,16 @@ final class HistoryRoutes {
     }
     TimeWindow window = exportWindow(ctx);
     HistoryQuery query = new HistoryQuery(twinId, Set.of(), session, window.from(), window.to());
-    export(ctx, query, window, session != null ? session : twinId);
+    export(ctx, query, window, session != null ? session : twinId, Future::succeededFuture);
   }
 
   /** Sends the export; the future completes when it has been sent whole. */
-  private Future<Void> export(RoutingContext ctx, HistoryQuery query, TimeWindow window, String name) {
+  private Future<Void> export(RoutingContext ctx, HistoryQuery query, TimeWindow window, String name,
+      java.util.function.Supplier<Future<Void>> beforeSending) {
     String format = format(ctx);
     String fileName = name + "_" + FILE_TIME.format(window.from()) + "_" + FILE_TIME.format(window.to()) + "." + format;
     return ctx.vertx().executeBlocking(() -> writeExport(query, window, format), false)
+        .compose(file -> beforeSending.get().map(file))
         .compose(file -> ctx.response()
             .putHeader("Content-Type", format.equals("csv") ? "text/csv; charset=utf-8" : "application/json")
             .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")

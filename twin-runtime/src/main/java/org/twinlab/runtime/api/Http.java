@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinlab.models.yaml.InvalidInputException;
@@ -17,17 +16,35 @@ import org.twinlab.runtime.twin.TwinRequestException;
 /** Request and response helpers shared by the API's routes: bodies, callers, errors. */
 final class Http {
   private static final Logger LOG = LoggerFactory.getLogger(Http.class);
-  private static final Pattern USER = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
-  static final String USER_HEADER = "X-Twinlab-User";
 
   private Http() {}
 
-  /** Who makes the request, as recorded in actions. */
+  /** Who makes the request, as recorded in actions: the logged-in user. */
   static String caller(RoutingContext ctx) {
-    String user = ctx.request().getHeader(USER_HEADER);
-    if (user == null || user.isBlank()) return "anonymous";
-    if (!USER.matcher(user).matches()) throw TwinRequestException.invalid(USER_HEADER, "a user name is 1-64 of A-Z a-z 0-9 . _ @ -");
-    return user;
+    return Guard.caller(ctx).name();
+  }
+
+  /** A string field the body must have. */
+  static String requiredString(JsonObject body, String field) {
+    Object v = body.getValue(field);
+    if (!(v instanceof String s) || s.isBlank()) throw TwinRequestException.invalid(field, "a non-empty string is required");
+    return s;
+  }
+
+  /**
+   * Runs a step that refuses bad input with the JDK's exceptions and answers for the field: an
+   * illegal argument is invalid, an illegal state a conflict, a missing element not found.
+   */
+  static <T> T parse(String field, java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (java.util.NoSuchElementException e) {
+      throw TwinRequestException.notFound(field, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw TwinRequestException.invalid(field, e.getMessage());
+    } catch (IllegalStateException e) {
+      throw TwinRequestException.conflict(field, e.getMessage());
+    }
   }
 
   /** The request body as a JSON object, or a 400 saying why not. */

@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.twinlab.runtime.auth.Caller;
+import org.twinlab.runtime.auth.Reach;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +35,10 @@ final class LiveFeed {
   private final Vertx vertx;
   private final Twins twins;
 
-  LiveFeed(Vertx vertx, Twins twins) {
+  private final Reach reach;
+
+  LiveFeed(Vertx vertx, Twins twins, Reach reach) {
+    this.reach = reach;
     this.vertx = vertx;
     this.twins = twins;
   }
@@ -103,10 +108,11 @@ final class LiveFeed {
   // ---- WebSocket: {"subscribe": ["twin-a", ...]} and {"unsubscribe": [...]}
 
   private void webSocket(RoutingContext ctx) {
-    ctx.request().toWebSocket().onSuccess(this::serve).onFailure(ctx::fail);
+    Caller caller = Guard.caller(ctx);
+    ctx.request().toWebSocket().onSuccess(ws -> serve(ws, caller)).onFailure(ctx::fail);
   }
 
-  private void serve(ServerWebSocket ws) {
+  private void serve(ServerWebSocket ws, Caller caller) {
     Map<String, MessageConsumer<ChangeBatch>> followed = new HashMap<>();
     ws.textMessageHandler(text -> {
       JsonObject msg;
@@ -118,6 +124,10 @@ final class LiveFeed {
       }
       for (String id : ids(msg, "subscribe")) {
         if (followed.containsKey(id)) continue;
+        if (!reach.twin(caller, id)) {
+          ws.writeTextMessage(error("subscribe", caller.name() + " is not assigned to twin " + id));
+          continue;
+        }
         try {
           TwinVerticle twin = twins.require(id);
           followed.put(id, vertx.eventBus().<ChangeBatch>localConsumer(Bus.changes(id), m -> {

@@ -3,13 +3,19 @@ package org.twinlab.runtime.api;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.twinlab.runtime.auth.Caller;
+import org.twinlab.runtime.auth.Reach;
+import org.twinlab.runtime.auth.Role;
 
 /** Installing and uninstalling twin applications: deploy a package, remove a twin. */
 final class PackageRoutes {
   private final Deployments deployments;
 
-  PackageRoutes(Deployments deployments) {
+  private final Reach reach;
+
+  PackageRoutes(Deployments deployments, Reach reach) {
     this.deployments = deployments;
+    this.reach = reach;
   }
 
   void mount(Router r) {
@@ -19,6 +25,12 @@ final class PackageRoutes {
 
   private void deploy(RoutingContext ctx) {
     JsonObject pkg = Http.jsonBody(ctx);
+    Caller caller = Guard.caller(ctx);
+    // a candidate installs only the twin of their own station
+    if (caller.is(Role.CANDIDATE) && !reach.twin(caller, pkg.getString("twin", ""))) {
+      Http.send(ctx, 403, Http.error(caller.name() + " may deploy only their station's twin", java.util.List.of()));
+      return;
+    }
     Http.respond(ctx, deployments.deploy(pkg, Http.caller(ctx)).compose(t -> t.snapshot().map(s -> Views.twin(s, t.twinConfig().model()))),
         201, v -> v);
   }

@@ -5,6 +5,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.twinlab.runtime.auth.Caller;
+import org.twinlab.runtime.auth.Reach;
+import org.twinlab.runtime.auth.Role;
 import java.util.ArrayList;
 import java.util.List;
 import org.twinlab.runtime.twin.Lifecycle;
@@ -14,10 +17,14 @@ import org.twinlab.runtime.twin.TwinVerticle;
 
 /** Twins: list, state, property reads and writes, commands, lifecycle, alarms. */
 final class TwinRoutes {
+  /** The one command an examiner may issue on a candidate's rig. */
+  static final String EMERGENCY_STOP = "emergency_stop";
   private final Twins twins;
+  private final Reach reach;
 
-  TwinRoutes(Twins twins) {
+  TwinRoutes(Twins twins, Reach reach) {
     this.twins = twins;
+    this.reach = reach;
   }
 
   void mount(Router r) {
@@ -36,7 +43,10 @@ final class TwinRoutes {
 
   private void list(RoutingContext ctx) {
     List<Future<JsonObject>> views = new ArrayList<>();
+    Caller caller = Guard.caller(ctx);
     for (TwinVerticle t : twins.all()) {
+      // a candidate sees only their station's twins; staff see every twin's summary to plan sessions
+      if (caller.is(Role.CANDIDATE) && !reach.twin(caller, t.id())) continue;
       views.add(t.snapshot().map(s -> Views.twinSummary(s, t.twinConfig().model())));
     }
     Http.respond(ctx, Future.all(views), 200, all -> new JsonArray(all.list()));
@@ -67,7 +77,12 @@ final class TwinRoutes {
 
   private void command(RoutingContext ctx) {
     TwinVerticle t = twins.require(ctx.pathParam("id"));
-    t.command(ctx.pathParam("command"), Http.caller(ctx))
+    String command = ctx.pathParam("command");
+    if (Guard.caller(ctx).is(Role.EXAMINER) && !command.endsWith(EMERGENCY_STOP)) {
+      Http.send(ctx, 403, Http.error("an examiner may issue only the emergency stop", List.of()));
+      return;
+    }
+    t.command(command, Http.caller(ctx))
         .onSuccess(r -> Http.send(ctx, r.ok() ? 200 : 422, Views.writeResult(r)))
         .onFailure(ctx::fail);
   }
@@ -89,7 +104,8 @@ final class TwinRoutes {
 
   private void allAlarms(RoutingContext ctx) {
     List<Future<TwinSnapshot>> all = new ArrayList<>();
-    twins.all().forEach(t -> all.add(t.snapshot()));
+    Caller caller = Guard.caller(ctx);
+    twins.all().stream().filter(t -> reach.twin(caller, t.id())).forEach(t -> all.add(t.snapshot()));
     Http.respond(ctx, Future.all(all), 200, snapshots -> {
       JsonArray out = new JsonArray();
       for (int i = 0; i < snapshots.size(); i++) {

@@ -23,6 +23,10 @@ public final class Twins {
     return List.copyOf(byId.values());
   }
 
+  public synchronized java.util.Optional<TwinVerticle> find(String id) {
+    return java.util.Optional.ofNullable(byId.get(id));
+  }
+
   /** The twin, or a 404 naming the id. */
   public synchronized TwinVerticle require(String id) {
     TwinVerticle t = byId.get(id);

@@ -60,7 +60,15 @@ public final class Views {
   public static JsonObject twin(TwinSnapshot s, TwinModel model) {
     JsonObject props = new JsonObject();
     s.properties().forEach(p -> props.put(p.property(), property(p)));
-    return twinSummary(s, model).put("values", props).put("alarms", alarms(s.alarms()));
+    // what a control panel offers: the model's commands and its writable properties
+    JsonArray commands = new JsonArray();
+    JsonArray writable = new JsonArray();
+    model.components().forEach(c -> c.commands().forEach(cmd -> commands.add(new JsonObject().put("command", cmd.path())
+        .put("description", cmd.description().en()).put("descriptionZh", cmd.description().zh()))));
+    model.properties().values().stream().filter(p -> p.writable()).forEach(p -> writable.add(new JsonObject().put("property", p.path())
+        .put("type", p.type().name().toLowerCase()).put("unit", p.unit())));
+    return twinSummary(s, model).put("values", props).put("alarms", alarms(s.alarms())).put("commands", commands)
+        .put("writable", writable);
   }
 
   public static JsonArray alarms(Collection<AlarmState> alarms) {

@@ -20,6 +20,7 @@ import org.twinlab.connectors.Sample;
 import org.twinlab.connectors.WriteResult;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.binding.Binding;
+import org.twinlab.runtime.binding.BindingPreview;
 import org.twinlab.runtime.binding.BindingJournal;
 import org.twinlab.runtime.binding.BindingLoader;
 import org.twinlab.runtime.binding.BindingSet;
@@ -27,6 +28,7 @@ import org.twinlab.runtime.binding.BindingVersion;
 import org.twinlab.runtime.binding.BindingVersion.Action;
 import org.twinlab.runtime.binding.BindingWriter;
 import org.twinlab.runtime.binding.SignalRef;
+import org.twinlab.runtime.bus.ActionLedger;
 import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.bus.ChangeBatch;
@@ -113,8 +115,8 @@ public final class TwinVerticle extends VerticleBase {
   }
 
   /** Tells whoever follows this twin's actions (a scenario run on its station) what was done, by whom. */
-  private void recordAction(String by, String kind, Map<String, Object> fields) {
-    vertx.eventBus().publish(Bus.actions(id()), CandidateAction.of(id(), by, kind, fields));
+  private Future<Void> recordAction(String by, String kind, Map<String, Object> fields) {
+    return ActionLedger.take(vertx, CandidateAction.of(id(), by, kind, fields));
   }
 
   private void publish(List<Change> changes) {
@@ -143,12 +145,11 @@ public final class TwinVerticle extends VerticleBase {
       }
       LOG.info("twin {} {} -> {} by {}", id(), from, target, by);
       publish(List.of(state.setLifecycle(target)));
-      recordAction(by, switch (target) {
+      return recordAction(by, switch (target) {
         case RUNNING -> "start";
         case PAUSED -> "pause";
         default -> "stop";
-      }, Map.of());
-      return Future.succeededFuture(target);
+      }, Map.of()).map(target);
     });
   }
 
@@ -157,8 +158,7 @@ public final class TwinVerticle extends VerticleBase {
       TwinRules.checkAlarm(config.model(), alarm);
       Change c = state.acknowledge(alarm, by).orElseThrow(() -> TwinRules.notWaiting(alarm));
       publish(List.of(c));
-      recordAction(by, "alarm_ack", Map.of("alarm", alarm));
-      return Future.succeededFuture(((Change.AlarmChanged) c).state());
+      return recordAction(by, "alarm_ack", Map.of("alarm", alarm)).map(((Change.AlarmChanged) c).state());
     });
   }
 
@@ -167,9 +167,9 @@ public final class TwinVerticle extends VerticleBase {
     return onTwin(() -> {
       TwinRules.RawWrite w = TwinRules.write(config.model(), state.lifecycle(), active.set(), property, value);
       LOG.info("twin {}: {} = {} by {}", id(), property, value, by);
-      return send(w.target(), w.raw()).onSuccess(r -> {
-        if (r.ok()) recordAction(by, "write", Map.of("property", property, "value", value));
-      });
+      return send(w.target(), w.raw()).compose(r -> r.ok()
+          ? recordAction(by, "write", Map.of("property", property, "value", value)).map(r)
+          : Future.succeededFuture(r));
     });
   }
 
@@ -178,10 +178,20 @@ public final class TwinVerticle extends VerticleBase {
     return onTwin(() -> {
       var c = TwinRules.command(config.model(), state.lifecycle(), active.set(), command);
       LOG.info("twin {}: command {} by {}", id(), command, by);
-      return send(c.target(), c.value()).onSuccess(r -> {
-        // the rig's emergency stop is its own kind of action, however the model names its component
-        if (r.ok()) recordAction(by, command.endsWith(".emergency_stop") ? "emergency_stop" : "command", Map.of("command", command));
-      });
+      // the rig's emergency stop is its own kind of action, however the model names its component
+      String kind = command.endsWith(".emergency_stop") ? "emergency_stop" : "command";
+      return send(c.target(), c.value()).compose(r -> r.ok()
+          ? recordAction(by, kind, Map.of("command", command)).map(r)
+          : Future.succeededFuture(r));
+    });
+  }
+
+  /** What an edited binding would show now (nothing is changed). */
+  public Future<BindingPreview> preview(Binding edited) {
+    return onTwin(() -> {
+      Object value = state.properties().stream().filter(p -> p.property().equals(edited.property())).findFirst()
+          .map(PropertyState::value).orElse(null);
+      return Future.succeededFuture(BindingPreview.of(edited, active.set().forProperty(edited.property()), value));
     });
   }
 
@@ -247,14 +257,14 @@ public final class TwinVerticle extends VerticleBase {
       history.remove(v);
       use(previous);
       return Future.failedFuture(e);
-    }).onSuccess(x -> {
+    }).compose(x -> {
       LOG.info("twin {}: bindings v{} {} {} by {}", id(), v.version(), action.name().toLowerCase(), property, by);
       Map<String, Object> fields = after.map(BindingWriter::toMap).orElse(Map.of("property", property));
-      recordAction(by, switch (action) {
+      return recordAction(by, switch (action) {
         case CREATED -> "binding_create";
         case DELETED -> "binding_delete";
         default -> "binding_edit";
-      }, fields);
+      }, fields).map(x);
     });
   }
 

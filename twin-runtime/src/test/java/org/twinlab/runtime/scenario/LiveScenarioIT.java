@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinlab.demo.DemoLab;
+import org.twinlab.runtime.ApiUsers;
 import org.twinlab.runtime.TwinRuntime;
+import org.twinlab.runtime.auth.Role;
 import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.scenarios.check.Verdict.Outcome;
@@ -56,9 +58,14 @@ class LiveScenarioIT {
 
   /** A client of the runtime, once its health says every connection is up. */
   private static WebClient healthy(Vertx vertx, TwinRuntime runtime) {
-    WebClient http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(runtime.port()));
+    WebClient http = new ApiUsers(vertx, runtime).client("staff", Role.TRAINER);
     await().atMost(Duration.ofSeconds(20)).until(() -> get(http.get("/api/v1/health").send()).statusCode() == 200);
     return http;
+  }
+
+  /** A technician's client (a trainer account: reaches every twin without a session). */
+  private static WebClient as(Vertx vertx, TwinRuntime runtime, String name) {
+    return new ApiUsers(vertx, runtime).client(name, Role.TRAINER);
   }
 
   /** Every action published on a twin's action feed from now on. */
@@ -81,21 +88,19 @@ class LiveScenarioIT {
       WebClient http = healthy(vertx, runtime);
       java.util.List<CandidateAction> heard = hear(vertx, "tank-1");
       try {
-        HttpResponse<Buffer> export = get(http.get("/api/v1/twins/tank-1/export?from=-5m&to=now&format=csv")
-            .putHeader("X-Twinlab-User", "cand-9").send());
+        HttpResponse<Buffer> export = get(as(vertx, runtime, "tech-9").get("/api/v1/twins/tank-1/export?from=-5m&to=now&format=csv").send());
         assertThat(export.statusCode()).as(export.bodyAsString()).isEqualTo(200);
-        HttpResponse<Buffer> backup = get(http.post("/api/v1/twins/tank-1/actions").putHeader("X-Twinlab-User", "cand-9")
+        HttpResponse<Buffer> backup = get(as(vertx, runtime, "tech-9").post("/api/v1/twins/tank-1/actions")
             .sendJsonObject(new JsonObject().put("kind", "backup").put("fields", new JsonObject())));
         assertThat(backup.statusCode()).as(backup.bodyAsString()).isEqualTo(201);
         String file = backup.bodyAsJsonObject().getJsonObject("result").getString("file");
         Path written = data.toAbsolutePath().resolveSibling(data.getFileName() + "-backups").resolve(file);
         assertThat(org.twinlab.runtime.backup.DataBackup.verify(written).files()).isNotEmpty();
-        HttpResponse<Buffer> estop = get(http.post("/api/v1/twins/tank-1/commands/panel.emergency_stop")
-            .putHeader("X-Twinlab-User", "cand-9").send());
+        HttpResponse<Buffer> estop = get(as(vertx, runtime, "tech-9").post("/api/v1/twins/tank-1/commands/panel.emergency_stop").send());
         assertThat(estop.statusCode()).as(estop.bodyAsString()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(heard)
-            .extracting(a -> a.who() + " " + a.kind()).containsExactly("cand-9 export", "cand-9 backup", "cand-9 emergency_stop"));
+            .extracting(a -> a.who() + " " + a.kind()).containsExactly("tech-9 export", "tech-9 backup", "tech-9 emergency_stop"));
         assertThat(heard.get(0).fields()).containsEntry("from", "-5m").containsEntry("to", "now");
         assertThat(lab.rig("tank-1").sim().groundTruth()).containsEntry("panel.estop", true);
       } finally {
@@ -122,8 +127,8 @@ class LiveScenarioIT {
         assertThat(running.statusCode()).isEqualTo(409);
         assertThat(running.bodyAsString()).contains("lifecycle");
 
-        assertThat(get(http.post("/api/v1/twins/conveyor-1/stop").putHeader("X-Twinlab-User", "cand-2").send()).statusCode()).isEqualTo(200);
-        HttpResponse<Buffer> removed = get(http.delete("/api/v1/twins/conveyor-1").putHeader("X-Twinlab-User", "cand-2").send());
+        assertThat(get(as(vertx, runtime, "tech-2").post("/api/v1/twins/conveyor-1/stop").send()).statusCode()).isEqualTo(200);
+        HttpResponse<Buffer> removed = get(as(vertx, runtime, "tech-2").delete("/api/v1/twins/conveyor-1").send());
         assertThat(removed.statusCode()).as(removed.bodyAsString()).isEqualTo(200);
         assertThat(get(http.get("/api/v1/twins/conveyor-1").send()).statusCode()).isEqualTo(404);
 
@@ -138,15 +143,15 @@ class LiveScenarioIT {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.bodyAsString()).contains("bindings[0].property").contains("belt.colour");
 
-        HttpResponse<Buffer> deployed = get(http.post("/api/v1/twins").putHeader("X-Twinlab-User", "cand-2").sendJsonObject(pkg));
+        HttpResponse<Buffer> deployed = get(as(vertx, runtime, "tech-2").post("/api/v1/twins").sendJsonObject(pkg));
         assertThat(deployed.statusCode()).as(deployed.bodyAsString()).isEqualTo(201);
         assertThat(deployed.bodyAsJsonObject().getString("lifecycle")).isEqualTo("LOADED");
         assertThat(get(http.post("/api/v1/twins").sendJsonObject(pkg)).statusCode()).isEqualTo(409);
-        assertThat(get(http.post("/api/v1/twins/conveyor-1/start").putHeader("X-Twinlab-User", "cand-2").send()).statusCode()).isEqualTo(200);
+        assertThat(get(as(vertx, runtime, "tech-2").post("/api/v1/twins/conveyor-1/start").send()).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
             get(http.get("/api/v1/twins/conveyor-1/properties/belt.running").send()).bodyAsJsonObject().getString("quality")).isEqualTo("GOOD"));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(heard).extracting(a -> a.who() + " " + a.kind())
-            .containsExactly("cand-2 stop", "cand-2 remove", "cand-2 deploy", "cand-2 start"));
+            .containsExactly("tech-2 stop", "tech-2 remove", "tech-2 deploy", "tech-2 start"));
       } finally {
         get(runtime.stop());
       }
@@ -177,18 +182,18 @@ class LiveScenarioIT {
                 new LiveRun.LiveRig(runtime.twins().require("motor-1"), lab.rig("motor-1").sim())),
             runtime.connections(), scenario, new Scoring(StandardLoader.digitalTwinTechnician()), "examiner-3");
         try {
-          HttpResponse<Buffer> fixed = get(http.put("/api/v1/twins/motor-1/bindings/motor.current").putHeader("X-Twinlab-User", "cand-4")
+          HttpResponse<Buffer> fixed = get(as(vertx, runtime, "tech-4").put("/api/v1/twins/motor-1/bindings/motor.current")
               .sendJsonObject(new JsonObject().put("property", "motor.current").put("connection", "broker")
                   .put("address", "twinlab/motor-1/telemetry#/motor/current")));
           assertThat(fixed.statusCode()).as(fixed.bodyAsString()).isEqualTo(200);
-          assertThat(get(http.post("/api/v1/twins/motor-1/stop").putHeader("X-Twinlab-User", "cand-4").send()).statusCode()).isEqualTo(200);
-          assertThat(get(http.post("/api/v1/twins/motor-1/start").putHeader("X-Twinlab-User", "cand-4").send()).statusCode()).isEqualTo(200);
+          assertThat(get(as(vertx, runtime, "tech-4").post("/api/v1/twins/motor-1/stop").send()).statusCode()).isEqualTo(200);
+          assertThat(get(as(vertx, runtime, "tech-4").post("/api/v1/twins/motor-1/start").send()).statusCode()).isEqualTo(200);
 
           await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
               assertThat(live.run().verdicts().get("both-track")).extracting(v -> v.outcome()).isEqualTo(Outcome.PASSED));
           live.run().end("examiner-3", "task done");
           assertThat(live.run().sheet().total()).isEqualTo(100.0);
-          assertThat(live.run().actions()).filteredOn(a -> a.who().equals("cand-4"))
+          assertThat(live.run().actions()).filteredOn(a -> a.who().equals("tech-4"))
               .extracting(a -> a.kind() + " " + a.fields().get("rig"))
               .containsExactly("binding_edit motor-vibration", "stop motor-vibration", "start motor-vibration");
         } finally {
@@ -218,15 +223,15 @@ class LiveScenarioIT {
             assertThat(twin).isCloseTo(rig / 10, org.assertj.core.data.Offset.offset(2.0));
           });
 
-          HttpResponse<Buffer> fixed = get(http.put("/api/v1/twins/tank-1/bindings/tank.level").putHeader("X-Twinlab-User", "cand-17")
+          HttpResponse<Buffer> fixed = get(as(vertx, runtime, "tech-17").put("/api/v1/twins/tank-1/bindings/tank.level")
               .sendBuffer(Buffer.buffer("{\"property\":\"tank.level\",\"connection\":\"plc-tank-1\",\"address\":\"" + LEVEL
                   + "\",\"sampling_ms\":200,\"transform\":{\"range\":{\"raw\":[0,27648],\"value\":[0,500]}}}")));
           assertThat(fixed.statusCode()).as(fixed.bodyAsString()).isEqualTo(200);
-          HttpResponse<Buffer> refused = get(http.post("/api/v1/twins/tank-1/actions").putHeader("X-Twinlab-User", "cand-17")
+          HttpResponse<Buffer> refused = get(as(vertx, runtime, "tech-17").post("/api/v1/twins/tank-1/actions")
               .sendJsonObject(new JsonObject().put("kind", "report").put("fields", new JsonObject().put("alarm_code", "level_hi"))));
           assertThat(refused.statusCode()).isEqualTo(400);
           assertThat(refused.bodyAsString()).contains("alarm_code");
-          HttpResponse<Buffer> report = get(http.post("/api/v1/twins/tank-1/actions").putHeader("X-Twinlab-User", "cand-17")
+          HttpResponse<Buffer> report = get(as(vertx, runtime, "tech-17").post("/api/v1/twins/tank-1/actions")
               .sendJsonObject(new JsonObject().put("kind", "report").put("fields",
                   new JsonObject().put("alarm_code", "level_high").put("cause", "level range mapped to 0-50 mm"))));
           assertThat(report.statusCode()).as(report.bodyAsString()).isEqualTo(201);
@@ -237,7 +242,7 @@ class LiveScenarioIT {
           ScoreSheet sheet = live.run().sheet();
           assertThat(sheet.checks()).allSatisfy(c -> assertThat(c.status()).as(c.check() + ": " + c.because()).isEqualTo(CheckScore.Status.PASSED));
           assertThat(sheet.total()).isEqualTo(100.0);
-          assertThat(live.run().actions()).filteredOn(a -> a.who().equals("cand-17")).extracting(ActionRecord::kind)
+          assertThat(live.run().actions()).filteredOn(a -> a.who().equals("tech-17")).extracting(ActionRecord::kind)
               .containsExactly("binding_edit", "report");
           assertThat(live.run().actions()).noneMatch(a -> a.who().equals(LiveRun.SETUP));
         } finally {

@@ -1,0 +1,74 @@
+package org.twinlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.concurrent.Callable;
+import org.twinlab.runtime.evidence.EvidenceVerifier;
+import org.twinlab.runtime.evidence.PlatformKey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Checks a lab session's evidence file, as an appeal panel would. */
+@Command(name = "evidence", mixinStandardHelpOptions = true, description = "Lab session evidence logs.",
+    subcommands = EvidenceCommand.Verify.class)
+final class EvidenceCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "verify", mixinStandardHelpOptions = true,
+      description = "Check every record's hash and its link to the one before, and the platform's signature over the chain. "
+          + "Answers OK, or names the first record that does not verify. Exit code 0 when it verifies, 1 when not.")
+  static final class Verify implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "an evidence file (evidence.jsonl, or one downloaded from a session)")
+    Path file;
+
+    @Option(names = "--key", paramLabel = "PUBLIC_KEY",
+        description = "the platform's public key (<data>/keys/platform-ed25519.pub) the seal must be made with")
+    Path key;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "take the platform's public key from this data directory")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      if (!Files.isRegularFile(file)) {
+        err.println("twinlab evidence verify: no file " + file);
+        err.flush();
+        return 1;
+      }
+      Path keyFile = key != null ? key : data != null ? data.resolve("keys").resolve(PlatformKey.PUBLIC_FILE) : null;
+      PublicKey trusted = null;
+      if (keyFile != null) {
+        try {
+          trusted = PlatformKey.readPublic(keyFile);
+        } catch (Exception e) {
+          err.println("twinlab evidence verify: the key " + keyFile + " does not read: " + e.getMessage());
+          err.flush();
+          return 1;
+        }
+      }
+      EvidenceVerifier.Result r = EvidenceVerifier.verify(file, trusted);
+      if (r.ok()) {
+        out.println(file + ": OK, " + r.message() + (trusted == null && r.sealedBy() != null
+            ? " (the key was not compared with a trusted one: pass --key or --data)" : ""));
+      } else {
+        out.println(file + ": FAILED at record " + r.line() + " — " + r.message());
+      }
+      out.flush();
+      return r.ok() ? 0 : 1;
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package org.twinlab.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.twinlab.runtime.auth.Accounts;
+import org.twinlab.runtime.auth.AuditLog;
+import org.twinlab.runtime.auth.Role;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * User accounts of a data directory, for the administrator at the machine (the first admin account
+ * is made here). Passwords are read from standard input, never from the command line.
+ */
+@Command(name = "users", mixinStandardHelpOptions = true, description = "User accounts: list, add, set a password, remove.",
+    subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.Remove.class})
+final class UsersCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  abstract static class OnData implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", defaultValue = "twinlab-data", description = "data directory (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+      try (AuditLog audit = new AuditLog(java.nio.file.Files.createDirectories(data))) {
+        return run(Accounts.open(data), audit, spec.commandLine().getOut());
+      } catch (IllegalArgumentException | IllegalStateException | java.util.NoSuchElementException e) {
+        spec.commandLine().getErr().println("twinlab users: " + e.getMessage());
+        spec.commandLine().getErr().flush();
+        return 1;
+      }
+    }
+
+    abstract int run(Accounts accounts, AuditLog audit, PrintWriter out) throws Exception;
+
+    static String readPassword() throws java.io.IOException {
+      var console = System.console();
+      if (console != null) return new String(console.readPassword("password: "));
+      String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      return line == null ? "" : line;
+    }
+
+    static String operator() {
+      return "console:" + System.getProperty("user.name", "?");
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Every account: name, role, display name.")
+  static final class ListUsers extends OnData {
+    @Override
+    int run(Accounts accounts, AuditLog audit, PrintWriter out) {
+      accounts.all().forEach(a -> out.printf("%-20s %-10s %s%n", a.name(), a.role().key(), a.displayName()));
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account; the password is read from standard input.")
+  static final class Add extends OnData {
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Option(names = "--role", required = true, description = "admin, trainer, examiner or candidate")
+    String role;
+
+    @Option(names = "--display", description = "the name shown on score sheets")
+    String display;
+
+    @Override
+    int run(Accounts accounts, AuditLog audit, PrintWriter out) throws Exception {
+      Role r = Role.of(role);
+      accounts.add(name, r, display, readPassword());
+      audit.record(operator(), "add user", name, r.key());
+      out.println("added " + name + " (" + r.key() + ")");
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Set an account's password, read from standard input.")
+  static final class Passwd extends OnData {
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Override
+    int run(Accounts accounts, AuditLog audit, PrintWriter out) throws Exception {
+      accounts.setPassword(name, readPassword());
+      audit.record(operator(), "set password", name, "");
+      out.println("password set for " + name);
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove an account.")
+  static final class Remove extends OnData {
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Override
+    int run(Accounts accounts, AuditLog audit, PrintWriter out) {
+      accounts.remove(name);
+      audit.record(operator(), "remove user", name, "");
+      out.println("removed " + name);
+      out.flush();
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package org.twinlab.runtime.api;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import org.twinlab.runtime.auth.Account;
+import org.twinlab.runtime.auth.Accounts;
+import org.twinlab.runtime.auth.AuditLog;
+import org.twinlab.runtime.auth.Caller;
+import org.twinlab.runtime.auth.LoginThrottle;
+import org.twinlab.runtime.auth.Role;
+import org.twinlab.runtime.auth.Tokens;
+import org.twinlab.runtime.twin.TwinRequestException;
+
+/**
+ * Logging in and out, and the administrators' account management with its audit trail. Password
+ * hashing is deliberately slow, so it runs on worker threads.
+ */
+final class AuthRoutes {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuthRoutes.class);
+  private final Vertx vertx;
+  private final Accounts accounts;
+  private final Tokens tokens;
+  private final AuditLog audit;
+  private final LoginThrottle throttle = new LoginThrottle(java.time.Clock.systemUTC());
+
+  AuthRoutes(Vertx vertx, Accounts accounts, Tokens tokens, AuditLog audit) {
+    this.vertx = vertx;
+    this.accounts = accounts;
+    this.tokens = tokens;
+    this.audit = audit;
+  }
+
+  void mount(Router router) {
+    router.post("/api/v1/login").handler(this::login);
+    router.post("/api/v1/logout").handler(this::logout);
+    router.get("/api/v1/me").handler(ctx -> Http.send(ctx, 200, me(Guard.caller(ctx))));
+    router.get("/api/v1/users").handler(ctx -> {
+      JsonArray out = new JsonArray();
+      accounts.all().forEach(a -> out.add(view(a)));
+      Http.send(ctx, 200, out);
+    });
+    router.post("/api/v1/users").handler(this::addUser);
+    router.delete("/api/v1/users/:name").handler(this::removeUser);
+    router.put("/api/v1/users/:name/password").handler(this::setPassword);
+    router.get("/api/v1/audit").handler(ctx -> Http.respond(ctx, vertx.executeBlocking(() -> audit.tail(limit(ctx))), 200, a -> a));
+  }
+
+  private void login(RoutingContext ctx) {
+    JsonObject body = Http.jsonBody(ctx);
+    String name = Http.requiredString(body, "user");
+    String password = Http.requiredString(body, "password");
+    Duration wait = throttle.wait(name);
+    if (!wait.isZero()) {
+      Http.send(ctx, 429, Http.error("too many wrong passwords for " + name + "; try again in " + (wait.toSeconds() + 1) + " s",
+          java.util.List.of()));
+      return;
+    }
+    String from = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    vertx.executeBlocking(() -> {
+      var account = accounts.authenticate(name, password);
+      try {
+        audit.record(name, account.isPresent() ? "login" : "login refused", name, from);
+      } catch (java.io.UncheckedIOException e) {
+        // a full or broken disk must not lock examiners out of a running exam; it is reported loudly
+        LOG.error("the audit trail cannot be written; {} of {} is not on record: {}", account.isPresent() ? "login" : "refused login",
+            name, e.getMessage());
+      }
+      return account;
+    }).onFailure(ctx::fail).onSuccess(account -> {
+      if (account.isEmpty()) {
+        throttle.failed(name);
+        Http.send(ctx, 401, Http.error("wrong user name or password", java.util.List.of()));
+        return;
+      }
+      throttle.succeeded(name);
+      Tokens.Issued t = tokens.issue(account.get().caller());
+      ctx.response().addCookie(Cookie.cookie(Guard.COOKIE, t.token()).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
+          .setPath("/").setMaxAge(Duration.between(java.time.Instant.now(), t.expires()).toSeconds()));
+      Http.send(ctx, 200, me(account.get().caller()).put("display", account.get().displayName()).put("token", t.token())
+          .put("expires", t.expires().toString()));
+    });
+  }
+
+  private void logout(RoutingContext ctx) {
+    tokens.revoke(Guard.token(ctx));
+    ctx.response().addCookie(Cookie.cookie(Guard.COOKIE, "").setPath("/").setMaxAge(0));
+    Http.send(ctx, 204, null);
+  }
+
+  private void addUser(RoutingContext ctx) {
+    JsonObject body = Http.jsonBody(ctx);
+    String name = Http.requiredString(body, "name");
+    Role role = Http.parse("role", () -> Role.of(Http.requiredString(body, "role")));
+    String password = Http.requiredString(body, "password");
+    String display = body.getString("display", name);
+    String by = Guard.caller(ctx).name();
+    Http.respond(ctx, vertx.executeBlocking(() -> {
+      Account a = Http.parse("name", () -> accounts.add(name, role, display, password));
+      audit.record(by, "add user", name, role.key());
+      return a;
+    }), 201, AuthRoutes::view);
+  }
+
+  private void removeUser(RoutingContext ctx) {
+    String name = ctx.pathParam("name");
+    Caller by = Guard.caller(ctx);
+    if (by.name().equals(name)) throw TwinRequestException.conflict("name", "an administrator cannot remove their own account");
+    Http.respond(ctx, vertx.executeBlocking(() -> {
+      Http.parse("name", () -> {
+        accounts.remove(name);
+        return null;
+      });
+      tokens.revokeAll(name);
+      audit.record(by.name(), "remove user", name, "");
+      return null;
+    }), 204, v -> null);
+  }
+
+  private void setPassword(RoutingContext ctx) {
+    String name = ctx.pathParam("name");
+    String password = Http.requiredString(Http.jsonBody(ctx), "password");
+    String by = Guard.caller(ctx).name();
+    Http.respond(ctx, vertx.executeBlocking(() -> {
+      Http.parse("password", () -> {
+        accounts.setPassword(name, password);
+        return null;
+      });
+      tokens.revokeAll(name);
+      audit.record(by, "set password", name, "");
+      return null;
+    }), 204, v -> null);
+  }
+
+  private static int limit(RoutingContext ctx) {
+    String s = ctx.request().getParam("limit", "200");
+    try {
+      int n = Integer.parseInt(s);
+      if (n >= 1 && n <= 10_000) return n;
+    } catch (NumberFormatException ignored) {
+      // answered below
+    }
+    throw TwinRequestException.invalid("limit", "a number from 1 to 10000");
+  }
+
+  private static JsonObject me(Caller c) {
+    return new JsonObject().put("user", c.name()).put("role", c.role().key());
+  }
+
+  private static JsonObject view(Account a) {
+    return new JsonObject().put("name", a.name()).put("role", a.role().key()).put("display", a.displayName())
+        .put("created", a.created().toString());
+  }
+}

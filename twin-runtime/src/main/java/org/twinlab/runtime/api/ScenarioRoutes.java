@@ -1,0 +1,140 @@
+package org.twinlab.runtime.api;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Locale;
+import org.twinlab.models.yaml.InvalidInputException;
+import org.twinlab.runtime.scenario.DryRun;
+import org.twinlab.runtime.scenario.ScenarioCatalog;
+import org.twinlab.runtime.twin.TwinRequestException;
+import org.twinlab.scenarios.model.CheckDef;
+import org.twinlab.scenarios.model.FaultDef;
+import org.twinlab.scenarios.model.Scenario;
+import org.twinlab.scenarios.model.TaskDef;
+import org.twinlab.scenarios.score.ScoreSheet;
+import org.twinlab.scenarios.standard.Clause;
+import org.twinlab.scenarios.standard.Level;
+
+/**
+ * The scenario library for trainers: browse it, check and upload a scenario (problems come back
+ * with their line and column), dry-run one on virtual time, and see which clauses are assessed.
+ */
+final class ScenarioRoutes {
+  private static final int MAX_YAML_CHARS = 200_000;
+  private final Vertx vertx;
+  private final ScenarioCatalog catalog;
+
+  ScenarioRoutes(Vertx vertx, ScenarioCatalog catalog) {
+    this.vertx = vertx;
+    this.catalog = catalog;
+  }
+
+  void mount(Router r) {
+    r.get("/api/v1/scenarios").handler(ctx -> {
+      JsonArray out = new JsonArray();
+      catalog.all().forEach(s -> out.add(summary(s)));
+      Http.send(ctx, 200, out);
+    });
+    r.get("/api/v1/scenarios/coverage").handler(ctx -> Http.send(ctx, 200, coverage()));
+    r.post("/api/v1/scenarios/validate").handler(ctx -> upload(ctx, false));
+    r.post("/api/v1/scenarios").handler(ctx -> upload(ctx, true));
+    r.get("/api/v1/scenarios/:scenario").handler(ctx -> Http.send(ctx, 200, detail(scenario(ctx))));
+    r.post("/api/v1/scenarios/:scenario/dry-run").handler(this::dryRun);
+  }
+
+  private void upload(RoutingContext ctx, boolean keep) {
+    JsonObject body = Http.jsonBody(ctx);
+    String name = body.getString("name", "scenario.yaml");
+    if (!name.matches("[A-Za-z0-9._-]{1,100}")) throw TwinRequestException.invalid("name", "a file name: A-Z a-z 0-9 . _ - (up to 100)");
+    String yaml = Http.requiredString(body, "yaml");
+    if (yaml.length() > MAX_YAML_CHARS) throw TwinRequestException.invalid("yaml", "at most " + MAX_YAML_CHARS + " characters");
+    Http.respond(ctx, vertx.executeBlocking(() -> {
+      try {
+        Scenario s = keep ? Http.parse("yaml", () -> {
+          try {
+            return catalog.upload(name, yaml);
+          } catch (InvalidInputException e) {
+            throw new Http.InvalidBody(e);
+          }
+        }) : catalog.check(name, yaml);
+        return summary(s).put("ok", true);
+      } catch (InvalidInputException e) {
+        throw new Http.InvalidBody(e);
+      }
+    }, false), keep ? 201 : 200, v -> v);
+  }
+
+  private void dryRun(RoutingContext ctx) {
+    Scenario s = scenario(ctx);
+    Http.respond(ctx, vertx.executeBlocking(() -> {
+      DryRun.Result r = DryRun.of(s, catalog.scoring());
+      return new JsonObject().put("scenario", s.id()).put("ok", r.ok()).put("problems", new JsonArray(r.problems()))
+          .put("reference", sheet(r.reference().sheet())).put("idle", sheet(r.idle().sheet()));
+    }, false), 200, v -> v);
+  }
+
+  private Scenario scenario(RoutingContext ctx) {
+    String id = ctx.pathParam("scenario");
+    return catalog.find(id).orElseThrow(() -> TwinRequestException.notFound("scenario", "no scenario '" + id + "'"));
+  }
+
+  private JsonObject summary(Scenario s) {
+    return new JsonObject().put("id", s.id()).put("version", s.version()).put("title", s.title().en()).put("titleZh", s.title().zh())
+        .put("level", s.level().number()).put("skill", s.skill().key()).put("rigs", new JsonArray(s.rigs()))
+        .put("minutes", s.timeLimit().toMinutes()).put("clauses", new JsonArray(s.clauses()))
+        .put("uploaded", catalog.isUploaded(s.id()));
+  }
+
+  private JsonObject detail(Scenario s) {
+    JsonArray tasks = new JsonArray();
+    for (TaskDef t : s.tasks()) {
+      JsonArray checks = new JsonArray();
+      for (CheckDef c : t.checks()) {
+        checks.add(new JsonObject().put("id", c.id()).put("kind", c.kind().name().toLowerCase(Locale.ROOT)).put("points", c.points())
+            .put("measure", c.measureText()).put("judge", c.judge().map(l -> l.en()).orElse(null)).put("hidden", c.hidden())
+            .put("clause", c.clause().orElse(t.clause())));
+      }
+      tasks.add(new JsonObject().put("id", t.id()).put("prompt", t.prompt().en()).put("promptZh", t.prompt().zh())
+          .put("weight", t.weight()).put("clause", t.clause()).put("checks", checks));
+    }
+    JsonArray faults = new JsonArray();
+    for (FaultDef f : s.faults()) {
+      faults.add(new JsonObject().put("id", f.id()).put("kind", f.kind()).put("target", f.target()).put("hidden", f.hidden())
+          .put("atSeconds", f.at().map(d -> d.toSeconds()).orElse(null)).put("trigger", f.triggerText()));
+    }
+    return summary(s).put("briefing", s.briefing().en()).put("briefingZh", s.briefing().zh()).put("passMark", s.passMark())
+        .put("tasks", tasks).put("faults", faults);
+  }
+
+  private JsonObject coverage() {
+    List<Scenario> all = catalog.all();
+    JsonArray levels = new JsonArray();
+    int covered = 0;
+    int total = 0;
+    for (Level level : Level.values()) {
+      List<Clause> clauses = catalog.standard().clauses(level);
+      if (clauses.isEmpty()) continue;
+      JsonArray rows = new JsonArray();
+      for (Clause c : clauses) {
+        List<String> by = all.stream().filter(s -> s.clauses().contains(c.reference())).map(Scenario::id).toList();
+        total++;
+        if (!by.isEmpty()) covered++;
+        rows.add(new JsonObject().put("clause", c.reference()).put("code", c.code()).put("title", c.title())
+            .put("function", c.function().key()).put("scenarios", new JsonArray(by)));
+      }
+      levels.add(new JsonObject().put("level", level.number()).put("name", level.zh()).put("clauses", rows));
+    }
+    return new JsonObject().put("covered", covered).put("total", total).put("scenarios", all.size()).put("levels", levels);
+  }
+
+  private static JsonObject sheet(ScoreSheet s) {
+    JsonArray checks = new JsonArray();
+    s.checks().forEach(c -> checks.add(new JsonObject().put("check", c.check()).put("status", c.status().name().toLowerCase(Locale.ROOT))
+        .put("earned", c.earned()).put("points", c.points()).put("because", c.because())));
+    return new JsonObject().put("total", s.total()).put("passed", s.passed()).put("checks", checks);
+  }
+}

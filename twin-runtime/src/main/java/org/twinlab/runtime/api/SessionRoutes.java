@@ -1,0 +1,225 @@
+package org.twinlab.runtime.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.twinlab.models.yaml.InvalidInputException;
+import org.twinlab.runtime.auth.Account;
+import org.twinlab.runtime.auth.Caller;
+import org.twinlab.runtime.auth.Role;
+import org.twinlab.runtime.session.LabSession;
+import org.twinlab.runtime.session.LabSessions;
+import org.twinlab.runtime.session.SessionViews;
+import org.twinlab.runtime.session.StationResult;
+import org.twinlab.runtime.sheets.SessionCsv;
+import org.twinlab.runtime.sheets.SheetHtml;
+import org.twinlab.runtime.sheets.SheetPdf;
+import org.twinlab.runtime.twin.TwinRequestException;
+import org.twinlab.scenarios.engine.StationClock;
+
+/**
+ * Lab sessions: plan one, start, pause, resume, extend and end it (all stations or one), mark
+ * judgements, follow each station, and take away score sheets and the evidence. What changes a
+ * session is written to its evidence on a worker thread before it is answered.
+ */
+final class SessionRoutes {
+  private static final int MAX_EXTENSION_MIN = 240;
+  private final Vertx vertx;
+  private final LabSessions sessions;
+
+  SessionRoutes(Vertx vertx, LabSessions sessions) {
+    this.vertx = vertx;
+    this.sessions = sessions;
+  }
+
+  void mount(Router r) {
+    r.get("/api/v1/sessions").handler(this::list);
+    r.post("/api/v1/sessions").handler(this::create);
+    r.get("/api/v1/me/station").handler(this::myStation);
+    r.get("/api/v1/sessions/:session").handler(ctx -> answer(ctx, 200, () -> SessionViews.session(session(ctx))));
+    r.get("/api/v1/sessions/:session/sheets.csv").handler(this::csv);
+    r.get("/api/v1/sessions/:session/evidence").handler(this::evidence);
+    r.post("/api/v1/sessions/:session/end").handler(ctx -> answer(ctx, 200, () -> {
+      LabSession s = session(ctx);
+      var seal = s.end(by(ctx), sessions.key());
+      return SessionViews.session(s).put("seal", seal.toJson());
+    }));
+    for (String scope : List.of("/api/v1/sessions/:session", "/api/v1/sessions/:session/stations/:station")) {
+      r.post(scope + "/start").handler(ctx -> answer(ctx, 200, () -> {
+        List<String> problems = session(ctx).start(station(ctx), by(ctx));
+        return SessionViews.session(session(ctx)).put("problems", new JsonArray(problems));
+      }));
+      r.post(scope + "/pause").handler(ctx -> {
+        String reason = Http.requiredString(Http.jsonBody(ctx), "reason");
+        answer(ctx, 200, () -> {
+          session(ctx).pause(station(ctx), by(ctx), reason);
+          return SessionViews.session(session(ctx));
+        });
+      });
+      r.post(scope + "/resume").handler(ctx -> answer(ctx, 200, () -> {
+        session(ctx).resume(station(ctx), by(ctx));
+        return SessionViews.session(session(ctx));
+      }));
+      r.post(scope + "/extend").handler(this::extend);
+    }
+    r.post("/api/v1/sessions/:session/stations/:station/end").handler(ctx -> {
+      String reason = Http.jsonBody(ctx).getString("reason", "stopped by an examiner");
+      answer(ctx, 200, () -> {
+        session(ctx).endStation(station(ctx), by(ctx), reason);
+        return SessionViews.session(session(ctx));
+      });
+    });
+    r.get("/api/v1/sessions/:session/stations/:station").handler(ctx -> answer(ctx, 200,
+        () -> SessionViews.station(session(ctx), station(ctx), result(ctx))));
+    r.get("/api/v1/sessions/:session/stations/:station/candidate").handler(ctx -> answer(ctx, 200,
+        () -> SessionViews.candidate(session(ctx), station(ctx))));
+    r.post("/api/v1/sessions/:session/stations/:station/hand-in").handler(ctx -> answer(ctx, 200, () -> {
+      session(ctx).endStation(station(ctx), by(ctx), "handed in by the candidate");
+      return SessionViews.candidate(session(ctx), station(ctx));
+    }));
+    r.post("/api/v1/sessions/:session/stations/:station/marks").handler(this::mark);
+    r.get("/api/v1/sessions/:session/stations/:station/sheet.html").handler(ctx -> sheet(ctx, false));
+    r.get("/api/v1/sessions/:session/stations/:station/sheet.pdf").handler(ctx -> sheet(ctx, true));
+  }
+
+  private void list(RoutingContext ctx) {
+    Caller c = Guard.caller(ctx);
+    JsonArray out = new JsonArray();
+    for (LabSession s : sessions.visibleTo(c)) {
+      JsonObject v = SessionViews.session(s);
+      if (c.is(Role.CANDIDATE)) v = new JsonObject().put("id", s.id()).put("title", s.plan().title()).put("ended", s.ended());
+      out.add(v);
+    }
+    Http.send(ctx, 200, out);
+  }
+
+  private void create(RoutingContext ctx) {
+    JsonObject body = Http.jsonBody(ctx);
+    Caller c = Guard.caller(ctx);
+    Http.respond(ctx, vertx.executeBlocking(() -> {
+      try {
+        return SessionViews.session(sessions.create(body, c.name()));
+      } catch (InvalidInputException e) {
+        throw new Http.InvalidBody(e);
+      }
+    }, false), 201, v -> v);
+  }
+
+  private void myStation(RoutingContext ctx) {
+    String me = Guard.caller(ctx).name();
+    var at = sessions.stationOf(me).orElseThrow(() -> TwinRequestException.notFound("station", me + " sits at no station now"));
+    Http.send(ctx, 200, new JsonObject().put("session", at.getKey().id()).put("station", at.getValue().id()));
+  }
+
+  private void extend(RoutingContext ctx) {
+    JsonObject body = Http.jsonBody(ctx);
+    Object m = body.getValue("minutes");
+    if (!(m instanceof Number n) || n.doubleValue() <= 0 || n.doubleValue() > MAX_EXTENSION_MIN) {
+      throw TwinRequestException.invalid("minutes", "a number of minutes from 0 to " + MAX_EXTENSION_MIN);
+    }
+    Duration more = Duration.ofSeconds(Math.round(n.doubleValue() * 60));
+    String reason = Http.requiredString(body, "reason");
+    answer(ctx, 200, () -> {
+      session(ctx).extend(station(ctx), more, by(ctx), reason);
+      return SessionViews.session(session(ctx));
+    });
+  }
+
+  private void mark(RoutingContext ctx) {
+    JsonObject body = Http.jsonBody(ctx);
+    String check = Http.requiredString(body, "check");
+    if (!(body.getValue("mark") instanceof Integer mark)) throw TwinRequestException.invalid("mark", "a whole number from 0 to 3");
+    answer(ctx, 200, () -> {
+      Http.parse("check", () -> {
+        session(ctx).mark(station(ctx), check, mark, by(ctx));
+        return null;
+      });
+      return SessionViews.station(session(ctx), station(ctx), result(ctx));
+    });
+  }
+
+  private void sheet(RoutingContext ctx, boolean pdf) {
+    Caller c = Guard.caller(ctx);
+    file(ctx, vertx.executeBlocking(() -> {
+      StationResult r = result(ctx);
+      if (c.is(Role.CANDIDATE) && r.state() != StationClock.State.ENDED) {
+        throw TwinRequestException.conflict("station", "a candidate's sheet is ready once the station has ended");
+      }
+      String html = SheetHtml.of(r);
+      return pdf ? Buffer.buffer(SheetPdf.render(html)) : Buffer.buffer(html);
+    }, false), pdf ? "application/pdf" : "text/html; charset=utf-8",
+        "inline; filename=\"sheet_" + ctx.pathParam("session") + "_" + ctx.pathParam("station") + (pdf ? ".pdf" : ".html") + "\"");
+  }
+
+  private void csv(RoutingContext ctx) {
+    file(ctx, vertx.executeBlocking(() -> {
+      LabSession s = session(ctx);
+      List<StationResult> all = new ArrayList<>();
+      s.plan().stations().forEach(p -> all.add(s.result(p.id(), this::displayName, sessions.catalog().scoring())));
+      return Buffer.buffer(SessionCsv.of(all));
+    }, false), "text/csv; charset=utf-8", "attachment; filename=\"results_" + ctx.pathParam("session") + ".csv\"");
+  }
+
+  private void evidence(RoutingContext ctx) {
+    LabSession s = session(ctx);
+    ctx.response().putHeader("Content-Type", "application/x-ndjson")
+        .putHeader("Content-Disposition", "attachment; filename=\"evidence_" + s.id() + ".jsonl\"")
+        .sendFile(s.evidence().file().toString()).onFailure(ctx::fail);
+  }
+
+  // ---- helpers
+
+  private static void file(RoutingContext ctx, Future<Buffer> content, String type, String disposition) {
+    content.onFailure(ctx::fail).onSuccess(b -> ctx.response().putHeader("Content-Type", type)
+        .putHeader("Content-Disposition", disposition).end(b));
+  }
+
+  private StationResult result(RoutingContext ctx) {
+    return session(ctx).result(station(ctx), this::displayName, sessions.catalog().scoring());
+  }
+
+  private String displayName(String user) {
+    return sessions.accounts().find(user).map(Account::displayName).orElse(user);
+  }
+
+  private LabSession session(RoutingContext ctx) {
+    return Http.parse("session", () -> sessions.require(ctx.pathParam("session")));
+  }
+
+  /** The station in the path, checked to be the session's; null for a whole-session route. */
+  private String station(RoutingContext ctx) {
+    String st = ctx.pathParam("station");
+    if (st == null) return null;
+    Http.parse("station", () -> session(ctx).plan().station(st).orElseThrow(
+        () -> new java.util.NoSuchElementException("no station '" + st + "' in session " + ctx.pathParam("session"))));
+    return st;
+  }
+
+  private static String by(RoutingContext ctx) {
+    return Guard.caller(ctx).name();
+  }
+
+  /** Runs a session step on a worker (it writes evidence and may wait on rigs) and answers with its view. */
+  private void answer(RoutingContext ctx, int status, Callable<JsonObject> step) {
+    Future<JsonObject> f = vertx.executeBlocking(() -> {
+      try {
+        return step.call();
+      } catch (IllegalArgumentException e) {
+        throw TwinRequestException.invalid("body", e.getMessage());
+      } catch (IllegalStateException e) {
+        throw TwinRequestException.conflict("state", e.getMessage());
+      } catch (java.util.NoSuchElementException e) {
+        throw TwinRequestException.notFound("id", e.getMessage());
+      }
+    }, false);
+    Http.respond(ctx, f, status, v -> v);
+  }
+}

@@ -1,0 +1,64 @@
+package org.twinlab.runtime.auth;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.twinlab.runtime.durable.DurableFiles;
+
+/**
+ * The administrators' audit trail, {@code audit.jsonl} in the data directory: logins (and refused
+ * ones), accounts created, removed and given new passwords, twins deployed and removed. One JSON
+ * object per line, on disk before the action is acknowledged.
+ */
+public final class AuditLog implements AutoCloseable {
+  public static final String FILE_NAME = "audit.jsonl";
+  private final Path file;
+  private FileChannel out;
+
+  /** The trail of a data directory; the file is opened when the first entry is written. */
+  public AuditLog(Path dataDir) {
+    this.file = dataDir.resolve(FILE_NAME);
+  }
+
+  /**
+   * Records what someone did (blocking: call it off the event loop). Fails when the trail cannot be
+   * written, so an administrator's change is not made without its record.
+   */
+  public synchronized void record(String by, String action, String target, String detail) {
+    JsonObject line = new JsonObject().put("at", Instant.now().toString()).put("by", by).put("action", action)
+        .put("target", target).put("detail", detail == null ? "" : detail);
+    try {
+      if (out == null) out = DurableFiles.openForAppend(file);
+      DurableFiles.appendLine(out, line.encode());
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + file, e);
+    }
+  }
+
+  /** The newest entries, newest last. */
+  public synchronized JsonArray tail(int max) {
+    if (!Files.exists(file)) return new JsonArray();
+    try {
+      var lines = Files.readAllLines(file);
+      JsonArray out = new JsonArray();
+      lines.subList(Math.max(0, lines.size() - max), lines.size()).forEach(l -> out.add(new JsonObject(l)));
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (out != null) out.close();
+    } catch (IOException ignored) {
+      // closing at shutdown
+    }
+  }
+}

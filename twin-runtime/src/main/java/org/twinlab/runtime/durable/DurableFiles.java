@@ -1,0 +1,58 @@
+package org.twinlab.runtime.durable;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/** Writes that are on disk when they return: whole files replaced atomically, and appended lines. */
+public final class DurableFiles {
+  private DurableFiles() {}
+
+  /** Replaces a file's content so that a crash leaves the old or the new file, never half of one. */
+  public static void replace(Path target, String text) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE)) {
+      writeFully(ch, text);
+      ch.force(true);
+    }
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    syncDirectory(dir);
+  }
+
+  /** Opens a file for appending, creating it (and its directory, synced) when it is new. */
+  public static FileChannel openForAppend(Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    boolean created = !Files.exists(file);
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    if (created) syncDirectory(dir);
+    return ch;
+  }
+
+  /** Appends one line and forces it to the device before returning. */
+  public static void appendLine(FileChannel ch, String line) throws IOException {
+    writeFully(ch, line + "\n");
+    ch.force(false);
+  }
+
+  private static void writeFully(FileChannel ch, String text) throws IOException {
+    ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+    while (buf.hasRemaining()) ch.write(buf);
+  }
+
+  private static void syncDirectory(Path dir) throws IOException {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException notSupported) {
+      // some file systems do not sync directories; the file itself is synced
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package org.twinlab.runtime.evidence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import org.twinlab.runtime.durable.DurableFiles;
+
+/**
+ * The platform's Ed25519 key, which seals each session's evidence when the session ends. Made on
+ * first use in {@code <data>/keys/}: the private key readable by its owner only, the public key
+ * beside it for anyone who checks a log ({@code twinlab evidence verify --key}).
+ */
+public final class PlatformKey {
+  public static final String PRIVATE_FILE = "platform-ed25519.key";
+  public static final String PUBLIC_FILE = "platform-ed25519.pub";
+  private final PrivateKey privateKey;
+  private final PublicKey publicKey;
+
+  private PlatformKey(PrivateKey privateKey, PublicKey publicKey) {
+    this.privateKey = privateKey;
+    this.publicKey = publicKey;
+  }
+
+  /** The key of a data directory, made when there is none yet. */
+  public static PlatformKey openOrCreate(Path dataDir) {
+    Path dir = dataDir.resolve("keys");
+    Path priv = dir.resolve(PRIVATE_FILE);
+    Path pub = dir.resolve(PUBLIC_FILE);
+    try {
+      if (Files.exists(priv)) {
+        KeyFactory f = KeyFactory.getInstance("Ed25519");
+        return new PlatformKey(f.generatePrivate(new PKCS8EncodedKeySpec(pem(priv))), readPublic(pub));
+      }
+      KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+      ownerOnly(Files.createDirectories(dir), "rwx------");
+      writePem(priv, "PRIVATE KEY", pair.getPrivate().getEncoded(), true);
+      writePem(pub, "PUBLIC KEY", pair.getPublic().getEncoded(), false);
+      return new PlatformKey(pair.getPrivate(), pair.getPublic());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the platform key in " + dir, e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the platform key in " + dir + " does not read: " + e.getMessage(), e);
+    }
+  }
+
+  /** A public key file as this class writes it (PEM, SubjectPublicKeyInfo). */
+  public static PublicKey readPublic(Path file) throws IOException, GeneralSecurityException {
+    return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(pem(file)));
+  }
+
+  public PublicKey publicKey() {
+    return publicKey;
+  }
+
+  byte[] sign(byte[] message) {
+    try {
+      Signature s = Signature.getInstance("Ed25519");
+      s.initSign(privateKey);
+      s.update(message);
+      return s.sign();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A short name for a public key: the first 16 hex digits of SHA-256 over its encoding. */
+  public static String fingerprint(PublicKey key) {
+    return "SHA256:" + CanonicalJson.sha256Hex(key.getEncoded()).substring(0, 16);
+  }
+
+  private static byte[] pem(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    return Base64.getDecoder().decode(text);
+  }
+
+  private static void writePem(Path file, String type, byte[] der, boolean secret) throws IOException {
+    String text = "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+        .encodeToString(der) + "\n-----END " + type + "-----\n";
+    // the directory is the owner's alone, so the private key is never readable by others
+    DurableFiles.replace(file, text);
+    if (secret) ownerOnly(file, "rw-------");
+  }
+
+  private static void ownerOnly(Path path, String permissions) throws IOException {
+    try {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+    } catch (UnsupportedOperationException noPosix) {
+      // a file system without POSIX permissions: the data directory's own protection applies
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package org.twinlab.runtime.session;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.twinlab.runtime.bus.CandidateAction;
+import org.twinlab.runtime.evidence.EvidenceLog;
+import org.twinlab.runtime.evidence.EvidenceRecord;
+import org.twinlab.runtime.evidence.PlatformKey;
+import org.twinlab.runtime.scenario.LiveRun;
+import org.twinlab.scenarios.check.Verdict;
+import org.twinlab.scenarios.engine.FaultRecord;
+import org.twinlab.scenarios.engine.ScenarioRun;
+import org.twinlab.scenarios.engine.StationClock;
+import org.twinlab.scenarios.engine.StationException;
+import org.twinlab.scenarios.model.CheckDef;
+
+/**
+ * A lab session while it runs: its stations and their scenario runs, and its evidence log. What
+ * examiners do to it is written to the evidence before it is answered; a session ends by sealing
+ * its evidence. Every method may block on the disk or a rig: call them from worker threads.
+ */
+public final class LabSession {
+  /** Starts a station's scenario on its rigs. */
+  interface Starter {
+    LiveRun start(StationPlan station, org.twinlab.scenarios.model.Scenario scenario, String by) throws StationException;
+  }
+
+  private final SessionPlan plan;
+  private final EvidenceLog log;
+  private final Map<String, StationSession> stations = new LinkedHashMap<>();
+  private final Starter starter;
+  // read without the session's lock: the event loop asks while a worker holds it to set a station up
+  private volatile boolean ended;
+
+  LabSession(SessionPlan plan, Map<String, org.twinlab.scenarios.model.Scenario> scenarios, EvidenceLog log, Starter starter) {
+    this.plan = plan;
+    this.log = log;
+    this.starter = starter;
+    plan.stations().forEach(s -> stations.put(s.id(), new StationSession(s, scenarios.get(s.scenario()))));
+  }
+
+  public SessionPlan plan() {
+    return plan;
+  }
+
+  public String id() {
+    return plan.id();
+  }
+
+  public boolean ended() {
+    return ended;
+  }
+
+  public EvidenceLog evidence() {
+    return log;
+  }
+
+  StationSession station(String id) {
+    StationSession s = stations.get(id);
+    if (s == null) throw new NoSuchElementException("no station '" + id + "' in session " + plan.id());
+    return s;
+  }
+
+  List<StationSession> stations() {
+    return List.copyOf(stations.values());
+  }
+
+  /** The stations an operation is for: one, or (null) all of them. */
+  private List<StationSession> targets(String station) {
+    return station == null ? stations() : List.of(station(station));
+  }
+
+  // ---- what examiners do
+
+  /** Starts one station or every station not started yet; a station that cannot start says why. */
+  public synchronized List<String> start(String station, String by) {
+    requireOpen();
+    List<String> problems = new ArrayList<>();
+    for (StationSession s : targets(station)) {
+      if (s.state() != StationClock.State.READY) {
+        if (station != null) throw new IllegalStateException("station " + s.plan().id() + " has started already");
+        continue;
+      }
+      try {
+        LiveRun run = starter.start(s.plan(), s.scenario(), by);
+        s.started(run);
+        log.append("station.started", by, s.plan().id(), new JsonObject().put("scenario", s.scenario().id())
+            .put("version", s.scenario().version()).put("limitSeconds", run.run().clock().limit().toSeconds()));
+      } catch (StationException e) {
+        log.append("station.start_failed", by, s.plan().id(), new JsonObject().put("reason", e.getMessage()));
+        problems.add(s.plan().id() + ": " + e.getMessage());
+      }
+    }
+    if (station != null && !problems.isEmpty()) throw new IllegalStateException(problems.get(0));
+    return problems;
+  }
+
+  public synchronized void pause(String station, String by, String reason) {
+    requireOpen();
+    requireReason(reason);
+    for (StationSession s : targets(station)) {
+      if (station == null && s.state() != StationClock.State.RUNNING) continue;
+      clock(s).pause(by, reason);
+      log.append("station.paused", by, s.plan().id(), new JsonObject().put("reason", reason)
+          .put("elapsedSeconds", clock(s).elapsed().toSeconds()));
+    }
+  }
+
+  public synchronized void resume(String station, String by) {
+    requireOpen();
+    for (StationSession s : targets(station)) {
+      if (station == null && s.state() != StationClock.State.PAUSED) continue;
+      clock(s).resume(by);
+      log.append("station.resumed", by, s.plan().id(), new JsonObject().put("elapsedSeconds", clock(s).elapsed().toSeconds()));
+    }
+  }
+
+  public synchronized void extend(String station, Duration more, String by, String reason) {
+    requireOpen();
+    requireReason(reason);
+    for (StationSession s : targets(station)) {
+      if (station == null && !s.active()) continue;
+      clock(s).extend(more, by, reason);
+      log.append("station.extended", by, s.plan().id(), new JsonObject().put("seconds", more.toSeconds()).put("reason", reason)
+          .put("limitSeconds", clock(s).limit().toSeconds()));
+    }
+  }
+
+  /** Ends one station (an examiner stops it, or the candidate hands in). */
+  public synchronized void endStation(String station, String by, String reason) {
+    requireOpen();
+    StationSession s = station(station);
+    if (!s.active()) throw new IllegalStateException("station " + station + " is " + s.state().name().toLowerCase() + ", not running");
+    s.run().orElseThrow().end(by, reason);
+    recordEnd(s, by, reason);
+  }
+
+  /** An examiner's own mark on a judged check; the evidence has it before it counts. */
+  public synchronized void mark(String station, String check, int mark, String examiner) {
+    StationSession s = station(station);
+    CheckDef c = s.scenario().checks().stream().filter(x -> x.id().equals(check)).findFirst()
+        .orElseThrow(() -> new NoSuchElementException("no check '" + check + "' in " + s.scenario().id()));
+    if (c.kind() != CheckDef.Kind.JUDGEMENT) throw new IllegalArgumentException(check + " is measured by the engine, not marked");
+    if (mark < 0 || mark > CheckDef.JUDGEMENT_SCALE) throw new IllegalArgumentException("a mark is 0 to " + CheckDef.JUDGEMENT_SCALE);
+    if (s.state() == StationClock.State.READY) throw new IllegalStateException("station " + station + " has not started");
+    if (ended) throw new IllegalStateException("session " + plan.id() + " has ended; its marks are sealed");
+    log.append("mark", examiner, station, new JsonObject().put("check", check).put("mark", mark));
+    s.marks().put(check, examiner, mark);
+  }
+
+  /** Ends every station still running and seals the evidence with the platform key. */
+  public synchronized EvidenceRecord end(String by, PlatformKey key) {
+    requireOpen();
+    for (StationSession s : stations()) {
+      if (s.active()) {
+        s.run().orElseThrow().end(by, "the session ended");
+        recordEnd(s, by, "the session ended");
+      }
+      s.live().ifPresent(LiveRun::close);
+    }
+    watch();
+    log.append("session.ended", by, null, new JsonObject().put("stations", stations.size()));
+    ended = true;
+    return log.seal(key, by);
+  }
+
+  /** A station's result as it stands: provisional while checks are pending or judgements unmarked. */
+  public synchronized StationResult result(String station, java.util.function.Function<String, String> displayName,
+      org.twinlab.scenarios.score.Scoring scoring) {
+    StationSession s = station(station);
+    ScenarioRun run = s.run().orElse(null);
+    var verdicts = run == null ? Map.<String, Verdict>of() : run.verdicts();
+    var sheet = scoring.score(s.scenario(), verdicts, s.marks().combined());
+    return new StationResult(plan.id(), plan.title(), station, s.plan().candidate(), displayName.apply(s.plan().candidate()),
+        s.scenario(), s.state(), sheet, s.marks().all(), s.marks().disagreements(), run == null ? List.of() : run.actions(),
+        run == null ? List.of() : run.faults(), run == null ? List.of() : run.clock().log(), log.head(), log.sealed());
+  }
+
+  // ---- what the runtime hears of
+
+  /** Records an action taken on a twin of this session's running station, before it is acknowledged. */
+  synchronized void action(String station, CandidateAction a) {
+    JsonObject fields = new JsonObject(new LinkedHashMap<>(a.fields()));
+    log.append("action", a.who(), station, new JsonObject().put("twin", a.twin()).put("kind", a.kind()).put("fields", fields)
+        .put("result", new JsonObject(new LinkedHashMap<>(a.result()))));
+  }
+
+  /** Records what changed in the runs since last time: verdicts decided, faults, stations ended by their clock. */
+  synchronized void watch() {
+    if (ended) return;
+    for (StationSession s : stations()) {
+      ScenarioRun run = s.run().orElse(null);
+      if (run == null) continue;
+      for (FaultRecord f : run.faults()) {
+        if (s.newFault(f.fault().id() + "/injected")) {
+          log.append("fault.injected", "scenario", s.plan().id(), new JsonObject().put("fault", f.fault().id())
+              .put("kind", f.fault().kind()).put("target", f.fault().target()).put("at", f.injectedAt().toString()));
+        }
+        if (f.clearedAt() != null && s.newFault(f.fault().id() + "/cleared")) {
+          log.append("fault.cleared", "scenario", s.plan().id(), new JsonObject().put("fault", f.fault().id()));
+        }
+      }
+      for (Map.Entry<String, Verdict> v : run.verdicts().entrySet()) {
+        if (s.newVerdict(v.getKey(), v.getValue().outcome())) {
+          log.append("check.decided", "engine", s.plan().id(), new JsonObject().put("check", v.getKey())
+              .put("outcome", v.getValue().outcome().name().toLowerCase()).put("because", v.getValue().because())
+              .put("at", String.valueOf(v.getValue().at())));
+        }
+      }
+      if (run.ended() && s.newEnd()) {
+        var last = run.clock().log().get(run.clock().log().size() - 1);
+        log.append("station.ended", last.by(), s.plan().id(), new JsonObject().put("reason", last.reason())
+            .put("elapsedSeconds", run.clock().elapsed().toSeconds()));
+      }
+    }
+  }
+
+  private void recordEnd(StationSession s, String by, String reason) {
+    if (s.newEnd()) {
+      log.append("station.ended", by, s.plan().id(), new JsonObject().put("reason", reason)
+          .put("elapsedSeconds", clock(s).elapsed().toSeconds()));
+    }
+  }
+
+  private static StationClock clock(StationSession s) {
+    return s.run().orElseThrow(() -> new IllegalStateException("station " + s.plan().id() + " has not started")).clock();
+  }
+
+  private void requireOpen() {
+    if (ended) throw new IllegalStateException("session " + plan.id() + " has ended");
+  }
+
+  private static void requireReason(String reason) {
+    if (reason == null || reason.isBlank()) throw new IllegalArgumentException("say why: a reason is required");
+  }
+}

@@ -1,0 +1,271 @@
+package org.twinlab.runtime.session;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.twinlab.models.yaml.InvalidInputException;
+import org.twinlab.runtime.api.Twins;
+import org.twinlab.runtime.auth.Accounts;
+import org.twinlab.runtime.auth.Caller;
+import org.twinlab.runtime.auth.Reach;
+import org.twinlab.runtime.auth.Role;
+import org.twinlab.runtime.bus.ActionLedger;
+import org.twinlab.runtime.bus.Bus;
+import org.twinlab.runtime.bus.CandidateAction;
+import org.twinlab.runtime.connect.Connections;
+import org.twinlab.runtime.evidence.EvidenceLog;
+import org.twinlab.runtime.evidence.PlatformKey;
+import org.twinlab.runtime.scenario.LiveRun;
+import org.twinlab.runtime.scenario.ScenarioCatalog;
+import org.twinlab.runtime.twin.TwinVerticle;
+import org.twinlab.scenarios.engine.StationException;
+import org.twinlab.scenarios.model.Scenario;
+import org.twinlab.sim.RigSimulator;
+
+/**
+ * Every lab session of the runtime, each kept as its evidence log in
+ * {@code <data>/sessions/<id>/evidence.jsonl}. It decides who reaches what (a candidate their own
+ * station's twins while it runs, an examiner the stations they mark), takes every action on a
+ * session's twin into that session's evidence before the action is acknowledged, and records
+ * what the runs decide as they go.
+ */
+public final class LabSessions implements Reach, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LabSessions.class);
+  private static final long WATCH_MS = 500;
+  public static final String DIR = "sessions";
+  public static final String EVIDENCE = "evidence.jsonl";
+  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
+
+  private final Vertx vertx;
+  private final Path dir;
+  private final Twins twins;
+  private final Connections connections;
+  private final ScenarioCatalog catalog;
+  private final Accounts accounts;
+  private final Function<String, RigSimulator> simulators;
+  private final java.util.function.Supplier<PlatformKey> key;
+  private PlatformKey madeKey;
+  private final Clock clock = Clock.systemUTC();
+  private final Map<String, LabSession> sessions = new ConcurrentHashMap<>();
+  private MessageConsumer<CandidateAction> ledger;
+  private long watching = -1;
+
+  public LabSessions(Vertx vertx, Path dataDir, Twins twins, Connections connections, ScenarioCatalog catalog, Accounts accounts,
+      Function<String, RigSimulator> simulators, java.util.function.Supplier<PlatformKey> key) {
+    this.vertx = vertx;
+    this.dir = dataDir.resolve(DIR);
+    this.twins = twins;
+    this.connections = connections;
+    this.catalog = catalog;
+    this.accounts = accounts;
+    this.simulators = simulators;
+    this.key = key;
+  }
+
+  /** Takes the action ledger and starts watching the runs. */
+  public void start() {
+    ledger = vertx.eventBus().consumer(ActionLedger.ADDRESS, this::taken);
+    watching = vertx.setPeriodic(WATCH_MS, t -> vertx.executeBlocking(() -> {
+      watchAll();
+      return null;
+    }, false));
+  }
+
+  /** The platform key, made (or read) the first time a session is sealed. */
+  public synchronized PlatformKey key() {
+    if (madeKey == null) madeKey = key.get();
+    return madeKey;
+  }
+
+  public ScenarioCatalog catalog() {
+    return catalog;
+  }
+
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  // ---- sessions
+
+  /** Plans a session from an API body; its plan is the first record of its evidence. Blocking. */
+  public LabSession create(JsonObject body, String by) throws InvalidInputException {
+    PlanReader reader = new PlanReader(new PlanReader.Lab(catalog::find, accounts::find,
+        t -> twins.find(t).map(v -> v.twinConfig().model().id()), this::twinBusy));
+    String generated = ID_TIME.format(clock.instant()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    synchronized (this) {
+      SessionPlan plan = reader.read(body, generated);
+      if (sessions.containsKey(plan.id()) || Files.exists(dir.resolve(plan.id()))) {
+        throw new IllegalStateException("a session '" + plan.id() + "' exists already");
+      }
+      EvidenceLog log = EvidenceLog.open(dir.resolve(plan.id()).resolve(EVIDENCE), clock);
+      log.append("session.created", by, null, new JsonObject().put("plan", plan.toJson())
+          .put("warnings", new io.vertx.core.json.JsonArray(plan.warnings())));
+      LabSession s = session(plan, log);
+      sessions.put(plan.id(), s);
+      return s;
+    }
+  }
+
+  public LabSession require(String id) {
+    LabSession s = sessions.get(id);
+    if (s == null) throw new NoSuchElementException("no session '" + id + "'");
+    return s;
+  }
+
+  /** The sessions a user may see, oldest first. */
+  public List<LabSession> visibleTo(Caller c) {
+    return new TreeMap<>(sessions).values().stream().filter(s -> session(c, s.id())).toList();
+  }
+
+  /** The station a candidate sits at in a session that has not ended. */
+  public Optional<Map.Entry<LabSession, StationPlan>> stationOf(String candidate) {
+    for (LabSession s : new TreeMap<>(sessions).values()) {
+      if (s.ended()) continue;
+      for (StationPlan p : s.plan().stations()) {
+        if (p.candidate().equals(candidate)) return Optional.of(Map.entry(s, p));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private LabSession session(SessionPlan plan, EvidenceLog log) {
+    Map<String, Scenario> scenarios = new TreeMap<>();
+    plan.stations().forEach(st -> scenarios.put(st.scenario(), catalog.find(st.scenario())
+        .orElseThrow(() -> new IllegalStateException("scenario " + st.scenario() + " of session " + plan.id() + " is gone"))));
+    return new LabSession(plan, scenarios, log, this::startStation);
+  }
+
+  private LiveRun startStation(StationPlan station, Scenario scenario, String by) throws StationException {
+    List<LiveRun.LiveRig> rigs = new ArrayList<>();
+    for (String t : station.twins()) {
+      TwinVerticle twin = twins.find(t).orElseThrow(() -> new StationException("twin " + t + " is not deployed"));
+      RigSimulator sim = simulators.apply(t);
+      if (sim == null) throw new StationException("twin " + t + " has no rig simulator to set up and inject faults with");
+      rigs.add(new LiveRun.LiveRig(twin, sim));
+    }
+    return LiveRun.start(vertx, rigs, connections, scenario, catalog.scoring(), by);
+  }
+
+  private boolean twinBusy(String twin) {
+    return sessions.values().stream().anyMatch(s -> !s.ended()
+        && s.plan().stations().stream().anyMatch(p -> p.twins().contains(twin)));
+  }
+
+  // ---- the action ledger and the watch
+
+  private void taken(Message<CandidateAction> m) {
+    CandidateAction a = m.body();
+    Optional<Map.Entry<LabSession, String>> at = runningStationOf(a.twin());
+    if (at.isEmpty()) {
+      vertx.eventBus().publish(Bus.actions(a.twin()), a);
+      m.reply(null);
+      return;
+    }
+    vertx.executeBlocking(() -> {
+      at.get().getKey().action(at.get().getValue(), a);
+      return null;
+    }, false).onSuccess(v -> {
+      vertx.eventBus().publish(Bus.actions(a.twin()), a);
+      m.reply(null);
+    }).onFailure(e -> {
+      LOG.error("an action on {} could not be recorded: {}", a.twin(), e.toString());
+      m.fail(500, "the action could not be recorded: " + e.getMessage());
+    });
+  }
+
+  private Optional<Map.Entry<LabSession, String>> runningStationOf(String twin) {
+    for (LabSession s : sessions.values()) {
+      if (s.ended()) continue;
+      for (StationSession st : s.stations()) {
+        if (st.plan().twins().contains(twin) && st.active()) return Optional.of(Map.entry(s, st.plan().id()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void watchAll() {
+    for (LabSession s : sessions.values()) {
+      try {
+        s.watch();
+      } catch (RuntimeException e) {
+        LOG.error("session {}: recording what the runs decided failed: {}", s.id(), e.toString(), e);
+      }
+    }
+  }
+
+  // ---- who reaches what
+
+  @Override
+  public boolean twin(Caller c, String twin) {
+    if (c.is(Role.ADMIN) || c.is(Role.TRAINER)) return true;
+    for (LabSession s : sessions.values()) {
+      if (s.ended()) continue;
+      for (StationSession st : s.stations()) {
+        if (!st.plan().twins().contains(twin)) continue;
+        if (c.is(Role.EXAMINER) && st.plan().examiners().contains(c.name())) return true;
+        if (c.is(Role.CANDIDATE) && st.plan().candidate().equals(c.name())
+            && st.state() != org.twinlab.scenarios.engine.StationClock.State.ENDED) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public boolean session(Caller c, String session) {
+    LabSession s = sessions.get(session);
+    if (s == null) return c.is(Role.ADMIN) || c.is(Role.TRAINER); // a 404 for staff, not a hint for others
+    if (c.is(Role.ADMIN) || c.is(Role.TRAINER)) return true;
+    return s.plan().stations().stream().anyMatch(p -> c.is(Role.EXAMINER) ? p.examiners().contains(c.name())
+        : p.candidate().equals(c.name()));
+  }
+
+  @Override
+  public boolean station(Caller c, String session, String station) {
+    LabSession s = sessions.get(session);
+    if (s == null) return c.is(Role.ADMIN) || c.is(Role.TRAINER);
+    if (c.is(Role.ADMIN) || c.is(Role.TRAINER)) return true;
+    return s.plan().station(station).map(p -> c.is(Role.EXAMINER) ? p.examiners().contains(c.name())
+        : p.candidate().equals(c.name())).orElse(false);
+  }
+
+  @Override
+  public void close() {
+    if (watching >= 0) vertx.cancelTimer(watching);
+    if (ledger != null) ledger.unregister();
+    for (LabSession s : sessions.values()) {
+      s.stations().forEach(st -> st.live().ifPresent(LiveRun::close));
+      s.evidence().close();
+    }
+  }
+
+  static List<Path> evidenceFiles(Path dir) {
+    if (!Files.isDirectory(dir)) return List.of();
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(d -> d.resolve(EVIDENCE)).filter(Files::exists).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package org.twinlab.runtime.session;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+import java.util.Map;
+import org.twinlab.scenarios.check.Verdict;
+import org.twinlab.scenarios.engine.ActionRecord;
+import org.twinlab.scenarios.engine.CandidateView;
+import org.twinlab.scenarios.engine.FaultRecord;
+import org.twinlab.scenarios.engine.ScenarioRun;
+import org.twinlab.scenarios.engine.StationClock;
+import org.twinlab.scenarios.model.CheckDef;
+import org.twinlab.scenarios.model.Scenario;
+import org.twinlab.scenarios.score.CheckScore;
+
+/** Sessions and stations as the API shows them: examiners see everything, candidates their view only. */
+public final class SessionViews {
+  private SessionViews() {}
+
+  public static JsonObject session(LabSession s) {
+    JsonArray stations = new JsonArray();
+    s.stations().forEach(st -> stations.add(stationSummary(st)));
+    return new JsonObject().put("id", s.id()).put("title", s.plan().title()).put("ended", s.ended())
+        .put("warnings", new JsonArray(s.plan().warnings())).put("stations", stations)
+        .put("evidence", new JsonObject().put("head", s.evidence().head()).put("sealed", s.evidence().sealed()));
+  }
+
+  /** A station at a glance: timer, progress, who sits and marks it. */
+  static JsonObject stationSummary(StationSession st) {
+    JsonObject o = st.plan().toJson().put("state", st.state().name().toLowerCase(Locale.ROOT))
+        .put("title", st.scenario().title().en()).put("titleZh", st.scenario().title().zh())
+        .put("level", st.scenario().level().number());
+    ScenarioRun run = st.run().orElse(null);
+    long limit = run == null ? st.scenario().timeLimit().toSeconds() : run.clock().limit().toSeconds();
+    long elapsed = run == null ? 0 : run.clock().elapsed().toSeconds();
+    o.put("limitSeconds", limit).put("elapsedSeconds", elapsed).put("remainingSeconds", Math.max(0, limit - elapsed));
+    int measured = 0;
+    int passed = 0;
+    int decided = 0;
+    if (run != null) {
+      for (Verdict v : run.verdicts().values()) {
+        measured++;
+        if (v.outcome() != Verdict.Outcome.PENDING) decided++;
+        if (v.outcome() == Verdict.Outcome.PASSED) passed++;
+      }
+    } else {
+      measured = (int) st.scenario().checks().stream().filter(c -> c.kind() != CheckDef.Kind.JUDGEMENT).count();
+    }
+    int judgements = (int) st.scenario().checks().stream().filter(c -> c.kind() == CheckDef.Kind.JUDGEMENT).count();
+    o.put("progress", new JsonObject().put("measured", measured).put("decided", decided).put("passed", passed)
+        .put("judgements", judgements).put("marked", st.marks().combined().size())
+        .put("actions", run == null ? 0 : run.actions().size()));
+    return o;
+  }
+
+  /** The whole station for its examiners: checks with verdicts and scores, marks, faults, actions, clock. */
+  public static JsonObject station(LabSession s, String station, StationResult result) {
+    StationSession st = s.station(station);
+    ScenarioRun run = st.run().orElse(null);
+    JsonObject o = stationSummary(st).put("session", s.id());
+    Map<String, Verdict> verdicts = run == null ? Map.of() : run.verdicts();
+    JsonArray checks = new JsonArray();
+    for (CheckScore c : result.sheet().checks()) {
+      CheckDef def = st.scenario().checks().stream().filter(d -> d.id().equals(c.check())).findFirst().orElseThrow();
+      JsonObject j = new JsonObject().put("check", c.check()).put("task", c.task()).put("kind", c.kind().name().toLowerCase(Locale.ROOT))
+          .put("clause", c.clause()).put("points", c.points()).put("earned", c.earned())
+          .put("status", c.status().name().toLowerCase(Locale.ROOT)).put("because", c.because()).put("hidden", def.hidden())
+          .put("measure", def.measureText()).put("judge", def.judge().map(l -> l.en()).orElse(null))
+          .put("judgeZh", def.judge().map(l -> l.zh()).orElse(null));
+      Verdict v = verdicts.get(c.check());
+      if (v != null && v.at() != null) j.put("decidedAt", v.at().toString());
+      Map<String, Integer> marks = result.marks().get(c.check());
+      if (marks != null) j.put("marks", new JsonObject(new java.util.TreeMap<>(marks)));
+      if (result.disagreements().contains(c.check())) j.put("disagreement", true);
+      checks.add(j);
+    }
+    o.put("checks", checks);
+    o.put("total", result.sheet().total()).put("passMark", result.sheet().passMark()).put("passed", result.sheet().passed())
+        .put("provisional", result.sheet().provisional());
+    JsonArray faults = new JsonArray();
+    for (FaultRecord f : result.faults()) {
+      faults.add(new JsonObject().put("fault", f.fault().id()).put("kind", f.fault().kind()).put("target", f.fault().target())
+          .put("hidden", f.fault().hidden()).put("elapsedSeconds", f.elapsed().toSeconds())
+          .put("cleared", f.clearedAt() != null));
+    }
+    o.put("faults", faults);
+    JsonArray actions = new JsonArray();
+    for (ActionRecord a : result.actions()) actions.add(action(a));
+    o.put("actions", actions);
+    JsonArray clock = new JsonArray();
+    for (StationClock.Entry e : result.clock()) {
+      clock.add(new JsonObject().put("at", e.at().toString()).put("what", e.what()).put("by", e.by()).put("reason", e.reason())
+          .put("elapsedSeconds", e.elapsed().toSeconds()));
+    }
+    o.put("clock", clock);
+    o.put("notices", new JsonArray(run == null ? java.util.List.of() : run.notices()));
+    return o;
+  }
+
+  static JsonObject action(ActionRecord a) {
+    return new JsonObject().put("at", a.at().toString()).put("elapsedSeconds", a.elapsed().toSeconds()).put("who", a.who())
+        .put("kind", a.kind()).put("fields", new JsonObject(new java.util.LinkedHashMap<>(a.fields())))
+        .put("accepted", a.outcome().accepted()).put("detail", a.outcome().detail());
+  }
+
+  /** What a candidate may see: the briefing, task prompts, visible checks, time left, announced faults. */
+  public static JsonObject candidate(LabSession s, String station) {
+    StationSession st = s.station(station);
+    Scenario sc = st.scenario();
+    JsonObject o = new JsonObject().put("session", s.id()).put("station", station).put("twins", new JsonArray(st.plan().twins()))
+        .put("scenario", sc.id()).put("title", sc.title().en()).put("titleZh", sc.title().zh())
+        .put("state", st.state().name().toLowerCase(Locale.ROOT));
+    ScenarioRun run = st.run().orElse(null);
+    if (run == null) {
+      // before the start the candidate sees the briefing only
+      return o.put("briefing", sc.briefing().en()).put("briefingZh", sc.briefing().zh()).put("tasks", new JsonArray())
+          .put("remainingSeconds", sc.timeLimit().toSeconds());
+    }
+    CandidateView v = CandidateView.of(run);
+    JsonArray tasks = new JsonArray();
+    for (CandidateView.TaskView t : v.tasks()) {
+      JsonArray checks = new JsonArray();
+      t.checks().forEach(c -> checks.add(new JsonObject().put("check", c.check()).put("state", c.state())));
+      tasks.add(new JsonObject().put("task", t.task()).put("prompt", t.prompt().en()).put("promptZh", t.prompt().zh()).put("checks", checks));
+    }
+    return o.put("briefing", v.briefing().en()).put("briefingZh", v.briefing().zh()).put("tasks", tasks)
+        .put("announcedFaults", new JsonArray(v.announcedFaults())).put("remainingSeconds", v.secondsLeft());
+  }
+}

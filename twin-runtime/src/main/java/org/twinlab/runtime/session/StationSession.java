@@ -1,0 +1,81 @@
+package org.twinlab.runtime.session;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.twinlab.runtime.scenario.LiveRun;
+import org.twinlab.scenarios.check.Verdict;
+import org.twinlab.scenarios.engine.ScenarioRun;
+import org.twinlab.scenarios.engine.StationClock;
+import org.twinlab.scenarios.model.Scenario;
+
+/**
+ * One station of a running lab session: its plan, the scenario running there once started, the
+ * examiners' marks, and what of the run is already in the evidence (so each verdict, fault and
+ * ending is recorded once).
+ */
+final class StationSession {
+  private final StationPlan plan;
+  private final Scenario scenario;
+  private final Marks marks = new Marks();
+  private LiveRun live;
+  private final Map<String, Verdict.Outcome> recordedVerdicts = new HashMap<>();
+  private final Set<String> recordedFaults = new HashSet<>();
+  private boolean recordedEnd;
+
+  StationSession(StationPlan plan, Scenario scenario) {
+    this.plan = plan;
+    this.scenario = scenario;
+  }
+
+  StationPlan plan() {
+    return plan;
+  }
+
+  Scenario scenario() {
+    return scenario;
+  }
+
+  Marks marks() {
+    return marks;
+  }
+
+  synchronized Optional<ScenarioRun> run() {
+    return Optional.ofNullable(live).map(LiveRun::run);
+  }
+
+  synchronized void started(LiveRun run) {
+    this.live = run;
+  }
+
+  synchronized Optional<LiveRun> live() {
+    return Optional.ofNullable(live);
+  }
+
+  /** READY before the start, then the clock's state. */
+  synchronized StationClock.State state() {
+    return live == null ? StationClock.State.READY : live.run().clock().state();
+  }
+
+  synchronized boolean active() {
+    StationClock.State s = state();
+    return s == StationClock.State.RUNNING || s == StationClock.State.PAUSED;
+  }
+
+  /** Whether a verdict is news for the evidence; remembers it. */
+  synchronized boolean newVerdict(String check, Verdict.Outcome outcome) {
+    return outcome != Verdict.Outcome.PENDING && recordedVerdicts.put(check, outcome) != outcome;
+  }
+
+  synchronized boolean newFault(String key) {
+    return recordedFaults.add(key);
+  }
+
+  synchronized boolean newEnd() {
+    if (recordedEnd) return false;
+    recordedEnd = true;
+    return true;
+  }
+}

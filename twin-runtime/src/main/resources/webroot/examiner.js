@@ -1,0 +1,224 @@
+// The examiner's dashboard: sessions, every station at a glance, one station in full with its live
+// twin, checks, marks, faults and action timeline.
+let me;
+let current = {session: null, station: null};
+let scenarios = [];
+let twinsKnown = [];
+let timer = null;
+
+const $ = id => document.getElementById(id);
+const enc = encodeURIComponent;
+
+function show(view) {
+  ['list-view', 'session-view', 'station-view'].forEach(v => { $(v).hidden = v !== view; });
+}
+
+async function step(messageId, what, call) {
+  try {
+    await call();
+    say(messageId, what + ' ✓');
+    await refresh();
+  } catch (e) {
+    say(messageId, what + ': ' + describe(e), true);
+  }
+}
+
+// ---- the list of sessions and the planning form
+
+async function listSessions() {
+  const all = await api('GET', '/api/v1/sessions');
+  const table = $('sessions');
+  table.replaceChildren(el('tr', {}, el('th', {}, 'id'), el('th', {}, t('sessionTitle')), el('th', {}, t('state')), el('th')));
+  for (const s of all) {
+    table.append(el('tr', {}, el('td', {}, s.id), el('td', {}, s.title), el('td', {}, s.ended ? t('end') : s.stations.map(x => x.state).join(', ')),
+      el('td', {}, el('button', {'data-session': s.id, onclick: () => openSession(s.id)}, t('open')))));
+  }
+}
+
+function stationRow(i) {
+  const options = list => list.map(x => el('option', {value: x}, x));
+  const scenario = el('select', {class: 'plan-scenario'}, ...scenarios.map(s => el('option', {value: s.id}, 'L' + s.level + ' ' + s.id)));
+  return el('tr', {class: 'plan-station'},
+    el('td', {}, el('input', {class: 'plan-id', size: 6, value: 's' + (i + 1)})),
+    el('td', {}, scenario),
+    el('td', {}, el('input', {class: 'plan-candidate', size: 8, placeholder: 'cand1'})),
+    el('td', {}, el('input', {class: 'plan-twins', size: 12, placeholder: twinsKnown.slice(0, 1).join(',')})),
+    el('td', {}, el('input', {class: 'plan-examiners', size: 16, value: me.role === 'examiner' ? me.user : ''})));
+}
+
+async function createSession() {
+  const split = s => s.split(',').map(x => x.trim()).filter(x => x);
+  const stations = [...document.querySelectorAll('tr.plan-station')].map(r => ({
+    id: r.querySelector('.plan-id').value.trim(), scenario: r.querySelector('.plan-scenario').value,
+    candidate: r.querySelector('.plan-candidate').value.trim(), twins: split(r.querySelector('.plan-twins').value),
+    examiners: split(r.querySelector('.plan-examiners').value)}));
+  const body = {stations};
+  if ($('session-title').value.trim()) body.title = $('session-title').value.trim();
+  try {
+    const s = await api('POST', '/api/v1/sessions', body);
+    say('create-message', s.id + ' ✓' + (s.warnings.length ? ' — ' + s.warnings.join('; ') : ''));
+    await openSession(s.id);
+  } catch (e) {
+    say('create-message', describe(e), true);
+  }
+}
+
+// ---- one session: every station at a glance
+
+async function openSession(id) {
+  current = {session: id, station: null};
+  $('sheets-csv').href = '/api/v1/sessions/' + enc(id) + '/sheets.csv';
+  $('evidence-link').href = '/api/v1/sessions/' + enc(id) + '/evidence';
+  show('session-view');
+  await refresh();
+}
+
+function stationCard(session, st) {
+  const card = el('section', {class: 'card station', id: 'station-' + st.id});
+  const p = st.progress;
+  card.append(
+    el('h3', {}, el('span', {}, st.id + ' · ' + st.candidate), el('span', {class: 'state ' + st.state, 'data-state': st.state}, st.state)),
+    el('div', {}, 'L' + st.level + ' ' + tr(st, 'title')),
+    el('div', {class: 'timer', 'data-remaining': st.remainingSeconds}, mmss(st.remainingSeconds)),
+    el('div', {}, t('progress') + ': ' + p.passed + '/' + p.measured + ' ✓ · ' + p.marked + '/' + p.judgements + ' ' + t('marks')
+      + ' · ' + p.actions + ' ' + t('actions')),
+    el('div', {class: 'alarms', id: 'station-alarms-' + st.id}),
+    el('div', {}, st.twins.join(', ') + ' · ' + t('examiners') + ': ' + st.examiners.join(', ')));
+  const post = (what, path, body) => step('session-message', st.id + ' ' + what,
+    () => api('POST', '/api/v1/sessions/' + enc(session.id) + '/stations/' + enc(st.id) + path, body));
+  const buttons = el('div');
+  if (st.state === 'ready') buttons.append(el('button', {class: 'start', onclick: () => post(t('start'), '/start')}, t('start')));
+  if (st.state === 'running') buttons.append(el('button', {onclick: () => post(t('pause'), '/pause', {reason: prompt(t('reason')) || ''})}, t('pause')));
+  if (st.state === 'paused') buttons.append(el('button', {onclick: () => post(t('resume'), '/resume')}, t('resume')));
+  buttons.append(el('button', {class: 'open', onclick: () => openStation(st.id)}, t('open')));
+  card.append(buttons);
+  return card;
+}
+
+async function refreshSession() {
+  const s = await api('GET', '/api/v1/sessions/' + enc(current.session));
+  $('session-name').textContent = s.title + ' (' + s.id + ')' + (s.ended ? ' — ' + t('end') : '');
+  $('session-warnings').textContent = s.warnings.join(' · ');
+  const box = $('stations');
+  box.replaceChildren(...s.stations.map(st => stationCard(s, st)));
+  // alarms and the emergency stop at a glance, from each station's twins
+  for (const st of s.stations) {
+    const alarms = [];
+    for (const twin of st.twins) {
+      try {
+        (await api('GET', '/api/v1/twins/' + enc(twin) + '/alarms')).filter(a => a.active).forEach(a => alarms.push(twin + ': ' + a.message));
+      } catch (e) { /* a twin not reachable any more */ }
+    }
+    const line = $('station-alarms-' + st.id);
+    if (line) {
+      line.textContent = alarms.join(' · ');
+      $('station-' + st.id).classList.toggle('estop', alarms.some(a => /emergency|急停/i.test(a)));
+    }
+  }
+  ['start-all', 'pause-all', 'resume-all', 'end-session'].forEach(b => { $(b).disabled = s.ended; });
+}
+
+// ---- one station in full
+
+async function openStation(id) {
+  current.station = id;
+  show('station-view');
+  const base = '/api/v1/sessions/' + enc(current.session) + '/stations/' + enc(id);
+  $('sheet-html').href = base + '/sheet.html';
+  $('sheet-pdf').href = base + '/sheet.pdf';
+  const st = await api('GET', base);
+  const twins = $('station-twins');
+  twins.replaceChildren();
+  const select = $('chart-property');
+  select.replaceChildren();
+  for (const twin of st.twins) {
+    const model = await twinPanel(twins, twin, {controls: 'examiner'});
+    Object.keys(model.values).forEach(p => select.append(el('option', {value: twin + '|' + p}, twin + ' ' + p)));
+  }
+  select.onchange = chart;
+  await chart();
+  await refresh();
+}
+
+async function chart() {
+  const [twin, property] = $('chart-property').value.split('|');
+  if (twin) await historyChart($('chart'), twin, property).catch(() => {});
+}
+
+function markControl(check) {
+  const mine = check.marks ? check.marks[me.user] : undefined;
+  if (me.role !== 'examiner') return el('span');
+  const select = el('select', {class: 'mark', 'data-check': check.check},
+    el('option', {value: ''}, '—'), ...[0, 1, 2, 3].map(m => el('option', {value: m, selected: mine === m}, m)));
+  select.onchange = () => select.value !== '' && step('station-message', t('mark') + ' ' + check.check,
+    () => api('POST', '/api/v1/sessions/' + enc(current.session) + '/stations/' + enc(current.station) + '/marks',
+      {check: check.check, mark: Number(select.value)}));
+  return select;
+}
+
+async function refreshStation() {
+  const base = '/api/v1/sessions/' + enc(current.session) + '/stations/' + enc(current.station);
+  const st = await api('GET', base);
+  $('station-name').textContent = st.id + ' · ' + st.candidate + ' · ' + tr(st, 'title');
+  $('station-state').textContent = st.state;
+  $('station-state').className = 'state ' + st.state;
+  $('station-timer').textContent = mmss(st.remainingSeconds);
+  $('station-total').textContent = t('total') + ' ' + st.total.toFixed(1) + ' / ' + st.passMark + ' — '
+    + (st.passed ? t('passed') : t('failed')) + (st.provisional ? ' (' + t('provisional') + ')' : '');
+  $('checks').replaceChildren(el('tr', {}, el('th', {}, 'check'), el('th', {}, t('state')), el('th', {}, 'pts'), el('th', {}, t('marks')), el('th')),
+    ...st.checks.map(c => el('tr', {'data-check': c.check, title: c.measure || c.judge || ''},
+      el('td', {}, c.check + (c.hidden ? ' 🔒' : '')), el('td', {class: c.status}, c.status),
+      el('td', {}, fmt(c.earned) + '/' + c.points),
+      el('td', {}, c.marks ? Object.entries(c.marks).map(([k, v]) => k + ':' + v).join(' ') : '', c.disagreement ? el('b', {class: 'failed', title: t('disagreement')}, ' ≠') : ''),
+      el('td', {}, c.kind === 'judgement' ? markControl(c) : c.because))));
+  $('faults').replaceChildren(...(st.faults.length ? st.faults.map(f => el('tr', {}, el('td', {}, f.fault + (f.hidden ? ' 🔒' : '')),
+    el('td', {}, f.kind), el('td', {}, f.target), el('td', {}, mmss(f.elapsedSeconds)), el('td', {}, f.cleared ? '✓' : ''))) : [el('tr', {}, el('td', {}, t('none')))]));
+  $('actions').replaceChildren(...st.actions.slice().reverse().map(a => el('tr', {class: a.accepted ? '' : 'failed'},
+    el('td', {}, mmss(a.elapsedSeconds)), el('td', {}, a.who), el('td', {}, a.kind),
+    el('td', {}, JSON.stringify(a.fields).slice(0, 80)))));
+  ['station-pause'].forEach(b => { $(b).disabled = st.state !== 'running'; });
+  $('station-resume').disabled = st.state !== 'paused';
+  $('station-extend').disabled = $('station-end').disabled = !['running', 'paused'].includes(st.state);
+}
+
+async function refresh() {
+  try {
+    if (!$('station-view').hidden) await refreshStation();
+    else if (!$('session-view').hidden) await refreshSession();
+    else await listSessions();
+  } catch (e) {
+    console.warn(e);
+  }
+}
+
+function sessionPost(what, path, body) {
+  return step('session-message', what, () => api('POST', '/api/v1/sessions/' + enc(current.session) + path, body));
+}
+
+function stationPost(what, path, body) {
+  return step('station-message', what, () => api('POST', '/api/v1/sessions/' + enc(current.session) + '/stations/' + enc(current.station) + path, body));
+}
+
+(async () => {
+  me = await page(['examiner', 'admin', 'trainer']);
+  try {
+    scenarios = await api('GET', '/api/v1/scenarios');
+    twinsKnown = (await api('GET', '/api/v1/twins')).map(x => x.id);
+  } catch (e) { /* the planning form stays empty */ }
+  $('plan-stations').append(stationRow(0));
+  $('add-station').onclick = () => $('plan-stations').append(stationRow(document.querySelectorAll('tr.plan-station').length));
+  $('create-session').onclick = createSession;
+  $('back').onclick = () => { current.session = null; show('list-view'); refresh(); };
+  $('back-to-session').onclick = () => { current.station = null; show('session-view'); refresh(); };
+  $('start-all').onclick = () => sessionPost(t('startAll'), '/start');
+  $('pause-all').onclick = () => sessionPost(t('pauseAll'), '/pause', {reason: prompt(t('reason')) || ''});
+  $('resume-all').onclick = () => sessionPost(t('resumeAll'), '/resume');
+  $('end-session').onclick = () => confirm(t('endSession') + '?') && sessionPost(t('endSession'), '/end');
+  $('station-pause').onclick = () => stationPost(t('pause'), '/pause', {reason: prompt(t('reason')) || ''});
+  $('station-resume').onclick = () => stationPost(t('resume'), '/resume');
+  $('station-extend').onclick = () => stationPost(t('extend'), '/extend', {minutes: Number(prompt(t('minutes'), '5')), reason: prompt(t('reason')) || ''});
+  $('station-end').onclick = () => confirm(t('end') + '?') && stationPost(t('end'), '/end', {reason: 'stopped by ' + me.user});
+  const asked = new URLSearchParams(location.search).get('session');
+  if (asked) await openSession(asked); else await refresh();
+  timer = setInterval(refresh, 2000);
+})();

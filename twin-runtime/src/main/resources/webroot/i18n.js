@@ -1,0 +1,72 @@
+// The pages' words in English and Chinese. An element with data-i18n="key" shows the word for the
+// chosen language; t('key') gives it to scripts. The choice is kept in the browser.
+const STRINGS = {
+  en: {
+    appName: 'twinlab', login: 'Log in', logout: 'Log out', user: 'User name', password: 'Password',
+    loginFailed: 'Wrong user name or password', language: '中文',
+    sessions: 'Lab sessions', newSession: 'New session', sessionTitle: 'Title', create: 'Create',
+    addStation: 'Add a station', station: 'Station', scenario: 'Scenario', candidate: 'Candidate', twins: 'Twins',
+    examiners: 'Examiners', startAll: 'Start all', pauseAll: 'Pause all', resumeAll: 'Resume all', endSession: 'End session',
+    start: 'Start', pause: 'Pause', resume: 'Resume', extend: 'Extend', end: 'End', estop: 'Emergency stop', open: 'Open',
+    reason: 'Reason', minutes: 'Minutes', remaining: 'Time left', state: 'State', progress: 'Progress', alarms: 'Alarms',
+    checks: 'Checks', actions: 'Actions', marks: 'Marks', mark: 'Mark', yourMark: 'Your mark', combined: 'Combined',
+    disagreement: 'Examiners disagree by 2 or more', faults: 'Faults', clock: 'Clock', history: 'History',
+    sheetHtml: 'Score sheet (HTML)', sheetPdf: 'Score sheet (PDF)', sheetsCsv: 'All results (CSV)', evidence: 'Evidence log',
+    warnings: 'Warnings', back: 'Back', total: 'Total', passed: 'PASSED', failed: 'FAILED', provisional: 'provisional',
+    briefing: 'Briefing', tasks: 'Tasks', twin: 'Live twin', controls: 'Controls', write: 'Write', value: 'Value',
+    bindings: 'Bindings', edit: 'Edit', save: 'Save', preview: 'Preview', property: 'Property', address: 'Address',
+    report: 'Report', send: 'Send', testSuite: 'Test suite', run: 'Run', exportData: 'Export', backup: 'Backup',
+    handIn: 'Hand in', waiting: 'Waiting for the examiner to start your station', noStation: 'You are not seated at a station.',
+    ended: 'Your station has ended.', library: 'Scenario library', upload: 'Upload', validate: 'Validate',
+    dryRun: 'Dry run', coverage: 'Clause coverage', level: 'Level', skill: 'Skill', rigs: 'Rigs', ok: 'OK', problems: 'Problems',
+    announced: 'Announced faults', tests: 'Test cases (JSON)', kind: 'Kind', findings: 'Findings', twinsPage: 'Live twins',
+    candidateView: 'Candidate view', none: 'None', refresh: 'Refresh', yamlHere: 'Paste a scenario (YAML) here',
+    fileName: 'File name', chart: 'Chart', lastMinutes: 'last 10 min'
+  },
+  zh: {
+    appName: 'twinlab 数字孪生实训', login: '登录', logout: '退出', user: '用户名', password: '密码',
+    loginFailed: '用户名或密码错误', language: 'English',
+    sessions: '考核场次', newSession: '新建场次', sessionTitle: '名称', create: '创建',
+    addStation: '添加工位', station: '工位', scenario: '考核场景', candidate: '考生', twins: '孪生体',
+    examiners: '考评员', startAll: '全部开始', pauseAll: '全部暂停', resumeAll: '全部继续', endSession: '结束场次',
+    start: '开始', pause: '暂停', resume: '继续', extend: '延时', end: '结束', estop: '急停', open: '查看',
+    reason: '原因', minutes: '分钟', remaining: '剩余时间', state: '状态', progress: '进度', alarms: '报警',
+    checks: '评分点', actions: '操作记录', marks: '评分', mark: '评分', yourMark: '我的评分', combined: '合议分(中位数)',
+    disagreement: '考评员评分相差 2 分以上', faults: '故障', clock: '计时', history: '历史曲线',
+    sheetHtml: '成绩单 (HTML)', sheetPdf: '成绩单 (PDF)', sheetsCsv: '全部成绩 (CSV)', evidence: '证据日志',
+    warnings: '提示', back: '返回', total: '总分', passed: '合格', failed: '不合格', provisional: '暂定',
+    briefing: '任务说明', tasks: '任务', twin: '实时孪生体', controls: '操作', write: '写入', value: '值',
+    bindings: '数据绑定', edit: '编辑', save: '保存', preview: '预览', property: '属性', address: '地址',
+    report: '报告', send: '提交', testSuite: '测试用例', run: '运行', exportData: '导出', backup: '备份',
+    handIn: '交卷', waiting: '等待考评员开始本工位', noStation: '你当前没有分配工位。',
+    ended: '本工位已结束。', library: '场景库', upload: '上传', validate: '校验',
+    dryRun: '试运行', coverage: '条款覆盖', level: '等级', skill: '技能', rigs: '设备', ok: '通过', problems: '问题',
+    announced: '已通知的故障', tests: '测试用例 (JSON)', kind: '类型', findings: '结论', twinsPage: '实时孪生体',
+    candidateView: '考生视图', none: '无', refresh: '刷新', yamlHere: '在此粘贴场景 (YAML)',
+    fileName: '文件名', chart: '曲线', lastMinutes: '最近 10 分钟'
+  }
+};
+
+function lang() {
+  return localStorage.getItem('twinlab.lang') || (navigator.language && navigator.language.startsWith('zh') ? 'zh' : 'en');
+}
+
+function t(key) {
+  return (STRINGS[lang()] || STRINGS.en)[key] || STRINGS.en[key] || key;
+}
+
+/** A text of the model or scenario in the chosen language: the Chinese field when there is one. */
+function tr(obj, field) {
+  return lang() === 'zh' && obj[field + 'Zh'] ? obj[field + 'Zh'] : obj[field];
+}
+
+function applyLang(root = document) {
+  document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
+  root.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-placeholder]').forEach(e => { e.placeholder = t(e.dataset.i18nPlaceholder); });
+}
+
+function toggleLang() {
+  localStorage.setItem('twinlab.lang', lang() === 'zh' ? 'en' : 'zh');
+  location.reload();
+}
