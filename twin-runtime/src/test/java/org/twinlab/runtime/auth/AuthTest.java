@@ -1,0 +1,97 @@
+package org.twinlab.runtime.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuthTest {
+  @TempDir
+  Path data;
+
+  /** A clock the test moves. */
+  static final class Manual extends Clock {
+    Instant now = Instant.parse("2026-11-21T08:00:00Z");
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
+  void passwordsAreStoredAsArgon2idAndOnlyTheRightOneMatches() {
+    String hash = Passwords.hash("correct horse battery");
+    assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+    assertThat(Passwords.matches("correct horse battery", hash)).isTrue();
+    assertThat(Passwords.matches("correct horse batterY", hash)).isFalse();
+    assertThat(Passwords.hash("correct horse battery")).as("salted").isNotEqualTo(hash);
+    assertThat(Passwords.matches("x", "$argon2id$garbage")).isFalse();
+  }
+
+  @Test
+  void accountsAreKeptOnDiskWithoutTheirPasswords() throws Exception {
+    Accounts accounts = Accounts.open(data);
+    accounts.add("exam1", Role.EXAMINER, "Examiner Li", "a-long-password");
+    assertThatThrownBy(() -> accounts.add("exam1", Role.EXAMINER, null, "a-long-password")).hasMessageContaining("exists");
+    assertThatThrownBy(() -> accounts.add("exam2", Role.EXAMINER, null, "short")).hasMessageContaining("at least 10");
+    assertThatThrownBy(() -> accounts.add("Bad Name", Role.EXAMINER, null, "a-long-password")).hasMessageContaining("user name");
+    assertThat(Files.readString(data.resolve(Accounts.FILE_NAME))).contains("exam1").doesNotContain("a-long-password");
+
+    Accounts again = Accounts.open(data);
+    assertThat(again.authenticate("exam1", "a-long-password")).map(Account::role).contains(Role.EXAMINER);
+    assertThat(again.authenticate("exam1", "wrong-password")).isEmpty();
+    assertThat(again.authenticate("nobody", "a-long-password")).isEmpty();
+    again.setPassword("exam1", "another-long-one");
+    assertThat(Accounts.open(data).authenticate("exam1", "another-long-one")).isPresent();
+  }
+
+  @Test
+  void tokensExpireAndCanBeRevoked() {
+    Manual clock = new Manual();
+    Tokens tokens = new Tokens(Duration.ofHours(8), clock);
+    Caller exam = new Caller("exam1", Role.EXAMINER);
+    Tokens.Issued a = tokens.issue(exam);
+    Tokens.Issued b = tokens.issue(exam);
+    assertThat(a.token()).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(b.token());
+    assertThat(tokens.check(a.token())).contains(exam);
+    tokens.revoke(a.token());
+    assertThat(tokens.check(a.token())).isEmpty();
+    clock.now = clock.now.plus(Duration.ofHours(8));
+    assertThat(tokens.check(b.token())).as("expired").isEmpty();
+    Tokens.Issued c = tokens.issue(exam);
+    tokens.revokeAll("exam1");
+    assertThat(tokens.check(c.token())).isEmpty();
+    assertThat(tokens.check("made-up")).isEmpty();
+  }
+
+  @Test
+  void fiveWrongPasswordsLockTheNameForAMinute() {
+    Manual clock = new Manual();
+    LoginThrottle throttle = new LoginThrottle(clock);
+    for (int i = 0; i < 4; i++) throttle.failed("cand1");
+    assertThat(throttle.wait("cand1")).isZero();
+    throttle.failed("cand1");
+    assertThat(throttle.wait("cand1")).isEqualTo(Duration.ofMinutes(1));
+    assertThat(throttle.wait("cand2")).isZero();
+    clock.now = clock.now.plusSeconds(61);
+    assertThat(throttle.wait("cand1")).isZero();
+  }
+}
