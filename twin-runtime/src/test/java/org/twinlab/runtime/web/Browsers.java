@@ -1,0 +1,36 @@
+package org.twinlab.runtime.web;
+
+import java.io.File;
+import java.time.Duration;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.twinlab.testing.Peers;
+
+/**
+ * Headless Chromium for the web pages, from Debian's chromium and chromium-driver packages (no
+ * driver is downloaded). Without them the browser tests skip, saying so, or fail where peers are
+ * required.
+ */
+final class Browsers {
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String DRIVER = "/usr/bin/chromedriver";
+
+  private Browsers() {}
+
+  static void require() {
+    Peers.require(new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute(), "headless Chromium and its driver",
+        "apt-get install chromium chromium-driver");
+  }
+
+  static WebDriver open() {
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1000",
+            "--lang=en-US");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
+    return driver;
+  }
+}

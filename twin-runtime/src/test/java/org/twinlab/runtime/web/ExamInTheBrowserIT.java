@@ -1,0 +1,187 @@
+package org.twinlab.runtime.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.twinlab.demo.DemoLab;
+import org.twinlab.runtime.ApiUsers;
+import org.twinlab.runtime.TwinRuntime;
+import org.twinlab.runtime.auth.Role;
+import org.twinlab.runtime.evidence.EvidenceVerifier;
+import org.twinlab.runtime.evidence.PlatformKey;
+import org.twinlab.runtime.session.LabSessions;
+
+/**
+ * A whole small exam in real headless Chromium against the demo lab: every role logs in at the
+ * login page and lands on its own page; an examiner plans and starts a two-station level-4
+ * session; a candidate fixes the broken binding in the binding editor (its preview shows the
+ * mapped value) and sees the check pass; examiners mark; the score sheet opens; the session ends
+ * and its evidence verifies.
+ */
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class ExamInTheBrowserIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  @TempDir
+  Path data;
+
+  private static <T> T get(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void anExamFromLoginToSealedEvidence(Vertx vertx) throws Exception {
+    Browsers.require();
+    try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data)) {
+      TwinRuntime runtime = get(TwinRuntime.start(vertx, lab.config(), lab::simulator));
+      ApiUsers users = new ApiUsers(vertx, runtime);
+      for (String e : List.of("exam1", "exam2", "exam3")) users.token(e, Role.EXAMINER);
+      for (String c : List.of("cand1", "cand2")) users.token(c, Role.CANDIDATE);
+      users.token("wang", Role.TRAINER);
+      users.token("boss", Role.ADMIN);
+      String base = "http://127.0.0.1:" + runtime.port();
+      WebDriver examiner = Browsers.open();
+      WebDriver candidate = Browsers.open();
+      try {
+        // the trainer and the administrator land on their pages; a wrong password is refused
+        WebDriver other = examiner;
+        logIn(other, base, "wang", "not-the-password");
+        await().atMost(WAIT).until(() -> other.findElement(By.id("login-message")).getText().contains("Wrong"));
+        logIn(other, base, "wang", ApiUsers.PASSWORD);
+        await().atMost(WAIT).until(() -> other.getCurrentUrl().endsWith("/trainer.html"));
+        await().atMost(WAIT).until(() -> !other.findElements(By.cssSelector("#library tr[data-scenario='l4-debug-motor-swapped-axes']")).isEmpty());
+        await().atMost(WAIT).until(() -> !other.findElements(By.cssSelector("#coverage tr[data-clause]")).isEmpty());
+        other.findElement(By.id("yaml")).sendKeys("scenario: broken\nversion: one\n");
+        other.findElement(By.id("validate")).click();
+        await().atMost(WAIT).until(() -> !other.findElements(By.cssSelector("#yaml-lines span.bad")).isEmpty());
+        assertThat(other.findElement(By.id("yaml-message")).getText()).contains("2:");
+        other.findElement(By.id("logout")).click();
+        await().atMost(WAIT).until(() -> other.getCurrentUrl().endsWith("/index.html"));
+        logIn(other, base, "boss", ApiUsers.PASSWORD);
+        await().atMost(WAIT).until(() -> other.getCurrentUrl().endsWith("/examiner.html"));
+        other.findElement(By.id("logout")).click();
+        await().atMost(WAIT).until(() -> other.getCurrentUrl().endsWith("/index.html"));
+
+        // the examiner plans two stations of a level-4 scenario and starts them
+        logIn(examiner, base, "exam1", ApiUsers.PASSWORD);
+        await().atMost(WAIT).until(() -> examiner.getCurrentUrl().endsWith("/examiner.html"));
+        await().atMost(WAIT).until(() -> !examiner.findElements(By.cssSelector("tr.plan-station")).isEmpty());
+        examiner.findElement(By.id("session-title")).sendKeys("Debug exam");
+        examiner.findElement(By.id("add-station")).click();
+        List<WebElement> rows = examiner.findElements(By.cssSelector("tr.plan-station"));
+        planStation(rows.get(0), "cand1", "motor-1");
+        planStation(rows.get(1), "cand2", "motor-2");
+        examiner.findElement(By.id("create-session")).click();
+        await().atMost(WAIT).until(() -> examiner.findElement(By.id("session-view")).isDisplayed()
+            && examiner.findElements(By.cssSelector("#stations .station")).size() == 2);
+        examiner.findElement(By.id("start-all")).click();
+        await().atMost(Duration.ofSeconds(40)).until(() -> states(examiner).equals(List.of("running", "running")));
+        String session = runtime.sessions().visibleTo(new org.twinlab.runtime.auth.Caller("exam1", Role.EXAMINER)).get(0).id();
+
+        // the candidate sees the task and the live twin, in Chinese too
+        logIn(candidate, base, "cand1", ApiUsers.PASSWORD);
+        await().atMost(WAIT).until(() -> candidate.getCurrentUrl().endsWith("/station.html"));
+        await().atMost(WAIT).until(() -> candidate.findElement(By.id("state")).getText().equalsIgnoreCase("running"));
+        await().atMost(WAIT).until(() -> !candidate.findElements(By.cssSelector("#twin-motor-1 tr[data-property='vibration.rms_x']")).isEmpty());
+        assertThat(candidate.findElement(By.id("tasks")).getText()).contains("Correct the vibration bindings.");
+        candidate.findElement(By.id("lang")).click();
+        await().atMost(WAIT).until(() -> candidate.findElement(By.id("hand-in")).getText().equals("交卷"));
+        await().atMost(WAIT).until(() -> candidate.findElement(By.id("tasks")).getText().contains("修正振动绑定"));
+        candidate.findElement(By.id("lang")).click();
+        await().atMost(WAIT).until(() -> candidate.findElement(By.id("hand-in")).getText().equals("Hand in"));
+
+        // the candidate fixes the swapped axis in the binding editor; the preview shows the value first
+        await().atMost(WAIT).until(() -> !candidate.findElements(By.cssSelector("#bindings tr[data-property='vibration.rms_x'] button.edit")).isEmpty());
+        candidate.findElement(By.cssSelector("#bindings tr[data-property='vibration.rms_x'] button.edit")).click();
+        WebElement text = candidate.findElement(By.id("binding-text"));
+        await().atMost(WAIT).until(() -> text.getAttribute("value").contains("vibration/z"));
+        JsonObject fixed = new JsonObject(text.getAttribute("value"));
+        fixed.put("address", fixed.getString("address").replace("vibration/z", "vibration/x"));
+        text.clear();
+        text.sendKeys(fixed.encode());
+        candidate.findElement(By.id("binding-preview")).click();
+        await().atMost(WAIT).until(() -> candidate.findElement(By.id("preview-value")).getText().contains("save to see"));
+        candidate.findElement(By.id("binding-save")).click();
+        await().atMost(WAIT).until(() -> candidate.findElement(By.id("binding-message")).getText().contains("vibration.rms_x ✓"));
+        await().atMost(WAIT).until(() -> candidate.findElement(By.cssSelector("#tasks li[data-check='x-rebound']")).getAttribute("class")
+            .equals("passed"));
+
+        // the examiner sees the action and the passed check, and marks; two more examiners mark too
+        examiner.findElement(By.cssSelector("#station-s1 button.open")).click();
+        await().atMost(WAIT).until(() -> examiner.findElement(By.cssSelector("#checks tr[data-check='x-rebound']")).getText().contains("passed"));
+        await().atMost(WAIT).until(() -> examiner.findElement(By.id("actions")).getText().contains("binding_edit"));
+        await().atMost(WAIT).until(() -> !examiner.findElements(By.cssSelector("#twin-motor-1 tr[data-property='vibration.rms_x']")).isEmpty());
+        examiner.findElement(By.cssSelector("select.mark[data-check='record-explains'] option[value='3']")).click();
+        await().atMost(WAIT).until(() -> examiner.findElement(By.cssSelector("#checks tr[data-check='record-explains']")).getText().contains("exam1:3"));
+        for (String e : List.of("exam2", "exam3")) {
+          assertThat(get(users.client(e, Role.EXAMINER).post("/api/v1/sessions/" + session + "/stations/s1/marks")
+              .sendJsonObject(new JsonObject().put("check", "record-explains").put("mark", 2))).statusCode()).isEqualTo(200);
+        }
+        await().atMost(WAIT).until(() -> examiner.findElement(By.cssSelector("#checks tr[data-check='record-explains']")).getText()
+            .contains("exam3:2"));
+
+        // the score sheet opens in the browser
+        String sheet = examiner.findElement(By.id("sheet-html")).getAttribute("href");
+        examiner.findElement(By.id("back-to-session")).click();
+        ((JavascriptExecutor) examiner).executeScript("window.open(arguments[0], 'sheet')", sheet);
+        examiner.switchTo().window("sheet");
+        await().atMost(WAIT).until(() -> examiner.getPageSource().contains("Score sheet"));
+        assertThat(examiner.findElement(By.tagName("body")).getText()).contains("cand1").contains("record-explains").contains("exam2: 2");
+        examiner.close();
+        examiner.switchTo().window(examiner.getWindowHandles().iterator().next());
+
+        // the session ends; its evidence verifies against the platform key
+        examiner.findElement(By.id("end-session")).click();
+        examiner.switchTo().alert().accept();
+        await().atMost(WAIT).until(() -> states(examiner).equals(List.of("ended", "ended")));
+        Path evidence = data.resolve(LabSessions.DIR).resolve(session).resolve(LabSessions.EVIDENCE);
+        var r = EvidenceVerifier.verify(evidence, PlatformKey.readPublic(data.resolve("keys").resolve(PlatformKey.PUBLIC_FILE)));
+        assertThat(r.ok()).as(r.message()).isTrue();
+        assertThat(r.sealedBy()).isNotNull();
+      } finally {
+        examiner.quit();
+        candidate.quit();
+        get(runtime.stop());
+      }
+    }
+  }
+
+  private static void logIn(WebDriver browser, String base, String user, String password) {
+    browser.get(base + "/index.html");
+    await().atMost(WAIT).until(() -> !browser.findElements(By.id("user")).isEmpty());
+    browser.findElement(By.id("user")).clear();
+    browser.findElement(By.id("user")).sendKeys(user);
+    browser.findElement(By.id("password")).clear();
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("login")).click();
+  }
+
+  private static void planStation(WebElement row, String candidate, String twin) {
+    row.findElement(By.cssSelector(".plan-scenario option[value='l4-debug-motor-swapped-axes']")).click();
+    row.findElement(By.className("plan-candidate")).sendKeys(candidate);
+    row.findElement(By.className("plan-twins")).sendKeys(twin);
+    WebElement examiners = row.findElement(By.className("plan-examiners"));
+    examiners.clear();
+    examiners.sendKeys("exam1,exam2,exam3");
+  }
+
+  private static List<String> states(WebDriver examiner) {
+    return examiner.findElements(By.cssSelector("#stations .station .state")).stream().map(e -> e.getAttribute("data-state")).toList();
+  }
+}
