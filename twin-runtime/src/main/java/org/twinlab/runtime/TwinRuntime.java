@@ -98,10 +98,11 @@ public final class TwinRuntime implements Deployments {
     for (TwinVerticle t : rt.twins.all()) {
       chain = chain.compose(v -> vertx.deployVerticle(t).map(id -> rt.deployedTwin(t.id(), id)));
     }
-    return chain.map(v -> {
+    // sessions come back from their evidence once the twins run: resuming a station reads its twins
+    return chain.compose(v -> vertx.executeBlocking(() -> {
       rt.sessions.start();
       return null;
-    }).compose(v -> vertx.deployVerticle(rt.api).map(rt::deployed))
+    }, false)).compose(v -> vertx.deployVerticle(rt.api).map(rt::deployed))
         .map(v -> rt)
         .recover(e -> rt.stop().transform(x -> Future.failedFuture(e)));
   }

@@ -40,7 +40,20 @@ public final class ScenarioRun {
   private final Map<String, Integer> marks = new LinkedHashMap<>();
   private final List<String> notices = new ArrayList<>();
   private final Map<String, String> uninjectable = new LinkedHashMap<>(); // fault id → why
+  private final Map<String, Verdict> earlier = new LinkedHashMap<>();
   private Instant start;
+
+  /**
+   * What a run had done before the runtime restarted, as its evidence tells: the actions, the
+   * faults injected (and cleared), and the verdicts decided then.
+   */
+  public record Prior(List<ActionRecord> actions, List<FaultRecord> faults, Map<String, Verdict> verdicts) {
+    public Prior {
+      actions = List.copyOf(actions);
+      faults = List.copyOf(faults);
+      verdicts = Map.copyOf(verdicts);
+    }
+  }
 
   public ScenarioRun(Scenario scenario, Station station, StationClock clock, Scoring scoring) {
     this.scenario = scenario;
@@ -54,6 +67,42 @@ public final class ScenarioRun {
     station.prepare(scenario.setup());
     clock.start(by);
     start = clock.startedAt();
+    tick();
+  }
+
+  /**
+   * Goes on with a run the runtime was running before it restarted, on a clock carried over: the
+   * station is not prepared again; the earlier actions and faults are events again (faults still in
+   * force are injected anew, as a restarted rig has lost them), and a check the samples since the
+   * restart cannot decide keeps the verdict it had.
+   */
+  public synchronized void resume(Prior prior) throws StationException {
+    start = clock.startedAt();
+    record Past(Instant at, Runnable apply) {}
+    List<Past> past = new ArrayList<>();
+    for (ActionRecord a : prior.actions()) {
+      past.add(new Past(a.at(), () -> {
+        actions.add(a);
+        if (a.outcome().accepted()) trace.event(a.at(), "action." + a.kind(), EventAttributes.of(a.who(), a.fields(), a.outcome().result()));
+      }));
+    }
+    for (FaultRecord f : prior.faults()) {
+      past.add(new Past(f.injectedAt(), () -> {
+        faults.put(f.fault().id(), f);
+        trace.event(f.injectedAt(), "fault." + f.fault().id(), Map.of("phase", "injected", "kind", f.fault().kind(), "target", f.fault().target()));
+      }));
+      if (f.clearedAt() != null) {
+        past.add(new Past(f.clearedAt(), () -> trace.event(f.clearedAt(), "fault." + f.fault().id(), Map.of("phase", "cleared"))));
+      }
+    }
+    past.sort(java.util.Comparator.comparing(Past::at));
+    past.forEach(p -> p.apply().run());
+    for (FaultRecord f : prior.faults()) {
+      if (f.clearedAt() != null) continue;
+      handles.put(f.fault().id(), station.inject(f.fault()));
+      f.fault().lasting().ifPresent(d -> clearAt.put(f.fault().id(), f.elapsed().plus(d)));
+    }
+    earlier.putAll(prior.verdicts());
     tick();
   }
 
@@ -121,7 +170,7 @@ public final class ScenarioRun {
     boolean finished = ended();
     Instant now = finished ? clock.endedAt() : clock.now();
     for (CheckDef c : scenario.checks()) {
-      c.measure().ifPresent(m -> out.put(c.id(), CheckEvaluator.evaluate(m, trace, start, now, finished)));
+      c.measure().ifPresent(m -> out.put(c.id(), withEarlier(c.id(), CheckEvaluator.evaluate(m, trace, start, now, finished))));
     }
     return out;
   }
@@ -170,6 +219,13 @@ public final class ScenarioRun {
   }
 
   // ---- internals
+
+  /** After a restart, what the samples since cannot decide keeps the verdict it had before. */
+  private Verdict withEarlier(String check, Verdict now) {
+    Verdict before = earlier.get(check);
+    boolean undecided = now.outcome() == Verdict.Outcome.PENDING || now.outcome() == Verdict.Outcome.INDETERMINATE;
+    return before != null && undecided ? before : now;
+  }
 
   /** Adds an action to the record; an accepted one is also an event for checks, and may trigger faults. */
   private ActionRecord keep(String who, String kind, Map<String, Object> fields, ActionOutcome outcome) {

@@ -32,6 +32,22 @@ public final class StationClock {
     this.limit = limit;
   }
 
+  /**
+   * A clock carried over a restart of the runtime: it started at {@code startedAt}, has run for
+   * {@code elapsed} (the time the runtime was down is not counted) and goes on now, running or paused.
+   */
+  public static StationClock restored(InstantSource time, Duration limit, Instant startedAt, Duration elapsed, boolean paused,
+      String by) {
+    StationClock c = new StationClock(time, limit);
+    c.startedAt = startedAt;
+    c.banked = elapsed;
+    c.runningSince = time.instant();
+    c.state = paused ? State.PAUSED : State.RUNNING;
+    c.log.add(new Entry(startedAt, "start", by, "", Duration.ZERO));
+    c.log.add(new Entry(c.runningSince, "restored", by, "the runtime restarted", elapsed));
+    return c;
+  }
+
   public synchronized void start(String by) {
     require(state == State.READY, "the clock has started already");
     startedAt = time.instant();

@@ -205,4 +205,35 @@ class ScenarioRunTest {
     assertThat(lines[1]).startsWith("t-run,1,L4,t,estop,M,4-04-05-10 L4 3.1.2,operation,2,2,passed,");
     assertThat(lines[4]).startsWith("t-run,1,L4,t,judged,J,4-04-05-10 L4 3.1.2,operation,3,3,marked,");
   }
+
+  @Test
+  void aRunResumedAfterARestartKeepsItsTimeActionsFaultsAndVerdicts() throws Exception {
+    pass(Duration.ofSeconds(130)); // the timed fault is in force
+    run.act("cand-7", "emergency_stop", Map.of());
+    pass(Duration.ofSeconds(5));
+    assertThat(run.verdicts().get("estop").outcome()).isEqualTo(org.twinlab.scenarios.check.Verdict.Outcome.PASSED);
+    ScenarioRun.Prior prior = new ScenarioRun.Prior(run.actions(), run.faults(), run.verdicts());
+    Duration elapsed = run.clock().elapsed();
+
+    // the runtime was down for ten minutes; the new station has lost the fault and is not prepared again
+    time.advance(Duration.ofMinutes(10));
+    FakeStation fresh = new FakeStation();
+    fresh.set("rig.tank.level", 150.0);
+    fresh.set("twin.tank.level", 150.0);
+    StationClock clock = StationClock.restored(time, scenario.timeLimit(), run.clock().startedAt(), elapsed, false, "runtime");
+    ScenarioRun resumed = new ScenarioRun(scenario, fresh, clock, scoring);
+    resumed.resume(prior);
+
+    assertThat(fresh.prepared).as("not prepared again").isNull();
+    assertThat(fresh.log).contains("inject at_two");
+    assertThat(resumed.clock().remaining()).isEqualTo(scenario.timeLimit().minus(elapsed));
+    assertThat(resumed.actions()).extracting(ActionRecord::kind).containsExactly("emergency_stop");
+    assertThat(resumed.verdicts().get("estop").outcome()).isEqualTo(org.twinlab.scenarios.check.Verdict.Outcome.PASSED);
+    // the fault still ends a minute after it began, on exam time
+    for (int s = 0; s < 60; s++) {
+      time.advance(Duration.ofSeconds(1));
+      resumed.tick();
+    }
+    assertThat(fresh.log).contains("clear at_two");
+  }
 }

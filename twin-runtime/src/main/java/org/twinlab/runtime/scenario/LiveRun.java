@@ -70,6 +70,26 @@ public final class LiveRun implements AutoCloseable {
    */
   public static LiveRun start(Vertx vertx, List<LiveRig> rigs, Connections connections, Scenario scenario,
       Scoring scoring, String by) throws StationException {
+    return open(vertx, rigs, connections, scenario, new StationClock(Clock.systemUTC(), scenario.timeLimit()), scoring,
+        run -> run.start(by));
+  }
+
+  /**
+   * Goes on with a run the runtime was running before it restarted: the clock carried over, the
+   * station not prepared again, the run's earlier actions, faults and verdicts from its evidence.
+   */
+  public static LiveRun resume(Vertx vertx, List<LiveRig> rigs, Connections connections, Scenario scenario, Scoring scoring,
+      StationClock clock, ScenarioRun.Prior prior) throws StationException {
+    return open(vertx, rigs, connections, scenario, clock, scoring, run -> run.resume(prior));
+  }
+
+  /** How a run begins on its station: started afresh, or resumed. */
+  private interface Begin {
+    void on(ScenarioRun run) throws StationException;
+  }
+
+  private static LiveRun open(Vertx vertx, List<LiveRig> rigs, Connections connections, Scenario scenario, StationClock clock,
+      Scoring scoring, Begin begin) throws StationException {
     List<String> models = rigs.stream().map(r -> r.twin().twinConfig().model().id()).toList();
     if (!scenario.rigs().equals(models)) {
       throw new StationException(scenario.id() + " needs rigs " + scenario.rigList() + "; the station has " + String.join("+", models));
@@ -79,14 +99,14 @@ public final class LiveRun implements AutoCloseable {
     Station station = parts.size() == 1 ? parts.get(0)
         : new JointStation(parts.stream().map(p -> new JointStation.Part(p.model(), p)).toList());
     String name = rigs.get(0).twin().id();
-    ScenarioRun run = new ScenarioRun(scenario, station, new StationClock(Clock.systemUTC(), scenario.timeLimit()), scoring);
+    ScenarioRun run = new ScenarioRun(scenario, station, clock, scoring);
     ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "scenario-" + name);
       t.setDaemon(true);
       return t;
     });
     try {
-      run.start(by);
+      begin.on(run);
     } catch (StationException | RuntimeException e) {
       parts.forEach(LiveStation::close);
       thread.shutdownNow();
@@ -99,13 +119,18 @@ public final class LiveRun implements AutoCloseable {
       feeds.add(vertx.eventBus().<CandidateAction>localConsumer(Bus.actions(rigs.get(i).twin().id()), m -> {
         CandidateAction a = m.body();
         if (a.who().equals(SETUP)) return; // the scenario's own setup, not the candidate
-        Map<String, Object> fields = new LinkedHashMap<>(a.fields());
-        if (rig != null) fields.put("rig", rig);
-        thread.execute(() -> run.record(a.who(), a.kind(), fields, new ActionOutcome(true, "taken through the API", a.result())));
+        thread.execute(() -> run.record(a.who(), a.kind(), fieldsOn(rig, a), new ActionOutcome(true, "taken through the API", a.result())));
       }));
     }
-    LOG.info("scenario {} started on {} by {}", scenario.id(), name, by);
+    LOG.info("scenario {} running on {}", scenario.id(), name);
     return new LiveRun(run, parts, thread, feeds);
+  }
+
+  /** An action's fields as the run records them: on another rig than the first, naming that rig. */
+  public static Map<String, Object> fieldsOn(String rig, CandidateAction a) {
+    Map<String, Object> fields = new LinkedHashMap<>(a.fields());
+    if (rig != null) fields.put("rig", rig);
+    return fields;
   }
 
   public ScenarioRun run() {

@@ -25,15 +25,24 @@ import org.twinlab.scenarios.model.CheckDef;
  * its evidence. Every method may block on the disk or a rig: call them from worker threads.
  */
 public final class LabSession {
-  /** Starts a station's scenario on its rigs. */
+  /** Starts a station's scenario on its rigs, afresh or (with what its evidence says) after a restart. */
   interface Starter {
     LiveRun start(StationPlan station, org.twinlab.scenarios.model.Scenario scenario, String by) throws StationException;
+
+    LiveRun resume(StationPlan station, org.twinlab.scenarios.model.Scenario scenario, StationClock clock,
+        org.twinlab.scenarios.engine.ScenarioRun.Prior prior) throws StationException;
   }
+
+  /** How often the stations' active time is written down, so a restart knows it to within this. */
+  static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(2);
+  static final String CHECKPOINT = "clock.json";
 
   private final SessionPlan plan;
   private final EvidenceLog log;
   private final Map<String, StationSession> stations = new LinkedHashMap<>();
   private final Starter starter;
+  private final java.nio.file.Path checkpoint;
+  private java.time.Instant checkpointed = java.time.Instant.EPOCH;
   // read without the session's lock: the event loop asks while a worker holds it to set a station up
   private volatile boolean ended;
 
@@ -41,6 +50,7 @@ public final class LabSession {
     this.plan = plan;
     this.log = log;
     this.starter = starter;
+    this.checkpoint = log.file().resolveSibling(CHECKPOINT);
     plan.stations().forEach(s -> stations.put(s.id(), new StationSession(s, scenarios.get(s.scenario()))));
   }
 
@@ -54,6 +64,11 @@ public final class LabSession {
 
   public boolean ended() {
     return ended;
+  }
+
+  /** A session whose evidence is sealed already (read back after a restart). */
+  void sealed() {
+    ended = true;
   }
 
   public EvidenceLog evidence() {
@@ -174,11 +189,14 @@ public final class LabSession {
       org.twinlab.scenarios.score.Scoring scoring) {
     StationSession s = station(station);
     ScenarioRun run = s.run().orElse(null);
-    var verdicts = run == null ? Map.<String, Verdict>of() : run.verdicts();
+    StationReplay before = s.replay().orElse(null);
+    Map<String, Verdict> verdicts = run != null ? run.verdicts() : before != null ? before.verdicts : Map.of();
     var sheet = scoring.score(s.scenario(), verdicts, s.marks().combined());
+    List<org.twinlab.scenarios.engine.ActionRecord> actions = run != null ? run.actions() : before != null ? before.actions : List.of();
+    List<FaultRecord> faults = run != null ? run.faults() : before != null ? List.copyOf(before.faults.values()) : List.of();
+    List<StationClock.Entry> clock = run != null ? run.clock().log() : before != null ? before.clock : List.of();
     return new StationResult(plan.id(), plan.title(), station, s.plan().candidate(), displayName.apply(s.plan().candidate()),
-        s.scenario(), s.state(), sheet, s.marks().all(), s.marks().disagreements(), run == null ? List.of() : run.actions(),
-        run == null ? List.of() : run.faults(), run == null ? List.of() : run.clock().log(), log.head(), log.sealed());
+        s.scenario(), s.state(), sheet, s.marks().all(), s.marks().disagreements(), actions, faults, clock, log.head(), log.sealed());
   }
 
   // ---- what the runtime hears of
@@ -186,8 +204,9 @@ public final class LabSession {
   /** Records an action taken on a twin of this session's running station, before it is acknowledged. */
   synchronized void action(String station, CandidateAction a) {
     JsonObject fields = new JsonObject(new LinkedHashMap<>(a.fields()));
+    long elapsed = station(station).run().map(r -> r.clock().elapsed().toSeconds()).orElse(0L);
     log.append("action", a.who(), station, new JsonObject().put("twin", a.twin()).put("kind", a.kind()).put("fields", fields)
-        .put("result", new JsonObject(new LinkedHashMap<>(a.result()))));
+        .put("result", new JsonObject(new LinkedHashMap<>(a.result()))).put("elapsedSeconds", elapsed));
   }
 
   /** Records what changed in the runs since last time: verdicts decided, faults, stations ended by their clock. */
@@ -199,7 +218,8 @@ public final class LabSession {
       for (FaultRecord f : run.faults()) {
         if (s.newFault(f.fault().id() + "/injected")) {
           log.append("fault.injected", "scenario", s.plan().id(), new JsonObject().put("fault", f.fault().id())
-              .put("kind", f.fault().kind()).put("target", f.fault().target()).put("at", f.injectedAt().toString()));
+              .put("kind", f.fault().kind()).put("target", f.fault().target()).put("at", f.injectedAt().toString())
+              .put("elapsedSeconds", f.elapsed().toSeconds()));
         }
         if (f.clearedAt() != null && s.newFault(f.fault().id() + "/cleared")) {
           log.append("fault.cleared", "scenario", s.plan().id(), new JsonObject().put("fault", f.fault().id()));
@@ -218,6 +238,66 @@ public final class LabSession {
             .put("elapsedSeconds", run.clock().elapsed().toSeconds()));
       }
     }
+    checkpoint();
+  }
+
+  /** Writes each running station's active time down, every {@link #CHECKPOINT_EVERY}. */
+  private void checkpoint() {
+    java.time.Instant now = java.time.Instant.now();
+    if (Duration.between(checkpointed, now).compareTo(CHECKPOINT_EVERY) < 0) return;
+    JsonObject times = new JsonObject();
+    for (StationSession s : stations()) {
+      s.run().filter(r -> !r.ended()).ifPresent(r -> times.put(s.plan().id(), r.clock().elapsed().toMillis()));
+    }
+    if (times.isEmpty()) return;
+    try {
+      org.twinlab.runtime.durable.DurableFiles.replace(checkpoint, new JsonObject().put("at", now.toString()).put("elapsedMs", times).encode());
+      checkpointed = now;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("writing " + checkpoint, e);
+    }
+  }
+
+  /**
+   * Takes back what the evidence says of each station after a restart and resumes the stations
+   * that were running or paused, with the active time they had (the downtime is not counted: the
+   * later of the last checkpoint and the last record tells when the runtime stopped). A station
+   * that cannot resume stays as it was, paused, with the reason on record.
+   */
+  synchronized void restore(Map<String, StationReplay> replays, String by) {
+    Map<String, Long> saved = savedElapsed();
+    for (StationSession s : stations()) {
+      StationReplay r = replays.get(s.plan().id());
+      if (r == null) continue;
+      s.restore(r);
+      if (!r.active()) continue;
+      Duration elapsed = r.elapsedAt(r.lastAt);
+      Long ms = saved.get(s.plan().id());
+      if (ms != null && Duration.ofMillis(ms).compareTo(elapsed) > 0) elapsed = Duration.ofMillis(ms);
+      StationClock clock = StationClock.restored(java.time.Clock.systemUTC(), r.limit, r.startedAt, elapsed, r.paused, by);
+      try {
+        s.started(starter.resume(s.plan(), s.scenario(), clock, r.prior()));
+        log.append("station.restored", by, s.plan().id(), new JsonObject().put("elapsedSeconds", elapsed.toSeconds())
+            .put("paused", r.paused).put("limitSeconds", r.limit.toSeconds()).put("reason", "the runtime restarted")
+            .put("lastRecordBefore", r.lastAt.toString()));
+      } catch (StationException | RuntimeException e) {
+        log.append("station.restore_failed", by, s.plan().id(), new JsonObject().put("reason", String.valueOf(e.getMessage()))
+            .put("elapsedSeconds", elapsed.toSeconds()));
+      }
+    }
+  }
+
+  private Map<String, Long> savedElapsed() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    try {
+      if (java.nio.file.Files.exists(checkpoint)) {
+        new JsonObject(java.nio.file.Files.readString(checkpoint)).getJsonObject("elapsedMs", new JsonObject())
+            .forEach(e -> out.put(e.getKey(), ((Number) e.getValue()).longValue()));
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // a torn checkpoint: the evidence alone tells the time
+    }
+    return out;
   }
 
   private void recordEnd(StationSession s, String by, String reason) {

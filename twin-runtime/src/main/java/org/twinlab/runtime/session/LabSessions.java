@@ -34,6 +34,9 @@ import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.connect.Connections;
 import org.twinlab.runtime.evidence.EvidenceLog;
+import org.twinlab.runtime.evidence.EvidenceRecord;
+import org.twinlab.scenarios.engine.ScenarioRun;
+import org.twinlab.scenarios.engine.StationClock;
 import org.twinlab.runtime.evidence.PlatformKey;
 import org.twinlab.runtime.scenario.LiveRun;
 import org.twinlab.runtime.scenario.ScenarioCatalog;
@@ -82,8 +85,9 @@ public final class LabSessions implements Reach, AutoCloseable {
     this.key = key;
   }
 
-  /** Takes the action ledger and starts watching the runs. */
+  /** Restores the sessions from their evidence, takes the action ledger and starts watching the runs. Blocking. */
   public void start() {
+    restoreAll();
     ledger = vertx.eventBus().consumer(ActionLedger.ADDRESS, this::taken);
     watching = vertx.setPeriodic(WATCH_MS, t -> vertx.executeBlocking(() -> {
       watchAll();
@@ -152,10 +156,21 @@ public final class LabSessions implements Reach, AutoCloseable {
     Map<String, Scenario> scenarios = new TreeMap<>();
     plan.stations().forEach(st -> scenarios.put(st.scenario(), catalog.find(st.scenario())
         .orElseThrow(() -> new IllegalStateException("scenario " + st.scenario() + " of session " + plan.id() + " is gone"))));
-    return new LabSession(plan, scenarios, log, this::startStation);
+    return new LabSession(plan, scenarios, log, new LabSession.Starter() {
+      @Override
+      public LiveRun start(StationPlan station, Scenario scenario, String by) throws StationException {
+        return LiveRun.start(vertx, rigs(station), connections, scenario, catalog.scoring(), by);
+      }
+
+      @Override
+      public LiveRun resume(StationPlan station, Scenario scenario, StationClock clock, ScenarioRun.Prior prior)
+          throws StationException {
+        return LiveRun.resume(vertx, rigs(station), connections, scenario, catalog.scoring(), clock, prior);
+      }
+    });
   }
 
-  private LiveRun startStation(StationPlan station, Scenario scenario, String by) throws StationException {
+  private List<LiveRun.LiveRig> rigs(StationPlan station) throws StationException {
     List<LiveRun.LiveRig> rigs = new ArrayList<>();
     for (String t : station.twins()) {
       TwinVerticle twin = twins.find(t).orElseThrow(() -> new StationException("twin " + t + " is not deployed"));
@@ -163,7 +178,42 @@ public final class LabSessions implements Reach, AutoCloseable {
       if (sim == null) throw new StationException("twin " + t + " has no rig simulator to set up and inject faults with");
       rigs.add(new LiveRun.LiveRig(twin, sim));
     }
-    return LiveRun.start(vertx, rigs, connections, scenario, catalog.scoring(), by);
+    return rigs;
+  }
+
+  /**
+   * Reads every session back from its evidence when the runtime starts: ended ones as they were
+   * sealed, the others with their stations resumed. A log that does not verify is left alone and
+   * reported: it is never extended. Blocking.
+   */
+  void restoreAll() {
+    for (Path file : evidenceFiles(dir)) {
+      try {
+        EvidenceLog log = EvidenceLog.open(file, clock);
+        List<EvidenceRecord> records = EvidenceLog.read(file);
+        if (records.isEmpty() || !records.get(0).kind().equals("session.created")) {
+          log.close();
+          continue;
+        }
+        SessionPlan plan = SessionPlan.fromJson(records.get(0).data().getJsonObject("plan"));
+        LabSession s = session(plan, log);
+        Map<String, StationReplay> replays = new java.util.LinkedHashMap<>();
+        for (StationSession st : s.stations()) replays.put(st.plan().id(), new StationReplay(st.plan(), st.scenario()));
+        for (EvidenceRecord r : records) {
+          if (r.station() != null && replays.containsKey(r.station())) replays.get(r.station()).apply(r);
+        }
+        if (log.sealed()) {
+          s.sealed();
+          s.stations().forEach(st -> st.restore(replays.get(st.plan().id())));
+        } else {
+          s.restore(replays, "runtime");
+        }
+        sessions.put(plan.id(), s);
+        LOG.info("session {} restored from its evidence ({} records{})", plan.id(), records.size(), log.sealed() ? ", sealed" : "");
+      } catch (RuntimeException | IOException e) {
+        LOG.error("session evidence {} is not restored: {}", file, e.getMessage());
+      }
+    }
   }
 
   private boolean twinBusy(String twin) {

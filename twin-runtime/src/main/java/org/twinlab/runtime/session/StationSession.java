@@ -21,6 +21,8 @@ final class StationSession {
   private final Scenario scenario;
   private final Marks marks = new Marks();
   private LiveRun live;
+  /** What the evidence told of this station when the runtime restarted; null for a new session. */
+  private StationReplay replay;
   private final Map<String, Verdict.Outcome> recordedVerdicts = new HashMap<>();
   private final Set<String> recordedFaults = new HashSet<>();
   private boolean recordedEnd;
@@ -54,9 +56,30 @@ final class StationSession {
     return Optional.ofNullable(live);
   }
 
-  /** READY before the start, then the clock's state. */
+  /**
+   * READY before the start, then the clock's state; a station the evidence says had started but
+   * that runs no more (it could not be resumed after a restart) shows as ended or paused.
+   */
   synchronized StationClock.State state() {
-    return live == null ? StationClock.State.READY : live.run().clock().state();
+    if (live != null) return live.run().clock().state();
+    if (replay != null && replay.started) return replay.ended ? StationClock.State.ENDED : StationClock.State.PAUSED;
+    return StationClock.State.READY;
+  }
+
+  /** Takes what the evidence says of the station, so nothing is recorded twice and its marks count. */
+  synchronized void restore(StationReplay r) {
+    this.replay = r;
+    r.verdicts.forEach((check, v) -> recordedVerdicts.put(check, v.outcome()));
+    r.faults.values().forEach(f -> {
+      recordedFaults.add(f.fault().id() + "/injected");
+      if (f.clearedAt() != null) recordedFaults.add(f.fault().id() + "/cleared");
+    });
+    recordedEnd = r.ended;
+    r.marks.all().forEach((check, byExaminer) -> byExaminer.forEach((examiner, mark) -> marks.put(check, examiner, mark)));
+  }
+
+  synchronized Optional<StationReplay> replay() {
+    return Optional.ofNullable(replay);
   }
 
   synchronized boolean active() {
