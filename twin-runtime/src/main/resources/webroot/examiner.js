@@ -73,34 +73,48 @@ async function openSession(id) {
   await refresh();
 }
 
+/** A station's card, made once and then updated in place, so a button is not swapped under a click. */
 function stationCard(session, st) {
-  const card = el('section', {class: 'card station', id: 'station-' + st.id});
+  const id = 'station-' + st.id;
+  let card = document.getElementById(id);
+  if (!card) {
+    card = el('section', {class: 'card station', id},
+      el('h3', {}, el('span', {}, st.id + ' · ' + st.candidate), el('span', {class: 'state'})),
+      el('div', {}, 'L' + st.level + ' ' + tr(st, 'title')),
+      el('div', {class: 'timer'}), el('div', {class: 'progress'}),
+      el('div', {class: 'alarms', id: 'station-alarms-' + st.id}),
+      el('div', {}, st.twins.join(', ') + ' · ' + t('examiners') + ': ' + st.examiners.join(', ')),
+      el('div', {class: 'buttons'}));
+    $('stations').append(card);
+  }
   const p = st.progress;
-  card.append(
-    el('h3', {}, el('span', {}, st.id + ' · ' + st.candidate), el('span', {class: 'state ' + st.state, 'data-state': st.state}, st.state)),
-    el('div', {}, 'L' + st.level + ' ' + tr(st, 'title')),
-    el('div', {class: 'timer', 'data-remaining': st.remainingSeconds}, mmss(st.remainingSeconds)),
-    el('div', {}, t('progress') + ': ' + p.passed + '/' + p.measured + ' ✓ · ' + p.marked + '/' + p.judgements + ' ' + t('marks')
-      + ' · ' + p.actions + ' ' + t('actions')),
-    el('div', {class: 'alarms', id: 'station-alarms-' + st.id}),
-    el('div', {}, st.twins.join(', ') + ' · ' + t('examiners') + ': ' + st.examiners.join(', ')));
+  const state = card.querySelector('.state');
+  state.className = 'state ' + st.state;
+  state.textContent = st.state;
+  card.querySelector('.timer').textContent = mmss(st.remainingSeconds);
+  card.querySelector('.progress').textContent = t('progress') + ': ' + p.passed + '/' + p.measured + ' ✓ · ' + p.marked + '/'
+    + p.judgements + ' ' + t('marks') + ' · ' + p.actions + ' ' + t('actions');
+  const buttons = card.querySelector('.buttons');
+  if (state.dataset.state === st.state) return;
+  state.dataset.state = st.state;
   const post = (what, path, body) => step('session-message', st.id + ' ' + what,
     () => api('POST', '/api/v1/sessions/' + enc(session.id) + '/stations/' + enc(st.id) + path, body));
-  const buttons = el('div');
+  buttons.replaceChildren();
   if (st.state === 'ready') buttons.append(el('button', {class: 'start', onclick: () => post(t('start'), '/start')}, t('start')));
   if (st.state === 'running') buttons.append(el('button', {onclick: () => post(t('pause'), '/pause', {reason: prompt(t('reason')) || ''})}, t('pause')));
   if (st.state === 'paused') buttons.append(el('button', {onclick: () => post(t('resume'), '/resume')}, t('resume')));
   buttons.append(el('button', {class: 'open', onclick: () => openStation(st.id)}, t('open')));
-  card.append(buttons);
-  return card;
 }
 
 async function refreshSession() {
   const s = await api('GET', '/api/v1/sessions/' + enc(current.session));
   $('session-name').textContent = s.title + ' (' + s.id + ')' + (s.ended ? ' — ' + t('end') : '');
   $('session-warnings').textContent = s.warnings.join(' · ');
-  const box = $('stations');
-  box.replaceChildren(...s.stations.map(st => stationCard(s, st)));
+  if ($('stations').dataset.session !== s.id) {
+    $('stations').replaceChildren();
+    $('stations').dataset.session = s.id;
+  }
+  s.stations.forEach(st => stationCard(s, st));
   // alarms and the emergency stop at a glance, from each station's twins
   for (const st of s.stations) {
     const alarms = [];
@@ -127,6 +141,8 @@ async function openStation(id) {
   $('sheet-html').href = base + '/sheet.html';
   $('sheet-pdf').href = base + '/sheet.pdf';
   const st = await api('GET', base);
+  delete $('checks').dataset.shown;
+  delete $('actions').dataset.shown;
   const twins = $('station-twins');
   twins.replaceChildren();
   const select = $('chart-property');
@@ -165,17 +181,24 @@ async function refreshStation() {
   $('station-timer').textContent = mmss(st.remainingSeconds);
   $('station-total').textContent = t('total') + ' ' + st.total.toFixed(1) + ' / ' + st.passMark + ' — '
     + (st.passed ? t('passed') : t('failed')) + (st.provisional ? ' (' + t('provisional') + ')' : '');
-  $('checks').replaceChildren(el('tr', {}, el('th', {}, 'check'), el('th', {}, t('state')), el('th', {}, 'pts'), el('th', {}, t('marks')), el('th')),
+  const checksNow = JSON.stringify(st.checks);
+  if ($('checks').dataset.shown !== checksNow) {
+    $('checks').dataset.shown = checksNow;
+    $('checks').replaceChildren(el('tr', {}, el('th', {}, 'check'), el('th', {}, t('state')), el('th', {}, 'pts'), el('th', {}, t('marks')), el('th')),
     ...st.checks.map(c => el('tr', {'data-check': c.check, title: c.measure || c.judge || ''},
       el('td', {}, c.check + (c.hidden ? ' 🔒' : '')), el('td', {class: c.status}, c.status),
       el('td', {}, fmt(c.earned) + '/' + c.points),
       el('td', {}, c.marks ? Object.entries(c.marks).map(([k, v]) => k + ':' + v).join(' ') : '', c.disagreement ? el('b', {class: 'failed', title: t('disagreement')}, ' ≠') : ''),
       el('td', {}, c.kind === 'judgement' ? markControl(c) : c.because))));
+  }
   $('faults').replaceChildren(...(st.faults.length ? st.faults.map(f => el('tr', {}, el('td', {}, f.fault + (f.hidden ? ' 🔒' : '')),
     el('td', {}, f.kind), el('td', {}, f.target), el('td', {}, mmss(f.elapsedSeconds)), el('td', {}, f.cleared ? '✓' : ''))) : [el('tr', {}, el('td', {}, t('none')))]));
-  $('actions').replaceChildren(...st.actions.slice().reverse().map(a => el('tr', {class: a.accepted ? '' : 'failed'},
-    el('td', {}, mmss(a.elapsedSeconds)), el('td', {}, a.who), el('td', {}, a.kind),
-    el('td', {}, JSON.stringify(a.fields).slice(0, 80)))));
+  if ($('actions').dataset.shown !== String(st.actions.length)) {
+    $('actions').dataset.shown = st.actions.length;
+    $('actions').replaceChildren(...st.actions.slice().reverse().map(a => el('tr', {class: a.accepted ? '' : 'failed'},
+      el('td', {}, mmss(a.elapsedSeconds)), el('td', {}, a.who), el('td', {}, a.kind),
+      el('td', {}, JSON.stringify(a.fields).slice(0, 80)))));
+  }
   ['station-pause'].forEach(b => { $(b).disabled = st.state !== 'running'; });
   $('station-resume').disabled = st.state !== 'paused';
   $('station-extend').disabled = $('station-end').disabled = !['running', 'paused'].includes(st.state);

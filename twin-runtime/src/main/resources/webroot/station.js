@@ -68,6 +68,9 @@ async function save() {
 }
 
 function showTasks(view) {
+  const now = JSON.stringify(view.tasks) + lang();
+  if ($('tasks').dataset.shown === now) return;
+  $('tasks').dataset.shown = now;
   $('tasks').replaceChildren(...view.tasks.map(task => el('div', {class: 'task', 'data-task': task.task},
     el('h4', {}, task.task), el('p', {}, tr(task, 'prompt')),
     el('ul', {}, ...task.checks.map(c => el('li', {'data-check': c.check, class: c.state}, c.check + ': ' + c.state))))));

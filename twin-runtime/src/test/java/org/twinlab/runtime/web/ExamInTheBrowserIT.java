@@ -37,7 +37,6 @@ import org.twinlab.runtime.session.LabSessions;
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ExamInTheBrowserIT {
-  private static final Duration WAIT = Duration.ofSeconds(20);
   @TempDir
   Path data;
 
@@ -62,78 +61,84 @@ class ExamInTheBrowserIT {
         // the trainer and the administrator land on their pages; a wrong password is refused
         WebDriver other = examiner;
         logIn(other, base, "wang", "not-the-password");
-        await().atMost(WAIT).until(() -> other.findElement(By.id("login-message")).getText().contains("Wrong"));
+        seen(() -> other.findElement(By.id("login-message")).getText().contains("Wrong"));
         logIn(other, base, "wang", ApiUsers.PASSWORD);
-        await().atMost(WAIT).until(() -> other.getCurrentUrl().endsWith("/trainer.html"));
-        await().atMost(WAIT).until(() -> !other.findElements(By.cssSelector("#library tr[data-scenario='l4-debug-motor-swapped-axes']")).isEmpty());
-        await().atMost(WAIT).until(() -> !other.findElements(By.cssSelector("#coverage tr[data-clause]")).isEmpty());
+        seen(() -> other.getCurrentUrl().endsWith("/trainer.html"));
+        seen(() -> !other.findElements(By.cssSelector("#library tr[data-scenario='l4-debug-motor-swapped-axes']")).isEmpty());
+        seen(() -> !other.findElements(By.cssSelector("#coverage tr[data-clause]")).isEmpty());
         other.findElement(By.id("yaml")).sendKeys("scenario: broken\nversion: one\n");
         other.findElement(By.id("validate")).click();
-        await().atMost(WAIT).until(() -> !other.findElements(By.cssSelector("#yaml-lines span.bad")).isEmpty());
+        seen(() -> !other.findElements(By.cssSelector("#yaml-lines span.bad")).isEmpty());
         assertThat(other.findElement(By.id("yaml-message")).getText()).contains("2:");
         other.findElement(By.id("logout")).click();
-        await().atMost(WAIT).until(() -> other.getCurrentUrl().endsWith("/index.html"));
+        seen(() -> other.getCurrentUrl().endsWith("/index.html"));
         logIn(other, base, "boss", ApiUsers.PASSWORD);
-        await().atMost(WAIT).until(() -> other.getCurrentUrl().endsWith("/examiner.html"));
+        seen(() -> other.getCurrentUrl().endsWith("/examiner.html"));
         other.findElement(By.id("logout")).click();
-        await().atMost(WAIT).until(() -> other.getCurrentUrl().endsWith("/index.html"));
+        seen(() -> other.getCurrentUrl().endsWith("/index.html"));
 
         // the examiner plans two stations of a level-4 scenario and starts them
         logIn(examiner, base, "exam1", ApiUsers.PASSWORD);
-        await().atMost(WAIT).until(() -> examiner.getCurrentUrl().endsWith("/examiner.html"));
-        await().atMost(WAIT).until(() -> !examiner.findElements(By.cssSelector("tr.plan-station")).isEmpty());
+        seen(() -> examiner.getCurrentUrl().endsWith("/examiner.html"));
+        seen(() -> !examiner.findElements(By.cssSelector("tr.plan-station")).isEmpty());
         examiner.findElement(By.id("session-title")).sendKeys("Debug exam");
         examiner.findElement(By.id("add-station")).click();
         List<WebElement> rows = examiner.findElements(By.cssSelector("tr.plan-station"));
         planStation(rows.get(0), "cand1", "motor-1");
         planStation(rows.get(1), "cand2", "motor-2");
         examiner.findElement(By.id("create-session")).click();
-        await().atMost(WAIT).until(() -> examiner.findElement(By.id("session-view")).isDisplayed()
+        seen(() -> examiner.findElement(By.id("session-view")).isDisplayed()
             && examiner.findElements(By.cssSelector("#stations .station")).size() == 2);
         examiner.findElement(By.id("start-all")).click();
-        await().atMost(Duration.ofSeconds(40)).until(() -> states(examiner).equals(List.of("running", "running")));
+        seen(() -> states(examiner).equals(List.of("running", "running")));
         String session = runtime.sessions().visibleTo(new org.twinlab.runtime.auth.Caller("exam1", Role.EXAMINER)).get(0).id();
 
         // the candidate sees the task and the live twin, in Chinese too
         logIn(candidate, base, "cand1", ApiUsers.PASSWORD);
-        await().atMost(WAIT).until(() -> candidate.getCurrentUrl().endsWith("/station.html"));
-        await().atMost(WAIT).until(() -> candidate.findElement(By.id("state")).getText().equalsIgnoreCase("running"));
-        await().atMost(WAIT).until(() -> !candidate.findElements(By.cssSelector("#twin-motor-1 tr[data-property='vibration.rms_x']")).isEmpty());
-        assertThat(candidate.findElement(By.id("tasks")).getText()).contains("Correct the vibration bindings.");
+        seen(() -> candidate.getCurrentUrl().endsWith("/station.html"));
+        seen(() -> candidate.findElement(By.id("state")).getText().equalsIgnoreCase("running"));
+        seen(() -> !candidate.findElements(By.cssSelector("#twin-motor-1 tr[data-property='vibration.rms_x']")).isEmpty());
+        seen(() -> candidate.findElement(By.id("tasks")).getText().contains("Correct the vibration bindings."));
         candidate.findElement(By.id("lang")).click();
-        await().atMost(WAIT).until(() -> candidate.findElement(By.id("hand-in")).getText().equals("交卷"));
-        await().atMost(WAIT).until(() -> candidate.findElement(By.id("tasks")).getText().contains("修正振动绑定"));
+        seen(() -> candidate.findElement(By.id("hand-in")).getText().equals("交卷"));
+        seen(() -> candidate.findElement(By.id("tasks")).getText().contains("修正振动绑定"));
         candidate.findElement(By.id("lang")).click();
-        await().atMost(WAIT).until(() -> candidate.findElement(By.id("hand-in")).getText().equals("Hand in"));
+        seen(() -> candidate.findElement(By.id("hand-in")).getText().equals("Hand in"));
 
         // the candidate fixes the swapped axis in the binding editor; the preview shows the value first
-        await().atMost(WAIT).until(() -> !candidate.findElements(By.cssSelector("#bindings tr[data-property='vibration.rms_x'] button.edit")).isEmpty());
+        seen(() -> !candidate.findElements(By.cssSelector("#bindings tr[data-property='vibration.rms_x'] button.edit")).isEmpty());
         candidate.findElement(By.cssSelector("#bindings tr[data-property='vibration.rms_x'] button.edit")).click();
         WebElement text = candidate.findElement(By.id("binding-text"));
-        await().atMost(WAIT).until(() -> text.getAttribute("value").contains("vibration/z"));
+        seen(() -> text.getAttribute("value").contains("vibration/z"));
         JsonObject fixed = new JsonObject(text.getAttribute("value"));
         fixed.put("address", fixed.getString("address").replace("vibration/z", "vibration/x"));
         text.clear();
         text.sendKeys(fixed.encode());
         candidate.findElement(By.id("binding-preview")).click();
-        await().atMost(WAIT).until(() -> candidate.findElement(By.id("preview-value")).getText().contains("save to see"));
+        seen(() -> candidate.findElement(By.id("preview-value")).getText().contains("save to see"));
         candidate.findElement(By.id("binding-save")).click();
-        await().atMost(WAIT).until(() -> candidate.findElement(By.id("binding-message")).getText().contains("vibration.rms_x ✓"));
-        await().atMost(WAIT).until(() -> candidate.findElement(By.cssSelector("#tasks li[data-check='x-rebound']")).getAttribute("class")
+        seen(() -> candidate.findElement(By.id("binding-message")).getText().contains("vibration.rms_x ✓"));
+        seen(() -> candidate.findElement(By.cssSelector("#tasks li[data-check='x-rebound']")).getAttribute("class")
             .equals("passed"));
 
         // the examiner sees the action and the passed check, and marks; two more examiners mark too
-        examiner.findElement(By.cssSelector("#station-s1 button.open")).click();
-        await().atMost(WAIT).until(() -> examiner.findElement(By.cssSelector("#checks tr[data-check='x-rebound']")).getText().contains("passed"));
-        await().atMost(WAIT).until(() -> examiner.findElement(By.id("actions")).getText().contains("binding_edit"));
-        await().atMost(WAIT).until(() -> !examiner.findElements(By.cssSelector("#twin-motor-1 tr[data-property='vibration.rms_x']")).isEmpty());
-        examiner.findElement(By.cssSelector("select.mark[data-check='record-explains'] option[value='3']")).click();
-        await().atMost(WAIT).until(() -> examiner.findElement(By.cssSelector("#checks tr[data-check='record-explains']")).getText().contains("exam1:3"));
+        seen(() -> {
+          examiner.findElement(By.cssSelector("#station-s1 button.open")).click();
+          return true;
+        });
+        seen(() -> examiner.findElement(By.cssSelector("#checks tr[data-check='x-rebound']")).getText().contains("passed"));
+        seen(() -> examiner.findElement(By.id("actions")).getText().contains("binding_edit"));
+        seen(() -> !examiner.findElements(By.cssSelector("#twin-motor-1 tr[data-property='vibration.rms_x']")).isEmpty());
+        seen(() -> {
+          examiner.findElement(By.cssSelector("select.mark[data-check='record-explains'] option[value='3']")).click();
+          return true;
+        });
+        seen(() -> examiner.findElement(By.cssSelector("#checks tr[data-check='record-explains']")).getText().contains("exam1:3"));
         for (String e : List.of("exam2", "exam3")) {
           assertThat(get(users.client(e, Role.EXAMINER).post("/api/v1/sessions/" + session + "/stations/s1/marks")
               .sendJsonObject(new JsonObject().put("check", "record-explains").put("mark", 2))).statusCode()).isEqualTo(200);
         }
-        await().atMost(WAIT).until(() -> examiner.findElement(By.cssSelector("#checks tr[data-check='record-explains']")).getText()
+        seen(() -> examiner.findElement(By.cssSelector("#checks tr[data-check='record-explains']")).getText()
             .contains("exam3:2"));
 
         // the score sheet opens in the browser
@@ -141,7 +146,7 @@ class ExamInTheBrowserIT {
         examiner.findElement(By.id("back-to-session")).click();
         ((JavascriptExecutor) examiner).executeScript("window.open(arguments[0], 'sheet')", sheet);
         examiner.switchTo().window("sheet");
-        await().atMost(WAIT).until(() -> examiner.getPageSource().contains("Score sheet"));
+        seen(() -> examiner.getPageSource().contains("Score sheet"));
         assertThat(examiner.findElement(By.tagName("body")).getText()).contains("cand1").contains("record-explains").contains("exam2: 2");
         examiner.close();
         examiner.switchTo().window(examiner.getWindowHandles().iterator().next());
@@ -149,7 +154,7 @@ class ExamInTheBrowserIT {
         // the session ends; its evidence verifies against the platform key
         examiner.findElement(By.id("end-session")).click();
         examiner.switchTo().alert().accept();
-        await().atMost(WAIT).until(() -> states(examiner).equals(List.of("ended", "ended")));
+        seen(() -> states(examiner).equals(List.of("ended", "ended")));
         Path evidence = data.resolve(LabSessions.DIR).resolve(session).resolve(LabSessions.EVIDENCE);
         var r = EvidenceVerifier.verify(evidence, PlatformKey.readPublic(data.resolve("keys").resolve(PlatformKey.PUBLIC_FILE)));
         assertThat(r.ok()).as(r.message()).isTrue();
@@ -162,9 +167,18 @@ class ExamInTheBrowserIT {
     }
   }
 
+  /**
+   * Waits until the page shows something. The pages redraw every two seconds, so an element found
+   * a moment ago may be gone: such a look is simply tried again.
+   */
+  private static void seen(java.util.concurrent.Callable<Boolean> condition) {
+    await().atMost(Duration.ofSeconds(40)).ignoreExceptionsInstanceOf(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition);
+  }
+
   private static void logIn(WebDriver browser, String base, String user, String password) {
     browser.get(base + "/index.html");
-    await().atMost(WAIT).until(() -> !browser.findElements(By.id("user")).isEmpty());
+    seen(() -> !browser.findElements(By.id("user")).isEmpty());
     browser.findElement(By.id("user")).clear();
     browser.findElement(By.id("user")).sendKeys(user);
     browser.findElement(By.id("password")).clear();
