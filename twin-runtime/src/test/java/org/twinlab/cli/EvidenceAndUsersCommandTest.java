@@ -1,0 +1,94 @@
+package org.twinlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinlab.runtime.auth.Accounts;
+import org.twinlab.runtime.auth.AuditLog;
+import org.twinlab.runtime.evidence.EvidenceLog;
+import org.twinlab.runtime.evidence.PlatformKey;
+import picocli.CommandLine;
+
+class EvidenceAndUsersCommandTest {
+  @TempDir
+  Path data;
+
+  private static String[] run(String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = TwinlabCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    InputStream before = System.in;
+    System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    try {
+      int code = cli.execute(args);
+      return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    } finally {
+      System.setIn(before);
+    }
+  }
+
+  private Path sealedEvidence() {
+    Path file = data.resolve("sessions").resolve("exam-a").resolve("evidence.jsonl");
+    try (EvidenceLog log = EvidenceLog.open(file, Clock.systemUTC())) {
+      log.append("session.created", "exam1", null, new JsonObject().put("plan", new JsonObject().put("id", "exam-a")));
+      log.append("mark", "exam1", "s1", new JsonObject().put("check", "record").put("mark", 2));
+      log.seal(PlatformKey.openOrCreate(data), "exam1");
+    }
+    return file;
+  }
+
+  @Test
+  void verifyAnswersOkForTheSessionsLogAndNamesTheRecordOfAOneByteChange() throws Exception {
+    Path file = sealedEvidence();
+    String[] ok = run("", "evidence", "verify", file.toString(), "--data", data.toString());
+    assertThat(ok[0]).as(ok[2]).isEqualTo("0");
+    assertThat(ok[1]).contains("OK, 3 records, chain intact, sealed by platform key SHA256:");
+
+    Path copy = data.resolve("copy.jsonl");
+    byte[] bytes = Files.readAllBytes(file);
+    int at = new String(bytes, StandardCharsets.UTF_8).indexOf("\"mark\":2");
+    bytes[at + 7] = '3';
+    Files.write(copy, bytes);
+    String[] bad = run("", "evidence", "verify", copy.toString(), "--data", data.toString());
+    assertThat(bad[0]).isEqualTo("1");
+    assertThat(bad[1]).contains("FAILED at record 2").contains("its content does not match its hash");
+
+    String[] missing = run("", "evidence", "verify", data.resolve("nothing.jsonl").toString());
+    assertThat(missing[0]).isEqualTo("1");
+    assertThat(missing[2]).contains("no file");
+  }
+
+  @Test
+  void usersAreAddedWithAPasswordFromStandardInputAndAudited() throws Exception {
+    String[] added = run("a-strong-password\n", "users", "add", "exam7", "--role", "examiner", "--display", "Examiner Wu",
+        "--data", data.toString());
+    assertThat(added[0]).as(added[2]).isEqualTo("0");
+    assertThat(Accounts.open(data).authenticate("exam7", "a-strong-password")).isPresent();
+    assertThat(Files.readString(data.resolve(AuditLog.FILE_NAME))).contains("\"action\":\"add user\"").contains("exam7");
+
+    String[] weak = run("short\n", "users", "add", "exam8", "--role", "examiner", "--data", data.toString());
+    assertThat(weak[0]).isEqualTo("1");
+    assertThat(weak[2]).contains("at least 10 characters");
+    String[] role = run("a-strong-password\n", "users", "add", "exam9", "--role", "boss", "--data", data.toString());
+    assertThat(role[2]).contains("no role 'boss'");
+
+    String[] list = run("", "users", "list", "--data", data.toString());
+    assertThat(list[1]).contains("exam7").contains("examiner").contains("Examiner Wu").doesNotContain("argon2");
+    assertThat(run("another-strong-one\n", "users", "passwd", "exam7", "--data", data.toString())[0]).isEqualTo("0");
+    assertThat(Accounts.open(data).authenticate("exam7", "another-strong-one")).isPresent();
+    assertThat(run("", "users", "remove", "exam7", "--data", data.toString())[0]).isEqualTo("0");
+    assertThat(Accounts.open(data).find("exam7")).isEmpty();
+  }
+}
