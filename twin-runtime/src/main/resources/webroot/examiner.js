@@ -148,8 +148,15 @@ async function openStation(id) {
   const select = $('chart-property');
   select.replaceChildren();
   for (const twin of st.twins) {
-    const model = await twinPanel(twins, twin, {controls: 'examiner'});
-    Object.keys(model.values).forEach(p => select.append(el('option', {value: twin + '|' + p}, twin + ' ' + p)));
+    try {
+      const model = await twinPanel(twins, twin, {controls: 'examiner'});
+      // numbers first: they chart best
+      const props = Object.values(model.values).sort((a, b) => (typeof b.value === 'number') - (typeof a.value === 'number'));
+      props.forEach(p => select.append(el('option', {value: twin + '|' + p.property}, twin + ' ' + p.property)));
+    } catch (e) {
+      // an ended session's twins are no longer the examiner's to watch
+      twins.append(el('section', {class: 'card'}, twin + ': ' + describe(e)));
+    }
   }
   select.onchange = chart;
   await chart();
@@ -179,19 +186,19 @@ async function refreshStation() {
   $('station-state').textContent = st.state;
   $('station-state').className = 'state ' + st.state;
   $('station-timer').textContent = mmss(st.remainingSeconds);
-  $('station-total').textContent = t('total') + ' ' + st.total.toFixed(1) + ' / ' + st.passMark + ' — '
+  $('station-total').textContent = t('total') + ' ' + st.total.toFixed(1) + ' · ' + t('passMark') + ' ' + st.passMark + ' · '
     + (st.passed ? t('passed') : t('failed')) + (st.provisional ? ' (' + t('provisional') + ')' : '');
   const checksNow = JSON.stringify(st.checks);
   if ($('checks').dataset.shown !== checksNow) {
     $('checks').dataset.shown = checksNow;
     $('checks').replaceChildren(el('tr', {}, el('th', {}, 'check'), el('th', {}, t('state')), el('th', {}, 'pts'), el('th', {}, t('marks')), el('th')),
     ...st.checks.map(c => el('tr', {'data-check': c.check, title: c.measure || c.judge || ''},
-      el('td', {}, c.check + (c.hidden ? ' 🔒' : '')), el('td', {class: c.status}, c.status),
+      el('td', {}, c.check + (c.hidden ? ' (' + t('hidden') + ')' : '')), el('td', {class: c.status}, c.status),
       el('td', {}, fmt(c.earned) + '/' + c.points),
       el('td', {}, c.marks ? Object.entries(c.marks).map(([k, v]) => k + ':' + v).join(' ') : '', c.disagreement ? el('b', {class: 'failed', title: t('disagreement')}, ' ≠') : ''),
       el('td', {}, c.kind === 'judgement' ? markControl(c) : c.because))));
   }
-  $('faults').replaceChildren(...(st.faults.length ? st.faults.map(f => el('tr', {}, el('td', {}, f.fault + (f.hidden ? ' 🔒' : '')),
+  $('faults').replaceChildren(...(st.faults.length ? st.faults.map(f => el('tr', {}, el('td', {}, f.fault + (f.hidden ? ' (' + t('hidden') + ')' : '')),
     el('td', {}, f.kind), el('td', {}, f.target), el('td', {}, mmss(f.elapsedSeconds)), el('td', {}, f.cleared ? '✓' : ''))) : [el('tr', {}, el('td', {}, t('none')))]));
   if ($('actions').dataset.shown !== String(st.actions.length)) {
     $('actions').dataset.shown = st.actions.length;

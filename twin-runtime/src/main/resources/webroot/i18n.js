@@ -12,7 +12,7 @@ const STRINGS = {
     checks: 'Checks', actions: 'Actions', marks: 'Marks', mark: 'Mark', yourMark: 'Your mark', combined: 'Combined',
     disagreement: 'Examiners disagree by 2 or more', faults: 'Faults', clock: 'Clock', history: 'History',
     sheetHtml: 'Score sheet (HTML)', sheetPdf: 'Score sheet (PDF)', sheetsCsv: 'All results (CSV)', evidence: 'Evidence log',
-    warnings: 'Warnings', back: 'Back', total: 'Total', passed: 'PASSED', failed: 'FAILED', provisional: 'provisional',
+    warnings: 'Warnings', back: 'Back', total: 'Total', passMark: 'pass mark', passed: 'PASSED', failed: 'FAILED', provisional: 'provisional',
     briefing: 'Briefing', tasks: 'Tasks', twin: 'Live twin', controls: 'Controls', write: 'Write', value: 'Value',
     bindings: 'Bindings', edit: 'Edit', save: 'Save', preview: 'Preview', property: 'Property', address: 'Address',
     report: 'Report', send: 'Send', testSuite: 'Test suite', run: 'Run', exportData: 'Export', backup: 'Backup',
@@ -21,7 +21,7 @@ const STRINGS = {
     dryRun: 'Dry run', coverage: 'Clause coverage', level: 'Level', skill: 'Skill', rigs: 'Rigs', ok: 'OK', problems: 'Problems',
     announced: 'Announced faults', tests: 'Test cases (JSON)', kind: 'Kind', findings: 'Findings', twinsPage: 'Live twins',
     candidateView: 'Candidate view', none: 'None', refresh: 'Refresh', yamlHere: 'Paste a scenario (YAML) here',
-    fileName: 'File name', chart: 'Chart', lastMinutes: 'last 10 min'
+    fileName: 'File name', chart: 'Chart', lastMinutes: 'last 10 min', hidden: 'hidden from the candidate'
   },
   zh: {
     appName: 'twinlab 数字孪生实训', login: '登录', logout: '退出', user: '用户名', password: '密码',
@@ -34,7 +34,7 @@ const STRINGS = {
     checks: '评分点', actions: '操作记录', marks: '评分', mark: '评分', yourMark: '我的评分', combined: '合议分(中位数)',
     disagreement: '考评员评分相差 2 分以上', faults: '故障', clock: '计时', history: '历史曲线',
     sheetHtml: '成绩单 (HTML)', sheetPdf: '成绩单 (PDF)', sheetsCsv: '全部成绩 (CSV)', evidence: '证据日志',
-    warnings: '提示', back: '返回', total: '总分', passed: '合格', failed: '不合格', provisional: '暂定',
+    warnings: '提示', back: '返回', total: '总分', passMark: '合格线', passed: '合格', failed: '不合格', provisional: '暂定',
     briefing: '任务说明', tasks: '任务', twin: '实时孪生体', controls: '操作', write: '写入', value: '值',
     bindings: '数据绑定', edit: '编辑', save: '保存', preview: '预览', property: '属性', address: '地址',
     report: '报告', send: '提交', testSuite: '测试用例', run: '运行', exportData: '导出', backup: '备份',
@@ -43,7 +43,7 @@ const STRINGS = {
     dryRun: '试运行', coverage: '条款覆盖', level: '等级', skill: '技能', rigs: '设备', ok: '通过', problems: '问题',
     announced: '已通知的故障', tests: '测试用例 (JSON)', kind: '类型', findings: '结论', twinsPage: '实时孪生体',
     candidateView: '考生视图', none: '无', refresh: '刷新', yamlHere: '在此粘贴场景 (YAML)',
-    fileName: '文件名', chart: '曲线', lastMinutes: '最近 10 分钟'
+    fileName: '文件名', chart: '曲线', lastMinutes: '最近 10 分钟', hidden: '考生不可见'
   }
 };
 
