@@ -83,7 +83,12 @@ final class LiveFeed {
       }
     });
     resync.run();
-    long keepAlive = vertx.setPeriodic(KEEP_ALIVE_MS, t -> res.write(": keep-alive\n\n"));
+    Caller caller = Guard.caller(ctx);
+    long keepAlive = vertx.setPeriodic(KEEP_ALIVE_MS, t -> {
+      // a candidate whose station has ended no longer follows its twin
+      if (!reach.twin(caller, twin.id())) res.end();
+      else res.write(": keep-alive\n\n");
+    });
     res.closeHandler(v -> {
       consumer.unregister();
       vertx.cancelTimer(keepAlive);
@@ -131,7 +136,14 @@ final class LiveFeed {
         try {
           TwinVerticle twin = twins.require(id);
           followed.put(id, vertx.eventBus().<ChangeBatch>localConsumer(Bus.changes(id), m -> {
-            if (!ws.writeQueueFull()) ws.writeTextMessage(frame(m.body().changes()));
+            if (!reach.twin(caller, id)) {
+              // the caller's station has ended: the twin is no longer theirs to follow
+              var gone = followed.remove(id);
+              if (gone != null) gone.unregister();
+              ws.writeTextMessage(error("subscribe", caller.name() + " is no longer assigned to twin " + id));
+            } else if (!ws.writeQueueFull()) {
+              ws.writeTextMessage(frame(m.body().changes()));
+            }
           }));
           twin.snapshot().onSuccess(s -> ws.writeTextMessage(frame(asChanges(s))));
         } catch (TwinRequestException e) {

@@ -145,11 +145,22 @@ class LabSessionIT {
         assertThat(get(cand1.get("/api/v1/sessions/exam-a/stations/s1/sheet.html").send()).statusCode())
             .as("a candidate's sheet waits for the end").isEqualTo(409);
 
+        // the candidate follows their twin live; the end of the session ends that too
+        java.util.List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var ws = get(vertx.createWebSocketClient().connect(new io.vertx.core.http.WebSocketConnectOptions().setHost("127.0.0.1")
+            .setPort(runtime.port()).setURI("/api/v1/ws").addHeader("Authorization", "Bearer " + users.token("cand1", Role.CANDIDATE))));
+        ws.textMessageHandler(frames::add);
+        ws.writeTextMessage(new JsonObject().put("subscribe", new JsonArray().add("motor-1").add("motor-2")).encode());
+        await().atMost(Duration.ofSeconds(10)).until(() -> frames.stream().anyMatch(f -> f.contains("\"twin\":\"motor-1\"")));
+        assertThat(frames).anyMatch(f -> f.contains("not assigned to twin motor-2"));
+
         // the end seals the evidence; the candidate's reach ends with it
         HttpResponse<Buffer> ended = get(exam1.post("/api/v1/sessions/exam-a/end").send());
         assertThat(ended.statusCode()).as(ended.bodyAsString()).isEqualTo(200);
         assertThat(ended.bodyAsJsonObject().getJsonObject("evidence").getBoolean("sealed")).isTrue();
         assertThat(get(cand1.get("/api/v1/twins/motor-1").send()).statusCode()).isEqualTo(403);
+        await().atMost(Duration.ofSeconds(10)).until(() -> frames.stream().anyMatch(f -> f.contains("no longer assigned to twin motor-1")));
+        ws.close();
 
         Path evidence = data.resolve("downloaded.jsonl");
         Files.write(evidence, get(exam1.get("/api/v1/sessions/exam-a/evidence").send()).bodyAsBuffer().getBytes());
