@@ -34,7 +34,9 @@ import org.twinlab.sim.RigSimulator;
 
 /**
  * A station of the running lab: the live twin as the runtime holds it (followed through its change
- * feed), and the rig's simulator for ground truth and fault injection. Candidates act through the
+ * feed), and the rig's simulator for ground truth and fault injection, where the rig is simulated
+ * (on a real rig there is no ground truth, faults are not injected, and setup writes go through
+ * the twin). Candidates act through the
  * runtime's API, and the run hears of it on the twin's action feed, so {@link #perform} takes nothing.
  *
  * <p>A property the twin cannot trust while one of its own links is down, with no communication
@@ -78,6 +80,12 @@ public final class LiveStation implements Station, AutoCloseable {
   public void prepare(Setup setup) throws StationException {
     if (setup.twin().equals("absent")) throw new StationException("a live station keeps its twin application deployed");
     for (var w : setup.rigWrites().entrySet()) {
+      if (sim == null) {
+        // a real rig: the setup writes through the twin's binding, as an operator would
+        var r = await(twin.write(w.getKey(), w.getValue(), LiveRun.SETUP), "setup: writing " + w.getKey());
+        if (!r.ok()) throw new StationException("setup: writing " + w.getKey() + ": " + r.detail());
+        continue;
+      }
       var o = sim.write(w.getKey(), w.getValue());
       if (!o.accepted()) throw new StationException("setup: writing " + w.getKey() + ": " + o.reason());
     }
@@ -110,12 +118,14 @@ public final class LiveStation implements Station, AutoCloseable {
     } else {
       observeTwin(out);
     }
-    sim.groundTruth().forEach((p, v) -> out.put("rig." + p, Observed.known(v)));
+    // a real rig has no ground truth to compare with: checks on rig.* signals stay undecided
+    if (sim != null) sim.groundTruth().forEach((p, v) -> out.put("rig." + p, Observed.known(v)));
     return out;
   }
 
   @Override
   public synchronized String inject(FaultDef fault) throws StationException {
+    if (sim == null) throw new StationException("a real rig: faults are injected on simulated rigs only");
     Fault f = SimFaultOf.of(fault, sim);
     long id = sim.inject(f);
     injected.put(id, f instanceof Fault.CommunicationLoss);
@@ -125,6 +135,7 @@ public final class LiveStation implements Station, AutoCloseable {
   @Override
   public synchronized void clear(String handle) {
     long id = Long.parseLong(handle);
+    if (sim == null) return;
     sim.clearFault(id);
     injected.remove(id);
   }
