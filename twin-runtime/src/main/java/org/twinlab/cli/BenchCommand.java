@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks: figures for docs and notes, never pass/fail. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput and latency on this machine.",
-    subcommands = {BenchCommand.Ingest.class, BenchCommand.Connector.class, BenchCommand.History.class})
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Connector.class, BenchCommand.History.class,
+        BenchCommand.Evidence.class})
 final class BenchCommand implements Runnable {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -147,6 +148,36 @@ final class BenchCommand implements Runnable {
       }
       var result = HistoryBench.run(new HistoryBench.Plan(store, points, batch, series, influxUrl, influxOrg, influxBucket, token));
       System.out.println(result.report());
+      return 0;
+    }
+  }
+
+  @Command(name = "evidence", mixinStandardHelpOptions = true,
+      description = "Evidence records (hashed, chained, forced to disk) against forced line appends, and verifying the log.")
+  static final class Evidence implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--records", defaultValue = "2000", description = "records to append (default: ${DEFAULT-VALUE})")
+    int records;
+
+    @Option(names = "--dir", description = "where to write (default: a temporary directory, removed after)")
+    java.nio.file.Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      if (records < 100) throw new ParameterException(spec.commandLine(), "--records is at least 100");
+      java.nio.file.Path where = dir != null ? dir : java.nio.file.Files.createTempDirectory("twinlab-bench-evidence");
+      try {
+        org.twinlab.bench.EvidenceBench.run(where, records, spec.commandLine().getOut());
+      } finally {
+        if (dir == null) {
+          try (var files = java.nio.file.Files.list(where)) {
+            for (var f : files.toList()) java.nio.file.Files.delete(f);
+          }
+          java.nio.file.Files.delete(where);
+        }
+      }
       return 0;
     }
   }
