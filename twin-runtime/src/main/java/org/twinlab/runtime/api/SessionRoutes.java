@@ -10,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.auth.Account;
 import org.twinlab.runtime.auth.Caller;
@@ -207,19 +206,11 @@ final class SessionRoutes {
     return Guard.caller(ctx).name();
   }
 
-  /** Runs a session step on a worker (it writes evidence and may wait on rigs) and answers with its view. */
-  private void answer(RoutingContext ctx, int status, Callable<JsonObject> step) {
-    Future<JsonObject> f = vertx.executeBlocking(() -> {
-      try {
-        return step.call();
-      } catch (IllegalArgumentException e) {
-        throw TwinRequestException.invalid("body", e.getMessage());
-      } catch (IllegalStateException e) {
-        throw TwinRequestException.conflict("state", e.getMessage());
-      } catch (java.util.NoSuchElementException e) {
-        throw TwinRequestException.notFound("id", e.getMessage());
-      }
-    }, false);
-    Http.respond(ctx, f, status, v -> v);
+  /**
+   * Runs a session step on a worker (it writes evidence and may wait on rigs) and answers with its
+   * view; a step the session refuses answers for the session.
+   */
+  private void answer(RoutingContext ctx, int status, java.util.function.Supplier<JsonObject> step) {
+    Http.respond(ctx, vertx.executeBlocking(() -> Http.parse("session", step), false), status, v -> v);
   }
 }

@@ -48,7 +48,9 @@ public final class DurableFiles {
     while (buf.hasRemaining()) ch.write(buf);
   }
 
-  private static void syncDirectory(Path dir) throws IOException {
+  /** Makes a directory's entries (a file made, renamed or deleted in it) durable where the file system allows. */
+  public static void syncDirectory(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) return;
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);
     } catch (IOException notSupported) {

@@ -2,13 +2,10 @@ package org.twinlab.runtime.packages;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import org.twinlab.runtime.durable.DurableFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -46,15 +43,15 @@ public final class PackageStore {
   }
 
   public void saveDeployed(String twin, JsonObject pkg) throws IOException {
-    writeDurably(dir.resolve(twin + DEPLOYED), pkg.encodePrettily());
+    DurableFiles.replace(dir.resolve(twin + DEPLOYED), pkg.encodePrettily());
     Files.deleteIfExists(dir.resolve(twin + REMOVED));
   }
 
   /** Records a removal; a configured twin stays removed across restarts. */
   public void saveRemoved(String twin, boolean configured) throws IOException {
-    if (configured) writeDurably(dir.resolve(twin + REMOVED), "");
+    if (configured) DurableFiles.replace(dir.resolve(twin + REMOVED), "");
     Files.deleteIfExists(dir.resolve(twin + DEPLOYED));
-    syncDir();
+    DurableFiles.syncDirectory(dir);
   }
 
   private List<Path> files(String suffix) throws IOException {
@@ -67,25 +64,5 @@ public final class PackageStore {
   private static String name(Path f, String suffix) {
     String n = f.getFileName().toString();
     return n.substring(0, n.length() - suffix.length());
-  }
-
-  private void writeDurably(Path target, String text) throws IOException {
-    Files.createDirectories(dir);
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-      ch.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-      ch.force(true);
-    }
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    syncDir();
-  }
-
-  private void syncDir() throws IOException {
-    if (!Files.isDirectory(dir)) return;
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException e) {
-      // some file systems cannot sync a directory; the rename is then as durable as they allow
-    }
   }
 }

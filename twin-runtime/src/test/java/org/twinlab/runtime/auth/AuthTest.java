@@ -5,36 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twinlab.runtime.ManualClock;
 
 class AuthTest {
   @TempDir
   Path data;
-
-  /** A clock the test moves. */
-  static final class Manual extends Clock {
-    Instant now = Instant.parse("2026-11-21T08:00:00Z");
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
 
   @Test
   void passwordsAreStoredAsArgon2idAndOnlyTheRightOneMatches() {
@@ -65,7 +43,7 @@ class AuthTest {
 
   @Test
   void tokensExpireAndCanBeRevoked() {
-    Manual clock = new Manual();
+    ManualClock clock = new ManualClock();
     Tokens tokens = new Tokens(Duration.ofHours(8), clock);
     Caller exam = new Caller("exam1", Role.EXAMINER);
     Tokens.Issued a = tokens.issue(exam);
@@ -74,7 +52,7 @@ class AuthTest {
     assertThat(tokens.check(a.token())).contains(exam);
     tokens.revoke(a.token());
     assertThat(tokens.check(a.token())).isEmpty();
-    clock.now = clock.now.plus(Duration.ofHours(8));
+    clock.advance(Duration.ofHours(8));
     assertThat(tokens.check(b.token())).as("expired").isEmpty();
     Tokens.Issued c = tokens.issue(exam);
     tokens.revokeAll("exam1");
@@ -84,14 +62,14 @@ class AuthTest {
 
   @Test
   void fiveWrongPasswordsLockTheNameForAMinute() {
-    Manual clock = new Manual();
+    ManualClock clock = new ManualClock();
     LoginThrottle throttle = new LoginThrottle(clock);
     for (int i = 0; i < 4; i++) throttle.failed("cand1");
     assertThat(throttle.wait("cand1")).isZero();
     throttle.failed("cand1");
     assertThat(throttle.wait("cand1")).isEqualTo(Duration.ofMinutes(1));
     assertThat(throttle.wait("cand2")).isZero();
-    clock.now = clock.now.plusSeconds(61);
+    clock.advance(Duration.ofSeconds(61));
     assertThat(throttle.wait("cand1")).isZero();
   }
 }

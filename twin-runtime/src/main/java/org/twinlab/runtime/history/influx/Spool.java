@@ -1,12 +1,11 @@
 package org.twinlab.runtime.history.influx;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import org.twinlab.runtime.durable.DurableFiles;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,29 +57,9 @@ public final class Spool {
   public synchronized void append(List<String> batch) throws IOException {
     long seq = nextSeq++;
     Path target = dir.resolve(String.format("%020d", seq) + SUFFIX);
-    Path tmp = dir.resolve(target.getFileName() + ".tmp");
-    writeDurably(tmp, String.join("\n", batch) + "\n");
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    syncDirectory();
+    DurableFiles.replace(target, String.join("\n", batch) + "\n");
     segments.put(seq, batch.size());
     lines += batch.size();
-  }
-
-  private static void writeDurably(Path file, String text) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.WRITE)) {
-      var buf = java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-      while (buf.hasRemaining()) ch.write(buf);
-      ch.force(true);
-    }
-  }
-
-  private void syncDirectory() {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException ignored) {
-      // some file systems cannot sync a directory; the rename is still atomic
-    }
   }
 
   public synchronized boolean isEmpty() {
@@ -125,7 +104,7 @@ public final class Spool {
   public synchronized Path setAside(List<String> batch, String reason) throws IOException {
     Files.createDirectories(rejected);
     Path file = rejected.resolve("batch-" + System.currentTimeMillis() + "-" + (nextSeq++) + SUFFIX);
-    writeDurably(file, String.join("\n", batch) + "\n");
+    DurableFiles.replace(file, String.join("\n", batch) + "\n");
     Files.writeString(file.resolveSibling(file.getFileName() + ".reason.txt"), reason + "\n");
     return file;
   }
