@@ -26,8 +26,9 @@ public final class EvidenceLog implements AutoCloseable {
   private final Clock clock;
   private final FileChannel out;
   private long seq;
-  private String head;
-  private boolean sealed;
+  // read without the lock (views on the event loop) while an append may be waiting on the disk
+  private volatile String head;
+  private volatile boolean sealed;
 
   private EvidenceLog(Path file, Clock clock, List<EvidenceRecord> existing) throws IOException {
     this.file = file;
@@ -80,11 +81,11 @@ public final class EvidenceLog implements AutoCloseable {
   }
 
   /** The hash of the last record: what the whole chain so far comes down to. */
-  public synchronized String head() {
+  public String head() {
     return head;
   }
 
-  public synchronized boolean sealed() {
+  public boolean sealed() {
     return sealed;
   }
 
