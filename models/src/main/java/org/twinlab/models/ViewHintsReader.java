@@ -20,7 +20,7 @@ import org.twinlab.models.yaml.YamlValue;
 
 /** Reads a model's {@code view:} section: primitive shapes and an optional glTF scene. */
 final class ViewHintsReader {
-  private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
+  private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?");
 
   private ViewHintsReader() {}
 
@@ -65,7 +65,7 @@ final class ViewHintsReader {
     });
   }
 
-  /** Reads property, effect, axis, scale and colors; the caller rejects unknown fields. */
+  /** Reads property, effect, axis, scale, wrap, offset and colors; the caller rejects unknown fields. */
   private static Optional<Animation> animation(YamlMap m, Problems problems, Map<String, PropertyDef> properties) {
     Optional<YamlValue> propNode = m.require("property", problems);
     Optional<String> property = propNode.flatMap(p -> p.asString(problems));
@@ -76,6 +76,11 @@ final class ViewHintsReader {
     Optional<Effect> effect = m.require("effect", problems).flatMap(e -> enumOf(e, Effect.class, problems));
     Vec3 axis = m.get("axis").flatMap(a -> vec3(a, problems)).orElse(new Vec3(1, 0, 0));
     double scale = m.number("scale", problems).orElse(1.0);
+    double wrap = m.number("wrap", problems).orElse(0.0);
+    double offset = m.number("offset", problems).orElse(0.0);
+    if (wrap < 0 || (wrap > 0 && effect.isPresent() && effect.get() != Effect.TRANSLATE)) {
+      m.get("wrap").ifPresent(w -> w.problem(problems, "wrap is a positive distance, for a translate effect"));
+    }
     Map<String, String> colors = new LinkedHashMap<>();
     m.get("colors").flatMap(c -> c.asMap(problems)).ifPresent(cm -> {
       // Keys are property values, so any key is allowed here: read them through the raw mapping.
@@ -90,7 +95,7 @@ final class ViewHintsReader {
           c.problem(problems, "'" + k + "' is not a value of " + def.path() + colorKeyHint(def))));
     }
     if (property.isEmpty() || effect.isEmpty()) return Optional.empty();
-    return Optional.of(new Animation(property.get(), effect.get(), axis, scale, colors));
+    return Optional.of(new Animation(property.get(), effect.get(), axis, scale, colors, wrap, offset));
   }
 
   /** Numeric properties take their colour from the highest threshold at or below the value. */
@@ -130,7 +135,7 @@ final class ViewHintsReader {
   private static Optional<String> color(YamlValue v, Problems problems) {
     Optional<String> c = v.asString(problems);
     if (c.isPresent() && !COLOR.matcher(c.get()).matches()) {
-      v.problem(problems, "a colour is written #rrggbb");
+      v.problem(problems, "a colour is written #rrggbb, or #rrggbbaa to see through it");
       return Optional.empty();
     }
     return c;

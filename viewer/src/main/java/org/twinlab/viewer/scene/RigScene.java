@@ -30,6 +30,11 @@ public final class RigScene {
   private final Map<String, List<Bound>> byProperty = new HashMap<>();
   private final List<Bound> continuous = new ArrayList<>();
   private final Random jitter = new Random(1);
+  private final Map<String, List<String>> propertiesByShape = new HashMap<>();
+  private final Map<String, Geometry> outlines = new HashMap<>();
+  private final AssetManager assets;
+  /** The glow around a part an active alarm is about. */
+  public static final ColorRGBA ALARM_GLOW = new ColorRGBA(1f, 0f, 0f, 0.45f);
 
   /** One animation of one shape, with the live value it last received. */
   private static final class Bound {
@@ -54,6 +59,7 @@ public final class RigScene {
 
   public RigScene(TwinModel model, AssetManager assets) {
     this.model = model;
+    this.assets = assets;
     this.root = new Node(model.id());
     ShapeFactory shapes = new ShapeFactory(assets);
     for (ShapeHint hint : model.view().shapes()) {
@@ -61,6 +67,7 @@ public final class RigScene {
       root.attachChild(pivot);
       Node body = (Node) pivot.getChild(hint.id() + "#body");
       Geometry geometry = (Geometry) body.getChild(hint.id());
+      propertiesByShape.put(hint.id(), hint.animations().stream().map(Animation::property).distinct().toList());
       for (Animation a : hint.animations()) {
         Bound b = new Bound(a, body, geometry, model.property(a.property()).flatMap(PropertyDef::range));
         byProperty.computeIfAbsent(a.property(), k -> new ArrayList<>()).add(b);
@@ -81,12 +88,66 @@ public final class RigScene {
     return model;
   }
 
+  /** The properties that drive a shape: what a click on it shows. */
+  public List<String> propertiesOf(String shapeId) {
+    return propertiesByShape.getOrDefault(shapeId, List.of());
+  }
+
+  /** The shape a geometry of this scene belongs to, if it is one. */
+  public Optional<String> shapeOf(Spatial hit) {
+    for (Spatial s = hit; s != null && s != root; s = s.getParent()) {
+      if (s.getParent() == root) return Optional.of(s.getName());
+    }
+    return Optional.empty();
+  }
+
+  /** Where a shape's pivot is in the world (for labels, picking and pixel checks). */
+  public Vector3f worldPositionOf(String shapeId) {
+    Node pivot = (Node) root.getChild(shapeId);
+    Geometry g = (Geometry) ((Node) pivot.getChild(shapeId + "#body")).getChild(shapeId);
+    return g.getWorldBound().getCenter().clone();
+  }
+
+  /**
+   * Wraps in a red glow every shape driven by one of these properties (those of the twin's active
+   * alarms), and no other.
+   */
+  public void highlight(java.util.Set<String> properties) {
+    for (Map.Entry<String, List<String>> e : propertiesByShape.entrySet()) {
+      boolean on = e.getValue().stream().anyMatch(properties::contains);
+      Geometry outline = outlines.get(e.getKey());
+      if (on && outline == null) {
+        Node body = (Node) ((Node) root.getChild(e.getKey())).getChild(e.getKey() + "#body");
+        Geometry g = (Geometry) body.getChild(e.getKey());
+        outline = g.clone(false);
+        outline.setName(e.getKey() + "#alarm");
+        com.jme3.material.Material m = new com.jme3.material.Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
+        m.setColor("Color", ALARM_GLOW);
+        m.getAdditionalRenderState().setBlendMode(com.jme3.material.RenderState.BlendMode.Alpha);
+        m.getAdditionalRenderState().setDepthWrite(false);
+        outline.setMaterial(m);
+        outline.setQueueBucket(com.jme3.renderer.queue.RenderQueue.Bucket.Transparent);
+        outline.scale(1.25f);
+        body.attachChild(outline);
+        outlines.put(e.getKey(), outline);
+      } else if (!on && outline != null) {
+        outline.removeFromParent();
+        outlines.remove(e.getKey());
+      }
+    }
+  }
+
+  /** Whether a shape is outlined for an alarm now. */
+  public boolean highlighted(String shapeId) {
+    return outlines.containsKey(shapeId);
+  }
+
   /** Applies a new value of a property to every shape it drives. */
   public void apply(String property, Object value) {
     for (Bound b : byProperty.getOrDefault(property, List.of())) {
       b.value = numeric(value);
       switch (b.animation.effect()) {
-        case TRANSLATE -> b.body.setLocalTranslation(b.axis().mult((float) (b.value * b.animation.scale())));
+        case TRANSLATE -> b.body.setLocalTranslation(b.axis().mult((float) b.animation.distance(b.value)));
         case FILL -> b.body.setLocalScale(scaleAlong(b.axis(), b.range.map(r -> r.fraction(b.value)).orElse(clamp01(b.value))));
         case COLOR -> colorFor(b, value).ifPresent(c -> b.geometry.getMaterial().setColor("Color", c));
         case VISIBLE -> b.body.setCullHint(Boolean.TRUE.equals(value) ? Spatial.CullHint.Inherit : Spatial.CullHint.Always);

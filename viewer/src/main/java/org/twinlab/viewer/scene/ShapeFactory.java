@@ -2,9 +2,12 @@ package org.twinlab.viewer.scene;
 
 import com.jme3.asset.AssetManager;
 import com.jme3.material.Material;
+import com.jme3.material.RenderState;
+import com.jme3.math.ColorRGBA;
 import com.jme3.math.FastMath;
 import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
+import com.jme3.renderer.queue.RenderQueue;
 import com.jme3.scene.Geometry;
 import com.jme3.scene.Mesh;
 import com.jme3.scene.Node;
@@ -39,7 +42,14 @@ final class ShapeFactory {
       g.setLocalRotation(new Quaternion().fromAngleAxis(FastMath.HALF_PI, Vector3f.UNIT_X));
     }
     Material m = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
-    m.setColor("Color", Colors.parse(hint.color()));
+    ColorRGBA color = Colors.parse(hint.color());
+    m.setColor("Color", color);
+    if (color.a < 1f) {
+      // a shell one sees into (the tank's): blended, and drawn after what is inside it
+      m.getAdditionalRenderState().setBlendMode(RenderState.BlendMode.Alpha);
+      m.getAdditionalRenderState().setDepthWrite(false);
+      g.setQueueBucket(RenderQueue.Bucket.Transparent);
+    }
     g.setMaterial(m);
     Node body = new Node(hint.id() + "#body");
     body.attachChild(g);

@@ -1,0 +1,143 @@
+package org.twinlab.viewer.app;
+
+import com.jme3.app.SimpleApplication;
+import com.jme3.collision.CollisionResults;
+import com.jme3.font.BitmapText;
+import com.jme3.math.ColorRGBA;
+import com.jme3.math.Ray;
+import com.jme3.math.Vector2f;
+import com.jme3.math.Vector3f;
+import java.awt.image.BufferedImage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.twinlab.viewer.net.TwinState;
+import org.twinlab.viewer.scene.RigScene;
+import org.twinlab.viewer.scene.StationGrid;
+
+/**
+ * The viewer's window: the stations in a grid with their names (red while an alarm is active), an
+ * orbit camera, and a panel with the properties of the part last clicked. It can also grab one
+ * frame and hand it on (snapshots), or count frames (the performance figure).
+ */
+public final class ViewerApp extends SimpleApplication {
+  private final List<StationGrid.Station> stations;
+  private final List<TwinState> initial;
+  private final Consumer<ViewerApp> ready;
+  private StationGrid grid;
+  private LiveStations live;
+  private BitmapText selection;
+  private final Map<String, BitmapText> labels = new HashMap<>();
+  private String selectedTwin;
+  private String selectedShape;
+
+  /**
+   * @param initial the twins' state to show first
+   * @param ready called on the render thread once the scene is built and the state applied
+   */
+  public ViewerApp(List<StationGrid.Station> stations, List<TwinState> initial, Consumer<ViewerApp> ready) {
+    super(new com.jme3.app.state.AppState[0]); // no fly camera, no stats: the viewer brings its own
+    this.stations = List.copyOf(stations);
+    this.initial = List.copyOf(initial);
+    this.ready = ready;
+  }
+
+  @Override
+  public void simpleInitApp() {
+    viewPort.setBackgroundColor(new ColorRGBA(0.93f, 0.94f, 0.95f, 1f));
+    grid = new StationGrid(stations, assetManager);
+    rootNode.attachChild(grid.root());
+    live = new LiveStations(grid);
+    initial.forEach(live::load);
+    stateManager.attach(new OrbitCamera(grid.centre(), grid.viewingDistance(), this::pick));
+    cam.setFrustumPerspective(45f, (float) cam.getWidth() / cam.getHeight(), 0.05f, 500f);
+    var font = assetManager.loadFont("Interface/Fonts/Default.fnt");
+    for (StationGrid.Station s : stations) {
+      BitmapText label = new BitmapText(font);
+      label.setSize(font.getCharSet().getRenderedSize());
+      label.setText(s.twin());
+      guiNode.attachChild(label);
+      labels.put(s.twin(), label);
+    }
+    selection = new BitmapText(font);
+    selection.setSize(font.getCharSet().getRenderedSize());
+    selection.setColor(ColorRGBA.DarkGray);
+    selection.setLocalTranslation(10, cam.getHeight() - 10, 0);
+    guiNode.attachChild(selection);
+    ready.accept(this);
+  }
+
+  @Override
+  public void simpleUpdate(float tpf) {
+    live.drain();
+    grid.scenes().values().forEach(s -> s.update(tpf));
+    for (Map.Entry<String, BitmapText> e : labels.entrySet()) {
+      RigScene scene = grid.scene(e.getKey()).orElseThrow();
+      Vector3f above = scene.root().getWorldBound().getCenter().add(0, 1.0f, 0);
+      Vector3f at = cam.getScreenCoordinates(above);
+      BitmapText label = e.getValue();
+      List<String> alarms = live.activeAlarms(e.getKey());
+      label.setText(e.getKey() + (alarms.isEmpty() ? "" : "  ⚠ " + String.join(", ", alarms)));
+      label.setColor(alarms.isEmpty() ? ColorRGBA.Black : ColorRGBA.Red);
+      label.setLocalTranslation(at.x - label.getLineWidth() / 2, at.y + label.getLineHeight(), 0);
+    }
+    if (selectedTwin != null) showSelection();
+  }
+
+  /** The live state the viewer holds; changes go in from any thread. */
+  LiveStations live() {
+    return live;
+  }
+
+  public StationGrid grid() {
+    return grid;
+  }
+
+  /** Hands the next frame drawn after {@code afterFrames} frames to {@code done} (render thread). */
+  public void grabFrame(int afterFrames, Consumer<BufferedImage> done) {
+    // the GUI's view port is drawn last: the frame then carries the labels too
+    guiViewPort.addProcessor(new FrameGrab(afterFrames, done));
+  }
+
+  /** Where a shape of a station appears on the screen, in pixels from the top left. */
+  public Vector2f screenPositionOf(String twin, String shape) {
+    Vector3f world = grid.scene(twin).orElseThrow().worldPositionOf(shape);
+    Vector3f s = cam.getScreenCoordinates(world);
+    return new Vector2f(s.x, cam.getHeight() - s.y);
+  }
+
+  private void pick(Vector2f cursor) {
+    Vector3f from = cam.getWorldCoordinates(cursor, 0f);
+    Vector3f dir = cam.getWorldCoordinates(cursor, 1f).subtractLocal(from).normalizeLocal();
+    CollisionResults hits = new CollisionResults();
+    grid.root().collideWith(new Ray(from, dir), hits);
+    selectedTwin = null;
+    selectedShape = null;
+    if (hits.size() > 0) {
+      var geometry = hits.getClosestCollision().getGeometry();
+      grid.twinOf(geometry).ifPresent(twin -> grid.scene(twin).flatMap(s -> s.shapeOf(geometry)).ifPresent(shape -> {
+        selectedTwin = twin;
+        selectedShape = shape;
+      }));
+    }
+    selection.setText(selectedTwin == null ? "" : selection.getText());
+  }
+
+  private void showSelection() {
+    RigScene scene = grid.scene(selectedTwin).orElseThrow();
+    StringBuilder text = new StringBuilder(selectedTwin + " · " + selectedShape);
+    for (String p : scene.propertiesOf(selectedShape)) {
+      TwinState.Value v = live.value(selectedTwin, p);
+      text.append('\n').append(p).append(" = ").append(v == null ? "—" : format(v.value()) + " " + v.unit() + "  (" + v.quality() + ")");
+    }
+    selection.setText(text.toString());
+  }
+
+  private static String format(Object v) {
+    if (v instanceof Double d) return String.format(Locale.ROOT, "%.2f", d);
+    if (v instanceof Float f) return String.format(Locale.ROOT, "%.2f", f);
+    return String.valueOf(v);
+  }
+}

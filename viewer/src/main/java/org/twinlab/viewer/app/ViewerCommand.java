@@ -1,0 +1,171 @@
+package org.twinlab.viewer.app;
+
+import com.jme3.system.AppSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.twinlab.models.ModelLibrary;
+import org.twinlab.viewer.net.Json;
+import org.twinlab.viewer.net.RuntimeClient;
+import org.twinlab.viewer.net.TwinState;
+import org.twinlab.viewer.scene.StationGrid;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code twinlab-viewer}: the stations in 3D, live from a runtime, or one frame to a PNG. */
+@Command(name = "twinlab-viewer", mixinStandardHelpOptions = true,
+    description = {"The lab's rigs in 3D, live from a twinlab runtime over its HTTP and WebSocket API.",
+        "Log in with --user (password from the TWINLAB_PASSWORD environment variable, or asked for) or --token.",
+        "With --snapshot it renders one frame to a PNG and exits (under Xvfb with Mesa where there is no screen)."})
+public final class ViewerCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--url", description = "the runtime, e.g. http://127.0.0.1:8080")
+  URI url;
+
+  @Option(names = "--user", description = "log in as this user")
+  String user;
+
+  @Option(names = "--token", defaultValue = "${env:TWINLAB_TOKEN}", description = "a login token instead (default: $TWINLAB_TOKEN)")
+  String token;
+
+  @Option(names = "--twin", description = "a twin to show (repeat; default: every twin the user may see)")
+  List<String> twins = new ArrayList<>();
+
+  @Option(names = "--state", description = "show a twin from a saved state file (as GET /api/v1/twins/{id} answers), not live (repeat)")
+  List<Path> states = new ArrayList<>();
+
+  @Option(names = "--snapshot", description = "render one frame to this PNG file and exit")
+  Path snapshot;
+
+  @Option(names = "--regions", description = "with --snapshot: also write where each part is on the image (JSON)")
+  Path regions;
+
+  @Option(names = "--width", defaultValue = "1280", description = "window or image width (default: ${DEFAULT-VALUE})")
+  int width;
+
+  @Option(names = "--height", defaultValue = "720", description = "window or image height (default: ${DEFAULT-VALUE})")
+  int height;
+
+  @Option(names = "--measure-fps", paramLabel = "SECONDS", description = "count frames for this long, print frames per second and exit")
+  Integer measureFps;
+
+  @Option(names = "--copies", defaultValue = "1", description = "show each twin this many times (to measure many stations)")
+  int copies;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ViewerCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    if (url == null && states.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "give --url or --state");
+    if (width < 64 || height < 64 || width > 8192 || height > 8192) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--width and --height are 64 to 8192");
+    }
+    if (System.getenv("DISPLAY") == null && !System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("win")
+        && !System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("mac")) {
+      err.println("twinlab-viewer: no display (DISPLAY is not set): run it under Xvfb, e.g. xvfb-run -a ./twinlab-viewer …");
+      err.flush();
+      return 2;
+    }
+    RuntimeClient client = url == null ? null : connect();
+    List<TwinState> shown = new ArrayList<>();
+    for (Path p : states) shown.add(TwinState.of(Json.parse(Files.readString(p))));
+    if (client != null) {
+      for (String id : twins.isEmpty() ? client.twins() : twins) shown.add(client.twin(id));
+    }
+    List<StationGrid.Station> stations = new ArrayList<>();
+    List<TwinState> initial = new ArrayList<>();
+    for (int c = 0; c < copies; c++) {
+      for (TwinState s : shown) {
+        String name = copies == 1 ? s.id() : s.id() + "#" + (c + 1);
+        stations.add(new StationGrid.Station(name, ModelLibrary.loadBuiltIn(s.model())));
+        initial.add(new TwinState(name, s.model(), s.lifecycle(), s.values(), s.alarms()));
+      }
+    }
+    CompletableFuture<Integer> finished = new CompletableFuture<>();
+    ViewerApp app = new ViewerApp(stations, initial, a -> whenReady(a, finished));
+    app.setSettings(settings());
+    app.setShowSettings(false);
+    app.setPauseOnLostFocus(false);
+    if (client != null && snapshot == null) {
+      client.follow(shown.stream().map(TwinState::id).toList(), change -> app.live().offer(change),
+          problem -> System.err.println("twinlab-viewer: " + problem));
+    }
+    app.start();
+    if (snapshot == null && measureFps == null) return 0; // the window runs until it is closed
+    int code = finished.get(5, TimeUnit.MINUTES);
+    app.stop(true);
+    return code;
+  }
+
+  private RuntimeClient connect() throws IOException, InterruptedException {
+    if (user != null) {
+      String password = System.getenv("TWINLAB_PASSWORD");
+      if (password == null && System.console() != null) password = new String(System.console().readPassword("password for %s: ", user));
+      if (password == null) throw new CommandLine.ParameterException(spec.commandLine(), "set TWINLAB_PASSWORD for " + user);
+      return RuntimeClient.login(url, user, password);
+    }
+    if (token == null || token.isBlank()) throw new CommandLine.ParameterException(spec.commandLine(), "give --user or --token");
+    return RuntimeClient.withToken(url, token);
+  }
+
+  private AppSettings settings() {
+    AppSettings s = new AppSettings(true);
+    s.setTitle("twinlab viewer");
+    s.setResolution(width, height);
+    s.setVSync(false);
+    s.setSamples(snapshot != null ? 0 : 4);
+    s.setFrameRate(measureFps != null ? -1 : 60);
+    s.setAudioRenderer(null);
+    // the models' colours are meant as written, not as linear light to be corrected
+    s.setGammaCorrection(false);
+    s.setResizable(true);
+    return s;
+  }
+
+  /** On the render thread, once the scene shows the first state: grab a frame, or count frames. */
+  private void whenReady(ViewerApp app, CompletableFuture<Integer> finished) {
+    if (snapshot != null) {
+      app.grabFrame(3, image -> {
+        // where the parts are, with the camera as it took the frame
+        Map<String, float[]> where = new LinkedHashMap<>();
+        app.grid().scenes().forEach((twin, scene) -> scene.model().view().shapes().forEach(shape -> {
+          var p = app.screenPositionOf(twin, shape.id());
+          where.put(twin + "/" + shape.id(), new float[] {p.x, p.y});
+        }));
+        try {
+          ImageIO.write(image, "png", snapshot.toFile());
+          if (regions != null) Files.writeString(regions, Json.regions(where));
+          spec.commandLine().getOut().println("wrote " + snapshot + " (" + image.getWidth() + "×" + image.getHeight() + ")");
+          spec.commandLine().getOut().flush();
+          finished.complete(0);
+        } catch (IOException e) {
+          spec.commandLine().getErr().println("twinlab-viewer: " + e.getMessage());
+          finished.complete(1);
+        }
+      });
+    } else if (measureFps != null) {
+      app.getStateManager().attach(new FpsProbe(measureFps, fps -> {
+        spec.commandLine().getOut().printf(Locale.ROOT, "%d stations: %.1f frames per second%n", app.grid().scenes().size(), fps);
+        spec.commandLine().getOut().flush();
+        finished.complete(0);
+      }));
+    }
+  }
+}

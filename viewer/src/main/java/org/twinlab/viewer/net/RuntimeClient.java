@@ -1,0 +1,116 @@
+package org.twinlab.viewer.net;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * The runtime as the viewer uses it: only its public HTTP API (log in, list twins, read one) and
+ * its WebSocket live feed. The viewer is an ordinary client; it adds no load the web pages do not.
+ */
+public final class RuntimeClient {
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final URI base;
+  private final String token;
+
+  private RuntimeClient(URI base, String token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  /** Logs in with a user name and password. */
+  public static RuntimeClient login(URI base, String user, String password) throws IOException, InterruptedException {
+    ObjectNode body = Json.MAPPER.createObjectNode().put("user", user).put("password", password);
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/api/v1/login"))
+        .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) throw new IOException(base + ": login as " + user + " answered " + r.statusCode() + ": " + r.body());
+    return new RuntimeClient(base, Json.parse(r.body()).path("token").asText());
+  }
+
+  /** Uses a token the runtime gave at login. */
+  public static RuntimeClient withToken(URI base, String token) {
+    return new RuntimeClient(base, token);
+  }
+
+  /** The ids of the twins the user may see. */
+  public List<String> twins() throws IOException, InterruptedException {
+    List<String> out = new ArrayList<>();
+    get("/api/v1/twins").forEach(t -> out.add(t.path("id").asText()));
+    return out;
+  }
+
+  public TwinState twin(String id) throws IOException, InterruptedException {
+    return TwinState.of(get("/api/v1/twins/" + URLEncoder.encode(id, StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Follows twins live: every change goes to {@code changes} on the WebSocket's thread. The future
+   * completes once the subscription is sent.
+   */
+  public CompletionStage<WebSocket> follow(List<String> twins, Consumer<Change> changes, Consumer<String> problems) {
+    URI ws = URI.create(base.toString().replaceFirst("^http", "ws")).resolve("/api/v1/ws");
+    return http.newWebSocketBuilder().header("Authorization", "Bearer " + token).connectTimeout(Duration.ofSeconds(5))
+        .buildAsync(ws, new Listener(changes, problems))
+        .thenCompose(socket -> {
+          ObjectNode msg = Json.MAPPER.createObjectNode();
+          twins.forEach(msg.putArray("subscribe")::add);
+          return socket.sendText(msg.toString(), true);
+        });
+  }
+
+  private JsonNode get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15))
+        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) throw new IOException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+    return Json.parse(r.body());
+  }
+
+  /** Gathers a message's fragments and hands its changes on. */
+  private static final class Listener implements WebSocket.Listener {
+    private final Consumer<Change> changes;
+    private final Consumer<String> problems;
+    private final StringBuilder text = new StringBuilder();
+
+    Listener(Consumer<Change> changes, Consumer<String> problems) {
+      this.changes = changes;
+      this.problems = problems;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+      text.append(data);
+      if (last) {
+        JsonNode msg = Json.parse(text.toString());
+        text.setLength(0);
+        msg.path("changes").forEach(c -> Change.of(c).ifPresent(changes));
+        if (msg.has("error")) problems.accept(msg.path("error").asText());
+      }
+      socket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+      problems.accept("the live feed closed: " + status + " " + reason);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket socket, Throwable error) {
+      problems.accept("the live feed failed: " + error);
+    }
+  }
+}

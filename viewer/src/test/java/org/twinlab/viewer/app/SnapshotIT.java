@@ -1,0 +1,123 @@
+package org.twinlab.viewer.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Snapshots rendered for real (OpenGL through Mesa's software renderer on Xvfb) from saved twin
+ * states, and read back by pixels: the picture follows the twin.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class SnapshotIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static VirtualScreen screen;
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void screen() throws Exception {
+    screen = VirtualScreen.start();
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    if (screen != null) screen.close();
+  }
+
+  /** A twin's state as GET /api/v1/twins/{id} answers, with the given values (GOOD). */
+  private Path state(String name, String twin, String model, Map<String, Object> values, String... activeAlarms) throws Exception {
+    ObjectNode root = JSON.createObjectNode().put("id", twin).put("model", model).put("lifecycle", "RUNNING");
+    ObjectNode v = root.putObject("values");
+    values.forEach((p, value) -> v.putObject(p).put("property", p).put("quality", "GOOD").set("value", JSON.valueToTree(value)));
+    var alarms = root.putArray("alarms");
+    for (String a : activeAlarms) alarms.addObject().put("alarm", a).put("active", true).put("severity", "warning").put("message", a);
+    Path file = dir.resolve(name + ".json");
+    Files.writeString(file, root.toString());
+    return file;
+  }
+
+  private Snapshot snap(String name, Path... states) throws Exception {
+    String[] args = new String[states.length * 2];
+    for (int i = 0; i < states.length; i++) {
+      args[2 * i] = "--state";
+      args[2 * i + 1] = states[i].toString();
+    }
+    return Snapshot.take(screen, dir, name, Map.of(), args);
+  }
+
+  @Test
+  void theRedLampIsRedOnlyWhileItIsOn() throws Exception {
+    Snapshot on = snap("lamp-on", state("on", "conveyor-1", "conveyor-sorting", Map.of("lamps.red", true, "lamps.green", false)));
+    Snapshot off = snap("lamp-off", state("off", "conveyor-1", "conveyor-sorting", Map.of("lamps.red", false, "lamps.green", true)));
+    assertThat(on.drawn()).as("a rig, not a blank frame").isGreaterThan(5_000);
+    int[] red = on.at("conveyor-1", "lamp_red");
+    int[] lit = on.rgb(red[0], red[1]);
+    int[] dark = off.rgb(red[0], red[1]);
+    assertThat(lit[0]).as("red lamp lit %s", java.util.Arrays.toString(lit)).isGreaterThan(200);
+    assertThat(lit[1]).isLessThan(80);
+    assertThat(dark[0]).as("red lamp off %s", java.util.Arrays.toString(dark)).isLessThan(110);
+    int[] green = off.at("conveyor-1", "lamp_green");
+    assertThat(off.rgb(green[0], green[1])[1]).as("green lamp lit").isGreaterThan(200);
+  }
+
+  @Test
+  void theWorkpieceRidesWithTheEncoder() throws Exception {
+    Snapshot early = snap("early", state("early", "conveyor-1", "conveyor-sorting", Map.of("belt.encoder_position", 2000, "belt.running", true)));
+    Snapshot later = snap("later", state("later", "conveyor-1", "conveyor-sorting", Map.of("belt.encoder_position", 9000, "belt.running", true)));
+    int[] was = early.at("conveyor-1", "workpiece");
+    int[] now = later.at("conveyor-1", "workpiece");
+    assertThat(now[0] - was[0]).as("moved along the belt on screen").isGreaterThan(40);
+    // the workpiece is drawn where it is, and has left where it was
+    assertThat(early.rgb(was[0], was[1])[0]).as("workpiece then %s", java.util.Arrays.toString(early.rgb(was[0], was[1]))).isGreaterThan(180);
+    assertThat(later.rgb(now[0], now[1])[0]).isGreaterThan(180);
+    assertThat(later.rgb(was[0], was[1])[0]).as("belt where it was").isLessThan(120);
+  }
+
+  @Test
+  void theTankFillsWithItsLevel() throws Exception {
+    int[] tops = new int[3];
+    int[] columns = new int[3];
+    double[] levels = {80, 250, 420};
+    for (int i = 0; i < 3; i++) {
+      Snapshot s = snap("level-" + i, state("level-" + i, "tank-1", "tank-process", Map.of("tank.level", levels[i])));
+      int[] shell = s.at("tank-1", "tank_shell");
+      tops[i] = s.topBlue(shell[0], shell[1] - 200, shell[1] + 200);
+      columns[i] = s.bluePixels(shell[0], shell[1] - 200, shell[1] + 200);
+    }
+    assertThat(tops).as("the water's surface on screen").doesNotContain(-1);
+    assertThat(columns[0]).as("water at 80 mm").isLessThan(columns[1]);
+    assertThat(columns[1]).isLessThan(columns[2]);
+    // equal steps of level lift the surface by equal steps on screen
+    int lower = tops[0] - tops[1];
+    int upper = tops[1] - tops[2];
+    assertThat(lower).as("surface rise 80 to 250 mm, px").isGreaterThan(8);
+    assertThat((double) upper / lower).as("then 250 to 420 mm").isBetween(0.75, 1.33);
+  }
+
+  @Test
+  void aPartAnActiveAlarmIsAboutGlowsRed() throws Exception {
+    Snapshot calm = snap("calm", state("calm", "tank-1", "tank-process", Map.of("tank.level", 30.0)));
+    Snapshot alarmed = snap("alarmed", state("alarmed", "tank-1", "tank-process", Map.of("tank.level", 30.0), "level_low"));
+    int[] water = alarmed.at("tank-1", "water");
+    int redder = 0;
+    for (int dx = -30; dx <= 30; dx += 3) {
+      for (int dy = -20; dy <= 20; dy += 3) {
+        int[] a = alarmed.rgb(water[0] + dx, water[1] + dy);
+        int[] c = calm.rgb(water[0] + dx, water[1] + dy);
+        if (a[0] - a[1] > c[0] - c[1] + 40) redder++;
+      }
+    }
+    assertThat(redder).as("pixels around the water that turned red").isGreaterThan(15);
+  }
+}
