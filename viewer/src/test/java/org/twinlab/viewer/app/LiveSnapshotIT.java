@@ -1,0 +1,100 @@
+package org.twinlab.viewer.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinlab.demo.DemoLab;
+import org.twinlab.runtime.TwinRuntime;
+import org.twinlab.runtime.auth.Role;
+import org.twinlab.runtime.twin.PropertyState;
+import org.twinlab.runtime.twin.TwinSnapshot;
+
+/**
+ * The viewer against the demo lab, as an examiner runs it: it logs in to the runtime and renders
+ * the conveyor station and the tank from their live twins. The frame shows the rigs, the lamps
+ * the twin says are lit, and the tank filled to the twin's level.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class LiveSnapshotIT {
+  private static final String PASSWORD = "viewer-test-password";
+  static VirtualScreen screen;
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void screen() throws Exception {
+    screen = VirtualScreen.start();
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    if (screen != null) screen.close();
+  }
+
+  private static <T> T get(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  private static Object value(TwinRuntime runtime, String twin, String property) throws Exception {
+    TwinSnapshot s = get(runtime.twins().require(twin).snapshot());
+    return s.properties().stream().filter(p -> p.property().equals(property)).findFirst().map(PropertyState::value).orElse(null);
+  }
+
+  @Test
+  void theViewerShowsTheRigsAsTheirTwinsAre() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Path data = Files.createDirectories(dir.resolve("data"));
+    try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data)) {
+      TwinRuntime runtime = get(TwinRuntime.start(vertx, lab.config(), lab::simulator));
+      try {
+        runtime.accounts().add("exam1", Role.ADMIN, "Examiner", PASSWORD);
+        // the emergency stop holds the conveyor's lamps still: red on, green off
+        await().atMost(Duration.ofSeconds(20)).until(() -> value(runtime, "conveyor-1", "lamps.green") != null);
+        assertThat(get(runtime.twins().require("conveyor-1").write("panel.estop", true, "test")).ok()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(value(runtime, "conveyor-1", "lamps.red")));
+        double level = ((Number) value(runtime, "tank-1", "tank.level")).doubleValue();
+
+        Snapshot live = Snapshot.take(screen, dir, "live", Map.of("TWINLAB_PASSWORD", PASSWORD),
+            "--url", "http://127.0.0.1:" + runtime.port(), "--user", "exam1", "--twin", "conveyor-1", "--twin", "tank-1");
+        double levelAfter = ((Number) value(runtime, "tank-1", "tank.level")).doubleValue();
+
+        assertThat(live.drawn()).as("the rigs, not a blank frame").isGreaterThan(5_000);
+        int[] red = live.at("conveyor-1", "lamp_red");
+        int[] green = live.at("conveyor-1", "lamp_green");
+        assertThat(live.rgb(red[0], red[1])[0]).as("red lamp lit").isGreaterThan(200);
+        assertThat(live.rgb(green[0], green[1])[1]).as("green lamp dark").isLessThan(110);
+
+        // the tank as the twin showed it: the same surface as a frame made from that state
+        JsonObject tank = new JsonObject().put("id", "tank-1").put("model", "tank-process").put("values", new JsonObject()
+            .put("tank.level", new JsonObject().put("value", (level + levelAfter) / 2)));
+        JsonObject conveyor = new JsonObject().put("id", "conveyor-1").put("model", "conveyor-sorting").put("values", new JsonObject());
+        Files.writeString(dir.resolve("tank.json"), tank.encode());
+        Files.writeString(dir.resolve("conveyor.json"), conveyor.encode());
+        Snapshot saved = Snapshot.take(screen, dir, "saved", Map.of(), "--state", dir.resolve("conveyor.json").toString(),
+            "--state", dir.resolve("tank.json").toString());
+        int[] shell = live.at("tank-1", "tank_shell");
+        int liveTop = live.topBlue(shell[0], shell[1] - 200, shell[1] + 200);
+        int savedTop = saved.topBlue(shell[0], shell[1] - 200, shell[1] + 200);
+        assertThat(liveTop).as("water drawn").isPositive();
+        assertThat(Math.abs(liveTop - savedTop)).as("surface at %.0f-%.0f mm: live %d, from the state %d", level, levelAfter, liveTop, savedTop)
+            .isLessThanOrEqualTo(2 + (int) Math.abs(levelAfter - level) / 10);
+      } finally {
+        get(runtime.stop());
+        get(vertx.close());
+      }
+    }
+  }
+}
