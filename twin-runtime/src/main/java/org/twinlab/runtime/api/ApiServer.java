@@ -52,7 +52,9 @@ public final class ApiServer extends VerticleBase {
   @Override
   public Future<?> start() {
     router = Router.router(vertx);
-    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+    // bodies only where an operation takes one: a GET (the WebSocket's handshake above all) is left unread
+    router.route("/api/*").method(io.vertx.core.http.HttpMethod.POST).method(io.vertx.core.http.HttpMethod.PUT)
+        .method(io.vertx.core.http.HttpMethod.DELETE).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.route("/api/*").handler(new Guard(AccessPolicy.of(openApi), tokens, sessions));
     new AuthRoutes(vertx, sessions.accounts(), tokens, audit).mount(router);
     new SessionRoutes(vertx, sessions).mount(router);

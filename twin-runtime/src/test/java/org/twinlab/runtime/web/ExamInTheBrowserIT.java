@@ -99,6 +99,10 @@ class ExamInTheBrowserIT {
         seen(() -> candidate.findElement(By.id("state")).getText().equalsIgnoreCase("running"));
         seen(() -> !candidate.findElements(By.cssSelector("#twin-motor-1 tr[data-property='vibration.rms_x']")).isEmpty());
         seen(() -> candidate.findElement(By.id("tasks")).getText().contains("Correct the vibration bindings."));
+        // the twin is live on the page: its values move with the rig, over the WebSocket
+        By rmsY = By.cssSelector("#twin-motor-1 tr[data-property='vibration.rms_y'] td.v");
+        String before = candidate.findElement(rmsY).getText();
+        seen(() -> !candidate.findElement(rmsY).getText().equals(before));
         candidate.findElement(By.id("lang")).click();
         seen(() -> candidate.findElement(By.id("hand-in")).getText().equals("交卷"));
         seen(() -> candidate.findElement(By.id("tasks")).getText().contains("修正振动绑定"));
