@@ -79,7 +79,7 @@ public final class ViewerApp extends SimpleApplication {
       Vector3f at = cam.getScreenCoordinates(above);
       BitmapText label = e.getValue();
       List<String> alarms = live.activeAlarms(e.getKey());
-      label.setText(e.getKey() + (alarms.isEmpty() ? "" : "  ⚠ " + String.join(", ", alarms)));
+      label.setText(printable(e.getKey() + (alarms.isEmpty() ? "" : "  ! " + String.join(", ", alarms))));
       label.setColor(alarms.isEmpty() ? ColorRGBA.Black : ColorRGBA.Red);
       label.setLocalTranslation(at.x - label.getLineWidth() / 2, at.y + label.getLineHeight(), 0);
     }
@@ -132,7 +132,17 @@ public final class ViewerApp extends SimpleApplication {
       TwinState.Value v = live.value(selectedTwin, p);
       text.append('\n').append(p).append(" = ").append(v == null ? "—" : format(v.value()) + " " + v.unit() + "  (" + v.quality() + ")");
     }
-    selection.setText(text.toString());
+    selection.setText(printable(text.toString()));
+  }
+
+  /** Text the bitmap font can draw: a degree sign spelt out, other characters it lacks left out. */
+  private String printable(String text) {
+    var chars = selection.getFont().getCharSet();
+    StringBuilder out = new StringBuilder(text.length());
+    text.replace("°", " deg ").codePoints().forEach(c -> {
+      if (c == '\n' || c == ' ' || chars.getCharacter(c) != null) out.appendCodePoint(c);
+    });
+    return out.toString().replaceAll(" {2,}", "  ");
   }
 
   private static String format(Object v) {

@@ -145,9 +145,9 @@ public final class ViewerCommand implements Callable<Integer> {
       app.grabFrame(3, image -> {
         // where the parts are, with the camera as it took the frame
         Map<String, float[]> where = new LinkedHashMap<>();
-        app.grid().scenes().forEach((twin, scene) -> scene.model().view().shapes().forEach(shape -> {
-          var p = app.screenPositionOf(twin, shape.id());
-          where.put(twin + "/" + shape.id(), new float[] {p.x, p.y});
+        app.grid().scenes().forEach((twin, scene) -> scene.parts().forEach(part -> {
+          var p = app.screenPositionOf(twin, part);
+          where.put(twin + "/" + part, new float[] {p.x, p.y});
         }));
         try {
           ImageIO.write(image, "png", snapshot.toFile());

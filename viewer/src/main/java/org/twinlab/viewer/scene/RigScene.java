@@ -32,6 +32,10 @@ public final class RigScene {
   private final Random jitter = new Random(1);
   private final Map<String, List<String>> propertiesByShape = new HashMap<>();
   private final Map<String, Geometry> outlines = new HashMap<>();
+  /** Each part (a shape, or a bound node of the glTF scene): the node effects move, and its geometry. */
+  private final Map<String, Part> parts = new java.util.LinkedHashMap<>();
+
+  private record Part(Node body, Geometry geometry) {}
   private final AssetManager assets;
   /** The glow around a part an active alarm is about. */
   public static final ColorRGBA ALARM_GLOW = new ColorRGBA(1f, 0f, 0f, 0.45f);
@@ -67,17 +71,37 @@ public final class RigScene {
       root.attachChild(pivot);
       Node body = (Node) pivot.getChild(hint.id() + "#body");
       Geometry geometry = (Geometry) body.getChild(hint.id());
-      propertiesByShape.put(hint.id(), hint.animations().stream().map(Animation::property).distinct().toList());
-      for (Animation a : hint.animations()) {
-        Bound b = new Bound(a, body, geometry, model.property(a.property()).flatMap(PropertyDef::range));
-        byProperty.computeIfAbsent(a.property(), k -> new ArrayList<>()).add(b);
-        switch (a.effect()) {
-          case SPIN, SHAKE -> continuous.add(b);
-          case FILL -> body.setLocalScale(scaleAlong(b.axis(), 0));
-          default -> { }
-        }
-      }
+      parts.put(hint.id(), new Part(body, geometry));
+      hint.animations().forEach(a -> bind(hint.id(), a));
     }
+    model.view().gltf().ifPresent(gltf -> {
+      Spatial scene = GltfParts.load(model, gltf, assets);
+      root.attachChild(scene);
+      for (var binding : gltf.nodes()) {
+        Node body = GltfParts.body(scene, binding.node()).orElseThrow(() -> new IllegalArgumentException(
+            model.id() + ": the glTF file " + gltf.file() + " has no node '" + binding.node() + "'"));
+        parts.putIfAbsent(binding.node(), new Part(body, GltfParts.firstGeometry(body)));
+        bind(binding.node(), binding.animation());
+      }
+    });
+  }
+
+  private void bind(String part, Animation a) {
+    Part p = parts.get(part);
+    Bound b = new Bound(a, p.body(), p.geometry(), model.property(a.property()).flatMap(PropertyDef::range));
+    byProperty.computeIfAbsent(a.property(), k -> new ArrayList<>()).add(b);
+    propertiesByShape.computeIfAbsent(part, k -> new ArrayList<>());
+    if (!propertiesByShape.get(part).contains(a.property())) propertiesByShape.get(part).add(a.property());
+    switch (a.effect()) {
+      case SPIN, SHAKE -> continuous.add(b);
+      case FILL -> p.body().setLocalScale(scaleAlong(b.axis(), 0));
+      default -> { }
+    }
+  }
+
+  /** Every part's name: the model's shapes and its bound glTF nodes. */
+  public java.util.Set<String> parts() {
+    return java.util.Collections.unmodifiableSet(parts.keySet());
   }
 
   public Node root() {
@@ -93,19 +117,18 @@ public final class RigScene {
     return propertiesByShape.getOrDefault(shapeId, List.of());
   }
 
-  /** The shape a geometry of this scene belongs to, if it is one. */
+  /** The part a geometry of this scene belongs to, if it is one. */
   public Optional<String> shapeOf(Spatial hit) {
     for (Spatial s = hit; s != null && s != root; s = s.getParent()) {
-      if (s.getParent() == root) return Optional.of(s.getName());
+      if (parts.containsKey(s.getName())) return Optional.of(s.getName());
     }
     return Optional.empty();
   }
 
   /** Where a shape's pivot is in the world (for labels, picking and pixel checks). */
   public Vector3f worldPositionOf(String shapeId) {
-    Node pivot = (Node) root.getChild(shapeId);
-    Geometry g = (Geometry) ((Node) pivot.getChild(shapeId + "#body")).getChild(shapeId);
-    return g.getWorldBound().getCenter().clone();
+    root.updateGeometricState();
+    return parts.get(shapeId).geometry().getWorldBound().getCenter().clone();
   }
 
   /**
@@ -117,8 +140,8 @@ public final class RigScene {
       boolean on = e.getValue().stream().anyMatch(properties::contains);
       Geometry outline = outlines.get(e.getKey());
       if (on && outline == null) {
-        Node body = (Node) ((Node) root.getChild(e.getKey())).getChild(e.getKey() + "#body");
-        Geometry g = (Geometry) body.getChild(e.getKey());
+        Geometry g = parts.get(e.getKey()).geometry();
+        Node body = g.getParent();
         outline = g.clone(false);
         outline.setName(e.getKey() + "#alarm");
         com.jme3.material.Material m = new com.jme3.material.Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
@@ -171,9 +194,7 @@ public final class RigScene {
 
   /** The current colour of a shape, for tests and hit-testing panels. */
   public ColorRGBA colorOf(String shapeId) {
-    Spatial s = root.getChild(shapeId);
-    Geometry g = s instanceof Geometry geo ? geo : (Geometry) ((Node) ((Node) s).getChild(shapeId + "#body")).getChild(shapeId);
-    return (ColorRGBA) g.getMaterial().getParam("Color").getValue();
+    return (ColorRGBA) parts.get(shapeId).geometry().getMaterial().getParam("Color").getValue();
   }
 
   private static Optional<ColorRGBA> colorFor(Bound b, Object value) {

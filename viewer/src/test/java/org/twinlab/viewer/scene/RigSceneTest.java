@@ -51,9 +51,9 @@ class RigSceneTest {
   void numericColoursTakeTheHighestThresholdReached() {
     RigScene scene = new RigScene(ModelLibrary.loadBuiltIn("motor-vibration"), ASSETS);
     scene.apply("motor.winding_temperature", 95.0);
-    assertThat(scene.colorOf("motor")).isEqualTo(Colors.parse("#fb8c00"));
+    assertThat(scene.colorOf("Housing")).isEqualTo(Colors.parse("#fb8c00"));
     scene.apply("motor.winding_temperature", 130.0);
-    assertThat(scene.colorOf("motor")).isEqualTo(Colors.parse("#e53935"));
+    assertThat(scene.colorOf("Housing")).isEqualTo(Colors.parse("#e53935"));
   }
 
   @Test
@@ -63,8 +63,40 @@ class RigSceneTest {
     float max = 0;
     for (int i = 0; i < 50; i++) {
       scene.update(0.016f);
-      max = Math.max(max, Math.abs(body(scene, "motor").getLocalTranslation().x));
+      max = Math.max(max, Math.abs(body(scene, "Housing").getLocalTranslation().x));
     }
     assertThat(max).isGreaterThan(0.005f).isLessThanOrEqualTo(0.02f);
+  }
+
+  @Test
+  void aGltfSceneHasItsNamedNodesBoundToTheTwin() {
+    RigScene scene = new RigScene(ModelLibrary.loadBuiltIn("motor-vibration"), ASSETS);
+    assertThat(scene.parts()).containsExactlyInAnyOrder("Housing", "Fan", "TerminalBox");
+    assertThat(scene.propertiesOf("Housing")).containsExactly("vibration.rms_x", "motor.winding_temperature");
+    // the fan turns with the motor's current
+    scene.apply("motor.current", 4.0);
+    scene.update(0.5f);
+    com.jme3.math.Quaternion turned = body(scene, "Fan").getLocalRotation();
+    assertThat(turned.toAngleAxis(new com.jme3.math.Vector3f())).isCloseTo(3.0f, offset(1e-3f));
+    // a click on the housing's mesh names the housing, and the glTF keeps where the file put it
+    com.jme3.scene.Spatial mesh = ((Node) body(scene, "Housing")).getChild(0);
+    assertThat(scene.shapeOf(mesh)).contains("Housing");
+    assertThat(scene.worldPositionOf("Housing").y).isCloseTo(0.16f, offset(0.01f));
+    // an alarm about a bound property wraps the part in a red glow, and the glow goes with the alarm
+    scene.highlight(java.util.Set.of("motor.winding_temperature"));
+    assertThat(scene.highlighted("Housing")).isTrue();
+    assertThat(scene.highlighted("Fan")).isFalse();
+    scene.highlight(java.util.Set.of());
+    assertThat(scene.highlighted("Housing")).isFalse();
+  }
+
+  @Test
+  void aWorkpieceStartsOverAtTheEndOfTheBelt() {
+    RigScene scene = new RigScene(ModelLibrary.loadBuiltIn("conveyor-sorting"), ASSETS);
+    scene.apply("belt.encoder_position", 5000);
+    assertThat(body(scene, "workpiece").getLocalTranslation().x).isCloseTo(0.5f, offset(1e-4f));
+    assertThat(body(scene, "workpiece2").getLocalTranslation().x).isCloseTo(1.5f, offset(1e-4f));
+    scene.apply("belt.encoder_position", 25000);
+    assertThat(body(scene, "workpiece").getLocalTranslation().x).isCloseTo(0.5f, offset(1e-4f));
   }
 }

@@ -1,0 +1,67 @@
+package org.twinlab.viewer.scene;
+
+import com.jme3.asset.AssetManager;
+import com.jme3.material.MatParam;
+import com.jme3.material.Material;
+import com.jme3.math.ColorRGBA;
+import com.jme3.scene.Geometry;
+import com.jme3.scene.Node;
+import com.jme3.scene.Spatial;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.twinlab.models.TwinModel;
+import org.twinlab.models.view.GltfScene;
+
+/**
+ * A model's glTF scene, as industrial 3D tools bind CAD nodes to data: the file sits beside the
+ * model (a built-in model's on the class path, under {@code models/}), and each bound node gets a
+ * body node of its own between it and its children, so effects move or colour the part relative to
+ * where the file put it. Materials are drawn flat in their base colour, as the procedural shapes are.
+ */
+final class GltfParts {
+  private GltfParts() {}
+
+  /** The loaded scene, ready to attach. */
+  static Spatial load(TwinModel model, GltfScene gltf, AssetManager assets) {
+    Spatial scene = assets.loadModel("models/" + gltf.file());
+    scene.setName(model.id() + "#gltf");
+    scene.depthFirstTraversal(s -> {
+      if (s instanceof Geometry g) g.setMaterial(flat(g.getMaterial(), assets));
+    });
+    return scene;
+  }
+
+  /** The body node of a named node of the scene, made on first use; empty when the file has no such node. */
+  static Optional<Node> body(Spatial scene, String node) {
+    Spatial named = scene instanceof Node n ? n.getChild(node) : null;
+    if (!(named instanceof Node parent)) return Optional.empty();
+    if (parent.getChild(node + "#body") instanceof Node existing) return Optional.of(existing);
+    Node body = new Node(node + "#body");
+    List<Spatial> children = new ArrayList<>(parent.getChildren());
+    children.forEach(c -> {
+      c.removeFromParent();
+      body.attachChild(c);
+    });
+    parent.attachChild(body);
+    return Optional.of(body);
+  }
+
+  /** The first geometry under a node: what colour effects paint. */
+  static Geometry firstGeometry(Node body) {
+    List<Geometry> found = new ArrayList<>();
+    body.depthFirstTraversal(s -> {
+      if (s instanceof Geometry g && found.isEmpty()) found.add(g);
+    });
+    if (found.isEmpty()) throw new IllegalArgumentException(body.getName() + " has no mesh");
+    return found.get(0);
+  }
+
+  private static Material flat(Material pbr, AssetManager assets) {
+    Material m = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
+    MatParam base = pbr == null ? null : pbr.getParam("BaseColor");
+    m.setColor("Color", base != null && base.getValue() instanceof ColorRGBA c ? c.clone() : ColorRGBA.Gray);
+    m.getAdditionalRenderState().setFaceCullMode(com.jme3.material.RenderState.FaceCullMode.Off);
+    return m;
+  }
+}
