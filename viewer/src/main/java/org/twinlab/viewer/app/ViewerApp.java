@@ -1,10 +1,8 @@
 package org.twinlab.viewer.app;
 
 import com.jme3.app.SimpleApplication;
-import com.jme3.collision.CollisionResults;
 import com.jme3.font.BitmapText;
 import com.jme3.math.ColorRGBA;
-import com.jme3.math.Ray;
 import com.jme3.math.Vector2f;
 import com.jme3.math.Vector3f;
 import java.awt.image.BufferedImage;
@@ -109,30 +107,24 @@ public final class ViewerApp extends SimpleApplication {
   }
 
   private void pick(Vector2f cursor) {
-    Vector3f from = cam.getWorldCoordinates(cursor, 0f);
-    Vector3f dir = cam.getWorldCoordinates(cursor, 1f).subtractLocal(from).normalizeLocal();
-    CollisionResults hits = new CollisionResults();
-    grid.root().collideWith(new Ray(from, dir), hits);
-    selectedTwin = null;
-    selectedShape = null;
-    if (hits.size() > 0) {
-      var geometry = hits.getClosestCollision().getGeometry();
-      grid.twinOf(geometry).ifPresent(twin -> grid.scene(twin).flatMap(s -> s.shapeOf(geometry)).ifPresent(shape -> {
-        selectedTwin = twin;
-        selectedShape = shape;
-      }));
-    }
-    selection.setText(selectedTwin == null ? "" : selection.getText());
+    var picked = Picker.pick(cam, grid, cursor);
+    selectedTwin = picked.map(Picker.Picked::twin).orElse(null);
+    selectedShape = picked.map(Picker.Picked::part).orElse(null);
+    if (selectedTwin == null) selection.setText("");
   }
 
   private void showSelection() {
-    RigScene scene = grid.scene(selectedTwin).orElseThrow();
-    StringBuilder text = new StringBuilder(selectedTwin + " · " + selectedShape);
-    for (String p : scene.propertiesOf(selectedShape)) {
-      TwinState.Value v = live.value(selectedTwin, p);
-      text.append('\n').append(p).append(" = ").append(v == null ? "—" : format(v.value()) + " " + v.unit() + "  (" + v.quality() + ")");
+    selection.setText(printable(describe(grid.scene(selectedTwin).orElseThrow(), selectedTwin, selectedShape, live)));
+  }
+
+  /** A part as the panel shows it: its station and name, then each property that drives it, with unit and quality. */
+  static String describe(RigScene scene, String twin, String part, LiveStations live) {
+    StringBuilder text = new StringBuilder(twin + " - " + part);
+    for (String p : scene.propertiesOf(part)) {
+      TwinState.Value v = live.value(twin, p);
+      text.append('\n').append(p).append(" = ").append(v == null ? "-" : format(v.value()) + " " + v.unit() + "  (" + v.quality() + ")");
     }
-    selection.setText(printable(text.toString()));
+    return text.toString();
   }
 
   /** Text the bitmap font can draw: a degree sign spelt out, other characters it lacks left out. */

@@ -127,7 +127,7 @@ public final class RigScene {
 
   /** Where a shape's pivot is in the world (for labels, picking and pixel checks). */
   public Vector3f worldPositionOf(String shapeId) {
-    root.updateGeometricState();
+    refreshWorld(root);
     return parts.get(shapeId).geometry().getWorldBound().getCenter().clone();
   }
 
@@ -158,6 +158,13 @@ public final class RigScene {
         outlines.remove(e.getKey());
       }
     }
+  }
+
+  /** Brings world positions up to date from the top of the scene graph, as jME requires. */
+  public static void refreshWorld(Spatial any) {
+    Spatial top = any;
+    while (top.getParent() != null) top = top.getParent();
+    top.updateGeometricState();
   }
 
   /** Whether a shape is outlined for an alarm now. */
