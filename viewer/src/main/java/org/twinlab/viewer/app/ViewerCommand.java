@@ -83,11 +83,24 @@ public final class ViewerCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    RuntimeClient client = url == null ? null : connect();
+    RuntimeClient client;
     List<TwinState> shown = new ArrayList<>();
-    for (Path p : states) shown.add(TwinState.of(Json.parse(Files.readString(p))));
-    if (client != null) {
-      for (String id : twins.isEmpty() ? client.twins() : twins) shown.add(client.twin(id));
+    try {
+      client = url == null ? null : connect();
+      for (Path p : states) shown.add(TwinState.of(Json.parse(Files.readString(p))));
+      if (client != null) {
+        for (String id : twins.isEmpty() ? client.twins() : twins) shown.add(client.twin(id));
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // a refused login, a twin the user may not see, an unreadable state file: said plainly
+      err.println("twinlab-viewer: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    if (shown.isEmpty()) {
+      err.println("twinlab-viewer: no twin to show");
+      err.flush();
+      return 1;
     }
     List<StationGrid.Station> stations = new ArrayList<>();
     List<TwinState> initial = new ArrayList<>();
