@@ -135,6 +135,38 @@ class ModelLoaderTest {
   }
 
   @Test
+  void aTranslationMayWrapAndAShellBeSeeThroughButWrapIsForTranslationsOnly() throws Exception {
+    TwinModel m = ModelLoader.load("rig.yaml", withComponent("""
+              - {id: level, type: double, range: [0, 500], description: {en: Level, zh: 液位}}
+        view:
+          shapes:
+            - id: float
+              shape: sphere
+              size: [1, 1, 1]
+              color: "#2196f380"
+              animate:
+                - {property: tank.level, effect: translate, axis: [1, 0, 0], scale: 0.01, wrap: 2, offset: 0.5}
+        """));
+    var a = m.view().shapes().get(0).animations().get(0);
+    assertThat(a.distance(100)).isEqualTo(1.5);
+    assertThat(a.distance(200)).isEqualTo(0.5);
+    assertThat(m.view().shapes().get(0).color()).isEqualTo("#2196f380");
+
+    Problem p = onlyProblem(withComponent("""
+              - {id: level, type: double, range: [0, 500], description: {en: Level, zh: 液位}}
+        view:
+          shapes:
+            - id: water
+              shape: cylinder
+              size: [1, 1, 1]
+              animate:
+                - {property: tank.level, effect: fill, wrap: 2}
+        """));
+    assertThat(p.field()).isEqualTo("view.shapes[0].animate[0].wrap");
+    assertThat(p.message()).contains("translate");
+  }
+
+  @Test
   void invalidYamlReportsItsPosition() {
     assertThatThrownBy(() -> ModelLoader.load("rig.yaml", "model: [unclosed\nversion: 1\n"))
         .isInstanceOf(InvalidInputException.class)
