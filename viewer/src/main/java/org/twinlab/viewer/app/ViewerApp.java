@@ -28,6 +28,7 @@ public final class ViewerApp extends SimpleApplication {
   private LiveStations live;
   private BitmapText selection;
   private final Map<String, BitmapText> labels = new HashMap<>();
+  private final java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
   private String selectedTwin;
   private String selectedShape;
 
@@ -82,6 +83,17 @@ public final class ViewerApp extends SimpleApplication {
       label.setLocalTranslation(at.x - label.getLineWidth() / 2, at.y + label.getLineHeight(), 0);
     }
     if (selectedTwin != null) showSelection();
+  }
+
+  @Override
+  public void destroy() {
+    super.destroy();
+    closed.complete(null);
+  }
+
+  /** Completes when the window has closed. */
+  public java.util.concurrent.CompletableFuture<Void> closed() {
+    return closed;
   }
 
   /** The live state the viewer holds; changes go in from any thread. */

@@ -121,7 +121,10 @@ public final class ViewerCommand implements Callable<Integer> {
           problem -> System.err.println("twinlab-viewer: " + problem));
     }
     app.start();
-    if (snapshot == null && measureFps == null) return 0; // the window runs until it is closed
+    if (snapshot == null && measureFps == null) {
+      app.closed().join(); // the window runs until it is closed
+      return 0;
+    }
     int code = finished.get(5, TimeUnit.MINUTES);
     app.stop(true);
     return code;
