@@ -120,4 +120,20 @@ class SnapshotIT {
     }
     assertThat(redder).as("pixels around the water that turned red").isGreaterThan(15);
   }
+
+  @Test
+  void theWindowStaysOpenUntilItIsClosed() throws Exception {
+    Path state = state("window", "tank-1", "tank-process", Map.of("tank.level", 200.0));
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), ViewerCommand.class.getName(), "--state", state.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("window.log").toFile());
+    pb.environment().put("DISPLAY", screen.display());
+    Process window = pb.start();
+    try {
+      assertThat(window.waitFor(6, TimeUnit.SECONDS)).as("still open after 6 s: " + Files.readString(dir.resolve("window.log"))).isFalse();
+    } finally {
+      window.destroy();
+      if (!window.waitFor(10, TimeUnit.SECONDS)) window.destroyForcibly();
+    }
+  }
 }
