@@ -81,8 +81,4 @@ final class AccessPolicy {
     }
     return Optional.empty();
   }
-
-  List<Rule> rules() {
-    return rules;
-  }
 }

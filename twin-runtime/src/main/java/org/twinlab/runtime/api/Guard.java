@@ -71,10 +71,6 @@ final class Guard implements Handler<RoutingContext> {
     return c;
   }
 
-  static Optional<Caller> maybeCaller(RoutingContext ctx) {
-    return Optional.ofNullable(ctx.get(CALLER));
-  }
-
   static String token(RoutingContext ctx) {
     String auth = ctx.request().getHeader("Authorization");
     if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) return auth.substring(7).trim();

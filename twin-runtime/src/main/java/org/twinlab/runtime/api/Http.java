@@ -31,13 +31,21 @@ final class Http {
     return s;
   }
 
+  /** A step of a request that may refuse a body read with line and column. */
+  interface Step<T> {
+    T run() throws InvalidInputException;
+  }
+
   /**
    * Runs a step that refuses bad input with the JDK's exceptions and answers for the field: an
-   * illegal argument is invalid, an illegal state a conflict, a missing element not found.
+   * illegal argument is invalid, an illegal state a conflict, a missing element not found; input
+   * refused with its problems answers with each of them.
    */
-  static <T> T parse(String field, java.util.function.Supplier<T> step) {
+  static <T> T parse(String field, Step<T> step) {
     try {
-      return step.get();
+      return step.run();
+    } catch (InvalidInputException e) {
+      throw new InvalidBody(e);
     } catch (java.util.NoSuchElementException e) {
       throw TwinRequestException.notFound(field, e.getMessage());
     } catch (IllegalArgumentException e) {

@@ -7,7 +7,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
-import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.scenario.DryRun;
 import org.twinlab.runtime.scenario.ScenarioCatalog;
 import org.twinlab.runtime.twin.TwinRequestException;
@@ -52,20 +51,9 @@ final class ScenarioRoutes {
     if (!name.matches("[A-Za-z0-9._-]{1,100}")) throw TwinRequestException.invalid("name", "a file name: A-Z a-z 0-9 . _ - (up to 100)");
     String yaml = Http.requiredString(body, "yaml");
     if (yaml.length() > MAX_YAML_CHARS) throw TwinRequestException.invalid("yaml", "at most " + MAX_YAML_CHARS + " characters");
-    Http.respond(ctx, vertx.executeBlocking(() -> {
-      try {
-        Scenario s = keep ? Http.parse("yaml", () -> {
-          try {
-            return catalog.upload(name, yaml);
-          } catch (InvalidInputException e) {
-            throw new Http.InvalidBody(e);
-          }
-        }) : catalog.check(name, yaml);
-        return summary(s).put("ok", true);
-      } catch (InvalidInputException e) {
-        throw new Http.InvalidBody(e);
-      }
-    }, false), keep ? 201 : 200, v -> v);
+    Http.respond(ctx, vertx.executeBlocking(() -> Http.parse("yaml",
+        () -> summary(keep ? catalog.upload(name, yaml) : catalog.check(name, yaml)).put("ok", true)), false),
+        keep ? 201 : 200, v -> v);
   }
 
   private void dryRun(RoutingContext ctx) {

@@ -10,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.auth.Account;
 import org.twinlab.runtime.auth.Caller;
 import org.twinlab.runtime.auth.Role;
@@ -48,23 +47,23 @@ final class SessionRoutes {
     r.get("/api/v1/sessions/:session/evidence").handler(this::evidence);
     r.post("/api/v1/sessions/:session/end").handler(ctx -> answer(ctx, 200, () -> {
       LabSession s = session(ctx);
-      var seal = s.end(by(ctx), sessions.key());
+      var seal = s.end(Http.caller(ctx), sessions.key());
       return SessionViews.session(s).put("seal", seal.toJson());
     }));
     for (String scope : List.of("/api/v1/sessions/:session", "/api/v1/sessions/:session/stations/:station")) {
       r.post(scope + "/start").handler(ctx -> answer(ctx, 200, () -> {
-        List<String> problems = session(ctx).start(station(ctx), by(ctx));
+        List<String> problems = session(ctx).start(station(ctx), Http.caller(ctx));
         return SessionViews.session(session(ctx)).put("problems", new JsonArray(problems));
       }));
       r.post(scope + "/pause").handler(ctx -> {
         String reason = Http.requiredString(Http.jsonBody(ctx), "reason");
         answer(ctx, 200, () -> {
-          session(ctx).pause(station(ctx), by(ctx), reason);
+          session(ctx).pause(station(ctx), Http.caller(ctx), reason);
           return SessionViews.session(session(ctx));
         });
       });
       r.post(scope + "/resume").handler(ctx -> answer(ctx, 200, () -> {
-        session(ctx).resume(station(ctx), by(ctx));
+        session(ctx).resume(station(ctx), Http.caller(ctx));
         return SessionViews.session(session(ctx));
       }));
       r.post(scope + "/extend").handler(this::extend);
@@ -72,7 +71,7 @@ final class SessionRoutes {
     r.post("/api/v1/sessions/:session/stations/:station/end").handler(ctx -> {
       String reason = Http.jsonBody(ctx).getString("reason", "stopped by an examiner");
       answer(ctx, 200, () -> {
-        session(ctx).endStation(station(ctx), by(ctx), reason);
+        session(ctx).endStation(station(ctx), Http.caller(ctx), reason);
         return SessionViews.session(session(ctx));
       });
     });
@@ -81,7 +80,7 @@ final class SessionRoutes {
     r.get("/api/v1/sessions/:session/stations/:station/candidate").handler(ctx -> answer(ctx, 200,
         () -> SessionViews.candidate(session(ctx), station(ctx))));
     r.post("/api/v1/sessions/:session/stations/:station/hand-in").handler(ctx -> answer(ctx, 200, () -> {
-      session(ctx).endStation(station(ctx), by(ctx), "handed in by the candidate");
+      session(ctx).endStation(station(ctx), Http.caller(ctx), "handed in by the candidate");
       return SessionViews.candidate(session(ctx), station(ctx));
     }));
     r.post("/api/v1/sessions/:session/stations/:station/marks").handler(this::mark);
@@ -105,13 +104,8 @@ final class SessionRoutes {
   private void create(RoutingContext ctx) {
     JsonObject body = Http.jsonBody(ctx);
     Caller c = Guard.caller(ctx);
-    Http.respond(ctx, vertx.executeBlocking(() -> {
-      try {
-        return SessionViews.session(sessions.create(body, c.name()));
-      } catch (InvalidInputException e) {
-        throw new Http.InvalidBody(e);
-      }
-    }, false), 201, v -> v);
+    Http.respond(ctx, vertx.executeBlocking(() -> Http.parse("body", () -> SessionViews.session(sessions.create(body, c.name()))),
+        false), 201, v -> v);
   }
 
   private void myStation(RoutingContext ctx) {
@@ -129,7 +123,7 @@ final class SessionRoutes {
     Duration more = Duration.ofSeconds(Math.round(n.doubleValue() * 60));
     String reason = Http.requiredString(body, "reason");
     answer(ctx, 200, () -> {
-      session(ctx).extend(station(ctx), more, by(ctx), reason);
+      session(ctx).extend(station(ctx), more, Http.caller(ctx), reason);
       return SessionViews.session(session(ctx));
     });
   }
@@ -140,7 +134,7 @@ final class SessionRoutes {
     if (!(body.getValue("mark") instanceof Integer mark)) throw TwinRequestException.invalid("mark", "a whole number from 0 to 3");
     answer(ctx, 200, () -> {
       Http.parse("check", () -> {
-        session(ctx).mark(station(ctx), check, mark, by(ctx));
+        session(ctx).mark(station(ctx), check, mark, Http.caller(ctx));
         return null;
       });
       return SessionViews.station(session(ctx), station(ctx), result(ctx));
@@ -204,15 +198,11 @@ final class SessionRoutes {
     return st;
   }
 
-  private static String by(RoutingContext ctx) {
-    return Guard.caller(ctx).name();
-  }
-
   /**
    * Runs a session step on a worker (it writes evidence and may wait on rigs) and answers with its
    * view; a step the session refuses answers for the session.
    */
   private void answer(RoutingContext ctx, int status, java.util.function.Supplier<JsonObject> step) {
-    Http.respond(ctx, vertx.executeBlocking(() -> Http.parse("session", step), false), status, v -> v);
+    Http.respond(ctx, vertx.executeBlocking(() -> Http.parse("session", step::get), false), status, v -> v);
   }
 }

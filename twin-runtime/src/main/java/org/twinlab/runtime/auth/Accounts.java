@@ -41,10 +41,6 @@ public final class Accounts {
     return List.copyOf(byName.values());
   }
 
-  public synchronized boolean isEmpty() {
-    return byName.isEmpty();
-  }
-
   /** Creates an account; refuses a name that is taken or a weak password. */
   public synchronized Account add(String name, Role role, String displayName, String password) {
     Account.requireName(name);

@@ -11,22 +11,4 @@ public interface Reach {
   boolean session(Caller caller, String session);
 
   boolean station(Caller caller, String session, String station);
-
-  /** No lab sessions: only administrators and trainers reach anything. */
-  Reach STAFF_ONLY = new Reach() {
-    @Override
-    public boolean twin(Caller c, String twin) {
-      return c.is(Role.ADMIN) || c.is(Role.TRAINER);
-    }
-
-    @Override
-    public boolean session(Caller c, String session) {
-      return c.is(Role.ADMIN) || c.is(Role.TRAINER);
-    }
-
-    @Override
-    public boolean station(Caller c, String session, String station) {
-      return c.is(Role.ADMIN) || c.is(Role.TRAINER);
-    }
-  };
 }

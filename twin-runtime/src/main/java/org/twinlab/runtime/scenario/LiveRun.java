@@ -119,16 +119,16 @@ public final class LiveRun implements AutoCloseable {
       feeds.add(vertx.eventBus().<CandidateAction>localConsumer(Bus.actions(rigs.get(i).twin().id()), m -> {
         CandidateAction a = m.body();
         if (a.who().equals(SETUP)) return; // the scenario's own setup, not the candidate
-        thread.execute(() -> run.record(a.who(), a.kind(), fieldsOn(rig, a), new ActionOutcome(true, "taken through the API", a.result())));
+        thread.execute(() -> run.record(a.who(), a.kind(), fieldsOn(rig, a.fields()), new ActionOutcome(true, "taken through the API", a.result())));
       }));
     }
     LOG.info("scenario {} running on {}", scenario.id(), name);
     return new LiveRun(run, parts, thread, feeds);
   }
 
-  /** An action's fields as the run records them: on another rig than the first, naming that rig. */
-  public static Map<String, Object> fieldsOn(String rig, CandidateAction a) {
-    Map<String, Object> fields = new LinkedHashMap<>(a.fields());
+  /** An action's fields as the run records them: on another rig than the first (rig not null), naming that rig. */
+  public static Map<String, Object> fieldsOn(String rig, Map<String, Object> taken) {
+    Map<String, Object> fields = new LinkedHashMap<>(taken);
     if (rig != null) fields.put("rig", rig);
     return fields;
   }

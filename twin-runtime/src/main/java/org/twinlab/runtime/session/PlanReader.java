@@ -37,9 +37,9 @@ final class PlanReader {
   }
 
   SessionPlan read(JsonObject body, String generatedId) throws InvalidInputException {
-    String id = body.getValue("id") == null ? generatedId : string(body, "id");
+    String id = body.getValue("id") == null ? generatedId : string(body, "id", "");
     if (id != null && !ID.matcher(id).matches()) problem("id", "a session id is a-z 0-9 - (up to 64), starting with a letter or digit");
-    String title = body.getValue("title") == null ? id : string(body, "title");
+    String title = body.getValue("title") == null ? id : string(body, "title", "");
     List<StationPlan> stations = new ArrayList<>();
     Object list = body.getValue("stations");
     if (!(list instanceof JsonArray a) || a.isEmpty()) {
@@ -103,17 +103,11 @@ final class PlanReader {
     else if (a.get().role() != role) problem(field, name + " is a " + a.get().role().key() + ", not a " + role.key());
   }
 
+  /** A string field of the body (at "") or of one of its objects (at "stations[1]"). */
   private String string(JsonObject o, String field, String at) {
     Object v = o.getValue(field);
     if (v instanceof String s && !s.isBlank()) return s;
-    problem(at + "." + field, "a non-empty string is required");
-    return null;
-  }
-
-  private String string(JsonObject o, String field) {
-    Object v = o.getValue(field);
-    if (v instanceof String s && !s.isBlank()) return s;
-    problem(field, "a non-empty string is required");
+    problem(at.isEmpty() ? field : at + "." + field, "a non-empty string is required");
     return null;
   }
 

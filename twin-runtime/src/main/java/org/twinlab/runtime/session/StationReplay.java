@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.twinlab.runtime.evidence.EvidenceRecord;
+import org.twinlab.runtime.scenario.LiveRun;
 import org.twinlab.scenarios.check.Verdict;
 import org.twinlab.scenarios.engine.ActionOutcome;
 import org.twinlab.scenarios.engine.ActionRecord;
@@ -106,9 +107,9 @@ final class StationReplay {
   }
 
   private ActionRecord action(EvidenceRecord r, JsonObject d) {
-    Map<String, Object> fields = new LinkedHashMap<>(d.getJsonObject("fields", new JsonObject()).getMap());
     int rig = plan.twins().indexOf(d.getString("twin"));
-    if (rig > 0) fields.put("rig", scenario.rigs().get(rig));
+    Map<String, Object> fields = LiveRun.fieldsOn(rig > 0 ? scenario.rigs().get(rig) : null,
+        d.getJsonObject("fields", new JsonObject()).getMap());
     Map<String, String> result = new LinkedHashMap<>();
     d.getJsonObject("result", new JsonObject()).forEach(e -> result.put(e.getKey(), String.valueOf(e.getValue())));
     ActionOutcome outcome = paused ? ActionOutcome.refused("taken while the clock was paused")

@@ -3,7 +3,6 @@ package org.twinlab.viewer.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,9 +76,5 @@ record Snapshot(BufferedImage image, JsonNode regions) {
       if (c[2] > c[0] + 40 && c[2] > c[1]) n++;
     }
     return n;
-  }
-
-  void save(File f) throws java.io.IOException {
-    ImageIO.write(image, "png", f);
   }
 }
