@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -26,20 +27,23 @@ public final class YamlDocument {
         .setCodePointLimit(16 * 1024 * 1024)
         .build();
     try {
-      Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+      Composer composer = new Composer(settings, new NestingLimit(new ParserImpl(settings, new StreamReader(settings, text))));
       Optional<Node> root = composer.getSingleNode();
       if (root.isEmpty()) {
         throw new InvalidInputException(List.of(new Problem(new SourceLocation(source, 1, 1), "", "the file is empty")));
       }
       return new YamlValue(source, "", root.get());
+    } catch (NestingLimit.TooDeep e) {
+      throw new InvalidInputException(List.of(new Problem(at(source, e.at), "", "not accepted: " + e.getMessage())));
     } catch (MarkedYamlEngineException e) {
-      SourceLocation at = e.getProblemMark()
-          .map(m -> new SourceLocation(source, m.getLine() + 1, m.getColumn() + 1))
-          .orElse(SourceLocation.unknown(source));
-      throw new InvalidInputException(List.of(new Problem(at, "", "not valid YAML: " + e.getProblem())));
+      throw new InvalidInputException(List.of(new Problem(at(source, e.getProblemMark()), "", "not valid YAML: " + e.getProblem())));
     } catch (YamlEngineException e) {
       throw new InvalidInputException(List.of(new Problem(SourceLocation.unknown(source), "", "not valid YAML: " + e.getMessage())));
     }
+  }
+
+  private static SourceLocation at(String source, Optional<Mark> mark) {
+    return mark.map(m -> new SourceLocation(source, m.getLine() + 1, m.getColumn() + 1)).orElse(SourceLocation.unknown(source));
   }
 
   public static YamlValue parse(String source, String text) throws InvalidInputException {

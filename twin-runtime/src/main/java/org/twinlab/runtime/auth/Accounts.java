@@ -47,22 +47,20 @@ public final class Accounts {
     if (byName.containsKey(name)) throw new IllegalStateException("the user '" + name + "' exists already");
     Passwords.requireStrong(password);
     Account a = new Account(name, role, displayName, Passwords.hash(password), Instant.now());
-    byName.put(name, a);
-    save();
+    commit(next -> next.put(name, a));
     return a;
   }
 
   public synchronized void setPassword(String name, String password) {
     Account a = require(name);
     Passwords.requireStrong(password);
-    byName.put(name, a.withPassword(Passwords.hash(password)));
-    save();
+    Account changed = a.withPassword(Passwords.hash(password));
+    commit(next -> next.put(name, changed));
   }
 
   public synchronized void remove(String name) {
     require(name);
-    byName.remove(name);
-    save();
+    commit(next -> next.remove(name));
   }
 
   /** The account a name and password prove, if they do. */
@@ -99,9 +97,21 @@ public final class Accounts {
     }
   }
 
-  private void save() {
+  /**
+   * Makes a change on a copy, writes the copy and only then takes it: an account that did not
+   * reach the disk does not exist, even until the next restart.
+   */
+  private void commit(java.util.function.Consumer<Map<String, Account>> change) {
+    Map<String, Account> next = new TreeMap<>(byName);
+    change.accept(next);
+    save(next);
+    byName.clear();
+    byName.putAll(next);
+  }
+
+  private void save(Map<String, Account> accounts) {
     JsonArray list = new JsonArray();
-    byName.values().forEach(a -> list.add(new JsonObject().put("name", a.name()).put("role", a.role().key())
+    accounts.values().forEach(a -> list.add(new JsonObject().put("name", a.name()).put("role", a.role().key())
         .put("display", a.displayName()).put("password", a.passwordHash()).put("created", a.created().toString())));
     try {
       DurableFiles.replace(file, new JsonObject().put("accounts", list).encodePrettily());

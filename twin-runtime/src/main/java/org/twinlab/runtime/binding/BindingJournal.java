@@ -3,17 +3,16 @@ package org.twinlab.runtime.binding;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.twinlab.runtime.durable.DurableFiles;
 
 /**
  * The versions of one twin's bindings, one JSON line each, appended and forced to disk before the
@@ -31,12 +30,8 @@ public final class BindingJournal {
   }
 
   public void append(BindingVersion v) throws IOException {
-    Files.createDirectories(file.getParent());
-    byte[] line = (toJson(v).encode() + "\n").getBytes(StandardCharsets.UTF_8);
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
-      ByteBuffer buf = ByteBuffer.wrap(line);
-      while (buf.hasRemaining()) ch.write(buf);
-      ch.force(false);
+    try (FileChannel ch = DurableFiles.openForAppend(file)) {
+      DurableFiles.appendLine(ch, toJson(v).encode());
     }
   }
 

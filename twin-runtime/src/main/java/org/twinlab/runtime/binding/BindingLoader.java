@@ -131,7 +131,8 @@ public final class BindingLoader {
       Addresses.check(protocols.get(conn.get()), address.get()).ifPresent(why -> addrNode.get().problem(problems, why));
     }
     double sampling = b.number("sampling_ms", problems).orElse(100.0);
-    if (sampling < 0) b.get("sampling_ms").ifPresent(v -> v.problem(problems, "cannot be negative"));
+    // 0 would ask the server for its fastest rate: a candidate could load a shared PLC with it
+    if (!(sampling > 0)) b.get("sampling_ms").ifPresent(v -> v.problem(problems, "must be above 0 (milliseconds between samples)"));
     if (conn.isEmpty() || address.isEmpty()) return Optional.empty();
     return Optional.of(new SignalRef(conn.get(), address.get(), sampling));
   }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /** Writes that are on disk when they return: whole files replaced atomically, and appended lines. */
 public final class DurableFiles {
@@ -16,10 +17,11 @@ public final class DurableFiles {
   /** Replaces a file's content so that a crash leaves the old or the new file, never half of one. */
   public static void replace(Path target, String text) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
+    OwnerOnly.createDirectories(dir);
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.WRITE)) {
+    Files.deleteIfExists(tmp); // a left-over from a crash keeps its old mode; the new one is made owner-only
+    try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+        OwnerOnly.fileAttributes())) {
       writeFully(ch, text);
       ch.force(true);
     }
@@ -30,9 +32,10 @@ public final class DurableFiles {
   /** Opens a file for appending, creating it (and its directory, synced) when it is new. */
   public static FileChannel openForAppend(Path file) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
+    OwnerOnly.createDirectories(dir);
     boolean created = !Files.exists(file);
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+        OwnerOnly.fileAttributes());
     if (created) syncDirectory(dir);
     return ch;
   }

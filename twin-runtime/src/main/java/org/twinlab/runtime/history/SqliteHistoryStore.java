@@ -1,6 +1,7 @@
 package org.twinlab.runtime.history;
 
 import java.nio.file.Files;
+import org.twinlab.runtime.durable.OwnerOnly;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,8 +45,8 @@ public final class SqliteHistoryStore implements HistoryStore {
     this.readOnly = readOnly;
     try {
       if (!readOnly) {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        // SQLite gives its write-ahead log the database file's mode, so both are owner-only
+        OwnerOnly.createFile(file);
       } else if (!Files.isRegularFile(file)) {
         throw new HistoryException("no history store at " + file);
       }

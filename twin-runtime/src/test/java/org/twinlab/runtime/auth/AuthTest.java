@@ -42,6 +42,31 @@ class AuthTest {
   }
 
   @Test
+  void anAccountThatCannotBeWrittenDoesNotExist() throws Exception {
+    Accounts accounts = Accounts.open(data);
+    accounts.add("exam1", Role.EXAMINER, null, "a-long-password");
+    // a directory where the new file must be made: the write fails, even for root
+    Files.createDirectories(data.resolve(Accounts.FILE_NAME + ".tmp").resolve("blocked"));
+    assertThatThrownBy(() -> accounts.add("evil", Role.ADMIN, null, "a-long-password")).hasMessageContaining("writing");
+    assertThat(accounts.find("evil")).isEmpty();
+    assertThat(accounts.authenticate("evil", "a-long-password")).isEmpty();
+    assertThatThrownBy(() -> accounts.remove("exam1")).hasMessageContaining("writing");
+    assertThat(accounts.find("exam1")).as("a removal that failed leaves the account").isPresent();
+    assertThat(Accounts.open(data).all()).extracting(Account::name).containsExactly("exam1");
+  }
+
+  @Test
+  void theAccountFileIsTheOwnersAlone() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(data.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        "the file system here has no POSIX permissions");
+    Path dir = data.resolve("fresh");
+    Accounts.open(dir).add("exam1", Role.EXAMINER, null, "a-long-password");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(Accounts.FILE_NAME))))
+        .isEqualTo("rw-------");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+  }
+
+  @Test
   void tokensExpireAndCanBeRevoked() {
     ManualClock clock = new ManualClock();
     Tokens tokens = new Tokens(Duration.ofHours(8), clock);

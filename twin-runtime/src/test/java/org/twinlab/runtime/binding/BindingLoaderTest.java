@@ -53,6 +53,16 @@ class BindingLoaderTest {
   }
 
   @Test
+  void aSamplingIntervalOfZeroIsRefusedAtItsPlace() {
+    Problem p = onlyProblem(set("""
+          - {property: tank.level, connection: plc-1, address: 'ns=3;i=5', sampling_ms: 0}
+        """));
+    assertThat(p.location().line()).isEqualTo(4);
+    assertThat(p.field()).endsWith("sampling_ms");
+    assertThat(p.message()).contains("above 0");
+  }
+
+  @Test
   void anUnknownPropertyIsNamedAtItsLine() {
     Problem p = onlyProblem(set("""
           - {property: tank.levle, connection: plc-1, address: 'ns=3;i=5'}

@@ -3,6 +3,7 @@ package org.twinlab.runtime.history.influx;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import org.twinlab.runtime.durable.OwnerOnly;
 import org.twinlab.runtime.durable.DurableFiles;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,7 +30,7 @@ public final class Spool {
   public record Segment(long seq, Path file, List<String> lines) {}
 
   public Spool(Path dir) throws IOException {
-    this.dir = Files.createDirectories(dir);
+    this.dir = OwnerOnly.createDirectories(dir);
     this.rejected = dir.resolve("rejected");
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : (Iterable<Path>) files::iterator) {
