@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +76,7 @@ public final class IngestBench {
     try (GeneratorProcess generator = GeneratorProcess.start(args)) {
       TwinRuntime runtime = TwinRuntime.start(vertx, config(plan, firstPort, data)).toCompletionStage().toCompletableFuture()
           .get(120, TimeUnit.SECONDS);
-      Followers followers = new Followers(vertx, runtime.port(), plan);
+      Followers followers = new Followers(vertx, runtime.port(), plan, followerToken(vertx, runtime));
       try {
         followers.start();
         Thread.sleep(plan.warmup() * 1000L);
@@ -92,6 +93,10 @@ public final class IngestBench {
         CpuClock after = CpuClock.read(generator.pid());
         double secs = (after.wallNanos() - before.wallNanos()) / 1e9;
         long[] lat = followers.latencies();
+        if (followers.events.sum() == 0 || lat.length == 0) {
+          // a feed that answered nothing measured nothing: no figure is better than a wrong one
+          throw new IllegalStateException("the live-feed followers received no property event while measuring");
+        }
         var history = runtime.history().status();
         return new Result(plan, (long) plan.rigs() * plan.signals() * plan.hz(), (applied(runtime) - appliedBefore) / secs,
             followers.events.sum() / secs, GeneratorProcess.percentileMs(lat, 0.5), GeneratorProcess.percentileMs(lat, 0.99), GeneratorProcess.percentileMs(lat, 0.999), before.selfCores(after),
@@ -146,6 +151,24 @@ public final class IngestBench {
     return ModelLoader.load("signal-farm (generated)", yaml.toString());
   }
 
+  /** The followers watch as an examiner's screen would: logged in through the API, as an administrator made for the run. */
+  private static String followerToken(Vertx vertx, TwinRuntime runtime) throws Exception {
+    String password = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getInstanceStrong().generateSeed(16));
+    runtime.accounts().add("bench-follower", org.twinlab.runtime.auth.Role.ADMIN, "Benchmark follower", password);
+    HttpClient client = vertx.createHttpClient();
+    try {
+      String body = new io.vertx.core.json.JsonObject().put("user", "bench-follower").put("password", password).encode();
+      var login = client.request(HttpMethod.POST, runtime.port(), "127.0.0.1", "/api/v1/login")
+          .compose(req -> req.putHeader("Content-Type", "application/json").send(body)
+              .compose(res -> res.body().map(b -> Map.entry(res.statusCode(), b.toString(StandardCharsets.UTF_8)))))
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      if (login.getKey() != 200) throw new IllegalStateException("the followers' login answered " + login.getKey() + " " + login.getValue());
+      return new io.vertx.core.json.JsonObject(login.getValue()).getString("token");
+    } finally {
+      client.close();
+    }
+  }
+
   private static long applied(TwinRuntime runtime) {
     return runtime.twins().all().stream().mapToLong(TwinVerticle::samplesApplied).sum();
   }
@@ -160,9 +183,12 @@ public final class IngestBench {
     private int n;
     volatile boolean measuring;
 
-    Followers(Vertx vertx, int port, Plan plan) {
+    private final String token;
+
+    Followers(Vertx vertx, int port, Plan plan, String token) {
       this.port = port;
       this.plan = plan;
+      this.token = token;
       this.client = vertx.createHttpClient(new HttpClientOptions(), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(plan.rigs() + 4));
       this.lat = new long[(int) Math.min(20_000_000L, (long) plan.rigs() * plan.signals() * plan.hz() * (plan.seconds() + 2))];
     }
@@ -170,10 +196,12 @@ public final class IngestBench {
     void start() throws Exception {
       for (int r = 0; r < plan.rigs(); r++) {
         StringBuilder partial = new StringBuilder();
-        client.request(HttpMethod.GET, port, "127.0.0.1", "/api/v1/twins/rig-" + r + "/stream")
-            .compose(req -> req.send())
-            .onSuccess(res -> res.handler(buf -> onChunk(partial, buf.toString(StandardCharsets.UTF_8))))
+        String path = "/api/v1/twins/rig-" + r + "/stream";
+        var res = client.request(HttpMethod.GET, port, "127.0.0.1", path)
+            .compose(req -> req.putHeader("Authorization", "Bearer " + token).send())
             .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        if (res.statusCode() != 200) throw new IllegalStateException("GET " + path + " answered " + res.statusCode());
+        res.handler(buf -> onChunk(partial, buf.toString(StandardCharsets.UTF_8)));
       }
     }
 
