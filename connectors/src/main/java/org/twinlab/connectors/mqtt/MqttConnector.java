@@ -184,7 +184,7 @@ public final class MqttConnector extends ConnectorSupport {
     }
     MqttLink l = link;
     if (l == null || state != ConnectionState.CONNECTED) {
-      return CompletableFuture.completedFuture(WriteResult.failed("not connected to " + config.serverUri()));
+      return CompletableFuture.completedFuture(WriteResult.unavailable("not connected to " + config.serverUri()));
     }
     return l.publish(a.filter(), PayloadDecoder.encode(a, value), 1, false)
         .handle((v, e) -> e == null ? WriteResult.OK : WriteResult.failed(describe(e)));

@@ -48,9 +48,10 @@ import org.twinlab.connectors.WriteResult;
 
 /**
  * OPC UA connector on Eclipse Milo. All session and subscription work runs on one worker thread
- * per connector, so reconnects, re-subscriptions and user calls never race each other. Milo
- * restores a session after a network break by itself; when the server has restarted and forgotten
- * the subscription, the transfer fails and the subscription is rebuilt from the requested signals.
+ * per connector, so reconnects, re-subscriptions and user calls never race each other. When the
+ * session is lost the client is dropped and a new one connects on the connector's own backoff
+ * (Milo's own waits grow to 16 s, far too long for a PLC that is back after a second), with every
+ * requested signal subscribed afresh.
  */
 public final class OpcUaConnector extends ConnectorSupport {
   private static final Logger LOG = LoggerFactory.getLogger(OpcUaConnector.class);
@@ -97,7 +98,7 @@ public final class OpcUaConnector extends ConnectorSupport {
       client = c;
       dataTypes.clear();
       createSubscription();
-      c.addSessionActivityListener(new SessionWatch());
+      c.addSessionActivityListener(new SessionWatch(c));
       attempt = 0;
       emit(ConnectionState.CONNECTED, null);
     } catch (Exception e) {
@@ -136,7 +137,7 @@ public final class OpcUaConnector extends ConnectorSupport {
   /** Creates monitored items; nodes the server refuses are reported BAD and retried later. */
   private void addItems(List<SignalRequest> wanted) throws UaException {
     if (subscription == null || wanted.isEmpty()) return;
-    NamespaceTable namespaces = client.readNamespaceTable();
+    NamespaceTable namespaces = client.getNamespaceTable();
     List<OpcUaMonitoredItem> created = new ArrayList<>();
     for (SignalRequest r : wanted) {
       Optional<NodeId> node = NodeAddress.resolve(r.address(), namespaces);
@@ -243,7 +244,7 @@ public final class OpcUaConnector extends ConnectorSupport {
   public CompletableFuture<List<Sample>> read(List<String> addresses) {
     return onWorker(() -> {
       OpcUaClient c = connected();
-      NamespaceTable namespaces = c.readNamespaceTable();
+      NamespaceTable namespaces = c.getNamespaceTable();
       List<NodeId> nodes = new ArrayList<>();
       for (String a : addresses) {
         nodes.add(NodeAddress.resolve(a, namespaces).orElseThrow(() -> new IllegalArgumentException("'" + a + "' is not a node id")));
@@ -264,8 +265,9 @@ public final class OpcUaConnector extends ConnectorSupport {
   @Override
   public CompletableFuture<WriteResult> write(String address, Object value) {
     return onWorker(() -> {
-      OpcUaClient c = connected();
-      NodeId node = NodeAddress.resolve(address, c.readNamespaceTable())
+      OpcUaClient c = client;
+      if (c == null || state != ConnectionState.CONNECTED) return WriteResult.unavailable("not connected to " + config.endpointUrl());
+      NodeId node = NodeAddress.resolve(address, c.getNamespaceTable())
           .orElseThrow(() -> new IllegalArgumentException("'" + address + "' is not a node id"));
       NodeId type = dataTypes.computeIfAbsent(node, n -> readDataType(c, n));
       if (type == null) return WriteResult.failed("cannot read the data type of " + address);
@@ -273,10 +275,16 @@ public final class OpcUaConnector extends ConnectorSupport {
       try {
         variant = Values.coerce(value, type);
       } catch (IllegalArgumentException e) {
-        return WriteResult.failed(e.getMessage());
+        return WriteResult.typeMismatch(e.getMessage() + " (" + address + ")");
       }
-      StatusCode status = c.write(List.of(new WriteValue(node, AttributeId.Value.uid(), null, DataValue.valueOnly(variant))))
-          .getResults()[0];
+      StatusCode status;
+      try {
+        status = c.write(List.of(new WriteValue(node, AttributeId.Value.uid(), null, DataValue.valueOnly(variant))))
+            .getResults()[0];
+      } catch (UaException e) {
+        // the request did not get an answer: the link broke or timed out under it
+        return WriteResult.unavailable("no answer from " + config.endpointUrl() + ": " + describe(e));
+      }
       return status.isGood() ? WriteResult.OK : WriteResult.failed(StatusQuality.name(status));
     });
   }
@@ -368,21 +376,27 @@ public final class OpcUaConnector extends ConnectorSupport {
     }
   }
 
-  /** Milo reconnects sessions itself; this mirrors that into our state and sample quality. */
+  /** A lost session ends its client: the connector connects anew on its own backoff. */
   private final class SessionWatch implements SessionActivityListener {
-    @Override
-    public void onSessionInactive(UaSession session) {
-      later(() -> {
-        if (closed) return;
-        markAllBad(requests.values(), "connection lost");
-        emit(ConnectionState.RECONNECTING, "session lost");
-      });
+    private final OpcUaClient owner;
+
+    SessionWatch(OpcUaClient owner) {
+      this.owner = owner;
     }
 
     @Override
-    public void onSessionActive(UaSession session) {
+    public void onSessionInactive(UaSession session) {
       later(() -> {
-        if (!closed && state != ConnectionState.CONNECTED) emit(ConnectionState.CONNECTED, null);
+        if (closed || client != owner) return; // a client already dropped says goodbye too
+        client = null;
+        subscription = null;
+        items.clear();
+        failedItems.clear();
+        owner.disconnectAsync();
+        markAllBad(requests.values(), "connection lost");
+        emit(ConnectionState.RECONNECTING, "session lost");
+        attempt = 0;
+        worker.schedule(OpcUaConnector.this::connect, config.backoff().delay(attempt++).toMillis(), TimeUnit.MILLISECONDS);
       });
     }
   }

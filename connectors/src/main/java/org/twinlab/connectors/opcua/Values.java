@@ -31,52 +31,68 @@ final class Values {
   }
 
   /**
-   * Converts a value to the Variant a node of {@code dataType} accepts, as a PLC would expect:
-   * numbers into the integer type's range, booleans from true/false or 0/1.
+   * Converts a value to the Variant a node of {@code dataType} holds, only along its own kind: a
+   * Boolean to a Boolean node, a number to a numeric node (whole and in range for an integer
+   * type, within range for a Float), a string to a String node. A bool written to a Float or a
+   * 2.5 to an Int16 is refused rather than quietly turned into something the writer did not mean.
    *
-   * @throws IllegalArgumentException naming why the value does not fit
+   * @throws IllegalArgumentException naming both types and why the value does not fit
    */
   static Variant coerce(Object value, NodeId dataType) {
     if (value == null) throw new IllegalArgumentException("a value is required");
-    if (NodeIds.Boolean.equals(dataType)) return Variant.ofBoolean(toBoolean(value));
-    if (NodeIds.String.equals(dataType)) return Variant.ofString(String.valueOf(value));
-    if (NodeIds.Double.equals(dataType)) return Variant.ofDouble(toDouble(value));
-    if (NodeIds.Float.equals(dataType)) return Variant.ofFloat((float) toDouble(value));
-    if (NodeIds.SByte.equals(dataType)) return Variant.ofSByte((byte) toLong(value, Byte.MIN_VALUE, Byte.MAX_VALUE, "SByte"));
-    if (NodeIds.Byte.equals(dataType)) return Variant.ofByte(Unsigned.ubyte(toLong(value, 0, 255, "Byte")));
-    if (NodeIds.Int16.equals(dataType)) return Variant.ofInt16((short) toLong(value, Short.MIN_VALUE, Short.MAX_VALUE, "Int16"));
-    if (NodeIds.UInt16.equals(dataType)) return Variant.ofUInt16(Unsigned.ushort((int) toLong(value, 0, 65535, "UInt16")));
-    if (NodeIds.Int32.equals(dataType)) return Variant.ofInt32((int) toLong(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "Int32"));
-    if (NodeIds.UInt32.equals(dataType)) return Variant.ofUInt32(Unsigned.uint(toLong(value, 0, 0xFFFF_FFFFL, "UInt32")));
-    if (NodeIds.Int64.equals(dataType)) return Variant.ofInt64(toLong(value, Long.MIN_VALUE, Long.MAX_VALUE, "Int64"));
-    if (NodeIds.UInt64.equals(dataType)) return Variant.ofUInt64(Unsigned.ulong(BigInteger.valueOf(toLong(value, 0, Long.MAX_VALUE, "UInt64"))));
+    String type = typeName(dataType);
+    if (NodeIds.Boolean.equals(dataType)) {
+      if (value instanceof Boolean b) return Variant.ofBoolean(b);
+      throw mismatch(value, type);
+    }
+    if (NodeIds.String.equals(dataType)) {
+      if (value instanceof String s) return Variant.ofString(s);
+      throw mismatch(value, type);
+    }
+    if (!(value instanceof Number n)) throw mismatch(value, type);
+    double d = n.doubleValue();
+    if (NodeIds.Double.equals(dataType)) return Variant.ofDouble(d);
+    if (NodeIds.Float.equals(dataType)) {
+      if (Double.isFinite(d) && Math.abs(d) > Float.MAX_VALUE) throw new IllegalArgumentException(value + " is outside the Float range");
+      return Variant.ofFloat((float) d);
+    }
+    if (NodeIds.SByte.equals(dataType)) return Variant.ofSByte((byte) toLong(n, Byte.MIN_VALUE, Byte.MAX_VALUE, type));
+    if (NodeIds.Byte.equals(dataType)) return Variant.ofByte(Unsigned.ubyte(toLong(n, 0, 255, type)));
+    if (NodeIds.Int16.equals(dataType)) return Variant.ofInt16((short) toLong(n, Short.MIN_VALUE, Short.MAX_VALUE, type));
+    if (NodeIds.UInt16.equals(dataType)) return Variant.ofUInt16(Unsigned.ushort((int) toLong(n, 0, 65535, type)));
+    if (NodeIds.Int32.equals(dataType)) return Variant.ofInt32((int) toLong(n, Integer.MIN_VALUE, Integer.MAX_VALUE, type));
+    if (NodeIds.UInt32.equals(dataType)) return Variant.ofUInt32(Unsigned.uint(toLong(n, 0, 0xFFFF_FFFFL, type)));
+    if (NodeIds.Int64.equals(dataType)) return Variant.ofInt64(toLong(n, Long.MIN_VALUE, Long.MAX_VALUE, type));
+    if (NodeIds.UInt64.equals(dataType)) return Variant.ofUInt64(Unsigned.ulong(BigInteger.valueOf(toLong(n, 0, Long.MAX_VALUE, type))));
     throw new IllegalArgumentException("writing to data type " + dataType.toParseableString() + " is not supported");
   }
 
-  private static boolean toBoolean(Object v) {
-    if (v instanceof Boolean b) return b;
-    if (v instanceof Number n && (n.doubleValue() == 0 || n.doubleValue() == 1)) return n.doubleValue() == 1;
-    if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) return Boolean.parseBoolean(s);
-    throw new IllegalArgumentException("'" + v + "' is not a Boolean (use true/false or 0/1)");
+  private static IllegalArgumentException mismatch(Object value, String nodeType) {
+    return new IllegalArgumentException("a " + javaKind(value) + " (" + value + ") cannot be written to a " + nodeType + " node");
   }
 
-  private static double toDouble(Object v) {
-    if (v instanceof Number n) return n.doubleValue();
-    if (v instanceof Boolean b) return b ? 1 : 0;
-    if (v instanceof String s) {
+  private static String javaKind(Object v) {
+    if (v instanceof Boolean) return "Boolean";
+    if (v instanceof Number) return "number";
+    if (v instanceof String) return "String";
+    return v.getClass().getSimpleName();
+  }
+
+  private static String typeName(NodeId dataType) {
+    for (var f : NodeIds.class.getFields()) {
       try {
-        return Double.parseDouble(s.trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + s + "' is not a number");
+        if (dataType.equals(f.get(null))) return f.getName();
+      } catch (IllegalAccessException e) {
+        break;
       }
     }
-    throw new IllegalArgumentException("'" + v + "' is not a number");
+    return dataType.toParseableString();
   }
 
-  private static long toLong(Object v, long min, long max, String type) {
-    double d = toDouble(v);
-    if (d != Math.rint(d)) throw new IllegalArgumentException(d + " is not a whole number, as " + type + " needs");
-    if (d < min || d > max) throw new IllegalArgumentException(v + " is outside the " + type + " range " + min + ".." + max);
-    return (long) d;
+  private static long toLong(Number n, long min, long max, String type) {
+    double d = n.doubleValue();
+    if (d != Math.rint(d)) throw new IllegalArgumentException(n + " is not a whole number, as " + type + " needs");
+    if (d < min || d > max) throw new IllegalArgumentException(n + " is outside the " + type + " range " + min + ".." + max);
+    return n instanceof Long l ? l : (long) d;
   }
 }

@@ -115,7 +115,8 @@ public final class SensorNodePublisher implements AutoCloseable {
         link = l;
       } else {
         l.close();
-        nextConnectAt = now + Math.min(5, 0.25 * (1 << Math.min(failures++, 5)));
+        // a sensor node that is back on the broker within a second of it, as the twin's own connector is
+        nextConnectAt = now + Math.min(1, 0.25 * (1 << Math.min(failures++, 5)));
       }
       connecting.set(false);
     });

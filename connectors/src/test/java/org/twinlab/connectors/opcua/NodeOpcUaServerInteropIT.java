@@ -43,7 +43,9 @@ class NodeOpcUaServerInteropIT {
         // a Double from the API becomes the Float the node declares
         assertThat(c.write(NS + "Line.Setpoint", 12.5).get(10, TimeUnit.SECONDS)).isEqualTo(WriteResult.OK);
         await().atMost(Duration.ofSeconds(10)).until(() -> Double.valueOf(12.5).equals(listener.latest("setpoint").value()));
-        assertThat(c.write(NS + "Line.Enabled", 1).get(10, TimeUnit.SECONDS)).isEqualTo(WriteResult.OK);
+        assertThat(c.write(NS + "Line.Enabled", true).get(10, TimeUnit.SECONDS)).isEqualTo(WriteResult.OK);
+        assertThat(c.write(NS + "Line.Enabled", 1).get(10, TimeUnit.SECONDS).refusal())
+            .as("a number is not a Boolean").isEqualTo(WriteResult.Refusal.TYPE_MISMATCH);
         assertThat(c.read(List.of(NS + "Line.Enabled")).get(10, TimeUnit.SECONDS).get(0).value()).isEqualTo(true);
 
         List<DiscoveredSignal> top = c.discover("").get(10, TimeUnit.SECONDS);
@@ -51,6 +53,36 @@ class NodeOpcUaServerInteropIT {
         assertThat(c.discover(line.address()).get(10, TimeUnit.SECONDS))
             .extracting(DiscoveredSignal::name).contains("Temperature", "Counter", "Setpoint", "Enabled");
       }
+    }
+  }
+
+  @Test
+  void afterTheServerIsKilledAndComesBackValuesAreGoodAgainWithinSeconds() throws Exception {
+    NodePeer.requireInstalled();
+    String port = String.valueOf(Ports.free());
+    RecordingListener listener = new RecordingListener();
+    NodePeer.Running peer = NodePeer.startServer(90, "peer-server.mjs", port);
+    try (OpcUaConnector c = new OpcUaConnector(OpcUaConnectorConfig.of("peer", peer.url()), listener)) {
+      c.start();
+      c.subscribe(List.of(new SignalRequest("counter", NS + "Line.Counter", 50, 0))).get(30, TimeUnit.SECONDS);
+      await().atMost(Duration.ofSeconds(30)).until(() -> listener.latest("counter") != null && listener.latest("counter").quality().isGood());
+
+      peer.process().destroyForcibly(); // kill -9: no goodbye to the client
+      peer.process().waitFor(10, TimeUnit.SECONDS);
+      await().atMost(Duration.ofSeconds(30)).until(() -> listener.latest("counter").quality().isBad());
+      Thread.sleep(3_000); // long enough for a doubling backoff to have grown past what a lab can wait
+
+      peer = NodePeer.startServer(90, "peer-server.mjs", port);
+      long listening = System.nanoTime();
+      long badCount = listener.count("counter");
+      await().atMost(Duration.ofSeconds(40)).until(() -> listener.count("counter") > badCount
+          && listener.latest("counter").quality().isGood());
+      double recovered = (System.nanoTime() - listening) / 1e9;
+      System.out.printf("node-opcua server: values Good again %.2f s after it listened%n", recovered);
+      // aimed at 2 s; the bound leaves room for a loaded machine and still fails on Milo's own 16 s waits
+      assertThat(recovered).isLessThan(6.0);
+    } finally {
+      peer.close();
     }
   }
 }

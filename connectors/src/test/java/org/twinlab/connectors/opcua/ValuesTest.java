@@ -15,18 +15,25 @@ import org.twinlab.connectors.Quality;
 class ValuesTest {
 
   @Test
-  void coercesToTheNodesDataType() {
+  void coercesAlongTheNodesOwnKind() {
     assertThat(Values.coerce(12.0, NodeIds.Int16).getValue()).isEqualTo((short) 12);
-    assertThat(Values.coerce("3.5", NodeIds.Float).getValue()).isEqualTo(3.5f);
-    assertThat(Values.coerce(1, NodeIds.Boolean).getValue()).isEqualTo(true);
+    assertThat(Values.coerce(3.5, NodeIds.Float).getValue()).isEqualTo(3.5f);
+    assertThat(Values.coerce(40L, NodeIds.Double).getValue()).isEqualTo(40.0);
+    assertThat(Values.coerce(true, NodeIds.Boolean).getValue()).isEqualTo(true);
+    assertThat(Values.coerce("Run", NodeIds.String).getValue()).isEqualTo("Run");
     assertThat(Values.coerce(70000L, NodeIds.UInt32).getValue()).isEqualTo(Unsigned.uint(70000));
+    assertThat(Values.coerce(Long.MAX_VALUE, NodeIds.Int64).getValue()).as("no detour through double").isEqualTo(Long.MAX_VALUE);
   }
 
   @Test
-  void refusesWhatDoesNotFit() {
+  void refusesWhatWouldLoseItsValueOrChangeItsKind() {
     assertThatThrownBy(() -> Values.coerce(40000, NodeIds.Int16)).hasMessageContaining("outside the Int16 range");
-    assertThatThrownBy(() -> Values.coerce(2.5, NodeIds.Int32)).hasMessageContaining("not a whole number");
-    assertThatThrownBy(() -> Values.coerce("yes", NodeIds.Boolean)).hasMessageContaining("not a Boolean");
+    assertThatThrownBy(() -> Values.coerce(2.5, NodeIds.Int32)).hasMessageContaining("not a whole number, as Int32 needs");
+    assertThatThrownBy(() -> Values.coerce(1e39, NodeIds.Float)).hasMessageContaining("outside the Float range");
+    assertThatThrownBy(() -> Values.coerce(false, NodeIds.Float)).hasMessage("a Boolean (false) cannot be written to a Float node");
+    assertThatThrownBy(() -> Values.coerce(1, NodeIds.Boolean)).hasMessage("a number (1) cannot be written to a Boolean node");
+    assertThatThrownBy(() -> Values.coerce("3.5", NodeIds.Double)).hasMessage("a String (3.5) cannot be written to a Double node");
+    assertThatThrownBy(() -> Values.coerce(7, NodeIds.String)).hasMessage("a number (7) cannot be written to a String node");
   }
 
   @Test
