@@ -98,8 +98,7 @@ public final class ModelLoader {
       Optional<ValueRange> range = m.get("range").flatMap(r -> range(r, problems));
       List<String> values = m.list("values", problems, (e, p) -> e.asString(p));
       boolean writable = m.bool("writable", false, problems);
-      long period = m.get("period_ms").flatMap(p -> p.asLong(problems)).orElse(DEFAULT_PERIOD_MS);
-      if (period <= 0) m.get("period_ms").ifPresent(p -> p.problem(problems, "must be above 0"));
+      long period = m.get("period_ms").map(p -> period(p, problems)).orElse(DEFAULT_PERIOD_MS);
       Localized description = m.require("description", problems).flatMap(d -> localized(d, problems)).orElse(null);
       type.ifPresent(t -> {
         if (range.isPresent() && !t.isNumeric()) {
@@ -116,6 +115,14 @@ public final class ModelLoader {
       if (id.isEmpty() || type.isEmpty() || description == null) return Optional.empty();
       return Optional.of(new PropertyDef(prefix + id.get(), type.get(), unit, range, values, writable, period, description));
     });
+  }
+
+  /** A period in milliseconds above 0, or {@code event} for a property sent on change only. */
+  private static long period(YamlValue p, Problems problems) {
+    if (p.text().filter("event"::equals).isPresent()) return PropertyDef.EVENT_DRIVEN;
+    long ms = p.asLong(problems).orElse(DEFAULT_PERIOD_MS);
+    if (ms <= 0) p.problem(problems, "must be above 0 (or event for a property sent only when it changes)");
+    return ms;
   }
 
   private static Optional<CommandDef> command(YamlValue v, Problems problems, String prefix) {

@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * @param path "component.property", the name bindings, checks and alarms use
  * @param expectedPeriodMs how often the rig normally updates it; the runtime marks it stale when
- *     samples stop for a multiple of this
+ *     samples stop for a multiple of this. {@link #EVENT_DRIVEN} (0) for a property the rig sends
+ *     only when it changes (a status, a retained last will, a counter): silence is then no news.
  */
 public record PropertyDef(
     String path,
@@ -20,8 +21,16 @@ public record PropertyDef(
     long expectedPeriodMs,
     Localized description) {
 
+  /** The period of a property that is sent on change only ({@code period_ms: event}). */
+  public static final long EVENT_DRIVEN = 0;
+
   public PropertyDef {
     enumValues = List.copyOf(enumValues);
+  }
+
+  /** Whether the rig sends it only when it changes, so that no sample for a while is no fault. */
+  public boolean eventDriven() {
+    return expectedPeriodMs == EVENT_DRIVEN;
   }
 
   public String id() {

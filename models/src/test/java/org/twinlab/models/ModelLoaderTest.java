@@ -45,6 +45,23 @@ class ModelLoaderTest {
   }
 
   @Test
+  void aPropertySentOnlyWhenItChangesSaysSo() throws Exception {
+    TwinModel m = ModelLoader.load("rig.yaml", withComponent("""
+              - {id: online, type: enum, values: [Online, Offline], period_ms: event, description: {en: Link, zh: 链路}}
+        """));
+    assertThat(m.property("tank.online").orElseThrow().eventDriven()).isTrue();
+    Problem zero = onlyProblem(withComponent("""
+              - {id: level, type: double, period_ms: 0, description: {en: Level, zh: 液位}}
+        """));
+    assertThat(zero.field()).isEqualTo("components[0].properties[0].period_ms");
+    assertThat(zero.message()).contains("above 0").contains("event");
+    Problem word = onlyProblem(withComponent("""
+              - {id: level, type: double, period_ms: often, description: {en: Level, zh: 液位}}
+        """));
+    assertThat(word.field()).isEqualTo("components[0].properties[0].period_ms");
+  }
+
+  @Test
   void unknownTypeNamesLineColumnAndField() {
     Problem p = onlyProblem(withComponent("""
               - id: level

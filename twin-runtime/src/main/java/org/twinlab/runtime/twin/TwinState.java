@@ -117,7 +117,7 @@ public final class TwinState {
     List<Change> changes = new ArrayList<>();
     if (lifecycle != Lifecycle.RUNNING) return changes;
     for (PropertyDef def : defs.values()) {
-      if (!watchedForSilence.contains(def.path())) continue;
+      if (!watchedForSilence.contains(def.path()) || def.eventDriven()) continue;
       PropertyState s = properties.get(def.path());
       if (s.isStale() || s.quality().isBad()) continue;
       Duration limit = Duration.ofMillis((long) (def.expectedPeriodMs() * staleFactor));

@@ -97,4 +97,30 @@ class TwinStateTest {
     assertThat(tank.touch("tank.level", clock.instant())).as("a sample after the silence is news").hasSize(1);
     assertThat(tank.property("tank.level").orElseThrow().quality().isGood()).isTrue();
   }
+
+  @Test
+  void aPropertySentOnlyOnChangeNeverTurnsStaleBySilence() throws Exception {
+    var model = org.twinlab.models.ModelLoader.load("node.yaml", """
+        model: sensor-node
+        version: 1
+        name: {en: Sensor node, zh: 传感节点}
+        kind: sensor-node
+        components:
+          - id: node
+            name: {en: Node, zh: 节点}
+            properties:
+              - {id: status, type: enum, values: [Online, Offline], period_ms: event, description: {en: Last will, zh: 遗嘱}}
+              - {id: rssi, type: int, period_ms: 1000, description: {en: Signal, zh: 信号}}
+        """);
+    TwinState node = new TwinState("node-1", model, clock, 3);
+    node.setLifecycle(Lifecycle.RUNNING);
+    node.watchForSilence(java.util.Set.of("node.status", "node.rssi"));
+    node.apply("node.status", "Online", clock.instant(), Quality.GOOD);
+    node.apply("node.rssi", -60L, clock.instant(), Quality.GOOD);
+    clock.advance(Duration.ofHours(1));
+    node.checkStale();
+    assertThat(node.property("node.rssi").orElseThrow().isStale()).isTrue();
+    assertThat(node.property("node.status").orElseThrow().isStale()).as("a retained status an hour old is still the status").isFalse();
+    assertThat(node.property("node.status").orElseThrow().quality().isGood()).isTrue();
+  }
 }
