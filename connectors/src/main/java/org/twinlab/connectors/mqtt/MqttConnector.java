@@ -33,7 +33,9 @@ public final class MqttConnector extends ConnectorSupport {
   private static final int MAX_TOPICS_SEEN = 10_000;
 
   private final MqttConnectorConfig config;
-  private final Map<String, String> topicsSeen = new ConcurrentHashMap<>();
+  private static final int MAX_SAMPLE_CHARS = 4096;
+  /** Topic to its last payload, for discovery: what a technician binds to. */
+  private final Map<String, PayloadDecoder.Parsed> topicsSeen = new ConcurrentHashMap<>();
 
   /** Signal id to its route; replaced whole on change so the message path reads it without locks. */
   private volatile Map<String, Route> routes = Map.of();
@@ -195,8 +197,11 @@ public final class MqttConnector extends ConnectorSupport {
   public CompletableFuture<List<DiscoveredSignal>> discover(String prefix) {
     String p = prefix == null ? "" : prefix;
     List<DiscoveredSignal> out = new ArrayList<>();
-    topicsSeen.forEach((topic, kind) -> {
-      if (topic.startsWith(p)) out.add(new DiscoveredSignal(topic, topic, kind, false, false));
+    topicsSeen.forEach((topic, last) -> {
+      if (!topic.startsWith(p)) return;
+      String text = last.text().length() > MAX_SAMPLE_CHARS ? last.text().substring(0, MAX_SAMPLE_CHARS) + "…" : last.text();
+      out.add(new DiscoveredSignal(topic, topic, last.isJson() ? "json" : "text", false, false, true, text,
+          last.isJson() ? PayloadDecoder.pointers(last.json()) : List.of()));
     });
     out.sort((x, y) -> x.address().compareTo(y.address()));
     return CompletableFuture.completedFuture(out);
@@ -215,7 +220,7 @@ public final class MqttConnector extends ConnectorSupport {
     Instant received = Instant.now();
     PayloadDecoder.Parsed parsed = PayloadDecoder.parse(payload);
     if (topicsSeen.size() < MAX_TOPICS_SEEN || topicsSeen.containsKey(topic)) {
-      topicsSeen.put(topic, parsed.isJson() ? "json" : "text");
+      topicsSeen.put(topic, parsed);
     }
     Instant at = PayloadDecoder.timestamp(parsed, config.timestampPointer()).orElse(received);
     List<Sample> out = new ArrayList<>();

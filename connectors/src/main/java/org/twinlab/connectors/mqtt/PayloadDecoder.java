@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,6 +60,24 @@ public final class PayloadDecoder {
     if (!p.isJson() || pointer == null || pointer.isEmpty()) return Optional.empty();
     JsonNode n = p.json().at(pointer);
     return n.isNumber() ? Optional.of(Instant.ofEpochMilli(n.longValue())) : Optional.empty();
+  }
+
+  /** The JSON Pointer of every value (leaf) in a document, in document order: what a binding can name. */
+  public static List<String> pointers(JsonNode root) {
+    List<String> out = new ArrayList<>();
+    collect(root, "", out);
+    return out;
+  }
+
+  private static void collect(JsonNode n, String at, List<String> out) {
+    if (out.size() >= 500) return; // a sample for a person to pick from, not the whole of a huge document
+    if (n.isObject()) {
+      n.fields().forEachRemaining(e -> collect(e.getValue(), at + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), out));
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) collect(n.get(i), at + "/" + i, out);
+    } else {
+      out.add(at.isEmpty() ? "/" : at);
+    }
   }
 
   static Object plain(String text) {

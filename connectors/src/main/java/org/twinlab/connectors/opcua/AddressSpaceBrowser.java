@@ -37,7 +37,7 @@ final class AddressSpaceBrowser {
   }
 
   List<DiscoveredSignal> browse(String address) throws UaException {
-    NamespaceTable namespaces = client.readNamespaceTable();
+    NamespaceTable namespaces = client.getNamespaceTable();
     NodeId start = address == null || address.isBlank() ? NodeIds.ObjectsFolder
         : NodeAddress.resolve(address, namespaces).orElseThrow(() -> new IllegalArgumentException("'" + address + "' is not a node id"));
     List<ReferenceDescription> refs = references(start);
@@ -47,14 +47,18 @@ final class AddressSpaceBrowser {
     }
     List<DataValue> types = readAttribute(ids, refs, AttributeId.DataType);
     List<DataValue> access = readAttribute(ids, refs, AttributeId.UserAccessLevel);
+    List<DataValue> values = readAttribute(ids, refs, AttributeId.Value);
     List<DiscoveredSignal> out = new ArrayList<>();
     for (int i = 0; i < refs.size(); i++) {
       ReferenceDescription r = refs.get(i);
       boolean variable = r.getNodeClass() == NodeClass.Variable;
       String type = variable ? dataTypeName(types.get(i)) : r.getNodeClass().name();
-      boolean writable = variable && access.get(i).value().getValue() instanceof UByte b
-          && AccessLevel.fromValue(b).contains(AccessLevel.CurrentWrite);
-      out.add(new DiscoveredSignal(ids.get(i).toParseableString(), r.getBrowseName().name(), type, writable, !variable));
+      var level = access.get(i).value().getValue() instanceof UByte b ? AccessLevel.fromValue(b) : java.util.Set.<AccessLevel>of();
+      boolean writable = variable && level.contains(AccessLevel.CurrentWrite);
+      boolean readable = variable && level.contains(AccessLevel.CurrentRead);
+      Object value = readable && values.get(i).statusCode().isGood() ? Values.toJava(values.get(i).value()) : null;
+      out.add(new DiscoveredSignal(NodeAddress.portable(ids.get(i), namespaces), r.getBrowseName().name(), type, writable,
+          !variable, readable, value, List.of()));
     }
     return out;
   }

@@ -23,6 +23,18 @@ public final class NodeAddress {
     }
   }
 
+  /**
+   * The address to write in a binding: {@code nsu=URI;s=...} for a server's own namespaces, the plain
+   * id for the standard one (namespace 0).
+   */
+  static String portable(NodeId node, NamespaceTable namespaces) {
+    if (node.getNamespaceIndex().intValue() == 0) return node.toParseableString();
+    String uri = namespaces.get(node.getNamespaceIndex());
+    if (uri == null) return node.toParseableString();
+    String id = node.toParseableString();
+    return "nsu=" + uri + ";" + id.substring(id.indexOf(';') + 1);
+  }
+
   /** Whether an address parses as a node id, before any server is asked. */
   public static boolean isWellFormed(String address) {
     try {

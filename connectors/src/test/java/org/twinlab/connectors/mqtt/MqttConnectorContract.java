@@ -165,6 +165,8 @@ abstract class MqttConnectorContract {
         .anySatisfy(d -> {
           assertThat(d.address()).isEqualTo("twinlab/motor-1/telemetry");
           assertThat(d.dataType()).isEqualTo("json");
+          assertThat((String) d.value()).as("a recent payload to bind by").contains("\"vibration\"");
+          assertThat(d.pointers()).as("what topic#pointer can name").contains("/vibration/x", "/motor/winding_temperature", "/ts");
         });
   }
 

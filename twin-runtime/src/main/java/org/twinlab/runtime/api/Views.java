@@ -98,8 +98,11 @@ public final class Views {
   }
 
   public static JsonObject discovered(DiscoveredSignal d) {
-    return new JsonObject().put("address", d.address()).put("name", d.name()).put("data_type", d.dataType())
-        .put("writable", d.writable()).put("has_children", d.hasChildren());
+    JsonObject j = new JsonObject().put("address", d.address()).put("name", d.name()).put("data_type", d.dataType())
+        .put("readable", d.readable()).put("writable", d.writable()).put("has_children", d.hasChildren());
+    if (d.value() != null) j.put("value", d.value());
+    if (!d.pointers().isEmpty()) j.put("pointers", new io.vertx.core.json.JsonArray(d.pointers()));
+    return j;
   }
 
   /** One change as the live feed sends it: the event name and its data. */
