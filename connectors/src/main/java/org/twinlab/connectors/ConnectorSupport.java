@@ -3,30 +3,24 @@ package org.twinlab.connectors;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What every connector shares: one worker thread that serialises its lifecycle, the state it
- * reports, and the BAD samples that show a dead link.
+ * What every connector shares: a serial lane for its lifecycle (on threads all connectors share),
+ * the state it reports, and the BAD samples that show a dead link.
  */
 public abstract class ConnectorSupport implements Connector {
   protected final String id;
   protected final ConnectorListener listener;
-  protected final ScheduledExecutorService worker;
+  protected final SerialLane worker;
   protected volatile ConnectionState state = ConnectionState.CONNECTING;
   protected volatile boolean closed;
 
   protected ConnectorSupport(String protocol, String id, ConnectorListener listener) {
     this.id = id;
     this.listener = listener;
-    this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, protocol + "-" + id);
-      t.setDaemon(true);
-      return t;
-    });
+    this.worker = new SerialLane(protocol + "-" + id);
   }
 
   @Override
@@ -62,15 +56,28 @@ public abstract class ConnectorSupport implements Connector {
     listener.onSamples(requested.stream().map(r -> new Sample(r.signal(), r.address(), null, now, Quality.bad(why))).toList());
   }
 
-  /** Runs the protocol's own teardown on the worker, stops it, and reports the end. */
+  /** Runs the protocol's own teardown on the worker after what is queued, stops it, and reports the end. */
   protected final void shutDown(Runnable teardown) {
     closed = true;
-    later(teardown);
-    worker.shutdown();
+    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
     try {
-      worker.awaitTermination(3, TimeUnit.SECONDS);
+      worker.execute(() -> {
+        try {
+          teardown.run();
+        } finally {
+          done.complete(null);
+        }
+      });
+    } catch (RejectedExecutionException twice) {
+      done.complete(null);
+    }
+    worker.close();
+    try {
+      done.get(3, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // a teardown that hangs is given up on: the connector is closed for its users all the same
     }
     emit(ConnectionState.FAILED, "closed");
   }

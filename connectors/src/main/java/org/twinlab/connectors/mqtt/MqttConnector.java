@@ -104,7 +104,7 @@ public final class MqttConnector extends ConnectorSupport {
     failed.close();
     markAllBad(requestedSignals(), "not connected: " + why);
     emit(ConnectionState.RECONNECTING, why);
-    worker.schedule(this::connect, config.backoff().delay(attempt++).toMillis(), TimeUnit.MILLISECONDS);
+    worker.schedule(this::connect, config.backoff().delay(attempt++).toMillis());
   }
 
   private CompletableFuture<Void> subscribeAll(MqttLink l, Set<String> filters) {

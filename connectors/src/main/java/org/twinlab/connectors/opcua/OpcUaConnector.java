@@ -47,8 +47,9 @@ import org.twinlab.connectors.SignalRequest;
 import org.twinlab.connectors.WriteResult;
 
 /**
- * OPC UA connector on Eclipse Milo. All session and subscription work runs on one worker thread
- * per connector, so reconnects, re-subscriptions and user calls never race each other. When the
+ * OPC UA connector on Eclipse Milo. Session and subscription work runs in the connector's serial
+ * lane, so reconnects and re-subscriptions never race each other; reads and writes go straight
+ * through the session with Milo's asynchronous calls. When the
  * session is lost the client is dropped and a new one connects on the connector's own backoff
  * (Milo's own waits grow to 16 s, far too long for a PLC that is back after a second), with every
  * requested signal subscribed afresh.
@@ -68,6 +69,8 @@ public final class OpcUaConnector extends ConnectorSupport {
   private int attempt;
 
   private volatile OpcUaClient client;
+  /** The server's MaxNodesPerRead (0: no limit), read once per session. */
+  private volatile long maxNodesPerRead;
 
   public OpcUaConnector(OpcUaConnectorConfig config, ConnectorListener listener) {
     super("opcua", config.id(), listener);
@@ -78,7 +81,7 @@ public final class OpcUaConnector extends ConnectorSupport {
   public void start() {
     emit(ConnectionState.CONNECTING, null);
     worker.execute(this::connect);
-    worker.scheduleWithFixedDelay(this::retryFailedItems, RETRY_FAILED_ITEMS_MS, RETRY_FAILED_ITEMS_MS, TimeUnit.MILLISECONDS);
+    worker.repeat(this::retryFailedItems, RETRY_FAILED_ITEMS_MS);
   }
 
   private void connect() {
@@ -95,6 +98,7 @@ public final class OpcUaConnector extends ConnectorSupport {
             config.clientCustomizer().accept(b);
           });
       c.connect();
+      maxNodesPerRead = c.getOperationLimits().maxNodesPerRead().map(Number::longValue).orElse(0L);
       client = c;
       dataTypes.clear();
       createSubscription();
@@ -109,7 +113,7 @@ public final class OpcUaConnector extends ConnectorSupport {
       if (c != null) c.disconnectAsync();
       markAllBad(requests.values(), "not connected: " + why);
       emit(ConnectionState.RECONNECTING, why);
-      worker.schedule(this::connect, config.backoff().delay(attempt++).toMillis(), TimeUnit.MILLISECONDS);
+      worker.schedule(this::connect, config.backoff().delay(attempt++).toMillis());
     }
   }
 
@@ -200,7 +204,7 @@ public final class OpcUaConnector extends ConnectorSupport {
       emit(ConnectionState.CONNECTED, null);
     } catch (UaException e) {
       emit(ConnectionState.RECONNECTING, "re-subscribing failed: " + describe(e));
-      worker.schedule(() -> rebuildSubscription(why), config.backoff().delay(attempt++).toMillis(), TimeUnit.MILLISECONDS);
+      worker.schedule(() -> rebuildSubscription(why), config.backoff().delay(attempt++).toMillis());
     }
   }
 
@@ -240,63 +244,76 @@ public final class OpcUaConnector extends ConnectorSupport {
     if (item != null && subscription != null) subscription.removeMonitoredItem(item);
   }
 
-  /** Reads current values, split to respect the server's MaxNodesPerRead. */
+  /**
+   * Reads current values, split to respect the server's MaxNodesPerRead. Like writes, reads do not
+   * wait in the connector's lane: a slow server answer holds up no reconnect or subscription.
+   */
   public CompletableFuture<List<Sample>> read(List<String> addresses) {
-    return onWorker(() -> {
-      OpcUaClient c = connected();
-      NamespaceTable namespaces = c.getNamespaceTable();
-      List<NodeId> nodes = new ArrayList<>();
-      for (String a : addresses) {
-        nodes.add(NodeAddress.resolve(a, namespaces).orElseThrow(() -> new IllegalArgumentException("'" + a + "' is not a node id")));
-      }
-      long limit = c.getOperationLimits().maxNodesPerRead().map(Number::longValue).orElse(0L);
-      List<DataValue> values = new ArrayList<>();
-      for (List<NodeId> part : Partitions.of(nodes, limit)) {
-        values.addAll(c.readValues(0, TimestampsToReturn.Both, part));
-      }
+    OpcUaClient c = client;
+    if (c == null || state != ConnectionState.CONNECTED) {
+      return CompletableFuture.failedFuture(new IllegalStateException("not connected to " + config.endpointUrl()));
+    }
+    List<NodeId> nodes = new ArrayList<>();
+    for (String a : addresses) {
+      Optional<NodeId> node = NodeAddress.resolve(a, c.getNamespaceTable());
+      if (node.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("'" + a + "' is not a node id"));
+      nodes.add(node.get());
+    }
+    long limit = maxNodesPerRead;
+    List<CompletableFuture<List<DataValue>>> parts = new ArrayList<>();
+    for (List<NodeId> part : Partitions.of(nodes, limit)) parts.add(c.readValuesAsync(0, TimestampsToReturn.Both, part));
+    return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> {
       List<Sample> out = new ArrayList<>();
-      for (int i = 0; i < addresses.size(); i++) {
-        out.add(toSample(addresses.get(i), addresses.get(i), values.get(i)));
+      int i = 0;
+      for (CompletableFuture<List<DataValue>> part : parts) {
+        for (DataValue dv : part.join()) {
+          out.add(toSample(addresses.get(i), addresses.get(i), dv));
+          i++;
+        }
       }
       return out;
     });
   }
 
+  /** Writes straight through the session, converted along the node's DataType (read once, then kept). */
   @Override
   public CompletableFuture<WriteResult> write(String address, Object value) {
-    return onWorker(() -> {
-      OpcUaClient c = client;
-      if (c == null || state != ConnectionState.CONNECTED) return WriteResult.unavailable("not connected to " + config.endpointUrl());
-      NodeId node = NodeAddress.resolve(address, c.getNamespaceTable())
-          .orElseThrow(() -> new IllegalArgumentException("'" + address + "' is not a node id"));
-      NodeId type = dataTypes.computeIfAbsent(node, n -> readDataType(c, n));
-      if (type == null) return WriteResult.failed("cannot read the data type of " + address);
+    OpcUaClient c = client;
+    if (c == null || state != ConnectionState.CONNECTED) {
+      return CompletableFuture.completedFuture(WriteResult.unavailable("not connected to " + config.endpointUrl()));
+    }
+    Optional<NodeId> resolved = NodeAddress.resolve(address, c.getNamespaceTable());
+    if (resolved.isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("'" + address + "' is not a node id"));
+    NodeId node = resolved.get();
+    return dataType(c, node).thenCompose(type -> {
+      if (type == null) return CompletableFuture.completedFuture(WriteResult.failed("cannot read the data type of " + address));
       org.eclipse.milo.opcua.stack.core.types.builtin.Variant variant;
       try {
         variant = Values.coerce(value, type);
       } catch (IllegalArgumentException e) {
-        return WriteResult.typeMismatch(e.getMessage() + " (" + address + ")");
+        return CompletableFuture.completedFuture(WriteResult.typeMismatch(e.getMessage() + " (" + address + ")"));
       }
-      StatusCode status;
-      try {
-        status = c.write(List.of(new WriteValue(node, AttributeId.Value.uid(), null, DataValue.valueOnly(variant))))
-            .getResults()[0];
-      } catch (UaException e) {
-        // the request did not get an answer: the link broke or timed out under it
-        return WriteResult.unavailable("no answer from " + config.endpointUrl() + ": " + describe(e));
-      }
-      return status.isGood() ? WriteResult.OK : WriteResult.failed(StatusQuality.name(status));
+      return c.writeAsync(List.of(new WriteValue(node, AttributeId.Value.uid(), null, DataValue.valueOnly(variant))))
+          .handle((response, e) -> {
+            // no answer: the link broke or timed out under the request
+            if (e != null) return WriteResult.unavailable("no answer from " + config.endpointUrl() + ": " + describe(e));
+            StatusCode status = response.getResults()[0];
+            return status.isGood() ? WriteResult.OK : WriteResult.failed(StatusQuality.name(status));
+          });
     });
   }
 
-  private NodeId readDataType(OpcUaClient c, NodeId node) {
-    try {
-      DataValue dv = c.read(0, TimestampsToReturn.Neither,
-          List.of(new ReadValueId(node, AttributeId.DataType.uid(), null, QualifiedName.NULL_VALUE))).getResults()[0];
-      return dv.statusCode().isGood() && dv.value().getValue() instanceof NodeId id ? id : null;
-    } catch (UaException e) {
-      return null;
-    }
+  private CompletableFuture<NodeId> dataType(OpcUaClient c, NodeId node) {
+    NodeId known = dataTypes.get(node);
+    if (known != null) return CompletableFuture.completedFuture(known);
+    return c.readAsync(0, TimestampsToReturn.Neither, List.of(new ReadValueId(node, AttributeId.DataType.uid(), null, QualifiedName.NULL_VALUE)))
+        .handle((response, e) -> {
+          if (e != null) return null;
+          DataValue dv = response.getResults()[0];
+          if (!(dv.statusCode().isGood() && dv.value().getValue() instanceof NodeId type)) return null;
+          dataTypes.put(node, type);
+          return type;
+        });
   }
 
   @Override
@@ -396,7 +413,7 @@ public final class OpcUaConnector extends ConnectorSupport {
         markAllBad(requests.values(), "connection lost");
         emit(ConnectionState.RECONNECTING, "session lost");
         attempt = 0;
-        worker.schedule(OpcUaConnector.this::connect, config.backoff().delay(attempt++).toMillis(), TimeUnit.MILLISECONDS);
+        worker.schedule(OpcUaConnector.this::connect, config.backoff().delay(attempt++).toMillis());
       });
     }
   }
