@@ -77,7 +77,7 @@ final class ReferenceFields {
     }
   }
 
-  /** A written value must be one the property takes, and the property one the twin writes to the rig. */
+  /** A written value must be one the property takes, and the property one the twin writes to the rig, as the twin refuses otherwise. */
   private void written(PropertyDef def, YamlValue value) {
     if (!def.writable()) {
       value.problem(problems, "'" + def.path() + "' is read from the rig; it cannot be written");
@@ -92,6 +92,8 @@ final class ReferenceFields {
         case INT, DOUBLE -> "a number";
       };
       value.problem(problems, "'" + def.path() + "' takes " + takes);
+    } else if (v instanceof Number n && def.range().isPresent() && !def.range().get().contains(n.doubleValue())) {
+      value.problem(problems, n + " is outside " + def.path() + "'s range " + def.range().get().min() + ".." + def.range().get().max());
     }
   }
 

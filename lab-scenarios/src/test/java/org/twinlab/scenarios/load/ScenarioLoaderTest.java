@@ -148,16 +148,17 @@ class ScenarioLoaderTest {
             "  - {at: 2m, do: alarm_ack, with: {alarm: level_hgh}}",
             "  - {at: 3m, do: write, with: {property: tank.level, value: 3}}",
             "  - {at: 4m, do: write, with: {property: pid.mode, value: automatic}}",
-            "  - {at: 5m, do: write, with: {property: pid.setpoint, vlaue: 300}}",
+            "  - {at: 5m, do: write, with: {property: pid.setpoint, vlaue: 600}}",
             "  - {at: 6m, do: report, with: {alarm_code: level_hihg, text: high}}",
-            "  - {at: 7m, do: write}",
+            "  - {at: 7m, do: write, with: {property: pid.setpoint, value: 500.5}}",
             "  - at: 8m",
             "    do: test_suite",
             "    with:",
             "      cases:",
             "        - {given: {pid.setpiont: 300}, then: \"twin.tank.level > 280\", settle: 150 s}",
             "        - {when: {write: {property: inlet_valve.opn, value: false}}, then: \"rig.flow.rate < 0.5\"}",
-            "        - {when: {command: panel.emergency_stp}, then: \"alarm.estop\", expect: pass}"));
+            "        - {when: {command: panel.emergency_stp}, then: \"alarm.estop\", expect: pass}",
+            "  - {at: 9m, do: write}"));
     List<String> found = problems(text);
     assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:17:43: reference[1].with.command:")
         .contains("no command 'panel.rest' (did you mean 'panel.reset'?)"));
@@ -171,7 +172,9 @@ class ScenarioLoaderTest {
     assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:21:56: reference[5].with.vlaue:").contains("unknown field"));
     assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:22:45: reference[6].with.alarm_code:")
         .contains("no alarm 'level_hihg'"));
-    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:23:5: reference[7]:").contains("a write needs with: {property, value}"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:23:63: reference[7].with.value:")
+        .contains("500.5 is outside pid.setpoint's range 0.0..500.0"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:31:5: reference[9]:").contains("a write needs with: {property, value}"));
     assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:28:34: reference[8].with.cases[0].given.pid.setpiont:")
         .contains("no property 'pid.setpiont' (did you mean 'pid.setpoint'?)"));
     assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:28:79: reference[8].with.cases[0].settle:")
