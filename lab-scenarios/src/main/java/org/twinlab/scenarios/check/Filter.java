@@ -31,11 +31,6 @@ public record Filter(String key, Op op, String value, String upTo, int column, i
     }
   }
 
-  /** A test for equality, as filters were written before they had other operators. */
-  public static Filter equal(String key, String value) {
-    return new Filter(key, Op.EQ, value, "", 0, 0);
-  }
-
   /** Whether an attribute's recorded text passes the test; {@code null} (no such attribute) never does. */
   public boolean test(String have) {
     if (have == null) return false;
