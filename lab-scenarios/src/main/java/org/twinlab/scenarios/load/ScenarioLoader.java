@@ -348,7 +348,7 @@ public final class ScenarioLoader {
       if (at.isPresent() == whenNode.isPresent()) s.self().problem(problems, "give exactly one of at: <time> or when: <condition>");
       Optional<String> action = s.requireString("do", problems);
       action.filter(a -> !Actions.KINDS.contains(a)).ifPresent(a -> s.get("do").ifPresent(v ->
-          v.problem(problems, "no action '" + a + "' (" + String.join(", ", Actions.KINDS) + ")")));
+          v.problem(problems, "no action '" + a + "'" + NearName.hint(a, Actions.KINDS) + " (" + String.join(", ", Actions.KINDS) + ")")));
       Map<String, Object> with = new LinkedHashMap<>();
       Optional<String> known = action.filter(Actions.KINDS::contains);
       ReferenceFields fields = new ReferenceFields(rigs, problems);
