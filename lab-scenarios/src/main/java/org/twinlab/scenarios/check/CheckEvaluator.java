@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -382,20 +381,10 @@ public final class CheckEvaluator {
 
   static boolean matches(Expr.EventMatch m, Event ev) {
     if (!ev.kind().equals(m.kind())) return false;
-    for (Map.Entry<String, String> want : m.attributes().entrySet()) {
-      String have = ev.attributes().get(want.getKey());
-      if (have == null) return false;
-      if (!have.equals(want.getValue()) && !sameNumber(have, want.getValue())) return false;
+    for (Filter f : m.filters()) {
+      if (!f.test(ev.attributes().get(f.key()))) return false;
     }
     return true;
-  }
-
-  private static boolean sameNumber(String a, String b) {
-    try {
-      return Double.parseDouble(a) == Double.parseDouble(b);
-    } catch (NumberFormatException e) {
-      return false;
-    }
   }
 
   // ---- wording

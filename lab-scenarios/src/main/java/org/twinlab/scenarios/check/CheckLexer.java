@@ -26,7 +26,8 @@ final class CheckLexer {
         i++;
       } else if (Character.isDigit(c)) {
         int start = i;
-        while (i < n && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) i++;
+        // a number stops before "..", which writes a range: 40..60
+        while (i < n && (Character.isDigit(text.charAt(i)) || (text.charAt(i) == '.' && !text.startsWith("..", i)))) i++;
         if (i < n && Character.isLetter(text.charAt(i))) {
           while (i < n && Character.isLetterOrDigit(text.charAt(i))) i++;
           String d = text.substring(start, i);
@@ -55,7 +56,8 @@ final class CheckLexer {
         out.add(new Token(Kind.STRING, s.toString(), start + 1));
       } else {
         String two = i + 1 < n ? text.substring(i, i + 2) : "";
-        if (two.equals("==") || two.equals("!=") || two.equals("<=") || two.equals(">=")) {
+        if (two.equals("==") || two.equals("!=") || two.equals("<=") || two.equals(">=")
+            || two.equals("..")) {
           out.add(new Token(Kind.OP, two, i + 1));
           i += 2;
         } else if ("<>+-*/()[],=".indexOf(c) >= 0) {

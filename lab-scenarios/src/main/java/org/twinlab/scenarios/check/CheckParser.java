@@ -2,9 +2,7 @@ package org.twinlab.scenarios.check;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,7 +21,9 @@ import java.util.Set;
  * cmp      := sum [('==' | '!=' | '&lt;' | '&lt;=' | '&gt;' | '&gt;=') sum]
  * sum      := product (('+' | '-') product)* ;  product := unary (('*' | '/') unary)*
  * unary    := '-' unary | 'abs' '(' expr ')' | '(' expr ')' | NUMBER | STRING | 'true' | 'false' | ref
- * ref      := twin.PATH | rig.PATH | alarm.ID | action.KIND ['[' key=value, ... ']'] | fault.ID ['[' ... ']']
+ * ref      := twin.PATH | rig.PATH | alarm.ID | action.KIND ['[' filter, ... ']'] | fault.ID ['[' filter, ... ']']
+ * filter   := KEY ('=' | '!=' | '&lt;' | '&lt;=' | '&gt;' | '&gt;=') value | KEY 'in' number '..' number | KEY 'contains' value
+ * value    := WORD | STRING | number | ['-'] DURATION ;  number := ['-'] NUMBER
  * DURATION := 500ms | 30s | 2m | 1h | 1m30s
  * </pre>
  */
@@ -306,11 +306,11 @@ public final class CheckParser {
       throw new CheckSyntaxException(t.column(), "'" + t.text() + "' is not a signal or an event: write twin.…, rig.…, alarm.…, action.… or fault.…");
     }
     if (SIGNALS.contains(ns)) return new Expr.Signal(t.text(), t.column());
-    return new Expr.EventMatch(t.text(), attributes(), t.column());
+    return new Expr.EventMatch(t.text(), filters(), t.column());
   }
 
-  private Map<String, String> attributes() throws CheckSyntaxException {
-    Map<String, String> out = new LinkedHashMap<>();
+  private List<Filter> filters() throws CheckSyntaxException {
+    List<Filter> out = new ArrayList<>();
     if (!isOp(peek(), "[")) return out;
     pos++;
     while (true) {
@@ -318,16 +318,82 @@ public final class CheckParser {
       if (key.kind() != CheckLexer.Kind.WORD) { // dotted names reach nested fields: transform.scale
         throw new CheckSyntaxException(key.column(), "expected an attribute name such as property, value or transform.scale");
       }
-      expectOp("=");
-      CheckLexer.Token value = next();
-      if (value.kind() == CheckLexer.Kind.END || value.kind() == CheckLexer.Kind.OP) {
-        throw new CheckSyntaxException(value.column(), "expected the attribute's value");
+      CheckLexer.Token opToken = next();
+      Filter.Op op = filterOp(opToken);
+      if (op == null) {
+        throw new CheckSyntaxException(opToken.column(), "expected '=' or another test (!=, <, <=, >, >=, in, contains) after '"
+            + key.text() + "'");
       }
-      out.put(key.text(), value.text());
+      out.add(op == Filter.Op.IN ? range(key) : filter(key, op));
       CheckLexer.Token sep = next();
       if (isOp(sep, "]")) return out;
       if (!isOp(sep, ",")) throw new CheckSyntaxException(sep.column(), "expected , or ] in the attribute list");
     }
+  }
+
+  private static Filter.Op filterOp(CheckLexer.Token t) {
+    if (t.kind() == CheckLexer.Kind.WORD) {
+      return switch (t.text()) {
+        case "in" -> Filter.Op.IN;
+        case "contains" -> Filter.Op.CONTAINS;
+        default -> null;
+      };
+    }
+    if (t.kind() != CheckLexer.Kind.OP) return null;
+    return switch (t.text()) {
+      case "=", "==" -> Filter.Op.EQ;
+      case "!=" -> Filter.Op.NE;
+      case "<" -> Filter.Op.LT;
+      case "<=" -> Filter.Op.LE;
+      case ">" -> Filter.Op.GT;
+      case ">=" -> Filter.Op.GE;
+      default -> null;
+    };
+  }
+
+  private Filter filter(CheckLexer.Token key, Filter.Op op) throws CheckSyntaxException {
+    CheckLexer.Token at = peek();
+    String value = filterValue();
+    if (op.numeric() && Filter.number(value).isEmpty()) {
+      throw new CheckSyntaxException(at.column(), "'" + op.text + "' compares numbers, and '" + value + "' is not one");
+    }
+    return new Filter(key.text(), op, value, "", key.column(), at.column());
+  }
+
+  /** {@code key in low..high}, both bounds numbers, the range inclusive. */
+  private Filter range(CheckLexer.Token key) throws CheckSyntaxException {
+    CheckLexer.Token at = peek();
+    String low = bound();
+    CheckLexer.Token dots = next();
+    if (!isOp(dots, "..")) throw new CheckSyntaxException(dots.column(), "expected '..' in the range, as in value in 40..60");
+    String high = bound();
+    if (Filter.number(low).orElseThrow() > Filter.number(high).orElseThrow()) {
+      throw new CheckSyntaxException(at.column(), "the range " + low + ".." + high + " is empty: write the lower bound first");
+    }
+    return new Filter(key.text(), Filter.Op.IN, low, high, key.column(), at.column());
+  }
+
+  private String bound() throws CheckSyntaxException {
+    CheckLexer.Token at = peek();
+    String b = filterValue();
+    if (Filter.number(b).isEmpty()) throw new CheckSyntaxException(at.column(), "a range's bounds are numbers, as in value in 40..60 or -5..5");
+    return b;
+  }
+
+  /** A word, a text, or a number or duration, negative ones written with their minus: value=-2.5, from=-10m. */
+  private String filterValue() throws CheckSyntaxException {
+    CheckLexer.Token value = next();
+    if (isOp(value, "-")) {
+      CheckLexer.Token magnitude = next();
+      if (magnitude.kind() != CheckLexer.Kind.NUMBER && magnitude.kind() != CheckLexer.Kind.DURATION) {
+        throw new CheckSyntaxException(magnitude.column(), "expected a number after '-'");
+      }
+      return "-" + magnitude.text();
+    }
+    if (value.kind() == CheckLexer.Kind.END || value.kind() == CheckLexer.Kind.OP) {
+      throw new CheckSyntaxException(value.column(), "expected the attribute's value");
+    }
+    return value.text();
   }
 
   private void expectWord(String word) throws CheckSyntaxException {

@@ -1,6 +1,6 @@
 package org.twinlab.scenarios.check;
 
-import java.util.Map;
+import java.util.List;
 
 /** A state expression of the check language: values of signals, events at an instant, arithmetic and logic. */
 public sealed interface Expr {
@@ -13,9 +13,13 @@ public sealed interface Expr {
 
   /**
    * True at the instant a matching event happens: {@code action.write[property=pid.setpoint]},
-   * {@code fault.inlet_stuck}. Attributes compare as numbers when both sides are numbers, else as text.
+   * {@code action.write[value>=-5]}, {@code fault.inlet_stuck}. The event must pass every filter.
    */
-  record EventMatch(String kind, Map<String, String> attributes, int column) implements Expr {}
+  record EventMatch(String kind, List<Filter> filters, int column) implements Expr {
+    public EventMatch {
+      filters = List.copyOf(filters);
+    }
+  }
 
   record Not(Expr operand) implements Expr {}
 

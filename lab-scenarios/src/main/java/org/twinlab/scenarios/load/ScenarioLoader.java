@@ -29,6 +29,7 @@ import org.twinlab.scenarios.check.Expr;
 import org.twinlab.scenarios.model.Actions;
 import org.twinlab.scenarios.model.CheckDef;
 import org.twinlab.scenarios.model.FaultDef;
+import org.twinlab.scenarios.model.NearName;
 import org.twinlab.scenarios.model.ReferenceStep;
 import org.twinlab.scenarios.model.Scenario;
 import org.twinlab.scenarios.model.Setup;
@@ -41,8 +42,10 @@ import org.twinlab.scenarios.standard.Standard;
 
 /**
  * Reads a scenario file and checks it against the standard (every clause exists at the scenario's
- * level) and its rig model (every property, alarm and fault a check names exists). All problems
- * are reported at once, each at {@code file:line:column} with its field.
+ * level) and its rig model: every property, command, alarm and fault named in setup, faults,
+ * checks and their event filters, reference steps and the test suites they submit exists, and a
+ * filter tests only attributes its event has. All problems are reported at once, each at
+ * {@code file:line:column} with its field, a near name suggested for a misspelt one.
  */
 public final class ScenarioLoader {
   private final Standard standard;
@@ -181,7 +184,7 @@ public final class ScenarioLoader {
         r.get("writes").flatMap(v -> v.asMap(problems)).ifPresent(w -> {
           for (String key : w.keys()) {
             YamlValue value = w.get(key).orElseThrow();
-            if (rigs != null && !rigs.hasProperty(key)) value.problem(problems, rigs.lacks("property '" + key + "'"));
+            if (rigs != null && !rigs.hasProperty(key)) value.problem(problems, rigs.lacksProperty(key));
             writes.put(key, value.asScalar(problems));
           }
         });
@@ -197,7 +200,7 @@ public final class ScenarioLoader {
           b.asMap(problems).ifPresent(bm -> {
             Optional<String> prop = bm.requireString("property", problems);
             prop.filter(p -> rigs != null && !rigs.hasProperty(p)).ifPresent(p -> bm.get("property")
-                .ifPresent(pv -> pv.problem(problems, rigs.lacks("property '" + p + "'"))));
+                .ifPresent(pv -> pv.problem(problems, rigs.lacksProperty(p))));
             @SuppressWarnings("unchecked")
             Map<String, Object> plain = (Map<String, Object>) Plain.of(b, problems);
             bindings.add(plain);
@@ -228,10 +231,10 @@ public final class ScenarioLoader {
       } else if (f.has("target") && rigs != null && FaultDef.ON_COMPONENTS.contains(kind.orElse(""))) {
         // a jam or wear acts on a component (pump, pusher2, vibration), not on one of its signals
         if (!rigs.hasComponent(target)) {
-          f.get("target").ifPresent(v -> v.problem(problems, rigs.lacks("component '" + target + "'")));
+          f.get("target").ifPresent(v -> v.problem(problems, rigs.lacksComponent(target)));
         }
       } else if (f.has("target") && rigs != null && !rigs.hasProperty(target)) {
-        f.get("target").ifPresent(v -> v.problem(problems, rigs.lacks("property '" + target + "'")));
+        f.get("target").ifPresent(v -> v.problem(problems, rigs.lacksProperty(target)));
       }
       Map<String, Object> parameters = new LinkedHashMap<>();
       for (String p : List.of("value", "offset", "per_second", "stddev", "probability", "per_minute")) {
@@ -325,16 +328,16 @@ public final class ScenarioLoader {
         boolean known = ns.equals("alarm")
             ? rigs.hasAlarm(rest)
             : rigs.hasProperty(rest) || (ns.equals("twin") && rest.equals("lifecycle"));
-        if (!known) {
-          problems.add(at.locationWithin(s.column()), at.path(), rigs.lacks((ns.equals("alarm") ? "alarm '" : "property '") + rest + "'"));
-        }
+        if (!known) problems.add(at.locationWithin(s.column()), at.path(), ns.equals("alarm") ? rigs.lacksAlarm(rest) : rigs.lacksProperty(rest));
       } else if (ref instanceof Expr.EventMatch e) {
         String rest = e.kind().substring(e.kind().indexOf('.') + 1);
         if (e.kind().startsWith("action.") && !Actions.KINDS.contains(rest)) {
-          problems.add(at.locationWithin(e.column()), at.path(), "no action '" + rest + "' (" + String.join(", ", Actions.KINDS) + ")");
+          problems.add(at.locationWithin(e.column()), at.path(), "no action '" + rest + "'" + NearName.hint(rest, Actions.KINDS)
+              + " (" + String.join(", ", Actions.KINDS) + ")");
         } else if (e.kind().startsWith("fault.") && !faultIds.contains(rest)) {
-          problems.add(at.locationWithin(e.column()), at.path(), "no fault '" + rest + "' in this scenario");
+          problems.add(at.locationWithin(e.column()), at.path(), "no fault '" + rest + "' in this scenario" + NearName.hint(rest, faultIds));
         }
+        EventFilters.check(e, rigs, (column, message) -> problems.add(at.locationWithin(column), at.path(), message));
       }
     }
 
@@ -345,9 +348,14 @@ public final class ScenarioLoader {
       if (at.isPresent() == whenNode.isPresent()) s.self().problem(problems, "give exactly one of at: <time> or when: <condition>");
       Optional<String> action = s.requireString("do", problems);
       action.filter(a -> !Actions.KINDS.contains(a)).ifPresent(a -> s.get("do").ifPresent(v ->
-          v.problem(problems, "no action '" + a + "' (" + String.join(", ", Actions.KINDS) + ")")));
+          v.problem(problems, "no action '" + a + "'" + NearName.hint(a, Actions.KINDS) + " (" + String.join(", ", Actions.KINDS) + ")")));
       Map<String, Object> with = new LinkedHashMap<>();
+      Optional<String> known = action.filter(Actions.KINDS::contains);
+      ReferenceFields fields = new ReferenceFields(rigs, problems);
+      if (known.isPresent() && !s.has("with")) fields.absent(known.get(), s);
       s.get("with").ifPresent(v -> {
+        // a separate view of the mapping, so that its own unknown fields are told apart
+        known.ifPresent(kind -> v.asMap(new Problems()).ifPresent(w -> fields.check(kind, w)));
         Object plain = Plain.of(v, problems);
         if (plain instanceof Map<?, ?> map) map.forEach((k, x) -> with.put(String.valueOf(k), x));
         else v.problem(problems, "with: is a mapping of the action's fields");

@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.twinlab.models.AlarmDef;
+import org.twinlab.models.CommandDef;
 import org.twinlab.models.ComponentDef;
+import org.twinlab.models.PropertyDef;
 import org.twinlab.models.TwinModel;
 
 /**
@@ -36,6 +38,44 @@ public record StationRigs(List<TwinModel> models) {
     return "the " + String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.get(ids.size() - 1) + " models have no " + what;
   }
 
+  /** "… has no property 'pid.setpiont' (did you mean 'pid.setpoint'?)". */
+  public String lacksProperty(String path) {
+    return lacks("property '" + path + "'") + NearName.hint(path, propertyNames());
+  }
+
+  public String lacksCommand(String path) {
+    return lacks("command '" + path + "'") + NearName.hint(path, commandNames());
+  }
+
+  public String lacksAlarm(String alarm) {
+    return lacks("alarm '" + alarm + "'") + NearName.hint(alarm, alarmNames());
+  }
+
+  public String lacksComponent(String component) {
+    return lacks("component '" + component + "'") + NearName.hint(component, componentNames());
+  }
+
+  public List<String> propertyNames() {
+    return models.stream().flatMap(m -> m.properties().keySet().stream()).toList();
+  }
+
+  public List<String> commandNames() {
+    return models.stream().flatMap(m -> m.components().stream()).flatMap(c -> c.commands().stream()).map(CommandDef::path).toList();
+  }
+
+  public List<String> alarmNames() {
+    return models.stream().flatMap(m -> m.alarms().stream()).map(AlarmDef::id).toList();
+  }
+
+  public List<String> componentNames() {
+    return models.stream().flatMap(m -> m.components().stream()).map(ComponentDef::id).toList();
+  }
+
+  /** The model ids of the station's rigs, the first one first. */
+  public List<String> ids() {
+    return models.stream().map(TwinModel::id).toList();
+  }
+
   /** The first component or alarm name two of the rigs share, if any. */
   public Optional<String> clash() {
     Optional<String> component = firstShared(m -> m.components().stream().map(ComponentDef::id).toList());
@@ -63,6 +103,14 @@ public record StationRigs(List<TwinModel> models) {
 
   public boolean hasProperty(String path) {
     return models.stream().anyMatch(m -> m.property(path).isPresent());
+  }
+
+  public boolean hasCommand(String path) {
+    return models.stream().anyMatch(m -> m.command(path).isPresent());
+  }
+
+  public Optional<PropertyDef> property(String path) {
+    return models.stream().flatMap(m -> m.property(path).stream()).findFirst();
   }
 
   public boolean hasComponent(String component) {

@@ -122,6 +122,77 @@ class CheckEvaluatorTest {
   }
 
   @Nested
+  class Filters {
+    private final RecordedTrace writes = new RecordedTrace()
+        .event(at(1), "action.write", Map.of("property", "pid.setpoint", "value", "350"))
+        .event(at(2), "action.write", Map.of("property", "pid.mode", "value", "manual"))
+        .event(at(3), "action.write", Map.of("property", "pid.bias", "value", "-2.5"))
+        .event(at(4), "action.report", Map.of("cause", "pump drive jammed at full speed", "text", "rose to 480."))
+        .event(at(5), "action.export", Map.of("properties", "tank.level,flow.rate", "values", "10,20.5"));
+
+    private boolean seen(String event) throws Exception {
+      return finished("eventually " + event, writes, 10) == Outcome.PASSED;
+    }
+
+    @Test
+    void equalityIsWhatItWas() throws Exception {
+      assertThat(seen("action.write[property=pid.setpoint, value=350]")).isTrue();
+      assertThat(seen("action.write[value=350.0]")).as("numbers compare as numbers").isTrue();
+      assertThat(seen("action.write[value==manual]")).isTrue();
+      assertThat(seen("action.write[value=auto]")).isFalse();
+      assertThat(seen("action.write[colour=red]")).as("an attribute the event lacks").isFalse();
+    }
+
+    @Test
+    void notEqualNeedsTheAttributeToBeThere() throws Exception {
+      assertThat(seen("action.write[property!=pid.setpoint, value=manual]")).isTrue();
+      assertThat(seen("action.write[property=pid.setpoint, value!=350.0]")).isFalse();
+      assertThat(seen("action.report[property!=pid.setpoint]")).as("the report has no property").isFalse();
+    }
+
+    @Test
+    void orderingComparesNumbersOnlyNegativesIncluded() throws Exception {
+      assertThat(seen("action.write[property=pid.setpoint, value>349]")).isTrue();
+      assertThat(seen("action.write[property=pid.setpoint, value>350]")).isFalse();
+      assertThat(seen("action.write[property=pid.setpoint, value>=350]")).isTrue();
+      assertThat(seen("action.write[property=pid.setpoint, value<351]")).isTrue();
+      assertThat(seen("action.write[property=pid.setpoint, value<350]")).isFalse();
+      assertThat(seen("action.write[property=pid.setpoint, value<=350]")).isTrue();
+      assertThat(seen("action.write[value<=-2.5]")).isTrue();
+      assertThat(seen("action.write[value<-2.5]")).isFalse();
+      assertThat(seen("action.write[value>-3, value<0]")).as("every filter must pass").isTrue();
+      assertThat(seen("action.write[property=pid.mode, value>-1000000]")).as("manual is not a number").isFalse();
+      assertThat(seen("action.write[property=pid.mode, value<1000000]")).isFalse();
+    }
+
+    @Test
+    void aRangeIncludesItsBounds() throws Exception {
+      assertThat(seen("action.write[property=pid.setpoint, value in 340..350]")).isTrue();
+      assertThat(seen("action.write[property=pid.setpoint, value in 350..360]")).isTrue();
+      assertThat(seen("action.write[property=pid.setpoint, value in 350.001..360]")).isFalse();
+      assertThat(seen("action.write[property=pid.setpoint, value in 300..349.999]")).isFalse();
+      assertThat(seen("action.write[value in -5..-2.5]")).isTrue();
+      assertThat(seen("action.write[value in -2.4..0]")).isFalse();
+      assertThat(seen("action.write[property=pid.mode, value in -1000000..1000000]")).isFalse();
+    }
+
+    @Test
+    void containsFindsTextAnywhereAndNumbersWhole() throws Exception {
+      assertThat(seen("action.report[cause contains jammed]")).isTrue();
+      assertThat(seen("action.report[cause contains \"full speed\"]")).isTrue();
+      assertThat(seen("action.report[cause contains Jammed]")).as("texts compare exactly").isFalse();
+      assertThat(seen("action.report[text contains 480]")).as("a full stop ends the number").isTrue();
+      assertThat(seen("action.report[text contains 48]")).isFalse();
+      assertThat(seen("action.export[properties contains flow.rate]")).as("an item of a list").isTrue();
+      assertThat(seen("action.export[values contains 20.5]")).isTrue();
+      assertThat(seen("action.export[values contains 2]")).as("not part of 20.5").isFalse();
+      assertThat(seen("action.export[values contains 0.5]")).isFalse();
+      assertThat(seen("action.write[value contains 2.5]")).as("not the magnitude of -2.5").isFalse();
+      assertThat(seen("action.write[value contains -2.5]")).isTrue();
+    }
+  }
+
+  @Nested
   class HoldsFor {
     @Test
     void aRunOfExactlyTheDurationHolds() throws Exception {

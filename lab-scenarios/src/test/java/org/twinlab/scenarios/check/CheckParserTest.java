@@ -2,9 +2,10 @@ package org.twinlab.scenarios.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CheckParserTest {
@@ -33,8 +34,46 @@ class CheckParserTest {
         "eventually action.write[property=belt.frequency_setpoint, value=40, twin=conveyor-1] within 30s after first fault.jam");
     Expr.EventMatch m = (Expr.EventMatch) e.state();
     assertThat(m.kind()).isEqualTo("action.write");
-    assertThat(m.attributes()).isEqualTo(Map.of("property", "belt.frequency_setpoint", "value", "40", "twin", "conveyor-1"));
-    assertThat(e.window().from()).isEqualTo(new Anchor.First(new Expr.EventMatch("fault.jam", Map.of(), 109)));
+    assertThat(m.filters()).extracting(Filter::key, Filter::op, Filter::value)
+        .containsExactly(tuple("property", Filter.Op.EQ, "belt.frequency_setpoint"), tuple("value", Filter.Op.EQ, "40"),
+            tuple("twin", Filter.Op.EQ, "conveyor-1"));
+    assertThat(e.window().from()).isEqualTo(new Anchor.First(new Expr.EventMatch("fault.jam", List.of(), 109)));
+  }
+
+  @Test
+  void filtersTestWithEveryOperatorAndNegativeNumbersNeedNoQuotes() throws Exception {
+    assertThat(filters("action.write[property=pid.kp, value==2]")).extracting(Filter::op).containsExactly(Filter.Op.EQ, Filter.Op.EQ);
+    assertThat(filters("action.write[property!=pid.mode]")).singleElement()
+        .isEqualTo(new Filter("property", Filter.Op.NE, "pid.mode", "", 25, 35));
+    assertThat(filters("action.write[value<5, value<=6, value>7, value>=-5]")).extracting(Filter::op, Filter::value)
+        .containsExactly(tuple(Filter.Op.LT, "5"), tuple(Filter.Op.LE, "6"), tuple(Filter.Op.GT, "7"), tuple(Filter.Op.GE, "-5"));
+    assertThat(filters("action.write[value=-2.5]")).singleElement().isEqualTo(new Filter("value", Filter.Op.EQ, "-2.5", "", 25, 31));
+    assertThat(filters("action.write[value in 40..60]")).singleElement()
+        .isEqualTo(new Filter("value", Filter.Op.IN, "40", "60", 25, 34));
+    assertThat(filters("action.write[value in -10.5..-2]")).singleElement().extracting(Filter::value, Filter::upTo)
+        .isEqualTo(List.of("-10.5", "-2"));
+    assertThat(filters("action.report[cause contains \"jammed pump\", text contains 480]")).extracting(Filter::op, Filter::value)
+        .containsExactly(tuple(Filter.Op.CONTAINS, "jammed pump"), tuple(Filter.Op.CONTAINS, "480"));
+    assertThat(filters("action.export[from=-10m]")).singleElement().extracting(Filter::value).isEqualTo("-10m");
+    assertThat(filters("action.stop[rig=motor-vibration]")).singleElement().extracting(Filter::value).isEqualTo("motor-vibration");
+  }
+
+  @Test
+  void filterMistakesNameTheirColumn() {
+    assertError("eventually action.write[value has 3]", 31, "expected '=' or another test");
+    assertError("eventually action.write[value < high]", 33, "'<' compares numbers, and 'high' is not one");
+    assertError("eventually action.write[value >= 10s]", 34, "'>=' compares numbers");
+    assertError("eventually action.write[value in 60..40]", 34, "the range 60..40 is empty");
+    assertError("eventually action.write[value in 40 60]", 37, "expected '..'");
+    assertError("eventually action.write[value in low..60]", 34, "a range's bounds are numbers");
+    assertError("eventually action.write[value in 40..]", 38, "expected the attribute's value");
+    assertError("eventually action.write[value = - pid]", 35, "expected a number after '-'");
+    assertError("eventually action.write[value = 1.2.3]", 33, "'1.2.3' is not a number");
+    assertError("eventually twin.x > 40..60", 23, "unexpected '..'");
+  }
+
+  private static List<Filter> filters(String event) throws Exception {
+    return ((Expr.EventMatch) ((Check.Eventually) CheckParser.parse("eventually " + event)).state()).filters();
   }
 
   @Test

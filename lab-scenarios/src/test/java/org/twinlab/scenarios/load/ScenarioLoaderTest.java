@@ -1,10 +1,14 @@
 package org.twinlab.scenarios.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -89,6 +93,124 @@ class ScenarioLoaderTest {
     assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:17:39").contains("no fault 'fire'"));
     assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:19:").contains("no action 'dance'"));
     assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:20:1").contains("unknown field"));
+  }
+
+  @Test
+  void aMisspeltNameInAReferenceWriteATestCaseAndAFilterIsEachRefusedAtItsPlace() throws Exception {
+    Path file = Path.of("src/test/resources/invalid/l5-typos-tank.yaml");
+    InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, () -> LOADER.load(file));
+    assertThat(refused).as("the loader refuses the file").isNotNull();
+    assertThat(refused.problems()).extracting(p -> p.location().line() + ":" + p.location().column(), Problem::field, Problem::message)
+        .containsExactlyInAnyOrder(
+            tuple("21:52", "tasks[0].checks[0].measure",
+                "the tank-process model has no property 'pid.setpiont' (did you mean 'pid.setpoint'?)"),
+            tuple("28:42", "reference[0].with.property",
+                "the tank-process model has no property 'pid.setpiont' (did you mean 'pid.setpoint'?)"),
+            tuple("36:18", "reference[1].with.cases[0].then",
+                "the tank-process model has no property 'tank.levle' (did you mean 'tank.level'?)"));
+    assertThat(refused.problems()).allSatisfy(p -> assertThat(p.location().source()).isEqualTo(file.toString()));
+    String fixed = Files.readString(file).replace("setpiont", "setpoint").replace("levle", "level");
+    assertThat(LOADER.load("fixed.yaml", new StringReader(fixed)).reference()).as("nothing else is wrong with it").hasSize(2);
+  }
+
+  @Test
+  void aFilterTestsOnlyAttributesItsEventHasAndNamesOnlyWhatTheStationHas() {
+    String text = station(String.join("\n",
+        "      - {id: c1, measure: \"eventually action.write[propery=pid.setpoint]\"}",
+        "      - {id: c2, measure: \"eventually action.command[command=panel.emergency_stpo]\"}",
+        "      - {id: c3, measure: \"eventually action.alarm_ack[alarm=level_hihg] or action.report[alarm_code=overheat]\"}",
+        "      - {id: c4, measure: \"eventually fault.jam[phase=clear]\"}",
+        "      - {id: c5, measure: \"eventually action.test_suite[detects.slow_updates=true, detects.wrong_scale=yes]\"}",
+        "      - {id: c6, measure: \"eventually action.deploy[model=motor-vibration]\"}",
+        "      - {id: c7, measure: \"eventually action.export[properties contains tank.levle, format=csv]\"}",
+        "      - {id: c8, measure: \"eventually action.report[cause contains pump, text contains 480, who!=examiner]\"}"), "");
+    List<String> found = problems(text);
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:14:52: tasks[0].checks[0].measure:")
+        .contains("action.write has no attribute 'propery' (did you mean 'property'?)"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:15:62: tasks[0].checks[1].measure:")
+        .contains("no command 'panel.emergency_stpo' (did you mean 'panel.emergency_stop'?)"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:16:62:").contains("no alarm 'level_hihg' (did you mean 'level_high'?)"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:16:102:").contains("no alarm 'overheat'"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:17:55:")
+        .contains("'clear' is not a fault's phase").contains("injected, cleared"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:18:57:")
+        .contains("no attribute 'detects.slow_updates' (did you mean 'detects.slow_update'?)"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:18:104:").contains("'yes' is not whether the suite detects"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:19:59:").contains("'motor-vibration' is not a rig of this station"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:20:73:").contains("no property 'tank.levle'"));
+    assertThat(found).as("nine problems in c1 to c7, none in c8").filteredOn(p -> p.contains("measure")).hasSize(9);
+  }
+
+  @Test
+  void aReferenceStepGivesOnlyFieldsItsActionTakesAndNamesOnlyWhatTheStationHas() {
+    String text = station("      - {id: c1, measure: \"eventually action.report\"}", String.join("\n",
+            "  - {at: 1m, do: command, with: {command: panel.rest}}",
+            "  - {at: 2m, do: alarm_ack, with: {alarm: level_hgh}}",
+            "  - {at: 3m, do: write, with: {property: tank.level, value: 3}}",
+            "  - {at: 4m, do: write, with: {property: pid.mode, value: automatic}}",
+            "  - {at: 5m, do: write, with: {property: pid.setpoint, vlaue: 600}}",
+            "  - {at: 6m, do: report, with: {alarm_code: level_hihg, text: high}}",
+            "  - {at: 7m, do: write, with: {property: pid.setpoint, value: 500.5}}",
+            "  - at: 8m",
+            "    do: test_suite",
+            "    with:",
+            "      cases:",
+            "        - {given: {pid.setpiont: 300}, then: \"twin.tank.level > 280\", settle: 150 s}",
+            "        - {when: {write: {property: inlet_valve.opn, value: false}}, then: \"rig.flow.rate < 0.5\"}",
+            "        - {when: {command: panel.emergency_stp}, then: \"alarm.estop\", expect: pass}",
+            "  - {at: 9m, do: write}"));
+    List<String> found = problems(text);
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:17:43: reference[1].with.command:")
+        .contains("no command 'panel.rest' (did you mean 'panel.reset'?)"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:18:43: reference[2].with.alarm:")
+        .contains("no alarm 'level_hgh' (did you mean 'level_high'?)"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:19:61: reference[3].with.value:")
+        .contains("'tank.level' is read from the rig; it cannot be written"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:20:59: reference[4].with.value:")
+        .contains("'pid.mode' takes one of auto, manual"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:21:31: reference[5].with.value:").contains("required"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:21:56: reference[5].with.vlaue:").contains("unknown field"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:22:45: reference[6].with.alarm_code:")
+        .contains("no alarm 'level_hihg'"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:23:63: reference[7].with.value:")
+        .contains("500.5 is outside pid.setpoint's range 0.0..500.0"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:31:5: reference[9]:").contains("a write needs with: {property, value}"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:28:34: reference[8].with.cases[0].given.pid.setpiont:")
+        .contains("no property 'pid.setpiont' (did you mean 'pid.setpoint'?)"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:28:79: reference[8].with.cases[0].settle:")
+        .contains("a duration such as 5s or 2m"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:29:37: reference[8].with.cases[1].when.write.property:")
+        .contains("no property 'inlet_valve.opn' (did you mean 'inlet_valve.open'?)"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:29:77: reference[8].with.cases[1].then:")
+        .contains("a test reads what the twin shows"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:30:28: reference[8].with.cases[2].when.command:")
+        .contains("no command 'panel.emergency_stp'"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:30:71: reference[8].with.cases[2].expect:").contains("unknown field"));
+  }
+
+  private static final String FILTERS = """
+      scenario: filters
+      title: {en: Filters, zh: 过滤}
+      level: 4
+      skill: operate
+      clauses: ["4-04-05-10 L4 3.1.2"]
+      rig: tank-process
+      time_limit: 10m
+      faults:
+        - {id: jam, kind: actuator_jam, target: pump, at: 1m}
+      tasks:
+        - id: t1
+          prompt: {en: Do it, zh: 做}
+          checks:
+      CHECKS
+      reference:
+        - {at: 1m, do: report, with: {text: done}}
+      STEPS
+      """;
+
+  /** A tank station with these checks and, after a report, these reference steps. */
+  private static String station(String checks, String steps) {
+    return FILTERS.replace("CHECKS", checks).replace("STEPS", steps);
   }
 
   @Test

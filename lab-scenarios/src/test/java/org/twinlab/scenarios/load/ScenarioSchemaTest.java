@@ -74,4 +74,30 @@ class ScenarioSchemaTest {
     assertThat(SCHEMA.validate(yaml(ok + "faults: [{id: f, kind: stuck_at, target: tank.level, at: 1m}]\n"))).as("stuck_at needs a value").isNotEmpty();
     assertThat(SCHEMA.validate(yaml(ok + "colour: red\n"))).isNotEmpty();
   }
+
+  @Test
+  void aReferenceStepGivesTheFieldsItsActionTakes() {
+    String ok = """
+        scenario: s
+        title: {en: T, zh: T}
+        level: 4
+        skill: operate
+        clauses: ["4-04-05-10 L4 3.1.2"]
+        rig: tank-process
+        time_limit: 10m
+        tasks: [{id: t, prompt: {en: p, zh: p}, checks: [{id: c, measure: "eventually action.write[value in 290..310]"}]}]
+        reference:
+          - {at: 1m, do: write, with: {property: pid.setpoint, value: 300}}
+          - {at: 2m, do: test_suite, with: {cases: [{given: {pid.setpoint: 300}, when: {command: panel.emergency_stop}, then: "twin.pump.running == false", within: 5s}]}}
+        """;
+    assertThat(SCHEMA.validate(yaml(ok))).isEmpty();
+    assertThat(SCHEMA.validate(yaml(ok.replace(", value: 300}", "}")))).as("a write needs its value").isNotEmpty();
+    assertThat(SCHEMA.validate(yaml(ok.replace("value: 300", "vlaue: 300")))).as("a field the action does not take").isNotEmpty();
+    assertThat(SCHEMA.validate(yaml(ok.replace("- {at: 1m, do: write, with: {property: pid.setpoint, value: 300}}", "- {at: 1m, do: write}"))))
+        .as("a write without fields").isNotEmpty();
+    assertThat(SCHEMA.validate(yaml(ok.replace("within: 5s", "within: 5s, expect: pass")))).as("a case has name, given, settle, when, then, within").isNotEmpty();
+    assertThat(SCHEMA.validate(yaml(ok.replace("when: {command: panel.emergency_stop}", "when: {command: panel.emergency_stop, rig: {heater.on: true}}"))))
+        .as("one stimulus").isNotEmpty();
+    assertThat(SCHEMA.validate(yaml(ok.replace(", then: \"twin.pump.running == false\"", "")))).as("a case says what the twin shows").isNotEmpty();
+  }
 }

@@ -1,0 +1,72 @@
+package org.twinlab.scenarios.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What each kind of candidate action is recorded with, so that a filter can only test an attribute
+ * the action has and a reference step can only give fields the action takes: its fields (nested
+ * ones by dotted name), what the platform adds from its outcome, and on every action {@code who}
+ * and, on a joint station, {@code rig}.
+ */
+public final class ActionAttributes {
+  /** On every action. */
+  public static final List<String> COMMON = List.of("who", "rig");
+
+  /** The faulty variants a test suite is graded against, as {@code detects.<variant>} reports them. */
+  public static final List<String> TEST_VARIANTS = List.of("wrong_scale", "swapped_signals", "inverted_bit", "stuck_sensor",
+      "wrong_alarm_threshold", "slow_update");
+
+  private static final List<String> BINDING = List.of("property", "connection", "address", "sampling_ms", "transform", "write");
+  private static final List<String> TRANSFORM = List.of("bit", "invert", "range.raw", "range.value", "scale", "offset",
+      "unit.from", "unit.to", "clamp", "deadband");
+
+  /** The fields a candidate gives, at the top level. */
+  private static final Map<String, List<String>> FIELDS = Map.ofEntries(
+      Map.entry("deploy", List.of("model", "bindings")),
+      Map.entry("remove", List.of("model")),
+      Map.entry("start", List.of()),
+      Map.entry("pause", List.of()),
+      Map.entry("stop", List.of()),
+      Map.entry("binding_create", BINDING),
+      Map.entry("binding_edit", BINDING),
+      Map.entry("binding_delete", BINDING),
+      Map.entry("write", List.of("property", "value")),
+      Map.entry("command", List.of("command")),
+      Map.entry("emergency_stop", List.of("command")),
+      Map.entry("alarm_ack", List.of("alarm")),
+      Map.entry("report", List.of("alarm_code", "symptom", "cause", "action", "text")),
+      Map.entry("export", List.of("from", "to", "format", "properties")),
+      Map.entry("backup", List.of()),
+      Map.entry("test_suite", List.of("cases")));
+
+  /** What the platform records from the action's outcome. */
+  private static final Map<String, List<String>> RESULTS = Map.of(
+      "backup", List.of("file", "files", "bytes"),
+      "test_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
+          TEST_VARIANTS.stream().map(v -> "detects." + v)).toList());
+
+  private ActionAttributes() {}
+
+  /** The fields a reference step of this kind may give, {@code rig} included. */
+  public static List<String> fields(String kind) {
+    return Stream.concat(FIELDS.getOrDefault(kind, List.of()).stream(), Stream.of("rig")).toList();
+  }
+
+  /** Every attribute an action of this kind is recorded with, as filters name them. */
+  public static List<String> of(String kind) {
+    Stream<String> fields = FIELDS.getOrDefault(kind, List.of()).stream().flatMap(f -> switch (f) {
+      case "transform" -> TRANSFORM.stream().map(t -> "transform." + t);
+      case "write" -> Stream.of("write", "write.connection", "write.address");
+      default -> Stream.of(f);
+    });
+    return Stream.of(fields, RESULTS.getOrDefault(kind, List.of()).stream(), COMMON.stream()).flatMap(s -> s).distinct().toList();
+  }
+
+  /** The attributes of a fault's event: injected with its kind and target, cleared. */
+  public static final List<String> FAULT = List.of("phase", "kind", "target");
+
+  /** The phases of a fault's event. */
+  public static final List<String> FAULT_PHASES = List.of("injected", "cleared");
+}
