@@ -61,8 +61,9 @@ public final class ApiServer extends VerticleBase {
     new ScenarioRoutes(vertx, sessions.catalog()).mount(router);
     new DiscoveryRoutes(connections, new EndpointProbe(vertx), history).mount(router);
     new TwinRoutes(twins, sessions).mount(router);
-    new PackageRoutes(deployments, sessions).mount(router);
-    new BindingRoutes(twins, connections.protocols()).mount(router);
+    StationScopes scopes = new StationScopes(twins, connections.protocols());
+    new PackageRoutes(deployments, sessions, scopes).mount(router);
+    new BindingRoutes(twins, connections.protocols(), scopes).mount(router);
     new LiveFeed(vertx, twins, sessions).mount(router);
     new HistoryRoutes(twins, history).mount(router);
     new ActionRoutes(vertx, twins, dataDir).mount(router);
