@@ -27,6 +27,7 @@ import org.twinlab.runtime.binding.BindingVersion;
 import org.twinlab.runtime.history.History;
 import org.twinlab.runtime.history.HistoryExport;
 import org.twinlab.runtime.history.HistoryQuery;
+import org.twinlab.runtime.history.Series;
 import org.twinlab.runtime.session.LabSession;
 import org.twinlab.runtime.session.LabSessions;
 import org.twinlab.runtime.session.StationPlan;
@@ -34,8 +35,8 @@ import org.twinlab.runtime.twin.TwinVerticle;
 import org.twinlab.scenarios.engine.ActionOutcome;
 
 /**
- * The "backup" action at a station: a copy of that station's own data only (the twin's history in
- * the caller's session, its binding versions as configured and as the caller changed them, and the
+ * The "backup" action at a station: a copy of that station's own data only (the twin's history since
+ * the station started, its binding versions as configured and as the caller changed them, and the
  * caller's own actions there), never the platform's keys, accounts or another station's data. The
  * whole platform is backed up by an administrator ({@link BackupRoutes}).
  */
@@ -63,9 +64,13 @@ final class StationBackups {
   }
 
   private ActionOutcome write(Caller caller, TwinVerticle t, Optional<Seat> seat, List<BindingVersion> versions) throws Exception {
-    String session = seat.map(Seat::session).orElse(null);
-    StationBackup.Contents contents = new StationBackup.Contents(t.id(), seat.map(Seat::station).orElse(null), session,
-        historyCsv(t.id(), session), ownVersions(caller, versions), seat.map(s -> ownActions(caller, s)).orElse(List.of()));
+    List<JsonObject> records = seat.map(StationBackups::stationRecords).orElse(List.of());
+    // a seat's history is the twin's since its station started; staff outside a session take the twin's whole history
+    Instant from = seat.isEmpty() ? Instant.EPOCH : records.stream().filter(r -> "station.started".equals(r.getString("kind")))
+        .map(r -> Instant.parse(r.getString("at"))).findFirst().orElse(Instant.now());
+    List<JsonObject> own = records.stream().filter(r -> caller.name().equals(r.getString("by"))).toList();
+    StationBackup.Contents contents = new StationBackup.Contents(t.id(), seat.map(Seat::station).orElse(null),
+        seat.map(Seat::session).orElse(null), historyCsv(t.id(), from), ownVersions(caller, versions), own);
     OwnerOnly.directory(backupsDir);
     Path out = backupsDir.resolve(t.id() + "_" + FILE_TIME.format(Instant.now()) + ".zip");
     BackupManifest m = StationBackup.create(contents, out);
@@ -86,9 +91,10 @@ final class StationBackups {
     return Optional.empty();
   }
 
-  /** The twin's points only, of the caller's session when there is one. */
-  private byte[] historyCsv(String twin, String session) throws Exception {
-    var series = history.store().raw(new HistoryQuery(twin, Set.of(), session, Instant.EPOCH, Instant.now().plusSeconds(1)));
+  /** The twin's points only, from a time on. */
+  private byte[] historyCsv(String twin, Instant from) throws Exception {
+    Instant to = Instant.now().plusSeconds(1);
+    var series = from.isBefore(to) ? history.store().raw(new HistoryQuery(twin, Set.of(), null, from, to)) : List.<Series>of();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
       HistoryExport.csv(series, out);
@@ -107,16 +113,15 @@ final class StationBackups {
     return out;
   }
 
-  /** The caller's own records at the station, from the session's evidence, up to its last whole line. */
-  private static List<JsonObject> ownActions(Caller caller, Seat seat) {
+  /** The records of the station in its session's evidence, up to the last whole line (one may be being appended). */
+  private static List<JsonObject> stationRecords(Seat seat) {
     List<JsonObject> out = new ArrayList<>();
     try {
       String text = Files.readString(seat.evidence(), StandardCharsets.UTF_8);
-      int end = text.lastIndexOf('\n');
-      for (String line : text.substring(0, end + 1).split("\n")) {
+      for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
         if (line.isBlank()) continue;
         JsonObject r = new JsonObject(line);
-        if (seat.station().equals(r.getString("station")) && caller.name().equals(r.getString("by"))) out.add(r);
+        if (seat.station().equals(r.getString("station"))) out.add(r);
       }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot read the evidence of session " + seat.session(), e);
