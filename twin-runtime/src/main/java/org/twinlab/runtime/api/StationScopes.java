@@ -1,12 +1,13 @@
 package org.twinlab.runtime.api;
 
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.ConcurrentHashMap;
 import org.twinlab.runtime.auth.Caller;
 import org.twinlab.runtime.auth.Role;
@@ -86,7 +87,7 @@ final class StationScopes {
     BindingSet ownBindings = own == null ? new BindingSet(twin, "", List.of()) : own.bindings();
     String station = own == null ? null : own.station();
     List<BindingSet> others = new ArrayList<>();
-    Map<String, TwinConfig> all = new java.util.LinkedHashMap<>(configured);
+    Map<String, TwinConfig> all = new LinkedHashMap<>(configured);
     twins.all().forEach(t -> all.putIfAbsent(t.id(), t.twinConfig()));
     for (TwinConfig other : all.values()) {
       if (other.id().equals(twin)) continue;

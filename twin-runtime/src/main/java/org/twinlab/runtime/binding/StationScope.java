@@ -86,11 +86,6 @@ public final class StationScope {
     return check(c.target(), "connection", "address");
   }
 
-  /** The connections this station's twin may be bound to. */
-  public Set<String> connections() {
-    return Set.copyOf(connections);
-  }
-
   private Optional<Refusal> check(SignalRef ref, String connectionField, String addressField) {
     String conn = ref.connection();
     if (!connections.contains(conn)) {
