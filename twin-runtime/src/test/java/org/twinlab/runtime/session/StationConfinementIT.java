@@ -146,6 +146,9 @@ class StationConfinementIT {
             .put("sampling_ms", 100).put("transform", new JsonObject().put("deadband", 0.001));
         HttpResponse<Buffer> fixed = get(cand1.put("/api/v1/twins/conveyor-1/bindings/belt.speed").sendJsonObject(fix));
         assertThat(fixed.statusCode()).as(fixed.bodyAsString()).isEqualTo(200);
+        // and a package on the station's own PLC passes the scope (the twin runs already, so it is a conflict, not a refusal)
+        JsonObject ownPackage = pkg.copy().put("bindings", new JsonArray().add(fix));
+        assertThat(get(cand1.post("/api/v1/twins").sendJsonObject(ownPackage)).statusCode()).isEqualTo(409);
 
         // MQTT: motor-1 read from motor-2's telemetry, or writing its interval to motor-2's config topic
         var motor2 = lab.rig("motor-2").sim();
