@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 
 /** A consistent backup of a data directory, taken while the runtime runs. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
-    description = "Back up a data directory (history, binding versions, spooled points) into one checked zip file; "
-        + "safe while a runtime is writing it.")
+    description = "Back up a data directory (history, binding versions, spooled points, accounts, sessions) into one checked zip "
+        + "file readable by its owner only; safe while a runtime is writing it. The platform's private signing key is left out "
+        + "unless --include-keys is given.")
 final class BackupCommand implements Callable<Integer> {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -27,13 +28,16 @@ final class BackupCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, description = "backup file (default: twinlab-backup-<UTC time>.zip)")
   Path out;
 
+  @Option(names = "--include-keys", description = "also back up the platform's private signing key (whoever holds it can sign evidence)")
+  boolean includeKeys;
+
   @Override
   public Integer call() {
     Path target = out != null ? out : Path.of("twinlab-backup-" + STAMP.format(Instant.now()) + ".zip");
     try {
-      BackupManifest m = DataBackup.create(data, target);
-      spec.commandLine().getOut().printf("backed up %s to %s: %d files, %d bytes, each with its SHA-256%n", data, target,
-          m.files().size(), m.totalBytes());
+      BackupManifest m = DataBackup.create(data, target, includeKeys);
+      spec.commandLine().getOut().printf("backed up %s to %s: %d files, %d bytes, each with its SHA-256; %s%n", data, target,
+          m.files().size(), m.totalBytes(), includeKeys ? "the private signing key included" : "the private signing key left out");
       spec.commandLine().getOut().flush();
       return 0;
     } catch (BackupException e) {

@@ -5,16 +5,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.twinlab.runtime.backup.BackupException;
-import org.twinlab.runtime.backup.BackupManifest;
-import org.twinlab.runtime.backup.DataBackup;
 import org.twinlab.runtime.bus.ActionLedger;
 import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.scenario.Reports;
@@ -26,26 +18,19 @@ import org.twinlab.scenarios.engine.ActionOutcome;
 /**
  * Actions that change nothing on the twin but are part of the work, recorded like the rest: a
  * structured report, a test suite (graded against the correct twin and faulty variants), and a
- * backup of the lab's data (into the backups directory beside the data directory).
+ * backup of the station's own data (into the backups directory beside the data directory).
  */
 final class ActionRoutes {
   static final List<String> KINDS = List.of("report", "test_suite", "backup");
-  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
   private final Vertx vertx;
   private final Twins twins;
-  private final Path dataDir;
+  private final StationBackups backups;
 
-  ActionRoutes(Vertx vertx, Twins twins, Path dataDir) {
+  ActionRoutes(Vertx vertx, Twins twins, StationBackups backups) {
     this.vertx = vertx;
     this.twins = twins;
-    this.dataDir = dataDir;
-  }
-
-  /** Where backups taken through the API go: beside the data directory, so a backup never holds older ones. */
-  static Path backupsDir(Path dataDir) {
-    Path abs = dataDir.toAbsolutePath().normalize();
-    return abs.resolveSibling(abs.getFileName() + "-backups");
+    this.backups = backups;
   }
 
   void mount(Router r) {
@@ -62,20 +47,12 @@ final class ActionRoutes {
     Map<String, Object> fields = f.getMap();
     Future<ActionOutcome> outcome = switch (kind) {
       case "report" -> Future.succeededFuture(report(t, fields));
-      case "backup" -> vertx.executeBlocking(() -> backup(t), false);
+      case "backup" -> backups.take(Guard.caller(ctx), t);
       default -> vertx.executeBlocking(() -> new TestSuiteGrader(t.twinConfig().model()).grade(fields), false); // minutes of virtual time
     };
     Http.respond(ctx, outcome.compose(o -> ActionLedger.take(vertx,
         new CandidateAction(t.id(), java.time.Instant.now(), who, kind, fields, o.result())).map(o)), 201, o -> new JsonObject()
         .put("twin", t.id()).put("kind", kind).put("who", who).put("detail", o.detail()).put("result", new JsonObject(Map.copyOf(o.result()))));
-  }
-
-  private ActionOutcome backup(TwinVerticle t) throws BackupException, java.io.IOException {
-    Path dir = Files.createDirectories(backupsDir(dataDir));
-    Path out = dir.resolve(t.id() + "_" + FILE_TIME.format(Instant.now()) + ".zip");
-    BackupManifest m = DataBackup.create(dataDir, out);
-    return new ActionOutcome(true, "backup written", Map.of("file", out.getFileName().toString(),
-        "files", Integer.toString(m.files().size()), "bytes", Long.toString(m.totalBytes())));
   }
 
   private static ActionOutcome report(TwinVerticle t, Map<String, Object> fields) {

@@ -61,11 +61,13 @@ public final class ApiServer extends VerticleBase {
     new ScenarioRoutes(vertx, sessions.catalog()).mount(router);
     new DiscoveryRoutes(connections, new EndpointProbe(vertx), history).mount(router);
     new TwinRoutes(twins, sessions).mount(router);
-    new PackageRoutes(deployments, sessions).mount(router);
-    new BindingRoutes(twins, connections.protocols()).mount(router);
+    StationScopes scopes = new StationScopes(twins, connections.protocols());
+    new PackageRoutes(deployments, sessions, scopes).mount(router);
+    new BindingRoutes(twins, connections.protocols(), scopes).mount(router);
     new LiveFeed(vertx, twins, sessions).mount(router);
     new HistoryRoutes(twins, history).mount(router);
-    new ActionRoutes(vertx, twins, dataDir).mount(router);
+    new ActionRoutes(vertx, twins, new StationBackups(vertx, history, sessions, BackupRoutes.backupsDir(dataDir))).mount(router);
+    new BackupRoutes(vertx, dataDir, audit).mount(router);
     router.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.route("/api/*").failureHandler(Http::failure);

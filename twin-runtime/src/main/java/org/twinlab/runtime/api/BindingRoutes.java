@@ -18,10 +18,12 @@ import org.twinlab.runtime.twin.TwinVerticle;
 final class BindingRoutes {
   private final Twins twins;
   private final Map<String, String> protocols;
+  private final StationScopes scopes;
 
-  BindingRoutes(Twins twins, Map<String, String> protocols) {
+  BindingRoutes(Twins twins, Map<String, String> protocols, StationScopes scopes) {
     this.twins = twins;
     this.protocols = protocols;
+    this.scopes = scopes;
   }
 
   void mount(Router r) {
@@ -58,6 +60,7 @@ final class BindingRoutes {
   private void create(RoutingContext ctx) {
     TwinVerticle t = twins.require(ctx.pathParam("id"));
     Binding b = parse(ctx, t);
+    if (outOfScope(ctx, t, b)) return;
     Http.respond(ctx, t.putBinding(b, true, Http.caller(ctx)), 201, v -> Views.version(v, false));
   }
 
@@ -67,12 +70,14 @@ final class BindingRoutes {
     if (!b.property().equals(ctx.pathParam("property"))) {
       throw TwinRequestException.invalid("property", "the body binds " + b.property() + ", the path names " + ctx.pathParam("property"));
     }
+    if (outOfScope(ctx, t, b)) return;
     Http.respond(ctx, t.putBinding(b, false, Http.caller(ctx)), 200, v -> Views.version(v, false));
   }
 
   private void preview(RoutingContext ctx) {
     TwinVerticle t = twins.require(ctx.pathParam("id"));
     Binding b = parse(ctx, t);
+    if (outOfScope(ctx, t, b)) return;
     Http.respond(ctx, t.preview(b), 200, p -> new io.vertx.core.json.JsonObject().put("property", b.property()).put("raw", p.raw())
         .put("value", p.value()).put("note", p.note()));
   }
@@ -80,6 +85,13 @@ final class BindingRoutes {
   private void delete(RoutingContext ctx) {
     TwinVerticle t = twins.require(ctx.pathParam("id"));
     Http.respond(ctx, t.deleteBinding(ctx.pathParam("property"), Http.caller(ctx)), 200, v -> Views.version(v, false));
+  }
+
+  /** A candidate's binding stays on their own station's rig: otherwise 403 naming the field, and nothing changes. */
+  private boolean outOfScope(RoutingContext ctx, TwinVerticle t, Binding b) {
+    var refusal = scopes.refusal(Guard.caller(ctx), t, b);
+    refusal.ifPresent(r -> StationScopes.forbid(ctx, r));
+    return refusal.isPresent();
   }
 
   /** Reads a binding from the body with the same rules as a binding file; errors carry line and column. */

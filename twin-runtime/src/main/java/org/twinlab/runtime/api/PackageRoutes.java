@@ -12,10 +12,12 @@ final class PackageRoutes {
   private final Deployments deployments;
 
   private final Reach reach;
+  private final StationScopes scopes;
 
-  PackageRoutes(Deployments deployments, Reach reach) {
+  PackageRoutes(Deployments deployments, Reach reach, StationScopes scopes) {
     this.deployments = deployments;
     this.reach = reach;
+    this.scopes = scopes;
   }
 
   void mount(Router r) {
@@ -31,7 +33,15 @@ final class PackageRoutes {
       Http.send(ctx, 403, Http.error(caller.name() + " may deploy only their station's twin", java.util.List.of()));
       return;
     }
-    Http.respond(ctx, deployments.deploy(pkg, Http.caller(ctx)).compose(t -> t.snapshot().map(s -> Views.twin(s, t.twinConfig().model()))),
+    // and only onto their own station's rig
+    var refusal = scopes.refusal(caller, pkg);
+    if (refusal.isPresent()) {
+      StationScopes.forbid(ctx, refusal.get());
+      return;
+    }
+    var deployed = deployments.deploy(pkg, Http.caller(ctx));
+    if (!StationScopes.confines(caller)) deployed = deployed.onSuccess(t -> scopes.deployedByStaff(t.twinConfig()));
+    Http.respond(ctx, deployed.compose(t -> t.snapshot().map(s -> Views.twin(s, t.twinConfig().model()))),
         201, v -> v);
   }
 

@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -23,7 +22,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.twinlab.runtime.history.HistoryException;
 import org.twinlab.runtime.history.SqliteHistoryStore;
 
@@ -35,44 +33,44 @@ import org.twinlab.runtime.history.SqliteHistoryStore;
  */
 public final class DataBackup {
   private static final String HISTORY_DB = SqliteHistoryStore.FILE_NAME;
+  /** Where the platform's private signing key lies in a data directory. */
+  public static final String PRIVATE_KEY = "keys/" + org.twinlab.runtime.evidence.PlatformKey.PRIVATE_FILE;
 
   private DataBackup() {}
 
-  /** Writes a backup of {@code dataDir} to {@code out}; returns its manifest. */
+  /** Writes a backup of {@code dataDir} to {@code out}, the platform's private key left out; returns its manifest. */
   public static BackupManifest create(Path dataDir, Path out) throws BackupException {
+    return create(dataDir, out, false);
+  }
+
+  /**
+   * Writes a backup of {@code dataDir} to {@code out}, readable by its owner only; returns its
+   * manifest. The platform's private signing key is in it only when asked for: whoever holds it can
+   * sign evidence as the platform.
+   */
+  public static BackupManifest create(Path dataDir, Path out, boolean includePrivateKey) throws BackupException {
     if (!Files.isDirectory(dataDir)) throw new BackupException("no data directory " + dataDir);
-    Path tmp = out.resolveSibling(out.getFileName() + ".partial");
     Path snapshot = null;
-    try {
-      List<BackupManifest.Entry> entries = new ArrayList<>();
-      try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
-        if (Files.isRegularFile(dataDir.resolve(HISTORY_DB))) {
-          snapshot = Files.createTempFile("twinlab-history", ".db");
-          Files.delete(snapshot); // VACUUM INTO wants to create it
-          try (SqliteHistoryStore store = SqliteHistoryStore.openReadOnly(dataDir)) {
-            store.copyTo(snapshot);
-          }
-          entries.add(add(zip, HISTORY_DB, snapshot, Files.size(snapshot)));
+    try (BackupZip zip = BackupZip.open(out)) {
+      if (Files.isRegularFile(dataDir.resolve(HISTORY_DB))) {
+        snapshot = Files.createTempFile("twinlab-history", ".db");
+        Files.delete(snapshot); // VACUUM INTO wants to create it
+        try (SqliteHistoryStore store = SqliteHistoryStore.openReadOnly(dataDir)) {
+          store.copyTo(snapshot);
         }
-        for (Path f : filesToCopy(dataDir, out, tmp)) {
-          String name = dataDir.relativize(f).toString().replace('\\', '/');
-          long length = name.endsWith(".jsonl") ? upToLastLine(f) : Files.size(f);
-          entries.add(add(zip, name, f, length));
-        }
-        BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, Instant.now(), dataDir.toAbsolutePath().toString(), entries);
-        zip.putNextEntry(new ZipEntry(BackupManifest.NAME));
-        zip.write(manifest.toJson().encodePrettily().getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-        zip.finish();
-        forceAndClose(tmp);
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return manifest;
+        zip.add(HISTORY_DB, snapshot, Files.size(snapshot));
       }
+      for (Path f : filesToCopy(dataDir, out, zip.partial())) {
+        String name = dataDir.relativize(f).toString().replace('\\', '/');
+        if (!includePrivateKey && name.equals(PRIVATE_KEY)) continue;
+        long length = name.endsWith(".jsonl") ? upToLastLine(f) : Files.size(f);
+        zip.add(name, f, length);
+      }
+      return zip.finish(dataDir.toAbsolutePath().toString());
     } catch (IOException | HistoryException e) {
       throw new BackupException("cannot back up " + dataDir + " to " + out + ": " + e.getMessage(), e);
     } finally {
       try {
-        Files.deleteIfExists(tmp);
         if (snapshot != null) Files.deleteIfExists(snapshot);
       } catch (IOException ignored) {
         // temporary files only
@@ -112,31 +110,6 @@ public final class DataBackup {
     }
   }
 
-  /** Streams the first {@code length} bytes of a file into the zip, hashing them on the way. */
-  private static BackupManifest.Entry add(ZipOutputStream zip, String name, Path file, long length) throws IOException {
-    zip.putNextEntry(new ZipEntry(name));
-    MessageDigest sha = digest();
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buf = new byte[64 * 1024];
-      long left = length;
-      while (left > 0) {
-        int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-        if (n < 0) throw new IOException(file + " shrank while being backed up");
-        sha.update(buf, 0, n);
-        zip.write(buf, 0, n);
-        left -= n;
-      }
-    }
-    zip.closeEntry();
-    return new BackupManifest.Entry(name, length, HexFormat.of().formatHex(sha.digest()));
-  }
-
-  private static void forceAndClose(Path file) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      ch.force(true);
-    }
-  }
-
   /** Reads a whole backup and checks every file against the manifest; returns the manifest. */
   public static BackupManifest verify(Path backup) throws BackupException {
     return read(backup, null);
@@ -160,6 +133,8 @@ public final class DataBackup {
       Path staging = Files.createTempDirectory(parent, ".twinlab-restore");
       try {
         BackupManifest manifest = read(backup, staging);
+        // restored data is the owner's alone, as the runtime keeps it: the signing key above all
+        OwnerOnly.tree(staging);
         Files.deleteIfExists(dataDir);
         Files.move(staging, dataDir, StandardCopyOption.ATOMIC_MOVE);
         return manifest;
@@ -252,7 +227,7 @@ public final class DataBackup {
     try {
       if (target != null) {
         Files.createDirectories(target.getParent());
-        out = Files.newOutputStream(target);
+        out = Files.newOutputStream(OwnerOnly.newFile(target), StandardOpenOption.WRITE);
       }
       DigestInputStream din = new DigestInputStream(in, sha);
       byte[] buf = new byte[64 * 1024];
@@ -269,11 +244,7 @@ public final class DataBackup {
   }
 
   private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return BackupZip.digest();
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -92,6 +92,58 @@ class DataBackupTest {
     }
   }
 
+  private static String permissions(Path p) throws Exception {
+    return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+  }
+
+  private static List<String> names(Path zip) throws Exception {
+    try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+      return z.stream().map(ZipEntry::getName).toList();
+    }
+  }
+
+  // whoever holds the private key signs evidence as the platform: it leaves only when asked for
+  @Test
+  void thePrivateSigningKeyIsBackedUpOnlyWhenAskedFor() throws Exception {
+    Path data = dataWithHistory(10);
+    org.twinlab.runtime.evidence.PlatformKey.openOrCreate(data);
+    Path plain = tmp.resolve("plain.zip");
+    Path withKey = tmp.resolve("with-key.zip");
+    DataBackup.create(data, plain);
+    DataBackup.create(data, withKey, true);
+
+    assertThat(names(plain)).contains("keys/platform-ed25519.pub").doesNotContain(DataBackup.PRIVATE_KEY);
+    assertThat(names(withKey)).contains("keys/platform-ed25519.pub", DataBackup.PRIVATE_KEY);
+    assertThat(DataBackup.verify(plain).files()).noneMatch(e -> e.path().equals(DataBackup.PRIVATE_KEY));
+  }
+
+  // a backup holds account hashes and evidence; a restore must not open the signing key to others
+  @Test
+  void backupsAndRestoredDataAreTheirOwnersAlone() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        "POSIX permissions on this file system");
+    Path data = dataWithHistory(10);
+    org.twinlab.runtime.evidence.PlatformKey.openOrCreate(data);
+    Files.createDirectories(data.resolve("sessions/exam-1"));
+    Files.writeString(data.resolve("sessions/exam-1/evidence.jsonl"), "{}\n");
+    Path backup = tmp.resolve("b.zip");
+    DataBackup.create(data, backup, true);
+    assertThat(permissions(backup)).isEqualTo("rw-------");
+    Path dir = OwnerOnly.directory(tmp.resolve("backups/nested"));
+    assertThat(permissions(dir)).isEqualTo("rwx------");
+
+    Path restored = tmp.resolve("restored");
+    DataBackup.restore(backup, restored);
+    assertThat(permissions(restored.resolve("keys"))).isEqualTo("rwx------");
+    assertThat(permissions(restored.resolve(DataBackup.PRIVATE_KEY))).isEqualTo("rw-------");
+    try (var walk = Files.walk(restored)) {
+      for (Path p : walk.toList()) {
+        assertThat(permissions(p)).as(p.toString()).isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
+      }
+    }
+    assertThat(levels(restored)).hasSize(10);
+  }
+
   @Test
   void aRestoreIntoADirectoryThatHoldsDataIsRefused() throws Exception {
     Path data = dataWithHistory(10);
