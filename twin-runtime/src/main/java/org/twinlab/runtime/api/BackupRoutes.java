@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.twinlab.runtime.auth.AuditLog;
 import org.twinlab.runtime.backup.BackupManifest;
 import org.twinlab.runtime.backup.DataBackup;
-import org.twinlab.runtime.backup.OwnerOnly;
+import org.twinlab.runtime.durable.OwnerOnly;
 import org.twinlab.runtime.twin.TwinRequestException;
 
 /**

@@ -21,7 +21,7 @@ import java.util.Set;
 import org.twinlab.runtime.auth.Caller;
 import org.twinlab.runtime.auth.Role;
 import org.twinlab.runtime.backup.BackupManifest;
-import org.twinlab.runtime.backup.OwnerOnly;
+import org.twinlab.runtime.durable.OwnerOnly;
 import org.twinlab.runtime.backup.StationBackup;
 import org.twinlab.runtime.binding.BindingVersion;
 import org.twinlab.runtime.history.History;

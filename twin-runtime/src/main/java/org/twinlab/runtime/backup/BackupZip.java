@@ -1,5 +1,6 @@
 package org.twinlab.runtime.backup;
 
+import org.twinlab.runtime.durable.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;

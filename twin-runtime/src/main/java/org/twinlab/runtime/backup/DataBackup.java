@@ -1,5 +1,6 @@
 package org.twinlab.runtime.backup;
 
+import org.twinlab.runtime.durable.OwnerOnly;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;

@@ -52,6 +52,25 @@ public final class OwnerOnly {
     }
   }
 
+  /** Creates a directory if need be and makes it 0700 even when it existed (a backups directory). */
+  public static Path directory(Path dir) throws IOException {
+    createDirectories(dir);
+    restrict(dir);
+    return dir;
+  }
+
+  /** Creates a new empty file, 0600 from its first byte; fails when it exists. */
+  public static Path newFile(Path file) throws IOException {
+    return Files.createFile(file, fileAttributes());
+  }
+
+  /** Makes every directory under root (and root) 0700 and every file 0600: restored data. */
+  public static void tree(Path root) throws IOException {
+    try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.toList()) restrict(p);
+    }
+  }
+
   /** Sets an existing file to 0600, or a directory to 0700. */
   public static void restrict(Path path) throws IOException {
     if (!POSIX) return;

@@ -129,7 +129,7 @@ class DataBackupTest {
     Path backup = tmp.resolve("b.zip");
     DataBackup.create(data, backup, true);
     assertThat(permissions(backup)).isEqualTo("rw-------");
-    Path dir = OwnerOnly.directory(tmp.resolve("backups/nested"));
+    Path dir = org.twinlab.runtime.durable.OwnerOnly.directory(tmp.resolve("backups/nested"));
     assertThat(permissions(dir)).isEqualTo("rwx------");
 
     Path restored = tmp.resolve("restored");
