@@ -126,9 +126,22 @@ public final class LabSessions implements Reach, AutoCloseable {
         throw new IllegalStateException("a session '" + plan.id() + "' exists already");
       }
       key(); // the key that signs this session's checkpoints exists before its first record
-      EvidenceLog log = EvidenceLog.open(dir.resolve(plan.id()).resolve(EVIDENCE), clock);
-      log.append("session.created", by, null, new JsonObject().put("plan", plan.toJson())
-          .put("warnings", new io.vertx.core.json.JsonArray(plan.warnings())));
+      Path file = dir.resolve(plan.id()).resolve(EVIDENCE);
+      EvidenceLog log = EvidenceLog.open(file, clock);
+      try {
+        log.append("session.created", by, null, new JsonObject().put("plan", plan.toJson())
+            .put("warnings", new io.vertx.core.json.JsonArray(plan.warnings())));
+      } catch (RuntimeException e) {
+        // a session whose plan is not on record does not exist: leave no empty log behind to trip the next start
+        log.close();
+        try {
+          Files.deleteIfExists(file);
+          Files.deleteIfExists(file.getParent());
+        } catch (IOException ignored) {
+          // an empty log left behind is reported at the next start, not lost
+        }
+        throw e;
+      }
       LabSession s = session(plan, log);
       sessions.put(plan.id(), s);
       return s;
