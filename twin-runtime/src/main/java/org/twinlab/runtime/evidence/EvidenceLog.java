@@ -148,6 +148,12 @@ public final class EvidenceLog implements AutoCloseable {
     return Optional.of(r);
   }
 
+  /** Whether a checkpoint is due: something was added since the last signature, and it is {@code every} old or more. */
+  public synchronized boolean checkpointDue(java.time.Duration every) {
+    return !sealed && damage == null && seq != signedSeq
+        && java.time.Duration.between(signedAt, clock.instant()).compareTo(every) >= 0;
+  }
+
   /** Signs the chain's head with the platform key, in a last record; the log takes nothing after it. */
   public synchronized EvidenceRecord seal(PlatformKey key, String by) {
     if (sealed) throw new IllegalStateException("the evidence of this session is sealed already");
@@ -227,11 +233,6 @@ public final class EvidenceLog implements AutoCloseable {
   /** The number of the last record. */
   public synchronized long seq() {
     return seq;
-  }
-
-  /** When the last checkpoint was signed (or the log opened). */
-  public synchronized Instant signedAt() {
-    return signedAt;
   }
 
   public Path file() {

@@ -258,7 +258,7 @@ public final class LabSession {
         stationEnded = true;
       }
     }
-    if (stationEnded || Duration.between(log.signedAt(), java.time.Instant.now()).compareTo(SIGN_EVERY) >= 0) {
+    if (stationEnded || log.checkpointDue(SIGN_EVERY)) {
       log.checkpoint(key.get(), "runtime");
     }
     checkpoint();

@@ -190,4 +190,22 @@ class EvidenceForgeryTest {
       assertThat(log.signedUpTo()).isEqualTo(2);
     }
   }
+
+  @Test
+  void aCheckpointIsDueEveryThirtySecondsWhileRecordsAreAdded() {
+    org.twinlab.runtime.ManualClock clock = new org.twinlab.runtime.ManualClock();
+    java.time.Duration every = java.time.Duration.ofSeconds(30);
+    try (EvidenceLog log = EvidenceLog.open(dir.resolve("timed.jsonl"), clock)) {
+      log.append("session.created", "exam1", null, new JsonObject());
+      clock.advance(java.time.Duration.ofSeconds(29));
+      assertThat(log.checkpointDue(every)).isFalse();
+      clock.advance(java.time.Duration.ofSeconds(1));
+      assertThat(log.checkpointDue(every)).isTrue();
+      log.checkpoint(key, "runtime");
+      clock.advance(java.time.Duration.ofMinutes(5));
+      assertThat(log.checkpointDue(every)).as("nothing added since the last one").isFalse();
+      log.append("mark", "exam1", "s1", new JsonObject().put("mark", 1));
+      assertThat(log.checkpointDue(every)).as("added, and the last signature is old").isTrue();
+    }
+  }
 }
