@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,13 +83,33 @@ public final class EvidenceLog implements AutoCloseable {
    * disk mid-write: it was never acknowledged) is cut off, and the cut is put on record.
    */
   public static EvidenceLog open(Path file, Clock clock) {
-    return open(file, clock, DurableFiles::openForAppend);
+    return open(file, clock, null, DurableFiles::openForAppend);
+  }
+
+  /**
+   * Opens a log whose every signature must be the platform's ({@code trusted}): a log re-signed by
+   * another key is damaged, not extended.
+   */
+  public static EvidenceLog open(Path file, Clock clock, PublicKey trusted) {
+    return open(file, clock, trusted, DurableFiles::openForAppend);
   }
 
   static EvidenceLog open(Path file, Clock clock, Channels channels) {
+    return open(file, clock, null, channels);
+  }
+
+  private static EvidenceLog open(Path file, Clock clock, PublicKey trusted, Channels channels) {
     try {
-      long cut = Files.exists(file) ? cutTornTail(file) : 0;
-      List<EvidenceRecord> records = Files.exists(file) ? verified(file) : List.of();
+      long cut = 0;
+      List<EvidenceRecord> records = List.of();
+      if (Files.exists(file)) {
+        byte[] bytes = Files.readAllBytes(file);
+        int whole = wholeLines(bytes);
+        // checked before anything is cut: a log that does not verify is left exactly as it was found
+        records = verified(file, java.util.Arrays.copyOf(bytes, whole), trusted);
+        cut = bytes.length - whole;
+        if (cut > 0) cutTornTail(file, whole);
+      }
       EvidenceLog log = new EvidenceLog(file, clock, records, channels.open(file), null);
       if (cut > 0) log.noteRepair(cut);
       return log;
@@ -241,8 +262,12 @@ public final class EvidenceLog implements AutoCloseable {
 
   /** Every record, read back from the file. */
   public static List<EvidenceRecord> read(Path file) throws IOException {
+    return parse(Files.readAllBytes(file));
+  }
+
+  private static List<EvidenceRecord> parse(byte[] bytes) {
     List<EvidenceRecord> out = new ArrayList<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
       if (!line.isBlank()) out.add(EvidenceRecord.fromJson(new JsonObject(line)));
     }
     return out;
@@ -252,7 +277,8 @@ public final class EvidenceLog implements AutoCloseable {
   public static List<EvidenceRecord> readable(Path file) throws IOException {
     List<EvidenceRecord> out = new ArrayList<>();
     if (!Files.exists(file)) return out;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    // decoded leniently: a damaged log may hold bytes that are not UTF-8
+    for (String line : new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n")) {
       if (line.isBlank()) continue;
       try {
         out.add(EvidenceRecord.fromJson(new JsonObject(line)));
@@ -263,25 +289,31 @@ public final class EvidenceLog implements AutoCloseable {
     return out;
   }
 
-  /** Cuts a line without its newline off the end (it was being written when the runtime stopped); returns the bytes cut. */
-  private static long cutTornTail(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+  /** Where the last whole line ends: a line without its newline was being written when the runtime stopped. */
+  private static int wholeLines(byte[] bytes) {
     int whole = bytes.length;
     while (whole > 0 && bytes[whole - 1] != '\n') whole--;
-    if (whole == bytes.length) return 0;
+    return whole;
+  }
+
+  private static void cutTornTail(Path file, long whole) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
       DurableFiles.cutBack(ch, whole);
     }
-    return bytes.length - whole;
   }
 
-  private static List<EvidenceRecord> verified(Path file) throws IOException {
-    EvidenceVerifier.Result check = EvidenceVerifier.verify(file, null);
-    // a session that ended without its seal (the seal was torn) is sealed again, so it still opens
-    if (!check.ok() && check.rule() != EvidenceVerifier.Rule.ENDED_WITHOUT_SEAL) {
-      throw new EvidenceDamagedException(file + " does not verify, so it is not extended: " + check.message(), check);
-    }
-    return read(file);
+  private static List<EvidenceRecord> verified(Path file, byte[] whole, PublicKey trusted) {
+    EvidenceVerifier.Result check = EvidenceVerifier.verify(whole, trusted);
+    if (check.ok()) return parse(whole);
+    // a session whose seal was torn is sealed again, but only when the platform signed everything
+    // before its end (the checkpoint an end writes first): a seal is never put over unsigned records
+    if (check.rule() == EvidenceVerifier.Rule.ENDED_WITHOUT_SEAL && check.signedUpTo() == check.line() - 1) return parse(whole);
+    String why = check.rule() == EvidenceVerifier.Rule.ENDED_WITHOUT_SEAL
+        ? check.message() + "; records before the end are not signed (signed up to record " + check.signedUpTo()
+            + "), so it is not sealed again"
+        : check.message();
+    throw new EvidenceDamagedException(file + " does not verify, so it is not extended: " + why,
+        new EvidenceVerifier.Result(false, check.records(), check.line(), why, null, check.rule(), check.signedUpTo()));
   }
 
   @Override

@@ -47,7 +47,11 @@ public final class EvidenceVerifier {
 
   /** @param trusted the platform's public key to require, or null to accept the key the log names */
   public static Result verify(Path file, PublicKey trusted) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+    return verify(Files.readAllBytes(file), trusted);
+  }
+
+  /** Checks a log's bytes as {@link #verify(Path, PublicKey)} checks its file. */
+  static Result verify(byte[] bytes, PublicKey trusted) {
     List<String> lines = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\n", -1));
     if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines = lines.subList(0, lines.size() - 1);
     String prev = EvidenceRecord.GENESIS;

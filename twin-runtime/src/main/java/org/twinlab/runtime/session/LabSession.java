@@ -194,6 +194,8 @@ public final class LabSession {
       s.live().ifPresent(LiveRun::close);
     }
     watch();
+    // everything before the end is signed first, so a seal torn later can be made again over signed records only
+    log.checkpoint(key, "runtime");
     log.append(EvidenceLog.ENDED, by, null, new JsonObject().put("stations", stations.size()));
     ended = true;
     return log.seal(key, by);

@@ -220,7 +220,7 @@ public final class LabSessions implements Reach, AutoCloseable {
   private void restore(Path file) throws IOException {
     EvidenceLog log;
     try {
-      log = EvidenceLog.open(file, clock);
+      log = EvidenceLog.open(file, clock, key().publicKey());
     } catch (EvidenceDamagedException e) {
       LOG.error("{}: the session is shown as it was and takes no change", e.getMessage());
       log = EvidenceLog.damaged(file, clock, e.check().message());

@@ -208,4 +208,29 @@ class EvidenceForgeryTest {
       assertThat(log.checkpointDue(every)).as("added, and the last signature is old").isTrue();
     }
   }
+
+  @Test
+  void aForgedLogMadeToLookLikeATornSealIsNotSealedAgain() throws Exception {
+    // the forger changes the mark, drops the signatures after it, and leaves half a line where a seal would be
+    rewrite(rs -> withoutKinds(changeMark(rs), EvidenceLog.SEALED, EvidenceLog.CHECKPOINT));
+    Files.writeString(file, "{\"seq\":7,\"at\":", java.nio.file.StandardOpenOption.APPEND);
+    byte[] found = Files.readAllBytes(file);
+    EvidenceDamagedException e = org.junit.jupiter.api.Assertions.assertThrows(EvidenceDamagedException.class,
+        () -> EvidenceLog.open(file, Clock.systemUTC(), key.publicKey()));
+    assertThat(e.getMessage()).contains("not sealed again").contains("signed up to record 0");
+    assertThat(Files.readAllBytes(file)).as("a log that does not verify is left as it was found, torn line and all").isEqualTo(found);
+  }
+
+  @Test
+  void aLogReSignedWithAnotherKeyIsNotExtendedByThePlatform() throws Exception {
+    PlatformKey forger = PlatformKey.openOrCreate(dir.resolve("forger"));
+    Path forged = dir.resolve("forged.jsonl");
+    try (EvidenceLog log = EvidenceLog.open(forged, Clock.systemUTC())) {
+      log.append("session.created", "exam1", null, new JsonObject());
+      log.checkpoint(forger, "runtime");
+    }
+    EvidenceDamagedException e = org.junit.jupiter.api.Assertions.assertThrows(EvidenceDamagedException.class,
+        () -> EvidenceLog.open(forged, Clock.systemUTC(), key.publicKey()));
+    assertThat(e.getMessage()).contains("not the trusted platform key");
+  }
 }
