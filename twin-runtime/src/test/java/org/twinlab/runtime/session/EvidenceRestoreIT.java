@@ -68,6 +68,12 @@ class EvidenceRestoreIT {
       assertThat(again.call("cand1", "POST", "/api/v1/twins/motor-1/actions", new JsonObject().put("kind", "report")
           .put("fields", new JsonObject().put("alarm_code", "vibration_alert"))).statusCode())
           .as("nor does its candidate act unrecorded").isBetween(500, 599);
+
+      // the public key anyone verifies a downloaded log with, no login needed
+      HttpResponse<String> pub = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create("http://127.0.0.1:" + again.port() + "/api/v1/keys/platform")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(pub.statusCode()).isEqualTo(200);
+      assertThat(pub.body()).isEqualTo(Files.readString(PlatformKey.publicFile(data))).doesNotContain("PRIVATE");
     }
     assertThat(Files.readString(damaged)).as("the damaged log is left as it was found").contains("\"mark\":4");
     EvidenceVerifier.Result r = EvidenceVerifier.verify(evidence(data, "exam-t"), PlatformKey.readPublic(PlatformKey.publicFile(data)));
