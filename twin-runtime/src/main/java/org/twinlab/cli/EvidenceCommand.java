@@ -24,8 +24,9 @@ final class EvidenceCommand implements Runnable {
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = "Check every record's hash and its link to the one before, and the platform's signature over the chain. "
-          + "Answers OK, or names the first record that does not verify. Exit code 0 when it verifies, 1 when not.")
+      description = "Check every record's hash and its link to the one before, every checkpoint's and the seal's platform "
+          + "signature over the chain, and that a session that ended is sealed. Answers OK and the last record the platform "
+          + "signed, or names the first record that does not verify and the rule it breaks. Exit code 0 when it verifies, 1 when not.")
   static final class Verify implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -34,7 +35,8 @@ final class EvidenceCommand implements Runnable {
     Path file;
 
     @Option(names = "--key", paramLabel = "PUBLIC_KEY",
-        description = "the platform's public key (<data>/keys/platform-ed25519.pub) the seal must be made with")
+        description = "the platform's public key (PEM: <data>/keys/platform-ed25519.pub, `twinlab keys export`, or "
+            + "GET /api/v1/keys/platform) every signature must be made with")
     Path key;
 
     @Option(names = "--data", paramLabel = "DIR", description = "take the platform's public key from this data directory")
@@ -49,8 +51,14 @@ final class EvidenceCommand implements Runnable {
         err.flush();
         return 1;
       }
-      Path keyFile = key != null ? key : data != null ? data.resolve("keys").resolve(PlatformKey.PUBLIC_FILE) : null;
+      Path keyFile = key != null ? key : data != null ? PlatformKey.publicFile(data) : null;
       PublicKey trusted = null;
+      if (key == null && data != null && !Files.exists(keyFile)) {
+        err.println("twinlab evidence verify: " + data + " has no platform key yet (" + keyFile
+            + " does not exist: no session was planned there), so nothing can be checked against it");
+        err.flush();
+        return 1;
+      }
       if (keyFile != null) {
         try {
           trusted = PlatformKey.readPublic(keyFile);
@@ -65,7 +73,8 @@ final class EvidenceCommand implements Runnable {
         out.println(file + ": OK, " + r.message() + (trusted == null && r.sealedBy() != null
             ? " (the key was not compared with a trusted one: pass --key or --data)" : ""));
       } else {
-        out.println(file + ": FAILED at record " + r.line() + " — " + r.message());
+        out.println(file + ": FAILED at record " + r.line() + " (" + r.rule().name().toLowerCase().replace('_', ' ') + ") — "
+            + r.message());
       }
       out.flush();
       return r.ok() ? 0 : 1;

@@ -54,7 +54,7 @@ class EvidenceAndUsersCommandTest {
     Path file = sealedEvidence();
     String[] ok = run("", "evidence", "verify", file.toString(), "--data", data.toString());
     assertThat(ok[0]).as(ok[2]).isEqualTo("0");
-    assertThat(ok[1]).contains("OK, 3 records, chain intact, sealed by platform key SHA256:");
+    assertThat(ok[1]).contains("OK, 3 records, chain intact, signed up to record 3, sealed by platform key SHA256:");
 
     Path copy = data.resolve("copy.jsonl");
     byte[] bytes = Files.readAllBytes(file);
@@ -68,6 +68,51 @@ class EvidenceAndUsersCommandTest {
     String[] missing = run("", "evidence", "verify", data.resolve("nothing.jsonl").toString());
     assertThat(missing[0]).isEqualTo("1");
     assertThat(missing[2]).contains("no file");
+  }
+
+  @Test
+  void theExportedPublicKeyVerifiesALogOffline() throws Exception {
+    Path file = sealedEvidence();
+    Path pub = data.resolve("elsewhere").resolve("platform.pub");
+    Files.createDirectories(pub.getParent());
+    String[] exported = run("", "keys", "export", "--data", data.toString(), "-o", pub.toString());
+    assertThat(exported[0]).as(exported[2]).isEqualTo("0");
+    assertThat(Files.readString(pub)).startsWith("-----BEGIN PUBLIC KEY-----").doesNotContain("PRIVATE");
+    String[] toStdout = run("", "keys", "export", "--data", data.toString());
+    assertThat(toStdout[1]).isEqualTo(Files.readString(pub));
+
+    String[] ok = run("", "evidence", "verify", file.toString(), "--key", pub.toString());
+    assertThat(ok[0]).as(ok[1] + ok[2]).isEqualTo("0");
+
+    Path otherData = data.resolve("other");
+    PlatformKey.openOrCreate(otherData);
+    run("", "keys", "export", "--data", otherData.toString(), "-o", pub.toString());
+    String[] wrongKey = run("", "evidence", "verify", file.toString(), "--key", pub.toString());
+    assertThat(wrongKey[0]).isEqualTo("1");
+    assertThat(wrongKey[1]).contains("FAILED at record 3 (seal signature)").contains("not the trusted platform key");
+  }
+
+  @Test
+  void aLogStrippedOfItsSealFailsAndADataDirectoryWithoutAKeySaysSo() throws Exception {
+    Path file = sealedEvidence();
+    java.util.List<String> lines = Files.readAllLines(file);
+    Path ended = data.resolve("ended.jsonl");
+    try (EvidenceLog log = EvidenceLog.open(ended, Clock.systemUTC())) {
+      log.append("session.created", "exam1", null, new JsonObject());
+      log.append(EvidenceLog.ENDED, "exam1", null, new JsonObject());
+    }
+    String[] unsealed = run("", "evidence", "verify", ended.toString(), "--data", data.toString());
+    assertThat(unsealed[0]).isEqualTo("1");
+    assertThat(unsealed[1]).contains("FAILED at record 2 (ended without seal)");
+    assertThat(lines).hasSize(3);
+
+    Path empty = Files.createDirectories(data.resolve("fresh"));
+    String[] noKey = run("", "evidence", "verify", file.toString(), "--data", empty.toString());
+    assertThat(noKey[0]).isEqualTo("1");
+    assertThat(noKey[2]).contains("has no platform key yet");
+    String[] noExport = run("", "keys", "export", "--data", empty.toString());
+    assertThat(noExport[0]).isEqualTo("1");
+    assertThat(noExport[2]).contains("has no platform key yet");
   }
 
   @Test

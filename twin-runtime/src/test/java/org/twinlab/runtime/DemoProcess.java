@@ -34,8 +34,17 @@ public final class DemoProcess implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts the demo and waits until its health answers. */
+  /** Starts the demo and waits until its health answers UP. */
   public static DemoProcess start(Path data) throws Exception {
+    return start(data, 200);
+  }
+
+  /** Starts the demo and waits until its health answers, UP or not (a runtime that starts degraded, and says why). */
+  public static DemoProcess startDegraded(Path data) throws Exception {
+    return start(data, -1);
+  }
+
+  private static DemoProcess start(Path data, int health) throws Exception {
     int port = Ports.free();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.twinlab.cli.TwinlabCli", "demo",
@@ -43,8 +52,10 @@ public final class DemoProcess implements AutoCloseable {
         "--opcua-port", String.valueOf(Ports.free()))
         .redirectErrorStream(true).redirectOutput(new File(data.getParent().toFile(), "runtime-" + port + ".log")).start();
     DemoProcess demo = new DemoProcess(data, p, port);
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> demo.status("/api/v1/health") == 200
-        && Files.exists(data.resolve("demo-accounts.txt")));
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+      int status = demo.status("/api/v1/health");
+      return (health < 0 ? status > 0 : status == health) && Files.exists(data.resolve("demo-accounts.txt"));
+    });
     return demo;
   }
 

@@ -59,7 +59,8 @@ public final class ApiServer extends VerticleBase {
     new AuthRoutes(vertx, sessions.accounts(), tokens, audit).mount(router);
     new SessionRoutes(vertx, sessions).mount(router);
     new ScenarioRoutes(vertx, sessions.catalog()).mount(router);
-    new DiscoveryRoutes(connections, new EndpointProbe(vertx), history).mount(router);
+    new KeyRoutes(vertx, sessions).mount(router);
+    new DiscoveryRoutes(connections, new EndpointProbe(vertx), history, sessions::evidenceProblems).mount(router);
     new TwinRoutes(twins, sessions).mount(router);
     StationScopes scopes = new StationScopes(twins, connections.protocols());
     new PackageRoutes(deployments, sessions, scopes).mount(router);

@@ -11,6 +11,7 @@ import org.twinlab.connectors.ConnectionState;
 import org.twinlab.connectors.Connector;
 import org.twinlab.runtime.connect.Connections;
 import org.twinlab.runtime.connect.EndpointProbe;
+import org.twinlab.runtime.evidence.EvidenceProblem;
 import org.twinlab.runtime.history.History;
 import org.twinlab.runtime.history.HistoryStatus;
 import org.twinlab.runtime.twin.TwinRequestException;
@@ -23,11 +24,14 @@ final class DiscoveryRoutes {
   private final Connections connections;
   private final EndpointProbe probe;
   private final History history;
+  private final java.util.function.Supplier<List<EvidenceProblem>> evidence;
 
-  DiscoveryRoutes(Connections connections, EndpointProbe probe, History history) {
+  DiscoveryRoutes(Connections connections, EndpointProbe probe, History history,
+      java.util.function.Supplier<List<EvidenceProblem>> evidence) {
     this.connections = connections;
     this.probe = probe;
     this.history = history;
+    this.evidence = evidence;
   }
 
   void mount(Router r) {
@@ -38,15 +42,18 @@ final class DiscoveryRoutes {
   }
 
   /**
-   * 200 when every connection is up and history is being written, 503 otherwise: what load balancers
-   * and compose health checks expect.
+   * 200 when every connection is up, history is being written and every session's evidence can be
+   * written, 503 otherwise: what load balancers and compose health checks expect.
    */
   private void health(RoutingContext ctx) {
     List<ConnectionEvent> states = connections.states();
     HistoryStatus h = history.status();
-    boolean up = states.stream().allMatch(e -> e.state() == ConnectionState.CONNECTED) && h.healthy();
+    List<EvidenceProblem> problems = evidence.get();
+    boolean up = states.stream().allMatch(e -> e.state() == ConnectionState.CONNECTED) && h.healthy() && problems.isEmpty();
+    JsonArray ev = new JsonArray();
+    problems.forEach(p -> ev.add(new JsonObject().put("session", p.session()).put("state", p.state()).put("problem", p.problem())));
     Http.send(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DEGRADED").put("connections", connectionList())
-        .put("history", HistoryRoutes.statusJson(h)));
+        .put("history", HistoryRoutes.statusJson(h)).put("evidence", ev));
   }
 
   private JsonArray connectionList() {

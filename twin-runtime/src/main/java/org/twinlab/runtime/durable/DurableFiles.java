@@ -40,10 +40,41 @@ public final class DurableFiles {
     return ch;
   }
 
-  /** Appends one line and forces it to the device before returning. */
+  /**
+   * Appends one line and forces it to the device before returning. A write or force that fails
+   * (a full disk) cuts the file back to where it ended, so no torn line is left behind.
+   */
   public static void appendLine(FileChannel ch, String line) throws IOException {
-    writeFully(ch, line + "\n");
-    ch.force(false);
+    appendLine(ch, ch.size(), line);
+  }
+
+  /**
+   * Appends one line to a file whose last whole line ends at {@code end}; anything past it (left by
+   * an earlier failed append whose cut failed too) is cut first. On failure the file is cut back to
+   * {@code end} and forced, and the failure is thrown.
+   *
+   * @return where the file ends now
+   */
+  public static long appendLine(FileChannel ch, long end, String line) throws IOException {
+    if (ch.size() != end) cutBack(ch, end);
+    try {
+      writeFully(ch, line + "\n");
+      ch.force(false);
+      return ch.size();
+    } catch (IOException e) {
+      try {
+        cutBack(ch, end);
+      } catch (IOException cut) {
+        e.addSuppressed(cut);
+      }
+      throw e;
+    }
+  }
+
+  /** Cuts a file back to {@code end} bytes and forces the cut to the device. */
+  public static void cutBack(FileChannel ch, long end) throws IOException {
+    ch.truncate(end);
+    ch.force(true);
   }
 
   private static void writeFully(FileChannel ch, String text) throws IOException {

@@ -19,8 +19,8 @@ import java.util.Base64;
 import org.twinlab.runtime.durable.DurableFiles;
 
 /**
- * The platform's Ed25519 key, which seals each session's evidence when the session ends. Made on
- * first use in {@code <data>/keys/}: the private key readable by its owner only, the public key
+ * The platform's Ed25519 key, which signs each session's evidence as it goes (checkpoints) and
+ * seals it when the session ends. Made on first use in {@code <data>/keys/}: the private key readable by its owner only, the public key
  * beside it for anyone who checks a log ({@code twinlab evidence verify --key}).
  */
 public final class PlatformKey {
@@ -65,6 +65,16 @@ public final class PlatformKey {
     return publicKey;
   }
 
+  /** The public key as PEM (SubjectPublicKeyInfo): what {@code twinlab evidence verify --key} takes. */
+  public String publicPem() {
+    return pemText("PUBLIC KEY", publicKey.getEncoded());
+  }
+
+  /** The public key file of a data directory; it exists once the runtime has made the key. */
+  public static Path publicFile(Path dataDir) {
+    return dataDir.resolve("keys").resolve(PUBLIC_FILE);
+  }
+
   byte[] sign(byte[] message) {
     try {
       Signature s = Signature.getInstance("Ed25519");
@@ -87,11 +97,15 @@ public final class PlatformKey {
   }
 
   private static void writePem(Path file, String type, byte[] der, boolean secret) throws IOException {
-    String text = "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-        .encodeToString(der) + "\n-----END " + type + "-----\n";
+    String text = pemText(type, der);
     // the directory is the owner's alone, so the private key is never readable by others
     DurableFiles.replace(file, text);
     if (secret) ownerOnly(file, "rw-------");
+  }
+
+  private static String pemText(String type, byte[] der) {
+    return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+        .encodeToString(der) + "\n-----END " + type + "-----\n";
   }
 
   private static void ownerOnly(Path path, String permissions) throws IOException {

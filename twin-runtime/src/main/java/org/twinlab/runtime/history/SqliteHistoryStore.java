@@ -33,15 +33,18 @@ public final class SqliteHistoryStore implements HistoryStore {
   private static final String SCHEMA_VERSION = "1";
 
   private final Path file;
-  private final Connection writer;
-  private final PreparedStatement insert;
-  private final PreparedStatement upsertSeries;
+  private final long maxBytes;
+  // the writing connection, opened again after a failed transaction (null until then)
+  private Connection writer;
+  private PreparedStatement insert;
+  private PreparedStatement upsertSeries;
   private final Map<SeriesKey, Long> seriesIds = new HashMap<>();
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final boolean readOnly;
 
   private SqliteHistoryStore(Path file, long maxBytes, boolean readOnly) throws HistoryException {
     this.file = file;
+    this.maxBytes = maxBytes;
     this.readOnly = readOnly;
     try {
       if (!readOnly) {
@@ -50,31 +53,8 @@ public final class SqliteHistoryStore implements HistoryStore {
       } else if (!Files.isRegularFile(file)) {
         throw new HistoryException("no history store at " + file);
       }
-      writer = open(readOnly);
-      if (!readOnly) {
-        try (Statement s = writer.createStatement()) {
-          s.execute("PRAGMA journal_mode=WAL");
-          s.execute("PRAGMA synchronous=FULL");
-          if (maxBytes > 0) {
-            long pageSize = 4096;
-            try (ResultSet r = s.executeQuery("PRAGMA page_size")) {
-              if (r.next()) pageSize = r.getLong(1);
-            }
-            s.execute("PRAGMA max_page_count=" + Math.max(8, maxBytes / pageSize));
-          }
-          createSchema(s);
-        }
-        writer.setAutoCommit(false);
-        insert = writer.prepareStatement(
-            "INSERT OR REPLACE INTO points(series, t, rt, v, s, q, reason) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        upsertSeries = writer.prepareStatement(
-            "INSERT INTO series(twin, model, property, kind, unit, station, session) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT(twin, property, station, session) DO UPDATE SET model = excluded.model, "
-                + "kind = excluded.kind, unit = excluded.unit RETURNING id");
-      } else {
-        insert = null;
-        upsertSeries = null;
-      }
+      if (readOnly) writer = open(true);
+      else openWriter();
     } catch (SQLException | java.io.IOException e) {
       throw new HistoryException("cannot open the history store " + file + ": " + e.getMessage(), e);
     }
@@ -88,6 +68,53 @@ public final class SqliteHistoryStore implements HistoryStore {
   /** Opens an existing store for reading only, beside a runtime that may be writing it. */
   public static SqliteHistoryStore openReadOnly(Path dataDir) throws HistoryException {
     return new SqliteHistoryStore(dataDir.resolve(FILE_NAME), 0, true);
+  }
+
+  /**
+   * Opens the writing connection with its settings (synchronous and the size cap hold per
+   * connection) and statements, in a transaction.
+   */
+  private void openWriter() throws SQLException {
+    Connection c = open(false);
+    try {
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=FULL");
+        if (maxBytes > 0) {
+          long pageSize = 4096;
+          try (ResultSet r = s.executeQuery("PRAGMA page_size")) {
+            if (r.next()) pageSize = r.getLong(1);
+          }
+          s.execute("PRAGMA max_page_count=" + Math.max(8, maxBytes / pageSize));
+        }
+        createSchema(s);
+      }
+      c.setAutoCommit(false);
+      insert = c.prepareStatement(
+          "INSERT OR REPLACE INTO points(series, t, rt, v, s, q, reason) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      upsertSeries = c.prepareStatement(
+          "INSERT INTO series(twin, model, property, kind, unit, station, session) VALUES (?, ?, ?, ?, ?, ?, ?) "
+              + "ON CONFLICT(twin, property, station, session) DO UPDATE SET model = excluded.model, "
+              + "kind = excluded.kind, unit = excluded.unit RETURNING id");
+      writer = c;
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
+  /** The writing connection, opened again when a failure discarded it. */
+  private Connection writer() throws SQLException {
+    if (writer == null) openWriter();
+    return writer;
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // it is being given up
+    }
   }
 
   private Connection open(boolean ro) throws SQLException {
@@ -113,6 +140,7 @@ public final class SqliteHistoryStore implements HistoryStore {
     if (readOnly) throw new HistoryException("the history store " + file + " is open for reading only");
     if (points.isEmpty()) return;
     try {
+      Connection w = writer();
       for (HistoryPoint p : points) {
         insert.setLong(1, seriesId(SeriesKey.of(p)));
         insert.setLong(2, Micros.of(p.time()));
@@ -126,7 +154,7 @@ public final class SqliteHistoryStore implements HistoryStore {
         insert.addBatch();
       }
       insert.executeBatch();
-      writer.commit();
+      w.commit();
     } catch (SQLException e) {
       rollback();
       throw new HistoryException(explain(e), e);
@@ -142,11 +170,21 @@ public final class SqliteHistoryStore implements HistoryStore {
     return "history store " + file + ": " + m;
   }
 
+  /**
+   * Gives up the writing connection after a failure. A COMMIT that fails on a full disk lets SQLite
+   * roll the transaction back by itself, and the driver then never begins the next one (its
+   * ROLLBACK fails with "no transaction is active" too), so every later commit would fail the same
+   * way: the next append opens a fresh connection instead.
+   */
   private void rollback() {
-    try {
-      writer.rollback();
-    } catch (SQLException ignored) {
-      // the connection is broken: the next append reports that
+    if (writer != null) {
+      try {
+        writer.rollback();
+      } catch (SQLException ignored) {
+        // the transaction is gone already
+      }
+      closeQuietly(writer);
+      writer = null;
     }
     // ids assigned in the failed transaction are gone with it
     seriesIds.clear();
@@ -284,7 +322,7 @@ public final class SqliteHistoryStore implements HistoryStore {
   @Override
   public synchronized long deleteBefore(Instant cutoff) throws HistoryException {
     if (readOnly) throw new HistoryException("the history store " + file + " is open for reading only");
-    try (PreparedStatement ps = writer.prepareStatement("DELETE FROM points WHERE t < ?")) {
+    try (PreparedStatement ps = writer().prepareStatement("DELETE FROM points WHERE t < ?")) {
       ps.setLong(1, Micros.of(cutoff));
       int n = ps.executeUpdate();
       writer.commit();
@@ -347,7 +385,7 @@ public final class SqliteHistoryStore implements HistoryStore {
   public synchronized void close() {
     List<Connection> all = new ArrayList<>();
     readers.drainTo(all);
-    all.add(writer);
+    if (writer != null) all.add(writer);
     for (Connection c : all) {
       try {
         c.close();

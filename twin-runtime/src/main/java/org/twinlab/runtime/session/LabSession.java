@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.evidence.EvidenceLog;
 import org.twinlab.runtime.evidence.EvidenceRecord;
+import org.twinlab.runtime.evidence.EvidenceUnavailableException;
 import org.twinlab.runtime.evidence.PlatformKey;
 import org.twinlab.runtime.scenario.LiveRun;
 import org.twinlab.scenarios.check.Verdict;
@@ -36,20 +37,25 @@ public final class LabSession {
   /** How often the stations' active time is written down, so a restart knows it to within this. */
   static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(2);
   static final String CHECKPOINT = "clock.json";
+  /** The longest the chain's head goes unsigned while something is added to it. */
+  static final Duration SIGN_EVERY = Duration.ofSeconds(30);
 
   private final SessionPlan plan;
   private final EvidenceLog log;
   private final Map<String, StationSession> stations = new LinkedHashMap<>();
   private final Starter starter;
+  private final java.util.function.Supplier<PlatformKey> key;
   private final java.nio.file.Path checkpoint;
   private java.time.Instant checkpointed = java.time.Instant.EPOCH;
   // read without the session's lock: the event loop asks while a worker holds it to set a station up
   private volatile boolean ended;
 
-  LabSession(SessionPlan plan, Map<String, org.twinlab.scenarios.model.Scenario> scenarios, EvidenceLog log, Starter starter) {
+  LabSession(SessionPlan plan, Map<String, org.twinlab.scenarios.model.Scenario> scenarios, EvidenceLog log, Starter starter,
+      java.util.function.Supplier<PlatformKey> key) {
     this.plan = plan;
     this.log = log;
     this.starter = starter;
+    this.key = key;
     this.checkpoint = log.file().resolveSibling(CHECKPOINT);
     plan.stations().forEach(s -> stations.put(s.id(), new StationSession(s, scenarios.get(s.scenario()))));
   }
@@ -66,9 +72,14 @@ public final class LabSession {
     return ended;
   }
 
-  /** A session whose evidence is sealed already (read back after a restart). */
+  /** A session whose end is on record already (read back after a restart). */
   void sealed() {
     ended = true;
+  }
+
+  /** Whether its evidence does not verify: it is shown as it was, and takes no change. */
+  public boolean damaged() {
+    return log.damaged();
   }
 
   public EvidenceLog evidence() {
@@ -153,6 +164,7 @@ public final class LabSession {
     if (!s.active()) throw new IllegalStateException("station " + station + " is " + s.state().name().toLowerCase() + ", not running");
     s.run().orElseThrow().end(by, reason);
     recordEnd(s, by, reason);
+    log.checkpoint(key.get(), "runtime");
   }
 
   /** An examiner's own mark on a judged check; the evidence has it before it counts. */
@@ -164,12 +176,15 @@ public final class LabSession {
     if (mark < 0 || mark > CheckDef.JUDGEMENT_SCALE) throw new IllegalArgumentException("a mark is 0 to " + CheckDef.JUDGEMENT_SCALE);
     if (s.state() == StationClock.State.READY) throw new IllegalStateException("station " + station + " has not started");
     if (ended) throw new IllegalStateException("session " + plan.id() + " has ended; its marks are sealed");
+    requireWritable();
     log.append("mark", examiner, station, new JsonObject().put("check", check).put("mark", mark));
     s.marks().put(check, examiner, mark);
   }
 
   /** Ends every station still running and seals the evidence with the platform key. */
   public synchronized EvidenceRecord end(String by, PlatformKey key) {
+    // ended on record but its seal was not written (a full disk, a crash): sealing is what is left to do
+    if (ended && !log.sealed() && log.ended()) return log.seal(key, by);
     requireOpen();
     for (StationSession s : stations()) {
       if (s.active()) {
@@ -179,7 +194,9 @@ public final class LabSession {
       s.live().ifPresent(LiveRun::close);
     }
     watch();
-    log.append("session.ended", by, null, new JsonObject().put("stations", stations.size()));
+    // everything before the end is signed first, so a seal torn later can be made again over signed records only
+    log.checkpoint(key, "runtime");
+    log.append(EvidenceLog.ENDED, by, null, new JsonObject().put("stations", stations.size()));
     ended = true;
     return log.seal(key, by);
   }
@@ -211,34 +228,52 @@ public final class LabSession {
 
   /** Records what changed in the runs since last time: verdicts decided, faults, stations ended by their clock. */
   synchronized void watch() {
-    if (ended) return;
+    if (ended || log.damaged() || !log.recheck()) return;
+    boolean stationEnded = false;
     for (StationSession s : stations()) {
       ScenarioRun run = s.run().orElse(null);
       if (run == null) continue;
       for (FaultRecord f : run.faults()) {
-        if (s.newFault(f.fault().id() + "/injected")) {
-          log.append("fault.injected", "scenario", s.plan().id(), new JsonObject().put("fault", f.fault().id())
+        String injected = f.fault().id() + "/injected";
+        if (s.newFault(injected)) {
+          recordOrForget(() -> log.append("fault.injected", "scenario", s.plan().id(), new JsonObject().put("fault", f.fault().id())
               .put("kind", f.fault().kind()).put("target", f.fault().target()).put("at", f.injectedAt().toString())
-              .put("elapsedSeconds", f.elapsed().toSeconds()));
+              .put("elapsedSeconds", f.elapsed().toSeconds())), () -> s.forgetFault(injected));
         }
-        if (f.clearedAt() != null && s.newFault(f.fault().id() + "/cleared")) {
-          log.append("fault.cleared", "scenario", s.plan().id(), new JsonObject().put("fault", f.fault().id()));
+        String cleared = f.fault().id() + "/cleared";
+        if (f.clearedAt() != null && s.newFault(cleared)) {
+          recordOrForget(() -> log.append("fault.cleared", "scenario", s.plan().id(), new JsonObject().put("fault", f.fault().id())),
+              () -> s.forgetFault(cleared));
         }
       }
       for (Map.Entry<String, Verdict> v : run.verdicts().entrySet()) {
         if (s.newVerdict(v.getKey(), v.getValue().outcome())) {
-          log.append("check.decided", "engine", s.plan().id(), new JsonObject().put("check", v.getKey())
+          recordOrForget(() -> log.append("check.decided", "engine", s.plan().id(), new JsonObject().put("check", v.getKey())
               .put("outcome", v.getValue().outcome().name().toLowerCase()).put("because", v.getValue().because())
-              .put("at", String.valueOf(v.getValue().at())));
+              .put("at", String.valueOf(v.getValue().at()))), () -> s.forgetVerdict(v.getKey()));
         }
       }
       if (run.ended() && s.newEnd()) {
         var last = run.clock().log().get(run.clock().log().size() - 1);
-        log.append("station.ended", last.by(), s.plan().id(), new JsonObject().put("reason", last.reason())
-            .put("elapsedSeconds", run.clock().elapsed().toSeconds()));
+        recordOrForget(() -> log.append("station.ended", last.by(), s.plan().id(), new JsonObject().put("reason", last.reason())
+            .put("elapsedSeconds", run.clock().elapsed().toSeconds())), s::forgetEnd);
+        stationEnded = true;
       }
     }
+    if (stationEnded || log.checkpointDue(SIGN_EVERY)) {
+      log.checkpoint(key.get(), "runtime");
+    }
     checkpoint();
+  }
+
+  /** Writes a record of news; news whose record cannot be written is forgotten, to be recorded by a later watch. */
+  private static void recordOrForget(Runnable record, Runnable forget) {
+    try {
+      record.run();
+    } catch (RuntimeException e) {
+      forget.run();
+      throw e;
+    }
   }
 
   /** Writes each running station's active time down, every {@link #CHECKPOINT_EVERY}. */
@@ -254,7 +289,7 @@ public final class LabSession {
       org.twinlab.runtime.durable.DurableFiles.replace(checkpoint, new JsonObject().put("at", now.toString()).put("elapsedMs", times).encode());
       checkpointed = now;
     } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("writing " + checkpoint, e);
+      // a full disk: tried again next time; meanwhile a restart takes the time from the evidence alone
     }
   }
 
@@ -275,14 +310,22 @@ public final class LabSession {
       Long ms = saved.get(s.plan().id());
       if (ms != null && Duration.ofMillis(ms).compareTo(elapsed) > 0) elapsed = Duration.ofMillis(ms);
       StationClock clock = StationClock.restored(java.time.Clock.systemUTC(), r.limit, r.startedAt, elapsed, r.paused, by);
+      JsonObject note;
+      String kind;
       try {
         s.started(starter.resume(s.plan(), s.scenario(), clock, r.prior()));
-        log.append("station.restored", by, s.plan().id(), new JsonObject().put("elapsedSeconds", elapsed.toSeconds())
+        kind = "station.restored";
+        note = new JsonObject().put("elapsedSeconds", elapsed.toSeconds())
             .put("paused", r.paused).put("limitSeconds", r.limit.toSeconds()).put("reason", "the runtime restarted")
-            .put("lastRecordBefore", r.lastAt.toString()));
+            .put("lastRecordBefore", r.lastAt.toString());
       } catch (StationException | RuntimeException e) {
-        log.append("station.restore_failed", by, s.plan().id(), new JsonObject().put("reason", String.valueOf(e.getMessage()))
-            .put("elapsedSeconds", elapsed.toSeconds()));
+        kind = "station.restore_failed";
+        note = new JsonObject().put("reason", String.valueOf(e.getMessage())).put("elapsedSeconds", elapsed.toSeconds());
+      }
+      try {
+        log.append(kind, by, s.plan().id(), note);
+      } catch (EvidenceUnavailableException e) {
+        // the disk is full at start: the station is as its evidence says; health tells why nothing is recorded
       }
     }
   }
@@ -302,8 +345,8 @@ public final class LabSession {
 
   private void recordEnd(StationSession s, String by, String reason) {
     if (s.newEnd()) {
-      log.append("station.ended", by, s.plan().id(), new JsonObject().put("reason", reason)
-          .put("elapsedSeconds", clock(s).elapsed().toSeconds()));
+      recordOrForget(() -> log.append("station.ended", by, s.plan().id(), new JsonObject().put("reason", reason)
+          .put("elapsedSeconds", clock(s).elapsed().toSeconds())), s::forgetEnd);
     }
   }
 
@@ -313,6 +356,12 @@ public final class LabSession {
 
   private void requireOpen() {
     if (ended) throw new IllegalStateException("session " + plan.id() + " has ended");
+    requireWritable();
+  }
+
+  /** Refuses a change while the evidence cannot take its record: nothing is done that is not on record. */
+  private void requireWritable() {
+    if (!log.recheck()) throw new EvidenceUnavailableException("session " + plan.id() + " takes no change now: " + log.problem());
   }
 
   private static void requireReason(String reason) {

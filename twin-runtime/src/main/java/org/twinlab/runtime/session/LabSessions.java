@@ -33,7 +33,9 @@ import org.twinlab.runtime.bus.ActionLedger;
 import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.connect.Connections;
+import org.twinlab.runtime.evidence.EvidenceDamagedException;
 import org.twinlab.runtime.evidence.EvidenceLog;
+import org.twinlab.runtime.evidence.EvidenceProblem;
 import org.twinlab.runtime.evidence.EvidenceRecord;
 import org.twinlab.scenarios.engine.ScenarioRun;
 import org.twinlab.scenarios.engine.StationClock;
@@ -70,6 +72,8 @@ public final class LabSessions implements Reach, AutoCloseable {
   private PlatformKey madeKey;
   private final Clock clock = Clock.systemUTC();
   private final Map<String, LabSession> sessions = new ConcurrentHashMap<>();
+  // sessions whose evidence could not be read back at all, and why
+  private final Map<String, String> unrestored = new ConcurrentHashMap<>();
   private MessageConsumer<CandidateAction> ledger;
   private long watching = -1;
 
@@ -95,7 +99,7 @@ public final class LabSessions implements Reach, AutoCloseable {
     }, false));
   }
 
-  /** The platform key, made (or read) the first time a session is sealed. */
+  /** The platform key, made (or read) when the first session is planned: its records are signed as they go. */
   public synchronized PlatformKey key() {
     if (madeKey == null) madeKey = key.get();
     return madeKey;
@@ -121,9 +125,23 @@ public final class LabSessions implements Reach, AutoCloseable {
       if (sessions.containsKey(plan.id()) || Files.exists(dir.resolve(plan.id()))) {
         throw new IllegalStateException("a session '" + plan.id() + "' exists already");
       }
-      EvidenceLog log = EvidenceLog.open(dir.resolve(plan.id()).resolve(EVIDENCE), clock);
-      log.append("session.created", by, null, new JsonObject().put("plan", plan.toJson())
-          .put("warnings", new io.vertx.core.json.JsonArray(plan.warnings())));
+      key(); // the key that signs this session's checkpoints exists before its first record
+      Path file = dir.resolve(plan.id()).resolve(EVIDENCE);
+      EvidenceLog log = EvidenceLog.open(file, clock);
+      try {
+        log.append("session.created", by, null, new JsonObject().put("plan", plan.toJson())
+            .put("warnings", new io.vertx.core.json.JsonArray(plan.warnings())));
+      } catch (RuntimeException e) {
+        // a session whose plan is not on record does not exist: leave no empty log behind to trip the next start
+        log.close();
+        try {
+          Files.deleteIfExists(file);
+          Files.deleteIfExists(file.getParent());
+        } catch (IOException ignored) {
+          // an empty log left behind is reported at the next start, not lost
+        }
+        throw e;
+      }
       LabSession s = session(plan, log);
       sessions.put(plan.id(), s);
       return s;
@@ -167,7 +185,7 @@ public final class LabSessions implements Reach, AutoCloseable {
           throws StationException {
         return LiveRun.resume(vertx, rigs(station), connections, scenario, catalog.scoring(), clock, prior);
       }
-    });
+    }, this::key);
   }
 
   private List<LiveRun.LiveRig> rigs(StationPlan station) throws StationException {
@@ -182,37 +200,75 @@ public final class LabSessions implements Reach, AutoCloseable {
 
   /**
    * Reads every session back from its evidence when the runtime starts: ended ones as they were
-   * sealed, the others with their stations resumed. A log that does not verify is left alone and
-   * reported: it is never extended. Blocking.
+   * sealed (one whose seal was torn is sealed again), the others with their stations resumed. A log
+   * that does not verify is never extended: its session is shown as it was, damaged, taking no
+   * change. No session is left out silently: one that cannot be restored at all is reported in health.
+   * Blocking.
    */
   void restoreAll() {
     for (Path file : evidenceFiles(dir)) {
+      String id = file.getParent().getFileName().toString();
       try {
-        EvidenceLog log = EvidenceLog.open(file, clock);
-        List<EvidenceRecord> records = EvidenceLog.read(file);
-        if (records.isEmpty() || !records.get(0).kind().equals("session.created")) {
-          log.close();
-          continue;
-        }
-        SessionPlan plan = SessionPlan.fromJson(records.get(0).data().getJsonObject("plan"));
-        LabSession s = session(plan, log);
-        Map<String, StationReplay> replays = new java.util.LinkedHashMap<>();
-        for (StationSession st : s.stations()) replays.put(st.plan().id(), new StationReplay(st.plan(), st.scenario()));
-        for (EvidenceRecord r : records) {
-          if (r.station() != null && replays.containsKey(r.station())) replays.get(r.station()).apply(r);
-        }
-        if (log.sealed()) {
-          s.sealed();
-          s.stations().forEach(st -> st.restore(replays.get(st.plan().id())));
-        } else {
-          s.restore(replays, "runtime");
-        }
-        sessions.put(plan.id(), s);
-        LOG.info("session {} restored from its evidence ({} records{})", plan.id(), records.size(), log.sealed() ? ", sealed" : "");
+        restore(file);
       } catch (RuntimeException | IOException e) {
-        LOG.error("session evidence {} is not restored: {}", file, e.getMessage());
+        unrestored.put(id, "session evidence " + file + " is not restored: " + e.getMessage());
+        LOG.error("session evidence {} is not restored: {}", file, e.toString());
       }
     }
+  }
+
+  private void restore(Path file) throws IOException {
+    EvidenceLog log;
+    try {
+      log = EvidenceLog.open(file, clock, key().publicKey());
+    } catch (EvidenceDamagedException e) {
+      LOG.error("{}: the session is shown as it was and takes no change", e.getMessage());
+      log = EvidenceLog.damaged(file, clock, e.check().message());
+    }
+    List<EvidenceRecord> records = log.damaged() ? EvidenceLog.readable(file) : EvidenceLog.read(file);
+    if (records.isEmpty() || !records.get(0).kind().equals("session.created")) {
+      log.close();
+      throw new IllegalStateException("its first record is not the session's plan");
+    }
+    SessionPlan plan = SessionPlan.fromJson(records.get(0).data().getJsonObject("plan"));
+    LabSession s = session(plan, log);
+    Map<String, StationReplay> replays = new java.util.LinkedHashMap<>();
+    for (StationSession st : s.stations()) replays.put(st.plan().id(), new StationReplay(st.plan(), st.scenario()));
+    for (EvidenceRecord r : records) {
+      if (r.station() != null && replays.containsKey(r.station())) replays.get(r.station()).apply(r);
+    }
+    if (log.ended() || log.damaged()) {
+      if (log.ended()) s.sealed();
+      s.stations().forEach(st -> st.restore(replays.get(st.plan().id())));
+      if (log.ended() && !log.sealed()) sealAgain(s);
+    } else {
+      s.restore(replays, "runtime");
+    }
+    sessions.put(plan.id(), s);
+    LOG.info("session {} restored from its evidence ({} records{})", plan.id(), records.size(),
+        log.damaged() ? ", damaged" : log.sealed() ? ", sealed" : "");
+  }
+
+  /** A session that ended but whose seal is not on disk (torn, or the disk was full) is sealed now. */
+  private void sealAgain(LabSession s) {
+    try {
+      s.end("runtime", key());
+      LOG.warn("session {} had ended without its seal; it is sealed now", s.id());
+    } catch (RuntimeException e) {
+      LOG.error("session {} ended but cannot be sealed yet: {}; ending it again seals it", s.id(), e.getMessage());
+    }
+  }
+
+  /** Sessions whose evidence cannot be written (or does not verify), and sessions that could not be restored. */
+  public List<EvidenceProblem> evidenceProblems() {
+    List<EvidenceProblem> out = new ArrayList<>();
+    new TreeMap<>(sessions).forEach((id, s) -> {
+      String p = s.evidence().problem();
+      if (p != null) out.add(new EvidenceProblem(id, s.damaged() ? "damaged" : "unwritable", p));
+      else if (s.ended() && !s.evidence().sealed()) out.add(new EvidenceProblem(id, "unsealed", "the session ended but its seal is not written"));
+    });
+    new TreeMap<>(unrestored).forEach((id, why) -> out.add(new EvidenceProblem(id, "unrestored", why)));
+    return out;
   }
 
   private boolean twinBusy(String twin) {
@@ -256,6 +312,8 @@ public final class LabSessions implements Reach, AutoCloseable {
     for (LabSession s : sessions.values()) {
       try {
         s.watch();
+      } catch (org.twinlab.runtime.evidence.EvidenceUnavailableException e) {
+        // logged once by the evidence log; health says why, and the next watch tries again
       } catch (RuntimeException e) {
         LOG.error("session {}: recording what the runs decided failed: {}", s.id(), e.toString(), e);
       }

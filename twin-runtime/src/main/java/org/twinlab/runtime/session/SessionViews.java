@@ -23,7 +23,8 @@ public final class SessionViews {
     s.stations().forEach(st -> stations.add(stationSummary(st)));
     return new JsonObject().put("id", s.id()).put("title", s.plan().title()).put("ended", s.ended())
         .put("warnings", new JsonArray(s.plan().warnings())).put("stations", stations)
-        .put("evidence", new JsonObject().put("head", s.evidence().head()).put("sealed", s.evidence().sealed()));
+        .put("evidence", new JsonObject().put("head", s.evidence().head()).put("sealed", s.evidence().sealed())
+            .put("signedUpTo", s.evidence().signedUpTo()).put("damaged", s.evidence().damaged()).put("problem", s.evidence().problem()));
   }
 
   /** A station at a glance: timer, progress, who sits and marks it. */

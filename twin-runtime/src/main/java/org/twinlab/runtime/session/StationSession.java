@@ -101,4 +101,17 @@ final class StationSession {
     recordedEnd = true;
     return true;
   }
+
+  /** Forgets news whose record could not be written, so the next watch records it again. */
+  synchronized void forgetVerdict(String check) {
+    recordedVerdicts.remove(check);
+  }
+
+  synchronized void forgetFault(String key) {
+    recordedFaults.remove(key);
+  }
+
+  synchronized void forgetEnd() {
+    recordedEnd = false;
+  }
 }
