@@ -72,4 +72,24 @@ class AuthTest {
     clock.advance(Duration.ofSeconds(61));
     assertThat(throttle.wait("cand1")).isZero();
   }
+
+  @Test
+  void anAddressGuessingManyNamesIsLockedAndCannotClearItsCountWithItsOwnLogin() {
+    ManualClock clock = new ManualClock();
+    LoginThrottle byAddress = LoginThrottle.byAddress(clock);
+    for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS_PER_ADDRESS - 1; i++) {
+      byAddress.failed("10.0.0.7");
+      // the attacker logs into their own account between guesses: that does not wipe the count
+      byAddress.succeeded("10.0.0.7");
+    }
+    assertThat(byAddress.wait("10.0.0.7")).isZero();
+    byAddress.failed("10.0.0.7");
+    assertThat(byAddress.wait("10.0.0.7")).isEqualTo(Duration.ofMinutes(1));
+    assertThat(byAddress.wait("10.0.0.8")).isZero();
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(byAddress.wait("10.0.0.7")).isZero();
+    // a lock served out starts the count again rather than locking at the next slip
+    byAddress.failed("10.0.0.7");
+    assertThat(byAddress.wait("10.0.0.7")).isZero();
+  }
 }
