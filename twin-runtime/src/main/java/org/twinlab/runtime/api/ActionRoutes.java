@@ -48,7 +48,7 @@ final class ActionRoutes {
     return abs.resolveSibling(abs.getFileName() + "-backups");
   }
 
-  void mount(Router r) {
+  void mount(GuardedRouter r) {
     r.post("/api/v1/twins/:id/actions").handler(this::take);
   }
 
