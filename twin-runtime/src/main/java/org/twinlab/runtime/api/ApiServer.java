@@ -79,6 +79,7 @@ public final class ApiServer extends VerticleBase {
     router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
         .method(HttpMethod.DELETE).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     Guard guard = new Guard(tokens, sessions);
+    router.route("/api/*").handler(new PlainPaths());
     router.route("/api/*").handler(new SameOrigin());
     router.route("/api/*").handler(guard.identify());
     // every API route is mounted through the guarded router: its operation's rule goes with it
