@@ -330,6 +330,11 @@ class AccessAttackIT {
   @Order(3)
   void aCookieRequestThatChangesSomethingMustComeFromThisServersPages() throws Exception {
     String own = "http://127.0.0.1:" + runtime.port();
+    String login = new JsonObject().put("user", "cand1").put("password", ApiUsers.PASSWORD).encode();
+    HttpResponse<String> loggedIn = HTTP.send(request("POST", "/api/v1/login", null, login, Map.of()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(loggedIn.headers().firstValue("Set-Cookie")).as("over plain HTTP a Secure cookie would never come back")
+        .hasValueSatisfying(c -> assertThat(c).containsIgnoringCase("HttpOnly").doesNotContainIgnoringCase("Secure"));
     String cookie = "twinlab_token=" + users.token("cand1", Role.CANDIDATE);
     String ack = "/api/v1/twins/motor-1/alarms/no-such-alarm/ack";
     Answer forged = cookieCall("POST", ack, cookie, Map.of("Origin", "http://evil.example", "Content-Type", "text/plain"));
