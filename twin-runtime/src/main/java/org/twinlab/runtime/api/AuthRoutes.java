@@ -58,9 +58,11 @@ final class AuthRoutes {
     String password = Http.requiredString(body, "password");
     // the connection's own address: a client can write any X-Forwarded-For it likes
     String from = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-    Duration wait = throttle.wait(name);
-    Duration waitHere = byAddress.wait(from);
+    // each attempt counts as wrong until its password proves right: guesses sent at once are counted too
+    Duration waitHere = byAddress.reserve(from);
+    Duration wait = waitHere.isZero() ? throttle.reserve(name) : Duration.ZERO;
     if (!wait.isZero() || !waitHere.isZero()) {
+      if (!wait.isZero()) byAddress.withdrawn(from);
       String whose = !wait.isZero() ? "for " + name : "from " + from;
       Duration longest = wait.compareTo(waitHere) >= 0 ? wait : waitHere;
       Http.send(ctx, 429, Http.error("too many wrong passwords " + whose + "; try again in " + (longest.toSeconds() + 1) + " s",
@@ -79,13 +81,11 @@ final class AuthRoutes {
       return account;
     }).onFailure(ctx::fail).onSuccess(account -> {
       if (account.isEmpty()) {
-        throttle.failed(name);
-        byAddress.failed(from);
         Http.send(ctx, 401, Http.error("wrong user name or password", java.util.List.of()));
         return;
       }
-      throttle.succeeded(name);
-      byAddress.succeeded(from);
+      throttle.withdrawn(name);
+      byAddress.withdrawn(from);
       Tokens.Issued t = tokens.issue(account.get().caller());
       ctx.response().addCookie(Cookie.cookie(Guard.COOKIE, t.token()).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
           .setSecure(ctx.request().isSSL())

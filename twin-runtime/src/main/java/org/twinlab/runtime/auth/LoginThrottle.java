@@ -47,15 +47,48 @@ public final class LoginThrottle {
   }
 
   public void failed(String key) {
-    byKey.compute(key, (k, s) -> {
-      // once a lock is served out the count starts again, so an address is not locked for good
-      boolean served = s != null && s.lockedUntil() != null && !clock.instant().isBefore(s.lockedUntil());
-      int n = s == null || (served && !successForgives) ? 1 : s.failures() + 1;
-      return new State(n, n >= freeAttempts ? clock.instant().plus(LOCK) : null);
-    });
+    byKey.compute(key, (k, s) -> next(s));
+  }
+
+  private State next(State s) {
+    // once a lock is served out the count starts again, so an address is not locked for good
+    boolean served = s != null && s.lockedUntil() != null && !clock.instant().isBefore(s.lockedUntil());
+    int n = s == null || (served && !successForgives) ? 1 : s.failures() + 1;
+    return new State(n, n >= freeAttempts ? clock.instant().plus(LOCK) : null);
   }
 
   public void succeeded(String key) {
     if (successForgives) byKey.remove(key);
+  }
+
+  /**
+   * Counts an attempt as wrong before its password is checked, so guesses sent all at once are
+   * counted while the slow hashing runs; {@link #withdrawn} takes the count back for a right one.
+   * Answers how long the key must wait instead, and then counts nothing.
+   */
+  public Duration reserve(String key) {
+    Duration[] wait = {Duration.ZERO};
+    byKey.compute(key, (k, s) -> {
+      Duration left = s == null || s.lockedUntil() == null ? Duration.ZERO : Duration.between(clock.instant(), s.lockedUntil());
+      if (!left.isNegative() && !left.isZero()) {
+        wait[0] = left;
+        return s;
+      }
+      return next(s);
+    });
+    return wait[0];
+  }
+
+  /** A reserved attempt whose password was right: it no longer counts (and by name, nothing does). */
+  public void withdrawn(String key) {
+    if (successForgives) {
+      byKey.remove(key);
+      return;
+    }
+    byKey.computeIfPresent(key, (k, s) -> {
+      int n = s.failures() - 1;
+      if (n <= 0) return null;
+      return new State(n, n >= freeAttempts ? s.lockedUntil() : null);
+    });
   }
 }
