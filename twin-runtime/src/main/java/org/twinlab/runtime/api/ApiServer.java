@@ -73,17 +73,17 @@ public final class ApiServer extends VerticleBase {
   }
 
   private Router router() {
-    Router router = Router.router(vertx);
-    router.route().handler(new SecurityHeaders());
+    Router built = Router.router(vertx);
+    built.route().handler(new SecurityHeaders());
     // bodies only where an operation takes one: a GET (the WebSocket's handshake above all) is left unread
-    router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
+    built.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
         .method(HttpMethod.DELETE).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     Guard guard = new Guard(tokens, sessions);
-    router.route("/api/*").handler(new PlainPaths());
-    router.route("/api/*").handler(new SameOrigin());
-    router.route("/api/*").handler(guard.identify());
+    built.route("/api/*").handler(new PlainPaths());
+    built.route("/api/*").handler(new SameOrigin());
+    built.route("/api/*").handler(guard.identify());
     // every API route is mounted through the guarded router: its operation's rule goes with it
-    GuardedRouter api = new GuardedRouter(router, AccessPolicy.of(openApi), guard, new RequestTimeLimit(http.requestTimeLimit()));
+    GuardedRouter api = new GuardedRouter(built, AccessPolicy.of(openApi), guard, new RequestTimeLimit(http.requestTimeLimit()));
     new AuthRoutes(vertx, sessions.accounts(), tokens, audit).mount(api);
     new SessionRoutes(vertx, sessions).mount(api);
     new ScenarioRoutes(vertx, sessions.catalog()).mount(api);
@@ -97,12 +97,12 @@ public final class ApiServer extends VerticleBase {
     api.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
     api.requireEveryRuleRouted();
     // deny by default: an API request no guarded route took reaches no handler
-    router.route("/api/*").handler(Guard::unrouted);
-    router.route("/api/*").failureHandler(Http::failure);
+    built.route("/api/*").handler(Guard::unrouted);
+    built.route("/api/*").failureHandler(Http::failure);
     // the charting library ships as a WebJar, so the pages need no build step and no network
-    router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
-    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
-    return router;
+    built.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+    built.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    return built;
   }
 
   private HttpServerOptions serverOptions() {
