@@ -39,7 +39,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     return RuntimeHost.run(lab, port -> {
       String host = lab.bind().equals("0.0.0.0") ? "localhost" : lab.bind();
-      System.out.printf("twinlab serving %d twins at http://%s:%d/ (API /api/v1, data in %s)%n", lab.twins().size(), host, port, lab.dataDir());
+      String scheme = lab.http().tls().isPresent() ? "https" : "http";
+      System.out.printf("twinlab serving %d twins at %s://%s:%d/ (API /api/v1, data in %s)%n", lab.twins().size(), scheme, host, port,
+          lab.dataDir());
       System.out.println("Ctrl-C stops");
     }, null);
   }

@@ -71,7 +71,7 @@ public final class TwinRuntime implements Deployments {
     this.audit = new AuditLog(config.dataDir());
     this.sessions = new LabSessions(vertx, config.dataDir(), twins, connections, new ScenarioCatalog(config.dataDir()), accounts,
         simulators, () -> PlatformKey.openOrCreate(config.dataDir()));
-    this.api = new ApiServer(config.bind(), config.port(), twins, connections, history, config.dataDir(), this, sessions,
+    this.api = new ApiServer(config.bind(), config.port(), config.http(), twins, connections, history, config.dataDir(), this, sessions,
         new Tokens(Tokens.DEFAULT_LIFETIME, java.time.Clock.systemUTC()), audit);
   }
 

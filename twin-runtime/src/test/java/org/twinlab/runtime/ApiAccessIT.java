@@ -38,11 +38,11 @@ import org.twinlab.runtime.auth.Role;
 class ApiAccessIT {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   /** The values path parameters take: what the examiner and candidate of station s1 are assigned to. */
-  private static final Map<String, String> PARAMS = Map.of("id", "motor-1", "property", "vibration.rms_x",
+  static final Map<String, String> PARAMS = Map.of("id", "motor-1", "property", "vibration.rms_x",
       "command", "sensor.emergency_stop", "alarm", "no-such-alarm", "session", "exam-b", "station", "s1",
       "scenario", "l4-debug-motor-swapped-axes", "name", "nobody", "file", "no-such-backup.zip");
   /** The twin and session of another candidate and examiner. */
-  private static final Map<String, String> OTHERS = Map.of("id", "motor-2", "session", "exam-c");
+  static final Map<String, String> OTHERS = Map.of("id", "motor-2", "session", "exam-c");
   @TempDir
   Path data;
 
@@ -89,24 +89,7 @@ class ApiAccessIT {
       TwinRuntime runtime = get(TwinRuntime.start(vertx, lab.config(), lab::simulator));
       try {
         ApiUsers users = new ApiUsers(vertx, runtime);
-        Map<String, String> tokens = new LinkedHashMap<>();
-        tokens.put("anonymous", null);
-        tokens.put("admin", users.token("boss", Role.ADMIN));
-        tokens.put("trainer", users.token("wang", Role.TRAINER));
-        tokens.put("examiner", users.token("exam1", Role.EXAMINER));
-        tokens.put("candidate", users.token("cand1", Role.CANDIDATE));
-        users.token("cand2", Role.CANDIDATE);
-        await().atMost(Duration.ofSeconds(20)).until(() -> get(users.anonymous().get("/api/v1/health").send()).statusCode() == 200);
-        JsonObject plan = new JsonObject().put("id", "exam-b").put("stations", new JsonArray()
-            .add(new JsonObject().put("id", "s1").put("scenario", PARAMS.get("scenario")).put("candidate", "cand1")
-                .put("twins", new JsonArray().add("motor-1")).put("examiners", new JsonArray().add("exam1"))));
-        assertThat(get(users.client("exam1", Role.EXAMINER).post("/api/v1/sessions").sendJsonObject(plan)).statusCode()).isEqualTo(201);
-        users.token("exam2", Role.EXAMINER);
-        JsonObject other = plan.copy().put("id", "exam-c");
-        other.getJsonArray("stations").getJsonObject(0).put("candidate", "cand2").put("twins", new JsonArray().add("motor-2"))
-            .put("examiners", new JsonArray().add("exam2"));
-        assertThat(get(users.client("exam2", Role.EXAMINER).post("/api/v1/sessions").sendJsonObject(other)).statusCode()).isEqualTo(201);
-
+        Map<String, String> tokens = examLab(users);
         List<Operation> ops = operations(get(users.anonymous().get("/api/v1/openapi.json").send()).bodyAsJsonObject());
         assertThat(ops.stream().map(Operation::line).sorted().toList()).as("the OpenAPI document against the reviewed access matrix")
             .isEqualTo(matrix());
@@ -142,6 +125,31 @@ class ApiAccessIT {
         get(runtime.stop());
       }
     }
+  }
+
+  /**
+   * The users of every role and two sessions: exam-b with cand1 at station s1 on motor-1 watched
+   * by exam1, exam-c with cand2 on motor-2 watched by exam2. The tokens by role, "anonymous" none.
+   */
+  static Map<String, String> examLab(ApiUsers users) throws Exception {
+    Map<String, String> tokens = new LinkedHashMap<>();
+    tokens.put("anonymous", null);
+    tokens.put("admin", users.token("boss", Role.ADMIN));
+    tokens.put("trainer", users.token("wang", Role.TRAINER));
+    tokens.put("examiner", users.token("exam1", Role.EXAMINER));
+    tokens.put("candidate", users.token("cand1", Role.CANDIDATE));
+    users.token("cand2", Role.CANDIDATE);
+    await().atMost(Duration.ofSeconds(20)).until(() -> get(users.anonymous().get("/api/v1/health").send()).statusCode() == 200);
+    JsonObject plan = new JsonObject().put("id", "exam-b").put("stations", new JsonArray()
+        .add(new JsonObject().put("id", "s1").put("scenario", PARAMS.get("scenario")).put("candidate", "cand1")
+            .put("twins", new JsonArray().add("motor-1")).put("examiners", new JsonArray().add("exam1"))));
+    assertThat(get(users.client("exam1", Role.EXAMINER).post("/api/v1/sessions").sendJsonObject(plan)).statusCode()).isEqualTo(201);
+    users.token("exam2", Role.EXAMINER);
+    JsonObject other = plan.copy().put("id", "exam-c");
+    other.getJsonArray("stations").getJsonObject(0).put("candidate", "cand2").put("twins", new JsonArray().add("motor-2"))
+        .put("examiners", new JsonArray().add("exam2"));
+    assertThat(get(users.client("exam2", Role.EXAMINER).post("/api/v1/sessions").sendJsonObject(other)).statusCode()).isEqualTo(201);
+    return tokens;
   }
 
   static List<Operation> operations(JsonObject doc) {

@@ -33,7 +33,7 @@ final class ActionRoutes {
     this.backups = backups;
   }
 
-  void mount(Router r) {
+  void mount(GuardedRouter r) {
     r.post("/api/v1/twins/:id/actions").handler(this::take);
   }
 

@@ -2,7 +2,11 @@ package org.twinlab.runtime.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PfxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -10,6 +14,8 @@ import org.twinlab.runtime.connect.Connections;
 import org.twinlab.runtime.connect.EndpointProbe;
 import org.twinlab.runtime.auth.AuditLog;
 import org.twinlab.runtime.auth.Tokens;
+import org.twinlab.runtime.config.HttpConfig;
+import org.twinlab.runtime.config.TlsConfig;
 import org.twinlab.runtime.history.History;
 import org.twinlab.runtime.session.LabSessions;
 
@@ -18,6 +24,7 @@ public final class ApiServer extends VerticleBase {
   private static final long MAX_BODY_BYTES = 256 * 1024;
   private final String bind;
   private final int port;
+  private final HttpConfig http;
   private final Twins twins;
   private final Connections connections;
   private final History history;
@@ -30,13 +37,14 @@ public final class ApiServer extends VerticleBase {
   private volatile int actualPort;
   private volatile Router router;
 
-  public ApiServer(String bind, int port, Twins twins, Connections connections, History history, java.nio.file.Path dataDir,
+  public ApiServer(String bind, int port, HttpConfig http, Twins twins, Connections connections, History history, java.nio.file.Path dataDir,
       Deployments deployments, LabSessions sessions, Tokens tokens, AuditLog audit) {
     this.sessions = sessions;
     this.tokens = tokens;
     this.audit = audit;
     this.bind = bind;
     this.port = port;
+    this.http = http;
     this.twins = twins;
     this.connections = connections;
     this.history = history;
@@ -51,35 +59,71 @@ public final class ApiServer extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    router = Router.router(vertx);
-    // bodies only where an operation takes one: a GET (the WebSocket's handshake above all) is left unread
-    router.route("/api/*").method(io.vertx.core.http.HttpMethod.POST).method(io.vertx.core.http.HttpMethod.PUT)
-        .method(io.vertx.core.http.HttpMethod.DELETE).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
-    router.route("/api/*").handler(new Guard(AccessPolicy.of(openApi), tokens, sessions));
-    new AuthRoutes(vertx, sessions.accounts(), tokens, audit).mount(router);
-    new SessionRoutes(vertx, sessions).mount(router);
-    new ScenarioRoutes(vertx, sessions.catalog()).mount(router);
-    new KeyRoutes(vertx, sessions).mount(router);
-    new DiscoveryRoutes(connections, new EndpointProbe(vertx), history, sessions::evidenceProblems).mount(router);
-    new TwinRoutes(twins, sessions).mount(router);
-    StationScopes scopes = new StationScopes(twins, connections.protocols());
-    new PackageRoutes(deployments, sessions, scopes).mount(router);
-    new BindingRoutes(twins, connections.protocols(), scopes).mount(router);
-    new LiveFeed(vertx, twins, sessions).mount(router);
-    new HistoryRoutes(twins, history).mount(router);
-    new ActionRoutes(vertx, twins, new StationBackups(vertx, history, sessions, BackupRoutes.backupsDir(dataDir))).mount(router);
-    new BackupRoutes(vertx, dataDir, audit).mount(router);
-    router.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
-    router.route("/api/*").handler(ctx -> ctx.fail(404));
-    router.route("/api/*").failureHandler(Http::failure);
-    // the charting library ships as a WebJar, so the pages need no build step and no network
-    router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
-    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
-    return vertx.createHttpServer()
+    try {
+      router = router();
+    } catch (RuntimeException e) {
+      // a route without a rule, or a rule without a route: the server does not serve a policy with holes
+      return Future.failedFuture(e);
+    }
+    return vertx.createHttpServer(serverOptions())
         .requestHandler(router)
         .listen(port, bind)
         .onSuccess(s -> actualPort = s.actualPort())
         .map(HttpServer::actualPort);
+  }
+
+  private Router router() {
+    Router built = Router.router(vertx);
+    built.route().handler(new SecurityHeaders());
+    // bodies only where an operation takes one: a GET (the WebSocket's handshake above all) is left unread
+    built.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
+        .method(HttpMethod.DELETE).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+    Guard guard = new Guard(tokens, sessions);
+    built.route("/api/*").handler(new PlainPaths());
+    built.route("/api/*").handler(new SameOrigin());
+    built.route("/api/*").handler(guard.identify());
+    // every API route is mounted through the guarded router: its operation's rule goes with it
+    GuardedRouter api = new GuardedRouter(built, AccessPolicy.of(openApi), guard, new RequestTimeLimit(http.requestTimeLimit()));
+    new AuthRoutes(vertx, sessions.accounts(), tokens, audit).mount(api);
+    new SessionRoutes(vertx, sessions).mount(api);
+    new ScenarioRoutes(vertx, sessions.catalog()).mount(api);
+    new KeyRoutes(vertx, sessions).mount(api);
+    new DiscoveryRoutes(connections, new EndpointProbe(vertx), history, sessions::evidenceProblems).mount(api);
+    new TwinRoutes(twins, sessions).mount(api);
+    StationScopes scopes = new StationScopes(twins, connections.protocols());
+    new PackageRoutes(deployments, sessions, scopes).mount(api);
+    new BindingRoutes(twins, connections.protocols(), scopes).mount(api);
+    new LiveFeed(vertx, twins, sessions).mount(api);
+    new HistoryRoutes(twins, history).mount(api);
+    new ActionRoutes(vertx, twins, new StationBackups(vertx, history, sessions, BackupRoutes.backupsDir(dataDir))).mount(api);
+    new BackupRoutes(vertx, dataDir, audit).mount(api);
+    api.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
+    api.requireEveryRuleRouted();
+    // deny by default: an API request no guarded route took reaches no handler
+    built.route("/api/*").handler(Guard::unrouted);
+    built.route("/api/*").failureHandler(Http::failure);
+    // the charting library ships as a WebJar, so the pages need no build step and no network
+    built.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+    built.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    return built;
+  }
+
+  private HttpServerOptions serverOptions() {
+    HttpServerOptions options = new HttpServerOptions();
+    http.tls().ifPresent(tls -> {
+      options.setSsl(true);
+      if (tls instanceof TlsConfig.Pem pem) {
+        options.setKeyCertOptions(new PemKeyCertOptions().setCertPath(pem.cert().toString()).setKeyPath(pem.key().toString()));
+      } else if (tls instanceof TlsConfig.Keystore ks) {
+        options.setKeyCertOptions(new PfxOptions().setPath(ks.path().toString()).setPassword(ks.password()));
+      }
+    });
+    return options;
+  }
+
+  /** Whether the server speaks HTTPS. */
+  public boolean tls() {
+    return http.tls().isPresent();
   }
 
   /** Every API route as "METHOD /path/{param}", the way the OpenAPI document names them. */

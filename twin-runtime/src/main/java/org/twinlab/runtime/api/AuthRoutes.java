@@ -28,6 +28,7 @@ final class AuthRoutes {
   private final Tokens tokens;
   private final AuditLog audit;
   private final LoginThrottle throttle = new LoginThrottle(java.time.Clock.systemUTC());
+  private final LoginThrottle byAddress = LoginThrottle.byAddress(java.time.Clock.systemUTC());
 
   AuthRoutes(Vertx vertx, Accounts accounts, Tokens tokens, AuditLog audit) {
     this.vertx = vertx;
@@ -36,7 +37,7 @@ final class AuthRoutes {
     this.audit = audit;
   }
 
-  void mount(Router router) {
+  void mount(GuardedRouter router) {
     router.post("/api/v1/login").handler(this::login);
     router.post("/api/v1/logout").handler(this::logout);
     router.get("/api/v1/me").handler(ctx -> Http.send(ctx, 200, me(Guard.caller(ctx))));
@@ -55,13 +56,19 @@ final class AuthRoutes {
     JsonObject body = Http.jsonBody(ctx);
     String name = Http.requiredString(body, "user");
     String password = Http.requiredString(body, "password");
-    Duration wait = throttle.wait(name);
-    if (!wait.isZero()) {
-      Http.send(ctx, 429, Http.error("too many wrong passwords for " + name + "; try again in " + (wait.toSeconds() + 1) + " s",
+    // the connection's own address: a client can write any X-Forwarded-For it likes
+    String from = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    // each attempt counts as wrong until its password proves right: guesses sent at once are counted too
+    Duration waitHere = byAddress.reserve(from);
+    Duration wait = waitHere.isZero() ? throttle.reserve(name) : Duration.ZERO;
+    if (!wait.isZero() || !waitHere.isZero()) {
+      if (!wait.isZero()) byAddress.withdrawn(from);
+      String whose = !wait.isZero() ? "for " + name : "from " + from;
+      Duration longest = wait.compareTo(waitHere) >= 0 ? wait : waitHere;
+      Http.send(ctx, 429, Http.error("too many wrong passwords " + whose + "; try again in " + (longest.toSeconds() + 1) + " s",
           java.util.List.of()));
       return;
     }
-    String from = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
     vertx.executeBlocking(() -> {
       var account = accounts.authenticate(name, password);
       try {
@@ -74,13 +81,14 @@ final class AuthRoutes {
       return account;
     }).onFailure(ctx::fail).onSuccess(account -> {
       if (account.isEmpty()) {
-        throttle.failed(name);
         Http.send(ctx, 401, Http.error("wrong user name or password", java.util.List.of()));
         return;
       }
-      throttle.succeeded(name);
+      throttle.withdrawn(name);
+      byAddress.withdrawn(from);
       Tokens.Issued t = tokens.issue(account.get().caller());
       ctx.response().addCookie(Cookie.cookie(Guard.COOKIE, t.token()).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
+          .setSecure(ctx.request().isSSL())
           .setPath("/").setMaxAge(Duration.between(java.time.Instant.now(), t.expires()).toSeconds()));
       Http.send(ctx, 200, me(account.get().caller()).put("display", account.get().displayName()).put("token", t.token())
           .put("expires", t.expires().toString()));
@@ -89,7 +97,7 @@ final class AuthRoutes {
 
   private void logout(RoutingContext ctx) {
     tokens.revoke(Guard.token(ctx));
-    ctx.response().addCookie(Cookie.cookie(Guard.COOKIE, "").setPath("/").setMaxAge(0));
+    ctx.response().addCookie(Cookie.cookie(Guard.COOKIE, "").setPath("/").setMaxAge(0).setSecure(ctx.request().isSSL()));
     Http.send(ctx, 204, null);
   }
 

@@ -3,7 +3,6 @@ package org.twinlab.runtime.api;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ final class BackupRoutes {
     return abs.resolveSibling(abs.getFileName() + "-backups");
   }
 
-  void mount(Router r) {
+  void mount(GuardedRouter r) {
     r.post("/api/v1/backups").handler(this::create);
     r.get("/api/v1/backups").handler(this::list);
     r.get("/api/v1/backups/:file").handler(this::download);

@@ -26,7 +26,7 @@ final class BindingRoutes {
     this.scopes = scopes;
   }
 
-  void mount(Router r) {
+  void mount(GuardedRouter r) {
     r.get("/api/v1/twins/:id/bindings").handler(this::list);
     r.get("/api/v1/twins/:id/bindings/history").handler(this::history);
     r.post("/api/v1/twins/:id/bindings").handler(this::create);

@@ -34,7 +34,7 @@ final class DiscoveryRoutes {
     this.evidence = evidence;
   }
 
-  void mount(Router r) {
+  void mount(GuardedRouter r) {
     r.get("/api/v1/health").handler(this::health);
     r.get("/api/v1/connections").handler(ctx -> Http.send(ctx, 200, connectionList()));
     r.get("/api/v1/connections/:id/browse").handler(this::browse);

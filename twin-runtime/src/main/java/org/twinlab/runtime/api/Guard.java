@@ -3,65 +3,68 @@ package org.twinlab.runtime.api;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import org.twinlab.runtime.auth.Caller;
 import org.twinlab.runtime.auth.Reach;
 import org.twinlab.runtime.auth.Tokens;
 
 /**
- * Stands before every API route: finds the caller from their token (a bearer header, or the
- * login cookie the web pages use), then lets the request through only with a role the operation
- * allows and, for a twin, session or station in the path, only when the caller reaches it.
- * 401 says "log in", 403 says "not yours".
+ * Who calls, and whether they may. {@link #identify} stands before every API request and finds the
+ * caller from their token (a bearer header, or the login cookie the web pages use) without deciding
+ * anything; {@link #admit} is mounted on each route itself and lets the request through only with a
+ * role the route's operation allows and, for a twin, session or station in the path, only when the
+ * caller reaches it, read from the router's own path parameters (the values the handler uses). A
+ * request no route takes is refused by {@link #unrouted}. 401 says "log in", 403 says "not yours".
  */
-final class Guard implements Handler<RoutingContext> {
+final class Guard {
   static final String COOKIE = "twinlab_token";
   private static final String CALLER = "twinlab.caller";
-  private final AccessPolicy policy;
   private final Tokens tokens;
   private final Reach reach;
 
-  Guard(AccessPolicy policy, Tokens tokens, Reach reach) {
-    this.policy = policy;
+  Guard(Tokens tokens, Reach reach) {
     this.tokens = tokens;
     this.reach = reach;
   }
 
-  @Override
-  public void handle(RoutingContext ctx) {
-    String path = ctx.request().path();
-    var found = policy.find(ctx.request().method().name(), path);
-    Optional<Caller> caller = tokens.check(token(ctx));
-    caller.ifPresent(c -> ctx.put(CALLER, c));
-    if (found.isEmpty()) {
-      // no such operation: a 404 for those logged in, nothing to learn for others
-      if (caller.isEmpty()) denied(ctx, 401, "log in first");
-      else ctx.next();
-      return;
-    }
-    AccessPolicy.Rule rule = found.get().getKey();
-    if (rule.open()) {
+  /** Finds the caller, if any, and lets every request on. */
+  Handler<RoutingContext> identify() {
+    return ctx -> {
+      tokens.check(token(ctx)).ifPresent(c -> ctx.put(CALLER, c));
       ctx.next();
-      return;
-    }
-    if (caller.isEmpty()) {
-      denied(ctx, 401, "log in first");
-      return;
-    }
-    Caller c = caller.get();
-    if (!rule.roles().contains(c.role())) {
-      denied(ctx, 403, "a " + c.role().key() + " may not " + rule.method() + " " + rule.template());
-      return;
-    }
-    Map<String, String> params = found.get().getValue();
-    if (!reaches(c, rule.reach(), params)) {
-      denied(ctx, 403, c.name() + " is not assigned to " + describe(rule.reach(), params));
-      return;
-    }
-    ctx.next();
+    };
+  }
+
+  /** The decision for one operation, mounted on its route before the route's own handler. */
+  Handler<RoutingContext> admit(AccessPolicy.Rule rule) {
+    return ctx -> {
+      if (rule.open()) {
+        ctx.next();
+        return;
+      }
+      Optional<Caller> caller = Optional.ofNullable(ctx.get(CALLER));
+      if (caller.isEmpty()) {
+        denied(ctx, 401, "log in first");
+        return;
+      }
+      Caller c = caller.get();
+      if (!rule.roles().contains(c.role())) {
+        denied(ctx, 403, "a " + c.role().key() + " may not " + rule.operation());
+        return;
+      }
+      if (!reaches(c, rule.reach(), ctx)) {
+        denied(ctx, 403, c.name() + " is not assigned to " + describe(rule.reach(), ctx));
+        return;
+      }
+      ctx.next();
+    };
+  }
+
+  /** The last API handler: no route took the request. Nothing to learn for those not logged in. */
+  static void unrouted(RoutingContext ctx) {
+    if (ctx.get(CALLER) == null) denied(ctx, 401, "log in first");
+    else Http.send(ctx, 404, Http.error("no such operation: " + ctx.request().method() + " " + ctx.request().path(),
+        java.util.List.of()));
   }
 
   /** The caller the guard let through; every guarded route has one. */
@@ -71,33 +74,34 @@ final class Guard implements Handler<RoutingContext> {
     return c;
   }
 
-  static String token(RoutingContext ctx) {
+  /** Whether the request carries a bearer token (not the cookie): such requests cannot be forged by a page. */
+  static boolean bearer(RoutingContext ctx) {
     String auth = ctx.request().getHeader("Authorization");
-    if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) return auth.substring(7).trim();
+    return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7);
+  }
+
+  static String token(RoutingContext ctx) {
+    if (bearer(ctx)) return ctx.request().getHeader("Authorization").substring(7).trim();
     Cookie cookie = ctx.request().getCookie(COOKIE);
     return cookie == null ? null : cookie.getValue();
   }
 
-  private boolean reaches(Caller c, AccessPolicy.ReachKind kind, Map<String, String> params) {
+  private boolean reaches(Caller c, AccessPolicy.ReachKind kind, RoutingContext ctx) {
     return switch (kind) {
       case NONE -> true;
-      case TWIN -> reach.twin(c, decode(params.get("id")));
-      case SESSION -> reach.session(c, decode(params.get("session")));
-      case STATION -> reach.station(c, decode(params.get("session")), decode(params.get("station")));
+      case TWIN -> reach.twin(c, ctx.pathParam("id"));
+      case SESSION -> reach.session(c, ctx.pathParam("session"));
+      case STATION -> reach.station(c, ctx.pathParam("session"), ctx.pathParam("station"));
     };
   }
 
-  private static String describe(AccessPolicy.ReachKind kind, Map<String, String> params) {
+  private static String describe(AccessPolicy.ReachKind kind, RoutingContext ctx) {
     return switch (kind) {
-      case TWIN -> "twin " + decode(params.get("id"));
-      case SESSION -> "session " + decode(params.get("session"));
-      case STATION -> "station " + decode(params.get("station")) + " of session " + decode(params.get("session"));
+      case TWIN -> "twin " + ctx.pathParam("id");
+      case SESSION -> "session " + ctx.pathParam("session");
+      case STATION -> "station " + ctx.pathParam("station") + " of session " + ctx.pathParam("session");
       case NONE -> "it";
     };
-  }
-
-  private static String decode(String s) {
-    return s == null ? null : URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
   private static void denied(RoutingContext ctx, int status, String why) {

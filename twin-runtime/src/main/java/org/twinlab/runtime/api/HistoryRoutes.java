@@ -48,7 +48,7 @@ final class HistoryRoutes {
     this.history = history;
   }
 
-  void mount(Router r) {
+  void mount(GuardedRouter r) {
     r.get("/api/v1/twins/:id/history").handler(this::read);
     r.get("/api/v1/twins/:id/export").handler(this::exportTwin);
     r.get("/api/v1/history/export").handler(this::exportSession);

@@ -69,7 +69,17 @@ final class Http {
   }
 
   static <T> void respond(RoutingContext ctx, Future<T> result, int status, Function<T, Object> view) {
-    result.onSuccess(v -> send(ctx, status, view.apply(v))).onFailure(ctx::fail);
+    result.onSuccess(v -> {
+      // a view that refuses (no such property in the snapshot) must answer, not vanish in a callback
+      Object body;
+      try {
+        body = view.apply(v);
+      } catch (RuntimeException e) {
+        ctx.fail(e);
+        return;
+      }
+      send(ctx, status, body);
+    }).onFailure(ctx::fail);
   }
 
   static void send(RoutingContext ctx, int status, Object body) {

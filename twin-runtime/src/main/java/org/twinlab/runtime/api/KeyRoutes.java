@@ -1,7 +1,6 @@
 package org.twinlab.runtime.api;
 
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
 import org.twinlab.runtime.session.LabSessions;
 
 /**
@@ -17,7 +16,7 @@ final class KeyRoutes {
     this.sessions = sessions;
   }
 
-  void mount(Router r) {
+  void mount(GuardedRouter r) {
     // the key may have to be read or made on disk first
     r.get("/api/v1/keys/platform").handler(ctx -> vertx.executeBlocking(() -> sessions.key().publicPem(), false)
         .onFailure(ctx::fail)

@@ -43,9 +43,9 @@ final class LiveFeed {
     this.twins = twins;
   }
 
-  void mount(Router r) {
-    r.get("/api/v1/twins/:id/stream").handler(this::stream);
-    r.get("/api/v1/ws").handler(this::webSocket);
+  void mount(GuardedRouter r) {
+    r.stream("/api/v1/twins/:id/stream").handler(this::stream);
+    r.stream("/api/v1/ws").handler(this::webSocket);
   }
 
   // ---- Server-Sent Events

@@ -20,7 +20,7 @@ final class PackageRoutes {
     this.scopes = scopes;
   }
 
-  void mount(Router r) {
+  void mount(GuardedRouter r) {
     r.post("/api/v1/twins").handler(this::deploy);
     r.delete("/api/v1/twins/:id").handler(this::remove);
   }

@@ -32,7 +32,7 @@ final class ScenarioRoutes {
     this.catalog = catalog;
   }
 
-  void mount(Router r) {
+  void mount(GuardedRouter r) {
     r.get("/api/v1/scenarios").handler(ctx -> {
       JsonArray out = new JsonArray();
       catalog.all().forEach(s -> out.add(summary(s)));

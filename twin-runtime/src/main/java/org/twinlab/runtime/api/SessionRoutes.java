@@ -38,7 +38,7 @@ final class SessionRoutes {
     this.sessions = sessions;
   }
 
-  void mount(Router r) {
+  void mount(GuardedRouter r) {
     r.get("/api/v1/sessions").handler(this::list);
     r.post("/api/v1/sessions").handler(this::create);
     r.get("/api/v1/me/station").handler(this::myStation);

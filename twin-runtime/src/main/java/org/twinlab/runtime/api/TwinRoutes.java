@@ -27,7 +27,7 @@ final class TwinRoutes {
     this.reach = reach;
   }
 
-  void mount(Router r) {
+  void mount(GuardedRouter r) {
     r.get("/api/v1/twins").handler(this::list);
     r.get("/api/v1/twins/:id").handler(this::one);
     r.get("/api/v1/twins/:id/properties/:property").handler(this::property);

@@ -8,13 +8,20 @@ import java.util.List;
  *
  * @param history where twin history is kept
  * @param staleFactor a property turns STALE after this many of its expected periods without a sample
+ * @param http the request time limit and HTTPS certificate
  */
 public record LabConfig(String bind, int port, Path dataDir, double staleFactor, List<ConnectionConfig> connections,
-    List<TwinConfig> twins, HistoryConfig history) {
+    List<TwinConfig> twins, HistoryConfig history, HttpConfig http) {
 
   public LabConfig {
     connections = List.copyOf(connections);
     twins = List.copyOf(twins);
+  }
+
+  /** A lab served over plain HTTP with the default request time limit. */
+  public LabConfig(String bind, int port, Path dataDir, double staleFactor, List<ConnectionConfig> connections,
+      List<TwinConfig> twins, HistoryConfig history) {
+    this(bind, port, dataDir, staleFactor, connections, twins, history, HttpConfig.DEFAULT);
   }
 
   /** A lab whose history goes to the embedded store in its data directory. */

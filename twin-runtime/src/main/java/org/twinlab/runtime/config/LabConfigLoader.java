@@ -40,11 +40,13 @@ public final class LabConfigLoader {
   private static LabConfig read(YamlMap m, Path base, Problems problems) {
     String bind = "127.0.0.1";
     int port = 8080;
+    HttpConfig served = HttpConfig.DEFAULT;
     Optional<YamlMap> http = m.get("http").flatMap(v -> v.asMap(problems));
     if (http.isPresent()) {
       bind = http.get().string("bind", problems).orElse(bind);
       port = http.get().number("port", problems).map(Double::intValue).orElse(port);
       if (port < 0 || port > 65535) http.get().get("port").ifPresent(v -> v.problem(problems, "a port is 0..65535"));
+      served = served(http.get(), base, problems);
       http.get().rejectUnknown(problems);
     }
     Path data = base.resolve(m.string("data", problems).orElse("twinlab-data"));
@@ -59,7 +61,65 @@ public final class LabConfigLoader {
     HistoryConfig history = m.get("history").flatMap(v -> v.asMap(problems)).map(h -> history(h, base, problems))
         .orElse(HistoryConfig.EMBEDDED);
     m.rejectUnknown(problems);
-    return new LabConfig(bind, port, data, staleFactor, connections, twins, history);
+    return new LabConfig(bind, port, data, staleFactor, connections, twins, history, served);
+  }
+
+  /** http: request_time_limit and tls: {cert, key} or {keystore, password_env | password_file}. */
+  private static HttpConfig served(YamlMap http, Path base, Problems problems) {
+    Duration limit = http.string("request_time_limit", problems).flatMap(text -> {
+      Optional<Duration> d = Quantities.duration(text);
+      if (d.isEmpty() || d.get().isZero()) {
+        http.get("request_time_limit").ifPresent(v -> v.problem(problems, "a duration such as 30s or 2m"));
+      }
+      return d.filter(x -> !x.isZero());
+    }).orElse(HttpConfig.DEFAULT_TIME_LIMIT);
+    Optional<TlsConfig> tls = http.get("tls").flatMap(v -> v.asMap(problems)).flatMap(t -> tls(t, base, problems));
+    return new HttpConfig(limit, tls);
+  }
+
+  private static Optional<TlsConfig> tls(YamlMap t, Path base, Problems problems) {
+    Optional<Path> cert = existing(t, "cert", base, problems);
+    Optional<Path> key = existing(t, "key", base, problems);
+    Optional<Path> keystore = existing(t, "keystore", base, problems);
+    Optional<String> passwordEnv = t.string("password_env", problems);
+    Optional<Path> passwordFile = existing(t, "password_file", base, problems);
+    if (t.has("password")) t.get("password").ifPresent(v -> v.problem(problems,
+        "passwords do not belong in files: name the environment variable that holds it with password_env, or a file with password_file"));
+    boolean pem = t.has("cert") || t.has("key");
+    if (pem == t.has("keystore")) {
+      t.self().problem(problems, "give either cert: and key: (PEM files) or keystore: (a PKCS#12 file) with password_env or password_file");
+    } else if (pem && t.has("cert") != t.has("key")) {
+      t.self().problem(problems, "a PEM certificate needs both cert: and key:");
+    } else if (pem && (t.has("password_env") || t.has("password_file"))) {
+      t.self().problem(problems, "password_env and password_file go with keystore:, not with PEM files");
+    } else if (!pem && t.has("password_env") == t.has("password_file")) {
+      t.self().problem(problems, "a keystore needs exactly one of password_env or password_file");
+    }
+    Optional<String> password = passwordEnv.flatMap(name -> {
+      String value = System.getenv(name);
+      if (value == null) t.get("password_env").ifPresent(v -> v.problem(problems, "the environment variable " + name + " is not set"));
+      return Optional.ofNullable(value);
+    }).or(() -> passwordFile.flatMap(f -> {
+      try {
+        return Optional.of(Files.readString(f).strip());
+      } catch (java.io.IOException e) {
+        t.get("password_file").ifPresent(v -> v.problem(problems, "cannot read " + f + ": " + e.getMessage()));
+        return Optional.empty();
+      }
+    }));
+    t.rejectUnknown(problems);
+    if (cert.isPresent() && key.isPresent()) return Optional.of(new TlsConfig.Pem(cert.get(), key.get()));
+    if (keystore.isPresent() && password.isPresent()) return Optional.of(new TlsConfig.Keystore(keystore.get(), password.get()));
+    return Optional.empty();
+  }
+
+  /** A file named relative to the configuration that must exist. */
+  private static Optional<Path> existing(YamlMap m, String field, Path base, Problems problems) {
+    return m.string(field, problems).map(base::resolve).filter(f -> {
+      if (Files.isRegularFile(f)) return true;
+      m.get(field).ifPresent(v -> v.problem(problems, "no file " + f));
+      return false;
+    });
   }
 
   private static HistoryConfig history(YamlMap h, Path base, Problems problems) {

@@ -26,6 +26,11 @@ public final class SheetHtml {
 
   private SheetHtml() {}
 
+  /** The sheet's one inline stylesheet, which the served pages' Content-Security-Policy allows by its hash. */
+  public static String stylesheet() {
+    return CSS;
+  }
+
   public static String of(StationResult r) {
     StringBuilder h = new StringBuilder(16_384);
     var sheet = r.sheet();

@@ -97,4 +97,40 @@ class AuthTest {
     clock.advance(Duration.ofSeconds(61));
     assertThat(throttle.wait("cand1")).isZero();
   }
+
+  @Test
+  void anAddressGuessingManyNamesIsLockedAndCannotClearItsCountWithItsOwnLogin() {
+    ManualClock clock = new ManualClock();
+    LoginThrottle byAddress = LoginThrottle.byAddress(clock);
+    for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS_PER_ADDRESS - 1; i++) {
+      byAddress.failed("10.0.0.7");
+      // the attacker logs into their own account between guesses: that does not wipe the count
+      byAddress.succeeded("10.0.0.7");
+    }
+    assertThat(byAddress.wait("10.0.0.7")).isZero();
+    byAddress.failed("10.0.0.7");
+    assertThat(byAddress.wait("10.0.0.7")).isEqualTo(Duration.ofMinutes(1));
+    assertThat(byAddress.wait("10.0.0.8")).isZero();
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(byAddress.wait("10.0.0.7")).isZero();
+    // a lock served out starts the count again rather than locking at the next slip
+    byAddress.failed("10.0.0.7");
+    assertThat(byAddress.wait("10.0.0.7")).isZero();
+  }
+
+  @Test
+  void guessesStillBeingCheckedCountSoABurstIsLockedBeforeItsFirstAnswer() {
+    ManualClock clock = new ManualClock();
+    LoginThrottle byAddress = LoginThrottle.byAddress(clock);
+    for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS_PER_ADDRESS; i++) assertThat(byAddress.reserve("10.0.0.7")).as("attempt " + i).isZero();
+    assertThat(byAddress.reserve("10.0.0.7")).isEqualTo(Duration.ofMinutes(1));
+    // one of them had the right password: it stops counting, and the address is under the limit again
+    byAddress.withdrawn("10.0.0.7");
+    assertThat(byAddress.wait("10.0.0.7")).isZero();
+    LoginThrottle byName = new LoginThrottle(clock);
+    for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) assertThat(byName.reserve("cand1")).isZero();
+    assertThat(byName.reserve("cand1")).isPositive();
+    byName.withdrawn("cand1");
+    assertThat(byName.reserve("cand1")).as("a right password clears a name's count").isZero();
+  }
 }

@@ -110,4 +110,62 @@ class LabConfigLoaderTest {
       assertThat(found).anySatisfy(p -> assertThat(p).contains("tank-1.yaml:4:").contains("no connection 'nowhere'"));
     }
   }
+
+  @Test
+  void httpsComesFromPemFilesOrAKeystoreNamedRelativeToTheConfiguration(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("tls"));
+    for (String f : List.of("tls/server.pem", "tls/server.key", "tls/lab.p12")) Files.writeString(dir.resolve(f), "x");
+    Files.writeString(dir.resolve("tls/password"), "s3cret\n");
+    Files.writeString(dir.resolve("pem.yaml"), "http: {port: 8443, request_time_limit: 45s, tls: {cert: tls/server.pem, key: tls/server.key}}\n");
+    HttpConfig pem = LabConfigLoader.load(dir.resolve("pem.yaml")).http();
+    assertThat(pem.requestTimeLimit()).isEqualTo(java.time.Duration.ofSeconds(45));
+    assertThat(pem.tls()).contains(new TlsConfig.Pem(dir.resolve("tls/server.pem"), dir.resolve("tls/server.key")));
+    Files.writeString(dir.resolve("p12.yaml"), "http: {tls: {keystore: tls/lab.p12, password_file: tls/password}}\n");
+    HttpConfig p12 = LabConfigLoader.load(dir.resolve("p12.yaml")).http();
+    assertThat(p12.requestTimeLimit()).isEqualTo(HttpConfig.DEFAULT_TIME_LIMIT);
+    assertThat(p12.tls()).contains(new TlsConfig.Keystore(dir.resolve("tls/lab.p12"), "s3cret"));
+    assertThat(p12.tls().orElseThrow().toString()).doesNotContain("s3cret");
+    Files.writeString(dir.resolve("plain.yaml"), "http: {port: 8080}\n");
+    assertThat(LabConfigLoader.load(dir.resolve("plain.yaml")).http()).isEqualTo(HttpConfig.DEFAULT);
+  }
+
+  @Test
+  void httpsMistakesAreNamedWhereTheyAre(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("lab.p12"), "x");
+    Files.writeString(dir.resolve("twinlab.yaml"), """
+        http:
+          request_time_limit: soon
+          tls: {cert: missing.pem, key: missing.key}
+        """);
+    assertThat(problems(dir)).anySatisfy(p -> assertThat(p).contains("twinlab.yaml:2:").contains("http.request_time_limit"))
+        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:3:").contains("no file").contains("missing.pem"));
+    Files.writeString(dir.resolve("twinlab.yaml"), """
+        http:
+          tls:
+            keystore: lab.p12
+            password: hunter2
+        """);
+    assertThat(problems(dir)).anySatisfy(p -> assertThat(p).contains("twinlab.yaml:4:").contains("passwords do not belong in files"))
+        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:3:").contains("exactly one of password_env or password_file"));
+    Files.writeString(dir.resolve("twinlab.yaml"), """
+        http:
+          tls: {keystore: lab.p12, password_env: TWINLAB_NO_SUCH_VARIABLE_SET}
+        """);
+    assertThat(problems(dir)).anySatisfy(p -> assertThat(p).contains("twinlab.yaml:2:").contains("TWINLAB_NO_SUCH_VARIABLE_SET is not set"));
+    Files.writeString(dir.resolve("twinlab.yaml"), """
+        http:
+          tls: {cert: lab.p12, keystore: lab.p12, colour: blue}
+        """);
+    assertThat(problems(dir)).anySatisfy(p -> assertThat(p).contains("twinlab.yaml:2:").contains("give either cert: and key:"))
+        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:2:").contains("colour"));
+  }
+
+  private static List<String> problems(Path dir) {
+    try {
+      LabConfigLoader.load(dir.resolve("twinlab.yaml"));
+      throw new AssertionError("accepted");
+    } catch (InvalidInputException e) {
+      return e.problems().stream().map(Problem::toString).toList();
+    }
+  }
 }

@@ -1,0 +1,98 @@
+package org.twinlab.runtime.api;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The only way an API route is mounted: each route comes with the guard of its own operation's
+ * rule already on it, so whatever path the router dispatches (after its own normalisation of
+ * slashes, dot segments and escapes), the rule applied is that route's. A route the OpenAPI
+ * document has no rule for cannot be mounted, and the server does not start.
+ */
+final class GuardedRouter {
+  private static final Pattern PARAM = Pattern.compile(":([A-Za-z]+)");
+  private final Router router;
+  private final AccessPolicy policy;
+  private final Guard guard;
+  private final RequestTimeLimit timeLimit;
+  private final Set<String> mounted = new LinkedHashSet<>();
+
+  GuardedRouter(Router router, AccessPolicy policy, Guard guard, RequestTimeLimit timeLimit) {
+    this.router = router;
+    this.policy = policy;
+    this.guard = guard;
+    this.timeLimit = timeLimit;
+  }
+
+  Route get(String path) {
+    return mount(HttpMethod.GET, path, true);
+  }
+
+  Route post(String path) {
+    return mount(HttpMethod.POST, path, true);
+  }
+
+  Route put(String path) {
+    return mount(HttpMethod.PUT, path, true);
+  }
+
+  Route delete(String path) {
+    return mount(HttpMethod.DELETE, path, true);
+  }
+
+  /** A GET that stays open (an event stream, a WebSocket): guarded, but under no time limit. */
+  Route stream(String path) {
+    return mount(HttpMethod.GET, path, false);
+  }
+
+  /** The operations of the document no route was mounted for, as "METHOD /path/{param}". */
+  List<String> unrouted() {
+    List<String> out = new ArrayList<>();
+    for (AccessPolicy.Rule r : policy.rules()) if (!mounted.contains(r.operation())) out.add(r.operation());
+    return out;
+  }
+
+  /** Refuses a document that promises an operation no route serves. */
+  void requireEveryRuleRouted() {
+    List<String> missing = unrouted();
+    if (!missing.isEmpty()) throw new IllegalStateException("the OpenAPI document names operations no route serves: " + missing);
+  }
+
+  private Route mount(HttpMethod method, String path, boolean limited) {
+    String template = template(path);
+    String operation = method.name() + " " + template;
+    AccessPolicy.Rule rule = policy.rule(method.name(), template)
+        .orElseThrow(() -> new IllegalStateException(operation + " is mounted but the OpenAPI document has no rule for it"));
+    List<String> params = params(path);
+    String needed = switch (rule.reach()) {
+      case NONE -> null;
+      case TWIN -> params.contains("id") ? null : "id";
+      case SESSION -> params.contains("session") ? null : "session";
+      case STATION -> params.contains("session") && params.contains("station") ? null : "session and station";
+    };
+    if (needed != null) throw new IllegalStateException(operation + " says x-reach " + rule.reach() + " but has no " + needed + " in its path");
+    if (!mounted.add(operation)) throw new IllegalStateException(operation + " is mounted twice");
+    Route route = router.route(method, path);
+    if (limited) route.handler(timeLimit);
+    return route.handler(guard.admit(rule));
+  }
+
+  /** "/api/v1/twins/:id" as the document writes it: "/api/v1/twins/{id}". */
+  static String template(String path) {
+    return PARAM.matcher(path).replaceAll("{$1}");
+  }
+
+  private static List<String> params(String path) {
+    List<String> out = new ArrayList<>();
+    Matcher m = PARAM.matcher(path);
+    while (m.find()) out.add(m.group(1));
+    return out;
+  }
+}
