@@ -8,6 +8,7 @@ import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.models.yaml.YamlDocument;
 import org.twinlab.runtime.binding.Binding;
 import org.twinlab.runtime.binding.BindingLoader;
+import org.twinlab.runtime.bus.Actor;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.runtime.twin.TwinVerticle;
 
@@ -58,7 +59,7 @@ final class BindingRoutes {
   private void create(RoutingContext ctx) {
     TwinVerticle t = twins.require(ctx.pathParam("id"));
     Binding b = parse(ctx, t);
-    Http.respond(ctx, t.putBinding(b, true, Http.caller(ctx)), 201, v -> Views.version(v, false));
+    Http.respond(ctx, t.putBinding(b, true, Actor.of(Guard.caller(ctx))), 201, v -> Views.version(v, false));
   }
 
   private void replace(RoutingContext ctx) {
@@ -67,7 +68,7 @@ final class BindingRoutes {
     if (!b.property().equals(ctx.pathParam("property"))) {
       throw TwinRequestException.invalid("property", "the body binds " + b.property() + ", the path names " + ctx.pathParam("property"));
     }
-    Http.respond(ctx, t.putBinding(b, false, Http.caller(ctx)), 200, v -> Views.version(v, false));
+    Http.respond(ctx, t.putBinding(b, false, Actor.of(Guard.caller(ctx))), 200, v -> Views.version(v, false));
   }
 
   private void preview(RoutingContext ctx) {
@@ -79,7 +80,7 @@ final class BindingRoutes {
 
   private void delete(RoutingContext ctx) {
     TwinVerticle t = twins.require(ctx.pathParam("id"));
-    Http.respond(ctx, t.deleteBinding(ctx.pathParam("property"), Http.caller(ctx)), 200, v -> Views.version(v, false));
+    Http.respond(ctx, t.deleteBinding(ctx.pathParam("property"), Actor.of(Guard.caller(ctx))), 200, v -> Views.version(v, false));
   }
 
   /** Reads a binding from the body with the same rules as a binding file; errors carry line and column. */

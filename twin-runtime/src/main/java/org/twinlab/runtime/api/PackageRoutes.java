@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.twinlab.runtime.auth.Caller;
 import org.twinlab.runtime.auth.Reach;
 import org.twinlab.runtime.auth.Role;
+import org.twinlab.runtime.bus.Actor;
 
 /** Installing and uninstalling twin applications: deploy a package, remove a twin. */
 final class PackageRoutes {
@@ -31,12 +32,12 @@ final class PackageRoutes {
       Http.send(ctx, 403, Http.error(caller.name() + " may deploy only their station's twin", java.util.List.of()));
       return;
     }
-    Http.respond(ctx, deployments.deploy(pkg, Http.caller(ctx)).compose(t -> t.snapshot().map(s -> Views.twin(s, t.twinConfig().model()))),
+    Http.respond(ctx, deployments.deploy(pkg, Actor.of(Guard.caller(ctx))).compose(t -> t.snapshot().map(s -> Views.twin(s, t.twinConfig().model()))),
         201, v -> v);
   }
 
   private void remove(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    Http.respond(ctx, deployments.remove(id, Http.caller(ctx)), 200, v -> new JsonObject().put("twin", id).put("removed", true));
+    Http.respond(ctx, deployments.remove(id, Actor.of(Guard.caller(ctx))), 200, v -> new JsonObject().put("twin", id).put("removed", true));
   }
 }
