@@ -52,7 +52,7 @@ public final class ActionLedger {
       return Future.succeededFuture();
     }
     return vertx.eventBus().request(OUTCOME, new Settled(taken, outcome), WAIT).<Void>mapEmpty()
-        .recover(e -> Future.failedFuture(refusal(e, "the action's outcome could not be recorded")));
+        .recover(e -> Future.failedFuture(refusal(e, "the action was carried out, but its outcome could not be recorded (no check counts it)")));
   }
 
   /**
