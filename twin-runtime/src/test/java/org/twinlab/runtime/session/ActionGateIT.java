@@ -204,9 +204,16 @@ class ActionGateIT {
       assertThat(SessionCrashIT.status(now, "whole-run")).isEqualTo("passed");
       assertThat(SessionCrashIT.status(now, "backed-up")).isEqualTo("passed");
     });
+    // an examiner's emergency stop is an intervention too, recorded before it reaches the rig
+    HttpResponse<Buffer> estop = get(exam1.post("/api/v1/twins/" + TWIN + "/commands/panel.emergency_stop").send());
+    assertThat(estop.statusCode()).as(estop.bodyAsString()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> station().getJsonArray("interventions").size() == 4);
+    assertThat(station().getJsonArray("interventions").getJsonObject(3).getString("kind")).isEqualTo("emergency_stop");
+    assertThat(station().getJsonArray("actions").stream().map(a -> ((JsonObject) a).getString("kind"))).doesNotContain("emergency_stop");
+
     List<EvidenceRecord> records = EvidenceLog.read(evidence());
     assertThat(records).filteredOn(r -> r.kind().equals(LabSession.INTERVENTION)).extracting(EvidenceRecord::by)
-        .containsExactly("exam1", "train1", "admin1");
+        .containsExactly("exam1", "train1", "admin1", "exam1");
     assertThat(records).filteredOn(r -> r.kind().equals(LabSession.ACTION)).extracting(r -> r.by() + " " + r.data().getString("kind"))
         .containsExactly("cand1 export", "cand1 backup");
   }
