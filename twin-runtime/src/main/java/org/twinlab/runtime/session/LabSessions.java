@@ -236,7 +236,7 @@ public final class LabSessions implements Reach, AutoCloseable {
    */
   private void taken(Message<CandidateAction> m) {
     CandidateAction a = m.body();
-    Optional<Map.Entry<LabSession, String>> at = stationOf(a);
+    Optional<Map.Entry<LabSession, String>> at = placeOf(a);
     if (at.isEmpty()) {
       m.reply(Taken.untracked(a));
       return;
@@ -286,7 +286,7 @@ public final class LabSessions implements Reach, AutoCloseable {
    * The station an action's twin is at, in a session that has not ended; none for the runtime's own
    * actions (a scenario's setup) before the station runs: they happen while it is being set up.
    */
-  private Optional<Map.Entry<LabSession, String>> stationOf(CandidateAction a) {
+  private Optional<Map.Entry<LabSession, String>> placeOf(CandidateAction a) {
     for (LabSession s : sessions.values()) {
       if (s.ended()) continue;
       for (StationSession st : s.stations()) {
