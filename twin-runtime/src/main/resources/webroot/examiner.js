@@ -206,6 +206,11 @@ async function refreshStation() {
       el('td', {}, mmss(a.elapsedSeconds)), el('td', {}, a.who), el('td', {}, a.kind),
       el('td', {}, JSON.stringify(a.fields).slice(0, 80)))));
   }
+  // what staff did on the candidate's twin: never the candidate's work
+  const staff = st.interventions || [];
+  $('interventions').replaceChildren(...(staff.length ? staff.slice().reverse().map(i => el('tr', {class: i.outcome === 'refused' ? 'failed' : ''},
+    el('td', {}, mmss(i.elapsedSeconds)), el('td', {}, i.who + ' (' + i.role + ')'), el('td', {}, i.kind),
+    el('td', {}, JSON.stringify(i.fields).slice(0, 80)), el('td', {}, i.outcome))) : [el('tr', {}, el('td', {}, t('none')))]));
   ['station-pause'].forEach(b => { $(b).disabled = st.state !== 'running'; });
   $('station-resume').disabled = st.state !== 'paused';
   $('station-extend').disabled = $('station-end').disabled = !['running', 'paused'].includes(st.state);

@@ -21,6 +21,8 @@ import org.twinlab.runtime.api.Deployments;
 import org.twinlab.runtime.api.Twins;
 import org.twinlab.runtime.binding.BindingJournal;
 import org.twinlab.runtime.bus.ActionLedger;
+import org.twinlab.runtime.bus.Actor;
+import org.twinlab.runtime.bus.Outcome;
 import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.config.LabConfig;
@@ -184,7 +186,7 @@ public final class TwinRuntime implements Deployments {
    * before the twin exists, so a restart brings it back.
    */
   @Override
-  public Future<TwinVerticle> deploy(JsonObject pkg, String by) {
+  public Future<TwinVerticle> deploy(JsonObject pkg, Actor by) {
     TwinConfig t;
     try {
       t = packages.read(pkg);
@@ -197,19 +199,20 @@ public final class TwinRuntime implements Deployments {
     } catch (TwinRequestException e) {
       return Future.failedFuture(e);
     }
-    return vertx.executeBlocking(() -> {
+    // recorded before anything is installed: a station's twin is not replaced unseen
+    CandidateAction deploy = CandidateAction.of(t.id(), by, "deploy", Map.of("model", t.model().id(), "bindings", t.bindings().bindings().size()));
+    return ActionLedger.gated(vertx, deploy, () -> vertx.executeBlocking(() -> {
           packages.saved(t.id(), pkg);
           return null;
         }, false)
         .compose(v -> historyVerticle.follow(t))
         .compose(v -> vertx.deployVerticle(verticle))
-        .compose(id -> {
+        .map(id -> {
           deployedTwin(t.id(), id);
           twins.open(t.id());
-          return ActionLedger.take(vertx, CandidateAction.of(t.id(), by, "deploy",
-              Map.of("model", t.model().id(), "bindings", t.bindings().bindings().size())))
-              .compose(x -> audited(by, "deploy twin", t.id(), t.model().id())).map(verticle);
-        })
+          return verticle;
+        }), v -> Outcome.done())
+        .compose(v -> audited(by.name(), "deploy twin", t.id(), t.model().id()).map(verticle))
         .onFailure(e -> twins.remove(t.id()));
   }
 
@@ -218,30 +221,29 @@ public final class TwinRuntime implements Deployments {
    * stays: its history, and its binding journal, set aside under a dated name.
    */
   @Override
-  public Future<Void> remove(String id, String by) {
+  public Future<Void> remove(String id, Actor by) {
     TwinVerticle t;
     try {
       t = twins.require(id);
     } catch (TwinRequestException e) {
       return Future.failedFuture(e);
     }
+    CandidateAction remove = CandidateAction.of(id, by, "remove", Map.of("model", t.twinConfig().model().id()));
     return t.snapshot().compose(s -> {
       if (s.lifecycle() == Lifecycle.RUNNING || s.lifecycle() == Lifecycle.PAUSED) {
         return Future.failedFuture(TwinRequestException.conflict("lifecycle", "stop the twin application before removing it"));
       }
-      return vertx.executeBlocking(() -> {
+      return ActionLedger.gated(vertx, remove, () -> vertx.executeBlocking(() -> {
         packages.removed(id);
         return null;
-      }, false);
-    }).compose(v -> {
-      twins.remove(id);
-      String deployment = twinDeployments.remove(id);
-      synchronized (this) {
-        deployments.remove(deployment);
-      }
-      return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
-    }).compose(v -> historyVerticle.unfollow(id))
-        .compose(v -> ActionLedger.take(vertx, CandidateAction.of(id, by, "remove", Map.of("model", t.twinConfig().model().id()))))
-        .compose(v -> audited(by, "remove twin", id, t.twinConfig().model().id()));
+      }, false).compose(v -> {
+        twins.remove(id);
+        String deployment = twinDeployments.remove(id);
+        synchronized (this) {
+          deployments.remove(deployment);
+        }
+        return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
+      }).compose(v -> historyVerticle.unfollow(id)), v -> Outcome.done());
+    }).compose(v -> audited(by.name(), "remove twin", id, t.twinConfig().model().id()));
   }
 }

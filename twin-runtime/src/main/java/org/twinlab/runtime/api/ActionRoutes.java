@@ -7,8 +7,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.twinlab.runtime.bus.ActionLedger;
+import org.twinlab.runtime.bus.Actor;
 import org.twinlab.runtime.bus.CandidateAction;
+import org.twinlab.runtime.bus.Outcome;
 import org.twinlab.runtime.scenario.Reports;
 import org.twinlab.runtime.scenario.TestSuiteGrader;
 import org.twinlab.runtime.twin.TwinRequestException;
@@ -16,7 +19,8 @@ import org.twinlab.runtime.twin.TwinVerticle;
 import org.twinlab.scenarios.engine.ActionOutcome;
 
 /**
- * Actions that change nothing on the twin but are part of the work, recorded like the rest: a
+ * Actions that change nothing on the twin but are part of the work, recorded like the rest (before
+ * they are carried out, through the action ledger): a
  * structured report, a test suite (graded against the correct twin and faulty variants), and a
  * backup of the station's own data (into the backups directory beside the data directory).
  */
@@ -37,26 +41,25 @@ final class ActionRoutes {
     r.post("/api/v1/twins/:id/actions").handler(this::take);
   }
 
+  /** Takes the action through the ledger: recorded before it is carried out, its outcome after. */
   private void take(RoutingContext ctx) {
     TwinVerticle t = twins.require(ctx.pathParam("id"));
-    String who = Http.caller(ctx);
+    Actor who = Actor.of(Guard.caller(ctx));
     JsonObject body = Http.jsonBody(ctx);
     String kind = body.getValue("kind") instanceof String k ? k : "";
     if (!KINDS.contains(kind)) throw TwinRequestException.invalid("kind", "an action here is " + String.join(" or ", KINDS));
     if (!(body.getValue("fields", new JsonObject()) instanceof JsonObject f)) throw TwinRequestException.invalid("fields", "a JSON object");
     Map<String, Object> fields = f.getMap();
-    Future<ActionOutcome> outcome = switch (kind) {
-      case "report" -> Future.succeededFuture(report(t, fields));
-      case "backup" -> backups.take(Guard.caller(ctx), t);
-      default -> vertx.executeBlocking(() -> new TestSuiteGrader(t.twinConfig().model()).grade(fields), false); // minutes of virtual time
+    if (kind.equals("report")) Reports.validate(t.twinConfig().model(), fields); // a report that does not read is refused unrecorded
+    Supplier<Future<ActionOutcome>> act = switch (kind) {
+      case "report" -> () -> Future.succeededFuture(ActionOutcome.accepted("report filed"));
+      case "backup" -> () -> backups.take(Guard.caller(ctx), t);
+      default -> () -> vertx.executeBlocking(() -> new TestSuiteGrader(t.twinConfig().model()).grade(fields), false); // minutes of virtual time
     };
-    Http.respond(ctx, outcome.compose(o -> ActionLedger.take(vertx,
-        new CandidateAction(t.id(), java.time.Instant.now(), who, kind, fields, o.result())).map(o)), 201, o -> new JsonObject()
-        .put("twin", t.id()).put("kind", kind).put("who", who).put("detail", o.detail()).put("result", new JsonObject(Map.copyOf(o.result()))));
+    Future<ActionOutcome> outcome = ActionLedger.gated(vertx, CandidateAction.of(t.id(), who, kind, fields), act,
+        o -> o.accepted() ? Outcome.done(o.detail(), o.result()) : Outcome.refused(o.detail()));
+    Http.respond(ctx, outcome, 201, o -> new JsonObject().put("twin", t.id()).put("kind", kind).put("who", who.name())
+        .put("detail", o.detail()).put("result", new JsonObject(Map.copyOf(o.result()))));
   }
 
-  private static ActionOutcome report(TwinVerticle t, Map<String, Object> fields) {
-    Reports.validate(t.twinConfig().model(), fields);
-    return ActionOutcome.accepted("report filed");
-  }
 }

@@ -8,6 +8,7 @@ import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.models.yaml.YamlDocument;
 import org.twinlab.runtime.binding.Binding;
 import org.twinlab.runtime.binding.BindingLoader;
+import org.twinlab.runtime.bus.Actor;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.runtime.twin.TwinVerticle;
 
@@ -61,7 +62,7 @@ final class BindingRoutes {
     TwinVerticle t = twins.require(ctx.pathParam("id"));
     Binding b = parse(ctx, t);
     if (outOfScope(ctx, t, b)) return;
-    Http.respond(ctx, t.putBinding(b, true, Http.caller(ctx)), 201, v -> Views.version(v, false));
+    Http.respond(ctx, t.putBinding(b, true, Actor.of(Guard.caller(ctx))), 201, v -> Views.version(v, false));
   }
 
   private void replace(RoutingContext ctx) {
@@ -71,7 +72,7 @@ final class BindingRoutes {
       throw TwinRequestException.invalid("property", "the body binds " + b.property() + ", the path names " + ctx.pathParam("property"));
     }
     if (outOfScope(ctx, t, b)) return;
-    Http.respond(ctx, t.putBinding(b, false, Http.caller(ctx)), 200, v -> Views.version(v, false));
+    Http.respond(ctx, t.putBinding(b, false, Actor.of(Guard.caller(ctx))), 200, v -> Views.version(v, false));
   }
 
   private void preview(RoutingContext ctx) {
@@ -84,7 +85,7 @@ final class BindingRoutes {
 
   private void delete(RoutingContext ctx) {
     TwinVerticle t = twins.require(ctx.pathParam("id"));
-    Http.respond(ctx, t.deleteBinding(ctx.pathParam("property"), Http.caller(ctx)), 200, v -> Views.version(v, false));
+    Http.respond(ctx, t.deleteBinding(ctx.pathParam("property"), Actor.of(Guard.caller(ctx))), 200, v -> Views.version(v, false));
   }
 
   /** A candidate's binding stays on their own station's rig: otherwise 403 naming the field, and nothing changes. */

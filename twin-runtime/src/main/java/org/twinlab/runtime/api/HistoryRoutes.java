@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.twinlab.runtime.bus.ActionLedger;
+import org.twinlab.runtime.bus.Actor;
 import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.config.Quantities;
 import org.twinlab.runtime.history.ChangeHistory;
@@ -78,13 +79,13 @@ final class HistoryRoutes {
     TwinVerticle twin = twins.require(ctx.pathParam("id"));
     TimeWindow window = exportWindow(ctx);
     HistoryQuery query = HistoryQuery.twin(twin.id(), window.from(), window.to()).withProperties(properties(ctx, twin));
-    String who = Http.caller(ctx);
+    Actor who = Actor.of(Guard.caller(ctx));
     Map<String, Object> fields = new LinkedHashMap<>();
     for (String p : List.of("from", "to", "format", "properties")) {
       if (ctx.queryParams().get(p) != null) fields.put(p, ctx.queryParams().get(p));
     }
     // the export is recorded once its file is written, before it is sent
-    export(ctx, query, window, twin.id(), () -> ActionLedger.take(ctx.vertx(), CandidateAction.of(twin.id(), who, "export", fields)));
+    export(ctx, query, window, twin.id(), () -> ActionLedger.record(ctx.vertx(), CandidateAction.of(twin.id(), who, "export", fields)));
   }
 
   private void exportSession(RoutingContext ctx) {

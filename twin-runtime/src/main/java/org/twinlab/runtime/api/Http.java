@@ -108,6 +108,7 @@ final class Http {
         case INVALID -> 400;
         case CONFLICT -> 409;
         case UNREACHABLE -> 502;
+        case UNAVAILABLE -> 503;
       };
       send(ctx, status, error(t.getMessage(), List.of(new JsonObject().put("field", t.field()).put("message", t.getMessage()))));
     } else if (e instanceof InvalidInputException bad) {

@@ -1,11 +1,11 @@
 package org.twinlab.runtime.api;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.twinlab.runtime.auth.Caller;
 import org.twinlab.runtime.auth.Reach;
 import org.twinlab.runtime.auth.Role;
+import org.twinlab.runtime.bus.Actor;
 
 /** Installing and uninstalling twin applications: deploy a package, remove a twin. */
 final class PackageRoutes {
@@ -39,7 +39,7 @@ final class PackageRoutes {
       StationScopes.forbid(ctx, refusal.get());
       return;
     }
-    var deployed = deployments.deploy(pkg, Http.caller(ctx));
+    var deployed = deployments.deploy(pkg, Actor.of(caller));
     if (!StationScopes.confines(caller)) deployed = deployed.onSuccess(t -> scopes.deployedByStaff(t.twinConfig()));
     Http.respond(ctx, deployed.compose(t -> t.snapshot().map(s -> Views.twin(s, t.twinConfig().model()))),
         201, v -> v);
@@ -47,6 +47,6 @@ final class PackageRoutes {
 
   private void remove(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    Http.respond(ctx, deployments.remove(id, Http.caller(ctx)), 200, v -> new JsonObject().put("twin", id).put("removed", true));
+    Http.respond(ctx, deployments.remove(id, Actor.of(Guard.caller(ctx))), 200, v -> new JsonObject().put("twin", id).put("removed", true));
   }
 }

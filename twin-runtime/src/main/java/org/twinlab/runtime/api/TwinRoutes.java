@@ -10,6 +10,7 @@ import org.twinlab.runtime.auth.Reach;
 import org.twinlab.runtime.auth.Role;
 import java.util.ArrayList;
 import java.util.List;
+import org.twinlab.runtime.bus.Actor;
 import org.twinlab.runtime.twin.Lifecycle;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.runtime.twin.TwinSnapshot;
@@ -70,7 +71,7 @@ final class TwinRoutes {
     JsonObject body = Http.jsonBody(ctx);
     if (!body.containsKey("value")) throw TwinRequestException.invalid("value", "the body needs a value: {\"value\": ...}");
     Object value = body.getValue("value");
-    t.write(ctx.pathParam("property"), value, Http.caller(ctx))
+    t.write(ctx.pathParam("property"), value, Actor.of(Guard.caller(ctx)))
         .onSuccess(r -> Http.send(ctx, r.ok() ? 200 : 422, Views.writeResult(r)))
         .onFailure(ctx::fail);
   }
@@ -82,14 +83,14 @@ final class TwinRoutes {
       Http.send(ctx, 403, Http.error("an examiner may issue only the emergency stop", List.of()));
       return;
     }
-    t.command(command, Http.caller(ctx))
+    t.command(command, Actor.of(Guard.caller(ctx)))
         .onSuccess(r -> Http.send(ctx, r.ok() ? 200 : 422, Views.writeResult(r)))
         .onFailure(ctx::fail);
   }
 
   private void move(RoutingContext ctx, Lifecycle target) {
     TwinVerticle t = twins.require(ctx.pathParam("id"));
-    Http.respond(ctx, t.moveTo(target, Http.caller(ctx)), 200, l -> new JsonObject().put("twin", t.id()).put("lifecycle", l.name()));
+    Http.respond(ctx, t.moveTo(target, Actor.of(Guard.caller(ctx))), 200, l -> new JsonObject().put("twin", t.id()).put("lifecycle", l.name()));
   }
 
   private void twinAlarms(RoutingContext ctx) {
@@ -99,7 +100,7 @@ final class TwinRoutes {
 
   private void acknowledge(RoutingContext ctx) {
     TwinVerticle t = twins.require(ctx.pathParam("id"));
-    Http.respond(ctx, t.acknowledge(ctx.pathParam("alarm"), Http.caller(ctx)), 200, a -> Views.alarm(a).put("twin", t.id()));
+    Http.respond(ctx, t.acknowledge(ctx.pathParam("alarm"), Actor.of(Guard.caller(ctx))), 200, a -> Views.alarm(a).put("twin", t.id()));
   }
 
   private void allAlarms(RoutingContext ctx) {

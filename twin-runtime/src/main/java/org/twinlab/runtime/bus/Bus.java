@@ -31,6 +31,8 @@ public final class Bus {
     register(bus, ChangeBatch.class);
     register(bus, ConnectionEvent.class);
     register(bus, CandidateAction.class);
+    register(bus, Taken.class);
+    register(bus, Settled.class);
   }
 
   private static <T> void register(EventBus bus, Class<T> type) {

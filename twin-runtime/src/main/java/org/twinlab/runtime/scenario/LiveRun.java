@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.twinlab.runtime.bus.Actor;
 import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.connect.Connections;
@@ -29,14 +30,17 @@ import org.twinlab.sim.RigSimulator;
 
 /**
  * A scenario running on a station of the live lab, in real time: the run samples the station ten
- * times a second on its own thread (never on an event loop), and records every action the twin's
- * action feed reports, with who took it. It ends at the time limit, or when closed.
+ * times a second on its own thread (never on an event loop), and records the actions the twin's
+ * action feed reports as done: at a lab session's station only its own candidate's (what staff do
+ * there is an intervention, never the candidate's work), elsewhere anyone's but the setup's. It
+ * ends at the time limit, or when closed.
  */
 public final class LiveRun implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveRun.class);
   static final long TICK_MS = 100;
   /** Who the station's setup acts as, so its changes are not taken for the candidate's. */
   public static final String SETUP = "scenario";
+  public static final Actor SETUP_ACTOR = Actor.runtime(SETUP);
 
   private final ScenarioRun run;
   private final List<LiveStation> stations;
@@ -70,7 +74,16 @@ public final class LiveRun implements AutoCloseable {
    */
   public static LiveRun start(Vertx vertx, List<LiveRig> rigs, Connections connections, Scenario scenario,
       Scoring scoring, String by) throws StationException {
-    return open(vertx, rigs, connections, scenario, new StationClock(Clock.systemUTC(), scenario.timeLimit()), scoring,
+    return start(vertx, rigs, null, connections, scenario, scoring, by);
+  }
+
+  /**
+   * Starts a scenario on a lab session's station, whose run counts only what its candidate does
+   * (null: anyone's actions but the setup's).
+   */
+  public static LiveRun start(Vertx vertx, List<LiveRig> rigs, String candidate, Connections connections, Scenario scenario,
+      Scoring scoring, String by) throws StationException {
+    return open(vertx, rigs, candidate, connections, scenario, new StationClock(Clock.systemUTC(), scenario.timeLimit()), scoring,
         run -> run.start(by));
   }
 
@@ -78,9 +91,9 @@ public final class LiveRun implements AutoCloseable {
    * Goes on with a run the runtime was running before it restarted: the clock carried over, the
    * station not prepared again, the run's earlier actions, faults and verdicts from its evidence.
    */
-  public static LiveRun resume(Vertx vertx, List<LiveRig> rigs, Connections connections, Scenario scenario, Scoring scoring,
-      StationClock clock, ScenarioRun.Prior prior) throws StationException {
-    return open(vertx, rigs, connections, scenario, clock, scoring, run -> run.resume(prior));
+  public static LiveRun resume(Vertx vertx, List<LiveRig> rigs, String candidate, Connections connections, Scenario scenario,
+      Scoring scoring, StationClock clock, ScenarioRun.Prior prior) throws StationException {
+    return open(vertx, rigs, candidate, connections, scenario, clock, scoring, run -> run.resume(prior));
   }
 
   /** How a run begins on its station: started afresh, or resumed. */
@@ -88,7 +101,7 @@ public final class LiveRun implements AutoCloseable {
     void on(ScenarioRun run) throws StationException;
   }
 
-  private static LiveRun open(Vertx vertx, List<LiveRig> rigs, Connections connections, Scenario scenario, StationClock clock,
+  private static LiveRun open(Vertx vertx, List<LiveRig> rigs, String candidate, Connections connections, Scenario scenario, StationClock clock,
       Scoring scoring, Begin begin) throws StationException {
     List<String> models = rigs.stream().map(r -> r.twin().twinConfig().model().id()).toList();
     if (!scenario.rigs().equals(models)) {
@@ -118,12 +131,18 @@ public final class LiveRun implements AutoCloseable {
       String rig = i == 0 ? null : models.get(i);
       feeds.add(vertx.eventBus().<CandidateAction>localConsumer(Bus.actions(rigs.get(i).twin().id()), m -> {
         CandidateAction a = m.body();
-        if (a.who().equals(SETUP)) return; // the scenario's own setup, not the candidate
+        if (!counts(a, candidate)) return;
         thread.execute(() -> run.record(a.who(), a.kind(), fieldsOn(rig, a.fields()), new ActionOutcome(true, "taken through the API", a.result())));
       }));
     }
     LOG.info("scenario {} running on {}", scenario.id(), name);
     return new LiveRun(run, parts, thread, feeds);
+  }
+
+  /** Whether an action is the work the run scores: its candidate's, or (no candidate named) anyone's but the setup's. */
+  public static boolean counts(CandidateAction a, String candidate) {
+    if (candidate == null) return !a.who().equals(SETUP);
+    return a.byCandidate() && a.who().equals(candidate);
   }
 
   /** An action's fields as the run records them: on another rig than the first (rig not null), naming that rig. */

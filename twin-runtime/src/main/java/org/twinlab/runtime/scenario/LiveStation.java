@@ -82,7 +82,7 @@ public final class LiveStation implements Station, AutoCloseable {
     for (var w : setup.rigWrites().entrySet()) {
       if (sim == null) {
         // a real rig: the setup writes through the twin's binding, as an operator would
-        var r = await(twin.write(w.getKey(), w.getValue(), LiveRun.SETUP), "setup: writing " + w.getKey());
+        var r = await(twin.write(w.getKey(), w.getValue(), LiveRun.SETUP_ACTOR), "setup: writing " + w.getKey());
         if (!r.ok()) throw new StationException("setup: writing " + w.getKey() + ": " + r.detail());
         continue;
       }
@@ -95,9 +95,9 @@ public final class LiveStation implements Station, AutoCloseable {
       Map<String, Object> filled = (Map<String, Object>) names.fillAll(change);
       String property = String.valueOf(filled.get("property"));
       if (Boolean.TRUE.equals(filled.get("remove"))) {
-        await(twin.deleteBinding(property, LiveRun.SETUP), "setup: unbinding " + property);
+        await(twin.deleteBinding(property, LiveRun.SETUP_ACTOR), "setup: unbinding " + property);
       } else {
-        await(twin.putBinding(binding(filled, model), false, LiveRun.SETUP), "setup: binding " + property);
+        await(twin.putBinding(binding(filled, model), false, LiveRun.SETUP_ACTOR), "setup: binding " + property);
       }
     }
     Lifecycle wanted = switch (setup.twin()) {
@@ -106,8 +106,8 @@ public final class LiveStation implements Station, AutoCloseable {
       case "loaded" -> null; // a live twin cannot go back to LOADED; it stays as it is
       default -> Lifecycle.RUNNING;
     };
-    if (wanted == Lifecycle.PAUSED) await(twin.moveTo(Lifecycle.RUNNING, LiveRun.SETUP), "setup: starting the twin");
-    if (wanted != null) await(twin.moveTo(wanted, LiveRun.SETUP), "setup: moving the twin to " + wanted);
+    if (wanted == Lifecycle.PAUSED) await(twin.moveTo(Lifecycle.RUNNING, LiveRun.SETUP_ACTOR), "setup: starting the twin");
+    if (wanted != null) await(twin.moveTo(wanted, LiveRun.SETUP_ACTOR), "setup: moving the twin to " + wanted);
   }
 
   @Override

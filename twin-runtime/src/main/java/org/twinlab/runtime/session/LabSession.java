@@ -213,17 +213,74 @@ public final class LabSession {
     List<FaultRecord> faults = run != null ? run.faults() : before != null ? List.copyOf(before.faults.values()) : List.of();
     List<StationClock.Entry> clock = run != null ? run.clock().log() : before != null ? before.clock : List.of();
     return new StationResult(plan.id(), plan.title(), station, s.plan().candidate(), displayName.apply(s.plan().candidate()),
-        s.scenario(), s.state(), sheet, s.marks().all(), s.marks().disagreements(), actions, faults, clock, log.head(), log.sealed());
+        s.scenario(), s.state(), sheet, s.marks().all(), s.marks().disagreements(), actions, s.interventions(), faults, clock,
+        log.head(), log.sealed());
   }
 
   // ---- what the runtime hears of
 
-  /** Records an action taken on a twin of this session's running station, before it is acknowledged. */
-  synchronized void action(String station, CandidateAction a) {
-    JsonObject fields = new JsonObject(new LinkedHashMap<>(a.fields()));
-    long elapsed = station(station).run().map(r -> r.clock().elapsed().toSeconds()).orElse(0L);
-    log.append("action", a.who(), station, new JsonObject().put("twin", a.twin()).put("kind", a.kind()).put("fields", fields)
-        .put("result", new JsonObject(new LinkedHashMap<>(a.result()))).put("elapsedSeconds", elapsed));
+  /** Record kinds of the action ledger: the candidate's (or the runtime's) action, staff's, and what became of either. */
+  static final String ACTION = "action";
+  static final String INTERVENTION = "intervention";
+  static final String OUTCOME = "action.outcome";
+
+  /**
+   * The gate of the action ledger for a twin at one of this session's stations: refuses what the
+   * actor may not do now (a candidate acts only on their own station while its clock runs), and
+   * otherwise records the action, before it is carried out, as the candidate's (or the runtime's)
+   * or, for staff, as an intervention. Returns the record's seq.
+   *
+   * @throws Refused when the actor may not take the action now; nothing is recorded
+   */
+  synchronized long take(String station, CandidateAction a) throws Refused {
+    StationSession st = station(station);
+    if (ended) throw new Refused("session " + plan.id() + " has ended");
+    if (a.byCandidate()) {
+      if (!a.who().equals(st.plan().candidate())) {
+        throw new Refused("twin " + a.twin() + " is at station " + station + " of session " + plan.id() + ", which is not " + a.who() + "'s");
+      }
+      if (st.state() != StationClock.State.RUNNING) {
+        throw new Refused("station " + station + " is " + describe(st.state()) + ": a candidate acts only while their station's clock runs");
+      }
+    }
+    boolean staff = !a.byCandidate() && !CandidateAction.RUNTIME.equals(a.role());
+    long elapsed = st.run().map(r -> r.clock().elapsed().toSeconds()).orElse(0L);
+    EvidenceRecord r = log.append(staff ? INTERVENTION : ACTION, a.who(), station, new JsonObject().put("twin", a.twin())
+        .put("kind", a.kind()).put("role", a.role()).put("fields", new JsonObject(new LinkedHashMap<>(a.fields())))
+        .put("elapsedSeconds", elapsed));
+    if (staff) {
+      st.intervened(new Intervention(r.seq(), r.at(), elapsed, a.who(), a.role(), a.twin(), a.kind(), a.fields(), Intervention.PENDING, ""));
+    }
+    return r.seq();
+  }
+
+  /** Records what became of an action taken at one of this session's stations, tied to its record by seq. */
+  synchronized void settle(String station, long seq, CandidateAction a, org.twinlab.runtime.bus.Outcome o) {
+    StationSession st = station(station);
+    log.append(OUTCOME, a.who(), station, new JsonObject().put("action", seq).put("twin", a.twin()).put("kind", a.kind())
+        .put("accepted", o.accepted()).put("detail", o.detail()).put("result", new JsonObject(new LinkedHashMap<>(o.result()))));
+    st.settled(seq, o.accepted(), o.detail());
+  }
+
+  /** Whether the runtime's own action (a scenario's setup) on this station's twin is for the evidence: while it runs. */
+  boolean tracksRuntime(String station) {
+    return !ended && station(station).active();
+  }
+
+  private static String describe(StationClock.State s) {
+    return switch (s) {
+      case READY -> "not started yet";
+      case PAUSED -> "paused";
+      case ENDED -> "ended (handed in or stopped)";
+      default -> s.name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  /** An action the gate does not let through, with the reason the actor is told. */
+  static final class Refused extends Exception {
+    Refused(String reason) {
+      super(reason, null, false, false);
+    }
   }
 
   /** Records what changed in the runs since last time: verdicts decided, faults, stations ended by their clock. */

@@ -32,6 +32,8 @@ import org.twinlab.runtime.auth.Role;
 import org.twinlab.runtime.bus.ActionLedger;
 import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.bus.CandidateAction;
+import org.twinlab.runtime.bus.Settled;
+import org.twinlab.runtime.bus.Taken;
 import org.twinlab.runtime.connect.Connections;
 import org.twinlab.runtime.evidence.EvidenceDamagedException;
 import org.twinlab.runtime.evidence.EvidenceLog;
@@ -50,9 +52,11 @@ import org.twinlab.sim.RigSimulator;
 /**
  * Every lab session of the runtime, each kept as its evidence log in
  * {@code <data>/sessions/<id>/evidence.jsonl}. It decides who reaches what (a candidate their own
- * station's twins while it runs, an examiner the stations they mark), takes every action on a
- * session's twin into that session's evidence before the action is acknowledged, and records
- * what the runs decide as they go.
+ * station's twins while it runs, an examiner the stations they mark), is the gate of the action
+ * ledger for every twin at a session's station (a candidate acts on their own station's twin only
+ * while it runs; staff's actions there are interventions), takes every such action into that
+ * session's evidence before it is carried out, its outcome after, and records what the runs decide
+ * as they go.
  */
 public final class LabSessions implements Reach, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LabSessions.class);
@@ -75,6 +79,8 @@ public final class LabSessions implements Reach, AutoCloseable {
   // sessions whose evidence could not be read back at all, and why
   private final Map<String, String> unrestored = new ConcurrentHashMap<>();
   private MessageConsumer<CandidateAction> ledger;
+  private MessageConsumer<Settled> outcomes;
+  private volatile String recordingFault;
   private long watching = -1;
 
   public LabSessions(Vertx vertx, Path dataDir, Twins twins, Connections connections, ScenarioCatalog catalog, Accounts accounts,
@@ -93,6 +99,7 @@ public final class LabSessions implements Reach, AutoCloseable {
   public void start() {
     restoreAll();
     ledger = vertx.eventBus().consumer(ActionLedger.ADDRESS, this::taken);
+    outcomes = vertx.eventBus().consumer(ActionLedger.OUTCOME, this::settled);
     watching = vertx.setPeriodic(WATCH_MS, t -> vertx.executeBlocking(() -> {
       watchAll();
       return null;
@@ -177,13 +184,13 @@ public final class LabSessions implements Reach, AutoCloseable {
     return new LabSession(plan, scenarios, log, new LabSession.Starter() {
       @Override
       public LiveRun start(StationPlan station, Scenario scenario, String by) throws StationException {
-        return LiveRun.start(vertx, rigs(station), connections, scenario, catalog.scoring(), by);
+        return LiveRun.start(vertx, rigs(station), station.candidate(), connections, scenario, catalog.scoring(), by);
       }
 
       @Override
       public LiveRun resume(StationPlan station, Scenario scenario, StationClock clock, ScenarioRun.Prior prior)
           throws StationException {
-        return LiveRun.resume(vertx, rigs(station), connections, scenario, catalog.scoring(), clock, prior);
+        return LiveRun.resume(vertx, rigs(station), station.candidate(), connections, scenario, catalog.scoring(), clock, prior);
       }
     }, this::key);
   }
@@ -278,34 +285,86 @@ public final class LabSessions implements Reach, AutoCloseable {
 
   // ---- the action ledger and the watch
 
+  /**
+   * The action ledger's gate: an action on a twin at a station of a session that has not ended is
+   * decided by that session (refused, or recorded before it is let through); one on any other twin
+   * is let through untracked, to the twin's action feed.
+   */
   private void taken(Message<CandidateAction> m) {
     CandidateAction a = m.body();
-    Optional<Map.Entry<LabSession, String>> at = runningStationOf(a.twin());
+    Optional<Map.Entry<LabSession, String>> at = placeOf(a);
     if (at.isEmpty()) {
-      vertx.eventBus().publish(Bus.actions(a.twin()), a);
-      m.reply(null);
+      m.reply(Taken.untracked(a));
       return;
     }
+    LabSession s = at.get().getKey();
+    String station = at.get().getValue();
     vertx.executeBlocking(() -> {
-      at.get().getKey().action(at.get().getValue(), a);
-      return null;
-    }, false).onSuccess(v -> {
-      vertx.eventBus().publish(Bus.actions(a.twin()), a);
-      m.reply(null);
-    }).onFailure(e -> {
-      LOG.error("an action on {} could not be recorded: {}", a.twin(), e.toString());
-      m.fail(500, "the action could not be recorded: " + e.getMessage());
+      failIfDrilled();
+      return s.take(station, a);
+    }, false).onSuccess(seq -> m.reply(new Taken(a, s.id(), station, seq))).onFailure(e -> {
+      if (e instanceof LabSession.Refused r) {
+        LOG.info("{} by {} ({}) on {} refused: {}", a.kind(), a.who(), a.role(), a.twin(), r.getMessage());
+        m.fail(ActionLedger.REFUSED, r.getMessage());
+      } else {
+        LOG.error("{} by {} on {} could not be recorded, so it is refused: {}", a.kind(), a.who(), a.twin(), e.toString());
+        m.fail(ActionLedger.UNRECORDED, "the evidence of session " + s.id() + " cannot be written: " + e.getMessage());
+      }
     });
   }
 
-  private Optional<Map.Entry<LabSession, String>> runningStationOf(String twin) {
+  /** Records an action's outcome in the session that took it; once recorded, a done action goes on its twin's feed. */
+  private void settled(Message<Settled> m) {
+    Settled settled = m.body();
+    Taken t = settled.taken();
+    LabSession s = sessions.get(t.session());
+    if (s == null) {
+      m.fail(ActionLedger.UNRECORDED, "no session " + t.session());
+      return;
+    }
+    vertx.executeBlocking(() -> {
+      failIfDrilled();
+      s.settle(t.station(), t.seq(), t.action(), settled.outcome());
+      return null;
+    }, false).onSuccess(v -> {
+      if (settled.outcome().accepted()) {
+        vertx.eventBus().publish(Bus.actions(t.action().twin()), t.action().withResult(settled.outcome().result()));
+      }
+      m.reply(null);
+    }).onFailure(e -> {
+      LOG.error("the outcome of {} by {} on {} (record {}) could not be recorded: {}", t.action().kind(), t.action().who(),
+          t.action().twin(), t.seq(), e.toString());
+      m.fail(ActionLedger.UNRECORDED, "the evidence of session " + s.id() + " cannot be written: " + e.getMessage());
+    });
+  }
+
+  /**
+   * The station an action's twin is at, in a session that has not ended; none for the runtime's own
+   * actions (a scenario's setup) before the station runs: they happen while it is being set up.
+   */
+  private Optional<Map.Entry<LabSession, String>> placeOf(CandidateAction a) {
     for (LabSession s : sessions.values()) {
       if (s.ended()) continue;
       for (StationSession st : s.stations()) {
-        if (st.plan().twins().contains(twin) && st.active()) return Optional.of(Map.entry(s, st.plan().id()));
+        if (!st.plan().twins().contains(a.twin())) continue;
+        if (CandidateAction.RUNTIME.equals(a.role()) && !s.tracksRuntime(st.plan().id())) return Optional.empty();
+        return Optional.of(Map.entry(s, st.plan().id()));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Makes the evidence of every session refuse actions and outcomes with a reason (null: no more),
+   * as a full disk would: for drills and tests of what the runtime does then.
+   */
+  public void failRecording(String reason) {
+    recordingFault = reason;
+  }
+
+  private void failIfDrilled() throws IOException {
+    String reason = recordingFault;
+    if (reason != null) throw new IOException(reason);
   }
 
   private void watchAll() {
@@ -361,6 +420,7 @@ public final class LabSessions implements Reach, AutoCloseable {
   public void close() {
     if (watching >= 0) vertx.cancelTimer(watching);
     if (ledger != null) ledger.unregister();
+    if (outcomes != null) outcomes.unregister();
     for (LabSession s : sessions.values()) {
       s.stations().forEach(st -> st.live().ifPresent(LiveRun::close));
       s.evidence().close();

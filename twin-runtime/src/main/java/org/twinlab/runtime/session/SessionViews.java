@@ -14,7 +14,10 @@ import org.twinlab.scenarios.model.CheckDef;
 import org.twinlab.scenarios.model.Scenario;
 import org.twinlab.scenarios.score.CheckScore;
 
-/** Sessions and stations as the API shows them: examiners see everything, candidates their view only. */
+/**
+ * Sessions and stations as the API shows them: examiners see everything (the candidate's actions
+ * and, apart, staff's interventions), candidates their view only.
+ */
 public final class SessionViews {
   private SessionViews() {}
 
@@ -51,7 +54,7 @@ public final class SessionViews {
     int judgements = (int) st.scenario().checks().stream().filter(c -> c.kind() == CheckDef.Kind.JUDGEMENT).count();
     o.put("progress", new JsonObject().put("measured", measured).put("decided", decided).put("passed", passed)
         .put("judgements", judgements).put("marked", st.marks().combined().size())
-        .put("actions", run == null ? 0 : run.actions().size()));
+        .put("actions", run == null ? 0 : run.actions().size()).put("interventions", st.interventions().size()));
     return o;
   }
 
@@ -89,6 +92,9 @@ public final class SessionViews {
     JsonArray actions = new JsonArray();
     for (ActionRecord a : result.actions()) actions.add(action(a));
     o.put("actions", actions);
+    JsonArray interventions = new JsonArray();
+    for (Intervention i : result.interventions()) interventions.add(intervention(i));
+    o.put("interventions", interventions);
     JsonArray clock = new JsonArray();
     for (StationClock.Entry e : result.clock()) {
       clock.add(new JsonObject().put("at", e.at().toString()).put("what", e.what()).put("by", e.by()).put("reason", e.reason())
@@ -103,6 +109,13 @@ public final class SessionViews {
     return new JsonObject().put("at", a.at().toString()).put("elapsedSeconds", a.elapsed().toSeconds()).put("who", a.who())
         .put("kind", a.kind()).put("fields", new JsonObject(new java.util.LinkedHashMap<>(a.fields())))
         .put("accepted", a.outcome().accepted()).put("detail", a.outcome().detail());
+  }
+
+  /** What staff did on the station's twin: never the candidate's work, shown so the marking can allow for it. */
+  static JsonObject intervention(Intervention i) {
+    return new JsonObject().put("seq", i.seq()).put("at", i.at().toString()).put("elapsedSeconds", i.elapsedSeconds())
+        .put("who", i.who()).put("role", i.role()).put("twin", i.twin()).put("kind", i.kind())
+        .put("fields", new JsonObject(new java.util.LinkedHashMap<>(i.fields()))).put("outcome", i.outcome()).put("detail", i.detail());
   }
 
   /** What a candidate may see: the briefing, task prompts, visible checks, time left, announced faults. */

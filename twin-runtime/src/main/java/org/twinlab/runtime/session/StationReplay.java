@@ -19,8 +19,9 @@ import org.twinlab.scenarios.model.Scenario;
 
 /**
  * One station read back from its session's evidence after a restart: whether and when it started,
- * its clock (limit, active time, paused or ended), the actions and faults the run recorded, the
- * verdicts it decided and the examiners' marks.
+ * its clock (limit, active time, paused or ended), the actions the run counted (its candidate's,
+ * once done: an action recorded without an outcome, or refused, never happened for the run), staff's
+ * interventions, the faults, the verdicts it decided and the examiners' marks.
  */
 final class StationReplay {
   private final StationPlan plan;
@@ -34,6 +35,9 @@ final class StationReplay {
   private Instant runningSince;
   Instant lastAt;
   final List<ActionRecord> actions = new ArrayList<>();
+  /** Actions recorded before they were carried out, waiting for their outcome, by seq. */
+  private final Map<Long, EvidenceRecord> taken = new LinkedHashMap<>();
+  private final Map<Long, Intervention> intervened = new LinkedHashMap<>();
   final Map<String, FaultRecord> faults = new LinkedHashMap<>();
   final Map<String, Verdict> verdicts = new LinkedHashMap<>();
   final List<StationClock.Entry> clock = new ArrayList<>();
@@ -76,7 +80,14 @@ final class StationReplay {
         ended = true;
         clock.add(new StationClock.Entry(r.at(), "end", r.by(), d.getString("reason", ""), banked));
       }
-      case "action" -> actions.add(action(r, d));
+      case LabSession.ACTION -> {
+        if (d.containsKey("result")) actions.add(action(r, r, d)); // recorded once done, before actions had outcomes
+        else taken.put(r.seq(), r);
+      }
+      case LabSession.INTERVENTION -> intervened.put(r.seq(), new Intervention(r.seq(), r.at(), d.getLong("elapsedSeconds", 0L),
+          r.by(), d.getString("role"), d.getString("twin"), d.getString("kind"), d.getJsonObject("fields", new JsonObject()).getMap(),
+          Intervention.PENDING, ""));
+      case LabSession.OUTCOME -> settled(r, d);
       case "fault.injected" -> scenario.faults().stream().filter(f -> f.id().equals(d.getString("fault"))).findFirst()
           .ifPresent(f -> faults.put(f.id(), new FaultRecord(f, Instant.parse(d.getString("at")),
               Duration.ofSeconds(d.getLong("elapsedSeconds", 0L)), null)));
@@ -98,15 +109,36 @@ final class StationReplay {
     return banked.plus(Duration.between(runningSince, at));
   }
 
+  /** Staff's interventions in the order they were taken, each with what became of it (pending: the runtime stopped first). */
+  List<Intervention> interventions() {
+    return List.copyOf(intervened.values());
+  }
+
   boolean active() {
     return started && !ended;
+  }
+
+  /** An action's outcome: a done action of the candidate's becomes the run's; an intervention shows how it ended. */
+  private void settled(EvidenceRecord r, JsonObject d) {
+    long seq = d.getLong("action");
+    boolean accepted = d.getBoolean("accepted", false);
+    Intervention i = intervened.get(seq);
+    if (i != null) intervened.put(seq, i.settled(accepted, d.getString("detail", "")));
+    EvidenceRecord action = taken.remove(seq);
+    if (action == null || !accepted) return; // a refused action never happened: no check sees it
+    JsonObject a = action.data().copy().put("result", d.getJsonObject("result", new JsonObject()));
+    var done = new org.twinlab.runtime.bus.CandidateAction(a.getString("twin"), r.at(), action.by(), a.getString("role"),
+        a.getString("kind"), Map.of(), Map.of());
+    // the run counts what the live run would have: its candidate's actions only, at the time it heard of them
+    if (LiveRun.counts(done, plan.candidate())) actions.add(action(action, r, a));
   }
 
   ScenarioRun.Prior prior() {
     return new ScenarioRun.Prior(actions, List.copyOf(faults.values()), verdicts);
   }
 
-  private ActionRecord action(EvidenceRecord r, JsonObject d) {
+  /** An action as the run recorded it: taken as one record says, done when another says (the same for old logs). */
+  private ActionRecord action(EvidenceRecord taken, EvidenceRecord r, JsonObject d) {
     int rig = plan.twins().indexOf(d.getString("twin"));
     Map<String, Object> fields = LiveRun.fieldsOn(rig > 0 ? scenario.rigs().get(rig) : null,
         d.getJsonObject("fields", new JsonObject()).getMap());
@@ -114,6 +146,6 @@ final class StationReplay {
     d.getJsonObject("result", new JsonObject()).forEach(e -> result.put(e.getKey(), String.valueOf(e.getValue())));
     ActionOutcome outcome = paused ? ActionOutcome.refused("taken while the clock was paused")
         : new ActionOutcome(true, "taken through the API", result);
-    return new ActionRecord(r.at(), elapsedAt(r.at()), r.by(), d.getString("kind"), fields, outcome);
+    return new ActionRecord(r.at(), elapsedAt(r.at()), taken.by(), d.getString("kind"), fields, outcome);
   }
 }

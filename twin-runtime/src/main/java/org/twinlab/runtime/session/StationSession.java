@@ -26,6 +26,8 @@ final class StationSession {
   private final Map<String, Verdict.Outcome> recordedVerdicts = new HashMap<>();
   private final Set<String> recordedFaults = new HashSet<>();
   private boolean recordedEnd;
+  /** What staff did on the station's twins, by the seq of its record. */
+  private final Map<Long, Intervention> interventions = new java.util.LinkedHashMap<>();
 
   StationSession(StationPlan plan, Scenario scenario) {
     this.plan = plan;
@@ -75,7 +77,21 @@ final class StationSession {
       if (f.clearedAt() != null) recordedFaults.add(f.fault().id() + "/cleared");
     });
     recordedEnd = r.ended;
+    r.interventions().forEach(i -> interventions.put(i.seq(), i));
     r.marks.all().forEach((check, byExaminer) -> byExaminer.forEach((examiner, mark) -> marks.put(check, examiner, mark)));
+  }
+
+  synchronized void intervened(Intervention i) {
+    interventions.put(i.seq(), i);
+  }
+
+  /** An action's outcome; for an intervention, shown with it. */
+  synchronized void settled(long seq, boolean accepted, String detail) {
+    interventions.computeIfPresent(seq, (k, i) -> i.settled(accepted, detail));
+  }
+
+  synchronized java.util.List<Intervention> interventions() {
+    return java.util.List.copyOf(interventions.values());
   }
 
   synchronized Optional<StationReplay> replay() {

@@ -10,12 +10,21 @@ import org.apache.commons.csv.CSVPrinter;
 import org.twinlab.runtime.session.StationResult;
 import org.twinlab.scenarios.score.CheckScore;
 
-/** A whole session's results as one CSV: a row per station and check, with each station's total and verdict. */
+/**
+ * A whole session's results as one CSV: a row per station and check, with each station's total,
+ * verdict and what staff did on its twin (interventions).
+ */
 public final class SessionCsv {
   static final String[] HEADER = {"session", "station", "candidate", "scenario", "level", "task", "check", "clause", "function",
-      "kind", "points", "earned", "status", "examiner_marks", "total", "pass_mark", "passed", "provisional"};
+      "kind", "points", "earned", "status", "examiner_marks", "total", "pass_mark", "passed", "provisional", "interventions"};
 
   private SessionCsv() {}
+
+  /** Staff's interventions at the station, as "who (role) kind: outcome" joined by "; ": none counts for the candidate. */
+  static String interventions(StationResult r) {
+    return r.interventions().stream().map(i -> i.who() + " (" + i.role() + ") " + i.kind() + ": " + i.outcome())
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
 
   public static String of(List<StationResult> results) {
     StringWriter out = new StringWriter();
@@ -27,7 +36,8 @@ public final class SessionCsv {
           p.printRecord(r.session(), r.station(), r.candidate(), r.scenario().id(), sheet.level(), c.task(), c.check(), c.clause(),
               c.function(), c.kind().name().toLowerCase(Locale.ROOT), c.points(), c.earned() == null ? "" : c.earned(),
               c.status().name().toLowerCase(Locale.ROOT), marks == null ? "" : new java.util.TreeMap<>(marks).toString(),
-              String.format(Locale.ROOT, "%.2f", sheet.total()), sheet.passMark(), sheet.passed(), sheet.provisional());
+              String.format(Locale.ROOT, "%.2f", sheet.total()), sheet.passMark(), sheet.passed(), sheet.provisional(),
+              interventions(r));
         }
       }
     } catch (IOException e) {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.twinlab.runtime.session.Intervention;
 import org.twinlab.runtime.session.StationResult;
 import org.twinlab.scenarios.engine.ActionRecord;
 import org.twinlab.scenarios.engine.FaultRecord;
@@ -107,9 +108,29 @@ public final class SheetHtml {
           .append("</td><td>").append(esc(abbreviate(new java.util.TreeMap<>(a.fields()).toString(), 120))).append("</td><td>")
           .append(a.outcome().accepted() ? "taken" : "refused: " + esc(a.outcome().detail())).append("</td></tr>");
     }
-    h.append("</table>\n<p class=\"small\">Drawn from the session's evidence log; ")
+    h.append("</table>\n");
+    interventions(h, r.interventions());
+    h.append("<p class=\"small\">Drawn from the session's evidence log; ")
         .append("<code>twinlab evidence verify</code> checks it.</p>\n</body></html>\n");
     return h.toString();
+  }
+
+  /** What staff did on the candidate's twin: listed apart, as none of it is the candidate's work. */
+  private static void interventions(StringBuilder h, List<Intervention> all) {
+    h.append("<h3>Interventions by staff (").append(all.size()).append(")</h3>\n");
+    if (all.isEmpty()) {
+      h.append("<p>None.</p>\n");
+      return;
+    }
+    h.append("<p class=\"small\">Not the candidate's work: no check counts them.</p>\n");
+    h.append("<table><tr><th>Time</th><th>Who</th><th>Role</th><th>Action</th><th>Details</th><th>Outcome</th></tr>");
+    for (Intervention i : all.subList(0, Math.min(all.size(), ACTIONS_SHOWN))) {
+      h.append("<tr><td>").append(mmss(Duration.ofSeconds(i.elapsedSeconds()))).append("</td><td>").append(esc(i.who()))
+          .append("</td><td>").append(esc(i.role())).append("</td><td>").append(esc(i.kind())).append("</td><td>")
+          .append(esc(abbreviate(new java.util.TreeMap<>(i.fields()).toString(), 120))).append("</td><td>").append(esc(i.outcome()))
+          .append(i.detail().isEmpty() ? "" : ": " + esc(i.detail())).append("</td></tr>");
+    }
+    h.append("</table>\n");
   }
 
   private static String marksOf(StationResult r, String check) {

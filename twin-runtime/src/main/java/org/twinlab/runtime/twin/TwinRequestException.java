@@ -2,10 +2,10 @@ package org.twinlab.runtime.twin;
 
 /**
  * A request to a twin that cannot be carried out, with the field at fault: the API turns the kind
- * into its status (404, 400, 409, 502).
+ * into its status (404, 400, 409, 502, 503).
  */
 public final class TwinRequestException extends RuntimeException {
-  public enum Kind { NOT_FOUND, INVALID, CONFLICT, UNREACHABLE }
+  public enum Kind { NOT_FOUND, INVALID, CONFLICT, UNREACHABLE, UNAVAILABLE }
 
   private final Kind kind;
   private final String field;
@@ -30,6 +30,11 @@ public final class TwinRequestException extends RuntimeException {
 
   public static TwinRequestException unreachable(String field, String message) {
     return new TwinRequestException(Kind.UNREACHABLE, field, message);
+  }
+
+  /** The request cannot be served now, and nothing was changed (e.g. it could not be recorded). */
+  public static TwinRequestException unavailable(String field, String message) {
+    return new TwinRequestException(Kind.UNAVAILABLE, field, message);
   }
 
   public Kind kind() {

@@ -29,9 +29,11 @@ import org.twinlab.runtime.binding.BindingVersion.Action;
 import org.twinlab.runtime.binding.BindingWriter;
 import org.twinlab.runtime.binding.SignalRef;
 import org.twinlab.runtime.bus.ActionLedger;
+import org.twinlab.runtime.bus.Actor;
 import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.bus.ChangeBatch;
+import org.twinlab.runtime.bus.Outcome;
 import org.twinlab.runtime.bus.SampleBatch;
 import org.twinlab.runtime.config.ConnectionConfig;
 import org.twinlab.runtime.config.TwinConfig;
@@ -40,7 +42,9 @@ import org.twinlab.runtime.connect.Connections;
 /**
  * One twin, alive: the only thread that touches its state. Takes its samples from the event bus,
  * publishes what changed, checks for silence, and carries out requests (writes, commands, binding
- * edits, lifecycle) on its own context. Binding edits are journalled before they are confirmed.
+ * edits, lifecycle) on its own context. Every request that acts is recorded through the
+ * {@link ActionLedger} before it reaches the rig or changes anything; binding edits are journalled
+ * before they are confirmed.
  */
 public final class TwinVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(TwinVerticle.class);
@@ -114,9 +118,18 @@ public final class TwinVerticle extends VerticleBase {
     return samplesApplied;
   }
 
-  /** Tells whoever follows this twin's actions (a scenario run on its station) what was done, by whom. */
-  private Future<Void> recordAction(String by, String kind, Map<String, Object> fields) {
-    return ActionLedger.take(vertx, CandidateAction.of(id(), by, kind, fields));
+  /**
+   * Takes an action through the ledger: recorded before it is carried out (on this twin's context),
+   * refused without changing anything when it cannot be recorded or the actor may not take it now,
+   * and its outcome recorded once it is done.
+   */
+  private <T> Future<T> gated(Actor by, String kind, Map<String, Object> fields, Supplier<Future<T>> act,
+      java.util.function.Function<T, Outcome> outcomeOf) {
+    return ActionLedger.gated(vertx, CandidateAction.of(id(), by, kind, fields), act, outcomeOf);
+  }
+
+  private static Outcome of(WriteResult r) {
+    return r.ok() ? Outcome.done() : Outcome.refused(r.detail());
   }
 
   private void publish(List<Change> changes) {
@@ -131,58 +144,73 @@ public final class TwinVerticle extends VerticleBase {
   }
 
   /** Start, pause or stop (standard clause L5 3.1.3). Stopping releases the twin's subscriptions. */
-  public Future<Lifecycle> moveTo(Lifecycle target, String by) {
+  public Future<Lifecycle> moveTo(Lifecycle target, Actor by) {
     return onTwin(() -> {
-      Lifecycle from = state.lifecycle();
-      TwinRules.checkMove(from, target);
-      if (from == target) return Future.succeededFuture(target);
-      if (target == Lifecycle.STOPPED) unsubscribeAll();
-      if (target == Lifecycle.RUNNING) {
-        // subscribing afresh reads every signal's current value: a loaded or paused twin dropped the
-        // samples it was sent, and a signal that has not changed since would not be sent again
-        if (from != Lifecycle.STOPPED) unsubscribeAll();
-        resubscribe(active.all(), true);
-      }
-      LOG.info("twin {} {} -> {} by {}", id(), from, target, by);
-      publish(List.of(state.setLifecycle(target)));
-      return recordAction(by, switch (target) {
+      TwinRules.checkMove(state.lifecycle(), target);
+      if (state.lifecycle() == target) return Future.succeededFuture(target);
+      String kind = switch (target) {
         case RUNNING -> "start";
         case PAUSED -> "pause";
         default -> "stop";
-      }, Map.of()).map(target);
+      };
+      return gated(by, kind, Map.of(), () -> {
+        Lifecycle from = state.lifecycle(); // another request may have moved it while this one was recorded
+        TwinRules.checkMove(from, target);
+        if (from == target) return Future.succeededFuture(target);
+        if (target == Lifecycle.STOPPED) unsubscribeAll();
+        if (target == Lifecycle.RUNNING) {
+          // subscribing afresh reads every signal's current value: a loaded or paused twin dropped the
+          // samples it was sent, and a signal that has not changed since would not be sent again
+          if (from != Lifecycle.STOPPED) unsubscribeAll();
+          resubscribe(active.all(), true);
+        }
+        LOG.info("twin {} {} -> {} by {}", id(), from, target, by.name());
+        publish(List.of(state.setLifecycle(target)));
+        return Future.succeededFuture(target);
+      }, l -> Outcome.done());
     });
   }
 
-  public Future<AlarmState> acknowledge(String alarm, String by) {
+  public Future<AlarmState> acknowledge(String alarm, Actor by) {
     return onTwin(() -> {
       TwinRules.checkAlarm(config.model(), alarm);
-      Change c = state.acknowledge(alarm, by).orElseThrow(() -> TwinRules.notWaiting(alarm));
-      publish(List.of(c));
-      return recordAction(by, "alarm_ack", Map.of("alarm", alarm)).map(((Change.AlarmChanged) c).state());
+      if (!waiting(alarm)) throw TwinRules.notWaiting(alarm);
+      return gated(by, "alarm_ack", Map.of("alarm", alarm), () -> {
+        Change c = state.acknowledge(alarm, by.name()).orElseThrow(() -> TwinRules.notWaiting(alarm));
+        publish(List.of(c));
+        return Future.succeededFuture(((Change.AlarmChanged) c).state());
+      }, a -> Outcome.done());
     });
+  }
+
+  private boolean waiting(String alarm) {
+    return state.alarms().stream().anyMatch(a -> a.alarm().id().equals(alarm) && a.acknowledged().isEmpty());
   }
 
   /** Writes a property value through its binding to the rig, and reports the rig's answer. */
-  public Future<WriteResult> write(String property, Object value, String by) {
+  public Future<WriteResult> write(String property, Object value, Actor by) {
     return onTwin(() -> {
-      TwinRules.RawWrite w = TwinRules.write(config.model(), state.lifecycle(), active.set(), property, value);
-      LOG.info("twin {}: {} = {} by {}", id(), property, value, by);
-      return send(w.target(), w.raw()).compose(r -> r.ok()
-          ? recordAction(by, "write", Map.of("property", property, "value", value)).map(r)
-          : Future.succeededFuture(r));
+      TwinRules.write(config.model(), state.lifecycle(), active.set(), property, value); // bad input is refused unrecorded
+      return gated(by, "write", Map.of("property", property, "value", value), () -> {
+        // checked again: the bindings or the lifecycle may have changed while the write was recorded
+        TwinRules.RawWrite w = TwinRules.write(config.model(), state.lifecycle(), active.set(), property, value);
+        LOG.info("twin {}: {} = {} by {}", id(), property, value, by.name());
+        return send(w.target(), w.raw());
+      }, TwinVerticle::of);
     });
   }
 
   /** Issues a model command by writing its bound value to the rig. */
-  public Future<WriteResult> command(String command, String by) {
+  public Future<WriteResult> command(String command, Actor by) {
     return onTwin(() -> {
-      var c = TwinRules.command(config.model(), state.lifecycle(), active.set(), command);
-      LOG.info("twin {}: command {} by {}", id(), command, by);
+      TwinRules.command(config.model(), state.lifecycle(), active.set(), command);
       // the rig's emergency stop is its own kind of action, however the model names its component
       String kind = command.endsWith(".emergency_stop") ? "emergency_stop" : "command";
-      return send(c.target(), c.value()).compose(r -> r.ok()
-          ? recordAction(by, kind, Map.of("command", command)).map(r)
-          : Future.succeededFuture(r));
+      return gated(by, kind, Map.of("command", command), () -> {
+        var c = TwinRules.command(config.model(), state.lifecycle(), active.set(), command);
+        LOG.info("twin {}: command {} by {}", id(), command, by.name());
+        return send(c.target(), c.value());
+      }, TwinVerticle::of);
     });
   }
 
@@ -208,25 +236,34 @@ public final class TwinVerticle extends VerticleBase {
    *
    * @param mustBeNew refuse (409) when the property is bound already, as a create does
    */
-  public Future<BindingVersion> putBinding(Binding binding, boolean mustBeNew, String by) {
+  public Future<BindingVersion> putBinding(Binding binding, boolean mustBeNew, Actor by) {
     return onTwin(() -> {
-      Optional<Binding> before = active.forProperty(binding.property());
-      if (mustBeNew && before.isPresent()) {
+      boolean bound = active.forProperty(binding.property()).isPresent();
+      if (mustBeNew && bound) {
         throw TwinRequestException.conflict("property", binding.property() + " is bound already: replace its binding instead");
       }
-      List<Binding> next = new ArrayList<>(active.set().bindings());
-      before.ifPresentOrElse(b -> next.set(next.indexOf(b), binding), () -> next.add(binding));
-      return commit(before.isPresent() ? Action.REPLACED : Action.CREATED, binding.property(), before, Optional.of(binding), next, by);
+      return gated(by, bound ? "binding_edit" : "binding_create", BindingWriter.toMap(binding), () -> {
+        Optional<Binding> before = active.forProperty(binding.property());
+        if (mustBeNew && before.isPresent()) {
+          throw TwinRequestException.conflict("property", binding.property() + " is bound already: replace its binding instead");
+        }
+        List<Binding> next = new ArrayList<>(active.set().bindings());
+        before.ifPresentOrElse(b -> next.set(next.indexOf(b), binding), () -> next.add(binding));
+        return commit(before.isPresent() ? Action.REPLACED : Action.CREATED, binding.property(), before, Optional.of(binding), next, by);
+      }, v -> Outcome.done("version " + v.version(), Map.of()));
     });
   }
 
-  public Future<BindingVersion> deleteBinding(String property, String by) {
+  public Future<BindingVersion> deleteBinding(String property, Actor by) {
     return onTwin(() -> {
-      Binding before = active.forProperty(property)
-          .orElseThrow(() -> TwinRequestException.notFound("property", property + " has no binding"));
-      List<Binding> next = new ArrayList<>(active.set().bindings());
-      next.remove(before);
-      return commit(Action.DELETED, property, Optional.of(before), Optional.empty(), next, by);
+      active.forProperty(property).orElseThrow(() -> TwinRequestException.notFound("property", property + " has no binding"));
+      return gated(by, "binding_delete", Map.of("property", property), () -> {
+        Binding before = active.forProperty(property)
+            .orElseThrow(() -> TwinRequestException.notFound("property", property + " has no binding"));
+        List<Binding> next = new ArrayList<>(active.set().bindings());
+        next.remove(before);
+        return commit(Action.DELETED, property, Optional.of(before), Optional.empty(), next, by);
+      }, v -> Outcome.done("version " + v.version(), Map.of()));
     });
   }
 
@@ -242,10 +279,11 @@ public final class TwinVerticle extends VerticleBase {
     return history.get(history.size() - 1);
   }
 
+  /** Makes a binding version current once it is journalled; undone when it cannot be. */
   private Future<BindingVersion> commit(Action action, String property, Optional<Binding> before, Optional<Binding> after,
-      List<Binding> next, String by) {
+      List<Binding> next, Actor by) {
     BindingSet previous = active.set();
-    BindingVersion v = new BindingVersion(current().version() + 1, java.time.Instant.now(), by, action, Optional.of(property),
+    BindingVersion v = new BindingVersion(current().version() + 1, java.time.Instant.now(), by.name(), action, Optional.of(property),
         before.map(BindingWriter::toMap), after.map(BindingWriter::toMap), BindingWriter.toMaps(next));
     history.add(v);
     use(previous.withBindings(next));
@@ -257,15 +295,7 @@ public final class TwinVerticle extends VerticleBase {
       history.remove(v);
       use(previous);
       return Future.failedFuture(e);
-    }).compose(x -> {
-      LOG.info("twin {}: bindings v{} {} {} by {}", id(), v.version(), action.name().toLowerCase(), property, by);
-      Map<String, Object> fields = after.map(BindingWriter::toMap).orElse(Map.of("property", property));
-      return recordAction(by, switch (action) {
-        case CREATED -> "binding_create";
-        case DELETED -> "binding_delete";
-        default -> "binding_edit";
-      }, fields).map(x);
-    });
+    }).onSuccess(x -> LOG.info("twin {}: bindings v{} {} {} by {}", id(), v.version(), action.name().toLowerCase(), property, by.name()));
   }
 
   /** Takes the journal's last version, or the configured bindings when there is none (or it no longer fits). */
