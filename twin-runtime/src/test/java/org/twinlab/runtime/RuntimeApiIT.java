@@ -281,6 +281,11 @@ class RuntimeApiIT {
     try {
       await().atMost(WAIT).untilAsserted(() -> assertThat(value("tank-1", "tank.level").getString("quality")).isEqualTo("BAD"));
       assertThat(call(HttpMethod.GET, "/api/v1/health", null).statusCode()).isEqualTo(503);
+      // a write to a rig out of reach is a "try later", with the reason, not an internal error
+      HttpResponse<Buffer> write = call(HttpMethod.PUT, "/api/v1/twins/tank-1/properties/pid.setpoint", new JsonObject().put("value", 300));
+      assertThat(write.statusCode()).as(write.bodyAsString()).isEqualTo(503);
+      assertThat(write.bodyAsJsonObject().getString("refusal")).isEqualTo("unavailable");
+      assertThat(write.bodyAsJsonObject().getString("error")).contains("not connected");
     } finally {
       sim.clearFault(fault);
     }

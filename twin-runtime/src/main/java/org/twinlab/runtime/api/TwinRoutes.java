@@ -15,6 +15,7 @@ import org.twinlab.runtime.twin.Lifecycle;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.runtime.twin.TwinSnapshot;
 import org.twinlab.runtime.twin.TwinVerticle;
+import org.twinlab.connectors.WriteResult;
 
 /** Twins: list, state, property reads and writes, commands, lifecycle, alarms. */
 final class TwinRoutes {
@@ -72,7 +73,7 @@ final class TwinRoutes {
     if (!body.containsKey("value")) throw TwinRequestException.invalid("value", "the body needs a value: {\"value\": ...}");
     Object value = body.getValue("value");
     t.write(ctx.pathParam("property"), value, Actor.of(Guard.caller(ctx)))
-        .onSuccess(r -> Http.send(ctx, r.ok() ? 200 : 422, Views.writeResult(r)))
+        .onSuccess(r -> Http.send(ctx, status(r), Views.writeResult(r)))
         .onFailure(ctx::fail);
   }
 
@@ -84,8 +85,18 @@ final class TwinRoutes {
       return;
     }
     t.command(command, Actor.of(Guard.caller(ctx)))
-        .onSuccess(r -> Http.send(ctx, r.ok() ? 200 : 422, Views.writeResult(r)))
+        .onSuccess(r -> Http.send(ctx, status(r), Views.writeResult(r)))
         .onFailure(ctx::fail);
+  }
+
+  /** The rig's refusal is its word (422), a value of the wrong kind the caller's mistake (400), a rig out of reach a "try later" (503). */
+  private static int status(WriteResult r) {
+    return switch (r.refusal()) {
+      case NONE -> 200;
+      case BY_RIG -> 422;
+      case TYPE_MISMATCH -> 400;
+      case UNAVAILABLE -> 503;
+    };
   }
 
   private void move(RoutingContext ctx, Lifecycle target) {

@@ -94,6 +94,9 @@ public final class Views {
   public static JsonObject writeResult(WriteResult r) {
     JsonObject j = new JsonObject().put("ok", r.ok());
     if (!r.detail().isEmpty()) j.put(r.ok() ? "detail" : "error", r.detail());
+    if (!r.ok()) j.put("refusal", r.refusal().name().toLowerCase(java.util.Locale.ROOT));
+    if (r.refusal() == WriteResult.Refusal.TYPE_MISMATCH) j.put("problems", new io.vertx.core.json.JsonArray()
+        .add(new JsonObject().put("field", "value").put("message", r.detail())));
     return j;
   }
 
