@@ -111,6 +111,9 @@ final class Http {
         case UNAVAILABLE -> 503;
       };
       send(ctx, status, error(t.getMessage(), List.of(new JsonObject().put("field", t.field()).put("message", t.getMessage()))));
+    } else if (e instanceof org.twinlab.runtime.evidence.EvidenceUnavailableException ev) {
+      // nothing was recorded, so nothing was done: try again once health says the evidence can be written
+      send(ctx, 503, error(ev.getMessage(), List.of(new JsonObject().put("field", "evidence").put("message", ev.getMessage()))));
     } else if (e instanceof InvalidInputException bad) {
       JsonArray problems = new JsonArray();
       for (Problem p : bad.problems()) {

@@ -112,11 +112,11 @@ public final class LabSession {
         if (station != null) throw new IllegalStateException("station " + s.plan().id() + " has started already");
         continue;
       }
+      // on record before the rig is set up; a start that then fails says so, and the station stays ready
+      log.append("station.started", by, s.plan().id(), new JsonObject().put("scenario", s.scenario().id())
+          .put("version", s.scenario().version()).put("limitSeconds", s.scenario().timeLimit().toSeconds()));
       try {
-        LiveRun run = starter.start(s.plan(), s.scenario(), by);
-        s.started(run);
-        log.append("station.started", by, s.plan().id(), new JsonObject().put("scenario", s.scenario().id())
-            .put("version", s.scenario().version()).put("limitSeconds", run.run().clock().limit().toSeconds()));
+        s.started(starter.start(s.plan(), s.scenario(), by));
       } catch (StationException e) {
         log.append("station.start_failed", by, s.plan().id(), new JsonObject().put("reason", e.getMessage()));
         problems.add(s.plan().id() + ": " + e.getMessage());
@@ -131,9 +131,10 @@ public final class LabSession {
     requireReason(reason);
     for (StationSession s : targets(station)) {
       if (station == null && s.state() != StationClock.State.RUNNING) continue;
-      clock(s).pause(by, reason);
+      requireState(s, StationClock.State.RUNNING, "running");
       log.append("station.paused", by, s.plan().id(), new JsonObject().put("reason", reason)
           .put("elapsedSeconds", clock(s).elapsed().toSeconds()));
+      clock(s).pause(by, reason);
     }
   }
 
@@ -141,8 +142,9 @@ public final class LabSession {
     requireOpen();
     for (StationSession s : targets(station)) {
       if (station == null && s.state() != StationClock.State.PAUSED) continue;
-      clock(s).resume(by);
+      requireState(s, StationClock.State.PAUSED, "paused");
       log.append("station.resumed", by, s.plan().id(), new JsonObject().put("elapsedSeconds", clock(s).elapsed().toSeconds()));
+      clock(s).resume(by);
     }
   }
 
@@ -151,9 +153,11 @@ public final class LabSession {
     requireReason(reason);
     for (StationSession s : targets(station)) {
       if (station == null && !s.active()) continue;
-      clock(s).extend(more, by, reason);
+      if (more.isZero() || more.isNegative()) throw new IllegalArgumentException("an extension is a positive duration");
+      if (clock(s).state() == StationClock.State.ENDED) throw new IllegalStateException("station " + s.plan().id() + " has ended");
       log.append("station.extended", by, s.plan().id(), new JsonObject().put("seconds", more.toSeconds()).put("reason", reason)
-          .put("limitSeconds", clock(s).limit().toSeconds()));
+          .put("limitSeconds", clock(s).limit().plus(more).toSeconds()));
+      clock(s).extend(more, by, reason);
     }
   }
 
@@ -162,8 +166,8 @@ public final class LabSession {
     requireOpen();
     StationSession s = station(station);
     if (!s.active()) throw new IllegalStateException("station " + station + " is " + s.state().name().toLowerCase() + ", not running");
+    recordEnd(s, by, reason); // on record before the candidate's controls close
     s.run().orElseThrow().end(by, reason);
-    recordEnd(s, by, reason);
     log.checkpoint(key.get(), "runtime");
   }
 
@@ -188,8 +192,8 @@ public final class LabSession {
     requireOpen();
     for (StationSession s : stations()) {
       if (s.active()) {
-        s.run().orElseThrow().end(by, "the session ended");
         recordEnd(s, by, "the session ended");
+        s.run().orElseThrow().end(by, "the session ended");
       }
       s.live().ifPresent(LiveRun::close);
     }
@@ -405,6 +409,12 @@ public final class LabSession {
       recordOrForget(() -> log.append("station.ended", by, s.plan().id(), new JsonObject().put("reason", reason)
           .put("elapsedSeconds", clock(s).elapsed().toSeconds())), s::forgetEnd);
     }
+  }
+
+  /** Refuses, before anything is recorded, a clock move the station's state does not allow. */
+  private static void requireState(StationSession s, StationClock.State wanted, String word) {
+    StationClock.State now = clock(s).state();
+    if (now != wanted) throw new IllegalStateException("station " + s.plan().id() + " is " + now.name().toLowerCase() + ", not " + word);
   }
 
   private static StationClock clock(StationSession s) {

@@ -60,6 +60,13 @@ final class StationReplay {
         limit = Duration.ofSeconds(d.getLong("limitSeconds", scenario.timeLimit().toSeconds()));
         clock.add(new StationClock.Entry(r.at(), "start", r.by(), "", Duration.ZERO));
       }
+      case "station.start_failed" -> {
+        // the start was on record before the rig was set up, and the setup failed: still ready
+        started = false;
+        startedAt = null;
+        runningSince = null;
+        clock.clear();
+      }
       case "station.paused" -> {
         banked = Duration.ofSeconds(d.getLong("elapsedSeconds"));
         paused = true;
