@@ -206,11 +206,19 @@ public final class TwinVerticle extends VerticleBase {
       TwinRules.command(config.model(), state.lifecycle(), active.set(), command);
       // the rig's emergency stop is its own kind of action, however the model names its component
       String kind = command.endsWith(".emergency_stop") ? "emergency_stop" : "command";
-      return gated(by, kind, Map.of("command", command), () -> {
+      Supplier<Future<WriteResult>> act = () -> {
         var c = TwinRules.command(config.model(), state.lifecycle(), active.set(), command);
         LOG.info("twin {}: command {} by {}", id(), command, by.name());
         return send(c.target(), c.value());
-      }, TwinVerticle::of);
+      };
+      Future<WriteResult> gated = gated(by, kind, Map.of("command", command), act, TwinVerticle::of);
+      if (!kind.equals("emergency_stop")) return gated;
+      // a rig is stopped whatever the disk says: safety first, with no record there is no credit either
+      return gated.recover(e -> {
+        if (!(e instanceof TwinRequestException t && t.kind() == TwinRequestException.Kind.UNAVAILABLE)) return Future.failedFuture(e);
+        LOG.error("twin {}: emergency stop by {} carried out without a record: {}", id(), by.name(), e.getMessage());
+        return act.get().map(r -> r.ok() ? new WriteResult(true, "stopped, but not on record: " + e.getMessage()) : r);
+      });
     });
   }
 

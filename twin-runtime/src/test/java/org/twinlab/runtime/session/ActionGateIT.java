@@ -161,6 +161,19 @@ class ActionGateIT {
     List<EvidenceRecord> records = EvidenceLog.read(evidence());
     assertThat(writesOf(records, 25.5)).isEmpty();
     assertThat(writesOf(records, 26.5)).isEmpty();
+
+    // the one act a full disk does not hold back: an emergency stop stops the rig, on record or not
+    runtime.sessions().failRecording("no space left on device");
+    try {
+      HttpResponse<Buffer> estop = get(cand1.post("/api/v1/twins/" + TWIN + "/commands/panel.emergency_stop").send());
+      assertThat(estop.statusCode()).as(estop.bodyAsString()).isEqualTo(200);
+      assertThat(estop.bodyAsJsonObject().getString("detail")).contains("not on record");
+      await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(lab.rig(TWIN).sim().groundTruth().get("panel.estop")));
+    } finally {
+      runtime.sessions().failRecording(null);
+    }
+    assertThat(EvidenceLog.read(evidence())).as("no record, so no credit")
+        .noneMatch(r -> "emergency_stop".equals(r.data().getString("kind")));
   }
 
   @Test
