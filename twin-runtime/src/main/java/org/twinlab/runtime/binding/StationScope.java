@@ -14,7 +14,10 @@ import org.twinlab.connectors.mqtt.MqttAddress;
 /**
  * What a candidate's binding may reach: their own station's rig and nothing else. The scope comes
  * from the bindings the twin was configured with (not from edits made since): a binding may use only
- * the connections those use; on OPC UA no node another station's twin binds on that connection; on
+ * the connections those use; on OPC UA no node another station's twin binds on that connection,
+ * whichever way the node id is written ({@code ns=3;} or {@code nsu=URI;}), and on a PLC other
+ * stations use too only the station's own part of its address space (the nodes under the string
+ * id prefix its configured nodes share, or exactly those nodes); on
  * MQTT only topics under the prefix the configured topics share (e.g. {@code twinlab/motor-1/}),
  * none that another station's twin binds or that lies under another station's own prefix. A fix of
  * a typo, a topic or a scaling stays inside; a reading or a write on another station's rig does not.
@@ -36,6 +39,7 @@ public final class StationScope {
   private final Map<String, List<String>> ownPrefix = new LinkedHashMap<>();
   private final Map<String, List<Foreign>> foreign = new LinkedHashMap<>();
   private final Map<String, List<Foreign>> foreignPrefixes = new LinkedHashMap<>();
+  private final Map<String, Set<String>> ownNodes = new LinkedHashMap<>();
 
   private StationScope(String twin, Map<String, String> protocols) {
     this.twin = twin;
@@ -53,6 +57,8 @@ public final class StationScope {
       s.connections.add(ref.connection());
       if (MQTT.equals(protocols.get(ref.connection()))) {
         topic(ref.address()).ifPresent(t -> s.ownTopics.computeIfAbsent(ref.connection(), c -> new LinkedHashSet<>()).add(t));
+      } else if (OPCUA.equals(protocols.get(ref.connection()))) {
+        s.ownNodes.computeIfAbsent(ref.connection(), c -> new LinkedHashSet<>()).add(identifier(ref.address()));
       }
     }
     s.ownTopics.forEach((conn, topics) -> s.ownPrefix.put(conn, commonPrefix(topics)));
@@ -99,12 +105,55 @@ public final class StationScope {
   }
 
   private Optional<Refusal> checkNode(String conn, String node, String field) {
-    for (Foreign f : foreign.getOrDefault(conn, List.of())) {
-      if (f.address().equals(node)) {
+    String id = identifier(node);
+    List<Foreign> theirs = foreign.getOrDefault(conn, List.of());
+    for (Foreign f : theirs) {
+      if (identifier(f.address()).equals(id)) {
         return refuse(field, "'" + node + "' on " + conn + " is " + f.twin() + "'s, a twin of another station");
       }
     }
-    return Optional.empty();
+    if (theirs.isEmpty()) return Optional.empty(); // the station's own PLC: any node of it
+    // a PLC other stations use too: only this station's part of it, so an unbound node of theirs is out as well
+    Set<String> own = ownNodes.getOrDefault(conn, Set.of());
+    List<String> prefix = nodePrefix(own);
+    boolean inside = prefix.isEmpty() ? own.contains(id) : within(segments(id), prefix);
+    if (inside) return Optional.empty();
+    String part = prefix.isEmpty() ? String.join(", ", own) : String.join(".", prefix) + ".…";
+    return refuse(field, "'" + node + "' on " + conn + " lies outside " + twin + "'s part of a PLC other stations share (" + part + ")");
+  }
+
+  /** A node id without its namespace part: {@code s="DB"."X"} of both {@code ns=3;s="DB"."X"} and {@code nsu=urn:a;s="DB"."X"}. */
+  static String identifier(String node) {
+    String n = node.strip();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(";([sigb]=)").matcher(n);
+    return m.find() && (n.startsWith("ns=") || n.startsWith("nsu=")) ? n.substring(m.start() + 1) : n;
+  }
+
+  /** The dotted segments of a string node id ({@code s="DB"."Belt"."Speed"}), or none for other kinds. */
+  private static List<String> segments(String identifier) {
+    return identifier.startsWith("s=") ? List.of(identifier.substring(2).split("\\.", -1)) : List.of();
+  }
+
+  /** The segments the station's own string node ids share, each id's own last segment left out. */
+  private static List<String> nodePrefix(Set<String> own) {
+    List<String> prefix = null;
+    for (String id : own) {
+      List<String> seg = segments(id);
+      if (seg.isEmpty()) return List.of();
+      List<String> parent = seg.subList(0, seg.size() - 1);
+      if (prefix == null) {
+        prefix = new ArrayList<>(parent);
+      } else {
+        int n = 0;
+        while (n < prefix.size() && n < parent.size() && prefix.get(n).equals(parent.get(n))) n++;
+        prefix = new ArrayList<>(prefix.subList(0, n));
+      }
+    }
+    return prefix == null ? List.of() : List.copyOf(prefix);
+  }
+
+  private static boolean within(List<String> segments, List<String> prefix) {
+    return segments.size() > prefix.size() && segments.subList(0, prefix.size()).equals(prefix);
   }
 
   private Optional<Refusal> checkTopic(String conn, String address, String field) {

@@ -109,6 +109,14 @@ class StationScopeTest {
     var refusal = scope.check(bind("belt.frequency", "plc-shared", " ns=3;s=\"S2\".\"F\" ")).orElseThrow();
     assertThat(refusal.field()).isEqualTo("address");
     assertThat(refusal.reason()).contains("conveyor-2");
+    // the same node by its namespace URI, as discovery offers it
+    assertThat(scope.check(bind("belt.frequency", "plc-shared", "nsu=urn:twinlab:plc;s=\"S2\".\"F\""))).get()
+        .extracting(StationScope.Refusal::reason).asString().contains("conveyor-2");
+    // a node of the other station that its configuration happens not to bind
+    assertThat(scope.check(bind("belt.frequency", "plc-shared", "ns=3;s=\"S2\".\"Start\""))).get()
+        .extracting(StationScope.Refusal::reason).asString().contains("outside conveyor-1's part");
+    assertThat(scope.check(bind("belt.frequency", "plc-shared", "nsu=urn:twinlab:plc;s=\"S1\".\"Speed\""))).as("its own part, either form").isEmpty();
+    assertThat(scope.check(bind("belt.frequency", "plc-shared", "ns=3;i=2258"))).as("not a string id of its own part").isPresent();
   }
 
   @Test
