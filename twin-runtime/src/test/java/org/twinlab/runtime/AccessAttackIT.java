@@ -292,6 +292,21 @@ class AccessAttackIT {
 
   @Test
   @Order(2)
+  void anExaminerExportsOnlyTheTwinsAndSessionsTheyAreAssignedTo() throws Exception {
+    // twin and session sit in the query here, not the path: the rule must still hold
+    String exam1 = tokens.get("examiner");
+    for (String query : List.of("twin=motor-2", "session=exam-c", "session=exam-d", "twin=conveyor-2&session=exam-b")) {
+      Answer a = call("GET", "/api/v1/history/export?" + query + "&from=-5m&to=now&format=csv", exam1, null, Map.of());
+      assertThat(a.status()).as(query + ": " + a.body()).isEqualTo(403);
+    }
+    assertThat(call("GET", "/api/v1/history/export?twin=motor-1&from=-5m&to=now&format=csv", exam1, null, Map.of()).status())
+        .as("their own station's twin").isEqualTo(200);
+    assertThat(call("GET", "/api/v1/history/export?session=exam-b&from=-5m&to=now&format=csv", exam1, null, Map.of()).status())
+        .as("their own session").isEqualTo(200);
+  }
+
+  @Test
+  @Order(2)
   void methodOverrideHeadersAreIgnored() throws Exception {
     String evil = new JsonObject().put("name", "evil2").put("role", "admin").put("password", "evil-password-1").encode();
     for (String header : OVERRIDES) {

@@ -94,7 +94,7 @@ public final class ApiServer extends VerticleBase {
     new PackageRoutes(deployments, sessions, scopes).mount(api);
     new BindingRoutes(twins, connections.protocols(), scopes).mount(api);
     new LiveFeed(vertx, twins, sessions).mount(api);
-    new HistoryRoutes(twins, history).mount(api);
+    new HistoryRoutes(twins, history, sessions).mount(api);
     new ActionRoutes(vertx, twins, new StationBackups(vertx, history, sessions, BackupRoutes.backupsDir(dataDir))).mount(api);
     new BackupRoutes(vertx, dataDir, audit).mount(api);
     api.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));

@@ -2,7 +2,6 @@ package org.twinlab.runtime.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.Writer;
@@ -19,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.twinlab.runtime.auth.Caller;
+import org.twinlab.runtime.auth.Reach;
 import org.twinlab.runtime.bus.ActionLedger;
 import org.twinlab.runtime.bus.Actor;
 import org.twinlab.runtime.bus.CandidateAction;
@@ -44,9 +45,12 @@ final class HistoryRoutes {
   private final Twins twins;
   private final History history;
 
-  HistoryRoutes(Twins twins, History history) {
+  private final Reach reach;
+
+  HistoryRoutes(Twins twins, History history, Reach reach) {
     this.twins = twins;
     this.history = history;
+    this.reach = reach;
   }
 
   void mount(GuardedRouter r) {
@@ -98,9 +102,24 @@ final class HistoryRoutes {
     if (session != null && !session.matches("[A-Za-z0-9._-]{1,64}")) {
       throw TwinRequestException.invalid("session", "a session id is 1-64 of A-Z a-z 0-9 . _ -");
     }
+    // the twin and session are in the query, not the path: the caller must reach them as the path's would
+    Caller caller = Guard.caller(ctx);
+    String refused = twinId != null && !reach.twin(caller, twinId) ? "twin " + twinId
+        : session != null && !reach.session(caller, session) ? "session " + session : null;
+    if (refused != null) {
+      Http.send(ctx, 403, Http.error(caller.name() + " is not assigned to " + refused, List.of()));
+      return;
+    }
     TimeWindow window = exportWindow(ctx);
     HistoryQuery query = new HistoryQuery(twinId, Set.of(), session, window.from(), window.to());
-    export(ctx, query, window, session != null ? session : twinId, Future::succeededFuture);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (String p : List.of("session", "from", "to", "format")) {
+      if (ctx.queryParams().get(p) != null) fields.put(p, ctx.queryParams().get(p));
+    }
+    // an export of one twin's history is an action on that twin, recorded like the twin's own export route
+    java.util.function.Supplier<Future<Void>> record = twinId == null ? Future::succeededFuture
+        : () -> ActionLedger.record(ctx.vertx(), CandidateAction.of(twinId, Actor.of(caller), "export", fields));
+    export(ctx, query, window, session != null ? session : twinId, record);
   }
 
   /** Sends the export; the future completes when it has been sent whole. */
@@ -109,7 +128,8 @@ final class HistoryRoutes {
     String format = format(ctx);
     String fileName = name + "_" + FILE_TIME.format(window.from()) + "_" + FILE_TIME.format(window.to()) + "." + format;
     return ctx.vertx().executeBlocking(() -> writeExport(query, window, format), false)
-        .compose(file -> beforeSending.get().map(file))
+        .compose(file -> beforeSending.get().map(file)
+            .onFailure(refused -> ctx.vertx().fileSystem().delete(file.toString()))) // a refused export leaves no file behind
         .compose(file -> ctx.response()
             .putHeader("Content-Type", format.equals("csv") ? "text/csv; charset=utf-8" : "application/json")
             .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
