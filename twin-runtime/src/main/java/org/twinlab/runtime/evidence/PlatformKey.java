@@ -44,6 +44,13 @@ public final class PlatformKey {
         KeyFactory f = KeyFactory.getInstance("Ed25519");
         return new PlatformKey(f.generatePrivate(new PKCS8EncodedKeySpec(pem(priv))), readPublic(pub));
       }
+      if (Files.exists(pub)) {
+        // the public half without its private key: a backup restored without --include-keys, or a lost
+        // key. A new key would quietly make every session signed so far look forged, so none is made.
+        throw new IllegalStateException("the platform's private key " + priv + " is missing, but its public key "
+            + fingerprint(readPublic(pub)) + " is there: sessions are signed with it. Put the private key back (restore a"
+            + " backup taken with --include-keys), or move " + dir + " away to begin again with a new key");
+      }
       KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
       ownerOnly(Files.createDirectories(dir), "rwx------");
       writePem(priv, "PRIVATE KEY", pair.getPrivate().getEncoded(), true);

@@ -115,6 +115,22 @@ class DataBackupTest {
     assertThat(names(plain)).contains("keys/platform-ed25519.pub").doesNotContain(DataBackup.PRIVATE_KEY);
     assertThat(names(withKey)).contains("keys/platform-ed25519.pub", DataBackup.PRIVATE_KEY);
     assertThat(DataBackup.verify(plain).files()).noneMatch(e -> e.path().equals(DataBackup.PRIVATE_KEY));
+
+    // restored without it, the platform makes no new key: that would make every signed session look forged
+    Path restored = tmp.resolve("restored-without-key");
+    DataBackup.restore(plain, restored);
+    String publicBefore = Files.readString(restored.resolve("keys/platform-ed25519.pub"));
+    assertThatThrownBy(() -> org.twinlab.runtime.evidence.PlatformKey.openOrCreate(restored))
+        .hasMessageContaining("private key").hasMessageContaining("--include-keys");
+    assertThat(Files.readString(restored.resolve("keys/platform-ed25519.pub"))).isEqualTo(publicBefore);
+    assertThat(org.twinlab.runtime.evidence.PlatformKey.openOrCreate(restoredWithKey(withKey)).publicKey().getEncoded())
+        .isEqualTo(org.twinlab.runtime.evidence.PlatformKey.openOrCreate(data).publicKey().getEncoded());
+  }
+
+  private Path restoredWithKey(Path backup) throws Exception {
+    Path restored = tmp.resolve("restored-with-key");
+    DataBackup.restore(backup, restored);
+    return restored;
   }
 
   // a backup holds account hashes and evidence; a restore must not open the signing key to others
