@@ -62,7 +62,29 @@ public final class ActionLedger {
    * shows the action without an outcome, which no check counts.
    */
   public static <T> Future<T> gated(Vertx vertx, CandidateAction action, Supplier<Future<T>> act, Function<T, Outcome> outcomeOf) {
-    return take(vertx, action).compose(taken -> {
+    return take(vertx, action).compose(taken -> carryOut(vertx, action, taken, act, outcomeOf));
+  }
+
+  /**
+   * As {@link #gated}, for the one act that must not wait for the disk: the emergency stop. When it
+   * cannot be recorded it is carried out all the same, unrecorded and credited to no one, and
+   * {@code unrecorded} says so in its answer; any other refusal holds it back as usual.
+   */
+  public static <T> Future<T> gatedOrUnrecorded(Vertx vertx, CandidateAction action, Supplier<Future<T>> act,
+      Function<T, Outcome> outcomeOf, java.util.function.BiFunction<T, String, T> unrecorded) {
+    return take(vertx, action).transform(taken -> {
+      if (taken.succeeded()) return carryOut(vertx, action, taken.result(), act, outcomeOf);
+      if (!(taken.cause() instanceof TwinRequestException t && t.kind() == TwinRequestException.Kind.UNAVAILABLE)) {
+        return Future.failedFuture(taken.cause());
+      }
+      LOG.error("{} by {} on {} is carried out without a record: {}", action.kind(), action.who(), action.twin(), taken.cause().getMessage());
+      return act.get().map(r -> unrecorded.apply(r, taken.cause().getMessage()));
+    });
+  }
+
+  private static <T> Future<T> carryOut(Vertx vertx, CandidateAction action, Taken taken, Supplier<Future<T>> act,
+      Function<T, Outcome> outcomeOf) {
+    {
       Future<T> done;
       try {
         done = act.get();
@@ -78,7 +100,7 @@ public final class ActionLedger {
           return Future.failedFuture(s.cause());
         });
       });
-    });
+    }
   }
 
   /** Records an action that can only be done (nothing is carried out after it). */

@@ -211,14 +211,10 @@ public final class TwinVerticle extends VerticleBase {
         LOG.info("twin {}: command {} by {}", id(), command, by.name());
         return send(c.target(), c.value());
       };
-      Future<WriteResult> gated = gated(by, kind, Map.of("command", command), act, TwinVerticle::of);
-      if (!kind.equals("emergency_stop")) return gated;
-      // a rig is stopped whatever the disk says: safety first, with no record there is no credit either
-      return gated.recover(e -> {
-        if (!(e instanceof TwinRequestException t && t.kind() == TwinRequestException.Kind.UNAVAILABLE)) return Future.failedFuture(e);
-        LOG.error("twin {}: emergency stop by {} carried out without a record: {}", id(), by.name(), e.getMessage());
-        return act.get().map(r -> r.ok() ? new WriteResult(true, "stopped, but not on record: " + e.getMessage()) : r);
-      });
+      if (!kind.equals("emergency_stop")) return gated(by, kind, Map.of("command", command), act, TwinVerticle::of);
+      // a rig is stopped whatever the disk says: safety first, and with no record there is no credit either
+      return ActionLedger.gatedOrUnrecorded(vertx, CandidateAction.of(id(), by, kind, Map.of("command", command)), act,
+          TwinVerticle::of, (r, why) -> r.ok() ? new WriteResult(true, "stopped, but not on record: " + why) : r);
     });
   }
 
