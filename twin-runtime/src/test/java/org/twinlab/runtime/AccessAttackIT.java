@@ -307,6 +307,50 @@ class AccessAttackIT {
 
   @Test
   @Order(2)
+  void aBodyNestedDeepEnoughToOverflowAStackIsRefusedBeforeItIsRecorded() throws Exception {
+    // evidence is hashed, verified and replayed by recursion: a deep report once kept the runtime from starting
+    String deep = "{\"a\":".repeat(900) + "1" + "}".repeat(900);
+    String body = "{\"kind\":\"report\",\"fields\":{\"text\":\"hi\",\"symptom\":" + deep + "}}";
+    Answer a = call("POST", "/api/v1/twins/motor-1/actions", tokens.get("candidate"), body, Map.of());
+    assertThat(a.status()).as(a.body()).isEqualTo(400);
+    assertThat(a.body()).contains("nested deeper than");
+  }
+
+  @Test
+  @Order(2)
+  void anExaminerOfOneStationActsOnNoOtherStationThroughTheSessionsOwnRoutes() throws Exception {
+    users.token("cand4", Role.CANDIDATE);
+    users.token("cand5", Role.CANDIDATE);
+    String exam2 = users.token("exam2", Role.EXAMINER);
+    users.token("exam3", Role.EXAMINER);
+    JsonObject plan = new JsonObject().put("id", "exam-e").put("stations", new JsonArray()
+        .add(new JsonObject().put("id", "s1").put("scenario", "l3-operate-conveyor-pusher-jam").put("candidate", "cand4")
+            .put("twins", new JsonArray().add("conveyor-1")).put("examiners", new JsonArray().add("exam2")))
+        .add(new JsonObject().put("id", "s2").put("scenario", "l5-operate-start-pause-stop-tank").put("candidate", "cand5")
+            .put("twins", new JsonArray().add("tank-1")).put("examiners", new JsonArray().add("exam3"))));
+    Answer made = call("POST", "/api/v1/sessions", exam2, plan.encode(), Map.of());
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+    String extend = new JsonObject().put("minutes", 60).put("reason", "x").encode();
+    for (String[] op : new String[][] {{"POST", "/api/v1/sessions/exam-e/start", "{}"}, {"POST", "/api/v1/sessions/exam-e/extend", extend},
+        {"POST", "/api/v1/sessions/exam-e/end", "{}"}, {"GET", "/api/v1/sessions/exam-e/evidence", null}}) {
+      Answer a = call(op[0], op[1], exam2, op[2], Map.of());
+      assertThat(a.status()).as(op[1] + ": " + a.body()).isEqualTo(403);
+      assertThat(a.body()).contains("s2");
+    }
+    Answer view = call("GET", "/api/v1/sessions/exam-e", exam2, null, Map.of());
+    assertThat(new JsonObject(view.body()).getJsonArray("stations").stream().map(o -> ((JsonObject) o).getString("id")))
+        .as("only the station they examine").containsExactly("s1");
+    assertThat(call("GET", "/api/v1/sessions/exam-e/sheets.csv", exam2, null, Map.of()).body()).doesNotContain("cand5");
+    Answer own = call("POST", "/api/v1/sessions/exam-e/stations/s1/start", exam2, "{}", Map.of());
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+    Answer other = call("GET", "/api/v1/sessions/exam-e/stations/s2", exam2, null, Map.of());
+    assertThat(other.status()).isEqualTo(403);
+    JsonObject s2 = new JsonObject(call("GET", "/api/v1/sessions/exam-e/stations/s2", users.token("exam3", Role.EXAMINER), null, Map.of()).body());
+    assertThat(s2.getString("state")).as("the other station was not started").isEqualTo("ready");
+  }
+
+  @Test
+  @Order(2)
   void methodOverrideHeadersAreIgnored() throws Exception {
     String evil = new JsonObject().put("name", "evil2").put("role", "admin").put("password", "evil-password-1").encode();
     for (String header : OVERRIDES) {

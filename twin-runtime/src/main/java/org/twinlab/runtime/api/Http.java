@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,13 +56,40 @@ final class Http {
     }
   }
 
+  /** How deep a request body may nest objects and arrays: far more than any operation takes. */
+  static final int MAX_BODY_DEPTH = 32;
+
+  /** The nesting depth of a JSON value, counted without recursion (a hostile body may be deep). */
+  static int depth(Object root) {
+    java.util.ArrayDeque<Map.Entry<Object, Integer>> todo = new java.util.ArrayDeque<>();
+    todo.push(Map.entry(root, 1));
+    int max = 0;
+    while (!todo.isEmpty()) {
+      var e = todo.pop();
+      Object v = e.getKey();
+      int d = e.getValue();
+      if (v instanceof JsonObject o) {
+        max = Math.max(max, d);
+        o.forEach(f -> { if (f.getValue() != null) todo.push(Map.entry(f.getValue(), d + 1)); });
+      } else if (v instanceof JsonArray a) {
+        max = Math.max(max, d);
+        a.forEach(x -> { if (x != null) todo.push(Map.entry(x, d + 1)); });
+      }
+    }
+    return max;
+  }
+
   /** The request body as a JSON object, or a 400 saying why not. */
   static JsonObject jsonBody(RoutingContext ctx) {
     String text = ctx.body().asString();
     if (text == null || text.isBlank()) throw TwinRequestException.invalid("body", "a JSON object is required");
     try {
       Object parsed = io.vertx.core.json.Json.decodeValue(text);
-      if (parsed instanceof JsonObject o) return o;
+      if (parsed instanceof JsonObject o) {
+        // what a body carries ends up in evidence, which is hashed, verified and replayed by recursion
+        if (depth(o) > MAX_BODY_DEPTH) throw TwinRequestException.invalid("body", "nested deeper than " + MAX_BODY_DEPTH + " levels");
+        return o;
+      }
     } catch (DecodeException e) {
       throw TwinRequestException.invalid("body", "not JSON: " + e.getMessage());
     }
@@ -111,6 +139,9 @@ final class Http {
         case UNAVAILABLE -> 503;
       };
       send(ctx, status, error(t.getMessage(), List.of(new JsonObject().put("field", t.field()).put("message", t.getMessage()))));
+    } else if (e instanceof SecurityException refused) {
+      // decided past the guard, where reach depends on more than the path (a session's stations)
+      send(ctx, 403, error(refused.getMessage(), List.of()));
     } else if (e instanceof org.twinlab.runtime.evidence.EvidenceUnavailableException ev) {
       // nothing was recorded, so nothing was done: try again once health says the evidence can be written
       send(ctx, 503, error(ev.getMessage(), List.of(new JsonObject().put("field", "evidence").put("message", ev.getMessage()))));

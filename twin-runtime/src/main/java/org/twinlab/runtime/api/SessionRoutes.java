@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import org.twinlab.runtime.auth.Role;
 import org.twinlab.runtime.session.LabSession;
 import org.twinlab.runtime.session.LabSessions;
 import org.twinlab.runtime.session.SessionViews;
+import org.twinlab.runtime.session.StationPlan;
 import org.twinlab.runtime.session.StationResult;
 import org.twinlab.runtime.sheets.SessionCsv;
 import org.twinlab.runtime.sheets.SheetHtml;
@@ -42,28 +42,28 @@ final class SessionRoutes {
     r.get("/api/v1/sessions").handler(this::list);
     r.post("/api/v1/sessions").handler(this::create);
     r.get("/api/v1/me/station").handler(this::myStation);
-    r.get("/api/v1/sessions/:session").handler(ctx -> answer(ctx, 200, () -> SessionViews.session(session(ctx))));
+    r.get("/api/v1/sessions/:session").handler(ctx -> answer(ctx, 200, () -> view(ctx, session(ctx))));
     r.get("/api/v1/sessions/:session/sheets.csv").handler(this::csv);
     r.get("/api/v1/sessions/:session/evidence").handler(this::evidence);
     r.post("/api/v1/sessions/:session/end").handler(ctx -> answer(ctx, 200, () -> {
-      LabSession s = session(ctx);
+      LabSession s = wholeSession(ctx);
       var seal = s.end(Http.caller(ctx), sessions.key());
       return SessionViews.session(s).put("seal", seal.toJson());
     }));
     for (String scope : List.of("/api/v1/sessions/:session", "/api/v1/sessions/:session/stations/:station")) {
       r.post(scope + "/start").handler(ctx -> answer(ctx, 200, () -> {
-        List<String> problems = session(ctx).start(station(ctx), Http.caller(ctx));
+        List<String> problems = scoped(ctx).start(station(ctx), Http.caller(ctx));
         return SessionViews.session(session(ctx)).put("problems", new JsonArray(problems));
       }));
       r.post(scope + "/pause").handler(ctx -> {
         String reason = Http.requiredString(Http.jsonBody(ctx), "reason");
         answer(ctx, 200, () -> {
-          session(ctx).pause(station(ctx), Http.caller(ctx), reason);
+          scoped(ctx).pause(station(ctx), Http.caller(ctx), reason);
           return SessionViews.session(session(ctx));
         });
       });
       r.post(scope + "/resume").handler(ctx -> answer(ctx, 200, () -> {
-        session(ctx).resume(station(ctx), Http.caller(ctx));
+        scoped(ctx).resume(station(ctx), Http.caller(ctx));
         return SessionViews.session(session(ctx));
       }));
       r.post(scope + "/extend").handler(this::extend);
@@ -123,7 +123,7 @@ final class SessionRoutes {
     Duration more = Duration.ofSeconds(Math.round(n.doubleValue() * 60));
     String reason = Http.requiredString(body, "reason");
     answer(ctx, 200, () -> {
-      session(ctx).extend(station(ctx), more, Http.caller(ctx), reason);
+      scoped(ctx).extend(station(ctx), more, Http.caller(ctx), reason);
       return SessionViews.session(session(ctx));
     });
   }
@@ -154,17 +154,56 @@ final class SessionRoutes {
         "inline; filename=\"sheet_" + ctx.pathParam("session") + "_" + ctx.pathParam("station") + (pdf ? ".pdf" : ".html") + "\"");
   }
 
+  /**
+   * The session for an operation on all its stations: an examiner must mark every one of them,
+   * or else act on their own stations by the station's route (403 otherwise, however the path is written).
+   */
+  private LabSession wholeSession(RoutingContext ctx) {
+    LabSession s = session(ctx);
+    Caller caller = Guard.caller(ctx);
+    List<String> others = s.plan().stations().stream().filter(p -> !marks(caller, p)).map(StationPlan::id).toList();
+    if (!others.isEmpty()) {
+      throw new SecurityException(caller.name() + " does not examine station(s) " + String.join(", ", others)
+          + " of session " + s.id() + ": act on your own stations by their own routes");
+    }
+    return s;
+  }
+
+  /** The session for an operation on one station (the path names it) or on all of them (it does not). */
+  private LabSession scoped(RoutingContext ctx) {
+    return station(ctx) == null ? wholeSession(ctx) : session(ctx);
+  }
+
+  /** A session's view with only the stations the caller marks, for an examiner; all of them for staff. */
+  private JsonObject view(RoutingContext ctx, LabSession s) {
+    Caller caller = Guard.caller(ctx);
+    JsonObject v = SessionViews.session(s);
+    if (!caller.is(Role.EXAMINER)) return v;
+    JsonArray mine = new JsonArray();
+    v.getJsonArray("stations").forEach(o -> {
+      JsonObject st = (JsonObject) o;
+      if (st.getJsonArray("examiners", new JsonArray()).contains(caller.name())) mine.add(st);
+    });
+    return v.put("stations", mine);
+  }
+
+  private static boolean marks(Caller c, StationPlan p) {
+    return !c.is(Role.EXAMINER) || p.examiners().contains(c.name());
+  }
+
   private void csv(RoutingContext ctx) {
     file(ctx, vertx.executeBlocking(() -> {
       LabSession s = session(ctx);
+      Caller caller = Guard.caller(ctx);
       List<StationResult> all = new ArrayList<>();
-      s.plan().stations().forEach(p -> all.add(s.result(p.id(), this::displayName, sessions.catalog().scoring())));
+      s.plan().stations().stream().filter(p -> marks(caller, p))
+          .forEach(p -> all.add(s.result(p.id(), this::displayName, sessions.catalog().scoring())));
       return Buffer.buffer(SessionCsv.of(all));
     }, false), "text/csv; charset=utf-8", "attachment; filename=\"results_" + ctx.pathParam("session") + ".csv\"");
   }
 
   private void evidence(RoutingContext ctx) {
-    LabSession s = session(ctx);
+    LabSession s = Http.parse("session", () -> wholeSession(ctx)); // one chain: whole, or not at all
     ctx.response().putHeader("Content-Type", "application/x-ndjson")
         .putHeader("Content-Disposition", "attachment; filename=\"evidence_" + s.id() + ".jsonl\"")
         .sendFile(s.evidence().file().toString()).onFailure(ctx::fail);

@@ -217,7 +217,8 @@ public final class LabSessions implements Reach, AutoCloseable {
       String id = file.getParent().getFileName().toString();
       try {
         restore(file);
-      } catch (RuntimeException | IOException e) {
+      } catch (RuntimeException | IOException | StackOverflowError e) {
+        // one session that cannot be read back never keeps the others, or the runtime, from starting
         unrestored.put(id, "session evidence " + file + " is not restored: " + e.getMessage());
         LOG.error("session evidence {} is not restored: {}", file, e.toString());
       }

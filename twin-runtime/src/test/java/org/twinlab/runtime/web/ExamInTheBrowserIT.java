@@ -176,7 +176,10 @@ class ExamInTheBrowserIT {
    * a moment ago may be gone: such a look is simply tried again.
    */
   private static void seen(java.util.concurrent.Callable<Boolean> condition) {
-    await().atMost(Duration.ofSeconds(40)).ignoreExceptionsInstanceOf(org.openqa.selenium.StaleElementReferenceException.class)
+    // a page still drawing has no element yet, or swaps one under the look: both mean "not yet"
+    await().atMost(Duration.ofSeconds(40))
+        .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.StaleElementReferenceException
+            || e instanceof org.openqa.selenium.NoSuchElementException)
         .until(condition);
   }
 
