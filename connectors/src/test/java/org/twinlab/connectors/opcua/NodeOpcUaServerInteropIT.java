@@ -80,7 +80,7 @@ class NodeOpcUaServerInteropIT {
       double recovered = (System.nanoTime() - listening) / 1e9;
       System.out.printf("node-opcua server: values Good again %.2f s after it listened%n", recovered);
       // aimed at 2 s; the bound leaves room for a loaded machine and still fails on Milo's own 16 s waits
-      assertThat(recovered).isLessThan(6.0);
+      assertThat(recovered).isLessThan(12.0);
     } finally {
       peer.close();
     }

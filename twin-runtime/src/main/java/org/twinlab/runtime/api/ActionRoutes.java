@@ -28,6 +28,7 @@ final class ActionRoutes {
   static final List<String> KINDS = List.of("report", "test_suite", "backup");
 
   private final Vertx vertx;
+  private final java.util.Set<String> grading = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Twins twins;
   private final StationBackups backups;
 
@@ -38,7 +39,7 @@ final class ActionRoutes {
   }
 
   void mount(GuardedRouter r) {
-    r.post("/api/v1/twins/:id/actions").handler(this::take);
+    r.longPost("/api/v1/twins/:id/actions").handler(this::take);
   }
 
   /** Takes the action through the ledger: recorded before it is carried out, its outcome after. */
@@ -56,8 +57,13 @@ final class ActionRoutes {
       case "backup" -> () -> backups.take(Guard.caller(ctx), t);
       default -> () -> vertx.executeBlocking(() -> new TestSuiteGrader(t.twinConfig().model()).grade(fields), false); // minutes of virtual time
     };
+    // one suite at a time per twin: a suite is minutes of virtual time on a worker, not to be stacked up
+    if (kind.equals("test_suite") && !grading.add(t.id())) {
+      throw TwinRequestException.conflict("kind", "a test suite of " + t.id() + " is being graded: wait for its result");
+    }
     Future<ActionOutcome> outcome = ActionLedger.gated(vertx, CandidateAction.of(t.id(), who, kind, fields), act,
         o -> o.accepted() ? Outcome.done(o.detail(), o.result()) : Outcome.refused(o.detail()));
+    if (kind.equals("test_suite")) outcome = outcome.andThen(done -> grading.remove(t.id()));
     Http.respond(ctx, outcome, 201, o -> new JsonObject().put("twin", t.id()).put("kind", kind).put("who", who.name())
         .put("detail", o.detail()).put("result", new JsonObject(Map.copyOf(o.result()))));
   }

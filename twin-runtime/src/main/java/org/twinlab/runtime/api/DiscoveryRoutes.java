@@ -51,7 +51,10 @@ final class DiscoveryRoutes {
     List<EvidenceProblem> problems = evidence.get();
     boolean up = states.stream().allMatch(e -> e.state() == ConnectionState.CONNECTED) && h.healthy() && problems.isEmpty();
     JsonArray ev = new JsonArray();
-    problems.forEach(p -> ev.add(new JsonObject().put("session", p.session()).put("state", p.state()).put("problem", p.problem())));
+    // which sessions and why is for those logged in; anyone may learn that something is wrong
+    boolean detailed = Guard.loggedIn(ctx);
+    problems.forEach(p -> ev.add(detailed ? new JsonObject().put("session", p.session()).put("state", p.state()).put("problem", p.problem())
+        : new JsonObject().put("state", p.state())));
     Http.send(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DEGRADED").put("connections", connectionList())
         .put("history", HistoryRoutes.statusJson(h)).put("evidence", ev));
   }

@@ -67,6 +67,11 @@ final class Guard {
         java.util.List.of()));
   }
 
+  /** Whether the request came with a valid login (on a public route it may not). */
+  static boolean loggedIn(RoutingContext ctx) {
+    return ctx.get(CALLER) != null;
+  }
+
   /** The caller the guard let through; every guarded route has one. */
   static Caller caller(RoutingContext ctx) {
     Caller c = ctx.get(CALLER);

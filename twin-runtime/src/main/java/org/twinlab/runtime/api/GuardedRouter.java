@@ -47,6 +47,15 @@ final class GuardedRouter {
     return mount(HttpMethod.DELETE, path, true);
   }
 
+  /**
+   * A recorded action that may take long (a test suite graded over minutes of virtual time, a backup,
+   * a station's start): guarded, but under no time limit, so no one is told "given up" about an
+   * action that is still being carried out and will be recorded as done.
+   */
+  Route longPost(String path) {
+    return mount(HttpMethod.POST, path, false);
+  }
+
   /** A GET that stays open (an event stream, a WebSocket): guarded, but under no time limit. */
   Route stream(String path) {
     return mount(HttpMethod.GET, path, false);

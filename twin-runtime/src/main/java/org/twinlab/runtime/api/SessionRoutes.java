@@ -51,7 +51,7 @@ final class SessionRoutes {
       return SessionViews.session(s).put("seal", seal.toJson());
     }));
     for (String scope : List.of("/api/v1/sessions/:session", "/api/v1/sessions/:session/stations/:station")) {
-      r.post(scope + "/start").handler(ctx -> answer(ctx, 200, () -> {
+      r.longPost(scope + "/start").handler(ctx -> answer(ctx, 200, () -> {
         List<String> problems = scoped(ctx).start(station(ctx), Http.caller(ctx));
         return SessionViews.session(session(ctx)).put("problems", new JsonArray(problems));
       }));

@@ -82,6 +82,7 @@ public final class LabSessions implements Reach, AutoCloseable {
   private MessageConsumer<Settled> outcomes;
   private volatile String recordingFault;
   private long watching = -1;
+  private final java.util.concurrent.atomic.AtomicBoolean watchRunning = new java.util.concurrent.atomic.AtomicBoolean();
 
   public LabSessions(Vertx vertx, Path dataDir, Twins twins, Connections connections, ScenarioCatalog catalog, Accounts accounts,
       Function<String, RigSimulator> simulators, java.util.function.Supplier<PlatformKey> key) {
@@ -100,10 +101,14 @@ public final class LabSessions implements Reach, AutoCloseable {
     restoreAll();
     ledger = vertx.eventBus().consumer(ActionLedger.ADDRESS, this::taken);
     outcomes = vertx.eventBus().consumer(ActionLedger.OUTCOME, this::settled);
-    watching = vertx.setPeriodic(WATCH_MS, t -> vertx.executeBlocking(() -> {
-      watchAll();
-      return null;
-    }, false));
+    // one watch at a time: a session held up (a station being set up, a slow disk) never piles up workers
+    watching = vertx.setPeriodic(WATCH_MS, t -> {
+      if (!watchRunning.compareAndSet(false, true)) return;
+      vertx.executeBlocking(() -> {
+        watchAll();
+        return null;
+      }, false).onComplete(done -> watchRunning.set(false));
+    });
   }
 
   /** The platform key, made (or read) when the first session is planned: its records are signed as they go. */

@@ -63,6 +63,10 @@ class EvidenceRestoreIT {
       HttpResponse<String> health = again.call("exam1", "GET", "/api/v1/health", null);
       assertThat(health.statusCode()).isEqualTo(503);
       assertThat(new JsonObject(health.body()).getJsonArray("evidence").encode()).contains("exam-d").contains("damaged");
+      HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create("http://127.0.0.1:" + again.port() + "/api/v1/health")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(anonymous.statusCode()).isEqualTo(503);
+      assertThat(anonymous.body()).as("which session and why is for those logged in").contains("damaged").doesNotContain("exam-d");
       assertThat(again.call("exam1", "POST", "/api/v1/sessions/exam-d/pause", new JsonObject().put("reason", "x")).statusCode())
           .as("a damaged session takes no change").isBetween(500, 599);
       assertThat(again.call("cand1", "POST", "/api/v1/twins/motor-1/actions", new JsonObject().put("kind", "report")
