@@ -92,7 +92,7 @@ public final class ApiServer extends VerticleBase {
     new TwinRoutes(twins, sessions).mount(api);
     StationScopes scopes = new StationScopes(twins, connections.protocols());
     new PackageRoutes(deployments, sessions, scopes).mount(api);
-    new BindingRoutes(twins, connections.protocols(), scopes).mount(api);
+    new BindingRoutes(twins, connections.protocols(), scopes, sessions).mount(api);
     new LiveFeed(vertx, twins, sessions).mount(api);
     new HistoryRoutes(twins, history, sessions).mount(api);
     new ActionRoutes(vertx, twins, new StationBackups(vertx, history, sessions, BackupRoutes.backupsDir(dataDir))).mount(api);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.models.yaml.YamlDocument;
 import org.twinlab.runtime.binding.Binding;
+import org.twinlab.runtime.binding.BindingVersion;
 import org.twinlab.runtime.binding.BindingLoader;
 import org.twinlab.runtime.bus.Actor;
 import org.twinlab.runtime.twin.TwinRequestException;
@@ -20,11 +21,13 @@ final class BindingRoutes {
   private final Twins twins;
   private final Map<String, String> protocols;
   private final StationScopes scopes;
+  private final org.twinlab.runtime.auth.Reach reach;
 
-  BindingRoutes(Twins twins, Map<String, String> protocols, StationScopes scopes) {
+  BindingRoutes(Twins twins, Map<String, String> protocols, StationScopes scopes, org.twinlab.runtime.auth.Reach reach) {
     this.twins = twins;
     this.protocols = protocols;
     this.scopes = scopes;
+    this.reach = reach;
   }
 
   void mount(GuardedRouter r) {
@@ -44,14 +47,14 @@ final class BindingRoutes {
       return;
     }
     int version = parseVersion(asked);
-    Http.respond(ctx, t.history(), 200, all -> all.stream().filter(v -> v.version() == version).findFirst()
+    Http.respond(ctx, t.history().map(all -> visible(ctx, t, all)), 200, all -> all.stream().filter(v -> v.version() == version).findFirst()
         .map(v -> Views.version(v, true))
         .orElseThrow(() -> TwinRequestException.notFound("version", "twin " + t.id() + " has no bindings version " + version)));
   }
 
   private void history(RoutingContext ctx) {
     TwinVerticle t = twins.require(ctx.pathParam("id"));
-    Http.respond(ctx, t.history(), 200, all -> {
+    Http.respond(ctx, t.history().map(all -> visible(ctx, t, all)), 200, all -> {
       JsonArray out = new JsonArray();
       all.forEach(v -> out.add(Views.version(v, false)));
       return out;
@@ -104,6 +107,14 @@ final class BindingRoutes {
     } catch (InvalidInputException e) {
       throw new Http.InvalidBody(e);
     }
+  }
+
+  /** The versions the caller may see: a candidate the one in force and those since their station started, no earlier candidate's. */
+  private java.util.List<BindingVersion> visible(RoutingContext ctx, TwinVerticle t, java.util.List<BindingVersion> all) {
+    var since = reach.visibleSince(Guard.caller(ctx), t.id());
+    if (since.isEmpty() || all.isEmpty()) return all;
+    BindingVersion current = all.get(all.size() - 1);
+    return all.stream().filter(v -> v == current || !v.at().isBefore(since.get())).toList();
   }
 
   private static int parseVersion(String text) {

@@ -62,7 +62,7 @@ final class HistoryRoutes {
 
   private void read(RoutingContext ctx) {
     TwinVerticle twin = twins.require(ctx.pathParam("id"));
-    TimeWindow window = window(ctx);
+    TimeWindow window = visible(ctx, twin.id(), window(ctx));
     HistoryQuery query = HistoryQuery.twin(twin.id(), window.from(), window.to()).withProperties(properties(ctx, twin));
     Optional<Duration> step = step(ctx, window);
     if (step.isEmpty() && window.length().compareTo(MAX_RAW_WINDOW) > 0) {
@@ -81,7 +81,7 @@ final class HistoryRoutes {
 
   private void exportTwin(RoutingContext ctx) {
     TwinVerticle twin = twins.require(ctx.pathParam("id"));
-    TimeWindow window = exportWindow(ctx);
+    TimeWindow window = visible(ctx, twin.id(), exportWindow(ctx));
     HistoryQuery query = HistoryQuery.twin(twin.id(), window.from(), window.to()).withProperties(properties(ctx, twin));
     Actor who = Actor.of(Guard.caller(ctx));
     Map<String, Object> fields = new LinkedHashMap<>();
@@ -169,6 +169,14 @@ final class HistoryRoutes {
     } catch (TimeWindow.BadTime e) {
       throw TwinRequestException.invalid(e.field(), e.getMessage());
     }
+  }
+
+  /** The part of a window the caller may see: a candidate nothing from before their station started. */
+  private TimeWindow visible(RoutingContext ctx, String twin, TimeWindow asked) {
+    Optional<Instant> since = reach.visibleSince(Guard.caller(ctx), twin);
+    if (since.isEmpty() || !asked.from().isBefore(since.get())) return asked;
+    Instant from = since.get().isAfter(asked.to()) ? asked.to() : since.get();
+    return new TimeWindow(from, asked.to());
   }
 
   private static TimeWindow exportWindow(RoutingContext ctx) {

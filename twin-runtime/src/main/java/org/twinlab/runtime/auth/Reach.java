@@ -11,4 +11,13 @@ public interface Reach {
   boolean session(Caller caller, String session);
 
   boolean station(Caller caller, String session, String station);
+
+  /**
+   * The earliest moment of a twin's past the caller may see: for a candidate, the start of their
+   * station (the present, before it starts), so that no one reads what an earlier candidate did on
+   * the same rig; empty for everyone else.
+   */
+  default java.util.Optional<java.time.Instant> visibleSince(Caller caller, String twin) {
+    return java.util.Optional.empty();
+  }
 }

@@ -405,6 +405,19 @@ public final class LabSessions implements Reach, AutoCloseable {
   }
 
   @Override
+  public Optional<java.time.Instant> visibleSince(Caller c, String twin) {
+    if (!c.is(Role.CANDIDATE)) return Optional.empty();
+    for (LabSession s : sessions.values()) {
+      if (s.ended()) continue;
+      for (StationSession st : s.stations()) {
+        if (!st.plan().twins().contains(twin) || !st.plan().candidate().equals(c.name())) continue;
+        return Optional.of(st.run().map(r -> r.clock().startedAt()).filter(java.util.Objects::nonNull).orElseGet(clock::instant));
+      }
+    }
+    return Optional.of(clock.instant()); // reaches no station of theirs: no past at all
+  }
+
+  @Override
   public boolean session(Caller c, String session) {
     LabSession s = sessions.get(session);
     if (s == null) return c.is(Role.ADMIN) || c.is(Role.TRAINER); // a 404 for staff, not a hint for others

@@ -131,6 +131,39 @@ class ActionGateIT {
   }
 
   @Test
+  void aCandidateSeesNothingOfTheirTwinsPastFromBeforeTheirStationStarted() throws Exception {
+    // what an earlier candidate did on the same rig stays theirs: the history and the binding versions before the start
+    var trainer = users.client("train1", Role.TRAINER);
+    JsonObject edit = setpointBinding().put("sampling_ms", 150.0);
+    assertThat(get(trainer.put("/api/v1/twins/" + TWIN + "/bindings/" + SETPOINT).sendJsonObject(edit)).statusCode()).isEqualTo(200);
+    assertThat(get(trainer.put("/api/v1/twins/" + TWIN + "/bindings/" + SETPOINT).sendJsonObject(edit.put("sampling_ms", 100.0)))
+        .statusCode()).isEqualTo(200);
+    String query = "/api/v1/twins/" + TWIN + "/history?property=belt.speed&from=-10m";
+    await().atMost(Duration.ofSeconds(20)).until(() -> points(get(trainer.get(query).send()).bodyAsJsonObject()).size() > 0);
+    java.time.Instant beforeStart = java.time.Instant.now();
+    start();
+    assertThat(points(get(trainer.get(query).send()).bodyAsJsonObject())).as("staff see the whole past")
+        .anyMatch(t -> t.isBefore(beforeStart));
+    assertThat(points(get(cand1.get(query).send()).bodyAsJsonObject())).allMatch(t -> !t.isBefore(beforeStart));
+    HttpResponse<Buffer> export = get(cand1.get("/api/v1/twins/" + TWIN + "/export?from=-10m&format=json").send());
+    assertThat(points(export.bodyAsJsonObject())).allMatch(t -> !t.isBefore(beforeStart));
+    JsonArray versions = get(cand1.get("/api/v1/twins/" + TWIN + "/bindings/history").send()).bodyAsJsonArray();
+    JsonArray all = get(trainer.get("/api/v1/twins/" + TWIN + "/bindings/history").send()).bodyAsJsonArray();
+    assertThat(all.size()).as("the trainer's two edits before the start are there").isGreaterThan(versions.size());
+    for (int i = 0; i < versions.size() - 1; i++) {
+      assertThat(java.time.Instant.parse(versions.getJsonObject(i).getString("at"))).as("no version from before the start but the one in force")
+          .isAfterOrEqualTo(beforeStart);
+    }
+  }
+
+  private static List<java.time.Instant> points(JsonObject history) {
+    List<java.time.Instant> out = new java.util.ArrayList<>();
+    history.getJsonArray("series").forEach(s -> ((JsonObject) s).getJsonArray("points")
+        .forEach(p -> out.add(java.time.Instant.parse(((JsonObject) p).getString("time")))));
+    return out;
+  }
+
+  @Test
   void anActionThatCannotBeRecordedNeverReachesTheRig() throws Exception {
     start();
     assertThat(write(cand1, 24.5).statusCode()).isEqualTo(200);
