@@ -55,11 +55,10 @@ public record Filter(String key, Op op, String value, String upTo, int column, i
   /** Equal texts, or numbers written differently (2 and 2.0): what {@code =} has always meant. */
   private static boolean same(String have, String want) {
     if (have.equals(want)) return true;
-    try {
-      return Double.parseDouble(have) == Double.parseDouble(want);
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    // numbers as the filter language writes them: no 2d, 0x1p1 or Infinity passing for 2
+    Optional<Double> h = number(have);
+    Optional<Double> w = number(want);
+    return h.isPresent() && w.isPresent() && h.get().doubleValue() == w.get().doubleValue();
   }
 
   /**
