@@ -24,6 +24,11 @@ import org.twinlab.runtime.twin.TwinRequestException;
  */
 final class BackupRoutes {
   private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+  /** A new backup file's name in the backups directory: what it is of, and when (UTC, to the millisecond). */
+  static String fileName(String of, Instant at) {
+    return of + "_" + FILE_TIME.format(at) + ".zip";
+  }
   private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.zip");
 
   private final Vertx vertx;
@@ -57,7 +62,7 @@ final class BackupRoutes {
     String who = Http.caller(ctx);
     Http.respond(ctx, vertx.executeBlocking(() -> {
       OwnerOnly.directory(backupsDir);
-      Path out = backupsDir.resolve("platform_" + FILE_TIME.format(Instant.now()) + ".zip");
+      Path out = backupsDir.resolve(fileName("platform", Instant.now()));
       BackupManifest m = DataBackup.create(dataDir, out, includeKeys);
       audit.record(who, "platform backup", out.getFileName().toString(), includeKeys ? "with the private signing key" : "without the private signing key");
       return new JsonObject().put("file", out.getFileName().toString()).put("files", m.files().size()).put("bytes", m.totalBytes())

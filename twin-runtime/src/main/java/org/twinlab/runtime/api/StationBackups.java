@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +39,8 @@ import org.twinlab.scenarios.engine.ActionOutcome;
  * whole platform is backed up by an administrator ({@link BackupRoutes}).
  */
 final class StationBackups {
-  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+  /** How many backups of one twin are kept: a candidate cannot fill the disk the evidence is written to. */
+  static final int KEPT_PER_TWIN = 5;
 
   private final Vertx vertx;
   private final History history;
@@ -72,10 +71,20 @@ final class StationBackups {
     StationBackup.Contents contents = new StationBackup.Contents(t.id(), seat.map(Seat::station).orElse(null),
         seat.map(Seat::session).orElse(null), historyCsv(t.id(), from), ownVersions(caller, versions), own);
     OwnerOnly.directory(backupsDir);
-    Path out = backupsDir.resolve(t.id() + "_" + FILE_TIME.format(Instant.now()) + ".zip");
+    Path out = backupsDir.resolve(BackupRoutes.fileName(t.id(), Instant.now()));
     BackupManifest m = StationBackup.create(contents, out);
+    keepNewest(t.id());
     return new ActionOutcome(true, "backup written", Map.of("file", out.getFileName().toString(),
         "files", Integer.toString(m.files().size()), "bytes", Long.toString(m.totalBytes())));
+  }
+
+  /** Deletes all but the newest backups of a twin (their names sort by time). */
+  private void keepNewest(String twin) throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(backupsDir)) {
+      List<Path> mine = files.filter(f -> f.getFileName().toString().startsWith(twin + "_") && f.toString().endsWith(".zip"))
+          .sorted().toList();
+      for (Path old : mine.subList(0, Math.max(0, mine.size() - KEPT_PER_TWIN))) java.nio.file.Files.deleteIfExists(old);
+    }
   }
 
   /** The session station the caller takes the twin's backup at: a candidate's own; staff's first that holds the twin. */

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -52,7 +51,7 @@ public final class PlatformKey {
             + " backup taken with --include-keys), or move " + dir + " away to begin again with a new key");
       }
       KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-      ownerOnly(Files.createDirectories(dir), "rwx------");
+      org.twinlab.runtime.durable.OwnerOnly.directory(dir);
       writePem(priv, "PRIVATE KEY", pair.getPrivate().getEncoded(), true);
       writePem(pub, "PUBLIC KEY", pair.getPublic().getEncoded(), false);
       return new PlatformKey(pair.getPrivate(), pair.getPublic());
@@ -107,19 +106,11 @@ public final class PlatformKey {
     String text = pemText(type, der);
     // the directory is the owner's alone, so the private key is never readable by others
     DurableFiles.replace(file, text);
-    if (secret) ownerOnly(file, "rw-------");
+    if (secret) org.twinlab.runtime.durable.OwnerOnly.restrict(file);
   }
 
   private static String pemText(String type, byte[] der) {
     return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
         .encodeToString(der) + "\n-----END " + type + "-----\n";
-  }
-
-  private static void ownerOnly(Path path, String permissions) throws IOException {
-    try {
-      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-    } catch (UnsupportedOperationException noPosix) {
-      // a file system without POSIX permissions: the data directory's own protection applies
-    }
   }
 }

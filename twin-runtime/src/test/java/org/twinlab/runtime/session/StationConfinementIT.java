@@ -200,6 +200,14 @@ class StationConfinementIT {
         assertThat(entry(stationZip, "bindings/conveyor-1.jsonl")).contains("DB_Sorting").doesNotContain("plc-conveyor-2");
         assertThat(permissions(stationZip)).isEqualTo(OWNER_ONLY_FILE);
         assertThat(permissions(backups)).isEqualTo(OWNER_ONLY_DIR);
+        // backup after backup does not fill the disk the evidence is written to: the newest few are kept
+        for (int i = 0; i < 7; i++) {
+          assertThat(get(cand1.post("/api/v1/twins/conveyor-1/actions")
+              .sendJsonObject(new JsonObject().put("kind", "backup").put("fields", new JsonObject()))).statusCode()).isEqualTo(201);
+        }
+        try (var files = java.nio.file.Files.list(backups)) {
+          assertThat(files.filter(f -> f.getFileName().toString().startsWith("conveyor-1_"))).hasSize(5);
+        }
 
         // the platform backup is not a candidate's
         assertThat(get(cand1.post("/api/v1/backups").sendJsonObject(new JsonObject().put("include_keys", true))).statusCode()).isEqualTo(403);
@@ -219,7 +227,8 @@ class StationConfinementIT {
         assertThat(permissions(keyZip)).isEqualTo(OWNER_ONLY_FILE);
         assertThat(get(admin.post("/api/v1/backups").sendJsonObject(new JsonObject().put("include_keys", "yes"))).statusCode()).isEqualTo(400);
         assertThat(get(admin.get("/api/v1/backups").send()).bodyAsJsonArray().stream().map(b -> ((JsonObject) b).getString("file")))
-            .contains(stationZip.getFileName().toString(), plainZip.getFileName().toString(), keyZip.getFileName().toString());
+            .contains(plainZip.getFileName().toString(), keyZip.getFileName().toString())
+            .filteredOn(f -> f.startsWith("conveyor-1_")).hasSize(5);
         HttpResponse<Buffer> download = get(admin.get("/api/v1/backups/" + keyZip.getFileName()).send());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body().getBytes()).isEqualTo(Files.readAllBytes(keyZip));
