@@ -20,7 +20,10 @@ public final class LoginThrottle {
   private final boolean successForgives;
   private final Map<String, State> byKey = new ConcurrentHashMap<>();
 
-  private record State(int failures, Instant lockedUntil) {}
+  /** Past this many names or addresses, those idle for a lock's length and not locked are forgotten. */
+  static final int PRUNE_ABOVE = 10_000;
+
+  private record State(int failures, Instant lockedUntil, Instant last) {}
 
   /** By user name: five wrong passwords, and a right one clears the count. */
   public LoginThrottle(Clock clock) {
@@ -54,7 +57,7 @@ public final class LoginThrottle {
     // once a lock is served out the count starts again, so an address is not locked for good
     boolean served = s != null && s.lockedUntil() != null && !clock.instant().isBefore(s.lockedUntil());
     int n = s == null || (served && !successForgives) ? 1 : s.failures() + 1;
-    return new State(n, n >= freeAttempts ? clock.instant().plus(LOCK) : null);
+    return new State(n, n >= freeAttempts ? clock.instant().plus(LOCK) : null, clock.instant());
   }
 
   public void succeeded(String key) {
@@ -67,6 +70,7 @@ public final class LoginThrottle {
    * Answers how long the key must wait instead, and then counts nothing.
    */
   public Duration reserve(String key) {
+    if (byKey.size() > PRUNE_ABOVE) prune();
     Duration[] wait = {Duration.ZERO};
     byKey.compute(key, (k, s) -> {
       Duration left = s == null || s.lockedUntil() == null ? Duration.ZERO : Duration.between(clock.instant(), s.lockedUntil());
@@ -79,6 +83,18 @@ public final class LoginThrottle {
     return wait[0];
   }
 
+  /** Forgets keys nobody has tried for a lock's length and that are not locked: made-up names cannot grow the table for ever. */
+  private void prune() {
+    Instant idleSince = clock.instant().minus(LOCK);
+    byKey.entrySet().removeIf(e -> e.getValue().last().isBefore(idleSince)
+        && (e.getValue().lockedUntil() == null || !e.getValue().lockedUntil().isAfter(clock.instant())));
+  }
+
+  /** How many names or addresses are being counted (for tests). */
+  int tracked() {
+    return byKey.size();
+  }
+
   /** A reserved attempt whose password was right: it no longer counts (and by name, nothing does). */
   public void withdrawn(String key) {
     if (successForgives) {
@@ -88,7 +104,7 @@ public final class LoginThrottle {
     byKey.computeIfPresent(key, (k, s) -> {
       int n = s.failures() - 1;
       if (n <= 0) return null;
-      return new State(n, n >= freeAttempts ? s.lockedUntil() : null);
+      return new State(n, n >= freeAttempts ? s.lockedUntil() : null, s.last());
     });
   }
 }

@@ -67,6 +67,20 @@ class AuthTest {
   }
 
   @Test
+  void madeUpNamesCannotGrowTheThrottlesTableForEver() {
+    ManualClock clock = new ManualClock();
+    LoginThrottle throttle = new LoginThrottle(clock);
+    throttle.reserve("exam1");
+    for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) throttle.reserve("locked-one");
+    for (int i = 0; i <= LoginThrottle.PRUNE_ABOVE; i++) throttle.reserve("nobody-" + i);
+    clock.advance(LoginThrottle.LOCK.plusSeconds(1));
+    for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) throttle.reserve("locked-now");
+    throttle.reserve("one-more");
+    assertThat(throttle.tracked()).as("the idle names are forgotten").isLessThan(10);
+    assertThat(throttle.reserve("locked-now")).as("a lock in force is kept").isPositive();
+  }
+
+  @Test
   void tokensExpireAndCanBeRevoked() {
     ManualClock clock = new ManualClock();
     Tokens tokens = new Tokens(Duration.ofHours(8), clock);
