@@ -84,6 +84,11 @@ public final class ActionLedger {
 
   private static <T> Future<T> carryOut(Vertx vertx, CandidateAction action, Taken taken, Supplier<Future<T>> act,
       Function<T, Outcome> outcomeOf) {
+    if (!taken.mayAct().getAsBoolean()) {
+      // paused or handed in between the record and the act: on record as not carried out, and refused
+      String why = "station " + taken.station() + " stopped running before the action was carried out";
+      return settle(vertx, taken, Outcome.refused(why)).transform(x -> Future.failedFuture(TwinRequestException.conflict("station", why)));
+    }
     {
       Future<T> done;
       try {

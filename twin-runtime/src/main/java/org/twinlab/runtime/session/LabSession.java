@@ -240,6 +240,15 @@ public final class LabSession {
    *
    * @throws Refused when the actor may not take the action now; nothing is recorded
    */
+  /**
+   * Whether a station's clock runs now (the session not ended): what a candidate's act needs. Not
+   * under the session's lock, which a station's start holds while its rig is set up: it is asked
+   * from a twin's thread.
+   */
+  boolean runs(String station) {
+    return !ended && station(station).state() == StationClock.State.RUNNING;
+  }
+
   synchronized long take(String station, CandidateAction a) throws Refused {
     StationSession st = station(station);
     if (ended) throw new Refused("session " + plan.id() + " has ended");

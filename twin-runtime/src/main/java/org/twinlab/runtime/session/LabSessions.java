@@ -308,7 +308,8 @@ public final class LabSessions implements Reach, AutoCloseable {
     vertx.executeBlocking(() -> {
       failIfDrilled();
       return s.take(station, a);
-    }, false).onSuccess(seq -> m.reply(new Taken(a, s.id(), station, seq))).onFailure(e -> {
+    }, false).onSuccess(seq -> m.reply(new Taken(a, s.id(), station, seq,
+        a.byCandidate() ? () -> s.runs(station) : () -> true))).onFailure(e -> {
       if (e instanceof LabSession.Refused r) {
         LOG.info("{} by {} ({}) on {} refused: {}", a.kind(), a.who(), a.role(), a.twin(), r.getMessage());
         m.fail(ActionLedger.REFUSED, r.getMessage());
