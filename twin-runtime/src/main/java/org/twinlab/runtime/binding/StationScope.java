@@ -136,20 +136,22 @@ public final class StationScope {
 
   /** The segments the station's own string node ids share, each id's own last segment left out. */
   private static List<String> nodePrefix(Set<String> own) {
+    List<List<String>> ids = own.stream().map(StationScope::segments).toList();
+    return ids.stream().anyMatch(List::isEmpty) ? List.of() : sharedParent(ids);
+  }
+
+  /** The leading parts all paths share, each path's own last part left out (none for no paths). */
+  private static List<String> sharedParent(Collection<List<String>> paths) {
     List<String> prefix = null;
-    for (String id : own) {
-      List<String> seg = segments(id);
-      if (seg.isEmpty()) return List.of();
-      List<String> parent = seg.subList(0, seg.size() - 1);
-      if (prefix == null) {
-        prefix = new ArrayList<>(parent);
-      } else {
-        int n = 0;
+    for (List<String> path : paths) {
+      List<String> parent = path.subList(0, path.size() - 1);
+      int n = 0;
+      if (prefix != null) {
         while (n < prefix.size() && n < parent.size() && prefix.get(n).equals(parent.get(n))) n++;
-        prefix = new ArrayList<>(prefix.subList(0, n));
       }
+      prefix = List.copyOf(prefix == null ? parent : prefix.subList(0, n));
     }
-    return prefix == null ? List.of() : List.copyOf(prefix);
+    return prefix == null ? List.of() : prefix;
   }
 
   private static boolean within(List<String> segments, List<String> prefix) {
@@ -213,18 +215,7 @@ public final class StationScope {
 
   /** The topic levels all topics share, each topic's own last level left out, up to the first wildcard. */
   static List<String> commonPrefix(Collection<String> topics) {
-    List<String> prefix = null;
-    for (String t : topics) {
-      List<String> parent = levels(t).subList(0, levels(t).size() - 1);
-      if (prefix == null) {
-        prefix = new ArrayList<>(parent);
-      } else {
-        int n = 0;
-        while (n < prefix.size() && n < parent.size() && prefix.get(n).equals(parent.get(n))) n++;
-        prefix = new ArrayList<>(prefix.subList(0, n));
-      }
-    }
-    if (prefix == null) return List.of();
+    List<String> prefix = sharedParent(topics.stream().map(StationScope::levels).toList());
     int wild = 0;
     while (wild < prefix.size() && !prefix.get(wild).equals("+") && !prefix.get(wild).equals("#")) wild++;
     return List.copyOf(prefix.subList(0, wild));
