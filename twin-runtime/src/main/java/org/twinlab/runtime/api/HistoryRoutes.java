@@ -104,11 +104,9 @@ final class HistoryRoutes {
     }
     // the twin and session are in the query, not the path: the caller must reach them as the path's would
     Caller caller = Guard.caller(ctx);
-    String refused = twinId != null && !reach.twin(caller, twinId) ? "twin " + twinId
-        : session != null && !reach.session(caller, session) ? "session " + session : null;
-    if (refused != null) {
-      Http.send(ctx, 403, Http.error(caller.name() + " is not assigned to " + refused, List.of()));
-      return;
+    if (twinId != null && !reach.twin(caller, twinId)) throw new SecurityException(caller.name() + " is not assigned to twin " + twinId);
+    if (session != null && !reach.session(caller, session)) {
+      throw new SecurityException(caller.name() + " is not assigned to session " + session);
     }
     TimeWindow window = exportWindow(ctx);
     HistoryQuery query = new HistoryQuery(twinId, Set.of(), session, window.from(), window.to());
