@@ -7,36 +7,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.twinlab.models.yaml.InvalidInputException;
 import java.util.function.Function;
+import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.api.ApiServer;
+import org.twinlab.runtime.api.Deployments;
 import org.twinlab.runtime.auth.Accounts;
 import org.twinlab.runtime.auth.AuditLog;
 import org.twinlab.runtime.auth.Tokens;
-import org.twinlab.runtime.evidence.PlatformKey;
-import org.twinlab.runtime.scenario.ScenarioCatalog;
-import org.twinlab.runtime.session.LabSessions;
-import org.twinlab.sim.RigSimulator;
-import org.twinlab.runtime.api.Deployments;
-import org.twinlab.runtime.api.Twins;
 import org.twinlab.runtime.binding.BindingJournal;
-import org.twinlab.runtime.bus.ActionLedger;
-import org.twinlab.runtime.bus.Actor;
-import org.twinlab.runtime.bus.Outcome;
 import org.twinlab.runtime.bus.Bus;
-import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.config.LabConfig;
 import org.twinlab.runtime.config.TwinConfig;
 import org.twinlab.runtime.connect.Connections;
+import org.twinlab.runtime.evidence.PlatformKey;
 import org.twinlab.runtime.history.History;
 import org.twinlab.runtime.history.HistoryStore;
 import org.twinlab.runtime.history.HistoryStores;
 import org.twinlab.runtime.history.HistoryVerticle;
 import org.twinlab.runtime.history.HistoryWriter;
 import org.twinlab.runtime.packages.TwinPackages;
+import org.twinlab.runtime.scenario.ScenarioCatalog;
+import org.twinlab.runtime.session.LabSessions;
+import org.twinlab.runtime.twin.ActionLedger;
+import org.twinlab.runtime.twin.Actor;
+import org.twinlab.runtime.twin.CandidateAction;
 import org.twinlab.runtime.twin.Lifecycle;
+import org.twinlab.runtime.twin.Outcome;
+import org.twinlab.runtime.twin.TwinCodecs;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.runtime.twin.TwinVerticle;
+import org.twinlab.runtime.twin.Twins;
+import org.twinlab.sim.RigSimulator;
 
 /**
  * The runtime put together: connections, one verticle per twin, and the HTTP API. What
@@ -87,7 +88,7 @@ public final class TwinRuntime implements Deployments {
    * lab sessions can set those stations up and inject faults.
    */
   public static Future<TwinRuntime> start(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators) {
-    Bus.registerCodecs(vertx.eventBus());
+    TwinCodecs.register(vertx.eventBus());
     TwinRuntime rt;
     try {
       rt = new TwinRuntime(vertx, config, simulators);

@@ -8,14 +8,15 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.twinlab.runtime.bus.ActionLedger;
-import org.twinlab.runtime.bus.Actor;
-import org.twinlab.runtime.bus.CandidateAction;
-import org.twinlab.runtime.bus.Outcome;
 import org.twinlab.runtime.scenario.Reports;
 import org.twinlab.runtime.scenario.TestSuiteGrader;
+import org.twinlab.runtime.twin.ActionLedger;
+import org.twinlab.runtime.twin.Actor;
+import org.twinlab.runtime.twin.CandidateAction;
+import org.twinlab.runtime.twin.Outcome;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.runtime.twin.TwinVerticle;
+import org.twinlab.runtime.twin.Twins;
 import org.twinlab.scenarios.engine.ActionOutcome;
 
 /**

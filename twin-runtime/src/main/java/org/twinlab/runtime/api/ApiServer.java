@@ -10,14 +10,14 @@ import io.vertx.core.net.PfxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import org.twinlab.runtime.connect.Connections;
-import org.twinlab.runtime.connect.EndpointProbe;
 import org.twinlab.runtime.auth.AuditLog;
 import org.twinlab.runtime.auth.Tokens;
 import org.twinlab.runtime.config.HttpConfig;
 import org.twinlab.runtime.config.TlsConfig;
+import org.twinlab.runtime.connect.Connections;
 import org.twinlab.runtime.history.History;
 import org.twinlab.runtime.session.LabSessions;
+import org.twinlab.runtime.twin.Twins;
 
 /** The HTTP side: the JSON API under /api/v1, its OpenAPI document, the live feed and the web page. */
 public final class ApiServer extends VerticleBase {

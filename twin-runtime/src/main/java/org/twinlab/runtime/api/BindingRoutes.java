@@ -7,11 +7,12 @@ import java.util.Map;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.models.yaml.YamlDocument;
 import org.twinlab.runtime.binding.Binding;
-import org.twinlab.runtime.binding.BindingVersion;
 import org.twinlab.runtime.binding.BindingLoader;
-import org.twinlab.runtime.bus.Actor;
+import org.twinlab.runtime.binding.BindingVersion;
+import org.twinlab.runtime.twin.Actor;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.runtime.twin.TwinVerticle;
+import org.twinlab.runtime.twin.Twins;
 
 /**
  * A twin's bindings, editable while it runs: list (any version), create, replace, delete, and the

@@ -2,7 +2,7 @@ package org.twinlab.runtime.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import org.twinlab.runtime.bus.Actor;
+import org.twinlab.runtime.twin.Actor;
 import org.twinlab.runtime.twin.TwinVerticle;
 
 /** Deploys and removes twin application packages while the runtime runs. */

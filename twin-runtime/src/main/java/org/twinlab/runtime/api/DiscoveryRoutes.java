@@ -10,7 +10,6 @@ import org.twinlab.connectors.ConnectionEvent;
 import org.twinlab.connectors.ConnectionState;
 import org.twinlab.connectors.Connector;
 import org.twinlab.runtime.connect.Connections;
-import org.twinlab.runtime.connect.EndpointProbe;
 import org.twinlab.runtime.evidence.EvidenceProblem;
 import org.twinlab.runtime.history.History;
 import org.twinlab.runtime.history.HistoryStatus;

@@ -20,9 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.twinlab.runtime.auth.Caller;
 import org.twinlab.runtime.auth.Reach;
-import org.twinlab.runtime.bus.ActionLedger;
-import org.twinlab.runtime.bus.Actor;
-import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.config.Quantities;
 import org.twinlab.runtime.history.ChangeHistory;
 import org.twinlab.runtime.history.History;
@@ -32,8 +29,12 @@ import org.twinlab.runtime.history.HistoryQuery;
 import org.twinlab.runtime.history.HistoryStatus;
 import org.twinlab.runtime.history.Series;
 import org.twinlab.runtime.history.TimeWindow;
+import org.twinlab.runtime.twin.ActionLedger;
+import org.twinlab.runtime.twin.Actor;
+import org.twinlab.runtime.twin.CandidateAction;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.runtime.twin.TwinVerticle;
+import org.twinlab.runtime.twin.Twins;
 
 /** History reads (raw or stepped), exports as CSV or JSON, and the history writer's status. */
 final class HistoryRoutes {

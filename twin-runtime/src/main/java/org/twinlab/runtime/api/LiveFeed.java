@@ -8,8 +8,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.twinlab.runtime.auth.Caller;
-import org.twinlab.runtime.auth.Reach;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,12 +15,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.twinlab.runtime.auth.Caller;
+import org.twinlab.runtime.auth.Reach;
 import org.twinlab.runtime.bus.Bus;
-import org.twinlab.runtime.bus.ChangeBatch;
 import org.twinlab.runtime.twin.Change;
+import org.twinlab.runtime.twin.ChangeBatch;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.runtime.twin.TwinSnapshot;
 import org.twinlab.runtime.twin.TwinVerticle;
+import org.twinlab.runtime.twin.Twins;
 
 /**
  * The live feed: Server-Sent Events per twin and one WebSocket for many twins. A new follower gets

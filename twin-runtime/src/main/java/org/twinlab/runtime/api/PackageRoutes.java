@@ -5,7 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.twinlab.runtime.auth.Caller;
 import org.twinlab.runtime.auth.Reach;
 import org.twinlab.runtime.auth.Role;
-import org.twinlab.runtime.bus.Actor;
+import org.twinlab.runtime.twin.Actor;
 
 /** Installing and uninstalling twin applications: deploy a package, remove a twin. */
 final class PackageRoutes {

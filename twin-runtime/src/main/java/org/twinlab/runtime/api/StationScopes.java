@@ -18,6 +18,7 @@ import org.twinlab.runtime.binding.CommandBinding;
 import org.twinlab.runtime.binding.StationScope;
 import org.twinlab.runtime.config.TwinConfig;
 import org.twinlab.runtime.twin.TwinVerticle;
+import org.twinlab.runtime.twin.Twins;
 
 /**
  * The station scope of each twin, from the bindings it was configured with: those the runtime

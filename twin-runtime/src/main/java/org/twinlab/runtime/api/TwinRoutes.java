@@ -5,17 +5,18 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.twinlab.connectors.WriteResult;
 import org.twinlab.runtime.auth.Caller;
 import org.twinlab.runtime.auth.Reach;
 import org.twinlab.runtime.auth.Role;
-import java.util.ArrayList;
-import java.util.List;
-import org.twinlab.runtime.bus.Actor;
+import org.twinlab.runtime.twin.Actor;
 import org.twinlab.runtime.twin.Lifecycle;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.runtime.twin.TwinSnapshot;
 import org.twinlab.runtime.twin.TwinVerticle;
-import org.twinlab.connectors.WriteResult;
+import org.twinlab.runtime.twin.Twins;
 
 /** Twins: list, state, property reads and writes, commands, lifecycle, alarms. */
 final class TwinRoutes {

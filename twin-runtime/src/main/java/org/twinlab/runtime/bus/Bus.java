@@ -1,9 +1,6 @@
 package org.twinlab.runtime.bus;
 
-import io.vertx.core.eventbus.EventBus;
-import org.twinlab.connectors.ConnectionEvent;
-
-/** The event-bus addresses of the runtime and the codecs its messages travel with. */
+/** The event-bus addresses of the runtime. */
 public final class Bus {
   /** Every connection state change, published. */
   public static final String CONNECTIONS = "twinlab.connections";
@@ -23,23 +20,5 @@ public final class Bus {
   /** Where the actions taken on a twin are published, for the scenario run on its station. */
   public static String actions(String twin) {
     return "twinlab.twin." + twin + ".actions";
-  }
-
-  /** Registers the local codecs; several runtimes on one Vert.x instance share them. */
-  public static synchronized void registerCodecs(EventBus bus) {
-    register(bus, SampleBatch.class);
-    register(bus, ChangeBatch.class);
-    register(bus, ConnectionEvent.class);
-    register(bus, CandidateAction.class);
-    register(bus, Taken.class);
-    register(bus, Settled.class);
-  }
-
-  private static <T> void register(EventBus bus, Class<T> type) {
-    try {
-      bus.registerDefaultCodec(type, new LocalCodec<>(type));
-    } catch (IllegalStateException alreadyThere) {
-      // registered by another runtime on the same Vert.x instance
-    }
   }
 }

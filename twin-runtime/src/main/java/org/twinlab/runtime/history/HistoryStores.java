@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinlab.runtime.config.HistoryConfig;
-import org.twinlab.runtime.history.influx.InfluxHistoryStore;
+import java.util.ServiceLoader;
 
 /** Opens the store a lab's configuration names. */
 public final class HistoryStores {
@@ -30,17 +30,12 @@ public final class HistoryStores {
   }
 
   static HistoryStore openNow(HistoryConfig config, Path dataDir) throws HistoryException {
-    if (config.store() == HistoryConfig.Store.INFLUXDB) {
-      var influx = config.influx().orElseThrow();
-      String token;
-      try {
-        token = influx.token();
-      } catch (IllegalStateException e) {
-        throw new HistoryException(e.getMessage(), e);
-      }
-      return new InfluxHistoryStore(influx, token, dataDir.resolve("influx-spool"));
+    if (config.store() == HistoryConfig.Store.EMBEDDED) return SqliteHistoryStore.open(dataDir, config.maxSizeBytes());
+    for (HistoryStoreFactory f : ServiceLoader.load(HistoryStoreFactory.class)) {
+      if (f.store() == config.store()) return f.open(config, dataDir);
     }
-    return SqliteHistoryStore.open(dataDir, config.maxSizeBytes());
+    throw new HistoryException("history.store " + config.store().name().toLowerCase(java.util.Locale.ROOT)
+        + " is not installed in this runtime (its module is not on the class path)");
   }
 
   /** Opens a store or says why it cannot. */

@@ -11,8 +11,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinlab.runtime.bus.Bus;
-import org.twinlab.runtime.bus.ChangeBatch;
 import org.twinlab.runtime.config.TwinConfig;
+import org.twinlab.runtime.twin.ChangeBatch;
 
 /**
  * Follows every twin's changes on the event bus and hands them to the history writer; the event loop

@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.twinlab.runtime.bus.CandidateAction;
 import org.twinlab.runtime.evidence.EvidenceLog;
 import org.twinlab.runtime.evidence.EvidenceRecord;
 import org.twinlab.runtime.evidence.EvidenceUnavailableException;
 import org.twinlab.runtime.evidence.PlatformKey;
 import org.twinlab.runtime.scenario.LiveRun;
+import org.twinlab.runtime.twin.CandidateAction;
 import org.twinlab.scenarios.check.Verdict;
 import org.twinlab.scenarios.engine.FaultRecord;
 import org.twinlab.scenarios.engine.ScenarioRun;
@@ -272,7 +272,7 @@ public final class LabSession {
   }
 
   /** Records what became of an action taken at one of this session's stations, tied to its record by seq. */
-  synchronized void settle(String station, long seq, CandidateAction a, org.twinlab.runtime.bus.Outcome o) {
+  synchronized void settle(String station, long seq, CandidateAction a, org.twinlab.runtime.twin.Outcome o) {
     StationSession st = station(station);
     log.append(OUTCOME, a.who(), station, new JsonObject().put("action", seq).put("twin", a.twin()).put("kind", a.kind())
         .put("accepted", o.accepted()).put("detail", o.detail()).put("result", new JsonObject(new LinkedHashMap<>(o.result()))));

@@ -134,7 +134,7 @@ final class StationReplay {
     EvidenceRecord action = taken.remove(seq);
     if (action == null || !accepted) return; // a refused action never happened: no check sees it
     JsonObject a = action.data().copy().put("result", d.getJsonObject("result", new JsonObject()));
-    var done = new org.twinlab.runtime.bus.CandidateAction(a.getString("twin"), r.at(), action.by(), a.getString("role"),
+    var done = new org.twinlab.runtime.twin.CandidateAction(a.getString("twin"), r.at(), action.by(), a.getString("role"),
         a.getString("kind"), Map.of(), Map.of());
     // the run counts what the live run would have: its candidate's actions only, at the time it heard of them
     if (LiveRun.counts(done, plan.candidate())) actions.add(action(action, r, a));

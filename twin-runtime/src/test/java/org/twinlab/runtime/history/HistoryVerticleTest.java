@@ -15,11 +15,12 @@ import org.twinlab.connectors.Quality;
 import org.twinlab.models.ModelLibrary;
 import org.twinlab.runtime.binding.BindingSet;
 import org.twinlab.runtime.bus.Bus;
-import org.twinlab.runtime.bus.ChangeBatch;
 import org.twinlab.runtime.config.TwinConfig;
 import org.twinlab.runtime.twin.Change;
+import org.twinlab.runtime.twin.ChangeBatch;
 import org.twinlab.runtime.twin.Lifecycle;
 import org.twinlab.runtime.twin.PropertyState;
+import org.twinlab.runtime.twin.TwinCodecs;
 
 /** Changes published on the event bus end up in the store, with station and session; retention deletes old points. */
 class HistoryVerticleTest {
@@ -38,7 +39,7 @@ class HistoryVerticleTest {
       sessions.start("tank-1", "exam-9");
       var model = ModelLibrary.loadBuiltIn("tank-process");
       TwinConfig twin = new TwinConfig("tank-1", model, new BindingSet("tank-1", model.id(), List.of(), List.of()), "station-3");
-      Bus.registerCodecs(vertx.eventBus());
+      TwinCodecs.register(vertx.eventBus());
       vertx.deployVerticle(new HistoryVerticle(List.of(twin), writer, sessions, Duration.ofDays(7), 50))
           .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 

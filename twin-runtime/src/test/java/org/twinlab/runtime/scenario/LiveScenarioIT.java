@@ -25,7 +25,7 @@ import org.twinlab.runtime.ApiUsers;
 import org.twinlab.runtime.TwinRuntime;
 import org.twinlab.runtime.auth.Role;
 import org.twinlab.runtime.bus.Bus;
-import org.twinlab.runtime.bus.CandidateAction;
+import org.twinlab.runtime.twin.CandidateAction;
 import org.twinlab.scenarios.check.Verdict.Outcome;
 import org.twinlab.scenarios.engine.ActionRecord;
 import org.twinlab.scenarios.load.ScenarioLoader;

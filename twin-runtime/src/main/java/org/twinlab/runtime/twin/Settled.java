@@ -1,4 +1,4 @@
-package org.twinlab.runtime.bus;
+package org.twinlab.runtime.twin;
 
 /** An action's outcome, on its way to the evidence where the action itself is recorded already. */
 public record Settled(Taken taken, Outcome outcome) {}

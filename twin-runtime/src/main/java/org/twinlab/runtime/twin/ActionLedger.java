@@ -1,4 +1,4 @@
-package org.twinlab.runtime.bus;
+package org.twinlab.runtime.twin;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.twinlab.runtime.twin.TwinRequestException;
+import org.twinlab.runtime.bus.Bus;
 
 /**
  * The one gate every action on a twin passes, before it reaches the rig or changes anything: the

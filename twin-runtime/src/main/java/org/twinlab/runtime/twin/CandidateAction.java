@@ -1,4 +1,4 @@
-package org.twinlab.runtime.bus;
+package org.twinlab.runtime.twin;
 
 import java.time.Instant;
 import java.util.Map;

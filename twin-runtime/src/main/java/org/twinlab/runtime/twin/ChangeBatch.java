@@ -1,7 +1,6 @@
-package org.twinlab.runtime.bus;
+package org.twinlab.runtime.twin;
 
 import java.util.List;
-import org.twinlab.runtime.twin.Change;
 
 /** What one batch of samples (or one request, or one stale check) changed in a twin. */
 public record ChangeBatch(String twin, List<Change> changes) {

@@ -1,4 +1,4 @@
-package org.twinlab.runtime.bus;
+package org.twinlab.runtime.twin;
 
 import org.twinlab.runtime.auth.Caller;
 import org.twinlab.runtime.auth.Role;

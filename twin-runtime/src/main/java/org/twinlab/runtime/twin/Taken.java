@@ -1,4 +1,4 @@
-package org.twinlab.runtime.bus;
+package org.twinlab.runtime.twin;
 
 /**
  * An action the ledger let through, recorded before it is carried out: in the evidence of the

@@ -1,4 +1,4 @@
-package org.twinlab.runtime.connect;
+package org.twinlab.runtime.api;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,11 +1,9 @@
-package org.twinlab.runtime.api;
+package org.twinlab.runtime.twin;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.twinlab.runtime.twin.TwinRequestException;
-import org.twinlab.runtime.twin.TwinVerticle;
 
 /**
  * The running twins by id, in configuration order, then in order of deployment. Twin application

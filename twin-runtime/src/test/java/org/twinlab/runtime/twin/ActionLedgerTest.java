@@ -1,4 +1,4 @@
-package org.twinlab.runtime.bus;
+package org.twinlab.runtime.twin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.twinlab.runtime.auth.Role;
-import org.twinlab.runtime.twin.TwinRequestException;
 
 /** The gate between an action's record and its act: what is on record decides, up to the moment of acting. */
 class ActionLedgerTest {
@@ -24,7 +23,7 @@ class ActionLedgerTest {
   @BeforeEach
   void ledger() {
     vertx = Vertx.vertx();
-    Bus.registerCodecs(vertx.eventBus());
+    TwinCodecs.register(vertx.eventBus());
     // the session's side: records the action, then says whether the candidate's station still runs
     vertx.eventBus().<CandidateAction>consumer(ActionLedger.ADDRESS, m -> m.reply(new Taken(m.body(), "exam-1", "s1", 7, stationRuns::get)));
     vertx.eventBus().<Settled>consumer(ActionLedger.OUTCOME, m -> {
