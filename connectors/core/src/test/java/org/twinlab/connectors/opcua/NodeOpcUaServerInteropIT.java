@@ -31,7 +31,7 @@ class NodeOpcUaServerInteropIT {
         c.subscribe(List.of(
             new SignalRequest("temperature", NS + "Line.Temperature", 50, 0),
             new SignalRequest("counter", NS + "Line.Counter", 50, 0),
-            new SignalRequest("setpoint", NS + "Line.Setpoint", 50, 0))).get(30, TimeUnit.SECONDS);
+            new SignalRequest("setpoint", NS + "Line.Setpoint", 50, 0))).get(60, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(30)).until(() -> c.state() == ConnectionState.CONNECTED);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> listener.count("counter") >= 5);
