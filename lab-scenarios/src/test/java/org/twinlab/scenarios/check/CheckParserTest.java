@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.twinlab.models.expr.Expr;
+import org.twinlab.models.expr.ExprSyntaxException;
+import org.twinlab.models.expr.Filter;
 
 class CheckParserTest {
 
@@ -109,8 +112,8 @@ class CheckParserTest {
   }
 
   private static void assertError(String text, int column, String message) {
-    assertThatThrownBy(() -> CheckParser.parse(text)).isInstanceOf(CheckSyntaxException.class)
+    assertThatThrownBy(() -> CheckParser.parse(text)).isInstanceOf(ExprSyntaxException.class)
         .hasMessageContaining(message)
-        .satisfies(e -> assertThat(((CheckSyntaxException) e).column()).as(text).isEqualTo(column));
+        .satisfies(e -> assertThat(((ExprSyntaxException) e).column()).as(text).isEqualTo(column));
   }
 }
