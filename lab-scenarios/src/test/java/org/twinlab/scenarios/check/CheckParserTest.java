@@ -111,6 +111,20 @@ class CheckParserTest {
     assertError("always twin.x # 2", 15, "unexpected character '#'");
   }
 
+  @Test
+  void theSharedExpressionGrammarReadsBareTextExponentsAndRefusesALoneEquals() throws Exception {
+    Expr.Binary mode = (Expr.Binary) ((Check.Eventually) CheckParser.parse("eventually twin.pid.mode == auto within 1m")).state();
+    assertThat(mode.right()).isEqualTo(new Expr.Literal("auto"));
+    Expr.Binary big = (Expr.Binary) ((Check.Always) CheckParser.parse("always twin.tank.level < 4.5e2")).state();
+    assertThat(big.right()).isEqualTo(new Expr.Literal(450.0));
+    assertError("eventually twin.x = 5", 19, "write ==");
+    assertError("count action.ack >= 2e1", 21, "whole number");
+    assertError("eventually twin.x == within 1m", 22, "expected a value, found 'within'");
+    assertThatThrownBy(() -> CheckParser.parseExpression("twin.x > 1 holds for 5s")).isInstanceOf(ExprSyntaxException.class)
+        .hasMessageContaining("unexpected 'holds' after the condition")
+        .satisfies(e -> assertThat(((ExprSyntaxException) e).column()).isEqualTo(12));
+  }
+
   private static void assertError(String text, int column, String message) {
     assertThatThrownBy(() -> CheckParser.parse(text)).isInstanceOf(ExprSyntaxException.class)
         .hasMessageContaining(message)
