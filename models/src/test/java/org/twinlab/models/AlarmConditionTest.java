@@ -58,6 +58,7 @@ class AlarmConditionTest {
     assertError("t.level >", 10, "a value is missing after '>'");
     assertError("t.level > 'high", 11, "never closed");
     assertError("", 1, "empty condition");
+    assertError("m.state == start", 12, "text that is a reserved word is quoted: 'start'");
   }
 
   @Test

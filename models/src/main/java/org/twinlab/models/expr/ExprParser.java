@@ -19,12 +19,15 @@ import java.util.Set;
  * value    := WORD | STRING | number | ['-'] DURATION ;  number := ['-'] NUMBER
  * </pre>
  *
- * A bare word after a comparison (no dot, not a reserved word) is text: {@code mode == auto}.
+ * A bare word after a comparison (no dot, not a reserved word) is text: {@code mode == auto};
+ * text that is a reserved word is quoted: {@code state == 'start'}.
  */
 public final class ExprParser {
   /** Reserved words: the logic's, and those of checks' temporal operators and windows. */
   public static final Set<String> KEYWORDS = Set.of("within", "after", "before", "between", "holds", "for", "and", "or", "not",
       "first", "last", "start", "end", "eventually", "always", "never", "count", "tracks", "abs", "true", "false", "in", "contains");
+
+  private static final Set<String> STARTS_A_VALUE = Set.of("not", "abs", "true", "false");
 
   private final List<ExprLexer.Token> tokens;
   private final Vocabulary vocabulary;
@@ -91,6 +94,10 @@ public final class ExprParser {
     if (right.kind() == ExprLexer.Kind.WORD && right.text().indexOf('.') < 0 && !isKeyword(right)) {
       pos++;
       return new Expr.Binary(op, left, new Expr.Literal(right.text()));
+    }
+    if (isKeyword(right) && !STARTS_A_VALUE.contains(right.text())) {
+      throw new ExprSyntaxException(right.column(), "expected a value, found '" + right.text() + "'" + vocabulary.keywordHint(right.text())
+          + "; text that is a reserved word is quoted: '" + right.text() + "'");
     }
     return new Expr.Binary(op, left, sum());
   }
