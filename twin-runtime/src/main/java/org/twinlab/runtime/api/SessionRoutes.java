@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.twinlab.runtime.auth.Account;
 import org.twinlab.runtime.auth.Caller;
@@ -195,10 +194,9 @@ final class SessionRoutes {
     file(ctx, vertx.executeBlocking(() -> {
       LabSession s = session(ctx);
       Caller caller = Guard.caller(ctx);
-      List<ScoreSheetCsv.Entry> all = new ArrayList<>();
-      s.plan().stations().stream().filter(p -> marks(caller, p))
+      List<ScoreSheetCsv.Entry> all = s.plan().stations().stream().filter(p -> marks(caller, p))
           .map(p -> s.result(p.id(), this::displayName, sessions.catalog().scoring()))
-          .forEach(r -> all.add(new ScoreSheetCsv.Entry(sitting(r), r.sheet())));
+          .map(r -> new ScoreSheetCsv.Entry(sitting(r), r.sheet())).toList();
       return Buffer.buffer(ScoreSheetCsv.of(all));
     }, false), "text/csv; charset=utf-8", "attachment; filename=\"results_" + ctx.pathParam("session") + ".csv\"");
   }
