@@ -1,6 +1,4 @@
 package org.twinlab.models;
 
-import org.twinlab.models.condition.Condition;
-
 /** An alarm the twin raises while its condition holds. */
-public record AlarmDef(String id, Condition condition, String conditionText, Severity severity, Localized message) {}
+public record AlarmDef(String id, AlarmCondition condition, String conditionText, Severity severity, Localized message) {}

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.twinlab.models.condition.Condition;
-import org.twinlab.models.condition.ConditionParser;
-import org.twinlab.models.condition.ConditionSyntaxException;
+import org.twinlab.models.expr.ExprSyntaxException;
 import org.twinlab.models.view.ViewHints;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.models.yaml.Problems;
@@ -141,12 +139,12 @@ public final class ModelLoader {
       Optional<String> id = id(m, problems);
       Optional<YamlValue> condNode = m.require("condition", problems);
       Optional<String> text = condNode.flatMap(c -> c.asString(problems));
-      Condition condition = null;
+      AlarmCondition condition = null;
       if (text.isPresent()) {
         try {
-          condition = ConditionParser.parse(text.get());
+          condition = AlarmCondition.parse(text.get());
           ConditionChecker.check(condition, properties).ifPresent(msg -> condNode.get().problem(problems, msg));
-        } catch (ConditionSyntaxException e) {
+        } catch (ExprSyntaxException e) {
           problems.add(condNode.get().locationWithin(e.column()), condNode.get().path(), e.getMessage());
         }
       }

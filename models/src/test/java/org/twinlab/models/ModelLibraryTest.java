@@ -2,6 +2,7 @@ package org.twinlab.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.twinlab.models.view.Effect;
 
@@ -55,5 +56,31 @@ class ModelLibraryTest {
     assertThat(danger.condition().test(p -> p.equals("vibration.rms_y") ? 9.0 : 1.0)).isTrue();
     assertThat(danger.condition().test(p -> 2.0)).isFalse();
     assertThat(danger.condition().properties()).containsExactlyInAnyOrder("vibration.rms_x", "vibration.rms_y", "vibration.rms_z");
+  }
+
+  @Test
+  void theLibrarysAlarmsHoldExactlyWhenTheirConditionsSay() {
+    AlarmCondition low = alarm("tank-process", "level_low");
+    assertThat(low.test(Map.of("tank.level", 40.0, "pump.running", true)::get)).isTrue();
+    assertThat(low.test(Map.of("tank.level", 40.0, "pump.running", false)::get)).isFalse();
+    assertThat(low.test(Map.of("tank.level", 50.0, "pump.running", true)::get)).as("below, not at").isFalse();
+    assertThat(low.test(Map.of("pump.running", true)::get)).as("no level, no alarm").isFalse();
+    AlarmCondition estop = alarm("conveyor-sorting", "estop");
+    assertThat(estop.test(Map.of("panel.estop", true)::get)).isTrue();
+    assertThat(estop.test(Map.of("panel.estop", false)::get)).isFalse();
+    assertThat(estop.test(Map.<String, Object>of()::get)).isFalse();
+    AlarmCondition pushers = alarm("conveyor-sorting", "pusher_fault");
+    assertThat(pushers.test(Map.of("pusher1.fault", false, "pusher2.fault", false, "pusher3.fault", true)::get)).isTrue();
+    assertThat(pushers.test(Map.of("pusher1.fault", false, "pusher2.fault", false, "pusher3.fault", false)::get)).isFalse();
+    AlarmCondition battery = alarm("motor-vibration", "battery_low");
+    assertThat(battery.test(Map.of("node.battery", 14)::get)).as("an int reading").isTrue();
+    assertThat(battery.test(Map.of("node.battery", 15)::get)).isFalse();
+    AlarmCondition hot = alarm("tank-process", "overtemperature");
+    assertThat(hot.test(Map.of("tank.temperature", 80.5)::get)).isTrue();
+    assertThat(hot.test(Map.of("tank.temperature", 80.0)::get)).isFalse();
+  }
+
+  private AlarmCondition alarm(String model, String id) {
+    return library.get(model).orElseThrow().alarms().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow().condition();
   }
 }

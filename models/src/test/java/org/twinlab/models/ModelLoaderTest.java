@@ -127,6 +127,34 @@ class ModelLoaderTest {
   }
 
   @Test
+  void aTemporalOperatorInAnAlarmIsRefusedAtItsPlace() {
+    Problem p = onlyProblem(withComponent("""
+              - {id: level, type: double, description: {en: Level, zh: 液位}}
+        alarms:
+          - id: high
+            condition: tank.level > 450 holds for 10s
+            severity: major
+            message: {en: High, zh: 高}
+        """));
+    assertThat(p.location().line()).isEqualTo(12);
+    assertThat(p.location().column()).isEqualTo(33);
+    assertThat(p.field()).isEqualTo("alarms[0].condition");
+    assertThat(p.message()).contains("unexpected 'holds'").contains("a state of the twin now");
+  }
+
+  @Test
+  void arithmeticInAnAlarmIsOnNumbersOnly() {
+    Problem p = onlyProblem(withComponent("""
+              - {id: level, type: double, description: {en: Level, zh: 液位}}
+              - {id: full, type: bool, description: {en: Full, zh: 满}}
+        alarms:
+          - {id: high, condition: tank.level + tank.full > 1, severity: major, message: {en: High, zh: 高}}
+        """));
+    assertThat(p.field()).isEqualTo("alarms[0].condition");
+    assertThat(p.message()).contains("arithmetic is on numbers only").contains("'tank.full' is bool");
+  }
+
+  @Test
   void comparingABoolWithANumberIsRejected() {
     Problem p = onlyProblem(withComponent("""
               - {id: full, type: bool, description: {en: Full, zh: 满}}

@@ -1,6 +1,7 @@
 package org.twinlab.scenarios.check;
 
 import java.time.Duration;
+import org.twinlab.models.expr.Expr;
 
 /** A moment a window is measured from: the run's start or end, or the first or last occurrence of something. */
 public sealed interface Anchor {

@@ -1,6 +1,7 @@
 package org.twinlab.scenarios.check;
 
 import java.time.Duration;
+import org.twinlab.models.expr.Expr;
 
 /** A parsed check: a temporal operator over a state expression (or events) in a window of the run. */
 public sealed interface Check {

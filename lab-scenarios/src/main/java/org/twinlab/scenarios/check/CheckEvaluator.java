@@ -6,6 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import org.twinlab.models.expr.Expr;
+import org.twinlab.models.expr.ExprReferences;
+import org.twinlab.models.expr.Knowledge;
+import org.twinlab.models.expr.Reading;
+import org.twinlab.models.expr.StateEvaluator;
+import org.twinlab.models.expr.Tri;
+import org.twinlab.models.expr.Filter;
 
 /**
  * Judges a check against a trace, at any moment of a run (live) or after it. Signals hold their
@@ -128,7 +135,7 @@ public final class CheckEvaluator {
   /** Every moment in [from, to] at which the expression's value may change, from included. */
   private List<Instant> points(Expr e, Instant from, Instant to, boolean exclusive) {
     List<Expr> refs = new ArrayList<>();
-    CheckWalker.refs(e, refs);
+    ExprReferences.collect(e, refs);
     TreeSet<Instant> times = new TreeSet<>();
     times.add(from);
     for (Expr ref : refs) {
@@ -256,96 +263,25 @@ public final class CheckEvaluator {
 
   // ---- state expressions
 
-  /** A value with how far it is known. */
-  private record V(Object value, Knowledge knowledge) {
-    static final V MISSING = new V(null, Knowledge.MISSING);
-    static final V UNKNOWN = new V(null, Knowledge.UNKNOWN);
-  }
-
   /**
    * The expression's truth at {@code t}: at the instant itself ({@code instant}, events there count)
    * or over the stretch that starts at {@code t} (events do not last).
    */
   private Tri value(Expr e, Instant t, boolean instant) {
-    return truth(eval(e, t, instant));
+    return StateEvaluator.truth(e, new StateEvaluator.Lookup() {
+      @Override
+      public Reading signal(Expr.Signal signal) {
+        return signalAt(signal.name(), t);
+      }
+
+      @Override
+      public boolean happened(Expr.EventMatch event) {
+        return instant && eventAt(event, t);
+      }
+    });
   }
 
-  private static Tri truth(V v) {
-    if (v.knowledge == Knowledge.UNKNOWN) return Tri.UNKNOWN;
-    if (v.knowledge == Knowledge.MISSING) return Tri.FALSE;
-    if (v.value instanceof Tri tri) return tri;
-    return Tri.of(Boolean.TRUE.equals(v.value));
-  }
-
-  private V eval(Expr e, Instant t, boolean instant) {
-    if (e instanceof Expr.Literal l) return new V(l.value(), Knowledge.KNOWN);
-    if (e instanceof Expr.Signal s) return signalAt(s.name(), t);
-    if (e instanceof Expr.EventMatch m) return new V(Tri.of(instant && eventAt(m, t)), Knowledge.KNOWN);
-    if (e instanceof Expr.Not n) return new V(truth(eval(n.operand(), t, instant)).not(), Knowledge.KNOWN);
-    if (e instanceof Expr.Negate n) return arithmetic(eval(n.operand(), t, instant), null, Expr.Op.SUB);
-    if (e instanceof Expr.Abs a) return arithmetic(eval(a.operand(), t, instant), null, null);
-    Expr.Binary b = (Expr.Binary) e;
-    if (b.op() == Expr.Op.AND) return new V(truth(eval(b.left(), t, instant)).and(truth(eval(b.right(), t, instant))), Knowledge.KNOWN);
-    if (b.op() == Expr.Op.OR) return new V(truth(eval(b.left(), t, instant)).or(truth(eval(b.right(), t, instant))), Knowledge.KNOWN);
-    V left = eval(b.left(), t, instant);
-    V right = eval(b.right(), t, instant);
-    return switch (b.op()) {
-      case ADD, SUB, MUL, DIV -> arithmetic(left, right, b.op());
-      default -> new V(comparison(left, right, b.op()), Knowledge.KNOWN);
-    };
-  }
-
-  /** Arithmetic on numbers (abs when op is null, negation when right is null). */
-  private static V arithmetic(V left, V right, Expr.Op op) {
-    if (left.knowledge == Knowledge.UNKNOWN || (right != null && right.knowledge == Knowledge.UNKNOWN)) return V.UNKNOWN;
-    Double x = number(left);
-    Double y = right == null ? null : number(right);
-    if (x == null || (right != null && y == null)) return V.MISSING;
-    if (op == null) return new V(Math.abs(x), Knowledge.KNOWN);
-    if (right == null) return new V(-x, Knowledge.KNOWN);
-    double r = switch (op) {
-      case ADD -> x + y;
-      case SUB -> x - y;
-      case MUL -> x * y;
-      default -> x / y;
-    };
-    return Double.isFinite(r) ? new V(r, Knowledge.KNOWN) : V.MISSING;
-  }
-
-  private static Tri comparison(V left, V right, Expr.Op op) {
-    if (left.knowledge == Knowledge.UNKNOWN || right.knowledge == Knowledge.UNKNOWN) return Tri.UNKNOWN;
-    if (left.knowledge == Knowledge.MISSING || right.knowledge == Knowledge.MISSING || left.value == null || right.value == null) {
-      return Tri.FALSE;
-    }
-    Double x = number(left);
-    Double y = number(right);
-    if (x != null && y != null && !(left.value instanceof Boolean) && !(right.value instanceof Boolean)) {
-      int c = Double.compare(x, y);
-      return Tri.of(switch (op) {
-        case EQ -> c == 0;
-        case NE -> c != 0;
-        case LT -> c < 0;
-        case LE -> c <= 0;
-        case GT -> c > 0;
-        default -> c >= 0;
-      });
-    }
-    Object a = left.value instanceof Tri tri ? (Object) (tri == Tri.TRUE) : left.value;
-    Object b = right.value instanceof Tri tri ? (Object) (tri == Tri.TRUE) : right.value;
-    boolean equal = a.toString().equals(b.toString());
-    return switch (op) {
-      case EQ -> Tri.of(equal);
-      case NE -> Tri.of(!equal);
-      default -> Tri.FALSE; // no order between texts or truth values
-    };
-  }
-
-  private static Double number(V v) {
-    if (v.value instanceof Number n) return n.doubleValue();
-    return null;
-  }
-
-  private V signalAt(String name, Instant t) {
+  private Reading signalAt(String name, Instant t) {
     List<Sample> samples = trace.samples(name);
     int lo = 0;
     int hi = samples.size() - 1;
@@ -359,8 +295,8 @@ public final class CheckEvaluator {
         lo = mid + 1;
       }
     }
-    if (found == null) return V.MISSING;
-    return new V(found.value(), found.knowledge());
+    if (found == null) return Reading.MISSING;
+    return new Reading(found.value(), found.knowledge());
   }
 
   /** Whether a matching event happened at {@code t}; events are in time order, so the search starts there. */
@@ -391,13 +327,13 @@ public final class CheckEvaluator {
 
   private String describe(Expr state, Instant t) {
     List<Expr> refs = new ArrayList<>();
-    CheckWalker.refs(state, refs);
+    ExprReferences.collect(state, refs);
     StringBuilder b = new StringBuilder();
     for (Expr r : refs) {
       if (r instanceof Expr.Signal s) {
-        V v = signalAt(s.name(), t);
+        Reading v = signalAt(s.name(), t);
         b.append(b.length() == 0 ? ": " : ", ").append(s.name()).append(" = ")
-            .append(v.knowledge == Knowledge.KNOWN ? String.valueOf(v.value) : v.knowledge.name().toLowerCase(Locale.ROOT));
+            .append(v.knowledge() == Knowledge.KNOWN ? String.valueOf(v.value()) : v.knowledge().name().toLowerCase(Locale.ROOT));
       }
     }
     return b.toString();

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.twinlab.models.expr.Knowledge;
 
 /**
  * A trace built as a run goes: samples and events appended in time order (one writer). A sample

@@ -1,6 +1,7 @@
 package org.twinlab.scenarios.check;
 
 import java.time.Instant;
+import org.twinlab.models.expr.Knowledge;
 
 /** A signal's value from this moment until the next sample. */
 public record Sample(Instant time, Object value, Knowledge knowledge) {

@@ -1,6 +1,6 @@
 package org.twinlab.scenarios.engine;
 
-import org.twinlab.scenarios.check.Knowledge;
+import org.twinlab.models.expr.Knowledge;
 
 /** A signal's value as a station sees it now, with how far it can be trusted. */
 public record Observed(Object value, Knowledge knowledge) {

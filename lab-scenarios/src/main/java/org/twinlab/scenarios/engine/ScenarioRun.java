@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.twinlab.scenarios.check.CheckEvaluator;
-import org.twinlab.scenarios.check.Expr;
+import org.twinlab.models.expr.Expr;
 import org.twinlab.scenarios.check.RecordedTrace;
 import org.twinlab.scenarios.check.Trace;
 import org.twinlab.scenarios.check.Verdict;

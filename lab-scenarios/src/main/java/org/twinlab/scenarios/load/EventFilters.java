@@ -1,8 +1,8 @@
 package org.twinlab.scenarios.load;
 
 import java.util.List;
-import org.twinlab.scenarios.check.Expr;
-import org.twinlab.scenarios.check.Filter;
+import org.twinlab.models.expr.Expr;
+import org.twinlab.models.expr.Filter;
 import org.twinlab.scenarios.model.ActionAttributes;
 import org.twinlab.scenarios.model.Actions;
 import org.twinlab.scenarios.model.FaultDef;

@@ -24,8 +24,8 @@ import org.twinlab.models.yaml.YamlMap;
 import org.twinlab.models.yaml.YamlValue;
 import org.twinlab.scenarios.check.Check;
 import org.twinlab.scenarios.check.CheckParser;
-import org.twinlab.scenarios.check.CheckSyntaxException;
-import org.twinlab.scenarios.check.Expr;
+import org.twinlab.models.expr.ExprSyntaxException;
+import org.twinlab.models.expr.Expr;
 import org.twinlab.scenarios.model.Actions;
 import org.twinlab.scenarios.model.CheckDef;
 import org.twinlab.scenarios.model.FaultDef;
@@ -260,7 +260,7 @@ public final class ScenarioLoader {
           Expr e = CheckParser.parseExpression(text);
           for (Expr ref : CheckParser.references(e)) checkReference(ref, v);
           return Optional.of(e);
-        } catch (CheckSyntaxException ex) {
+        } catch (ExprSyntaxException ex) {
           problems.add(v.locationWithin(ex.column()), v.path(), ex.getMessage());
           return Optional.empty();
         }
@@ -312,7 +312,7 @@ public final class ScenarioLoader {
           Check check = CheckParser.parse(text);
           for (Expr ref : CheckParser.references(check)) checkReference(ref, v);
           return Optional.of(check);
-        } catch (CheckSyntaxException ex) {
+        } catch (ExprSyntaxException ex) {
           problems.add(v.locationWithin(ex.column()), v.path(), ex.getMessage());
           return Optional.empty();
         }

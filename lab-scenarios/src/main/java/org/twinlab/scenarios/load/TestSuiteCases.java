@@ -7,8 +7,8 @@ import org.twinlab.models.yaml.Problems;
 import org.twinlab.models.yaml.YamlMap;
 import org.twinlab.models.yaml.YamlValue;
 import org.twinlab.scenarios.check.CheckParser;
-import org.twinlab.scenarios.check.CheckSyntaxException;
-import org.twinlab.scenarios.check.Expr;
+import org.twinlab.models.expr.ExprSyntaxException;
+import org.twinlab.models.expr.Expr;
 import org.twinlab.scenarios.model.StationRigs;
 
 /**
@@ -90,7 +90,7 @@ final class TestSuiteCases {
     v.asString(problems).ifPresent(text -> {
       try {
         for (Expr ref : CheckParser.references(CheckParser.parseExpression(text))) reference(ref, v);
-      } catch (CheckSyntaxException e) {
+      } catch (ExprSyntaxException e) {
         problems.add(v.locationWithin(e.column()), v.path(), e.getMessage());
       }
     });

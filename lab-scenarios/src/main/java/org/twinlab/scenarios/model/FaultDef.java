@@ -3,7 +3,7 @@ package org.twinlab.scenarios.model;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.twinlab.scenarios.check.Expr;
+import org.twinlab.models.expr.Expr;
 
 /**
  * A fault the scenario injects into the rig, at a time or when a trigger first becomes true.

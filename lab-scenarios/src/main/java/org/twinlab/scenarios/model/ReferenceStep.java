@@ -3,7 +3,7 @@ package org.twinlab.scenarios.model;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.twinlab.scenarios.check.Expr;
+import org.twinlab.models.expr.Expr;
 
 /**
  * One step of the reference solution, the scripted candidate that proves a scenario can be solved:

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.twinlab.models.expr.Knowledge;
 import org.twinlab.scenarios.check.Verdict.Outcome;
 
 /** The semantics of every operator, at the edges of its window. Times are seconds after the start. */

@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.twinlab.models.expr.Expr;
+import org.twinlab.models.expr.ExprSyntaxException;
+import org.twinlab.models.expr.Filter;
 
 class CheckParserTest {
 
@@ -108,9 +111,23 @@ class CheckParserTest {
     assertError("always twin.x # 2", 15, "unexpected character '#'");
   }
 
+  @Test
+  void theSharedExpressionGrammarReadsBareTextExponentsAndRefusesALoneEquals() throws Exception {
+    Expr.Binary mode = (Expr.Binary) ((Check.Eventually) CheckParser.parse("eventually twin.pid.mode == auto within 1m")).state();
+    assertThat(mode.right()).isEqualTo(new Expr.Literal("auto"));
+    Expr.Binary big = (Expr.Binary) ((Check.Always) CheckParser.parse("always twin.tank.level < 4.5e2")).state();
+    assertThat(big.right()).isEqualTo(new Expr.Literal(450.0));
+    assertError("eventually twin.x = 5", 19, "write ==");
+    assertError("count action.ack >= 2e1", 21, "whole number");
+    assertError("eventually twin.x == within 1m", 22, "expected a value, found 'within'");
+    assertThatThrownBy(() -> CheckParser.parseExpression("twin.x > 1 holds for 5s")).isInstanceOf(ExprSyntaxException.class)
+        .hasMessageContaining("unexpected 'holds' after the condition")
+        .satisfies(e -> assertThat(((ExprSyntaxException) e).column()).isEqualTo(12));
+  }
+
   private static void assertError(String text, int column, String message) {
-    assertThatThrownBy(() -> CheckParser.parse(text)).isInstanceOf(CheckSyntaxException.class)
+    assertThatThrownBy(() -> CheckParser.parse(text)).isInstanceOf(ExprSyntaxException.class)
         .hasMessageContaining(message)
-        .satisfies(e -> assertThat(((CheckSyntaxException) e).column()).as(text).isEqualTo(column));
+        .satisfies(e -> assertThat(((ExprSyntaxException) e).column()).as(text).isEqualTo(column));
   }
 }

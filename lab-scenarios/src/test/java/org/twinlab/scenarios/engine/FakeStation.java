@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.twinlab.scenarios.check.Knowledge;
+import org.twinlab.models.expr.Knowledge;
 import org.twinlab.scenarios.model.FaultDef;
 import org.twinlab.scenarios.model.Setup;
 

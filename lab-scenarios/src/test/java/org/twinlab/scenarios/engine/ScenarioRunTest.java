@@ -200,10 +200,10 @@ class ScenarioRunTest {
     java.io.StringWriter out = new java.io.StringWriter();
     org.twinlab.scenarios.score.ScoreSheetCsv.write(run.sheet(), out);
     String[] lines = out.toString().split("\r\n");
-    assertThat(lines[0]).isEqualTo("\uFEFFscenario,version,level,task,aspect,type,clause,function,points,earned,status,because");
+    assertThat(lines[0]).isEqualTo("\uFEFF" + String.join(",", org.twinlab.scenarios.score.ScoreSheetCsv.COLUMNS));
     assertThat(lines).hasSize(5);
-    assertThat(lines[1]).startsWith("t-run,1,L4,t,estop,M,4-04-05-10 L4 3.1.2,operation,2,2,passed,");
-    assertThat(lines[4]).startsWith("t-run,1,L4,t,judged,J,4-04-05-10 L4 3.1.2,operation,3,3,marked,");
+    assertThat(lines[1]).startsWith("\"\",,,,t-run,1,L4,t,operation,4-04-05-10 L4 3.1.2,estop,measurement,2,2,passed,");
+    assertThat(lines[4]).startsWith("\"\",,,,t-run,1,L4,t,operation,4-04-05-10 L4 3.1.2,judged,judgement,3,3,marked,");
   }
 
   @Test

@@ -11,11 +11,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +31,7 @@ import org.twinlab.runtime.evidence.EvidenceLog;
 import org.twinlab.runtime.evidence.EvidenceRecord;
 import org.twinlab.runtime.evidence.EvidenceVerifier;
 import org.twinlab.runtime.evidence.PlatformKey;
+import org.twinlab.scenarios.score.ScoreSheetCsv;
 
 /**
  * A small exam through the API on the demo lab (real MQTT broker, real sensor-node simulators):
@@ -56,6 +60,9 @@ class LabSessionIT {
             .put("twins", new JsonArray().add("motor-2")).put("examiners", examiners)));
   }
 
+  /** A display name that would run in a spreadsheet, with a comma and quotes besides. */
+  private static final String HOSTILE_NAME = "=cmd|' /C calc'!A0, \"Li\" Lei";
+
   /** Makes the exam's accounts: three examiners and two candidates. */
   static void accounts(ApiUsers users) {
     for (String e : List.of("exam1", "exam2", "exam3")) users.token(e, Role.EXAMINER);
@@ -68,6 +75,7 @@ class LabSessionIT {
       TwinRuntime runtime = get(TwinRuntime.start(vertx, lab.config(), lab::simulator));
       try {
         ApiUsers users = new ApiUsers(vertx, runtime);
+        runtime.accounts().add("cand2", Role.CANDIDATE, HOSTILE_NAME, ApiUsers.PASSWORD);
         accounts(users);
         WebClient exam1 = users.client("exam1", Role.EXAMINER);
         WebClient cand1 = users.client("cand1", Role.CANDIDATE);
@@ -142,6 +150,13 @@ class LabSessionIT {
         String csv = get(exam1.get("/api/v1/sessions/exam-a/sheets.csv").send()).bodyAsString();
         assertThat(csv.lines().filter(l -> l.startsWith("exam-a,s1,cand1,"))).hasSize(7);
         assertThat(csv.lines().filter(l -> l.startsWith("exam-a,s2,cand2,"))).hasSize(7);
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+            .parse(new StringReader(csv.substring(1))).getRecords();
+        assertThat(rows.get(0).getParser().getHeaderNames()).isEqualTo(ScoreSheetCsv.COLUMNS);
+        assertThat(rows.stream().filter(r -> r.get("station").equals("s2")).map(r -> r.get("candidate_name")))
+            .as("a name a spreadsheet would run is written as text").hasSize(7).containsOnly("'" + HOSTILE_NAME);
+        assertThat(rows.stream().filter(r -> r.get("check").equals("record-explains") && r.get("station").equals("s1"))
+            .map(r -> r.get("examiner_marks"))).containsExactly("exam1=3; exam2=3; exam3=1");
         assertThat(get(cand1.get("/api/v1/sessions/exam-a/stations/s1/sheet.html").send()).statusCode())
             .as("a candidate's sheet waits for the end").isEqualTo(409);
 

@@ -2,7 +2,7 @@ package org.twinlab.runtime.scenario;
 
 import java.time.Duration;
 import java.util.Map;
-import org.twinlab.scenarios.check.Expr;
+import org.twinlab.models.expr.Expr;
 
 /**
  * One case of a candidate's test suite: given a rig state, when a command, a write or a change at

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.twinlab.models.TwinModel;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.scenarios.check.CheckParser;
-import org.twinlab.scenarios.check.CheckSyntaxException;
-import org.twinlab.scenarios.check.Expr;
+import org.twinlab.models.expr.ExprSyntaxException;
+import org.twinlab.models.expr.Expr;
 
 /**
  * Reads a submitted test suite, {@code {cases: [{name, given, settle, when, then, within}, …]}}, and
@@ -66,7 +66,7 @@ final class TestSuiteReader {
       Expr then;
       try {
         then = CheckParser.parseExpression(thenText);
-      } catch (CheckSyntaxException e) {
+      } catch (ExprSyntaxException e) {
         throw TwinRequestException.invalid(at + ".then", "column " + e.column() + ": " + e.getMessage());
       }
       for (Expr ref : CheckParser.references(then)) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.twinlab.models.ModelLibrary;
-import org.twinlab.scenarios.check.Knowledge;
+import org.twinlab.models.expr.Knowledge;
 import org.twinlab.scenarios.engine.Observed;
 import org.twinlab.scenarios.engine.StationException;
 import org.twinlab.scenarios.engine.VirtualRun;

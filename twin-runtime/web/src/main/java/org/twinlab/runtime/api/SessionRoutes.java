@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.twinlab.runtime.auth.Account;
 import org.twinlab.runtime.auth.Caller;
@@ -17,11 +16,11 @@ import org.twinlab.runtime.session.LabSessions;
 import org.twinlab.runtime.session.SessionViews;
 import org.twinlab.runtime.session.StationPlan;
 import org.twinlab.runtime.session.StationResult;
-import org.twinlab.runtime.sheets.SessionCsv;
 import org.twinlab.runtime.sheets.SheetHtml;
 import org.twinlab.runtime.sheets.SheetPdf;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.scenarios.engine.StationClock;
+import org.twinlab.scenarios.score.ScoreSheetCsv;
 
 /**
  * Lab sessions: plan one, start, pause, resume, extend and end it (all stations or one), mark
@@ -195,11 +194,18 @@ final class SessionRoutes {
     file(ctx, vertx.executeBlocking(() -> {
       LabSession s = session(ctx);
       Caller caller = Guard.caller(ctx);
-      List<StationResult> all = new ArrayList<>();
-      s.plan().stations().stream().filter(p -> marks(caller, p))
-          .forEach(p -> all.add(s.result(p.id(), this::displayName, sessions.catalog().scoring())));
-      return Buffer.buffer(SessionCsv.of(all));
+      List<ScoreSheetCsv.Entry> all = s.plan().stations().stream().filter(p -> marks(caller, p))
+          .map(p -> s.result(p.id(), this::displayName, sessions.catalog().scoring()))
+          .map(r -> new ScoreSheetCsv.Entry(sitting(r), r.sheet())).toList();
+      return Buffer.buffer(ScoreSheetCsv.of(all));
     }, false), "text/csv; charset=utf-8", "attachment; filename=\"results_" + ctx.pathParam("session") + ".csv\"");
+  }
+
+  /** Who sat a station's sheet, and staff's interventions there as "who (role) kind: outcome" joined by "; ". */
+  private static ScoreSheetCsv.Sitting sitting(StationResult r) {
+    String interventions = r.interventions().stream().map(i -> i.who() + " (" + i.role() + ") " + i.kind() + ": " + i.outcome())
+        .collect(java.util.stream.Collectors.joining("; "));
+    return new ScoreSheetCsv.Sitting(r.session(), r.station(), r.candidate(), r.candidateName(), r.marks(), interventions);
   }
 
   private void evidence(RoutingContext ctx) {

@@ -1,4 +1,4 @@
-package org.twinlab.scenarios.check;
+package org.twinlab.models.expr;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,17 +6,20 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Splits a check into tokens, each with its 1-based column. */
-final class CheckLexer {
-  enum Kind { WORD, NUMBER, DURATION, STRING, OP, END }
+/**
+ * Splits text of the expression language into tokens, each with its 1-based column. Durations
+ * are tokens of the language too: checks' windows use them, and a state refuses them by name.
+ */
+public final class ExprLexer {
+  public enum Kind { WORD, NUMBER, DURATION, STRING, OP, END }
 
-  record Token(Kind kind, String text, int column) {}
+  public record Token(Kind kind, String text, int column) {}
 
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
-  private CheckLexer() {}
+  private ExprLexer() {}
 
-  static List<Token> tokens(String text) throws CheckSyntaxException {
+  public static List<Token> tokens(String text) throws ExprSyntaxException {
     List<Token> out = new ArrayList<>();
     int i = 0;
     int n = text.length();
@@ -28,15 +31,16 @@ final class CheckLexer {
         int start = i;
         // a number stops before "..", which writes a range: 40..60
         while (i < n && (Character.isDigit(text.charAt(i)) || (text.charAt(i) == '.' && !text.startsWith("..", i)))) i++;
+        i = exponentEnd(text, i);
         if (i < n && Character.isLetter(text.charAt(i))) {
           while (i < n && Character.isLetterOrDigit(text.charAt(i))) i++;
           String d = text.substring(start, i);
-          if (!isDuration(d)) throw new CheckSyntaxException(start + 1, "'" + d + "' is not a duration: use ms, s, m or h, as in 500ms, 30s, 1m30s");
+          if (!isDuration(d)) throw new ExprSyntaxException(start + 1, "'" + d + "' is not a duration: use ms, s, m or h, as in 500ms, 30s, 1m30s");
           out.add(new Token(Kind.DURATION, d, start + 1));
         } else {
           String num = text.substring(start, i);
           if (num.chars().filter(ch -> ch == '.').count() > 1 || num.endsWith(".")) {
-            throw new CheckSyntaxException(start + 1, "'" + num + "' is not a number");
+            throw new ExprSyntaxException(start + 1, "'" + num + "' is not a number");
           }
           out.add(new Token(Kind.NUMBER, num, start + 1));
         }
@@ -51,7 +55,7 @@ final class CheckLexer {
         int start = i++;
         StringBuilder s = new StringBuilder();
         while (i < n && text.charAt(i) != c) s.append(text.charAt(i++));
-        if (i >= n) throw new CheckSyntaxException(start + 1, "text that is never closed with " + c);
+        if (i >= n) throw new ExprSyntaxException(start + 1, "text that is never closed with " + c);
         i++;
         out.add(new Token(Kind.STRING, s.toString(), start + 1));
       } else {
@@ -64,12 +68,23 @@ final class CheckLexer {
           out.add(new Token(Kind.OP, String.valueOf(c), i + 1));
           i++;
         } else {
-          throw new CheckSyntaxException(i + 1, "unexpected character '" + c + "'");
+          throw new ExprSyntaxException(i + 1, "unexpected character '" + c + "'");
         }
       }
     }
-    out.add(new Token(Kind.END, "end of the check", n + 1));
+    out.add(new Token(Kind.END, "the end", n + 1));
     return out;
+  }
+
+  /** Past a number's exponent ({@code 4.5e2}, {@code 5e-1}) when one follows at {@code i}; no duration unit starts with e. */
+  private static int exponentEnd(String text, int i) {
+    int n = text.length();
+    if (i >= n || (text.charAt(i) != 'e' && text.charAt(i) != 'E')) return i;
+    int j = i + 1;
+    if (j < n && (text.charAt(j) == '+' || text.charAt(j) == '-')) j++;
+    if (j >= n || !Character.isDigit(text.charAt(j))) return i;
+    while (j < n && Character.isDigit(text.charAt(j))) j++;
+    return j;
   }
 
   /** Inside [ … ] attribute values may hold hyphens (twin ids such as conveyor-1). */
@@ -82,7 +97,7 @@ final class CheckLexer {
     return false;
   }
 
-  static boolean isDuration(String text) {
+  public static boolean isDuration(String text) {
     Matcher m = DURATION.matcher(text);
     int end = 0;
     while (m.find()) {
@@ -92,7 +107,7 @@ final class CheckLexer {
     return end == text.length() && end > 0;
   }
 
-  static Duration duration(String text) {
+  public static Duration duration(String text) {
     Matcher m = DURATION.matcher(text);
     long nanos = 0;
     while (m.find()) {

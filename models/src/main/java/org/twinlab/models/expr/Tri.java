@@ -1,26 +1,26 @@
-package org.twinlab.scenarios.check;
+package org.twinlab.models.expr;
 
 /** Kleene's three-valued logic: a state may be unknown where the platform could not see it. */
-enum Tri {
+public enum Tri {
   TRUE, FALSE, UNKNOWN;
 
-  static Tri of(boolean b) {
+  public static Tri of(boolean b) {
     return b ? TRUE : FALSE;
   }
 
-  Tri and(Tri o) {
+  public Tri and(Tri o) {
     if (this == FALSE || o == FALSE) return FALSE;
     if (this == TRUE && o == TRUE) return TRUE;
     return UNKNOWN;
   }
 
-  Tri or(Tri o) {
+  public Tri or(Tri o) {
     if (this == TRUE || o == TRUE) return TRUE;
     if (this == FALSE && o == FALSE) return FALSE;
     return UNKNOWN;
   }
 
-  Tri not() {
+  public Tri not() {
     return this == TRUE ? FALSE : this == FALSE ? TRUE : UNKNOWN;
   }
 }

@@ -1,4 +1,4 @@
-package org.twinlab.scenarios.check;
+package org.twinlab.models.expr;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,14 +1,21 @@
-package org.twinlab.scenarios.check;
+package org.twinlab.models.expr;
 
 import java.util.List;
 
-/** A state expression of the check language: values of signals, events at an instant, arithmetic and logic. */
+/**
+ * An expression of twinlab's one expression language: values of signals, events at an instant,
+ * arithmetic and logic. Alarm conditions are such expressions over a twin's properties; scenario
+ * checks put a temporal operator and a window around one.
+ */
 public sealed interface Expr {
 
   /** A number, boolean or text written in the check. */
   record Literal(Object value) implements Expr {}
 
-  /** A signal's value: {@code twin.tank.level}, {@code rig.tank.level}, {@code alarm.tank_high}. */
+  /**
+   * A signal's value, named as written: {@code twin.tank.level}, {@code rig.tank.level},
+   * {@code alarm.tank_high} in checks, {@code tank.level} in an alarm condition.
+   */
   record Signal(String name, int column) implements Expr {}
 
   /**
@@ -32,7 +39,7 @@ public sealed interface Expr {
   enum Op {
     OR("or"), AND("and"), EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), ADD("+"), SUB("-"), MUL("*"), DIV("/");
 
-    final String text;
+    public final String text;
 
     Op(String text) {
       this.text = text;

@@ -1,4 +1,4 @@
-package org.twinlab.scenarios.check;
+package org.twinlab.models.expr;
 
 /** How far a signal's value is known at a moment, which decides how a check that reads it is judged. */
 public enum Knowledge {
