@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -48,13 +49,15 @@ class LiveFeedAccessIT {
   }
 
   /** One user's WebSocket on the feed and every message it got, in order. */
-  private record Feed(String user, WebSocket ws, List<JsonObject> messages) {
+  private record Feed(String user, WebSocketClient client, WebSocket ws, List<JsonObject> messages) {
     static Feed open(Vertx vertx, TwinRuntime runtime, String user, String token) throws Exception {
       List<JsonObject> messages = new CopyOnWriteArrayList<>();
-      WebSocket ws = get(vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+      // the client is held with its socket: one no longer referenced is closed when it is collected
+      WebSocketClient client = vertx.createWebSocketClient();
+      WebSocket ws = get(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
           .setPort(runtime.port()).setURI("/api/v1/ws").addHeader("Authorization", "Bearer " + token)));
       ws.textMessageHandler(text -> messages.add(new JsonObject(text)));
-      return new Feed(user, ws, messages);
+      return new Feed(user, client, ws, messages);
     }
 
     void subscribe(String twin) throws Exception {
@@ -148,7 +151,10 @@ class LiveFeedAccessIT {
         exam3.awaitError("exam3 is not assigned to twin motor-1");
         assertThat(exam3.framesOf("motor-1", 0)).isZero();
 
-        for (Feed f : List.of(admin, cand1, exam2, exam3)) get(f.ws().close());
+        for (Feed f : List.of(admin, cand1, exam2, exam3)) {
+          get(f.ws().close());
+          get(f.client().close());
+        }
         get(http.close());
       } finally {
         get(runtime.stop());

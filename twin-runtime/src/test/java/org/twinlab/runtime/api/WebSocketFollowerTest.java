@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
@@ -103,7 +104,9 @@ class WebSocketFollowerTest {
         })).listen(0, "127.0.0.1"));
     try {
       List<JsonObject> messages = new CopyOnWriteArrayList<>();
-      WebSocket ws = get(vertx.createWebSocketClient(new WebSocketClientOptions().setReceiveBufferSize(8192).setMaxMessageSize(1 << 24))
+      // held for the whole test: a client no longer referenced is closed when it is collected
+      WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setReceiveBufferSize(8192).setMaxMessageSize(1 << 24));
+      WebSocket ws = get(client
           .connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.actualPort()).setURI("/")));
       ws.textMessageHandler(text -> messages.add(new JsonObject(text)));
       get(ws.writeTextMessage(new JsonObject().put("subscribe", new JsonArray().add(TWIN).add("rig-9")).encode()));
@@ -135,6 +138,7 @@ class WebSocketFollowerTest {
       assertThat(changesReceived).as("batches written to a follower that did not read: the rest were dropped, not held")
           .isLessThan(BATCHES);
       get(ws.close());
+      get(client.close());
     } finally {
       get(server.close());
     }
