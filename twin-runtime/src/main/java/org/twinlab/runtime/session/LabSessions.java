@@ -384,9 +384,6 @@ public final class LabSessions implements Reach, AutoCloseable {
 
   private void watchAll() {
     for (LabSession s : sessions.values()) {
-      // a station whose time ran out ends without anyone asking: its candidate's reach ends with it
-      String reach = s.reachState();
-      if (!reach.equals(watchedReach.put(s.id(), reach))) reachChanged(s.id());
       try {
         s.watch();
       } catch (org.twinlab.runtime.evidence.EvidenceUnavailableException e) {
@@ -394,6 +391,10 @@ public final class LabSessions implements Reach, AutoCloseable {
       } catch (RuntimeException e) {
         LOG.error("session {}: recording what the runs decided failed: {}", s.id(), e.toString(), e);
       }
+      // a station whose time ran out ends without anyone asking, even while its evidence cannot be
+      // written: its candidate's reach ends with it
+      String reach = s.reachState();
+      if (!reach.equals(watchedReach.put(s.id(), reach))) reachChanged(s.id());
     }
   }
 
