@@ -50,15 +50,6 @@ final class FeedFrame {
     return new FeedFrame(out, snapshot);
   }
 
-  List<Event> events() {
-    return events;
-  }
-
-  /** Whether this is a twin's whole state rather than what changed. */
-  boolean snapshot() {
-    return snapshot;
-  }
-
   /**
    * The batch as one WebSocket message: {"changes": [{"event": ..., ...}, ...]}, with
    * {"snapshot": true} when it is the twin's whole state (a new follower's first, or a resync).
