@@ -5,6 +5,12 @@ public final class Bus {
   /** Every connection state change, published. */
   public static final String CONNECTIONS = "twinlab.connections";
 
+  /**
+   * Published (with the session's id) whenever who reaches which twin may have changed: a session
+   * planned or ended, a station started or ended. Followers of the live feed decide again then.
+   */
+  public static final String ACCESS = "twinlab.access";
+
   private Bus() {}
 
   /** Where a twin's samples are sent (point to point: the twin's verticle). */

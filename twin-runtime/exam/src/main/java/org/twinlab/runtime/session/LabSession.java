@@ -45,14 +45,17 @@ public final class LabSession {
   private final Map<String, StationSession> stations = new LinkedHashMap<>();
   private final Starter starter;
   private final java.util.function.Supplier<PlatformKey> key;
+  // told whenever who reaches this session's twins may have changed: a station started or ended, the session ended
+  private final Runnable reachChanged;
   private final java.nio.file.Path checkpoint;
   private java.time.Instant checkpointed = java.time.Instant.EPOCH;
   // read without the session's lock: the event loop asks while a worker holds it to set a station up
   private volatile boolean ended;
 
   LabSession(SessionPlan plan, Map<String, org.twinlab.scenarios.model.Scenario> scenarios, EvidenceLog log, Starter starter,
-      java.util.function.Supplier<PlatformKey> key) {
+      java.util.function.Supplier<PlatformKey> key, Runnable reachChanged) {
     this.plan = plan;
+    this.reachChanged = reachChanged;
     this.log = log;
     this.starter = starter;
     this.key = key;
@@ -70,6 +73,16 @@ public final class LabSession {
 
   public boolean ended() {
     return ended;
+  }
+
+  /**
+   * What who reaches this session's twins turns on: whether it has ended, and which of its
+   * stations have; a station's clock running out changes it without anyone asking.
+   */
+  String reachState() {
+    StringBuilder out = new StringBuilder(ended ? "ended" : "open");
+    stations.values().forEach(s -> out.append(' ').append(s.plan().id()).append('=').append(s.state() == StationClock.State.ENDED));
+    return out.toString();
   }
 
   /** A session whose end is on record already (read back after a restart). */
@@ -122,6 +135,7 @@ public final class LabSession {
         problems.add(s.plan().id() + ": " + e.getMessage());
       }
     }
+    reachChanged.run();
     if (station != null && !problems.isEmpty()) throw new IllegalStateException(problems.get(0));
     return problems;
   }
@@ -168,6 +182,7 @@ public final class LabSession {
     if (!s.active()) throw new IllegalStateException("station " + station + " is " + s.state().name().toLowerCase() + ", not running");
     recordEnd(s, by, reason); // on record before the candidate's controls close
     s.run().orElseThrow().end(by, reason);
+    reachChanged.run();
     try {
       log.checkpoint(key.get(), "runtime");
     } catch (RuntimeException unsigned) {
@@ -206,6 +221,7 @@ public final class LabSession {
     log.checkpoint(key, "runtime");
     log.append(EvidenceLog.ENDED, by, null, new JsonObject().put("stations", stations.size()));
     ended = true;
+    reachChanged.run();
     return log.seal(key, by);
   }
 

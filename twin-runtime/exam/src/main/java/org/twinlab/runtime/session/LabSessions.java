@@ -83,6 +83,8 @@ public final class LabSessions implements Reach, AutoCloseable {
   private volatile String recordingFault;
   private long watching = -1;
   private final java.util.concurrent.atomic.AtomicBoolean watchRunning = new java.util.concurrent.atomic.AtomicBoolean();
+  // what each session's reach was at the last watch (one watch at a time)
+  private final Map<String, String> watchedReach = new ConcurrentHashMap<>();
 
   public LabSessions(Vertx vertx, Path dataDir, Twins twins, Connections connections, ScenarioCatalog catalog, Accounts accounts,
       Function<String, RigSimulator> simulators, java.util.function.Supplier<PlatformKey> key) {
@@ -156,6 +158,7 @@ public final class LabSessions implements Reach, AutoCloseable {
       }
       LabSession s = session(plan, log);
       sessions.put(plan.id(), s);
+      reachChanged(plan.id()); // its candidates and examiners reach its twins from now on
       return s;
     }
   }
@@ -197,7 +200,12 @@ public final class LabSessions implements Reach, AutoCloseable {
           throws StationException {
         return LiveRun.resume(vertx, rigs(station), station.candidate(), connections, scenario, catalog.scoring(), clock, prior);
       }
-    }, this::key);
+    }, this::key, () -> reachChanged(plan.id()));
+  }
+
+  /** Tells the live feed (and anything else that follows who reaches what) to decide again. */
+  private void reachChanged(String session) {
+    vertx.eventBus().publish(Bus.ACCESS, session);
   }
 
   private List<LiveRun.LiveRig> rigs(StationPlan station) throws StationException {
@@ -383,6 +391,10 @@ public final class LabSessions implements Reach, AutoCloseable {
       } catch (RuntimeException e) {
         LOG.error("session {}: recording what the runs decided failed: {}", s.id(), e.toString(), e);
       }
+      // a station whose time ran out ends without anyone asking, even while its evidence cannot be
+      // written: its candidate's reach ends with it
+      String reach = s.reachState();
+      if (!reach.equals(watchedReach.put(s.id(), reach))) reachChanged(s.id());
     }
   }
 
