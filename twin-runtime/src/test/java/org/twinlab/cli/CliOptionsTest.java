@@ -38,6 +38,14 @@ class CliOptionsTest {
   }
 
   @Test
+  void helpShowsEachBenchsOwnDefaults() {
+    assertThat(help("bench", "connector")).contains("measured time (default: 20)").contains("seconds before measuring (default: 8)");
+    assertThat(help("bench", "ingest")).contains("measured time (default: 30)").contains("seconds before measuring (default: 10)")
+        .contains("updates per second of each signal (default: 10)");
+    assertThat(help("users", "add")).contains("(default: twinlab-data)");
+  }
+
+  @Test
   void aBenchOverMqttWithoutABrokerIsAUsageErrorNamingTheOption() {
     for (String bench : List.of("connector", "ingest")) {
       CommandLine cli = TwinlabCli.commandLine();
@@ -47,6 +55,12 @@ class CliOptionsTest {
       assertThat(code).as(bench).isEqualTo(2);
       assertThat(err.toString()).as(bench).contains("--protocol mqtt needs --mqtt tcp://HOST:PORT");
     }
+  }
+
+  private static String help(String... command) {
+    CommandLine cli = TwinlabCli.commandLine();
+    for (String name : command) cli = cli.getSubcommands().get(name);
+    return cli.getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " "); // as read, not as wrapped
   }
 
   /** The value an option of the last command named holds after parsing these arguments. */
