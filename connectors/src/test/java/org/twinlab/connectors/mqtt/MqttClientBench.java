@@ -26,7 +26,7 @@ import org.twinlab.testing.MosquittoProcess;
 
 /**
  * Receive cost of the MQTT clients twinlab could use, in one run on one mosquitto: Paho v3, Paho v5,
- * and the HiveMQ client speaking 3.1.1 and 5. One Paho v3 publisher sends the same 61-byte JSON
+ * and the HiveMQ client speaking 3.1.1 and 5. One Paho v3 publisher sends the same 44-byte JSON
  * payloads to each subscriber in turn; each subscriber runs in a fresh JVM of its own, so its
  * process CPU time is its whole cost (threads, GC, JIT). Two cases, both QoS 1 as the connector
  * subscribes by default:
@@ -35,8 +35,13 @@ import org.twinlab.testing.MosquittoProcess;
  *   <li>drain: the messages are queued for the subscriber's offline session, then it connects and drains
  *       them, so only the broker and the subscriber run and the rate is the subscriber's capacity.
  * </ul>
- * Run by hand (not a test): {@code MqttClientBench [n=200000] [reps=3] [clients=paho-v3,paho-v5,hivemq-3,hivemq-5]}.
- * Traffic stays on 127.0.0.1; every wait is bounded.
+ * Run by hand (not a test), from the repository root:
+ * <pre>
+ * mvn -q -B -pl connectors -am test-compile dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
+ * java -cp "connectors/target/test-classes:connectors/target/classes:$(cat connectors/target/test-cp.txt)" \
+ *     org.twinlab.connectors.mqtt.MqttClientBench n=200000 reps=3 clients=paho-v3,paho-v5,hivemq-3,hivemq-5
+ * </pre>
+ * It starts its own mosquitto on a free loopback port; every wait is bounded.
  */
 public final class MqttClientBench {
   private static final String TOPIC = "bench/clients";
@@ -105,7 +110,7 @@ public final class MqttClientBench {
     return def;
   }
 
-  /** ~61 bytes, like the node payloads of shared/bench: {"v":12.34,"ts":1732170000000,"seq":123456}. */
+  /** 40 to 46 bytes of JSON, a small sensor value: {"v":12.34,"ts":1732170000000,"seq":123456}. */
   static byte[] payload(long seq) {
     return String.format(Locale.ROOT, "{\"v\":%d.%02d,\"ts\":%d,\"seq\":%d}", seq % 100, seq % 97,
         System.currentTimeMillis(), seq).getBytes(StandardCharsets.US_ASCII);
