@@ -12,7 +12,7 @@ final class PahoLink<L> implements MqttLink {
 
   private final PahoClient<L> client;
 
-  private PahoLink(PahoClient<L> client) {
+  PahoLink(PahoClient<L> client) {
     this.client = client;
   }
 
