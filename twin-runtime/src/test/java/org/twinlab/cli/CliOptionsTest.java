@@ -15,6 +15,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Every option of every command, with its names, type, arity, whether it is required and its
  * default, as users and scripts rely on them: options declared once and shared must keep them.
+ * A new option is added to {@code cli-options.txt} beside this class (one line, in the order the
+ * failure shows).
  */
 class CliOptionsTest {
 
