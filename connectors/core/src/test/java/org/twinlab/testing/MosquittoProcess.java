@@ -31,11 +31,15 @@ public final class MosquittoProcess implements AutoCloseable {
   }
 
   public static MosquittoProcess start() throws IOException, InterruptedException {
+    return start(List.of("allow_anonymous true"));
+  }
+
+  /** With these access settings (e.g. {@code password_file}) in place of anonymous access. */
+  public static MosquittoProcess start(List<String> access) throws IOException, InterruptedException {
     int port = Ports.free();
     Path conf = Files.createTempFile("mosquitto-", ".conf");
-    Files.writeString(conf, String.join("\n",
+    Files.writeString(conf, String.join("\n", access) + "\n" + String.join("\n",
         "listener " + port + " 127.0.0.1",
-        "allow_anonymous true",
         "persistence false",
         "set_tcp_nodelay true",
         "max_queued_messages 0",
@@ -45,6 +49,20 @@ public final class MosquittoProcess implements AutoCloseable {
     MosquittoProcess m = new MosquittoProcess(port, conf);
     m.startProcess();
     return m;
+  }
+
+  /** A mosquitto password file with one account, made by Debian's mosquitto_passwd. */
+  public static Path passwordFile(String user, String password) throws IOException, InterruptedException {
+    Path file = Files.createTempFile("mosquitto-", ".passwd");
+    Process p = new ProcessBuilder("mosquitto_passwd", "-b", file.toString(), user, password).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("mosquitto_passwd failed: " + output);
+    return readableByTheBroker(file);
+  }
+
+  /** mosquitto started as root reads its files as the user mosquitto, so a test's file must be readable by others. */
+  private static Path readableByTheBroker(Path file) throws IOException {
+    return Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
   }
 
   public String uri() {

@@ -9,6 +9,7 @@ import org.twinlab.runtime.backup.BackupException;
 import org.twinlab.runtime.backup.BackupManifest;
 import org.twinlab.runtime.backup.DataBackup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** A consistent backup of a data directory, taken while the runtime runs. */
@@ -22,8 +23,8 @@ final class BackupCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--data", defaultValue = "twinlab-data", description = "data directory (default: ${DEFAULT-VALUE})")
-  Path data;
+  @Mixin
+  DataDirOption data;
 
   @Option(names = {"-o", "--out"}, description = "backup file (default: twinlab-backup-<UTC time>.zip)")
   Path out;
@@ -35,8 +36,8 @@ final class BackupCommand implements Callable<Integer> {
   public Integer call() {
     Path target = out != null ? out : Path.of("twinlab-backup-" + STAMP.format(Instant.now()) + ".zip");
     try {
-      BackupManifest m = DataBackup.create(data, target, includeKeys);
-      spec.commandLine().getOut().printf("backed up %s to %s: %d files, %d bytes, each with its SHA-256; %s%n", data, target,
+      BackupManifest m = DataBackup.create(data.dir, target, includeKeys);
+      spec.commandLine().getOut().printf("backed up %s to %s: %d files, %d bytes, each with its SHA-256; %s%n", data.dir, target,
           m.files().size(), m.totalBytes(), includeKeys ? "the private signing key included" : "the private signing key left out");
       spec.commandLine().getOut().flush();
       return 0;

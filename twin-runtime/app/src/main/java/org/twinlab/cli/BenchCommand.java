@@ -5,6 +5,7 @@ import org.twinlab.bench.ConnectorBench;
 import org.twinlab.bench.HistoryBench;
 import org.twinlab.bench.IngestBench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -22,6 +23,12 @@ final class BenchCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /** Checks {@code --protocol}; the broker for mqtt (required then), else null. */
+  private static String mqttFor(picocli.CommandLine.Model.CommandSpec spec, String protocol, MqttBrokerOption broker) {
+    if (!protocol.equals("opcua") && !protocol.equals("mqtt")) throw new ParameterException(spec.commandLine(), "--protocol is opcua or mqtt");
+    return protocol.equals("mqtt") ? broker.required("--protocol mqtt needs --mqtt tcp://HOST:PORT") : broker.uri;
+  }
+
   @Command(name = "connector", mixinStandardHelpOptions = true,
       description = "Samples/s one connector takes from simulated rigs in another process, with sample age and CPU.")
   static final class Connector implements Callable<Integer> {
@@ -34,17 +41,11 @@ final class BenchCommand implements Runnable {
     @Option(names = "--signals", defaultValue = "6000", description = "signals in all (default: ${DEFAULT-VALUE})")
     int signals;
 
-    @Option(names = "--hz", defaultValue = "10", description = "updates per second of each signal (default: ${DEFAULT-VALUE})")
-    int hz;
+    @Mixin
+    BenchPace pace = new BenchPace(20, 8);
 
-    @Option(names = "--seconds", defaultValue = "20", description = "measured time (default: ${DEFAULT-VALUE})")
-    int seconds;
-
-    @Option(names = "--warmup", defaultValue = "8", description = "seconds before measuring (default: ${DEFAULT-VALUE})")
-    int warmup;
-
-    @Option(names = "--mqtt", description = "broker for --protocol mqtt, e.g. tcp://127.0.0.1:1883")
-    String mqtt;
+    @Mixin
+    MqttBrokerOption broker;
 
     @Option(names = "--nodes", defaultValue = "30", description = "MQTT sensor nodes sharing the signals (default: ${DEFAULT-VALUE})")
     int nodes;
@@ -54,13 +55,13 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (!protocol.equals("opcua") && !protocol.equals("mqtt")) throw new ParameterException(spec.commandLine(), "--protocol is opcua or mqtt");
-      if (protocol.equals("mqtt") && mqtt == null) throw new ParameterException(spec.commandLine(), "--protocol mqtt needs --mqtt tcp://HOST:PORT");
+      String mqtt = mqttFor(spec, protocol, broker);
+      int hz = pace.hz, seconds = pace.seconds;
       if (!layout.equals("json") && !layout.equals("topic")) throw new ParameterException(spec.commandLine(), "--layout is json or topic");
       if (signals < 1 || hz < 1 || hz > 1000 || seconds < 1 || nodes < 1 || signals % nodes != 0) {
         throw new ParameterException(spec.commandLine(), "need signals >= 1, 1 <= hz <= 1000, seconds >= 1, and nodes dividing signals");
       }
-      var result = ConnectorBench.run(new ConnectorBench.Plan(protocol, signals, hz, seconds, warmup, mqtt, nodes, layout));
+      var result = ConnectorBench.run(new ConnectorBench.Plan(protocol, signals, hz, seconds, pace.warmup, mqtt, nodes, layout));
       System.out.println(result.report());
       return 0;
     }
@@ -81,22 +82,16 @@ final class BenchCommand implements Runnable {
     @Option(names = "--signals", defaultValue = "200", description = "signals per rig (default: ${DEFAULT-VALUE})")
     int signals;
 
-    @Option(names = "--hz", defaultValue = "10", description = "updates per second of each signal (default: ${DEFAULT-VALUE})")
-    int hz;
+    @Mixin
+    BenchPace pace = new BenchPace(30, 10);
 
-    @Option(names = "--seconds", defaultValue = "30", description = "measured time (default: ${DEFAULT-VALUE})")
-    int seconds;
-
-    @Option(names = "--warmup", defaultValue = "10", description = "seconds before measuring (default: ${DEFAULT-VALUE})")
-    int warmup;
-
-    @Option(names = "--mqtt", description = "broker for --protocol mqtt, e.g. tcp://127.0.0.1:1883")
-    String mqtt;
+    @Mixin
+    MqttBrokerOption broker;
 
     @Override
     public Integer call() throws Exception {
-      if (!protocol.equals("opcua") && !protocol.equals("mqtt")) throw new ParameterException(spec.commandLine(), "--protocol is opcua or mqtt");
-      if (protocol.equals("mqtt") && mqtt == null) throw new ParameterException(spec.commandLine(), "--protocol mqtt needs --mqtt tcp://HOST:PORT");
+      String mqtt = mqttFor(spec, protocol, broker);
+      int hz = pace.hz, seconds = pace.seconds, warmup = pace.warmup;
       if (rigs < 1 || rigs > 500 || signals < 1 || hz < 1 || hz > 100 || seconds < 1 || warmup < 0) {
         throw new ParameterException(spec.commandLine(), "need 1 <= rigs <= 500, signals >= 1, 1 <= hz <= 100, seconds >= 1, warmup >= 0");
       }

@@ -1,10 +1,10 @@
 package org.twinlab.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.twinlab.demo.DemoAccounts;
 import org.twinlab.demo.DemoLab;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The demo lab on embedded defaults: simulated rigs, an embedded broker, the runtime and its web page. */
@@ -19,8 +19,8 @@ final class DemoCommand implements Callable<Integer> {
       description = "address the web page and API listen on; 0.0.0.0 opens them to the network (default: ${DEFAULT-VALUE})")
   String bind;
 
-  @Option(names = "--data", defaultValue = "twinlab-data", description = "where history and binding versions are kept (default: ${DEFAULT-VALUE})")
-  Path data;
+  @Mixin
+  DataDirOption data;
 
   @Option(names = "--mqtt-port", defaultValue = "1883", description = "embedded broker port, another if in use (default: ${DEFAULT-VALUE})")
   int mqttPort;
@@ -30,7 +30,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DemoLab lab = DemoLab.start(mqttPort, opcuaPort, bind, port, data);
+    DemoLab lab = DemoLab.start(mqttPort, opcuaPort, bind, port, data.dir);
     return RuntimeHost.run(lab.config(), lab::simulator, runtime -> {
       int actual = runtime.port();
       var accounts = DemoAccounts.ensure(runtime.accounts(), lab.config().dataDir());

@@ -26,6 +26,7 @@ import org.twinlab.runtime.history.SqliteHistoryStore;
 import org.twinlab.runtime.history.TimeWindow;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** A twin's or a lab session's history for a time window, as CSV or JSON. */
@@ -60,8 +61,8 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, description = "file to write (default: standard output)")
   Path out;
 
-  @Option(names = "--data", defaultValue = "twinlab-data", description = "data directory with the embedded store (default: ${DEFAULT-VALUE})")
-  Path data;
+  @Mixin
+  DataDirOption data;
 
   @Option(names = "--url", description = "ask a running runtime instead, e.g. http://127.0.0.1:8080 (works with any store)")
   URI url;
@@ -108,7 +109,7 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   private long fromDataDirectory(TimeWindow window, String fmt, OutputStream sink) throws HistoryException, IOException {
-    try (SqliteHistoryStore store = SqliteHistoryStore.openReadOnly(data)) {
+    try (SqliteHistoryStore store = SqliteHistoryStore.openReadOnly(data.dir)) {
       HistoryQuery q = new HistoryQuery(what.twin, new LinkedHashSet<>(properties), what.session, window.from(), window.to());
       List<Series> series = store.raw(q);
       Writer w = new OutputStreamWriter(sink, StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import org.twinlab.runtime.backup.BackupException;
 import org.twinlab.runtime.backup.BackupManifest;
 import org.twinlab.runtime.backup.DataBackup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,8 +22,8 @@ final class RestoreCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "BACKUP", description = "the backup file")
   Path backup;
 
-  @Option(names = "--data", defaultValue = "twinlab-data", description = "data directory to restore into (default: ${DEFAULT-VALUE})")
-  Path data;
+  @Mixin
+  DataDirOption data;
 
   @Option(names = "--check", description = "only check the backup, restore nothing")
   boolean check;
@@ -30,9 +31,9 @@ final class RestoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      BackupManifest m = check ? DataBackup.verify(backup) : DataBackup.restore(backup, data);
+      BackupManifest m = check ? DataBackup.verify(backup) : DataBackup.restore(backup, data.dir);
       spec.commandLine().getOut().printf("%s: OK, %d files, %d bytes, taken %s from %s%s%n", backup, m.files().size(),
-          m.totalBytes(), m.created(), m.source(), check ? "" : "; restored into " + data);
+          m.totalBytes(), m.created(), m.source(), check ? "" : "; restored into " + data.dir);
       spec.commandLine().getOut().flush();
       return 0;
     } catch (BackupException e) {

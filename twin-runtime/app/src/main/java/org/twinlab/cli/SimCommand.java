@@ -9,6 +9,7 @@ import org.twinlab.sim.Simulators;
 import org.twinlab.sim.mqtt.SensorNodePublisher;
 import org.twinlab.sim.opcua.RigOpcUaServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -36,8 +37,8 @@ final class SimCommand implements Callable<Integer> {
   @Option(names = "--hostname", description = "host name announced in endpoint URLs (default: this machine's name)")
   String hostname;
 
-  @Option(names = "--mqtt", description = "broker for the sensor node, e.g. tcp://127.0.0.1:1883")
-  String mqtt;
+  @Mixin
+  MqttBrokerOption broker;
 
   @Option(names = "--node-id", defaultValue = "motor-1", description = "sensor node id in its topics (default: ${DEFAULT-VALUE})")
   String nodeId;
@@ -65,7 +66,7 @@ final class SimCommand implements Callable<Integer> {
     AutoCloseable service;
     SimRunner runner;
     if (rig.equals("motor-vibration")) {
-      if (mqtt == null) throw new ParameterException(spec.commandLine(), "the sensor node publishes over MQTT: give --mqtt tcp://HOST:PORT");
+      String mqtt = broker.required("the sensor node publishes over MQTT: give --mqtt tcp://HOST:PORT");
       SensorNodePublisher node = new SensorNodePublisher(sim, mqtt, topicPrefix, nodeId);
       runner = new SimRunner(sim, stepMs, node::afterStep);
       service = node;

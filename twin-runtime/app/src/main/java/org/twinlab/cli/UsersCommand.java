@@ -4,12 +4,12 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.twinlab.runtime.auth.Accounts;
 import org.twinlab.runtime.auth.AuditLog;
 import org.twinlab.runtime.auth.Role;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,13 +32,13 @@ final class UsersCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", defaultValue = "twinlab-data", description = "data directory (default: ${DEFAULT-VALUE})")
-    Path data;
+    @Mixin
+    DataDirOption data;
 
     @Override
     public Integer call() throws Exception {
-      try (AuditLog audit = new AuditLog(java.nio.file.Files.createDirectories(data))) {
-        return run(Accounts.open(data), audit, spec.commandLine().getOut());
+      try (AuditLog audit = new AuditLog(java.nio.file.Files.createDirectories(data.dir))) {
+        return run(Accounts.open(data.dir), audit, spec.commandLine().getOut());
       } catch (IllegalArgumentException | IllegalStateException | java.util.NoSuchElementException e) {
         spec.commandLine().getErr().println("twinlab users: " + e.getMessage());
         spec.commandLine().getErr().flush();

@@ -3,14 +3,14 @@ package org.twinlab.connectors.mqtt;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The few MQTT operations twinlab needs, over either Paho client: one connection's life, with its
+ * The few MQTT operations twinlab needs, over Paho (MQTT 5 or 3.1.1): one connection's life, with its
  * own reconnect left to the owner (a link that was lost is closed and a new one opened).
  */
 public interface MqttLink extends AutoCloseable {
 
   /** Opens (does not yet connect) a link of the configured protocol version. */
   static MqttLink open(MqttConnectorConfig config, Events events) throws Exception {
-    return config.version() == MqttVersion.V5 ? new PahoV5Link(config, events) : new PahoV3Link(config, events);
+    return PahoLink.open(config, events);
   }
 
   /** What a link reports back; called on Paho's threads. */
