@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One property of a twin now: its value (a string, number, boolean or null), unit and quality.
+ * One property of a twin now: its value (a string, number, boolean or null), unit and quality. A
+ * whole number is held as a Long whatever type it came in (a parser picks Integer for small ones),
+ * so a value read back equals the value written.
  *
  * @param quality GOOD, UNCERTAIN or BAD
  * @param reason why the quality is not GOOD; empty when there is nothing to say (and then not sent)
@@ -24,6 +26,7 @@ public record PropertyView(String property, Object value, String unit, String qu
 
   public PropertyView {
     reason = reason == null ? "" : reason;
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) value = ((Number) value).longValue();
   }
 
   public Map<String, Object> toMap() {

@@ -81,6 +81,13 @@ class WireRoundTripTest {
   }
 
   @Test
+  void aWholeNumberIsTheSameValueWhicheverTypeItCameIn() {
+    PropertyView small = PropertyView.fromMap(obj("property", "tank.level_raw", "value", 12664));
+    assertThat(small.value()).isEqualTo(12664L);
+    assertThat(small).isEqualTo(new PropertyView("tank.level_raw", 12664L, null, null, "", null, null));
+  }
+
+  @Test
   void aSummaryReadsTheCountsWhateverNumberTypeTheParserChose() {
     // Jackson gives Integer for small numbers, Vert.x keeps the Long it was given: both read the same
     Map<String, Object> summary = obj("id", "tank-1", "model", "tank-process", "name", "Tank", "kind", "plc-station",
