@@ -1,9 +1,11 @@
 package org.twinlab.wire;
 
+import static org.twinlab.wire.Fields.CHANGES;
 import static org.twinlab.wire.Fields.EVENT;
 import static org.twinlab.wire.Fields.LIFECYCLE;
 import static org.twinlab.wire.Fields.TWIN;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,6 +76,11 @@ public sealed interface ChangeView {
       m.put(LIFECYCLE, lifecycle);
       return m;
     }
+  }
+
+  /** The changes of a WebSocket message ({@code {"changes": [...]}}), in order, those of unknown events left out. */
+  static List<ChangeView> fromMessage(Map<String, ?> message) {
+    return Tree.list(message, CHANGES, ChangeView::fromMap).stream().flatMap(Optional::stream).toList();
   }
 
   /** A change as the WebSocket sends it; empty for an event this reader does not know (a newer runtime's). */

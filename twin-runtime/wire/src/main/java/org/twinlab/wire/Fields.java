@@ -51,4 +51,5 @@ public final class Fields {
   // a change on the live feed
   public static final String TWIN = "twin";
   public static final String EVENT = "event";
+  public static final String CHANGES = "changes";
 }

@@ -121,6 +121,22 @@ class WireRoundTripTest {
   }
 
   @Test
+  void aWebSocketMessageGivesItsChangesInOrderAndNamesTheOneAtFault() {
+    Map<String, Object> lifecycle = obj("twin", "tank-1", "lifecycle", "PAUSED", "event", "lifecycle");
+    Map<String, Object> unknown = obj("twin", "tank-1", "event", "maintenance");
+    Map<String, Object> property = new LinkedHashMap<>(LEVEL);
+    property.put("twin", "tank-1");
+    property.put("event", "property");
+    assertThat(ChangeView.fromMessage(obj("changes", list(lifecycle, unknown, property))))
+        .containsExactly(new ChangeView.LifecycleChange("tank-1", "PAUSED"), ChangeView.fromMap(property).orElseThrow());
+    assertThat(ChangeView.fromMessage(obj("error", "no such twin", "field", "subscribe"))).as("an error carries no changes").isEmpty();
+    Map<String, Object> broken = new LinkedHashMap<>(property);
+    broken.put("value", obj("nested", 1));
+    assertThatThrownBy(() -> ChangeView.fromMessage(obj("changes", list(lifecycle, broken))))
+        .hasMessage("changes[1].value: a string, number or boolean, not an object");
+  }
+
+  @Test
   void anEventOfANewerRuntimeIsPassedOverAndAChangeWithoutOneIsAnError() {
     assertThat(ChangeView.fromMap(obj("twin", "tank-1", "event", "maintenance"))).isEmpty();
     assertThatThrownBy(() -> ChangeView.fromMap(obj("twin", "tank-1"))).isInstanceOf(WireFormatException.class)
