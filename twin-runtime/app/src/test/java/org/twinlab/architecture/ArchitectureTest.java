@@ -65,6 +65,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void theWireTypesDependOnNothingButTheJdk() {
+    noClasses().that().resideInAPackage("org.twinlab.wire..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("org.twinlab.wire..", "java..")
+        .check(product);
+  }
+
+  /** The runtime's JSON views (org.twinlab.wire) are the one part of it the viewer may use: they are the HTTP API's shapes. */
+  @Test
   void theViewerKnowsTheRuntimeOnlyThroughItsHttpApi() {
     noClasses().that().resideInAPackage("org.twinlab.viewer..")
         .should().dependOnClassesThat().resideInAnyPackage("org.twinlab.runtime..", "org.twinlab.cli..", "org.twinlab.demo..",

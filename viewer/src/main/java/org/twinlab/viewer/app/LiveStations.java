@@ -7,10 +7,12 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.twinlab.models.AlarmDef;
-import org.twinlab.viewer.net.Change;
-import org.twinlab.viewer.net.TwinState;
 import org.twinlab.viewer.scene.RigScene;
 import org.twinlab.viewer.scene.StationGrid;
+import org.twinlab.wire.AlarmView;
+import org.twinlab.wire.ChangeView;
+import org.twinlab.wire.PropertyView;
+import org.twinlab.wire.TwinView;
 
 /**
  * The twins' state as the viewer knows it, and the scenes it drives. Changes arrive on the
@@ -19,62 +21,67 @@ import org.twinlab.viewer.scene.StationGrid;
  */
 final class LiveStations {
   private final StationGrid grid;
-  private final Map<String, Map<String, TwinState.Value>> values = new HashMap<>();
-  private final Map<String, Map<String, TwinState.Alarm>> alarms = new HashMap<>();
-  private final Queue<Change> pending = new ConcurrentLinkedQueue<>();
+  private final Map<String, Map<String, PropertyView>> values = new HashMap<>();
+  private final Map<String, Map<String, AlarmView>> alarms = new HashMap<>();
+  private final Queue<ChangeView> pending = new ConcurrentLinkedQueue<>();
 
   LiveStations(StationGrid grid) {
     this.grid = grid;
   }
 
   /** Takes a twin's whole state (render thread). */
-  void load(TwinState state) {
-    grid.scene(state.id()).ifPresent(scene -> {
+  void load(TwinView state) {
+    load(state.id(), state);
+  }
+
+  /** Takes a twin's whole state for the station of that name (render thread). */
+  void load(String station, TwinView state) {
+    grid.scene(station).ifPresent(scene -> {
       state.values().forEach((p, v) -> {
-        values.computeIfAbsent(state.id(), k -> new HashMap<>()).put(p, v);
+        values.computeIfAbsent(station, k -> new HashMap<>()).put(p, v);
         scene.apply(p, v.value());
       });
-      state.alarms().forEach(a -> alarms.computeIfAbsent(state.id(), k -> new HashMap<>()).put(a.id(), a));
-      highlight(state.id(), scene);
+      state.alarms().forEach(a -> alarms.computeIfAbsent(station, k -> new HashMap<>()).put(a.alarm(), a));
+      highlight(station, scene);
     });
   }
 
   /** Any thread: a change to apply at the next frame. */
-  void offer(Change c) {
+  void offer(ChangeView c) {
     pending.add(c);
   }
 
   /** Render thread: applies what has arrived. */
   void drain() {
     Set<String> alarmed = new HashSet<>();
-    for (Change c; (c = pending.poll()) != null; ) {
+    for (ChangeView c; (c = pending.poll()) != null; ) {
       RigScene scene = grid.scene(c.twin()).orElse(null);
       if (scene == null) continue;
-      if (c instanceof Change.Property p) {
-        values.computeIfAbsent(p.twin(), k -> new HashMap<>()).put(p.property(), p.value());
-        scene.apply(p.property(), p.value().value());
-      } else if (c instanceof Change.AlarmChanged a) {
-        alarms.computeIfAbsent(a.twin(), k -> new HashMap<>()).put(a.alarm().id(), a.alarm());
+      if (c instanceof ChangeView.PropertyChange p) {
+        values.computeIfAbsent(p.twin(), k -> new HashMap<>()).put(p.state().property(), p.state());
+        scene.apply(p.state().property(), p.state().value());
+      } else if (c instanceof ChangeView.AlarmChange a) {
+        alarms.computeIfAbsent(a.twin(), k -> new HashMap<>()).put(a.state().alarm(), a.state());
         alarmed.add(a.twin());
       }
     }
     alarmed.forEach(t -> highlight(t, grid.scene(t).orElseThrow()));
   }
 
-  TwinState.Value value(String twin, String property) {
+  PropertyView value(String twin, String property) {
     return values.getOrDefault(twin, Map.of()).get(property);
   }
 
   /** The messages of a twin's active alarms. */
   java.util.List<String> activeAlarms(String twin) {
-    return alarms.getOrDefault(twin, Map.of()).values().stream().filter(TwinState.Alarm::active).map(TwinState.Alarm::message).toList();
+    return alarms.getOrDefault(twin, Map.of()).values().stream().filter(AlarmView::active).map(AlarmView::message).toList();
   }
 
   private void highlight(String twin, RigScene scene) {
     Set<String> properties = new HashSet<>();
-    for (TwinState.Alarm a : alarms.getOrDefault(twin, Map.of()).values()) {
+    for (AlarmView a : alarms.getOrDefault(twin, Map.of()).values()) {
       if (!a.active()) continue;
-      scene.model().alarms().stream().filter(d -> d.id().equals(a.id())).map(AlarmDef::condition)
+      scene.model().alarms().stream().filter(d -> d.id().equals(a.alarm())).map(AlarmDef::condition)
           .forEach(cond -> properties.addAll(cond.properties()));
     }
     scene.highlight(properties);

@@ -10,10 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
-import org.twinlab.viewer.net.TwinState;
 import org.twinlab.viewer.scene.RigScene;
 import org.twinlab.viewer.scene.StationGrid;
+import org.twinlab.wire.PropertyView;
+import org.twinlab.wire.TwinView;
 
 /**
  * The viewer's window: the stations in a grid with their names (red while an alarm is active), an
@@ -22,7 +24,7 @@ import org.twinlab.viewer.scene.StationGrid;
  */
 public final class ViewerApp extends SimpleApplication {
   private final List<StationGrid.Station> stations;
-  private final List<TwinState> initial;
+  private final Map<String, TwinView> initial;
   private final Consumer<ViewerApp> ready;
   private StationGrid grid;
   private LiveStations live;
@@ -33,13 +35,13 @@ public final class ViewerApp extends SimpleApplication {
   private String selectedShape;
 
   /**
-   * @param initial the twins' state to show first
+   * @param initial the twins' state to show first, by the name of the station that shows it
    * @param ready called on the render thread once the scene is built and the state applied
    */
-  public ViewerApp(List<StationGrid.Station> stations, List<TwinState> initial, Consumer<ViewerApp> ready) {
+  public ViewerApp(List<StationGrid.Station> stations, Map<String, TwinView> initial, Consumer<ViewerApp> ready) {
     super(new com.jme3.app.state.AppState[0]); // no fly camera, no stats: the viewer brings its own
     this.stations = List.copyOf(stations);
-    this.initial = List.copyOf(initial);
+    this.initial = Map.copyOf(initial);
     this.ready = ready;
   }
 
@@ -133,8 +135,9 @@ public final class ViewerApp extends SimpleApplication {
   static String describe(RigScene scene, String twin, String part, LiveStations live) {
     StringBuilder text = new StringBuilder(twin + " - " + part);
     for (String p : scene.propertiesOf(part)) {
-      TwinState.Value v = live.value(twin, p);
-      text.append('\n').append(p).append(" = ").append(v == null ? "-" : format(v.value()) + " " + v.unit() + "  (" + v.quality() + ")");
+      PropertyView v = live.value(twin, p);
+      text.append('\n').append(p).append(" = ")
+          .append(v == null ? "-" : format(v.value()) + " " + Objects.toString(v.unit(), "") + "  (" + Objects.toString(v.quality(), "quality not given") + ")");
     }
     return text.toString();
   }

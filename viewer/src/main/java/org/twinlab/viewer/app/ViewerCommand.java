@@ -18,8 +18,9 @@ import javax.imageio.ImageIO;
 import org.twinlab.models.ModelLibrary;
 import org.twinlab.viewer.net.Json;
 import org.twinlab.viewer.net.RuntimeClient;
-import org.twinlab.viewer.net.TwinState;
 import org.twinlab.viewer.scene.StationGrid;
+import org.twinlab.wire.TwinView;
+import org.twinlab.wire.WireFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,10 +85,10 @@ public final class ViewerCommand implements Callable<Integer> {
       return 2;
     }
     RuntimeClient client;
-    List<TwinState> shown = new ArrayList<>();
+    List<TwinView> shown = new ArrayList<>();
     try {
       client = url == null ? null : connect();
-      for (Path p : states) shown.add(TwinState.of(Json.parse(Files.readString(p))));
+      for (Path p : states) shown.add(savedTwin(p));
       if (client != null) {
         for (String id : twins.isEmpty() ? client.twins() : twins) shown.add(client.twin(id));
       }
@@ -103,12 +104,12 @@ public final class ViewerCommand implements Callable<Integer> {
       return 1;
     }
     List<StationGrid.Station> stations = new ArrayList<>();
-    List<TwinState> initial = new ArrayList<>();
+    Map<String, TwinView> initial = new LinkedHashMap<>();
     for (int c = 0; c < copies; c++) {
-      for (TwinState s : shown) {
+      for (TwinView s : shown) {
         String name = copies == 1 ? s.id() : s.id() + "#" + (c + 1);
         stations.add(new StationGrid.Station(name, ModelLibrary.loadBuiltIn(s.model())));
-        initial.add(new TwinState(name, s.model(), s.lifecycle(), s.values(), s.alarms()));
+        initial.put(name, s);
       }
     }
     CompletableFuture<Integer> finished = new CompletableFuture<>();
@@ -117,7 +118,7 @@ public final class ViewerCommand implements Callable<Integer> {
     app.setShowSettings(false);
     app.setPauseOnLostFocus(false);
     if (client != null && snapshot == null) {
-      client.follow(shown.stream().map(TwinState::id).toList(), change -> app.live().offer(change),
+      client.follow(shown.stream().map(TwinView::id).toList(), change -> app.live().offer(change),
           problem -> System.err.println("twinlab-viewer: " + problem));
     }
     app.start();
@@ -128,6 +129,16 @@ public final class ViewerCommand implements Callable<Integer> {
     int code = finished.get(5, TimeUnit.MINUTES);
     app.stop(true);
     return code;
+  }
+
+  /** A twin saved from {@code GET /api/v1/twins/{id}}; what cannot be read is named with the file. */
+  private static TwinView savedTwin(Path file) throws IOException {
+    String text = Files.readString(file);
+    try {
+      return TwinView.fromMap(Json.object(text));
+    } catch (java.io.UncheckedIOException | WireFormatException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
   }
 
   private RuntimeClient connect() throws IOException, InterruptedException {

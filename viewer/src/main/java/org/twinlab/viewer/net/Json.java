@@ -1,13 +1,18 @@
 package org.twinlab.viewer.net;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 
-/** JSON as the viewer reads it: trees, and plain Java values for properties. */
+/** JSON as the viewer reads it: trees, and the plain Map and List trees the twin views are read from. */
 public final class Json {
   static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {};
 
   private Json() {}
 
@@ -19,18 +24,28 @@ public final class Json {
     }
   }
 
+  /** An object as a plain tree of Map, List, String, Number, Boolean and null. */
+  public static Map<String, Object> object(String text) {
+    try {
+      return MAPPER.readValue(text, MAP);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not a JSON object: " + e.getMessage(), e);
+    }
+  }
+
+  /** A list of objects as plain trees. */
+  static List<Map<String, Object>> objects(String text) {
+    try {
+      return MAPPER.readValue(text, LIST);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not a JSON list of objects: " + e.getMessage(), e);
+    }
+  }
+
   /** Where parts are on an image, as {"twin/shape": [x, y], …}, pixels from the top left. */
-  public static String regions(java.util.Map<String, float[]> where) {
+  public static String regions(Map<String, float[]> where) {
     var root = MAPPER.createObjectNode();
     where.forEach((k, xy) -> root.putArray(k).add(xy[0]).add(xy[1]));
     return root.toPrettyString();
-  }
-
-  /** A property value as the scene takes it: Boolean, Number, String or null. */
-  static Object plain(JsonNode v) {
-    if (v == null || v.isNull()) return null;
-    if (v.isBoolean()) return v.booleanValue();
-    if (v.isNumber()) return v.numberValue();
-    return v.asText();
   }
 }

@@ -1,8 +1,8 @@
 package org.twinlab.viewer.net;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,10 +11,15 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.twinlab.wire.ChangeView;
+import org.twinlab.wire.TwinSummaryView;
+import org.twinlab.wire.TwinView;
+import org.twinlab.wire.WireFormatException;
 
 /**
  * The runtime as the viewer uses it: only its public HTTP API (log in, list twins, read one) and
@@ -47,20 +52,21 @@ public final class RuntimeClient {
 
   /** The ids of the twins the user may see. */
   public List<String> twins() throws IOException, InterruptedException {
-    List<String> out = new ArrayList<>();
-    get("/api/v1/twins").forEach(t -> out.add(t.path("id").asText()));
-    return out;
+    String body = get("/api/v1/twins");
+    return read("/api/v1/twins", () -> Json.objects(body).stream().map(t -> TwinSummaryView.fromMap(t).id()).toList());
   }
 
-  public TwinState twin(String id) throws IOException, InterruptedException {
-    return TwinState.of(get("/api/v1/twins/" + URLEncoder.encode(id, StandardCharsets.UTF_8)));
+  public TwinView twin(String id) throws IOException, InterruptedException {
+    String path = "/api/v1/twins/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    String body = get(path);
+    return read(path, () -> TwinView.fromMap(Json.object(body)));
   }
 
   /**
    * Follows twins live: every change goes to {@code changes} on the WebSocket's thread. The future
    * completes once the subscription is sent.
    */
-  public CompletionStage<WebSocket> follow(List<String> twins, Consumer<Change> changes, Consumer<String> problems) {
+  public CompletionStage<WebSocket> follow(List<String> twins, Consumer<ChangeView> changes, Consumer<String> problems) {
     URI ws = URI.create(base.toString().replaceFirst("^http", "ws")).resolve("/api/v1/ws");
     return http.newWebSocketBuilder().header("Authorization", "Bearer " + token).connectTimeout(Duration.ofSeconds(5))
         .buildAsync(ws, new Listener(changes, problems))
@@ -71,20 +77,29 @@ public final class RuntimeClient {
         });
   }
 
-  private JsonNode get(String path) throws IOException, InterruptedException {
+  private String get(String path) throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15))
         .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) throw new IOException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
-    return Json.parse(r.body());
+    return r.body();
+  }
+
+  /** An answer read as the view it should be, or an error naming the request and the field. */
+  private static <T> T read(String path, Supplier<T> view) throws IOException {
+    try {
+      return view.get();
+    } catch (UncheckedIOException | WireFormatException e) {
+      throw new IOException("GET " + path + " answered what the viewer cannot read: " + e.getMessage(), e);
+    }
   }
 
   /** Gathers a message's fragments and hands its changes on. */
   private static final class Listener implements WebSocket.Listener {
-    private final Consumer<Change> changes;
+    private final Consumer<ChangeView> changes;
     private final Consumer<String> problems;
     private final StringBuilder text = new StringBuilder();
 
-    Listener(Consumer<Change> changes, Consumer<String> problems) {
+    Listener(Consumer<ChangeView> changes, Consumer<String> problems) {
       this.changes = changes;
       this.problems = problems;
     }
@@ -93,10 +108,16 @@ public final class RuntimeClient {
     public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
       text.append(data);
       if (last) {
-        JsonNode msg = Json.parse(text.toString());
+        String message = text.toString();
         text.setLength(0);
-        msg.path("changes").forEach(c -> Change.of(c).ifPresent(changes));
-        if (msg.has("error")) problems.accept(msg.path("error").asText());
+        try {
+          Map<String, Object> msg = Json.object(message);
+          ChangeView.fromMessage(msg).forEach(changes);
+          if (msg.get("error") != null) problems.accept(String.valueOf(msg.get("error")));
+        } catch (UncheckedIOException | WireFormatException e) {
+          // one message the viewer cannot read is reported; the feed goes on
+          problems.accept("the live feed sent what the viewer cannot read: " + e.getMessage());
+        }
       }
       socket.request(1);
       return null;

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.twinlab.models.ModelLibrary;
-import org.twinlab.viewer.net.TwinState;
 import org.twinlab.viewer.scene.StationGrid;
+import org.twinlab.wire.PropertyView;
+import org.twinlab.wire.TwinSummaryView;
+import org.twinlab.wire.TwinView;
 
 /** A click finds the part under the cursor, and the panel names its properties with unit and quality; no display needed. */
 class PickerTest {
@@ -45,9 +47,9 @@ class PickerTest {
   @Test
   void thePanelShowsTheValuesUnitsAndQuality() {
     LiveStations live = new LiveStations(grid);
-    live.load(new TwinState("motor-1", "motor-vibration", "RUNNING", Map.of(
-        "motor.winding_temperature", new TwinState.Value(95.5, "°C", "GOOD"),
-        "vibration.rms_x", new TwinState.Value(7.25, "mm/s", "UNCERTAIN")), List.of()));
+    live.load(new TwinView(new TwinSummaryView("motor-1", "motor-vibration", "Motor", "sensor-node", "RUNNING", 2, 0, 0, 1), Map.of(
+        "motor.winding_temperature", new PropertyView("motor.winding_temperature", 95.5, "°C", "GOOD", "", null, null),
+        "vibration.rms_x", new PropertyView("vibration.rms_x", 7.25, "mm/s", "UNCERTAIN", "", null, null)), List.of(), List.of(), List.of()));
     String text = ViewerApp.describe(grid.scene("motor-1").orElseThrow(), "motor-1", "Housing", live);
     assertThat(text).isEqualTo("motor-1 - Housing\nvibration.rms_x = 7.25 mm/s  (UNCERTAIN)\nmotor.winding_temperature = 95.50 °C  (GOOD)");
   }

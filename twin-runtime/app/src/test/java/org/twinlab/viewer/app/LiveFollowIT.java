@@ -21,9 +21,9 @@ import org.twinlab.models.ModelLibrary;
 import org.twinlab.runtime.TwinRuntime;
 import org.twinlab.runtime.auth.Role;
 import org.twinlab.runtime.twin.PropertyState;
-import org.twinlab.viewer.net.Change;
 import org.twinlab.viewer.net.RuntimeClient;
 import org.twinlab.viewer.scene.StationGrid;
+import org.twinlab.wire.ChangeView;
 
 /**
  * The viewer's live path against the demo lab, without drawing: it follows the conveyor over the
@@ -56,7 +56,9 @@ class LiveFollowIT {
         AtomicReference<Object> lastEncoder = new AtomicReference<>();
         client.follow(List.of("conveyor-1"), c -> {
           live.offer(c);
-          if (c instanceof Change.Property p && p.property().equals("belt.encoder_position")) lastEncoder.set(p.value().value());
+          if (c instanceof ChangeView.PropertyChange p && p.state().property().equals("belt.encoder_position")) {
+            lastEncoder.set(p.state().value());
+          }
         }, problem -> { }).toCompletableFuture().get(10, TimeUnit.SECONDS);
         Node workpiece = (Node) ((Node) grid.scene("conveyor-1").orElseThrow().root().getChild("workpiece")).getChild("workpiece#body");
         var animation = ModelLibrary.loadBuiltIn("conveyor-sorting").view().shapes().stream().filter(s -> s.id().equals("workpiece"))

@@ -3,7 +3,12 @@ package org.twinlab.runtime.api;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.twinlab.connectors.ConnectionEvent;
 import org.twinlab.connectors.DiscoveredSignal;
 import org.twinlab.connectors.WriteResult;
@@ -14,61 +19,71 @@ import org.twinlab.runtime.twin.AlarmState;
 import org.twinlab.runtime.twin.Change;
 import org.twinlab.runtime.twin.PropertyState;
 import org.twinlab.runtime.twin.TwinSnapshot;
+import org.twinlab.wire.AlarmView;
+import org.twinlab.wire.ChangeView;
+import org.twinlab.wire.CommandView;
+import org.twinlab.wire.PropertyView;
+import org.twinlab.wire.TwinSummaryView;
+import org.twinlab.wire.TwinView;
+import org.twinlab.wire.WritableView;
 
-/** The JSON shapes of the API and the live feed, in one place so they stay the same everywhere. */
+/**
+ * The JSON shapes of the API and the live feed, in one place so they stay the same everywhere. A
+ * twin, its values, alarms and changes go through the records of twin-wire, which its clients read.
+ */
 public final class Views {
   private Views() {}
 
+  public static PropertyView propertyView(PropertyState p) {
+    return new PropertyView(p.property(), p.value(), p.unit(), p.quality().level().name(), p.quality().reason(), p.sourceTime(),
+        p.receivedTime());
+  }
+
+  public static AlarmView alarmView(AlarmState a) {
+    return new AlarmView(a.alarm().id(), a.alarm().severity().name().toLowerCase(Locale.ROOT), a.active(), a.alarm().message().en(),
+        a.alarm().conditionText(), a.raisedAt(), a.clearedAt(), a.acknowledged().map(ack -> new AlarmView.Acknowledgement(ack.by(), ack.at())));
+  }
+
+  public static TwinSummaryView twinSummaryView(TwinSnapshot s, TwinModel model) {
+    long bad = s.properties().stream().filter(p -> p.quality().isBad() || p.isStale()).count();
+    long activeAlarms = s.alarms().stream().filter(AlarmState::active).count();
+    return new TwinSummaryView(s.id(), s.model(), model.name().en(), model.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        s.lifecycle().name(), s.properties().size(), bad, activeAlarms, s.bindingsVersion());
+  }
+
+  public static TwinView twinView(TwinSnapshot s, TwinModel model) {
+    Map<String, PropertyView> values = new LinkedHashMap<>();
+    s.properties().forEach(p -> values.put(p.property(), propertyView(p)));
+    // what a control panel offers: the model's commands and its writable properties
+    List<CommandView> commands = new ArrayList<>();
+    model.components().forEach(c -> c.commands().forEach(cmd -> commands.add(new CommandView(cmd.path(), cmd.description().en(),
+        cmd.description().zh()))));
+    List<WritableView> writable = model.properties().values().stream().filter(p -> p.writable())
+        .map(p -> new WritableView(p.path(), p.type().name().toLowerCase(Locale.ROOT), p.unit())).toList();
+    return new TwinView(twinSummaryView(s, model), values, s.alarms().stream().map(Views::alarmView).toList(), commands, writable);
+  }
+
+  public static ChangeView changeView(Change c) {
+    if (c instanceof Change.PropertyChanged p) return new ChangeView.PropertyChange(p.twin(), propertyView(p.state()));
+    if (c instanceof Change.AlarmChanged a) return new ChangeView.AlarmChange(a.twin(), alarmView(a.state()));
+    Change.LifecycleChanged l = (Change.LifecycleChanged) c;
+    return new ChangeView.LifecycleChange(l.twin(), l.lifecycle().name());
+  }
+
   public static JsonObject property(PropertyState p) {
-    JsonObject j = new JsonObject()
-        .put("property", p.property())
-        .put("value", p.value())
-        .put("unit", p.unit())
-        .put("quality", p.quality().level().name());
-    if (!p.quality().reason().isEmpty()) j.put("reason", p.quality().reason());
-    return j.put("source_time", time(p.sourceTime())).put("received_time", time(p.receivedTime()));
+    return new JsonObject(propertyView(p).toMap());
   }
 
   public static JsonObject alarm(AlarmState a) {
-    JsonObject j = new JsonObject()
-        .put("alarm", a.alarm().id())
-        .put("severity", a.alarm().severity().name().toLowerCase())
-        .put("active", a.active())
-        .put("message", a.alarm().message().en())
-        .put("condition", a.alarm().conditionText())
-        .put("raised_at", time(a.raisedAt()));
-    a.clearedAt().ifPresent(t -> j.put("cleared_at", time(t)));
-    a.acknowledged().ifPresent(ack -> j.put("acknowledged_by", ack.by()).put("acknowledged_at", time(ack.at())));
-    return j;
+    return new JsonObject(alarmView(a).toMap());
   }
 
   public static JsonObject twinSummary(TwinSnapshot s, TwinModel model) {
-    long bad = s.properties().stream().filter(p -> p.quality().isBad() || p.isStale()).count();
-    long activeAlarms = s.alarms().stream().filter(AlarmState::active).count();
-    return new JsonObject()
-        .put("id", s.id())
-        .put("model", s.model())
-        .put("name", model.name().en())
-        .put("kind", model.kind().name().toLowerCase().replace('_', '-'))
-        .put("lifecycle", s.lifecycle().name())
-        .put("properties", s.properties().size())
-        .put("properties_not_good", bad)
-        .put("active_alarms", activeAlarms)
-        .put("bindings_version", s.bindingsVersion());
+    return new JsonObject(twinSummaryView(s, model).toMap());
   }
 
   public static JsonObject twin(TwinSnapshot s, TwinModel model) {
-    JsonObject props = new JsonObject();
-    s.properties().forEach(p -> props.put(p.property(), property(p)));
-    // what a control panel offers: the model's commands and its writable properties
-    JsonArray commands = new JsonArray();
-    JsonArray writable = new JsonArray();
-    model.components().forEach(c -> c.commands().forEach(cmd -> commands.add(new JsonObject().put("command", cmd.path())
-        .put("description", cmd.description().en()).put("descriptionZh", cmd.description().zh()))));
-    model.properties().values().stream().filter(p -> p.writable()).forEach(p -> writable.add(new JsonObject().put("property", p.path())
-        .put("type", p.type().name().toLowerCase()).put("unit", p.unit())));
-    return twinSummary(s, model).put("values", props).put("alarms", alarms(s.alarms())).put("commands", commands)
-        .put("writable", writable);
+    return new JsonObject(twinView(s, model).toMap());
   }
 
   public static JsonArray alarms(Collection<AlarmState> alarms) {
@@ -108,18 +123,15 @@ public final class Views {
     return j;
   }
 
-  /** One change as the live feed sends it: the event name and its data. */
+  /** One change's data as the live feed sends it; its event name is {@link #eventName}. */
   public static JsonObject change(Change c) {
-    if (c instanceof Change.PropertyChanged p) return property(p.state()).put("twin", p.twin());
-    if (c instanceof Change.AlarmChanged a) return alarm(a.state()).put("twin", a.twin());
-    Change.LifecycleChanged l = (Change.LifecycleChanged) c;
-    return new JsonObject().put("twin", l.twin()).put("lifecycle", l.lifecycle().name());
+    return new JsonObject(changeView(c).toDataMap());
   }
 
   public static String eventName(Change c) {
-    if (c instanceof Change.PropertyChanged) return "property";
-    if (c instanceof Change.AlarmChanged) return "alarm";
-    return "lifecycle";
+    if (c instanceof Change.PropertyChanged) return ChangeView.PROPERTY_EVENT;
+    if (c instanceof Change.AlarmChanged) return ChangeView.ALARM_EVENT;
+    return ChangeView.LIFECYCLE_EVENT;
   }
 
   static String time(Instant t) {

@@ -1,0 +1,55 @@
+package org.twinlab.wire;
+
+/**
+ * The name of every field of the twin views, in one place: the runtime writes them, clients read
+ * them, and a rename here is a change of the wire format.
+ */
+public final class Fields {
+  private Fields() {}
+
+  // a twin, and its summary in the list of twins
+  public static final String ID = "id";
+  public static final String MODEL = "model";
+  public static final String NAME = "name";
+  public static final String KIND = "kind";
+  public static final String LIFECYCLE = "lifecycle";
+  public static final String PROPERTIES = "properties";
+  public static final String PROPERTIES_NOT_GOOD = "properties_not_good";
+  public static final String ACTIVE_ALARMS = "active_alarms";
+  public static final String BINDINGS_VERSION = "bindings_version";
+  public static final String VALUES = "values";
+  public static final String ALARMS = "alarms";
+  public static final String COMMANDS = "commands";
+  public static final String WRITABLE = "writable";
+
+  // a property's value
+  public static final String PROPERTY = "property";
+  public static final String VALUE = "value";
+  public static final String UNIT = "unit";
+  public static final String QUALITY = "quality";
+  public static final String REASON = "reason";
+  public static final String SOURCE_TIME = "source_time";
+  public static final String RECEIVED_TIME = "received_time";
+
+  // an alarm
+  public static final String ALARM = "alarm";
+  public static final String SEVERITY = "severity";
+  public static final String ACTIVE = "active";
+  public static final String MESSAGE = "message";
+  public static final String CONDITION = "condition";
+  public static final String RAISED_AT = "raised_at";
+  public static final String CLEARED_AT = "cleared_at";
+  public static final String ACKNOWLEDGED_BY = "acknowledged_by";
+  public static final String ACKNOWLEDGED_AT = "acknowledged_at";
+
+  // what a control panel offers
+  public static final String COMMAND = "command";
+  public static final String DESCRIPTION = "description";
+  public static final String DESCRIPTION_ZH = "descriptionZh";
+  public static final String TYPE = "type";
+
+  // a change on the live feed
+  public static final String TWIN = "twin";
+  public static final String EVENT = "event";
+  public static final String CHANGES = "changes";
+}
