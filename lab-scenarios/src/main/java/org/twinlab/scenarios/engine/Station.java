@@ -18,7 +18,8 @@ public interface Station {
 
   /**
    * Has the station report the twin's signals ({@code twin.*}, {@code alarm.*}) to the feed as they
-   * change, from their state now on; called once, before {@link #prepare}.
+   * change, from their state now on; called once as a run begins (before {@link #prepare} when it
+   * starts afresh).
    */
   void follow(SignalFeed feed) throws StationException;
 
