@@ -45,6 +45,8 @@ class HistoryApiIT {
   static WebClient http;
   static ApiUsers users;
   static Instant started;
+  /** When the runtime said every connection was up. */
+  static Instant healthy;
 
   @BeforeAll
   static void startLab(Vertx vertx) throws Exception {
@@ -55,6 +57,7 @@ class HistoryApiIT {
     users = new ApiUsers(vertx, runtime);
     http = users.client("staff", org.twinlab.runtime.auth.Role.ADMIN);
     await().atMost(WAIT).until(() -> get("/api/v1/health").statusCode() == 200);
+    healthy = Instant.now();
     // enough history to read, however long a loaded machine takes to gather it
     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
         pointsSince("conveyor-1", "belt.encoder_position") > 15 && pointsSince("motor-1", null) > 8);
@@ -82,13 +85,15 @@ class HistoryApiIT {
   }
 
   /**
-   * An end of window whose points are all written: a moment ago, once the writer has caught up, so
-   * that two reads of the same window see the same points.
+   * An end of window whose points are all written: two seconds ago (longer than any sample takes
+   * to arrive), once the writer has caught up, so that two reads of the same window see the same
+   * points.
    */
   private static Instant settledNow() throws InterruptedException {
-    Instant to = Instant.now().minusMillis(500);
-    Thread.sleep(700);
-    runtime.history().writer().awaitIdle(Duration.ofSeconds(5));
+    // the three seconds before the window's end are all after the twins came up
+    await().atMost(WAIT).until(() -> Instant.now().isAfter(healthy.plusSeconds(5)));
+    Instant to = Instant.now().minusSeconds(2);
+    runtime.history().writer().awaitIdle(WAIT);
     return to;
   }
 

@@ -39,7 +39,10 @@ class SessionCrashIT {
       await().atMost(Duration.ofSeconds(60)).until(() -> status(demo.json("exam1", "GET", s1, null), "x-rebound").equals("passed"));
       demo.json("exam1", "POST", s1 + "/marks", new JsonObject().put("check", "record-explains").put("mark", 2));
       demo.json("exam1", "POST", "/api/v1/sessions/exam-k/stations/s2/pause", new JsonObject().put("reason", "rig check"));
-      Thread.sleep(3000); // a checkpoint of the clock is written
+      // a checkpoint of the clock is written after the pause
+      java.nio.file.attribute.FileTime paused = java.nio.file.attribute.FileTime.from(java.time.Instant.now());
+      Path clock = data.resolve(LabSessions.DIR).resolve("exam-k").resolve(LabSession.CHECKPOINT);
+      await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(clock) && Files.getLastModifiedTime(clock).compareTo(paused) > 0);
       remainingAtKill = demo.json("exam1", "GET", s1, null).getLong("remainingSeconds");
       demo.crash();
     }
