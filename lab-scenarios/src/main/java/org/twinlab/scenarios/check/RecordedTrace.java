@@ -6,11 +6,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.twinlab.models.expr.Knowledge;
+import java.util.Objects;
 
 /**
- * A trace built as a run goes: samples and events appended in time order (one writer). A sample
- * equal to the signal's current value and knowledge is not kept: only changes matter.
+ * A trace built as a run goes (one writer): each signal's samples and every event, kept in time
+ * order by the time they happened, not by when they were heard. Something heard late (a sample
+ * that took longer to arrive than the one after it, an action recorded after a fault that came
+ * later) takes its own place in the order, so a check judges it at its own time. A sample heard in
+ * order that repeats the signal's last value and knowledge is not kept: only changes matter.
  */
 public final class RecordedTrace implements Trace {
   private final Map<String, List<Sample>> signals = new HashMap<>();
@@ -18,12 +21,14 @@ public final class RecordedTrace implements Trace {
 
   public RecordedTrace sample(String signal, Instant time, Object value, Knowledge knowledge) {
     List<Sample> list = signals.computeIfAbsent(signal, k -> new ArrayList<>());
-    if (!list.isEmpty()) {
-      Sample last = list.get(list.size() - 1);
-      if (time.isBefore(last.time())) throw new IllegalArgumentException(signal + ": sample at " + time + " before " + last.time());
-      if (java.util.Objects.equals(last.value(), value) && last.knowledge() == knowledge) return this;
+    int at = after(list, time, Sample::time);
+    Sample next = new Sample(time, value, knowledge);
+    if (at < list.size()) {
+      // heard late: always kept, since what came before it may still be heard later and make it a change
+      list.add(at, next);
+    } else if (at == 0 || !same(list.get(at - 1), next)) {
+      list.add(next);
     }
-    list.add(new Sample(time, value, knowledge));
     return this;
   }
 
@@ -31,11 +36,9 @@ public final class RecordedTrace implements Trace {
     return sample(signal, time, value, Knowledge.KNOWN);
   }
 
+  /** Adds an event after every event at or before its time. */
   public RecordedTrace event(Instant time, String kind, Map<String, String> attributes) {
-    if (!events.isEmpty() && time.isBefore(events.get(events.size() - 1).time())) {
-      throw new IllegalArgumentException(kind + " at " + time + " before the last event");
-    }
-    events.add(new Event(time, kind, attributes));
+    events.add(after(events, time, Event::time), new Event(time, kind, attributes));
     return this;
   }
 
@@ -51,5 +54,22 @@ public final class RecordedTrace implements Trace {
   @Override
   public List<Event> events() {
     return Collections.unmodifiableList(events);
+  }
+
+  private static boolean same(Sample a, Sample b) {
+    return Objects.equals(a.value(), b.value()) && a.knowledge() == b.knowledge();
+  }
+
+  /** Where something at {@code time} goes: after everything at or before it (almost always the end). */
+  private static <T> int after(List<T> list, Instant time, java.util.function.Function<T, Instant> timeOf) {
+    int hi = list.size();
+    if (hi == 0 || !timeOf.apply(list.get(hi - 1)).isAfter(time)) return hi;
+    int lo = 0;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (timeOf.apply(list.get(mid)).isAfter(time)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   }
 }

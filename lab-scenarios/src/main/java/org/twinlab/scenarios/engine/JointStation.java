@@ -21,6 +21,7 @@ public final class JointStation implements VirtualStation {
   /** One rig of the station and the station that runs it alone. */
   public record Part(TwinModel model, Station station) {}
 
+  private static final String LIFECYCLE = "twin.lifecycle";
   private final List<Part> parts;
   private final StationRigs rigs;
 
@@ -49,10 +50,21 @@ public final class JointStation implements VirtualStation {
     for (Part p : parts) if (p.station() instanceof VirtualStation v) v.advance(dt);
   }
 
+  /** Each rig reports its own twin's signals; {@code twin.lifecycle} is the first rig's alone. */
+  @Override
+  public void follow(SignalFeed feed) throws StationException {
+    for (int i = 0; i < parts.size(); i++) {
+      boolean first = i == 0;
+      parts.get(i).station().follow((signal, at, value) -> {
+        if (first || !signal.equals(LIFECYCLE)) feed.changed(signal, at, value);
+      });
+    }
+  }
+
   @Override
   public Map<String, Observed> observe() {
     Map<String, Observed> out = new LinkedHashMap<>();
-    for (int i = parts.size() - 1; i >= 0; i--) out.putAll(parts.get(i).station().observe()); // the first rig's lifecycle wins
+    for (Part p : parts) out.putAll(p.station().observe());
     return out;
   }
 

@@ -19,13 +19,16 @@ import org.twinlab.scenarios.score.ScoreSheet;
 import org.twinlab.scenarios.score.Scoring;
 
 /**
- * One scenario running on one station: it prepares the station, keeps the exam clock, samples
+ * One scenario running on one station: it prepares the station, keeps the exam clock, records
  * what the twin shows and what the rig truly does into a trace, injects the faults when their time
  * or trigger comes, records every candidate action with who and when, and judges the checks, live
  * while the run goes and finally at its end.
  *
- * <p>Time moves on the clock's source; {@link #tick} is called as often as the station's signals
- * should be sampled (every tenth of a second live, every virtual step in a dry run).
+ * <p>The twin's signals reach the trace as the station hears them change ({@link #changed}), each
+ * at the moment it happened on the station's clock, so no change is too short for a check and every
+ * duration a check measures is the signals' own. Time moves on the clock's source; {@link #tick} is
+ * called as often as the clock, the fault schedules and the rig's ground truth should be looked at
+ * (every tenth of a second live, every virtual step in a dry run).
  */
 public final class ScenarioRun {
   private final Scenario scenario;
@@ -62,8 +65,9 @@ public final class ScenarioRun {
     this.scoring = scoring;
   }
 
-  /** Prepares the station and starts the clock. */
+  /** Follows and prepares the station, and starts the clock. */
   public synchronized void start(String by) throws StationException {
+    station.follow(this::changed);
     station.prepare(scenario.setup());
     clock.start(by);
     start = clock.startedAt();
@@ -78,6 +82,7 @@ public final class ScenarioRun {
    */
   public synchronized void resume(Prior prior) throws StationException {
     start = clock.startedAt();
+    station.follow(this::changed);
     record Past(Instant at, Runnable apply) {}
     List<Past> past = new ArrayList<>();
     for (ActionRecord a : prior.actions()) {
@@ -106,7 +111,7 @@ public final class ScenarioRun {
     tick();
   }
 
-  /** Samples the station, injects and clears faults that are due, and ends the run when time is up. */
+  /** Reads the rig's ground truth, injects and clears faults that are due, and ends the run when time is up. */
   public synchronized void tick() {
     if (clock.state() == StationClock.State.READY || clock.state() == StationClock.State.ENDED) return;
     Instant now = clock.now();
@@ -123,17 +128,27 @@ public final class ScenarioRun {
     ActionOutcome outcome = clock.state() == StationClock.State.RUNNING
         ? station.perform(who, kind, fields)
         : ActionOutcome.refused("the clock is " + clock.state().name().toLowerCase());
-    return keep(who, kind, fields, outcome);
+    return keep(clock.now(), who, kind, fields, outcome);
   }
 
   /**
-   * Records an action taken elsewhere (through the runtime's API on a live station) the moment the
-   * run hears of it. It is evidence only while the clock runs.
+   * Records an action taken elsewhere (through the runtime's API on a live station) when the run
+   * hears of it, at the moment it was taken ({@code at}, on the station's clock). It is evidence
+   * only while the clock runs.
    */
-  public synchronized ActionRecord record(String who, String kind, Map<String, Object> fields, ActionOutcome outcome) {
+  public synchronized ActionRecord record(Instant at, String who, String kind, Map<String, Object> fields, ActionOutcome outcome) {
     boolean running = clock.state() == StationClock.State.RUNNING;
-    return keep(who, kind, fields, running || !outcome.accepted() ? outcome
+    return keep(onClock(at), who, kind, fields, running || !outcome.accepted() ? outcome
         : ActionOutcome.refused("taken while the clock was " + clock.state().name().toLowerCase() + ": " + outcome.detail()));
+  }
+
+  /**
+   * A twin's signal changed at {@code at}: the trace holds the value from then on. The station's
+   * feed, called as the station hears of each change; what happened before the run started is the
+   * state it starts from.
+   */
+  public synchronized void changed(String signal, Instant at, Observed value) {
+    trace.sample(signal, onClock(at), value.value(), value.knowledge());
   }
 
   /** Records an examiner's mark (0 to 3) for a judged check. */
@@ -227,18 +242,34 @@ public final class ScenarioRun {
     return before != null && undecided ? before : now;
   }
 
-  /** Adds an action to the record; an accepted one is also an event for checks, and may trigger faults. */
-  private ActionRecord keep(String who, String kind, Map<String, Object> fields, ActionOutcome outcome) {
+  /**
+   * A moment as the station's clock places it: a moment the clock has not reached yet (a rig
+   * whose clock runs ahead, an action stamped a moment before the run heard of it on another
+   * thread) is now. Moments before now stay as they are.
+   */
+  private Instant onClock(Instant at) {
     Instant now = clock.now();
-    ActionRecord r = new ActionRecord(now, clock.elapsed(), who, kind, fields, outcome);
+    return at.isAfter(now) ? now : at;
+  }
+
+  /**
+   * Adds an action taken at {@code at} to the record; an accepted one is also an event for checks,
+   * and may trigger faults.
+   */
+  private ActionRecord keep(Instant at, String who, String kind, Map<String, Object> fields, ActionOutcome outcome) {
+    Instant now = clock.now();
+    Instant taken = start != null && at.isBefore(start) ? start : at;
+    Duration elapsed = clock.state() == StationClock.State.RUNNING ? clock.elapsed().minus(Duration.between(taken, now)) : clock.elapsed();
+    ActionRecord r = new ActionRecord(taken, elapsed.isNegative() ? Duration.ZERO : elapsed, who, kind, fields, outcome);
     actions.add(r);
     if (outcome.accepted()) {
-      trace.event(now, "action." + kind, EventAttributes.of(who, fields, outcome.result()));
+      trace.event(taken, "action." + kind, EventAttributes.of(who, fields, outcome.result()));
       faultsDue(now);
     }
     return r;
   }
 
+  /** Reads what the station can only read as it is now. */
   private void sample(Instant now) {
     station.observe().forEach((signal, o) -> trace.sample(signal, now, o.value(), o.knowledge()));
   }

@@ -8,14 +8,25 @@ import org.twinlab.scenarios.model.Setup;
  * What the engine needs of a station, live or virtual: a twin application and the rig it mirrors.
  * Signals are named as checks name them: {@code twin.<property>} (what the twin shows, and
  * {@code twin.lifecycle}), {@code rig.<property>} (the rig's ground truth) and {@code alarm.<id>}
- * (whether the twin's alarm is active).
+ * (whether the twin's alarm is active). What the twin shows arrives as it changes, through the
+ * {@link SignalFeed} the run gives the station; the rig's ground truth is read on the run's ticks.
  */
 public interface Station {
 
   /** Brings the station to the scenario's starting state before the clock starts. */
   void prepare(Setup setup) throws StationException;
 
-  /** Every signal a check may read, as it is now. */
+  /**
+   * Has the station report the twin's signals ({@code twin.*}, {@code alarm.*}) to the feed as they
+   * change, from their state now on; called once as a run begins (before {@link #prepare} when it
+   * starts afresh).
+   */
+  void follow(SignalFeed feed) throws StationException;
+
+  /**
+   * The signals that can only be read as they are now (the rig's ground truth, {@code rig.*}): the
+   * run reads them on every tick of its clock.
+   */
   Map<String, Observed> observe();
 
   /** Injects a fault into the rig; returns a handle to clear it with. */

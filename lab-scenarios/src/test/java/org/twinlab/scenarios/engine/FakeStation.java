@@ -1,5 +1,6 @@
 package org.twinlab.scenarios.engine;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +9,13 @@ import org.twinlab.models.expr.Knowledge;
 import org.twinlab.scenarios.model.FaultDef;
 import org.twinlab.scenarios.model.Setup;
 
-/** A station whose signals a test sets by hand, and which remembers what was done to it. */
+/**
+ * A station whose signals a test sets by hand (read on every tick) or reports as they change (at a
+ * moment of the test's choosing), and which remembers what was done to it.
+ */
 final class FakeStation implements Station {
   final Map<String, Observed> signals = new LinkedHashMap<>();
+  private SignalFeed feed;
   final List<String> log = new ArrayList<>();
   boolean refuseNext;
   Setup prepared;
@@ -21,6 +26,16 @@ final class FakeStation implements Station {
 
   void unknown(String signal) {
     signals.put(signal, new Observed(null, Knowledge.UNKNOWN));
+  }
+
+  /** Reports a change of a twin's signal, as a live or simulated station hears of one. */
+  void changed(String signal, Instant at, Object value) {
+    feed.changed(signal, at, Observed.known(value));
+  }
+
+  @Override
+  public void follow(SignalFeed feed) {
+    this.feed = feed;
   }
 
   @Override

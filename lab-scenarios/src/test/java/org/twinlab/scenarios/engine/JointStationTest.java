@@ -53,12 +53,22 @@ class JointStationTest {
   }
 
   @Test
-  void theFirstRigsLifecycleIsTheStations() {
-    tank.set("twin.lifecycle", "running");
-    motor.set("twin.lifecycle", "stopped");
-    motor.set("twin.motor.current", 12.0);
-    assertThat(station.observe()).containsEntry("twin.lifecycle", Observed.known("running"))
-        .containsEntry("twin.motor.current", Observed.known(12.0));
+  void theFirstRigsLifecycleIsTheStations() throws Exception {
+    Map<String, Object> heard = new java.util.LinkedHashMap<>();
+    station.follow((signal, at, value) -> heard.put(signal, value.value()));
+    java.time.Instant t = java.time.Instant.parse("2026-03-02T09:00:00Z");
+    tank.changed("twin.lifecycle", t, "running");
+    motor.changed("twin.lifecycle", t, "stopped");
+    motor.changed("twin.motor.current", t, 12.0);
+    assertThat(heard).containsExactly(Map.entry("twin.lifecycle", "running"), Map.entry("twin.motor.current", 12.0));
+  }
+
+  @Test
+  void theGroundTruthOfEveryRigIsRead() {
+    tank.set("rig.tank.level", 120.0);
+    motor.set("rig.motor.current", 12.0);
+    assertThat(station.observe()).containsEntry("rig.tank.level", Observed.known(120.0))
+        .containsEntry("rig.motor.current", Observed.known(12.0));
   }
 
   @Test

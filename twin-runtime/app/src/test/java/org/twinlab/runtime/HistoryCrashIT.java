@@ -22,7 +22,7 @@ import org.twinlab.runtime.history.SqliteHistoryStore;
  * {@code kill -9} of a runtime (the demo lab in its own JVM) while it ingests: after a restart on the
  * same data directory, every point it had acknowledged is there.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class HistoryCrashIT {
   private static final List<String> TWINS = List.of("conveyor-1", "conveyor-2", "tank-1", "motor-1", "motor-2");
 
@@ -57,7 +57,10 @@ class HistoryCrashIT {
     Instant seenUntil;
     Set<String> seen;
     try (DemoProcess demo = DemoProcess.start(data)) {
-      Thread.sleep(3000);
+      // enough history to lose, however long the machine takes to ingest it
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).pollInterval(java.time.Duration.ofMillis(500))
+          .until(() -> demo.json("admin", "GET", "/api/v1/history/status", null).getLong("acknowledged") > 200
+              && points(demo, from, Instant.now()).size() > 200);
       acknowledged = demo.json("admin", "GET", "/api/v1/history/status", null).getLong("acknowledged");
       seenUntil = Instant.now();
       seen = points(demo, from, seenUntil); // what the store had committed

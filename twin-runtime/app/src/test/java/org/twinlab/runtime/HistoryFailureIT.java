@@ -27,7 +27,7 @@ import org.twinlab.runtime.config.LabConfig;
 
 /** When history cannot be written, the runtime says why and goes on serving live twins. */
 @ExtendWith(VertxExtension.class)
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
 class HistoryFailureIT {
   @TempDir
   Path tmp;
@@ -60,10 +60,9 @@ class HistoryFailureIT {
   }
 
   private void liveTwinsKeepMoving() throws Exception {
-    await().atMost(Duration.ofSeconds(20)).until(() -> encoderPosition() > 0);
+    await().atMost(Duration.ofSeconds(60)).until(() -> encoderPosition() > 0);
     long first = encoderPosition();
-    Thread.sleep(1000);
-    assertThat(encoderPosition()).isGreaterThan(first);
+    await().atMost(Duration.ofSeconds(60)).until(() -> encoderPosition() > first);
   }
 
   @Test

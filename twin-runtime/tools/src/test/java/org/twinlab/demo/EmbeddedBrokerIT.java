@@ -32,10 +32,10 @@ class EmbeddedBrokerIT {
         runner.start();
         connector.start();
         connector.subscribe(List.of(SignalRequest.of("x", "twinlab/motor-9/telemetry#/vibration/x"))).get();
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.count("x") >= 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> events.count("x") >= 2);
         assertThat(connector.state()).isEqualTo(ConnectionState.CONNECTED);
         assertThat(connector.write("twinlab/motor-9/config#/node/interval_ms", 250).get().ok()).isTrue();
-        await().atMost(Duration.ofSeconds(5)).until(() -> ((Number) sim.groundTruth().get("node.interval_ms")).longValue() == 250);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ((Number) sim.groundTruth().get("node.interval_ms")).longValue() == 250);
       }
     }
   }

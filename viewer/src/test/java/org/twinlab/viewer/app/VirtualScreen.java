@@ -30,7 +30,7 @@ final class VirtualScreen implements AutoCloseable {
       if (Files.exists(Path.of("/tmp/.X" + n + "-lock")) || Files.exists(Path.of("/tmp/.X11-unix/X" + n))) continue;
       Process p = new ProcessBuilder("/usr/bin/Xvfb", ":" + n, "-screen", "0", "1920x1080x24", "-nolisten", "tcp")
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (System.nanoTime() < until && p.isAlive() && !Files.exists(Path.of("/tmp/.X11-unix/X" + n))) Thread.sleep(50);
       if (p.isAlive() && Files.exists(Path.of("/tmp/.X11-unix/X" + n))) return new VirtualScreen(p, ":" + n);
       p.destroyForcibly();

@@ -195,9 +195,16 @@ abstract class MqttConnectorContract {
     connect(MqttConnectorConfig.of("cut", brokerUri()), vibration());
     await().atMost(WAIT).until(() -> listener.count("x") >= 2);
     long fault = sim.inject(new org.twinlab.sim.Fault.CommunicationLoss());
-    Thread.sleep(1000);
+    // what was in flight has arrived once a whole second (five of the node's intervals) brings nothing
+    long[] last = {-1};
+    await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+      long now = listener.count("x");
+      boolean quiet = now == last[0];
+      last[0] = now;
+      return quiet;
+    });
     long during = listener.count("x");
-    Thread.sleep(1000);
+    Thread.sleep(1000); // and nothing comes while the link stays cut
     assertThat(listener.count("x")).isEqualTo(during);
     sim.clearFault(fault);
     await().atMost(WAIT).until(() -> listener.count("x") > during + 2);

@@ -92,7 +92,7 @@ class GateCrashIT {
       DemoProcess last = demo;
       double expected = lastAcknowledged;
       // the rig took the last acknowledged write: the twin, which follows the rig, shows it
-      await().atMost(Duration.ofSeconds(10)).until(() -> setpoint(last) == expected);
+      await().atMost(Duration.ofSeconds(60)).until(() -> setpoint(last) == expected);
       // no refused value ever reached the rig: the twin's history of the setpoint never shows one
       // (the history has caught up once it shows the last value)
       await().atMost(Duration.ofSeconds(20)).until(() -> history(last).contains(expected));

@@ -36,10 +36,13 @@ class SessionCrashIT {
       demo.json("exam1", "POST", "/api/v1/sessions/exam-k/start", null);
       JsonObject fix = new JsonObject().put("property", "vibration.rms_x").put("connection", "broker").put("address", LabSessionIT.TELEMETRY);
       demo.json("cand1", "PUT", "/api/v1/twins/motor-1/bindings/vibration.rms_x", fix);
-      await().atMost(Duration.ofSeconds(10)).until(() -> status(demo.json("exam1", "GET", s1, null), "x-rebound").equals("passed"));
+      await().atMost(Duration.ofSeconds(60)).until(() -> status(demo.json("exam1", "GET", s1, null), "x-rebound").equals("passed"));
       demo.json("exam1", "POST", s1 + "/marks", new JsonObject().put("check", "record-explains").put("mark", 2));
       demo.json("exam1", "POST", "/api/v1/sessions/exam-k/stations/s2/pause", new JsonObject().put("reason", "rig check"));
-      Thread.sleep(3000); // a checkpoint of the clock is written
+      // a checkpoint of the clock is written after the pause
+      java.nio.file.attribute.FileTime paused = java.nio.file.attribute.FileTime.from(java.time.Instant.now());
+      Path clock = data.resolve(LabSessions.DIR).resolve("exam-k").resolve(LabSession.CHECKPOINT);
+      await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(clock) && Files.getLastModifiedTime(clock).compareTo(paused) > 0);
       remainingAtKill = demo.json("exam1", "GET", s1, null).getLong("remainingSeconds");
       demo.crash();
     }

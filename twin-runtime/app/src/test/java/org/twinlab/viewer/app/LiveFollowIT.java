@@ -30,7 +30,7 @@ import org.twinlab.wire.ChangeView;
  * runtime's WebSocket and its workpiece moves in step with the twin's encoder; a candidate is
  * refused what is not theirs.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
 class LiveFollowIT {
   @TempDir
   Path data;
@@ -63,9 +63,9 @@ class LiveFollowIT {
         Node workpiece = (Node) ((Node) grid.scene("conveyor-1").orElseThrow().root().getChild("workpiece")).getChild("workpiece#body");
         var animation = ModelLibrary.loadBuiltIn("conveyor-sorting").view().shapes().stream().filter(s -> s.id().equals("workpiece"))
             .findFirst().orElseThrow().animations().get(0);
-        await().atMost(Duration.ofSeconds(10)).until(() -> lastEncoder.get() != null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> lastEncoder.get() != null);
         float first = workpiece.getLocalTranslation().x;
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
           live.drain();
           double encoder = ((Number) lastEncoder.get()).doubleValue();
           assertThat(workpiece.getLocalTranslation().x).as("the workpiece where the encoder puts it")

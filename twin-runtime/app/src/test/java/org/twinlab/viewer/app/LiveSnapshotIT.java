@@ -64,7 +64,7 @@ class LiveSnapshotIT {
         // the emergency stop holds the conveyor's lamps still: red on, green off
         await().atMost(Duration.ofSeconds(20)).until(() -> value(runtime, "conveyor-1", "lamps.green") != null);
         assertThat(get(runtime.twins().require("conveyor-1").write("panel.estop", true, org.twinlab.runtime.twin.Actor.runtime("test"))).ok()).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(value(runtime, "conveyor-1", "lamps.red")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Boolean.TRUE.equals(value(runtime, "conveyor-1", "lamps.red")));
         double level = ((Number) value(runtime, "tank-1", "tank.level")).doubleValue();
 
         Snapshot live = Snapshot.take(screen, dir, "live", Map.of("TWINLAB_PASSWORD", PASSWORD),

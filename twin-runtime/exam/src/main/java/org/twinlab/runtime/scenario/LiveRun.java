@@ -29,14 +29,16 @@ import org.twinlab.scenarios.score.Scoring;
 import org.twinlab.sim.RigSimulator;
 
 /**
- * A scenario running on a station of the live lab, in real time: the run samples the station ten
- * times a second on its own thread (never on an event loop), and records the actions the twin's
- * action feed reports as done: at a lab session's station only its own candidate's (what staff do
- * there is an intervention, never the candidate's work), elsewhere anyone's but the setup's. It
- * ends at the time limit, or when closed.
+ * A scenario running on a station of the live lab, in real time, on its own thread (never on an
+ * event loop): the twins' changes reach the run as their feeds bring them, each at its source time;
+ * the actions the twins' action feeds report as done are recorded at the moment they were taken: at
+ * a lab session's station only its own candidate's (what staff do there is an intervention, never
+ * the candidate's work), elsewhere anyone's but the setup's. Ten times a second the run looks at its
+ * clock, its fault schedule and the rig's ground truth. It ends at the time limit, or when closed.
  */
 public final class LiveRun implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveRun.class);
+  /** How often the clock, the fault schedule and the rig's ground truth are looked at (the twins' changes do not wait for it). */
   static final long TICK_MS = 100;
   /** Who the station's setup acts as, so its changes are not taken for the candidate's. */
   public static final String SETUP = "scenario";
@@ -107,17 +109,17 @@ public final class LiveRun implements AutoCloseable {
     if (!scenario.rigs().equals(models)) {
       throw new StationException(scenario.id() + " needs rigs " + scenario.rigList() + "; the station has " + String.join("+", models));
     }
-    List<LiveStation> parts = new ArrayList<>();
-    for (LiveRig r : rigs) parts.add(new LiveStation(vertx, r.twin(), r.sim(), connections));
-    Station station = parts.size() == 1 ? parts.get(0)
-        : new JointStation(parts.stream().map(p -> new JointStation.Part(p.model(), p)).toList());
     String name = rigs.get(0).twin().id();
-    ScenarioRun run = new ScenarioRun(scenario, station, clock, scoring);
     ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "scenario-" + name);
       t.setDaemon(true);
       return t;
     });
+    List<LiveStation> parts = new ArrayList<>();
+    for (LiveRig r : rigs) parts.add(new LiveStation(vertx, r.twin(), r.sim(), connections, thread));
+    Station station = parts.size() == 1 ? parts.get(0)
+        : new JointStation(parts.stream().map(p -> new JointStation.Part(p.model(), p)).toList());
+    ScenarioRun run = new ScenarioRun(scenario, station, clock, scoring);
     try {
       begin.on(run);
     } catch (StationException | RuntimeException e) {
@@ -132,7 +134,7 @@ public final class LiveRun implements AutoCloseable {
       feeds.add(vertx.eventBus().<CandidateAction>localConsumer(Bus.actions(rigs.get(i).twin().id()), m -> {
         CandidateAction a = m.body();
         if (!counts(a, candidate)) return;
-        thread.execute(() -> run.record(a.who(), a.kind(), fieldsOn(rig, a.fields()), new ActionOutcome(true, "taken through the API", a.result())));
+        thread.execute(() -> run.record(a.at(), a.who(), a.kind(), fieldsOn(rig, a.fields()), new ActionOutcome(true, "taken through the API", a.result())));
       }));
     }
     LOG.info("scenario {} running on {}", scenario.id(), name);

@@ -3,12 +3,17 @@ package org.twinlab.runtime.scenario;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.twinlab.connectors.ConnectionEvent;
 import org.twinlab.connectors.ConnectionState;
 import org.twinlab.models.TwinModel;
 import org.twinlab.models.yaml.InvalidInputException;
@@ -16,15 +21,12 @@ import org.twinlab.runtime.binding.Binding;
 import org.twinlab.runtime.binding.BindingLoader;
 import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.connect.Connections;
-import org.twinlab.runtime.twin.AlarmState;
-import org.twinlab.runtime.twin.CandidateAction;
-import org.twinlab.runtime.twin.Change;
-import org.twinlab.runtime.twin.ChangeBatch;
 import org.twinlab.runtime.twin.Lifecycle;
-import org.twinlab.runtime.twin.PropertyState;
+import org.twinlab.runtime.twin.TwinSnapshot;
 import org.twinlab.runtime.twin.TwinVerticle;
 import org.twinlab.scenarios.engine.ActionOutcome;
 import org.twinlab.scenarios.engine.Observed;
+import org.twinlab.scenarios.engine.SignalFeed;
 import org.twinlab.scenarios.engine.Station;
 import org.twinlab.scenarios.engine.StationException;
 import org.twinlab.scenarios.model.FaultDef;
@@ -33,43 +35,61 @@ import org.twinlab.sim.Fault;
 import org.twinlab.sim.RigSimulator;
 
 /**
- * A station of the running lab: the live twin as the runtime holds it (followed through its change
- * feed), and the rig's simulator for ground truth and fault injection, where the rig is simulated
- * (on a real rig there is no ground truth, faults are not injected, and setup writes go through
- * the twin). Candidates act through the
- * runtime's API, and the run hears of it on the twin's action feed, so {@link #perform} takes nothing.
+ * A station of the running lab: the live twin as the runtime holds it, followed through its change
+ * and action feeds, and the rig's simulator for ground truth and fault injection, where the rig is
+ * simulated (on a real rig there is no ground truth, faults are not injected, and setup writes go
+ * through the twin). Candidates act through the runtime's API, and the run hears of it on the
+ * twin's action feed, so {@link #perform} takes nothing.
  *
- * <p>A property the twin cannot trust while one of its own links is down, with no communication
- * loss injected by the scenario, is unknown: the platform failed, not the candidate.
+ * <p>What the feeds bring is handed to the run on its own thread ({@code runThread}), never worked
+ * on an event loop, in the order it arrived. A property the twin cannot trust while one of its own
+ * links is down, with no communication loss injected by the scenario, is unknown: the platform
+ * failed, not the candidate.
  */
 public final class LiveStation implements Station, AutoCloseable {
   private static final long WAIT_S = 10;
 
+  private final Vertx vertx;
   private final TwinVerticle twin;
   private final RigSimulator sim;
   private final Connections connections;
   private final StationNames names;
-  private final MessageConsumer<ChangeBatch> feed;
-  private final MessageConsumer<CandidateAction> installs;
-  private boolean absent;
-  private final Map<String, PropertyState> properties = new LinkedHashMap<>();
-  private final Set<String> activeAlarms = new HashSet<>();
+  private final Executor runThread;
+  private final List<MessageConsumer<?>> feeds = new ArrayList<>();
   private final Map<Long, Boolean> injected = new HashMap<>();
-  private Lifecycle lifecycle;
+  private TwinSignals signals;
 
-  public LiveStation(Vertx vertx, TwinVerticle twin, RigSimulator sim, Connections connections) throws StationException {
+  /** @param runThread the run's own thread, on which everything the twin's feeds bring is handed on */
+  public LiveStation(Vertx vertx, TwinVerticle twin, RigSimulator sim, Connections connections, Executor runThread) {
+    this.vertx = vertx;
     this.twin = twin;
     this.sim = sim;
     this.connections = connections;
     this.names = StationNames.of(twin.id());
-    this.feed = vertx.eventBus().localConsumer(Bus.changes(twin.id()), m -> follow(m.body()));
-    this.installs = vertx.eventBus().localConsumer(Bus.actions(twin.id()), m -> installed(m.body()));
-    var snapshot = await(twin.snapshot(), "reading the twin");
-    synchronized (this) {
-      lifecycle = snapshot.lifecycle();
-      snapshot.properties().forEach(p -> properties.put(p.property(), p));
-      snapshot.alarms().stream().filter(AlarmState::active).forEach(a -> activeAlarms.add(a.alarm().id()));
-    }
+    this.runThread = runThread;
+  }
+
+  /** Follows the twin's changes from its state now on; blocks until it has read that state. */
+  @Override
+  public void follow(SignalFeed feed) throws StationException {
+    TwinSignals to = new TwinSignals(model(), feed, this::platformBlind);
+    signals = to;
+    feeds.add(vertx.eventBus().<ChangeBatch>localConsumer(Bus.changes(twin.id()), m -> {
+      Instant heard = Instant.now();
+      runThread.execute(() -> to.changes(m.body().changes(), heard));
+    }));
+    feeds.add(vertx.eventBus().<CandidateAction>localConsumer(Bus.actions(twin.id()), m -> {
+      Instant heard = Instant.now();
+      runThread.execute(() -> installed(m.body(), heard));
+    }));
+    feeds.add(vertx.eventBus().<ConnectionEvent>localConsumer(Bus.CONNECTIONS, m -> {
+      ConnectionEvent e = m.body();
+      if (!twinConnections().contains(e.connector())) return;
+      twin.snapshot().onSuccess(s -> runThread.execute(() -> to.untrusted(s.properties(), e.at())));
+    }));
+    TwinSnapshot now = await(twin.snapshot(), "reading the twin");
+    Instant heard = Instant.now();
+    runThread.execute(() -> to.snapshot(now, heard));
   }
 
   public TwinModel model() {
@@ -111,13 +131,8 @@ public final class LiveStation implements Station, AutoCloseable {
   }
 
   @Override
-  public synchronized Map<String, Observed> observe() {
+  public Map<String, Observed> observe() {
     Map<String, Observed> out = new LinkedHashMap<>();
-    if (absent) {
-      AbsentTwin.observe(model(), out);
-    } else {
-      observeTwin(out);
-    }
     // a real rig has no ground truth to compare with: checks on rig.* signals stay undecided
     if (sim != null) sim.groundTruth().forEach((p, v) -> out.put("rig." + p, Observed.known(v)));
     return out;
@@ -147,46 +162,25 @@ public final class LiveStation implements Station, AutoCloseable {
 
   @Override
   public void close() {
-    feed.unregister();
-    installs.unregister();
+    feeds.forEach(MessageConsumer::unregister);
   }
 
   // ---- internals
 
-  private synchronized void follow(ChangeBatch batch) {
-    for (Change c : batch.changes()) {
-      if (c instanceof Change.PropertyChanged p) {
-        properties.put(p.state().property(), p.state());
-      } else if (c instanceof Change.AlarmChanged a) {
-        if (a.state().active()) activeAlarms.add(a.state().alarm().id());
-        else activeAlarms.remove(a.state().alarm().id());
-      } else if (c instanceof Change.LifecycleChanged l) {
-        lifecycle = l.lifecycle();
-      }
+  /** A removed twin is absent until a package is deployed under its id again, loaded and empty. */
+  private void installed(CandidateAction a, Instant heard) {
+    if (a.kind().equals("remove")) {
+      signals.absent(heard);
+    } else if (a.kind().equals("deploy")) {
+      signals.deployed(heard);
     }
   }
 
-  private void observeTwin(Map<String, Observed> out) {
-    boolean platformBlind = !injectedCommunicationLoss() && connections.states().stream()
+  /** Whether the platform cannot see the twin's rig through no fault of the scenario: a link of its own is down. */
+  private synchronized boolean platformBlind() {
+    return !injectedCommunicationLoss() && connections.states().stream()
         .filter(e -> twinConnections().contains(e.connector()))
         .anyMatch(e -> e.state() != ConnectionState.CONNECTED);
-    out.put("twin.lifecycle", Observed.known(lifecycle.name().toLowerCase()));
-    for (PropertyState p : properties.values()) {
-      out.put("twin." + p.property(), p.trusted() ? Observed.known(p.value()) : platformBlind ? Observed.unknown() : Observed.missing());
-    }
-    model().alarms().forEach(a -> out.put("alarm." + a.id(), Observed.known(activeAlarms.contains(a.id()))));
-  }
-
-  /** A removed twin is absent until a package is deployed under its id again, loaded and empty. */
-  private synchronized void installed(CandidateAction a) {
-    if (a.kind().equals("remove")) {
-      absent = true;
-      properties.clear();
-      activeAlarms.clear();
-    } else if (a.kind().equals("deploy")) {
-      absent = false;
-      lifecycle = Lifecycle.LOADED;
-    }
   }
 
   private boolean injectedCommunicationLoss() {

@@ -16,6 +16,7 @@ import org.twinlab.runtime.twin.Lifecycle;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.scenarios.engine.ActionOutcome;
 import org.twinlab.scenarios.engine.Observed;
+import org.twinlab.scenarios.engine.SignalFeed;
 import org.twinlab.scenarios.engine.StationException;
 import org.twinlab.scenarios.engine.VirtualStation;
 import org.twinlab.scenarios.model.FaultDef;
@@ -26,7 +27,8 @@ import org.twinlab.sim.WriteOutcome;
 
 /**
  * A whole station on virtual time: the rig's simulator, reached through its binding addresses, and
- * the twin application deployed on it, with every candidate action the platform records. What
+ * the twin application deployed on it, with every candidate action the platform records. Its
+ * twin's changes reach the run the way a live twin's do, through {@link TwinSignals}. What
  * {@code twinlab scenario dry-run} runs scenarios on.
  */
 public final class SimulatedStation implements VirtualStation {
@@ -37,6 +39,7 @@ public final class SimulatedStation implements VirtualStation {
   private final TestSuiteGrader grader;
   private SimulatedRig rig;
   private StationTwin twin;
+  private TwinSignals signals;
 
   public SimulatedStation(TwinModel model, InstantSource time) {
     this.model = model;
@@ -44,6 +47,12 @@ public final class SimulatedStation implements VirtualStation {
     this.time = time;
     this.clock = time.withZone(ZoneOffset.UTC);
     this.grader = new TestSuiteGrader(model);
+    this.signals = new TwinSignals(model, (signal, at, value) -> { });
+  }
+
+  @Override
+  public void follow(SignalFeed feed) {
+    signals = new TwinSignals(model, feed);
   }
 
   public StationNames names() {
@@ -58,8 +67,11 @@ public final class SimulatedStation implements VirtualStation {
       WriteOutcome o = sim.write(w.getKey(), w.getValue());
       if (!o.accepted()) throw new StationException("setup: writing " + w.getKey() + " = " + w.getValue() + ": " + o.reason());
     }
-    if (setup.twin().equals("absent")) return;
-    twin = new StationTwin(model, names, standard(), rig, clock);
+    if (setup.twin().equals("absent")) {
+      signals.absent(time.instant());
+      return;
+    }
+    twin = install(standard());
     try {
       for (Map<String, Object> change : setup.bindings()) {
         @SuppressWarnings("unchecked")
@@ -90,11 +102,6 @@ public final class SimulatedStation implements VirtualStation {
   @Override
   public Map<String, Observed> observe() {
     Map<String, Observed> out = new LinkedHashMap<>();
-    if (twin != null) {
-      twin.observe(out);
-    } else {
-      AbsentTwin.observe(model, out);
-    }
     rig.sim().groundTruth().forEach((p, v) -> out.put("rig." + p, Observed.known(v)));
     return out;
   }
@@ -169,7 +176,7 @@ public final class SimulatedStation implements VirtualStation {
     } else {
       bindings = standard();
     }
-    twin = new StationTwin(model, names, bindings, rig, clock);
+    twin = install(bindings);
     return ActionOutcome.accepted("deployed with " + bindings.bindings().size() + " bindings");
   }
 
@@ -180,7 +187,15 @@ public final class SimulatedStation implements VirtualStation {
     }
     t.moveTo(Lifecycle.STOPPED);
     twin = null;
+    signals.absent(time.instant());
     return ActionOutcome.accepted("removed");
+  }
+
+  /** A twin application deployed with these bindings, loaded, its state reported as it starts. */
+  private StationTwin install(BindingSet bindings) {
+    StationTwin t = new StationTwin(model, names, bindings, rig, clock, changes -> signals.changes(changes, time.instant()));
+    signals.snapshot(t.snapshot(), time.instant());
+    return t;
   }
 
   private ActionOutcome move(Lifecycle target) {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.twinlab.connectors.Sample;
 import org.twinlab.models.TwinModel;
@@ -16,18 +16,19 @@ import org.twinlab.runtime.binding.BindingLoader;
 import org.twinlab.runtime.binding.BindingSet;
 import org.twinlab.runtime.config.ConnectionConfig;
 import org.twinlab.runtime.twin.ActiveBindings;
+import org.twinlab.runtime.twin.Change;
 import org.twinlab.runtime.twin.Lifecycle;
-import org.twinlab.runtime.twin.PropertyState;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.runtime.twin.TwinRules;
 import org.twinlab.runtime.twin.TwinState;
-import org.twinlab.scenarios.engine.Observed;
+import org.twinlab.runtime.twin.TwinSnapshot;
 import org.twinlab.sim.WriteOutcome;
 
 /**
  * A deployed twin application on a simulated station: the runtime's own twin state and binding
  * path (transforms, deadbands, alarms, staleness) fed by the simulated rig, on the station's clock.
- * Requests obey the same {@link TwinRules} as on the live runtime.
+ * Requests obey the same {@link TwinRules} as on the live runtime, and every change goes to
+ * {@code changes} as the live twin publishes it.
  */
 final class StationTwin {
   private static final double STALE_FACTOR = 3;
@@ -38,9 +39,11 @@ final class StationTwin {
   private final Clock clock;
   private final TwinState state;
   private final ActiveBindings active;
+  private final Consumer<List<Change>> changes;
 
-  StationTwin(TwinModel model, StationNames names, BindingSet bindings, SimulatedRig rig, Clock clock) {
+  StationTwin(TwinModel model, StationNames names, BindingSet bindings, SimulatedRig rig, Clock clock, Consumer<List<Change>> changes) {
     this.model = model;
+    this.changes = changes;
     this.names = names;
     this.rig = rig;
     this.clock = clock;
@@ -59,13 +62,19 @@ final class StationTwin {
 
   void accept(List<Sample> samples) {
     if (state.lifecycle() != Lifecycle.RUNNING) return;
+    List<Change> out = new ArrayList<>();
     for (Sample s : samples) {
-      active.accept(s).ifPresent(u -> {
-        if (u.heldBack()) state.touch(u.property(), u.sourceTime());
-        else state.apply(u.property(), u.value(), u.sourceTime(), u.quality());
-      });
+      active.accept(s).ifPresent(u -> out.addAll(u.heldBack()
+          ? state.touch(u.property(), u.sourceTime())
+          : state.apply(u.property(), u.value(), u.sourceTime(), u.quality())));
     }
-    state.checkStale();
+    out.addAll(state.checkStale());
+    if (!out.isEmpty()) changes.accept(out);
+  }
+
+  /** The twin's whole state now, as the live twin's snapshot gives it. */
+  TwinSnapshot snapshot() {
+    return new TwinSnapshot(names.twin(), model.id(), state.lifecycle(), state.properties(), state.alarms(), 0);
   }
 
   void moveTo(Lifecycle target) {
@@ -74,7 +83,7 @@ final class StationTwin {
     if (from == target) return;
     if (target == Lifecycle.STOPPED) active.signalIds().forEach((c, ids) -> rig.unsubscribe(ids));
     if (from == Lifecycle.STOPPED) active.all().subscribe().forEach((c, r) -> rig.subscribe(c, r, clock.instant()));
-    state.setLifecycle(target);
+    changes.accept(List.of(state.setLifecycle(target)));
   }
 
   String write(String property, Object value) {
@@ -89,7 +98,7 @@ final class StationTwin {
 
   void acknowledge(String alarm, String by) {
     TwinRules.checkAlarm(model, alarm);
-    state.acknowledge(alarm, by).orElseThrow(() -> TwinRules.notWaiting(alarm));
+    changes.accept(List.of(state.acknowledge(alarm, by).orElseThrow(() -> TwinRules.notWaiting(alarm))));
   }
 
   /** Creates or replaces one binding from its fields as the bindings API takes them. */
@@ -110,16 +119,6 @@ final class StationTwin {
     List<Binding> next = new ArrayList<>(active.set().bindings());
     next.remove(before);
     use(active.set().withBindings(next));
-  }
-
-  /** The twin's side of an observation: each property's value and whether it can be trusted. */
-  void observe(Map<String, Observed> out) {
-    out.put("twin.lifecycle", Observed.known(state.lifecycle().name().toLowerCase()));
-    for (PropertyState p : state.properties()) {
-      out.put("twin." + p.property(), p.trusted() ? Observed.known(p.value()) : Observed.missing());
-    }
-    Set<String> active = state.alarms().stream().filter(a -> a.active()).map(a -> a.alarm().id()).collect(Collectors.toSet());
-    model.alarms().forEach(a -> out.put("alarm." + a.id(), Observed.known(active.contains(a.id()))));
   }
 
   Instant now() {

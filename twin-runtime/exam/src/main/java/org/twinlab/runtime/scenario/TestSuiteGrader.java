@@ -17,7 +17,6 @@ import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.scenarios.check.CheckEvaluator;
 import org.twinlab.scenarios.check.RecordedTrace;
 import org.twinlab.scenarios.engine.ActionOutcome;
-import org.twinlab.scenarios.engine.Observed;
 import org.twinlab.scenarios.engine.VirtualTime;
 import org.twinlab.sim.Fault;
 import org.twinlab.sim.Simulators;
@@ -83,7 +82,11 @@ public final class TestSuiteGrader {
     VirtualTime time = new VirtualTime(Instant.parse("2026-01-05T08:00:00Z"));
     Clock clock = time.withZone(ZoneOffset.UTC);
     SimulatedRig rig = new SimulatedRig(Simulators.create(model.id(), SEED, true), names);
-    StationTwin twin = new StationTwin(model, names, bindings, rig, clock);
+    // the expected state is judged on the twin's own changes, as a scenario run's checks are
+    RecordedTrace trace = new RecordedTrace();
+    TwinSignals signals = new TwinSignals(model, (signal, at, o) -> trace.sample(signal, at, o.value(), o.knowledge()));
+    StationTwin twin = new StationTwin(model, names, bindings, rig, clock, changes -> signals.changes(changes, time.instant()));
+    signals.snapshot(twin.snapshot(), time.instant());
     twin.moveTo(Lifecycle.RUNNING);
     c.given().forEach(rig.sim()::write);
     stuck.ifPresent(s -> rig.sim().inject(new Fault.StuckAt(s, rig.sim().read().get(s).value())));
@@ -99,13 +102,8 @@ public final class TestSuiteGrader {
       return false; // a stimulus the twin refuses cannot show the expected state
     }
     Instant from = time.instant();
-    RecordedTrace trace = new RecordedTrace();
-    record(trace, twin, from);
     if (CheckEvaluator.holdsAt(c.then(), trace, from, from)) return true;
-    return run(time, rig, twin, c.within(), t -> {
-      record(trace, twin, t);
-      return CheckEvaluator.holdsAt(c.then(), trace, from, t);
-    });
+    return run(time, rig, twin, c.within(), t -> CheckEvaluator.holdsAt(c.then(), trace, from, t));
   }
 
   /** Moves the station on for a while; stops early when the condition (if any) says so. */
@@ -117,11 +115,5 @@ public final class TestSuiteGrader {
       if (until != null && until.test(time.instant())) return true;
     }
     return false;
-  }
-
-  private static void record(RecordedTrace trace, StationTwin twin, Instant t) {
-    Map<String, Observed> now = new LinkedHashMap<>();
-    twin.observe(now);
-    now.forEach((signal, o) -> trace.sample(signal, t, o.value(), o.knowledge()));
   }
 }

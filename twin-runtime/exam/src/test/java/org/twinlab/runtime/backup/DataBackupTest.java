@@ -72,7 +72,8 @@ class DataBackupTest {
         }
       });
       writer.start();
-      Thread.sleep(100);
+      // the backup begins while the writer is at work
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> written.get() > 1000);
       Path backup = tmp.resolve("backup.zip");
 
       BackupManifest manifest = DataBackup.create(data, backup);

@@ -18,11 +18,21 @@ import org.twinlab.scenarios.model.Setup;
 class SimulatedStationTest {
   private static final String LEVEL = "nsu=urn:twinlab:plc;s=\"DB_Process\".\"Tank\".\"LevelRaw\"";
   private final VirtualTime time = new VirtualTime(VirtualRun.EPOCH);
+  /** The newest value of each twin signal the station reported. */
+  private final Map<String, Observed> reported = new java.util.HashMap<>();
 
   private SimulatedStation station(String model, String twin, List<Map<String, Object>> bindings) throws StationException {
     SimulatedStation s = new SimulatedStation(ModelLibrary.loadBuiltIn(model), time);
+    s.follow((signal, at, value) -> reported.put(signal, value));
     s.prepare(new Setup(Map.of(), false, 3, twin, bindings));
     return s;
+  }
+
+  /** What a run knows of the station now: the twin's signals as reported, the rig's as read. */
+  private Map<String, Observed> observed(SimulatedStation s) {
+    Map<String, Observed> out = new java.util.HashMap<>(reported);
+    out.putAll(s.observe());
+    return out;
   }
 
   private void run(SimulatedStation s, Duration d) {
@@ -40,7 +50,7 @@ class SimulatedStationTest {
   void onItsStandardBindingsTheTwinShowsTheRig() throws Exception {
     SimulatedStation s = station("tank-process", "running", List.of());
     run(s, Duration.ofSeconds(30));
-    Map<String, Observed> now = s.observe();
+    Map<String, Observed> now = observed(s);
     assertThat(now.get("twin.lifecycle").value()).isEqualTo("running");
     assertThat(number(now.get("twin.tank.level"))).isCloseTo(number(now.get("rig.tank.level")), org.assertj.core.data.Offset.offset(2.0));
     assertThat(now.get("alarm.level_high")).isEqualTo(Observed.known(false));
@@ -51,12 +61,12 @@ class SimulatedStationTest {
     SimulatedStation s = station("tank-process", "running", List.of(Map.of("property", "tank.level", "connection", "${plc}",
         "address", LEVEL.replace("LevelRaw", "LevelRow"), "transform", Map.of("range", Map.of("raw", List.of(0, 27648), "value", List.of(0, 500))))));
     run(s, Duration.ofSeconds(5));
-    assertThat(s.observe().get("twin.tank.level").knowledge()).isEqualTo(Knowledge.MISSING);
+    assertThat(observed(s).get("twin.tank.level").knowledge()).isEqualTo(Knowledge.MISSING);
     var fixed = s.perform("cand", "binding_edit", Map.of("property", "tank.level", "connection", "${plc}", "address", LEVEL,
         "transform", Map.of("range", Map.of("raw", List.of(0, 27648), "value", List.of(0, 500)))));
     assertThat(fixed.accepted()).as(fixed.detail()).isTrue();
     run(s, Duration.ofSeconds(2));
-    assertThat(s.observe().get("twin.tank.level").knowledge()).isEqualTo(Knowledge.KNOWN);
+    assertThat(observed(s).get("twin.tank.level").knowledge()).isEqualTo(Knowledge.KNOWN);
   }
 
   @Test
@@ -64,15 +74,15 @@ class SimulatedStationTest {
     SimulatedStation s = station("motor-vibration", "running", List.of(Map.of("property", "vibration.rms_x", "connection", "${broker}",
         "address", "twinlab/${node}/telemetery#/vibration/x")));
     run(s, Duration.ofSeconds(5));
-    assertThat(s.observe().get("twin.vibration.rms_x").knowledge()).isEqualTo(Knowledge.MISSING);
-    assertThat(s.observe().get("twin.vibration.rms_y").knowledge()).isEqualTo(Knowledge.KNOWN);
+    assertThat(observed(s).get("twin.vibration.rms_x").knowledge()).isEqualTo(Knowledge.MISSING);
+    assertThat(observed(s).get("twin.vibration.rms_y").knowledge()).isEqualTo(Knowledge.KNOWN);
   }
 
   @Test
   void writesGoThroughTheBindingAndObeyTheTwinsRules() throws Exception {
     SimulatedStation s = station("tank-process", "running", List.of());
     assertThat(s.perform("cand", "write", Map.of("property", "pid.setpoint", "value", 320)).accepted()).isTrue();
-    assertThat(s.observe().get("rig.pid.setpoint").value()).isEqualTo(320.0);
+    assertThat(observed(s).get("rig.pid.setpoint").value()).isEqualTo(320.0);
     assertThat(s.perform("cand", "write", Map.of("property", "tank.level", "value", 3)).detail()).contains("read-only");
     assertThat(s.perform("cand", "write", Map.of("property", "pid.setpoint", "value", 900)).detail()).contains("outside");
     assertThat(s.perform("cand", "pause", Map.of()).accepted()).isTrue();
@@ -82,8 +92,8 @@ class SimulatedStationTest {
   @Test
   void anApplicationIsStoppedBeforeItIsRemovedAndDeployedOnlyOnce() throws Exception {
     SimulatedStation s = station("conveyor-sorting", "absent", List.of());
-    assertThat(s.observe().get("twin.lifecycle").value()).isEqualTo("absent");
-    assertThat(s.observe().get("twin.belt.speed").knowledge()).isEqualTo(Knowledge.MISSING);
+    assertThat(observed(s).get("twin.lifecycle").value()).isEqualTo("absent");
+    assertThat(observed(s).get("twin.belt.speed").knowledge()).isEqualTo(Knowledge.MISSING);
     assertThat(s.perform("cand", "start", Map.of()).detail()).contains("no twin application");
     assertThat(s.perform("cand", "deploy", Map.of("model", "tank-process")).detail()).contains("the rig is conveyor-sorting");
     assertThat(s.perform("cand", "deploy", Map.of("model", "conveyor-sorting")).accepted()).isTrue();
@@ -92,7 +102,7 @@ class SimulatedStationTest {
     assertThat(s.perform("cand", "remove", Map.of()).detail()).contains("stop the twin application");
     assertThat(s.perform("cand", "stop", Map.of()).accepted()).isTrue();
     assertThat(s.perform("cand", "remove", Map.of()).accepted()).isTrue();
-    assertThat(s.observe().get("twin.lifecycle").value()).isEqualTo("absent");
+    assertThat(observed(s).get("twin.lifecycle").value()).isEqualTo("absent");
   }
 
   @Test
@@ -102,11 +112,27 @@ class SimulatedStationTest {
     String handle = s.inject(new FaultDef("down", "communication_loss", "*", Map.of(), java.util.Optional.empty(),
         java.util.Optional.empty(), "", java.util.Optional.empty(), true));
     run(s, Duration.ofSeconds(2));
-    assertThat(s.observe().get("twin.tank.level").knowledge()).isEqualTo(Knowledge.MISSING);
+    assertThat(observed(s).get("twin.tank.level").knowledge()).isEqualTo(Knowledge.MISSING);
     assertThat(s.perform("cand", "write", Map.of("property", "pid.setpoint", "value", 300)).detail()).contains("cannot be reached");
     s.clear(handle);
     run(s, Duration.ofSeconds(2));
-    assertThat(s.observe().get("twin.tank.level").knowledge()).isEqualTo(Knowledge.KNOWN);
+    assertThat(observed(s).get("twin.tank.level").knowledge()).isEqualTo(Knowledge.KNOWN);
+  }
+
+  @Test
+  void everyChangeOfTheTwinIsReportedAtItsOwnTimeNotOnlyItsStateAtEachStep() throws Exception {
+    List<String> lifecycle = new java.util.ArrayList<>();
+    SimulatedStation s = new SimulatedStation(ModelLibrary.loadBuiltIn("tank-process"), time);
+    s.follow((signal, at, value) -> {
+      if (signal.equals("twin.lifecycle")) lifecycle.add(value.value() + "@" + java.time.Duration.between(VirtualRun.EPOCH, at).toMillis());
+    });
+    s.prepare(new Setup(Map.of(), false, 3, "running", List.of()));
+    run(s, Duration.ofMillis(300));
+    time.advance(Duration.ofMillis(40)); // between two steps
+    assertThat(s.perform("cand", "pause", Map.of()).accepted()).isTrue();
+    assertThat(s.perform("cand", "start", Map.of()).accepted()).isTrue();
+    // a pause a step's sampling would never have seen, at the moment it was taken
+    assertThat(lifecycle).containsExactly("loaded@0", "running@0", "paused@340", "running@340");
   }
 
   @Test

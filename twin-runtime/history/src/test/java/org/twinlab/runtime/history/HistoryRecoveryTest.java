@@ -67,12 +67,15 @@ class HistoryRecoveryTest {
 
         disk.fill();
         int offered = 100;
-        // points keep coming while the disk is full; they wait in the queue
-        for (int round = 0; round < 40 && writer.status().lastError() == null; round++) {
-          writer.offer(points("level", offered, 2_000));
-          offered += 2_000;
-          Thread.sleep(100);
-        }
+        // points keep coming while the disk is full, until the writer has found out; they wait in the queue
+        int[] next = {offered};
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+          if (writer.status().lastError() != null) return true;
+          writer.offer(points("level", next[0], 2_000));
+          next[0] += 2_000;
+          return false;
+        });
+        offered = next[0];
         assertThat(writer.status().lastError()).as("the full disk is reported").isNotNull();
         assertThat(writer.status().queued()).isPositive();
         writer.offer(points("level", offered, 500));

@@ -47,7 +47,7 @@ class HistoryVerticleTest {
           new Change.PropertyChanged("tank-1", new PropertyState("tank.level", 250.0, "mm", Quality.GOOD, now, now)),
           new Change.LifecycleChanged("tank-1", Lifecycle.PAUSED))));
 
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
         List<Series> all = store.raw(HistoryQuery.twin("tank-1", now.minus(Duration.ofDays(30)), now.plusSeconds(60)));
         assertThat(all).extracting(s -> s.key().property()).containsExactlyInAnyOrder("tank.level", "lifecycle");
         Series level = all.stream().filter(s -> s.key().property().equals("tank.level")).findFirst().orElseThrow();
