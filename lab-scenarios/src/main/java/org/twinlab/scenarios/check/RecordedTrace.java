@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.twinlab.models.expr.Knowledge;
 
 /**
  * A trace built as a run goes (one writer): each signal's samples and every event, kept in time

@@ -21,6 +21,8 @@ import org.twinlab.runtime.binding.Binding;
 import org.twinlab.runtime.binding.BindingLoader;
 import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.connect.Connections;
+import org.twinlab.runtime.twin.CandidateAction;
+import org.twinlab.runtime.twin.ChangeBatch;
 import org.twinlab.runtime.twin.Lifecycle;
 import org.twinlab.runtime.twin.TwinSnapshot;
 import org.twinlab.runtime.twin.TwinVerticle;

@@ -14,7 +14,7 @@ import org.twinlab.runtime.twin.AlarmState;
 import org.twinlab.runtime.twin.Change;
 import org.twinlab.runtime.twin.Lifecycle;
 import org.twinlab.runtime.twin.PropertyState;
-import org.twinlab.scenarios.check.Knowledge;
+import org.twinlab.models.expr.Knowledge;
 import org.twinlab.scenarios.engine.Observed;
 
 /** When each of a twin's changes happened, as a scenario run's checks are to judge it. */
