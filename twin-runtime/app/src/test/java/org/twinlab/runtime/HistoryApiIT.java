@@ -266,6 +266,9 @@ class HistoryApiIT {
   @Test
   void aBackupTakenWhileRunningRestoresToARuntimeWithTheSameHistory(Vertx vertx, @TempDir Path out) throws Exception {
     Path backup = out.resolve("lab.zip");
+    // wait until the session has stored some points, however slowly this machine runs
+    await().atMost(WAIT).until(() -> ofSession(get("/api/v1/twins/tank-1/history?from=" + q(started.minusSeconds(1))).bodyAsJsonObject(),
+        "exam-42").size() > 5);
     Instant to = Instant.now().minusMillis(500);
     String window = "/api/v1/twins/tank-1/history?from=" + q(started.minusSeconds(1)) + "&to=" + q(to);
     runtime.history().writer().awaitIdle(Duration.ofSeconds(5));
