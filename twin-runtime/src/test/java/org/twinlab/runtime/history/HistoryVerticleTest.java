@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +40,7 @@ class HistoryVerticleTest {
       var model = ModelLibrary.loadBuiltIn("tank-process");
       TwinConfig twin = new TwinConfig("tank-1", model, new BindingSet("tank-1", model.id(), List.of(), List.of()), "station-3");
       Bus.registerCodecs(vertx.eventBus());
-      vertx.deployVerticle(new HistoryVerticle(List.of(twin), writer, sessions, Duration.ofDays(7), 50))
+      vertx.deployVerticle(new HistoryVerticle(List.of(twin), writer, sessions, Duration.ofDays(7), Clock.systemUTC(), 50))
           .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
       vertx.eventBus().publish(Bus.changes("tank-1"), new ChangeBatch("tank-1", List.of(
