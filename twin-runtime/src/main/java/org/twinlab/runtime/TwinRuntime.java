@@ -3,6 +3,7 @@ package org.twinlab.runtime;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ import org.twinlab.runtime.twin.TwinVerticle;
  */
 public final class TwinRuntime implements Deployments {
   private final Vertx vertx;
+  /** The one clock of the runtime: twins, history, sessions and tokens all tell time by it. */
+  private final Clock clock;
   private final Connections connections;
   private final Twins twins;
   private final ApiServer api;
@@ -57,8 +60,9 @@ public final class TwinRuntime implements Deployments {
   private final AuditLog audit;
   private final LabSessions sessions;
 
-  private TwinRuntime(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators) {
+  private TwinRuntime(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators, Clock clock) {
     this.vertx = vertx;
+    this.clock = clock;
     this.config = config;
     this.connections = new Connections(vertx, config.connections());
     this.packages = new TwinPackages(config, connections.protocols());
@@ -68,13 +72,13 @@ public final class TwinRuntime implements Deployments {
     HistoryStore store = HistoryStores.open(config.history(), config.dataDir());
     this.history = new History(HistoryWriter.withDefaults(store), config.history().retention());
     this.historyVerticle = new HistoryVerticle(verticles.stream().map(TwinVerticle::twinConfig).toList(), history.writer(),
-        history.sessions(), history.retention().orElse(null));
+        history.sessions(), history.retention().orElse(null), clock);
     this.accounts = Accounts.open(config.dataDir());
     this.audit = new AuditLog(config.dataDir());
     this.sessions = new LabSessions(vertx, config.dataDir(), twins, connections, new ScenarioCatalog(config.dataDir()), accounts,
         simulators, () -> PlatformKey.openOrCreate(config.dataDir()));
     this.api = new ApiServer(config.bind(), config.port(), config.http(), twins, connections, history, config.dataDir(), this, sessions,
-        new Tokens(Tokens.DEFAULT_LIFETIME, java.time.Clock.systemUTC()), audit);
+        new Tokens(Tokens.DEFAULT_LIFETIME, clock), audit);
   }
 
   /** Starts everything; fails (and stops what started) when the port or a twin cannot start. */
@@ -87,10 +91,15 @@ public final class TwinRuntime implements Deployments {
    * lab sessions can set those stations up and inject faults.
    */
   public static Future<TwinRuntime> start(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators) {
+    return start(vertx, config, simulators, Clock.systemUTC());
+  }
+
+  /** Starts the runtime telling time by the given clock (a test's, which it moves by hand). */
+  public static Future<TwinRuntime> start(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators, Clock clock) {
     Bus.registerCodecs(vertx.eventBus());
     TwinRuntime rt;
     try {
-      rt = new TwinRuntime(vertx, config, simulators);
+      rt = new TwinRuntime(vertx, config, simulators, clock);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -177,7 +186,7 @@ public final class TwinRuntime implements Deployments {
 
   private TwinVerticle twin(TwinConfig t, boolean autoStart) {
     return new TwinVerticle(t, connections, new BindingJournal(config.dataDir().resolve("bindings"), t.id()),
-        config.staleFactor(), autoStart);
+        config.staleFactor(), autoStart, clock);
   }
 
   /**
@@ -200,7 +209,8 @@ public final class TwinRuntime implements Deployments {
       return Future.failedFuture(e);
     }
     // recorded before anything is installed: a station's twin is not replaced unseen
-    CandidateAction deploy = CandidateAction.of(t.id(), by, "deploy", Map.of("model", t.model().id(), "bindings", t.bindings().bindings().size()));
+    CandidateAction deploy = CandidateAction.of(t.id(), by, "deploy", Map.of("model", t.model().id(), "bindings", t.bindings().bindings().size()),
+        clock.instant());
     return ActionLedger.gated(vertx, deploy, () -> vertx.executeBlocking(() -> {
           packages.saved(t.id(), pkg);
           return null;
@@ -228,7 +238,7 @@ public final class TwinRuntime implements Deployments {
     } catch (TwinRequestException e) {
       return Future.failedFuture(e);
     }
-    CandidateAction remove = CandidateAction.of(id, by, "remove", Map.of("model", t.twinConfig().model().id()));
+    CandidateAction remove = CandidateAction.of(id, by, "remove", Map.of("model", t.twinConfig().model().id()), clock.instant());
     return t.snapshot().compose(s -> {
       if (s.lifecycle() == Lifecycle.RUNNING || s.lifecycle() == Lifecycle.PAUSED) {
         return Future.failedFuture(TwinRequestException.conflict("lifecycle", "stop the twin application before removing it"));

@@ -89,7 +89,7 @@ final class HistoryRoutes {
       if (ctx.queryParams().get(p) != null) fields.put(p, ctx.queryParams().get(p));
     }
     // the export is recorded once its file is written, before it is sent
-    export(ctx, query, window, twin.id(), () -> ActionLedger.record(ctx.vertx(), CandidateAction.of(twin.id(), who, "export", fields)));
+    export(ctx, query, window, twin.id(), () -> ActionLedger.record(ctx.vertx(), CandidateAction.of(twin.id(), who, "export", fields, twin.clock().instant())));
   }
 
   private void exportSession(RoutingContext ctx) {
@@ -98,7 +98,7 @@ final class HistoryRoutes {
     if ((session == null || session.isBlank()) && (twinId == null || twinId.isBlank())) {
       throw TwinRequestException.invalid("session", "name a lab session (session=…) or a twin (twin=…) to export");
     }
-    if (twinId != null) twins.require(twinId);
+    TwinVerticle twin = twinId == null ? null : twins.require(twinId);
     if (session != null && !session.matches("[A-Za-z0-9._-]{1,64}")) {
       throw TwinRequestException.invalid("session", "a session id is 1-64 of A-Z a-z 0-9 . _ -");
     }
@@ -116,7 +116,7 @@ final class HistoryRoutes {
     }
     // an export of one twin's history is an action on that twin, recorded like the twin's own export route
     java.util.function.Supplier<Future<Void>> record = twinId == null ? Future::succeededFuture
-        : () -> ActionLedger.record(ctx.vertx(), CandidateAction.of(twinId, Actor.of(caller), "export", fields));
+        : () -> ActionLedger.record(ctx.vertx(), CandidateAction.of(twinId, Actor.of(caller), "export", fields, twin.clock().instant()));
     export(ctx, query, window, session != null ? session : twinId, record);
   }
 
