@@ -16,7 +16,11 @@ import org.twinlab.runtime.auth.AuditLog;
 import org.twinlab.runtime.auth.Tokens;
 import org.twinlab.runtime.evidence.PlatformKey;
 import org.twinlab.runtime.scenario.ScenarioCatalog;
+import org.twinlab.runtime.session.ActionRecorder;
 import org.twinlab.runtime.session.LabSessions;
+import org.twinlab.runtime.session.RigAssembly;
+import org.twinlab.runtime.session.SessionAccess;
+import org.twinlab.runtime.session.SessionWatch;
 import org.twinlab.sim.RigSimulator;
 import org.twinlab.runtime.api.Deployments;
 import org.twinlab.runtime.api.Twins;
@@ -59,6 +63,9 @@ public final class TwinRuntime implements Deployments {
   private final Accounts accounts;
   private final AuditLog audit;
   private final LabSessions sessions;
+  private final SessionAccess access;
+  private final ActionRecorder actions;
+  private final SessionWatch watch;
 
   private TwinRuntime(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators, Clock clock) {
     this.vertx = vertx;
@@ -75,10 +82,14 @@ public final class TwinRuntime implements Deployments {
         history.sessions(), history.retention().orElse(null), clock);
     this.accounts = Accounts.open(config.dataDir());
     this.audit = new AuditLog(config.dataDir());
-    this.sessions = new LabSessions(vertx, config.dataDir(), twins, connections, new ScenarioCatalog(config.dataDir()), accounts,
-        simulators, () -> PlatformKey.openOrCreate(config.dataDir()));
+    ScenarioCatalog catalog = new ScenarioCatalog(config.dataDir());
+    this.sessions = new LabSessions(config.dataDir(), twins, catalog, accounts, new RigAssembly(vertx, twins, connections, catalog, simulators),
+        () -> PlatformKey.openOrCreate(config.dataDir()), clock);
+    this.access = new SessionAccess(sessions, clock);
+    this.actions = new ActionRecorder(vertx, sessions);
+    this.watch = new SessionWatch(vertx, sessions);
     this.api = new ApiServer(config.bind(), config.port(), config.http(), twins, connections, history, config.dataDir(), this, sessions,
-        new Tokens(Tokens.DEFAULT_LIFETIME, clock), audit);
+        access, new Tokens(Tokens.DEFAULT_LIFETIME, clock), audit);
   }
 
   /** Starts everything; fails (and stops what started) when the port or a twin cannot start. */
@@ -109,9 +120,12 @@ public final class TwinRuntime implements Deployments {
     for (TwinVerticle t : rt.twins.all()) {
       chain = chain.compose(v -> vertx.deployVerticle(t).map(id -> rt.deployedTwin(t.id(), id)));
     }
-    // sessions come back from their evidence once the twins run: resuming a station reads its twins
+    // sessions come back from their evidence once the twins run: resuming a station reads its twins;
+    // then their twins' actions go through their evidence, and what their runs decide is recorded
     return chain.compose(v -> vertx.executeBlocking(() -> {
       rt.sessions.start();
+      rt.actions.start();
+      rt.watch.start();
       return null;
     }, false)).compose(v -> vertx.deployVerticle(rt.api).map(rt::deployed))
         .map(v -> rt)
@@ -147,6 +161,16 @@ public final class TwinRuntime implements Deployments {
     return sessions;
   }
 
+  /** Who reaches which session, station and twin. */
+  public SessionAccess access() {
+    return access;
+  }
+
+  /** What keeps the sessions' twins' actions on record (a drill can make it fail as a full disk would). */
+  public ActionRecorder actions() {
+    return actions;
+  }
+
   /** Undeploys everything and closes the connections (on a worker: closing waits for the peers). */
   public Future<Void> stop() {
     Future<Void> chain = Future.succeededFuture();
@@ -159,6 +183,8 @@ public final class TwinRuntime implements Deployments {
       chain = chain.compose(v -> vertx.undeploy(id)).recover(e -> Future.succeededFuture());
     }
     return chain.compose(v -> vertx.executeBlocking(() -> {
+      watch.close();
+      actions.close();
       sessions.close();
       audit.close();
       connections.close();

@@ -27,7 +27,7 @@ import org.twinlab.runtime.history.HistoryExport;
 import org.twinlab.runtime.history.HistoryQuery;
 import org.twinlab.runtime.history.Series;
 import org.twinlab.runtime.session.LabSession;
-import org.twinlab.runtime.session.LabSessions;
+import org.twinlab.runtime.session.SessionAccess;
 import org.twinlab.runtime.session.StationPlan;
 import org.twinlab.runtime.twin.TwinVerticle;
 import org.twinlab.scenarios.engine.ActionOutcome;
@@ -44,13 +44,13 @@ final class StationBackups {
 
   private final Vertx vertx;
   private final History history;
-  private final LabSessions sessions;
+  private final SessionAccess access;
   private final Path backupsDir;
 
-  StationBackups(Vertx vertx, History history, LabSessions sessions, Path backupsDir) {
+  StationBackups(Vertx vertx, History history, SessionAccess access, Path backupsDir) {
     this.vertx = vertx;
     this.history = history;
-    this.sessions = sessions;
+    this.access = access;
     this.backupsDir = backupsDir;
   }
 
@@ -89,7 +89,7 @@ final class StationBackups {
 
   /** The session station the caller takes the twin's backup at: a candidate's own; staff's first that holds the twin. */
   private Optional<Seat> seat(Caller caller, String twin) {
-    for (LabSession s : sessions.visibleTo(caller)) {
+    for (LabSession s : access.visibleTo(caller)) {
       if (s.ended()) continue;
       for (StationPlan p : s.plan().stations()) {
         if (!p.twins().contains(twin)) continue;
