@@ -71,17 +71,17 @@ public final class TwinRuntime implements Deployments {
     this.vertx = vertx;
     this.clock = clock;
     this.config = config;
-    this.connections = new Connections(vertx, config.connections());
-    this.packages = new TwinPackages(config, connections.protocols());
+    this.connections = new Connections(vertx, config.connections(), clock);
+    this.packages = new TwinPackages(config, connections.protocols(), clock);
     List<TwinVerticle> verticles = new ArrayList<>();
     for (TwinConfig t : packages.startingTwins()) verticles.add(twin(t, !packages.isPackage(t.id())));
     this.twins = new Twins(verticles);
-    HistoryStore store = HistoryStores.open(config.history(), config.dataDir());
-    this.history = new History(HistoryWriter.withDefaults(store), config.history().retention());
+    HistoryStore store = HistoryStores.open(config.history(), config.dataDir(), clock);
+    this.history = new History(HistoryWriter.withDefaults(store, clock), config.history().retention());
     this.historyVerticle = new HistoryVerticle(verticles.stream().map(TwinVerticle::twinConfig).toList(), history.writer(),
         history.sessions(), history.retention().orElse(null), clock);
-    this.accounts = Accounts.open(config.dataDir());
-    this.audit = new AuditLog(config.dataDir());
+    this.accounts = Accounts.open(config.dataDir(), clock);
+    this.audit = new AuditLog(config.dataDir(), clock);
     ScenarioCatalog catalog = new ScenarioCatalog(config.dataDir());
     this.sessions = new LabSessions(config.dataDir(), twins, catalog, accounts, new RigAssembly(vertx, twins, connections, catalog, simulators),
         () -> PlatformKey.openOrCreate(config.dataDir()), clock);
@@ -89,7 +89,7 @@ public final class TwinRuntime implements Deployments {
     this.actions = new ActionRecorder(vertx, sessions);
     this.watch = new SessionWatch(vertx, sessions);
     this.api = new ApiServer(config.bind(), config.port(), config.http(), twins, connections, history, config.dataDir(), this, sessions,
-        access, new Tokens(Tokens.DEFAULT_LIFETIME, clock), audit);
+        access, new Tokens(Tokens.DEFAULT_LIFETIME, clock), audit, clock);
   }
 
   /** Starts everything; fails (and stops what started) when the port or a twin cannot start. */

@@ -35,12 +35,14 @@ public final class ApiServer extends VerticleBase {
   private final SessionAccess access;
   private final Tokens tokens;
   private final AuditLog audit;
+  private final java.time.Clock clock;
   private final String openApi = openApiDocument();
   private volatile int actualPort;
   private volatile Router router;
 
   public ApiServer(String bind, int port, HttpConfig http, Twins twins, Connections connections, History history, java.nio.file.Path dataDir,
-      Deployments deployments, LabSessions sessions, SessionAccess access, Tokens tokens, AuditLog audit) {
+      Deployments deployments, LabSessions sessions, SessionAccess access, Tokens tokens, AuditLog audit, java.time.Clock clock) {
+    this.clock = clock;
     this.sessions = sessions;
     this.access = access;
     this.tokens = tokens;
@@ -87,19 +89,19 @@ public final class ApiServer extends VerticleBase {
     built.route("/api/*").handler(guard.identify());
     // every API route is mounted through the guarded router: its operation's rule goes with it
     GuardedRouter api = new GuardedRouter(built, AccessPolicy.of(openApi), guard, new RequestTimeLimit(http.requestTimeLimit()));
-    new AuthRoutes(vertx, sessions.accounts(), tokens, audit).mount(api);
+    new AuthRoutes(vertx, sessions.accounts(), tokens, audit, clock).mount(api);
     new SessionRoutes(vertx, sessions, access).mount(api);
     new ScenarioRoutes(vertx, sessions.catalog()).mount(api);
     new KeyRoutes(vertx, sessions).mount(api);
-    new DiscoveryRoutes(connections, new EndpointProbe(vertx), history, sessions::evidenceProblems).mount(api);
+    new DiscoveryRoutes(connections, new EndpointProbe(vertx, clock), history, sessions::evidenceProblems).mount(api);
     new TwinRoutes(twins, access).mount(api);
     StationScopes scopes = new StationScopes(twins, connections.protocols());
     new PackageRoutes(deployments, access, scopes).mount(api);
     new BindingRoutes(twins, connections.protocols(), scopes, access).mount(api);
     new LiveFeed(vertx, twins, access).mount(api);
-    new HistoryRoutes(twins, history, access).mount(api);
+    new HistoryRoutes(twins, history, access, clock).mount(api);
     new ActionRoutes(vertx, twins, new StationBackups(vertx, history, access, BackupRoutes.backupsDir(dataDir))).mount(api);
-    new BackupRoutes(vertx, dataDir, audit).mount(api);
+    new BackupRoutes(vertx, dataDir, audit, clock).mount(api);
     api.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
     api.requireEveryRuleRouted();
     // deny by default: an API request no guarded route took reaches no handler

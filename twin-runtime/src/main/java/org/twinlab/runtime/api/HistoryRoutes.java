@@ -46,11 +46,13 @@ final class HistoryRoutes {
   private final History history;
 
   private final Reach reach;
+  private final java.time.Clock clock;
 
-  HistoryRoutes(Twins twins, History history, Reach reach) {
+  HistoryRoutes(Twins twins, History history, Reach reach, java.time.Clock clock) {
     this.twins = twins;
     this.history = history;
     this.reach = reach;
+    this.clock = clock;
   }
 
   void mount(GuardedRouter r) {
@@ -161,9 +163,9 @@ final class HistoryRoutes {
         .put("errorAt", s.lastErrorAt() == null ? null : s.lastErrorAt().toString());
   }
 
-  private static TimeWindow window(RoutingContext ctx) {
+  private TimeWindow window(RoutingContext ctx) {
     try {
-      return TimeWindow.parse(ctx.queryParams().get("from"), ctx.queryParams().get("to"), Instant.now());
+      return TimeWindow.parse(ctx.queryParams().get("from"), ctx.queryParams().get("to"), clock.instant());
     } catch (TimeWindow.BadTime e) {
       throw TwinRequestException.invalid(e.field(), e.getMessage());
     }
@@ -177,7 +179,7 @@ final class HistoryRoutes {
     return new TimeWindow(from, asked.to());
   }
 
-  private static TimeWindow exportWindow(RoutingContext ctx) {
+  private TimeWindow exportWindow(RoutingContext ctx) {
     TimeWindow w = window(ctx);
     if (w.length().compareTo(MAX_EXPORT_WINDOW) > 0) {
       throw TwinRequestException.invalid("from", "an export covers at most 31 days; export longer spans in parts");

@@ -66,13 +66,14 @@ final class StationBackups {
     List<JsonObject> records = seat.map(StationBackups::stationRecords).orElse(List.of());
     // a seat's history is the twin's since its station started; staff outside a session take the twin's whole history
     Instant from = seat.isEmpty() ? Instant.EPOCH : records.stream().filter(r -> "station.started".equals(r.getString("kind")))
-        .map(r -> Instant.parse(r.getString("at"))).findFirst().orElse(Instant.now());
+        .map(r -> Instant.parse(r.getString("at"))).findFirst().orElse(t.clock().instant());
     List<JsonObject> own = records.stream().filter(r -> caller.name().equals(r.getString("by"))).toList();
     StationBackup.Contents contents = new StationBackup.Contents(t.id(), seat.map(Seat::station).orElse(null),
-        seat.map(Seat::session).orElse(null), historyCsv(t.id(), from), ownVersions(caller, versions), own);
+        seat.map(Seat::session).orElse(null), historyCsv(t.id(), from, t.clock().instant()), ownVersions(caller, versions), own);
     OwnerOnly.directory(backupsDir);
-    Path out = backupsDir.resolve(BackupRoutes.fileName(t.id(), Instant.now()));
-    BackupManifest m = StationBackup.create(contents, out);
+    Instant now = t.clock().instant();
+    Path out = backupsDir.resolve(BackupRoutes.fileName(t.id(), now));
+    BackupManifest m = StationBackup.create(contents, out, now);
     keepNewest(t.id());
     return new ActionOutcome(true, "backup written", Map.of("file", out.getFileName().toString(),
         "files", Integer.toString(m.files().size()), "bytes", Long.toString(m.totalBytes())));
@@ -100,9 +101,9 @@ final class StationBackups {
     return Optional.empty();
   }
 
-  /** The twin's points only, from a time on. */
-  private byte[] historyCsv(String twin, Instant from) throws Exception {
-    Instant to = Instant.now().plusSeconds(1);
+  /** The twin's points only, from a time on up to now. */
+  private byte[] historyCsv(String twin, Instant from, Instant now) throws Exception {
+    Instant to = now.plusSeconds(1);
     var series = from.isBefore(to) ? history.store().raw(new HistoryQuery(twin, Set.of(), null, from, to)) : List.<Series>of();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {

@@ -17,8 +17,8 @@ public final class HistoryStores {
    * token), a stand-in that reports why and keeps trying to open it: the runtime serves live twins
    * either way.
    */
-  public static HistoryStore open(HistoryConfig config, Path dataDir) {
-    StoreOpener opener = () -> openNow(config, dataDir);
+  public static HistoryStore open(HistoryConfig config, Path dataDir, java.time.Clock clock) {
+    StoreOpener opener = () -> openNow(config, dataDir, clock);
     try {
       HistoryStore store = opener.open();
       LOG.info("history: {}", store.describe());
@@ -29,7 +29,7 @@ public final class HistoryStores {
     }
   }
 
-  static HistoryStore openNow(HistoryConfig config, Path dataDir) throws HistoryException {
+  static HistoryStore openNow(HistoryConfig config, Path dataDir, java.time.Clock clock) throws HistoryException {
     if (config.store() == HistoryConfig.Store.INFLUXDB) {
       var influx = config.influx().orElseThrow();
       String token;
@@ -38,7 +38,7 @@ public final class HistoryStores {
       } catch (IllegalStateException e) {
         throw new HistoryException(e.getMessage(), e);
       }
-      return new InfluxHistoryStore(influx, token, dataDir.resolve("influx-spool"));
+      return new InfluxHistoryStore(influx, token, dataDir.resolve("influx-spool"), clock);
     }
     return SqliteHistoryStore.open(dataDir, config.maxSizeBytes());
   }

@@ -34,7 +34,7 @@ class HistoryVerticleTest {
       Instant now = Instant.now();
       store.append(List.of(new HistoryPoint("tank-1", "tank-process", "tank.level", ValueKind.NUMBER, "mm", 1.0, Quality.GOOD,
           now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(10)), null, null)));
-      HistoryWriter writer = new HistoryWriter(store, 100, Duration.ofMillis(20), 1000);
+      HistoryWriter writer = new HistoryWriter(store, 100, Duration.ofMillis(20), 1000, Clock.systemUTC());
       SessionTags sessions = new SessionTags();
       sessions.start("tank-1", "exam-9");
       var model = ModelLibrary.loadBuiltIn("tank-process");
