@@ -1,5 +1,6 @@
 package org.twinlab.connectors;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
@@ -8,18 +9,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What every connector shares: a serial lane for its lifecycle (on threads all connectors share),
- * the state it reports, and the BAD samples that show a dead link.
+ * the state it reports, the BAD samples that show a dead link, and the clock it stamps them with.
  */
 public abstract class ConnectorSupport implements Connector {
   protected final String id;
   protected final ConnectorListener listener;
   protected final SerialLane worker;
+  /** Stamps what the connector itself dates: state changes, BAD samples, samples the peer sent undated. */
+  protected final Clock clock;
   protected volatile ConnectionState state = ConnectionState.CONNECTING;
   protected volatile boolean closed;
 
-  protected ConnectorSupport(String protocol, String id, ConnectorListener listener) {
+  protected ConnectorSupport(String protocol, String id, ConnectorListener listener, Clock clock) {
     this.id = id;
     this.listener = listener;
+    this.clock = clock;
     this.worker = new SerialLane(protocol + "-" + id);
   }
 
@@ -37,7 +41,7 @@ public abstract class ConnectorSupport implements Connector {
   protected final void emit(ConnectionState s, String error) {
     if (s == state && error == null && s != ConnectionState.CONNECTING) return;
     state = s;
-    listener.onStateChanged(new ConnectionEvent(id, s, Optional.ofNullable(error), Instant.now()));
+    listener.onStateChanged(new ConnectionEvent(id, s, Optional.ofNullable(error), clock.instant()));
   }
 
   /** Runs a callback's follow-up on the worker; after close() there is nothing left to do. */
@@ -52,7 +56,7 @@ public abstract class ConnectorSupport implements Connector {
   /** Every requested signal BAD with the reason, so a dead link shows instead of freezing values. */
   protected final void markAllBad(Collection<SignalRequest> requested, String why) {
     if (requested.isEmpty()) return;
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     listener.onSamples(requested.stream().map(r -> new Sample(r.signal(), r.address(), null, now, Quality.bad(why))).toList());
   }
 

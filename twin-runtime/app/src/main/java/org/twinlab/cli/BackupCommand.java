@@ -34,9 +34,10 @@ final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path target = out != null ? out : Path.of("twinlab-backup-" + STAMP.format(Instant.now()) + ".zip");
+    Instant now = Instant.now(); // the command's one reading of the clock: the file's name and its manifest agree
+    Path target = out != null ? out : Path.of("twinlab-backup-" + STAMP.format(now) + ".zip");
     try {
-      BackupManifest m = DataBackup.create(data.dir, target, includeKeys);
+      BackupManifest m = DataBackup.create(data.dir, target, includeKeys, now);
       spec.commandLine().getOut().printf("backed up %s to %s: %d files, %d bytes, each with its SHA-256; %s%n", data.dir, target,
           m.files().size(), m.totalBytes(), includeKeys ? "the private signing key included" : "the private signing key left out");
       spec.commandLine().getOut().flush();

@@ -37,8 +37,9 @@ final class UsersCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      try (AuditLog audit = new AuditLog(java.nio.file.Files.createDirectories(data.dir))) {
-        return run(Accounts.open(data.dir), audit, spec.commandLine().getOut());
+      java.time.Clock clock = java.time.Clock.systemUTC(); // the command's one clock, as the runtime has its own
+      try (AuditLog audit = new AuditLog(java.nio.file.Files.createDirectories(data.dir), clock)) {
+        return run(Accounts.open(data.dir, clock), audit, spec.commandLine().getOut());
       } catch (IllegalArgumentException | IllegalStateException | java.util.NoSuchElementException e) {
         spec.commandLine().getErr().println("twinlab users: " + e.getMessage());
         spec.commandLine().getErr().flush();

@@ -120,7 +120,7 @@ class EvidenceAndUsersCommandTest {
     String[] added = run("a-strong-password\n", "users", "add", "exam7", "--role", "examiner", "--display", "Examiner Wu",
         "--data", data.toString());
     assertThat(added[0]).as(added[2]).isEqualTo("0");
-    assertThat(Accounts.open(data).authenticate("exam7", "a-strong-password")).isPresent();
+    assertThat(Accounts.open(data, java.time.Clock.systemUTC()).authenticate("exam7", "a-strong-password")).isPresent();
     assertThat(Files.readString(data.resolve(AuditLog.FILE_NAME))).contains("\"action\":\"add user\"").contains("exam7");
 
     String[] weak = run("short\n", "users", "add", "exam8", "--role", "examiner", "--data", data.toString());
@@ -132,8 +132,8 @@ class EvidenceAndUsersCommandTest {
     String[] list = run("", "users", "list", "--data", data.toString());
     assertThat(list[1]).contains("exam7").contains("examiner").contains("Examiner Wu").doesNotContain("argon2");
     assertThat(run("another-strong-one\n", "users", "passwd", "exam7", "--data", data.toString())[0]).isEqualTo("0");
-    assertThat(Accounts.open(data).authenticate("exam7", "another-strong-one")).isPresent();
+    assertThat(Accounts.open(data, java.time.Clock.systemUTC()).authenticate("exam7", "another-strong-one")).isPresent();
     assertThat(run("", "users", "remove", "exam7", "--data", data.toString())[0]).isEqualTo("0");
-    assertThat(Accounts.open(data).find("exam7")).isEmpty();
+    assertThat(Accounts.open(data, java.time.Clock.systemUTC()).find("exam7")).isEmpty();
   }
 }

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand. */
+/** A clock a test moves by hand (from its own thread while a twin reads it on another). */
 public final class ManualClock extends Clock {
-  private Instant now = Instant.parse("2026-11-21T08:00:00Z");
+  private volatile Instant now = Instant.parse("2026-11-21T08:00:00Z");
 
   public void advance(Duration d) {
     now = now.plus(d);

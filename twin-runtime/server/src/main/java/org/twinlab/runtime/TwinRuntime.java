@@ -3,6 +3,7 @@ package org.twinlab.runtime;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,11 @@ import org.twinlab.runtime.history.HistoryVerticle;
 import org.twinlab.runtime.history.HistoryWriter;
 import org.twinlab.runtime.packages.TwinPackages;
 import org.twinlab.runtime.scenario.ScenarioCatalog;
+import org.twinlab.runtime.session.ActionRecorder;
 import org.twinlab.runtime.session.LabSessions;
+import org.twinlab.runtime.session.RigAssembly;
+import org.twinlab.runtime.session.SessionAccess;
+import org.twinlab.runtime.session.SessionWatch;
 import org.twinlab.runtime.twin.ActionLedger;
 import org.twinlab.runtime.twin.Actor;
 import org.twinlab.runtime.twin.CandidateAction;
@@ -45,6 +50,8 @@ import org.twinlab.sim.RigSimulator;
  */
 public final class TwinRuntime implements Deployments {
   private final Vertx vertx;
+  /** The one clock of the runtime: twins, history, sessions and tokens all tell time by it. */
+  private final Clock clock;
   private final Connections connections;
   private final Twins twins;
   private final ApiServer api;
@@ -57,25 +64,33 @@ public final class TwinRuntime implements Deployments {
   private final Accounts accounts;
   private final AuditLog audit;
   private final LabSessions sessions;
+  private final SessionAccess access;
+  private final ActionRecorder actions;
+  private final SessionWatch watch;
 
-  private TwinRuntime(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators) {
+  private TwinRuntime(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators, Clock clock) {
     this.vertx = vertx;
+    this.clock = clock;
     this.config = config;
-    this.connections = new Connections(vertx, config.connections());
-    this.packages = new TwinPackages(config, connections.protocols());
+    this.connections = new Connections(vertx, config.connections(), clock);
+    this.packages = new TwinPackages(config, connections.protocols(), clock);
     List<TwinVerticle> verticles = new ArrayList<>();
     for (TwinConfig t : packages.startingTwins()) verticles.add(twin(t, !packages.isPackage(t.id())));
     this.twins = new Twins(verticles);
-    HistoryStore store = HistoryStores.open(config.history(), config.dataDir());
-    this.history = new History(HistoryWriter.withDefaults(store), config.history().retention());
+    HistoryStore store = HistoryStores.open(config.history(), config.dataDir(), clock);
+    this.history = new History(HistoryWriter.withDefaults(store, clock), config.history().retention());
     this.historyVerticle = new HistoryVerticle(verticles.stream().map(TwinVerticle::twinConfig).toList(), history.writer(),
-        history.sessions(), history.retention().orElse(null));
-    this.accounts = Accounts.open(config.dataDir());
-    this.audit = new AuditLog(config.dataDir());
-    this.sessions = new LabSessions(vertx, config.dataDir(), twins, connections, new ScenarioCatalog(config.dataDir()), accounts,
-        simulators, () -> PlatformKey.openOrCreate(config.dataDir()));
+        history.sessions(), history.retention().orElse(null), clock);
+    this.accounts = Accounts.open(config.dataDir(), clock);
+    this.audit = new AuditLog(config.dataDir(), clock);
+    ScenarioCatalog catalog = new ScenarioCatalog(config.dataDir());
+    this.sessions = new LabSessions(config.dataDir(), twins, catalog, accounts, new RigAssembly(vertx, twins, connections, catalog, simulators),
+        () -> PlatformKey.openOrCreate(config.dataDir()), clock);
+    this.access = new SessionAccess(sessions, clock);
+    this.actions = new ActionRecorder(vertx, sessions);
+    this.watch = new SessionWatch(vertx, sessions);
     this.api = new ApiServer(config.bind(), config.port(), config.http(), twins, connections, history, config.dataDir(), this, sessions,
-        new Tokens(Tokens.DEFAULT_LIFETIME, java.time.Clock.systemUTC()), audit);
+        access, new Tokens(Tokens.DEFAULT_LIFETIME, clock), audit, clock);
   }
 
   /** Starts everything; fails (and stops what started) when the port or a twin cannot start. */
@@ -88,10 +103,15 @@ public final class TwinRuntime implements Deployments {
    * lab sessions can set those stations up and inject faults.
    */
   public static Future<TwinRuntime> start(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators) {
+    return start(vertx, config, simulators, Clock.systemUTC());
+  }
+
+  /** Starts the runtime telling time by the given clock (a test's, which it moves by hand). */
+  public static Future<TwinRuntime> start(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators, Clock clock) {
     TwinCodecs.register(vertx.eventBus());
     TwinRuntime rt;
     try {
-      rt = new TwinRuntime(vertx, config, simulators);
+      rt = new TwinRuntime(vertx, config, simulators, clock);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -101,9 +121,12 @@ public final class TwinRuntime implements Deployments {
     for (TwinVerticle t : rt.twins.all()) {
       chain = chain.compose(v -> vertx.deployVerticle(t).map(id -> rt.deployedTwin(t.id(), id)));
     }
-    // sessions come back from their evidence once the twins run: resuming a station reads its twins
+    // sessions come back from their evidence once the twins run: resuming a station reads its twins;
+    // then their twins' actions go through their evidence, and what their runs decide is recorded
     return chain.compose(v -> vertx.executeBlocking(() -> {
       rt.sessions.start();
+      rt.actions.start();
+      rt.watch.start();
       return null;
     }, false)).compose(v -> vertx.deployVerticle(rt.api).map(rt::deployed))
         .map(v -> rt)
@@ -139,6 +162,16 @@ public final class TwinRuntime implements Deployments {
     return sessions;
   }
 
+  /** Who reaches which session, station and twin. */
+  public SessionAccess access() {
+    return access;
+  }
+
+  /** What keeps the sessions' twins' actions on record (a drill can make it fail as a full disk would). */
+  public ActionRecorder actions() {
+    return actions;
+  }
+
   /** Undeploys everything and closes the connections (on a worker: closing waits for the peers). */
   public Future<Void> stop() {
     Future<Void> chain = Future.succeededFuture();
@@ -151,6 +184,8 @@ public final class TwinRuntime implements Deployments {
       chain = chain.compose(v -> vertx.undeploy(id)).recover(e -> Future.succeededFuture());
     }
     return chain.compose(v -> vertx.executeBlocking(() -> {
+      watch.close();
+      actions.close();
       sessions.close();
       audit.close();
       connections.close();
@@ -178,7 +213,7 @@ public final class TwinRuntime implements Deployments {
 
   private TwinVerticle twin(TwinConfig t, boolean autoStart) {
     return new TwinVerticle(t, connections, new BindingJournal(config.dataDir().resolve("bindings"), t.id()),
-        config.staleFactor(), autoStart);
+        config.staleFactor(), autoStart, clock);
   }
 
   /**
@@ -201,7 +236,8 @@ public final class TwinRuntime implements Deployments {
       return Future.failedFuture(e);
     }
     // recorded before anything is installed: a station's twin is not replaced unseen
-    CandidateAction deploy = CandidateAction.of(t.id(), by, "deploy", Map.of("model", t.model().id(), "bindings", t.bindings().bindings().size()));
+    CandidateAction deploy = CandidateAction.of(t.id(), by, "deploy", Map.of("model", t.model().id(), "bindings", t.bindings().bindings().size()),
+        clock.instant());
     return ActionLedger.gated(vertx, deploy, () -> vertx.executeBlocking(() -> {
           packages.saved(t.id(), pkg);
           return null;
@@ -229,7 +265,7 @@ public final class TwinRuntime implements Deployments {
     } catch (TwinRequestException e) {
       return Future.failedFuture(e);
     }
-    CandidateAction remove = CandidateAction.of(id, by, "remove", Map.of("model", t.twinConfig().model().id()));
+    CandidateAction remove = CandidateAction.of(id, by, "remove", Map.of("model", t.twinConfig().model().id()), clock.instant());
     return t.snapshot().compose(s -> {
       if (s.lifecycle() == Lifecycle.RUNNING || s.lifecycle() == Lifecycle.PAUSED) {
         return Future.failedFuture(TwinRequestException.conflict("lifecycle", "stop the twin application before removing it"));

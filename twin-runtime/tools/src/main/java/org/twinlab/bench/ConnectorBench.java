@@ -79,9 +79,9 @@ public final class ConnectorBench {
 
   private static Connector connector(Plan plan, int port, ConnectorListener listener) {
     if (plan.protocol().equals("opcua")) {
-      return new OpcUaConnector(OpcUaConnectorConfig.of("bench", "opc.tcp://127.0.0.1:" + port + "/plc"), listener);
+      return new OpcUaConnector(OpcUaConnectorConfig.of("bench", "opc.tcp://127.0.0.1:" + port + "/plc"), listener, java.time.Clock.systemUTC());
     }
-    return new MqttConnector(MqttConnectorConfig.of("bench", plan.mqttUri()).withQos(0), listener);
+    return new MqttConnector(MqttConnectorConfig.of("bench", plan.mqttUri()).withQos(0), listener, java.time.Clock.systemUTC());
   }
 
   private static List<SignalRequest> requests(Plan plan) {

@@ -2,6 +2,7 @@ package org.twinlab.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,10 +63,10 @@ public final class HistoryBench {
   private static HistoryStore open(Plan plan, Path dir) throws Exception {
     return switch (plan.store()) {
       case "embedded" -> SqliteHistoryStore.open(dir, 0);
-      case "influxdb" -> new InfluxHistoryStore(influx(plan), plan.influxToken(), dir.resolve("influx-spool"));
+      case "influxdb" -> new InfluxHistoryStore(influx(plan), plan.influxToken(), dir.resolve("influx-spool"), Clock.systemUTC());
       // InfluxDB out of reach: every batch goes to the local spool, fsynced
       default -> new InfluxHistoryStore(new InfluxConfig("http://127.0.0.1:9", "bench", "bench", Optional.empty(),
-          Optional.empty()), "bench", dir.resolve("influx-spool"));
+          Optional.empty()), "bench", dir.resolve("influx-spool"), Clock.systemUTC());
     };
   }
 
@@ -104,7 +105,7 @@ public final class HistoryBench {
   }
 
   private static String throughWriter(HistoryStore store, Plan plan, Instant t0) throws Exception {
-    HistoryWriter writer = HistoryWriter.withDefaults(store);
+    HistoryWriter writer = HistoryWriter.withDefaults(store, Clock.systemUTC());
     long start = System.nanoTime();
     List<HistoryPoint> chunk = new ArrayList<>(1000);
     for (long i = 0; i < plan.points(); i++) {

@@ -28,7 +28,8 @@ class EmbeddedBrokerIT {
       RecordingListener events = new RecordingListener();
       try (SensorNodePublisher node = new SensorNodePublisher(sim, broker.uri(), "twinlab", "motor-9", version);
            SimRunner runner = new SimRunner(sim, 20, node::afterStep);
-           MqttConnector connector = new MqttConnector(MqttConnectorConfig.of("broker", broker.uri()).withVersion(version), events)) {
+           MqttConnector connector = new MqttConnector(MqttConnectorConfig.of("broker", broker.uri()).withVersion(version), events,
+               java.time.Clock.systemUTC())) {
         runner.start();
         connector.start();
         connector.subscribe(List.of(SignalRequest.of("x", "twinlab/motor-9/telemetry#/vibration/x"))).get();

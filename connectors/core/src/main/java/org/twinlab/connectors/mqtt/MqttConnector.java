@@ -48,8 +48,9 @@ public final class MqttConnector extends ConnectorSupport {
 
   private record Route(SignalRequest request, MqttAddress address) {}
 
-  public MqttConnector(MqttConnectorConfig config, ConnectorListener listener) {
-    super("mqtt", config.id(), listener);
+  /** @param clock dates the messages whose payload carries no time of its own */
+  public MqttConnector(MqttConnectorConfig config, ConnectorListener listener, java.time.Clock clock) {
+    super("mqtt", config.id(), listener, clock);
     this.config = config;
   }
 
@@ -217,7 +218,7 @@ public final class MqttConnector extends ConnectorSupport {
   }
 
   private void onMessage(String topic, byte[] payload) {
-    Instant received = Instant.now();
+    Instant received = clock.instant();
     PayloadDecoder.Parsed parsed = PayloadDecoder.parse(payload);
     if (topicsSeen.size() < MAX_TOPICS_SEEN || topicsSeen.containsKey(topic)) {
       topicsSeen.put(topic, parsed);

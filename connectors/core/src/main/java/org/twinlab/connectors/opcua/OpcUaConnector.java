@@ -72,8 +72,9 @@ public final class OpcUaConnector extends ConnectorSupport {
   /** The server's MaxNodesPerRead (0: no limit), read once per session. */
   private volatile long maxNodesPerRead;
 
-  public OpcUaConnector(OpcUaConnectorConfig config, ConnectorListener listener) {
-    super("opcua", config.id(), listener);
+  /** @param clock dates the values the server sent with neither a source nor a server time */
+  public OpcUaConnector(OpcUaConnectorConfig config, ConnectorListener listener, java.time.Clock clock) {
+    super("opcua", config.id(), listener, clock);
     this.config = config;
   }
 
@@ -179,7 +180,7 @@ public final class OpcUaConnector extends ConnectorSupport {
     List<Sample> bad = new ArrayList<>();
     failedItems.forEach((signal, why) -> {
       SignalRequest r = requests.get(signal);
-      if (r != null) bad.add(new Sample(signal, r.address(), null, Instant.now(), Quality.bad(why)));
+      if (r != null) bad.add(new Sample(signal, r.address(), null, clock.instant(), Quality.bad(why)));
     });
     if (!bad.isEmpty()) listener.onSamples(bad);
   }
@@ -363,9 +364,9 @@ public final class OpcUaConnector extends ConnectorSupport {
     return f;
   }
 
-  private static Sample toSample(String signal, String address, DataValue dv) {
+  private Sample toSample(String signal, String address, DataValue dv) {
     DateTime t = dv.sourceTime() != null ? dv.sourceTime() : dv.serverTime();
-    Instant at = t != null && t.isValid() ? t.getJavaInstant() : Instant.now();
+    Instant at = t != null && t.isValid() ? t.getJavaInstant() : clock.instant();
     Quality q = StatusQuality.of(dv.statusCode());
     return new Sample(signal, address, q.isBad() ? null : Values.toJava(dv.value()), at, q);
   }

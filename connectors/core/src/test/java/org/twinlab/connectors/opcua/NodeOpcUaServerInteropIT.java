@@ -26,7 +26,7 @@ class NodeOpcUaServerInteropIT {
     NodePeer.requireInstalled();
     try (NodePeer.Running peer = NodePeer.startServer(90, "peer-server.mjs", String.valueOf(Ports.free()))) {
       RecordingListener listener = new RecordingListener();
-      try (OpcUaConnector c = new OpcUaConnector(OpcUaConnectorConfig.of("peer", peer.url()), listener)) {
+      try (OpcUaConnector c = new OpcUaConnector(OpcUaConnectorConfig.of("peer", peer.url()), listener, java.time.Clock.systemUTC())) {
         c.start();
         c.subscribe(List.of(
             new SignalRequest("temperature", NS + "Line.Temperature", 50, 0),
@@ -62,7 +62,7 @@ class NodeOpcUaServerInteropIT {
     String port = String.valueOf(Ports.free());
     RecordingListener listener = new RecordingListener();
     NodePeer.Running peer = NodePeer.startServer(90, "peer-server.mjs", port);
-    try (OpcUaConnector c = new OpcUaConnector(OpcUaConnectorConfig.of("peer", peer.url()), listener)) {
+    try (OpcUaConnector c = new OpcUaConnector(OpcUaConnectorConfig.of("peer", peer.url()), listener, java.time.Clock.systemUTC())) {
       c.start();
       c.subscribe(List.of(new SignalRequest("counter", NS + "Line.Counter", 50, 0))).get(30, TimeUnit.SECONDS);
       await().atMost(Duration.ofSeconds(30)).until(() -> listener.latest("counter") != null && listener.latest("counter").quality().isGood());

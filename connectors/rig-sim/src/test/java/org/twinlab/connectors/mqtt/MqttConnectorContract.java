@@ -65,7 +65,7 @@ abstract class MqttConnectorContract {
   }
 
   private MqttConnector connect(MqttConnectorConfig config, List<SignalRequest> signals) throws Exception {
-    connector = new MqttConnector(config.withBackoff(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1))), listener);
+    connector = new MqttConnector(config.withBackoff(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1))), listener, java.time.Clock.systemUTC());
     connector.start();
     connector.subscribe(signals).get(10, TimeUnit.SECONDS);
     await().atMost(WAIT).until(() -> connector.state() == ConnectionState.CONNECTED);
@@ -116,7 +116,7 @@ abstract class MqttConnectorContract {
     } finally {
       publisher.close();
     }
-    connector = new MqttConnector(MqttConnectorConfig.of("many", brokerUri()), listener);
+    connector = new MqttConnector(MqttConnectorConfig.of("many", brokerUri()), listener, java.time.Clock.systemUTC());
     // many filters asked for before the start make subscribing on connect take a while
     List<SignalRequest> early = new ArrayList<>();
     for (int i = 0; i < 3000; i++) early.add(SignalRequest.of("early" + i, run + "/early/" + i + "#/v"));

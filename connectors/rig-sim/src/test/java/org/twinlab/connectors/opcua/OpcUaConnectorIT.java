@@ -37,7 +37,7 @@ class OpcUaConnectorIT {
   void start() throws Exception {
     plc = new SimulatedPlc(new ConveyorSortingSim(11, true), RigOpcUaServer.Options.loopback(Ports.free()).withMaxNodesPerRead(4));
     connector = new OpcUaConnector(OpcUaConnectorConfig.of("station-1", plc.server.endpointUrl())
-        .withBackoff(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1))), listener);
+        .withBackoff(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1))), listener, java.time.Clock.systemUTC());
     connector.start();
     List<SignalRequest> all = plc.sim.signals().stream()
         .map(s -> new SignalRequest(s.path(), plc.address(s.path()), 50, 0)).toList();

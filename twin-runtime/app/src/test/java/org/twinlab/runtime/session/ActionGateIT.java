@@ -170,7 +170,7 @@ class ActionGateIT {
     await().atMost(Duration.ofSeconds(60)).until(() -> rigSetpoint() == 24.5);
     int versions = bindingVersions();
 
-    runtime.sessions().failRecording("no space left on device");
+    runtime.actions().failRecording("no space left on device");
     try {
       HttpResponse<Buffer> w = write(cand1, 25.5);
       assertThat(w.statusCode()).as(w.bodyAsString()).isEqualTo(503);
@@ -187,7 +187,7 @@ class ActionGateIT {
       assertThat(bindingVersions()).isEqualTo(versions);
       assertThat(get(cand1.get("/api/v1/twins/" + TWIN).send()).bodyAsJsonObject().getString("lifecycle")).isEqualTo("RUNNING");
     } finally {
-      runtime.sessions().failRecording(null);
+      runtime.actions().failRecording(null);
     }
     assertThat(write(cand1, 27.5).statusCode()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(60)).until(() -> rigSetpoint() == 27.5);
@@ -196,14 +196,14 @@ class ActionGateIT {
     assertThat(writesOf(records, 26.5)).isEmpty();
 
     // the one act a full disk does not hold back: an emergency stop stops the rig, on record or not
-    runtime.sessions().failRecording("no space left on device");
+    runtime.actions().failRecording("no space left on device");
     try {
       HttpResponse<Buffer> estop = get(cand1.post("/api/v1/twins/" + TWIN + "/commands/panel.emergency_stop").send());
       assertThat(estop.statusCode()).as(estop.bodyAsString()).isEqualTo(200);
       assertThat(estop.bodyAsJsonObject().getString("detail")).contains("not on record");
       await().atMost(Duration.ofSeconds(60)).until(() -> Boolean.TRUE.equals(lab.rig(TWIN).sim().groundTruth().get("panel.estop")));
     } finally {
-      runtime.sessions().failRecording(null);
+      runtime.actions().failRecording(null);
     }
     assertThat(EvidenceLog.read(evidence())).as("no record, so no credit")
         .noneMatch(r -> "emergency_stop".equals(r.data().getString("kind")));

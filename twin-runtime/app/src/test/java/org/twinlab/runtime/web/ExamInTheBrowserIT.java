@@ -91,7 +91,7 @@ class ExamInTheBrowserIT {
             && examiner.findElements(By.cssSelector("#stations .station")).size() == 2);
         examiner.findElement(By.id("start-all")).click();
         seen(() -> states(examiner).equals(List.of("running", "running")));
-        String session = runtime.sessions().visibleTo(new org.twinlab.runtime.auth.Caller("exam1", Role.EXAMINER)).get(0).id();
+        String session = runtime.access().visibleTo(new org.twinlab.runtime.auth.Caller("exam1", Role.EXAMINER)).get(0).id();
 
         // the candidate sees the task and the live twin, in Chinese too
         logIn(candidate, base, "cand1", ApiUsers.PASSWORD);

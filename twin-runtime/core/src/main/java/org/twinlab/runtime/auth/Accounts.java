@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +21,17 @@ import org.twinlab.runtime.durable.DurableFiles;
 public final class Accounts {
   public static final String FILE_NAME = "accounts.json";
   private final Path file;
+  private final Clock clock;
   private final Map<String, Account> byName = new TreeMap<>();
 
-  private Accounts(Path file) {
+  private Accounts(Path file, Clock clock) {
     this.file = file;
+    this.clock = clock;
   }
 
-  /** The accounts of a data directory; none when the file does not exist yet. */
-  public static Accounts open(Path dataDir) {
-    Accounts a = new Accounts(dataDir.resolve(FILE_NAME));
+  /** The accounts of a data directory; none when the file does not exist yet. The clock dates new accounts. */
+  public static Accounts open(Path dataDir, Clock clock) {
+    Accounts a = new Accounts(dataDir.resolve(FILE_NAME), clock);
     a.load();
     return a;
   }
@@ -46,7 +49,7 @@ public final class Accounts {
     Account.requireName(name);
     if (byName.containsKey(name)) throw new IllegalStateException("the user '" + name + "' exists already");
     Passwords.requireStrong(password);
-    Account a = new Account(name, role, displayName, Passwords.hash(password), Instant.now());
+    Account a = new Account(name, role, displayName, Passwords.hash(password), clock.instant());
     commit(next -> next.put(name, a));
     return a;
   }

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import org.twinlab.runtime.durable.DurableFiles;
 
 /**
@@ -18,11 +18,13 @@ import org.twinlab.runtime.durable.DurableFiles;
 public final class AuditLog implements AutoCloseable {
   public static final String FILE_NAME = "audit.jsonl";
   private final Path file;
+  private final Clock clock;
   private FileChannel out;
 
-  /** The trail of a data directory; the file is opened when the first entry is written. */
-  public AuditLog(Path dataDir) {
+  /** The trail of a data directory, its entries dated by the clock; the file is opened when the first entry is written. */
+  public AuditLog(Path dataDir, Clock clock) {
     this.file = dataDir.resolve(FILE_NAME);
+    this.clock = clock;
   }
 
   /**
@@ -30,7 +32,7 @@ public final class AuditLog implements AutoCloseable {
    * written, so an administrator's change is not made without its record.
    */
   public synchronized void record(String by, String action, String target, String detail) {
-    JsonObject line = new JsonObject().put("at", Instant.now().toString()).put("by", by).put("action", action)
+    JsonObject line = new JsonObject().put("at", clock.instant().toString()).put("by", by).put("action", action)
         .put("target", target).put("detail", detail == null ? "" : detail);
     try {
       if (out == null) out = DurableFiles.openForAppend(file);

@@ -1,7 +1,6 @@
 package org.twinlab.runtime.connect;
 
 import io.vertx.core.Vertx;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -36,12 +35,13 @@ public final class Connections implements AutoCloseable {
   /** Signals under this prefix only feed topic discovery; no twin receives them. */
   private static final String DISCOVERY = "~discovery";
 
-  public Connections(Vertx vertx, List<ConnectionConfig> configs) {
+  /** @param clock what the connectors date their states, and samples their peers sent undated, with */
+  public Connections(Vertx vertx, List<ConnectionConfig> configs, java.time.Clock clock) {
     this.configs = List.copyOf(configs);
     for (ConnectionConfig c : configs) {
       protocols.put(c.id(), c.protocol());
-      states.put(c.id(), new ConnectionEvent(c.id(), ConnectionState.CONNECTING, Optional.empty(), Instant.now()));
-      connectors.put(c.id(), create(c, new Router(vertx)));
+      states.put(c.id(), new ConnectionEvent(c.id(), ConnectionState.CONNECTING, Optional.empty(), clock.instant()));
+      connectors.put(c.id(), create(c, new Router(vertx), clock));
     }
   }
 
@@ -84,16 +84,16 @@ public final class Connections implements AutoCloseable {
     connectors.values().forEach(Connector::close);
   }
 
-  private static Connector create(ConnectionConfig c, ConnectorListener listener) {
+  private static Connector create(ConnectionConfig c, ConnectorListener listener, java.time.Clock clock) {
     return switch (c.protocol()) {
-      case ConnectionConfig.OPCUA -> new OpcUaConnector(OpcUaConnectorConfig.of(c.id(), c.url()), listener);
+      case ConnectionConfig.OPCUA -> new OpcUaConnector(OpcUaConnectorConfig.of(c.id(), c.url()), listener, clock);
       case ConnectionConfig.MQTT -> {
         MqttConnectorConfig config = MqttConnectorConfig.of(c.id(), c.url()).withVersion(c.mqttVersion()).withQos(c.qos());
         if (c.username().isPresent()) {
           String password = c.passwordEnv().map(System::getenv).orElse("");
           config = config.withCredentials(c.username().get(), password);
         }
-        yield new MqttConnector(config, listener);
+        yield new MqttConnector(config, listener, clock);
       }
       default -> throw new IllegalArgumentException("unknown protocol " + c.protocol());
     };

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -35,6 +34,7 @@ import org.twinlab.runtime.twin.TwinRequestException;
 public final class TwinPackages {
   private static final Logger LOG = LoggerFactory.getLogger(TwinPackages.class);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+  private final java.time.Clock clock;
 
   private final LabConfig config;
   private final Map<String, String> protocols;
@@ -42,8 +42,10 @@ public final class TwinPackages {
   private final Map<String, TwinModel> models = new LinkedHashMap<>();
   private final Map<String, TwinConfig> fromPackages = new LinkedHashMap<>();
 
-  public TwinPackages(LabConfig config, Map<String, String> protocols) {
+  /** @param clock dates the binding journal a removed twin leaves behind */
+  public TwinPackages(LabConfig config, Map<String, String> protocols, java.time.Clock clock) {
     this.config = config;
+    this.clock = clock;
     this.protocols = Map.copyOf(protocols);
     this.store = new PackageStore(config.dataDir());
     ModelLibrary.BUILT_IN.forEach(id -> models.put(id, ModelLibrary.loadBuiltIn(id)));
@@ -106,7 +108,7 @@ public final class TwinPackages {
     fromPackages.remove(twin);
     Path journal = new BindingJournal(config.dataDir().resolve("bindings"), twin).file();
     if (Files.exists(journal)) {
-      Files.move(journal, journal.resolveSibling(twin + ".removed-" + STAMP.format(Instant.now()) + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
+      Files.move(journal, journal.resolveSibling(twin + ".removed-" + STAMP.format(clock.instant()) + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
     }
   }
 }

@@ -18,8 +18,9 @@ public record CandidateAction(String twin, Instant at, String who, String role, 
     result = Map.copyOf(result);
   }
 
-  public static CandidateAction of(String twin, Actor by, String kind, Map<String, Object> fields) {
-    return new CandidateAction(twin, Instant.now(), by.name(), by.roleKey(), kind, fields, Map.of());
+  /** An action taken now, as {@code at} says: the clock that stamps it is the caller's to choose. */
+  public static CandidateAction of(String twin, Actor by, String kind, Map<String, Object> fields, Instant at) {
+    return new CandidateAction(twin, at, by.name(), by.roleKey(), kind, fields, Map.of());
   }
 
   /** The same action with what carrying it out gave. */

@@ -46,6 +46,7 @@ public final class TwinVerticle extends VerticleBase {
   private static final long SILENCE_CHECK_MS = 250;
 
   private final TwinConfig config;
+  private final Clock clock;
   private final TwinState state;
   private final ActiveBindings active;
   private final Connections connections;
@@ -54,9 +55,12 @@ public final class TwinVerticle extends VerticleBase {
   private final List<BindingVersion> history = new ArrayList<>();
   private volatile long samplesApplied; // written by this twin's thread only
 
-  public TwinVerticle(TwinConfig config, Connections connections, BindingJournal journal, double staleFactor, boolean autoStart) {
+  /** @param clock what the twin stamps its values, alarms, actions and binding versions with */
+  public TwinVerticle(TwinConfig config, Connections connections, BindingJournal journal, double staleFactor, boolean autoStart,
+      Clock clock) {
     this.config = config;
-    this.state = new TwinState(config.id(), config.model(), Clock.systemUTC(), staleFactor);
+    this.clock = clock;
+    this.state = new TwinState(config.id(), config.model(), clock, staleFactor);
     this.active = new ActiveBindings(config.id(), config.bindings());
     this.connections = connections;
     this.journal = journal;
@@ -69,6 +73,11 @@ public final class TwinVerticle extends VerticleBase {
 
   public TwinConfig twinConfig() {
     return config;
+  }
+
+  /** The clock this twin stamps with: an action taken on it is stamped by the same one. */
+  public Clock clock() {
+    return clock;
   }
 
   @Override
@@ -120,7 +129,7 @@ public final class TwinVerticle extends VerticleBase {
    */
   private <T> Future<T> gated(Actor by, String kind, Map<String, Object> fields, Supplier<Future<T>> act,
       java.util.function.Function<T, Outcome> outcomeOf) {
-    return ActionLedger.gated(vertx, CandidateAction.of(id(), by, kind, fields), act, outcomeOf);
+    return ActionLedger.gated(vertx, CandidateAction.of(id(), by, kind, fields, clock.instant()), act, outcomeOf);
   }
 
   private static Outcome of(WriteResult r) {
@@ -208,7 +217,7 @@ public final class TwinVerticle extends VerticleBase {
       };
       if (!kind.equals("emergency_stop")) return gated(by, kind, Map.of("command", command), act, TwinVerticle::of);
       // a rig is stopped whatever the disk says: safety first, and with no record there is no credit either
-      return ActionLedger.gatedOrUnrecorded(vertx, CandidateAction.of(id(), by, kind, Map.of("command", command)), act,
+      return ActionLedger.gatedOrUnrecorded(vertx, CandidateAction.of(id(), by, kind, Map.of("command", command), clock.instant()), act,
           TwinVerticle::of, (r, why) -> r.ok() ? new WriteResult(true, "stopped, but not on record: " + why) : r);
     });
   }
@@ -282,7 +291,7 @@ public final class TwinVerticle extends VerticleBase {
   private Future<BindingVersion> commit(Action action, String property, Optional<Binding> before, Optional<Binding> after,
       List<Binding> next, Actor by) {
     BindingSet previous = active.set();
-    BindingVersion v = new BindingVersion(current().version() + 1, java.time.Instant.now(), by.name(), action, Optional.of(property),
+    BindingVersion v = new BindingVersion(current().version() + 1, clock.instant(), by.name(), action, Optional.of(property),
         before.map(BindingWriter::toMap), after.map(BindingWriter::toMap), BindingWriter.toMaps(next));
     history.add(v);
     use(previous.withBindings(next));
@@ -311,7 +320,7 @@ public final class TwinVerticle extends VerticleBase {
         LOG.warn("twin {}: the saved bindings no longer fit, the configured ones are used:\n{}", id(), e.getMessage());
       }
     }
-    BindingVersion loaded = new BindingVersion(saved.size() + 1, java.time.Instant.now(), "config", Action.LOADED,
+    BindingVersion loaded = new BindingVersion(saved.size() + 1, clock.instant(), "config", Action.LOADED,
         Optional.empty(), Optional.empty(), Optional.empty(), BindingWriter.toMaps(config.bindings().bindings()));
     history.add(loaded);
     use(config.bindings());

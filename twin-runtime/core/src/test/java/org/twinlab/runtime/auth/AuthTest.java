@@ -26,24 +26,24 @@ class AuthTest {
 
   @Test
   void accountsAreKeptOnDiskWithoutTheirPasswords() throws Exception {
-    Accounts accounts = Accounts.open(data);
+    Accounts accounts = Accounts.open(data, java.time.Clock.systemUTC());
     accounts.add("exam1", Role.EXAMINER, "Examiner Li", "a-long-password");
     assertThatThrownBy(() -> accounts.add("exam1", Role.EXAMINER, null, "a-long-password")).hasMessageContaining("exists");
     assertThatThrownBy(() -> accounts.add("exam2", Role.EXAMINER, null, "short")).hasMessageContaining("at least 10");
     assertThatThrownBy(() -> accounts.add("Bad Name", Role.EXAMINER, null, "a-long-password")).hasMessageContaining("user name");
     assertThat(Files.readString(data.resolve(Accounts.FILE_NAME))).contains("exam1").doesNotContain("a-long-password");
 
-    Accounts again = Accounts.open(data);
+    Accounts again = Accounts.open(data, java.time.Clock.systemUTC());
     assertThat(again.authenticate("exam1", "a-long-password")).map(Account::role).contains(Role.EXAMINER);
     assertThat(again.authenticate("exam1", "wrong-password")).isEmpty();
     assertThat(again.authenticate("nobody", "a-long-password")).isEmpty();
     again.setPassword("exam1", "another-long-one");
-    assertThat(Accounts.open(data).authenticate("exam1", "another-long-one")).isPresent();
+    assertThat(Accounts.open(data, java.time.Clock.systemUTC()).authenticate("exam1", "another-long-one")).isPresent();
   }
 
   @Test
   void anAccountThatCannotBeWrittenDoesNotExist() throws Exception {
-    Accounts accounts = Accounts.open(data);
+    Accounts accounts = Accounts.open(data, java.time.Clock.systemUTC());
     accounts.add("exam1", Role.EXAMINER, null, "a-long-password");
     // a directory where the new file must be made: the write fails, even for root
     Files.createDirectories(data.resolve(Accounts.FILE_NAME + ".tmp").resolve("blocked"));
@@ -52,7 +52,7 @@ class AuthTest {
     assertThat(accounts.authenticate("evil", "a-long-password")).isEmpty();
     assertThatThrownBy(() -> accounts.remove("exam1")).hasMessageContaining("writing");
     assertThat(accounts.find("exam1")).as("a removal that failed leaves the account").isPresent();
-    assertThat(Accounts.open(data).all()).extracting(Account::name).containsExactly("exam1");
+    assertThat(Accounts.open(data, java.time.Clock.systemUTC()).all()).extracting(Account::name).containsExactly("exam1");
   }
 
   @Test
@@ -60,7 +60,7 @@ class AuthTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(data.getFileSystem().supportedFileAttributeViews().contains("posix"),
         "the file system here has no POSIX permissions");
     Path dir = data.resolve("fresh");
-    Accounts.open(dir).add("exam1", Role.EXAMINER, null, "a-long-password");
+    Accounts.open(dir, java.time.Clock.systemUTC()).add("exam1", Role.EXAMINER, null, "a-long-password");
     assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(Accounts.FILE_NAME))))
         .isEqualTo("rw-------");
     assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");

@@ -38,7 +38,7 @@ class ActionLedgerTest {
   }
 
   private Future<String> write(AtomicBoolean acted) {
-    CandidateAction a = CandidateAction.of("conveyor-1", new Actor("cand1", Role.CANDIDATE), "write", Map.of("value", 40));
+    CandidateAction a = CandidateAction.of("conveyor-1", new Actor("cand1", Role.CANDIDATE), "write", Map.of("value", 40), java.time.Instant.now());
     return ActionLedger.gated(vertx, a, () -> {
       acted.set(true);
       return Future.succeededFuture("done");

@@ -73,9 +73,9 @@ final class BackupZip implements AutoCloseable {
     entries.add(new BackupManifest.Entry(name, bytes.length, HexFormat.of().formatHex(digest().digest(bytes))));
   }
 
-  /** Writes the manifest, puts the file on disk and gives it its name. */
-  BackupManifest finish(String source) throws IOException {
-    BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, Instant.now(), source, entries);
+  /** Writes the manifest (dated {@code at}), puts the file on disk and gives it its name. */
+  BackupManifest finish(String source, Instant at) throws IOException {
+    BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, at, source, entries);
     zip.putNextEntry(new ZipEntry(BackupManifest.NAME));
     zip.write(manifest.toJson().encodePrettily().getBytes(StandardCharsets.UTF_8));
     zip.closeEntry();

@@ -39,17 +39,12 @@ public final class DataBackup {
 
   private DataBackup() {}
 
-  /** Writes a backup of {@code dataDir} to {@code out}, the platform's private key left out; returns its manifest. */
-  public static BackupManifest create(Path dataDir, Path out) throws BackupException {
-    return create(dataDir, out, false);
-  }
-
   /**
    * Writes a backup of {@code dataDir} to {@code out}, readable by its owner only; returns its
-   * manifest. The platform's private signing key is in it only when asked for: whoever holds it can
-   * sign evidence as the platform.
+   * manifest, dated {@code at}. The platform's private signing key is in it only when asked for:
+   * whoever holds it can sign evidence as the platform.
    */
-  public static BackupManifest create(Path dataDir, Path out, boolean includePrivateKey) throws BackupException {
+  public static BackupManifest create(Path dataDir, Path out, boolean includePrivateKey, java.time.Instant at) throws BackupException {
     if (!Files.isDirectory(dataDir)) throw new BackupException("no data directory " + dataDir);
     Path snapshot = null;
     try (BackupZip zip = BackupZip.open(out)) {
@@ -67,7 +62,7 @@ public final class DataBackup {
         long length = name.endsWith(".jsonl") ? upToLastLine(f) : Files.size(f);
         zip.add(name, f, length);
       }
-      return zip.finish(dataDir.toAbsolutePath().toString());
+      return zip.finish(dataDir.toAbsolutePath().toString(), at);
     } catch (IOException | HistoryException e) {
       throw new BackupException("cannot back up " + dataDir + " to " + out + ": " + e.getMessage(), e);
     } finally {

@@ -40,14 +40,14 @@ public final class StationBackup {
 
   public static final String ACTIONS_ENTRY = "actions.jsonl";
 
-  /** Writes the backup to {@code out}, readable by its owner only; returns its manifest. */
-  public static BackupManifest create(Contents c, Path out) throws BackupException {
+  /** Writes the backup to {@code out}, readable by its owner only; returns its manifest, dated {@code at}. */
+  public static BackupManifest create(Contents c, Path out, java.time.Instant at) throws BackupException {
     try (BackupZip zip = BackupZip.open(out)) {
       zip.add(historyEntry(c.twin()), c.historyCsv());
       zip.add(bindingsEntry(c.twin()), lines(c.bindingVersions()));
       zip.add(ACTIONS_ENTRY, lines(c.actions()));
       String where = c.station() == null ? "twin " + c.twin() : "twin " + c.twin() + " at station " + c.station() + " of session " + c.session();
-      return zip.finish(where);
+      return zip.finish(where, at);
     } catch (IOException e) {
       throw new BackupException("cannot back up " + c.twin() + " to " + out + ": " + e.getMessage(), e);
     }

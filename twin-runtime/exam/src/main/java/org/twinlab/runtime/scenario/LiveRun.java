@@ -85,7 +85,10 @@ public final class LiveRun implements AutoCloseable {
    */
   public static LiveRun start(Vertx vertx, List<LiveRig> rigs, String candidate, Connections connections, Scenario scenario,
       Scoring scoring, String by) throws StationException {
-    return open(vertx, rigs, candidate, connections, scenario, new StationClock(Clock.systemUTC(), scenario.timeLimit()), scoring,
+    if (rigs.isEmpty()) throw new StationException(scenario.id() + " has no rig to run on");
+    // the run tells time as its twins do, so its verdicts and their changes share one clock
+    Clock time = rigs.get(0).twin().clock();
+    return open(vertx, rigs, candidate, connections, scenario, new StationClock(time, scenario.timeLimit()), scoring,
         run -> run.start(by));
   }
 

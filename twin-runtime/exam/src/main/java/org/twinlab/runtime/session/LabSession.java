@@ -47,18 +47,21 @@ public final class LabSession {
   private final java.util.function.Supplier<PlatformKey> key;
   // told whenever who reaches this session's twins may have changed: a station started or ended, the session ended
   private final Runnable reachChanged;
+  private final java.time.Clock clock;
   private final java.nio.file.Path checkpoint;
   private java.time.Instant checkpointed = java.time.Instant.EPOCH;
   // read without the session's lock: the event loop asks while a worker holds it to set a station up
   private volatile boolean ended;
 
   LabSession(SessionPlan plan, Map<String, org.twinlab.scenarios.model.Scenario> scenarios, EvidenceLog log, Starter starter,
-      java.util.function.Supplier<PlatformKey> key, Runnable reachChanged) {
+      java.util.function.Supplier<PlatformKey> key, Runnable reachChanged,
+      java.time.Clock clock) {
     this.plan = plan;
     this.reachChanged = reachChanged;
     this.log = log;
     this.starter = starter;
     this.key = key;
+    this.clock = clock;
     this.checkpoint = log.file().resolveSibling(CHECKPOINT);
     plan.stations().forEach(s -> stations.put(s.id(), new StationSession(s, scenarios.get(s.scenario()))));
   }
@@ -368,7 +371,7 @@ public final class LabSession {
 
   /** Writes each running station's active time down, every {@link #CHECKPOINT_EVERY}. */
   private void checkpoint() {
-    java.time.Instant now = java.time.Instant.now();
+    java.time.Instant now = clock.instant();
     if (Duration.between(checkpointed, now).compareTo(CHECKPOINT_EVERY) < 0) return;
     JsonObject times = new JsonObject();
     for (StationSession s : stations()) {
@@ -399,11 +402,11 @@ public final class LabSession {
       Duration elapsed = r.elapsedAt(r.lastAt);
       Long ms = saved.get(s.plan().id());
       if (ms != null && Duration.ofMillis(ms).compareTo(elapsed) > 0) elapsed = Duration.ofMillis(ms);
-      StationClock clock = StationClock.restored(java.time.Clock.systemUTC(), r.limit, r.startedAt, elapsed, r.paused, by);
+      StationClock resumed = StationClock.restored(clock, r.limit, r.startedAt, elapsed, r.paused, by);
       JsonObject note;
       String kind;
       try {
-        s.started(starter.resume(s.plan(), s.scenario(), clock, r.prior()));
+        s.started(starter.resume(s.plan(), s.scenario(), resumed, r.prior()));
         kind = "station.restored";
         note = new JsonObject().put("elapsedSeconds", elapsed.toSeconds())
             .put("paused", r.paused).put("limitSeconds", r.limit.toSeconds()).put("reason", "the runtime restarted")

@@ -76,7 +76,7 @@ class DataBackupTest {
       org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> written.get() > 1000);
       Path backup = tmp.resolve("backup.zip");
 
-      BackupManifest manifest = DataBackup.create(data, backup);
+      BackupManifest manifest = DataBackup.create(data, backup, false, Instant.now());
       long atLeast = written.get();
       writing.set(false);
       writer.join();
@@ -110,8 +110,8 @@ class DataBackupTest {
     org.twinlab.runtime.evidence.PlatformKey.openOrCreate(data);
     Path plain = tmp.resolve("plain.zip");
     Path withKey = tmp.resolve("with-key.zip");
-    DataBackup.create(data, plain);
-    DataBackup.create(data, withKey, true);
+    DataBackup.create(data, plain, false, Instant.now());
+    DataBackup.create(data, withKey, true, Instant.now());
 
     assertThat(names(plain)).contains("keys/platform-ed25519.pub").doesNotContain(DataBackup.PRIVATE_KEY);
     assertThat(names(withKey)).contains("keys/platform-ed25519.pub", DataBackup.PRIVATE_KEY);
@@ -144,7 +144,7 @@ class DataBackupTest {
     Files.createDirectories(data.resolve("sessions/exam-1"));
     Files.writeString(data.resolve("sessions/exam-1/evidence.jsonl"), "{}\n");
     Path backup = tmp.resolve("b.zip");
-    DataBackup.create(data, backup, true);
+    DataBackup.create(data, backup, true, Instant.now());
     assertThat(permissions(backup)).isEqualTo("rw-------");
     Path dir = org.twinlab.runtime.durable.OwnerOnly.directory(tmp.resolve("backups/nested"));
     assertThat(permissions(dir)).isEqualTo("rwx------");
@@ -165,7 +165,7 @@ class DataBackupTest {
   void aRestoreIntoADirectoryThatHoldsDataIsRefused() throws Exception {
     Path data = dataWithHistory(10);
     Path backup = tmp.resolve("b.zip");
-    DataBackup.create(data, backup);
+    DataBackup.create(data, backup, false, Instant.now());
 
     assertThatThrownBy(() -> DataBackup.restore(backup, data)).isInstanceOf(BackupException.class).hasMessageContaining("not empty");
   }
@@ -174,7 +174,7 @@ class DataBackupTest {
   void noChangedByteEverRestoresWrongData() throws Exception {
     Path data = dataWithHistory(2000);
     Path backup = tmp.resolve("b.zip");
-    DataBackup.create(data, backup);
+    DataBackup.create(data, backup, false, Instant.now());
     byte[] good = Files.readAllBytes(backup);
     int refused = 0;
     int samples = 60;
@@ -202,7 +202,7 @@ class DataBackupTest {
   void aByteChangedInTheHistoryIsNamed() throws Exception {
     Path data = dataWithHistory(2000);
     Path backup = tmp.resolve("b.zip");
-    DataBackup.create(data, backup);
+    DataBackup.create(data, backup, false, Instant.now());
     byte[] bytes = Files.readAllBytes(backup);
     bytes[bytes.length / 3] ^= 0x40; // inside history.db, the first and largest entry
 
@@ -215,7 +215,7 @@ class DataBackupTest {
   void aCutShortFileOrAnotherZipIsNotTakenForABackup() throws Exception {
     Path data = dataWithHistory(100);
     Path backup = tmp.resolve("b.zip");
-    DataBackup.create(data, backup);
+    DataBackup.create(data, backup, false, Instant.now());
     byte[] bytes = Files.readAllBytes(backup);
     Path cut = tmp.resolve("cut.zip");
     Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));

@@ -12,5 +12,6 @@ public interface HistoryStoreFactory {
   /** The {@code history.store} this factory opens. */
   HistoryConfig.Store store();
 
-  HistoryStore open(HistoryConfig config, Path dataDir) throws HistoryException;
+  /** Opens the store; {@code clock} is the runtime's, for anything the store stamps or ages. */
+  HistoryStore open(HistoryConfig config, Path dataDir, java.time.Clock clock) throws HistoryException;
 }

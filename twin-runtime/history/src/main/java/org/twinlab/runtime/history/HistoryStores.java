@@ -1,10 +1,10 @@
 package org.twinlab.runtime.history;
 
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinlab.runtime.config.HistoryConfig;
-import java.util.ServiceLoader;
 
 /** Opens the store a lab's configuration names. */
 public final class HistoryStores {
@@ -17,8 +17,8 @@ public final class HistoryStores {
    * token), a stand-in that reports why and keeps trying to open it: the runtime serves live twins
    * either way.
    */
-  public static HistoryStore open(HistoryConfig config, Path dataDir) {
-    StoreOpener opener = () -> openNow(config, dataDir);
+  public static HistoryStore open(HistoryConfig config, Path dataDir, java.time.Clock clock) {
+    StoreOpener opener = () -> openNow(config, dataDir, clock);
     try {
       HistoryStore store = opener.open();
       LOG.info("history: {}", store.describe());
@@ -29,10 +29,10 @@ public final class HistoryStores {
     }
   }
 
-  static HistoryStore openNow(HistoryConfig config, Path dataDir) throws HistoryException {
+  static HistoryStore openNow(HistoryConfig config, Path dataDir, java.time.Clock clock) throws HistoryException {
     if (config.store() == HistoryConfig.Store.EMBEDDED) return SqliteHistoryStore.open(dataDir, config.maxSizeBytes());
     for (HistoryStoreFactory f : ServiceLoader.load(HistoryStoreFactory.class)) {
-      if (f.store() == config.store()) return f.open(config, dataDir);
+      if (f.store() == config.store()) return f.open(config, dataDir, clock);
     }
     throw new HistoryException("history.store " + config.store().name().toLowerCase(java.util.Locale.ROOT)
         + " is not installed in this runtime (its module is not on the class path)");

@@ -1,8 +1,8 @@
 package org.twinlab.runtime.history;
 
-import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import org.twinlab.runtime.twin.ChangeBatch;
  * Follows every twin's changes on the event bus and hands them to the history writer; the event loop
  * only converts and queues. Applies the retention period once an hour, on a worker.
  */
-public final class HistoryVerticle extends AbstractVerticle {
+public final class HistoryVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryVerticle.class);
   private static final long RETENTION_EVERY_MS = Duration.ofHours(1).toMillis();
   private static final long FIRST_RETENTION_MS = 5_000;
@@ -27,36 +27,40 @@ public final class HistoryVerticle extends AbstractVerticle {
   private final HistoryWriter writer;
   private final SessionTags sessions;
   private final Duration retention;
+  private final Clock clock;
   private final long firstRetentionMs;
   private final java.util.Map<String, io.vertx.core.eventbus.MessageConsumer<ChangeBatch>> consumers = new java.util.LinkedHashMap<>();
 
   /** @param retention how long points are kept; null keeps them forever */
-  public HistoryVerticle(List<TwinConfig> twins, HistoryWriter writer, SessionTags sessions, Duration retention) {
-    this(twins, writer, sessions, retention, FIRST_RETENTION_MS);
+  public HistoryVerticle(List<TwinConfig> twins, HistoryWriter writer, SessionTags sessions, Duration retention, Clock clock) {
+    this(twins, writer, sessions, retention, clock, FIRST_RETENTION_MS);
   }
 
   /** @param firstRetentionMs how soon after the start retention first runs (then hourly) */
-  HistoryVerticle(List<TwinConfig> twins, HistoryWriter writer, SessionTags sessions, Duration retention, long firstRetentionMs) {
+  HistoryVerticle(List<TwinConfig> twins, HistoryWriter writer, SessionTags sessions, Duration retention, Clock clock,
+      long firstRetentionMs) {
     this.twins = List.copyOf(twins);
     this.writer = writer;
     this.sessions = sessions;
     this.retention = retention;
+    this.clock = clock;
     this.firstRetentionMs = firstRetentionMs;
   }
 
+  /** Done once every twin's changes are listened to: a twin deployed after this loses none. */
   @Override
-  public void start(Promise<Void> started) {
+  public Future<?> start() {
     List<Future<Void>> registered = new ArrayList<>();
     for (TwinConfig t : twins) registered.add(register(t));
     if (retention != null) {
       vertx.setTimer(firstRetentionMs, id -> applyRetention());
       vertx.setPeriodic(RETENTION_EVERY_MS, id -> applyRetention());
     }
-    Future.all(registered).<Void>mapEmpty().onComplete(started);
+    return Future.all(registered);
   }
 
   private Future<Void> register(TwinConfig t) {
-    ChangeHistory history = new ChangeHistory(t, sessions, Clock.systemUTC());
+    ChangeHistory history = new ChangeHistory(t, sessions, clock);
     var consumer = vertx.eventBus().<ChangeBatch>localConsumer(Bus.changes(t.id()),
         m -> writer.offer(history.points(m.body().changes())));
     consumers.put(t.id(), consumer);
@@ -81,7 +85,7 @@ public final class HistoryVerticle extends AbstractVerticle {
   }
 
   private void applyRetention() {
-    Instant cutoff = Instant.now().minus(retention);
+    Instant cutoff = clock.instant().minus(retention);
     vertx.executeBlocking(() -> writer.store().deleteBefore(cutoff), false)
         .onSuccess(n -> {
           if (n != 0) LOG.info("history: retention removed {} points older than {}", n < 0 ? "the" : n, cutoff);
@@ -90,7 +94,7 @@ public final class HistoryVerticle extends AbstractVerticle {
   }
 
   @Override
-  public void stop() {
-    consumers.values().forEach(c -> c.unregister());
+  public Future<?> stop() {
+    return Future.all(consumers.values().stream().map(c -> c.unregister()).toList());
   }
 }

@@ -32,6 +32,7 @@ public final class HistoryWriter implements AutoCloseable {
   private volatile double lastBatchMillis;
   private volatile String lastError;
   private volatile Instant lastErrorAt;
+  private final java.time.Clock clock;
   private volatile boolean closing;
   private final java.util.concurrent.CountDownLatch closeRequested = new java.util.concurrent.CountDownLatch(1);
   private Instant lastErrorLogged = Instant.MIN;
@@ -40,9 +41,11 @@ public final class HistoryWriter implements AutoCloseable {
    * @param batchSize the most points one append carries
    * @param maxDelay the longest a point waits for a batch to fill
    * @param capacity the most points that wait while the store cannot write
+   * @param clock dates the last error the status reports
    */
-  public HistoryWriter(HistoryStore store, int batchSize, Duration maxDelay, int capacity) {
+  public HistoryWriter(HistoryStore store, int batchSize, Duration maxDelay, int capacity, java.time.Clock clock) {
     this.store = store;
+    this.clock = clock;
     this.batchSize = batchSize;
     this.maxDelay = maxDelay;
     this.queue = new LinkedBlockingQueue<>(capacity);
@@ -51,8 +54,8 @@ public final class HistoryWriter implements AutoCloseable {
     thread.start();
   }
 
-  public static HistoryWriter withDefaults(HistoryStore store) {
-    return new HistoryWriter(store, 20_000, Duration.ofMillis(200), 2_000_000);
+  public static HistoryWriter withDefaults(HistoryStore store, java.time.Clock clock) {
+    return new HistoryWriter(store, 20_000, Duration.ofMillis(200), 2_000_000, clock);
   }
 
   public HistoryStore store() {
@@ -122,7 +125,7 @@ public final class HistoryWriter implements AutoCloseable {
 
   private void failed(Exception e, int size) {
     lastError = e.getMessage();
-    lastErrorAt = Instant.now();
+    lastErrorAt = clock.instant();
     if (Duration.between(lastErrorLogged, lastErrorAt).compareTo(ERROR_LOG_EVERY) >= 0) {
       lastErrorLogged = lastErrorAt;
       LOG.error("history: {} — {} points wait and are retried; live twins keep running", e.getMessage(), size + queue.size());

@@ -14,7 +14,7 @@ final class UnavailableStore implements HistoryStore {
   private final HistoryStores.StoreOpener opener;
   private volatile String reason;
   private volatile HistoryStore opened;
-  private Instant lastTry = Instant.now();
+  private long lastTryNanos = System.nanoTime(); // monotonic: a time between tries, not a time of day
 
   UnavailableStore(String reason, HistoryStores.StoreOpener opener) {
     this.reason = reason;
@@ -23,8 +23,8 @@ final class UnavailableStore implements HistoryStore {
 
   private synchronized HistoryStore store() throws HistoryException {
     if (opened != null) return opened;
-    if (Duration.between(lastTry, Instant.now()).compareTo(RETRY_EVERY) >= 0) {
-      lastTry = Instant.now();
+    if (System.nanoTime() - lastTryNanos >= RETRY_EVERY.toNanos()) {
+      lastTryNanos = System.nanoTime();
       try {
         opened = opener.open();
         return opened;

@@ -60,7 +60,7 @@ class HistoryRecoveryTest {
   void theWriterCatchesUpAfterTheDiskWasFull() throws Exception {
     try (SmallDisk disk = SmallDisk.mount(tmp.resolve("disk"), "3m")) {
       SqliteHistoryStore store = SqliteHistoryStore.open(disk.dir(), 0);
-      HistoryWriter writer = new HistoryWriter(store, 500, Duration.ofMillis(20), 100_000);
+      HistoryWriter writer = new HistoryWriter(store, 500, Duration.ofMillis(20), 100_000, java.time.Clock.systemUTC());
       try {
         writer.offer(points("level", 0, 100));
         assertThat(writer.awaitIdle(Duration.ofSeconds(30))).isTrue();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,13 +35,13 @@ class HistoryVerticleTest {
       Instant now = Instant.now();
       store.append(List.of(new HistoryPoint("tank-1", "tank-process", "tank.level", ValueKind.NUMBER, "mm", 1.0, Quality.GOOD,
           now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(10)), null, null)));
-      HistoryWriter writer = new HistoryWriter(store, 100, Duration.ofMillis(20), 1000);
+      HistoryWriter writer = new HistoryWriter(store, 100, Duration.ofMillis(20), 1000, Clock.systemUTC());
       SessionTags sessions = new SessionTags();
       sessions.start("tank-1", "exam-9");
       var model = ModelLibrary.loadBuiltIn("tank-process");
       TwinConfig twin = new TwinConfig("tank-1", model, new BindingSet("tank-1", model.id(), List.of(), List.of()), "station-3");
       TwinCodecs.register(vertx.eventBus());
-      vertx.deployVerticle(new HistoryVerticle(List.of(twin), writer, sessions, Duration.ofDays(7), 50))
+      vertx.deployVerticle(new HistoryVerticle(List.of(twin), writer, sessions, Duration.ofDays(7), Clock.systemUTC(), 50))
           .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
       vertx.eventBus().publish(Bus.changes("tank-1"), new ChangeBatch("tank-1", List.of(

@@ -62,7 +62,7 @@ final class ActionRoutes {
     if (kind.equals("test_suite") && !grading.add(t.id())) {
       throw TwinRequestException.conflict("kind", "a test suite of " + t.id() + " is being graded: wait for its result");
     }
-    Future<ActionOutcome> outcome = ActionLedger.gated(vertx, CandidateAction.of(t.id(), who, kind, fields), act,
+    Future<ActionOutcome> outcome = ActionLedger.gated(vertx, CandidateAction.of(t.id(), who, kind, fields, t.clock().instant()), act,
         o -> o.accepted() ? Outcome.done(o.detail(), o.result()) : Outcome.refused(o.detail()));
     if (kind.equals("test_suite")) outcome = outcome.andThen(done -> grading.remove(t.id()));
     Http.respond(ctx, outcome, 201, o -> new JsonObject().put("twin", t.id()).put("kind", kind).put("who", who.name())

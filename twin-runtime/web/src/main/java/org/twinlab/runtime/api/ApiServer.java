@@ -18,6 +18,7 @@ import org.twinlab.runtime.connect.Connections;
 import org.twinlab.runtime.history.History;
 import org.twinlab.runtime.session.LabSessions;
 import org.twinlab.runtime.twin.Twins;
+import org.twinlab.runtime.session.SessionAccess;
 
 /** The HTTP side: the JSON API under /api/v1, its OpenAPI document, the live feed and the web page. */
 public final class ApiServer extends VerticleBase {
@@ -31,15 +32,19 @@ public final class ApiServer extends VerticleBase {
   private final java.nio.file.Path dataDir;
   private final Deployments deployments;
   private final LabSessions sessions;
+  private final SessionAccess access;
   private final Tokens tokens;
   private final AuditLog audit;
+  private final java.time.Clock clock;
   private final String openApi = openApiDocument();
   private volatile int actualPort;
   private volatile Router router;
 
   public ApiServer(String bind, int port, HttpConfig http, Twins twins, Connections connections, History history, java.nio.file.Path dataDir,
-      Deployments deployments, LabSessions sessions, Tokens tokens, AuditLog audit) {
+      Deployments deployments, LabSessions sessions, SessionAccess access, Tokens tokens, AuditLog audit, java.time.Clock clock) {
+    this.clock = clock;
     this.sessions = sessions;
+    this.access = access;
     this.tokens = tokens;
     this.audit = audit;
     this.bind = bind;
@@ -78,25 +83,25 @@ public final class ApiServer extends VerticleBase {
     // bodies only where an operation takes one: a GET (the WebSocket's handshake above all) is left unread
     built.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
         .method(HttpMethod.DELETE).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
-    Guard guard = new Guard(tokens, sessions);
+    Guard guard = new Guard(tokens, access);
     built.route("/api/*").handler(new PlainPaths());
     built.route("/api/*").handler(new SameOrigin());
     built.route("/api/*").handler(guard.identify());
     // every API route is mounted through the guarded router: its operation's rule goes with it
     GuardedRouter api = new GuardedRouter(built, AccessPolicy.of(openApi), guard, new RequestTimeLimit(http.requestTimeLimit()));
-    new AuthRoutes(vertx, sessions.accounts(), tokens, audit).mount(api);
-    new SessionRoutes(vertx, sessions).mount(api);
+    new AuthRoutes(vertx, sessions.accounts(), tokens, audit, clock).mount(api);
+    new SessionRoutes(vertx, sessions, access).mount(api);
     new ScenarioRoutes(vertx, sessions.catalog()).mount(api);
     new KeyRoutes(vertx, sessions).mount(api);
-    new DiscoveryRoutes(connections, new EndpointProbe(vertx), history, sessions::evidenceProblems).mount(api);
-    new TwinRoutes(twins, sessions).mount(api);
+    new DiscoveryRoutes(connections, new EndpointProbe(vertx, clock), history, sessions::evidenceProblems).mount(api);
+    new TwinRoutes(twins, access).mount(api);
     StationScopes scopes = new StationScopes(twins, connections.protocols());
-    new PackageRoutes(deployments, sessions, scopes).mount(api);
-    new BindingRoutes(twins, connections.protocols(), scopes, sessions).mount(api);
-    new LiveFeed(vertx, twins, sessions).mount(api);
-    new HistoryRoutes(twins, history, sessions).mount(api);
-    new ActionRoutes(vertx, twins, new StationBackups(vertx, history, sessions, BackupRoutes.backupsDir(dataDir))).mount(api);
-    new BackupRoutes(vertx, dataDir, audit).mount(api);
+    new PackageRoutes(deployments, access, scopes).mount(api);
+    new BindingRoutes(twins, connections.protocols(), scopes, access).mount(api);
+    new LiveFeed(vertx, twins, access).mount(api);
+    new HistoryRoutes(twins, history, access, clock).mount(api);
+    new ActionRoutes(vertx, twins, new StationBackups(vertx, history, access, BackupRoutes.backupsDir(dataDir))).mount(api);
+    new BackupRoutes(vertx, dataDir, audit, clock).mount(api);
     api.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
     api.requireEveryRuleRouted();
     // deny by default: an API request no guarded route took reaches no handler

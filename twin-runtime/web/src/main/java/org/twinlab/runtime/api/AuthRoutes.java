@@ -27,14 +27,18 @@ final class AuthRoutes {
   private final Accounts accounts;
   private final Tokens tokens;
   private final AuditLog audit;
-  private final LoginThrottle throttle = new LoginThrottle(java.time.Clock.systemUTC());
-  private final LoginThrottle byAddress = LoginThrottle.byAddress(java.time.Clock.systemUTC());
+  private final java.time.Clock clock;
+  private final LoginThrottle throttle;
+  private final LoginThrottle byAddress;
 
-  AuthRoutes(Vertx vertx, Accounts accounts, Tokens tokens, AuditLog audit) {
+  AuthRoutes(Vertx vertx, Accounts accounts, Tokens tokens, AuditLog audit, java.time.Clock clock) {
     this.vertx = vertx;
     this.accounts = accounts;
     this.tokens = tokens;
     this.audit = audit;
+    this.clock = clock;
+    this.throttle = new LoginThrottle(clock);
+    this.byAddress = LoginThrottle.byAddress(clock);
   }
 
   void mount(GuardedRouter router) {
@@ -89,7 +93,7 @@ final class AuthRoutes {
       Tokens.Issued t = tokens.issue(account.get().caller());
       ctx.response().addCookie(Cookie.cookie(Guard.COOKIE, t.token()).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
           .setSecure(ctx.request().isSSL())
-          .setPath("/").setMaxAge(Duration.between(java.time.Instant.now(), t.expires()).toSeconds()));
+          .setPath("/").setMaxAge(Duration.between(clock.instant(), t.expires()).toSeconds()));
       Http.send(ctx, 200, me(account.get().caller()).put("display", account.get().displayName()).put("token", t.token())
           .put("expires", t.expires().toString()));
     });

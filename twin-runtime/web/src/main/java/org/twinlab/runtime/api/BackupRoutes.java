@@ -35,12 +35,14 @@ final class BackupRoutes {
   private final Path dataDir;
   private final Path backupsDir;
   private final AuditLog audit;
+  private final java.time.Clock clock;
 
-  BackupRoutes(Vertx vertx, Path dataDir, AuditLog audit) {
+  BackupRoutes(Vertx vertx, Path dataDir, AuditLog audit, java.time.Clock clock) {
     this.vertx = vertx;
     this.dataDir = dataDir;
     this.backupsDir = backupsDir(dataDir);
     this.audit = audit;
+    this.clock = clock;
   }
 
   /** Where backups taken through the API go: beside the data directory, so a backup never holds older ones. */
@@ -62,8 +64,9 @@ final class BackupRoutes {
     String who = Http.caller(ctx);
     Http.respond(ctx, vertx.executeBlocking(() -> {
       OwnerOnly.directory(backupsDir);
-      Path out = backupsDir.resolve(fileName("platform", Instant.now()));
-      BackupManifest m = DataBackup.create(dataDir, out, includeKeys);
+      Instant now = clock.instant();
+      Path out = backupsDir.resolve(fileName("platform", now));
+      BackupManifest m = DataBackup.create(dataDir, out, includeKeys, now);
       audit.record(who, "platform backup", out.getFileName().toString(), includeKeys ? "with the private signing key" : "without the private signing key");
       return new JsonObject().put("file", out.getFileName().toString()).put("files", m.files().size()).put("bytes", m.totalBytes())
           .put("include_keys", includeKeys);

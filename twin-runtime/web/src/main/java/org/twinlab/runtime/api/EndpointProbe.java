@@ -24,10 +24,12 @@ import org.twinlab.runtime.twin.TwinRequestException;
 public final class EndpointProbe {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private final Vertx vertx;
+  private final java.time.Clock clock;
   private final Semaphore slots = new Semaphore(2);
 
-  public EndpointProbe(Vertx vertx) {
+  public EndpointProbe(Vertx vertx, java.time.Clock clock) {
     this.vertx = vertx;
+    this.clock = clock;
   }
 
   public Future<List<DiscoveredSignal>> browse(String endpoint, String address) {
@@ -47,7 +49,7 @@ public final class EndpointProbe {
               "cannot reach " + endpoint + ": " + e.lastError().orElse(e.state().name())));
         }
       }
-    });
+    }, clock);
     probe.start();
     CompletableFuture<List<DiscoveredSignal>> found = connected
         .orTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)

@@ -47,11 +47,13 @@ final class HistoryRoutes {
   private final History history;
 
   private final Reach reach;
+  private final java.time.Clock clock;
 
-  HistoryRoutes(Twins twins, History history, Reach reach) {
+  HistoryRoutes(Twins twins, History history, Reach reach, java.time.Clock clock) {
     this.twins = twins;
     this.history = history;
     this.reach = reach;
+    this.clock = clock;
   }
 
   void mount(GuardedRouter r) {
@@ -90,7 +92,7 @@ final class HistoryRoutes {
       if (ctx.queryParams().get(p) != null) fields.put(p, ctx.queryParams().get(p));
     }
     // the export is recorded once its file is written, before it is sent
-    export(ctx, query, window, twin.id(), () -> ActionLedger.record(ctx.vertx(), CandidateAction.of(twin.id(), who, "export", fields)));
+    export(ctx, query, window, twin.id(), () -> ActionLedger.record(ctx.vertx(), CandidateAction.of(twin.id(), who, "export", fields, twin.clock().instant())));
   }
 
   private void exportSession(RoutingContext ctx) {
@@ -99,7 +101,7 @@ final class HistoryRoutes {
     if ((session == null || session.isBlank()) && (twinId == null || twinId.isBlank())) {
       throw TwinRequestException.invalid("session", "name a lab session (session=…) or a twin (twin=…) to export");
     }
-    if (twinId != null) twins.require(twinId);
+    TwinVerticle twin = twinId == null ? null : twins.require(twinId);
     if (session != null && !session.matches("[A-Za-z0-9._-]{1,64}")) {
       throw TwinRequestException.invalid("session", "a session id is 1-64 of A-Z a-z 0-9 . _ -");
     }
@@ -117,7 +119,7 @@ final class HistoryRoutes {
     }
     // an export of one twin's history is an action on that twin, recorded like the twin's own export route
     java.util.function.Supplier<Future<Void>> record = twinId == null ? Future::succeededFuture
-        : () -> ActionLedger.record(ctx.vertx(), CandidateAction.of(twinId, Actor.of(caller), "export", fields));
+        : () -> ActionLedger.record(ctx.vertx(), CandidateAction.of(twinId, Actor.of(caller), "export", fields, twin.clock().instant()));
     export(ctx, query, window, session != null ? session : twinId, record);
   }
 
@@ -162,9 +164,9 @@ final class HistoryRoutes {
         .put("errorAt", s.lastErrorAt() == null ? null : s.lastErrorAt().toString());
   }
 
-  private static TimeWindow window(RoutingContext ctx) {
+  private TimeWindow window(RoutingContext ctx) {
     try {
-      return TimeWindow.parse(ctx.queryParams().get("from"), ctx.queryParams().get("to"), Instant.now());
+      return TimeWindow.parse(ctx.queryParams().get("from"), ctx.queryParams().get("to"), clock.instant());
     } catch (TimeWindow.BadTime e) {
       throw TwinRequestException.invalid(e.field(), e.getMessage());
     }
@@ -178,7 +180,7 @@ final class HistoryRoutes {
     return new TimeWindow(from, asked.to());
   }
 
-  private static TimeWindow exportWindow(RoutingContext ctx) {
+  private TimeWindow exportWindow(RoutingContext ctx) {
     TimeWindow w = window(ctx);
     if (w.length().compareTo(MAX_EXPORT_WINDOW) > 0) {
       throw TwinRequestException.invalid("from", "an export covers at most 31 days; export longer spans in parts");

@@ -13,6 +13,7 @@ import org.twinlab.runtime.auth.Caller;
 import org.twinlab.runtime.auth.Role;
 import org.twinlab.runtime.session.LabSession;
 import org.twinlab.runtime.session.LabSessions;
+import org.twinlab.runtime.session.SessionAccess;
 import org.twinlab.runtime.session.SessionViews;
 import org.twinlab.runtime.session.StationPlan;
 import org.twinlab.runtime.session.StationResult;
@@ -31,10 +32,12 @@ final class SessionRoutes {
   private static final int MAX_EXTENSION_MIN = 240;
   private final Vertx vertx;
   private final LabSessions sessions;
+  private final SessionAccess access;
 
-  SessionRoutes(Vertx vertx, LabSessions sessions) {
+  SessionRoutes(Vertx vertx, LabSessions sessions, SessionAccess access) {
     this.vertx = vertx;
     this.sessions = sessions;
+    this.access = access;
   }
 
   void mount(GuardedRouter r) {
@@ -92,7 +95,7 @@ final class SessionRoutes {
     // a station's progress judges its checks: work for a worker, not the event loop
     Http.respond(ctx, vertx.executeBlocking(() -> {
       JsonArray out = new JsonArray();
-      for (LabSession s : sessions.visibleTo(c)) {
+      for (LabSession s : access.visibleTo(c)) {
         out.add(c.is(Role.CANDIDATE) ? new JsonObject().put("id", s.id()).put("title", s.plan().title()).put("ended", s.ended())
             : SessionViews.session(s));
       }

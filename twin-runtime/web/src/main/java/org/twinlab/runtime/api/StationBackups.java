@@ -27,7 +27,7 @@ import org.twinlab.runtime.history.HistoryExport;
 import org.twinlab.runtime.history.HistoryQuery;
 import org.twinlab.runtime.history.Series;
 import org.twinlab.runtime.session.LabSession;
-import org.twinlab.runtime.session.LabSessions;
+import org.twinlab.runtime.session.SessionAccess;
 import org.twinlab.runtime.session.StationPlan;
 import org.twinlab.runtime.twin.TwinVerticle;
 import org.twinlab.scenarios.engine.ActionOutcome;
@@ -44,13 +44,13 @@ final class StationBackups {
 
   private final Vertx vertx;
   private final History history;
-  private final LabSessions sessions;
+  private final SessionAccess access;
   private final Path backupsDir;
 
-  StationBackups(Vertx vertx, History history, LabSessions sessions, Path backupsDir) {
+  StationBackups(Vertx vertx, History history, SessionAccess access, Path backupsDir) {
     this.vertx = vertx;
     this.history = history;
-    this.sessions = sessions;
+    this.access = access;
     this.backupsDir = backupsDir;
   }
 
@@ -66,13 +66,14 @@ final class StationBackups {
     List<JsonObject> records = seat.map(StationBackups::stationRecords).orElse(List.of());
     // a seat's history is the twin's since its station started; staff outside a session take the twin's whole history
     Instant from = seat.isEmpty() ? Instant.EPOCH : records.stream().filter(r -> "station.started".equals(r.getString("kind")))
-        .map(r -> Instant.parse(r.getString("at"))).findFirst().orElse(Instant.now());
+        .map(r -> Instant.parse(r.getString("at"))).findFirst().orElse(t.clock().instant());
     List<JsonObject> own = records.stream().filter(r -> caller.name().equals(r.getString("by"))).toList();
     StationBackup.Contents contents = new StationBackup.Contents(t.id(), seat.map(Seat::station).orElse(null),
-        seat.map(Seat::session).orElse(null), historyCsv(t.id(), from), ownVersions(caller, versions), own);
+        seat.map(Seat::session).orElse(null), historyCsv(t.id(), from, t.clock().instant()), ownVersions(caller, versions), own);
     OwnerOnly.directory(backupsDir);
-    Path out = backupsDir.resolve(BackupRoutes.fileName(t.id(), Instant.now()));
-    BackupManifest m = StationBackup.create(contents, out);
+    Instant now = t.clock().instant();
+    Path out = backupsDir.resolve(BackupRoutes.fileName(t.id(), now));
+    BackupManifest m = StationBackup.create(contents, out, now);
     keepNewest(t.id());
     return new ActionOutcome(true, "backup written", Map.of("file", out.getFileName().toString(),
         "files", Integer.toString(m.files().size()), "bytes", Long.toString(m.totalBytes())));
@@ -89,7 +90,7 @@ final class StationBackups {
 
   /** The session station the caller takes the twin's backup at: a candidate's own; staff's first that holds the twin. */
   private Optional<Seat> seat(Caller caller, String twin) {
-    for (LabSession s : sessions.visibleTo(caller)) {
+    for (LabSession s : access.visibleTo(caller)) {
       if (s.ended()) continue;
       for (StationPlan p : s.plan().stations()) {
         if (!p.twins().contains(twin)) continue;
@@ -100,9 +101,9 @@ final class StationBackups {
     return Optional.empty();
   }
 
-  /** The twin's points only, from a time on. */
-  private byte[] historyCsv(String twin, Instant from) throws Exception {
-    Instant to = Instant.now().plusSeconds(1);
+  /** The twin's points only, from a time on up to now. */
+  private byte[] historyCsv(String twin, Instant from, Instant now) throws Exception {
+    Instant to = now.plusSeconds(1);
     var series = from.isBefore(to) ? history.store().raw(new HistoryQuery(twin, Set.of(), null, from, to)) : List.<Series>of();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {

@@ -49,10 +49,11 @@ public final class InfluxHistoryStore implements HistoryStore {
   private boolean drainScheduled;
   private volatile String problem;
 
-  public InfluxHistoryStore(InfluxConfig config, String token, Path spoolDir) throws HistoryException {
+  /** @param clock dates what the spool sets aside */
+  public InfluxHistoryStore(InfluxConfig config, String token, Path spoolDir, java.time.Clock clock) throws HistoryException {
     this.config = config;
     try {
-      this.spool = new Spool(spoolDir);
+      this.spool = new Spool(spoolDir, clock);
     } catch (IOException e) {
       throw new HistoryException("cannot open the InfluxDB spool " + spoolDir + ": " + e.getMessage(), e);
     }

@@ -14,7 +14,7 @@ public final class InfluxStoreFactory implements HistoryStoreFactory {
   }
 
   @Override
-  public HistoryStore open(HistoryConfig config, Path dataDir) throws HistoryException {
+  public HistoryStore open(HistoryConfig config, Path dataDir, java.time.Clock clock) throws HistoryException {
     var influx = config.influx().orElseThrow();
     String token;
     try {
@@ -22,6 +22,6 @@ public final class InfluxStoreFactory implements HistoryStoreFactory {
     } catch (IllegalStateException e) {
       throw new HistoryException(e.getMessage(), e);
     }
-    return new InfluxHistoryStore(influx, token, dataDir.resolve("influx-spool"));
+    return new InfluxHistoryStore(influx, token, dataDir.resolve("influx-spool"), clock);
   }
 }

@@ -26,10 +26,13 @@ public final class Spool {
   private final TreeMap<Long, Integer> segments = new TreeMap<>();
   private long lines;
   private long nextSeq;
+  private final java.time.Clock clock;
 
   public record Segment(long seq, Path file, List<String> lines) {}
 
-  public Spool(Path dir) throws IOException {
+  /** @param clock dates the name of a batch set aside, so an operator sees when it was refused */
+  public Spool(Path dir, java.time.Clock clock) throws IOException {
+    this.clock = clock;
     this.dir = OwnerOnly.createDirectories(dir);
     this.rejected = dir.resolve("rejected");
     try (Stream<Path> files = Files.list(dir)) {
@@ -104,7 +107,7 @@ public final class Spool {
   /** Keeps a batch that will never be delivered in the rejected folder, with the reason beside it. */
   public synchronized Path setAside(List<String> batch, String reason) throws IOException {
     Files.createDirectories(rejected);
-    Path file = rejected.resolve("batch-" + System.currentTimeMillis() + "-" + (nextSeq++) + SUFFIX);
+    Path file = rejected.resolve("batch-" + clock.millis() + "-" + (nextSeq++) + SUFFIX);
     DurableFiles.replace(file, String.join("\n", batch) + "\n");
     Files.writeString(file.resolveSibling(file.getFileName() + ".reason.txt"), reason + "\n");
     return file;

@@ -42,7 +42,8 @@ class InfluxHistoryStoreIT extends HistoryStoreContract {
         .withOrganization("twinlab").withBucket("history");
     influx.start();
     InfluxConfig config = new InfluxConfig(influx.getUrl(), "twinlab", "history", Optional.empty(), Optional.empty());
-    store = new InfluxHistoryStore(config, token, java.nio.file.Files.createTempDirectory("influx-spool"));
+    store = new InfluxHistoryStore(config, token, java.nio.file.Files.createTempDirectory("influx-spool"),
+        java.time.Clock.systemUTC());
   }
 
   @BeforeEach

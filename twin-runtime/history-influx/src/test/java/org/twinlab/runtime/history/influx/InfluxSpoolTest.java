@@ -74,7 +74,7 @@ class InfluxSpoolTest {
 
   private InfluxHistoryStore open() throws Exception {
     InfluxConfig config = new InfluxConfig("http://127.0.0.1:" + port, "lab", "history", Optional.empty(), Optional.empty());
-    return new InfluxHistoryStore(config, "secret-for-test", dir.resolve("influx-spool"));
+    return new InfluxHistoryStore(config, "secret-for-test", dir.resolve("influx-spool"), java.time.Clock.systemUTC());
   }
 
   private static List<HistoryPoint> batch(int first, int n) {
