@@ -85,7 +85,7 @@ public final class TwinRuntime implements Deployments {
     this.audit = new AuditLog(config.dataDir(), clock);
     ScenarioCatalog catalog = new ScenarioCatalog(config.dataDir());
     this.sessions = new LabSessions(config.dataDir(), twins, catalog, accounts, new RigAssembly(vertx, twins, connections, catalog, simulators),
-        () -> PlatformKey.openOrCreate(config.dataDir()), clock);
+        () -> PlatformKey.openOrCreate(config.dataDir()), session -> vertx.eventBus().publish(Bus.ACCESS, session), clock);
     this.access = new SessionAccess(sessions, clock);
     this.actions = new ActionRecorder(vertx, sessions);
     this.watch = new SessionWatch(vertx, sessions);

@@ -29,7 +29,6 @@ import org.twinlab.runtime.auth.Accounts;
 import org.twinlab.runtime.auth.Caller;
 import org.twinlab.runtime.auth.Reach;
 import org.twinlab.runtime.auth.Role;
-import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.connect.Connections;
 import org.twinlab.runtime.evidence.EvidenceDamagedException;
 import org.twinlab.runtime.evidence.EvidenceLog;
@@ -69,19 +68,25 @@ public final class LabSessions implements AutoCloseable {
   private final RigAssembly rigs;
   private final Supplier<PlatformKey> key;
   private PlatformKey madeKey;
+  private final java.util.function.Consumer<String> reachChanged;
   private final Clock clock;
   private final Map<String, LabSession> sessions = new ConcurrentHashMap<>();
   // sessions whose evidence could not be read back at all, and why
   private final Map<String, String> unrestored = new ConcurrentHashMap<>();
 
+  /**
+   * {@code reachChanged} is told a session's id whenever who reaches its twins may have changed (the
+   * runtime publishes it on {@code Bus.ACCESS} for the live feed).
+   */
   public LabSessions(Path dataDir, Twins twins, ScenarioCatalog catalog, Accounts accounts, RigAssembly rigs,
-      Supplier<PlatformKey> key, Clock clock) {
+      Supplier<PlatformKey> key, java.util.function.Consumer<String> reachChanged, Clock clock) {
     this.dir = dataDir.resolve(DIR);
     this.twins = twins;
     this.catalog = catalog;
     this.accounts = accounts;
     this.rigs = rigs;
     this.key = key;
+    this.reachChanged = reachChanged;
     this.clock = clock;
   }
 
@@ -176,7 +181,7 @@ public final class LabSessions implements AutoCloseable {
 
   /** Tells the live feed (and anything else that follows who reaches what) to decide again. */
   void reachChanged(String session) {
-    vertx.eventBus().publish(Bus.ACCESS, session);
+    reachChanged.accept(session);
   }
 
   /**
