@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
  * rig made it, and the time since the runtime's connector handed it over.
  */
 final class Followers implements AutoCloseable {
+  /** Wall-clock milliseconds before 2001: no rig of this run made it. */
+  private static final double NOT_A_STAMP = 1e12;
   private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
   private final int port;
   private final int rigs;
@@ -91,8 +93,9 @@ final class Followers implements AutoCloseable {
     int e = s;
     while (e < to && "0123456789.-E".indexOf(partial.charAt(e)) >= 0) e++;
     if (e == s) return;
-    eventsPerRig[rig].increment();
     double stamp = Double.parseDouble(partial.substring(s, e));
+    if (stamp < NOT_A_STAMP) return; // a value no running rig stamped, such as a quiet rig's first zeros, is not load
+    eventsPerRig[rig].increment();
     ages.add((long) ((nowMillis - stamp) * 1000));
     Long handedOver = probe.handedOver(rig, (long) stamp);
     if (handedOver != null) added.add((nowNanos - handedOver) / 1000);
