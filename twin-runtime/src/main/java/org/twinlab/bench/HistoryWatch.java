@@ -30,7 +30,12 @@ final class HistoryWatch {
   }
 
   /** What history did while it was watched. */
-  record Result(long received, long written, long dropped, long maxQueued, long lastQueued, boolean backlogGrows) {}
+  record Result(long received, long written, long dropped, long maxQueued, long lastQueued, boolean backlogGrows) {
+    /** Neither a growing queue nor a full one (a full queue drops what does not fit). */
+    boolean keepsUp() {
+      return !backlogGrows && dropped == 0;
+    }
+  }
 
   Result result() {
     HistoryStatus last = writer.status();

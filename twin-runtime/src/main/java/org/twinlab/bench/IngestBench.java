@@ -71,7 +71,7 @@ public final class IngestBench {
       if (history.backlogGrows()) {
         out.add("history fell behind: its queue grew from at most " + history.maxQueued() + " points to " + history.lastQueued());
       }
-      if (history.dropped() > 0) out.add("history dropped " + history.dropped() + " points while measuring");
+      if (history.dropped() > 0) out.add("history fell behind: its queue was full and dropped " + history.dropped() + " points while measuring");
       return out;
     }
 
@@ -94,7 +94,7 @@ public final class IngestBench {
           runtimeMicrosPerSample, 100 * runtimeCores, 100 * followerCores, ownMicrosPerSample(), addedP50Ms, addedP99Ms,
           ageP50Ms, ageP99Ms, ageP999Ms, history.received() / seconds, history.written() / seconds,
           history.received() == 0 ? 0 : 100.0 * history.written() / history.received(), history.maxQueued(), history.lastQueued(),
-          history.dropped(), history.backlogGrows() ? " (GROWING)" : " (bounded)",
+          history.dropped(), history.keepsUp() ? " (keeping up)" : " (FALLING BEHIND)",
           heapMaxUsedMb, heapCommittedMb, 100 * rigCores, 100 * machineBusy);
     }
   }
