@@ -68,6 +68,7 @@ public final class TwinState {
     }
 
     List<WatchedAlarm> reading(String property) {
+      if (byProperty.isEmpty()) return always; // a model without alarms pays no lookup
       List<WatchedAlarm> some = byProperty.getOrDefault(property, List.of());
       if (always.isEmpty()) return some;
       List<WatchedAlarm> all = new ArrayList<>(always);
@@ -149,7 +150,8 @@ public final class TwinState {
       q = Quality.uncertain("outside the range " + def.range().get().min() + ".." + def.range().get().max());
     }
     if (def.type() == org.twinlab.models.PropertyType.INT && v instanceof Number n) v = Math.round(n.doubleValue());
-    if (def.type() == org.twinlab.models.PropertyType.DOUBLE && v instanceof Number n) v = n.doubleValue();
+    // a Double is kept as it came: boxing it afresh would cost an allocation per sample
+    if (def.type() == org.twinlab.models.PropertyType.DOUBLE && v instanceof Number n && !(v instanceof Double)) v = n.doubleValue();
     PropertyState next = new PropertyState(property, q.isBad() ? null : v, def.unit(), q, sourceTime, clock.instant());
     slot.state = next;
     Change changed = new Change.PropertyChanged(id, next);
