@@ -215,6 +215,12 @@ public final class IngestBench {
             properties:
         """);
     for (int s = 0; s < signals; s++) yaml.append("      - {id: s").append(s).append(", type: double, period_ms: ").append(periodMs).append(", description: {en: Load signal, zh: 负载信号}}\n");
+    // one alarm for every ten signals, as the lab's models have them; a stamp is never negative, so none rises
+    if (signals > 1) yaml.append("alarms:\n");
+    for (int s = 0; s + 1 < signals; s += 10) {
+      yaml.append("  - {id: low_").append(s).append(", condition: farm.s").append(s).append(" < 0 and farm.s").append(s + 1)
+          .append(" < 0, severity: warning, message: {en: Signals below zero, zh: 信号低于零}}\n");
+    }
     return ModelLoader.load("signal-farm (generated)", yaml.toString());
   }
 
