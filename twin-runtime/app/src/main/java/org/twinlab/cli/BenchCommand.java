@@ -1,6 +1,7 @@
 package org.twinlab.cli;
 
 import java.util.concurrent.Callable;
+import org.twinlab.bench.BenchFailure;
 import org.twinlab.bench.ConnectorBench;
 import org.twinlab.bench.HistoryBench;
 import org.twinlab.bench.IngestBench;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Benchmarks: figures for docs and notes, never pass/fail. */
+/** Benchmarks: figures for docs and notes; a run that measured nothing, or saw the runtime fall behind, exits 1 saying why. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput and latency on this machine.",
     subcommands = {BenchCommand.Ingest.class, BenchCommand.Connector.class, BenchCommand.History.class,
         BenchCommand.Evidence.class})
@@ -61,9 +62,14 @@ final class BenchCommand implements Runnable {
       if (signals < 1 || hz < 1 || hz > 1000 || seconds < 1 || nodes < 1 || signals % nodes != 0) {
         throw new ParameterException(spec.commandLine(), "need signals >= 1, 1 <= hz <= 1000, seconds >= 1, and nodes dividing signals");
       }
-      var result = ConnectorBench.run(new ConnectorBench.Plan(protocol, signals, hz, seconds, pace.warmup, mqtt, nodes, layout));
-      System.out.println(result.report());
-      return 0;
+      try {
+        var result = ConnectorBench.run(new ConnectorBench.Plan(protocol, signals, hz, seconds, pace.warmup, mqtt, nodes, layout));
+        spec.commandLine().getOut().println(result.report());
+        return 0;
+      } catch (BenchFailure e) {
+        spec.commandLine().getErr().println("bench connector: " + e.getMessage());
+        return 1;
+      }
     }
   }
 
@@ -88,16 +94,26 @@ final class BenchCommand implements Runnable {
     @Mixin
     MqttBrokerOption broker;
 
+    @Option(names = "--quiet-rigs", defaultValue = "0", hidden = true, description = "rigs that never change, to see the bench fail")
+    int quietRigs;
+
     @Override
     public Integer call() throws Exception {
       String mqtt = mqttFor(spec, protocol, broker);
       int hz = pace.hz, seconds = pace.seconds, warmup = pace.warmup;
-      if (rigs < 1 || rigs > 500 || signals < 1 || hz < 1 || hz > 100 || seconds < 1 || warmup < 0) {
+      if (rigs < 1 || rigs > 500 || signals < 1 || hz < 1 || hz > 100 || seconds < 1 || warmup < 0 || quietRigs < 0 || quietRigs > rigs) {
         throw new ParameterException(spec.commandLine(), "need 1 <= rigs <= 500, signals >= 1, 1 <= hz <= 100, seconds >= 1, warmup >= 0");
       }
-      var result = IngestBench.run(new IngestBench.Plan(protocol, rigs, signals, hz, seconds, warmup, mqtt));
-      System.out.println(result.report());
-      return 0;
+      IngestBench.Result result;
+      try {
+        result = IngestBench.run(new IngestBench.Plan(protocol, rigs, signals, hz, seconds, warmup, mqtt, quietRigs));
+      } catch (BenchFailure e) {
+        spec.commandLine().getErr().println("bench ingest: " + e.getMessage());
+        return 1;
+      }
+      spec.commandLine().getOut().println(result.report());
+      result.failures().forEach(f -> spec.commandLine().getErr().println("bench ingest: " + f));
+      return result.failures().isEmpty() ? 0 : 1;
     }
   }
 

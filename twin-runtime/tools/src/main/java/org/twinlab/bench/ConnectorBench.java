@@ -1,22 +1,17 @@
 package org.twinlab.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
-import org.twinlab.connectors.ConnectionEvent;
 import org.twinlab.connectors.ConnectionState;
 import org.twinlab.connectors.Connector;
 import org.twinlab.connectors.ConnectorListener;
-import org.twinlab.connectors.Sample;
 import org.twinlab.connectors.SignalRequest;
 import org.twinlab.connectors.mqtt.MqttConnector;
 import org.twinlab.connectors.mqtt.MqttConnectorConfig;
 import org.twinlab.connectors.opcua.OpcUaConnector;
 import org.twinlab.connectors.opcua.OpcUaConnectorConfig;
-import org.twinlab.sim.SignalFarmSim;
 
 /**
  * Measures how many samples per second one connector takes from real rigs (a load generator in
@@ -55,7 +50,7 @@ public final class ConnectorBench {
         : List.of("mqtt", plan.mqttUri(), String.valueOf(plan.nodes()), String.valueOf(plan.signals() / plan.nodes()),
             String.valueOf(plan.hz()), plan.layout());
     try (GeneratorProcess generator = GeneratorProcess.start(args)) {
-      Recorder rec = new Recorder(plan.signals() * plan.hz() * (plan.seconds() + 2));
+      ArrivalRecorder rec = new ArrivalRecorder((long) plan.signals() * plan.hz() * (plan.seconds() + 2));
       try (Connector c = connector(plan, port, rec)) {
         c.start();
         c.subscribe(requests(plan)).get(120, TimeUnit.SECONDS);
@@ -69,10 +64,12 @@ public final class ConnectorBench {
         CpuClock after = CpuClock.read(generator.pid());
         double secs = (after.wallNanos() - before.wallNanos()) / 1e9;
         long n = rec.count.sum();
-        long[] lat = rec.latencies();
+        if (n == 0) throw new BenchFailure("nothing was measured: the connector received no sample in " + plan.seconds() + " s");
+        long[] lat = rec.ages.sorted();
         double clientCores = before.selfCores(after);
-        return new Result(plan, (long) plan.signals() * plan.hz(), n / secs, GeneratorProcess.percentileMs(lat, 0.5), GeneratorProcess.percentileMs(lat, 0.99), GeneratorProcess.percentileMs(lat, 0.999),
-            clientCores, before.otherCores(after), before.machineBusy(after), n == 0 ? 0 : clientCores * secs * 1e6 / n);
+        return new Result(plan, (long) plan.signals() * plan.hz(), n / secs, Latencies.percentileMs(lat, 0.5),
+            Latencies.percentileMs(lat, 0.99), Latencies.percentileMs(lat, 0.999),
+            clientCores, before.otherCores(after), before.machineBusy(after), clientCores * secs * 1e6 / n);
       }
     }
   }
@@ -87,55 +84,13 @@ public final class ConnectorBench {
   private static List<SignalRequest> requests(Plan plan) {
     List<SignalRequest> out = new ArrayList<>(plan.signals());
     if (plan.protocol().equals("opcua")) {
-      SignalFarmSim farm = new SignalFarmSim(plan.signals());
-      farm.signals().forEach(s -> out.add(new SignalRequest(s.path(), "nsu=urn:twinlab:plc;s=" + s.symbol(), 1000.0 / plan.hz(), 0)));
+      for (int s = 0; s < plan.signals(); s++) out.add(new SignalRequest("farm.s" + s, BenchRigs.opcuaNode(s), 1000.0 / plan.hz(), 0));
       return out;
     }
     int fields = plan.signals() / plan.nodes();
     for (int n = 0; n < plan.nodes(); n++) {
-      for (int f = 0; f < fields; f++) {
-        String address = plan.layout().equals("topic") ? "bench/node-" + n + "/f" + f : "bench/node-" + n + "/data#/f" + f;
-        out.add(SignalRequest.of("n" + n + ".f" + f, address));
-      }
+      for (int f = 0; f < fields; f++) out.add(SignalRequest.of("n" + n + ".f" + f, BenchRigs.mqttAddress(n, f, plan.layout().equals("topic"))));
     }
     return out;
   }
-
-  /** Counts samples and keeps their age in microseconds, without locks on the hot path. */
-  private static final class Recorder implements ConnectorListener {
-    final LongAdder count = new LongAdder();
-    final long[] lat;
-    int n;
-    volatile boolean measuring;
-
-    Recorder(long capacity) {
-      lat = new long[(int) Math.min(capacity, 20_000_000)];
-    }
-
-    @Override
-    public void onSamples(List<Sample> samples) {
-      if (!measuring) return;
-      long nowMicros = System.currentTimeMillis() * 1000;
-      count.add(samples.size());
-      synchronized (this) {
-        for (Sample s : samples) {
-          if (n < lat.length && s.value() instanceof Number v) lat[n++] = nowMicros - (long) (v.doubleValue() * 1000);
-        }
-      }
-    }
-
-    @Override
-    public void onStateChanged(ConnectionEvent event) {}
-
-    synchronized long[] latencies() {
-      long[] copy = Arrays.copyOf(lat, n);
-      Arrays.sort(copy);
-      return copy;
-    }
-  }
-
-
-
-
-
 }

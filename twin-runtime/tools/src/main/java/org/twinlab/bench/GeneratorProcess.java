@@ -50,12 +50,6 @@ final class GeneratorProcess implements AutoCloseable {
     if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
   }
 
-  /** The value at quantile q of sorted microseconds, in milliseconds. */
-  static double percentileMs(long[] sortedMicros, double q) {
-    if (sortedMicros.length == 0) return Double.NaN;
-    return sortedMicros[(int) Math.min(sortedMicros.length - 1, Math.round(q * (sortedMicros.length - 1)))] / 1000.0;
-  }
-
   private static String javaBinary() {
     return ProcessHandle.current().info().command().orElse("java");
   }

@@ -1,21 +1,14 @@
 package org.twinlab.bench;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import org.twinlab.connectors.mqtt.MqttVersion;
 import org.twinlab.models.ModelLoader;
 import org.twinlab.models.TwinModel;
@@ -31,36 +24,78 @@ import org.twinlab.runtime.twin.TwinVerticle;
 
 /**
  * The whole runtime under load: rigs in a process of their own (OPC UA signal-farm PLCs, or MQTT
- * sensor nodes on a broker), a twin per rig with a binding per signal, and one live-feed follower
- * per twin over real HTTP. Reports samples applied per second, the age of each value when its
- * Server-Sent Event arrives (the rig stamps each value with the wall-clock time it was made), the
- * CPU and the heap of the runtime's process.
+ * sensor nodes on a broker), a twin per rig with a binding per signal, history on, and one
+ * live-feed follower per twin over real HTTP. First the same rigs are taken by bare connectors with
+ * no runtime (the floor); then the runtime runs. Reports the CPU per sample of both, what the
+ * runtime adds to a value's way (from its connector handing it over to its event at the follower),
+ * whether history keeps up, and the heap. Fails when a follower hears nothing, when nothing was
+ * measured, or when history falls behind.
  */
 public final class IngestBench {
 
-  /** What to run. */
-  public record Plan(String protocol, int rigs, int signals, int hz, int seconds, int warmup, String mqttUri) {}
+  /**
+   * What to run.
+   *
+   * @param mqttUri the broker for MQTT
+   * @param quietRigs how many of the rigs never change (normally none); their followers hear nothing
+   */
+  public record Plan(String protocol, int rigs, int signals, int hz, int seconds, int warmup, String mqttUri, int quietRigs) {
+    public Plan(String protocol, int rigs, int signals, int hz, int seconds, int warmup, String mqttUri) {
+      this(protocol, rigs, signals, hz, seconds, warmup, mqttUri, 0);
+    }
 
-  /** What was measured. */
-  public record Result(Plan plan, long expected, double appliedPerSecond, double eventsPerSecond, double p50Ms, double p99Ms,
-      double p999Ms, double runtimeCores, double rigCores, double machineBusy, long heapMaxUsedMb, long heapCommittedMb,
-      double historyPerSecond, long historyQueued, long historyDropped, double historyBatchMs) {
+    long expectedPerSecond() {
+      return (long) rigs * signals * hz;
+    }
+  }
+
+  /**
+   * What was measured.
+   *
+   * @param runtimeMicrosPerSample this process's CPU while the runtime ran, less the followers' threads, per sample handed over
+   * @param addedP50Ms from the runtime's connector handing a value over to its event at the follower
+   */
+  public record Result(Plan plan, ConnectorFloor.Result floor, double handedOverPerSecond, double appliedPerSecond,
+      double eventsPerSecond, double runtimeMicrosPerSample, double runtimeCores, double followerCores, double addedP50Ms,
+      double addedP99Ms, double ageP50Ms, double ageP99Ms, double ageP999Ms, double rigCores, double machineBusy,
+      long heapMaxUsedMb, long heapCommittedMb, double seconds, HistoryWatch.Result history) {
+
+    /** The runtime's own CPU per sample: what it costs beyond the connectors it runs. */
+    public double ownMicrosPerSample() {
+      return runtimeMicrosPerSample - floor.cpuMicrosPerSample();
+    }
+
+    /** What went wrong though figures were taken; empty when the run is sound. */
+    public List<String> failures() {
+      List<String> out = new ArrayList<>();
+      if (history.backlogGrows()) {
+        out.add("history fell behind: its queue grew from at most " + history.maxQueued() + " points to " + history.lastQueued());
+      }
+      if (history.dropped() > 0) out.add("history fell behind: its queue was full and dropped " + history.dropped() + " points while measuring");
+      return out;
+    }
 
     public String report() {
       return String.format(Locale.ROOT, """
-          protocol=%s rigs=%d signals/rig=%d hz=%d seconds=%d
-          expected samples/s      %,d
-          applied samples/s       %,.0f (%.1f %%)
-          SSE events/s            %,.0f
-          source -> SSE ms        p50 %.1f  p99 %.1f  p99.9 %.1f
-          runtime CPU             %.0f %% of one core (runtime, HTTP and SSE followers in one process)
-          rigs' CPU               %.0f %% of one core
-          machine busy            %.0f %% of all cores
-          heap                    max used %d MB of %d MB committed
-          history                 %,.0f points/s acknowledged, %,d queued at the end, %,d dropped, last batch %.1f ms""",
-          plan.protocol, plan.rigs, plan.signals, plan.hz, plan.seconds, expected, appliedPerSecond,
-          100 * appliedPerSecond / expected, eventsPerSecond, p50Ms, p99Ms, p999Ms, 100 * runtimeCores, 100 * rigCores,
-          100 * machineBusy, heapMaxUsedMb, heapCommittedMb, historyPerSecond, historyQueued, historyDropped, historyBatchMs);
+          protocol=%s rigs=%d signals/rig=%d hz=%d seconds=%.1f
+          expected samples/s        %,d
+          connectors alone          %,.0f samples/s, %.2f us CPU per sample, age p50 %.1f ms  p99 %.1f ms
+          runtime                   %,.0f samples/s handed over, %,.0f applied (%.1f %%), %,.0f SSE events/s
+          runtime CPU               %.2f us per sample (%.0f %% of one core; followers' %.0f %% not included)
+          runtime's own CPU         %.2f us per sample (runtime less connectors alone)
+          runtime-added latency     p50 %.1f ms  p99 %.1f ms (connector hands over -> event at the follower)
+          source -> SSE             p50 %.1f ms  p99 %.1f ms  p99.9 %.1f ms
+          history                   %,.0f points/s received, %,.0f written (%.1f %%), queue at most %,d, %,d at the end, %,d dropped%s
+          heap                      max used %d MB of %d MB committed
+          rigs' CPU                 %.0f %% of one core; machine busy %.0f %% of all cores""",
+          plan.protocol, plan.rigs, plan.signals, plan.hz, seconds, plan.expectedPerSecond(),
+          floor.perSecond(), floor.cpuMicrosPerSample(), floor.ageP50Ms(), floor.ageP99Ms(),
+          handedOverPerSecond, appliedPerSecond, 100 * appliedPerSecond / plan.expectedPerSecond(), eventsPerSecond,
+          runtimeMicrosPerSample, 100 * runtimeCores, 100 * followerCores, ownMicrosPerSample(), addedP50Ms, addedP99Ms,
+          ageP50Ms, ageP99Ms, ageP999Ms, history.received() / seconds, history.written() / seconds,
+          history.received() == 0 ? 0 : 100.0 * history.written() / history.received(), history.maxQueued(), history.lastQueued(),
+          history.dropped(), history.keepsUp() ? " (keeping up)" : " (FALLING BEHIND)",
+          heapMaxUsedMb, heapCommittedMb, 100 * rigCores, 100 * machineBusy);
     }
   }
 
@@ -68,56 +103,90 @@ public final class IngestBench {
 
   public static Result run(Plan plan) throws Exception {
     int firstPort = freePorts(plan.rigs());
-    List<String> args = plan.protocol().equals("opcua")
-        ? List.of("opcua-rigs", str(firstPort), str(plan.rigs()), str(plan.signals()), str(plan.hz()))
-        : List.of("mqtt", plan.mqttUri(), str(plan.rigs()), str(plan.signals()), str(plan.hz()), "json");
+    List<String> args = BenchRigs.generatorArgs(plan.protocol(), firstPort, plan.mqttUri(), plan.rigs(), plan.signals(), plan.hz(),
+        plan.quietRigs());
     Path data = Files.createTempDirectory("twinlab-bench");
-    Vertx vertx = Vertx.vertx();
     try (GeneratorProcess generator = GeneratorProcess.start(args)) {
-      TwinRuntime runtime = TwinRuntime.start(vertx, config(plan, firstPort, data)).toCompletionStage().toCompletableFuture()
-          .get(120, TimeUnit.SECONDS);
-      Followers followers = new Followers(vertx, runtime.port(), plan, followerToken(vertx, runtime));
+      String broker = plan.mqttUri();
+      ConnectorFloor.Result floor = ConnectorFloor.measure(plan, firstPort, broker);
+      Vertx vertx = Vertx.vertx();
       try {
-        followers.start();
-        Thread.sleep(plan.warmup() * 1000L);
-        long appliedBefore = applied(runtime);
-        long historyBefore = runtime.history().status().acknowledged();
-        HeapWatch heap = new HeapWatch();
-        CpuClock before = CpuClock.read(generator.pid());
-        followers.measuring = true;
-        for (int s = 0; s < plan.seconds(); s++) {
-          Thread.sleep(1000);
-          heap.sample();
-        }
-        followers.measuring = false;
-        CpuClock after = CpuClock.read(generator.pid());
-        double secs = (after.wallNanos() - before.wallNanos()) / 1e9;
-        long[] lat = followers.latencies();
-        if (followers.events.sum() == 0 || lat.length == 0) {
-          // a feed that answered nothing measured nothing: no figure is better than a wrong one
-          throw new IllegalStateException("the live-feed followers received no property event while measuring");
-        }
-        var history = runtime.history().status();
-        return new Result(plan, (long) plan.rigs() * plan.signals() * plan.hz(), (applied(runtime) - appliedBefore) / secs,
-            followers.events.sum() / secs, GeneratorProcess.percentileMs(lat, 0.5), GeneratorProcess.percentileMs(lat, 0.99), GeneratorProcess.percentileMs(lat, 0.999), before.selfCores(after),
-            before.otherCores(after), before.machineBusy(after), heap.maxUsed >> 20,
-            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 20,
-            (history.acknowledged() - historyBefore) / secs, history.queued(), history.dropped(), history.lastBatchMillis());
+        return measureRuntime(vertx, plan, firstPort, broker, data, generator, floor);
       } finally {
-        followers.close();
-        runtime.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        vertx.close();
       }
+    }
+  }
+
+  private static Result measureRuntime(Vertx vertx, Plan plan, int firstPort, String broker, Path data, GeneratorProcess generator,
+      ConnectorFloor.Result floor) throws Exception {
+    LatencyProbe probe = new LatencyProbe(vertx.eventBus());
+    TwinRuntime runtime = TwinRuntime.start(vertx, config(plan, firstPort, broker, data)).toCompletionStage().toCompletableFuture()
+        .get(120, TimeUnit.SECONDS);
+    Followers followers = new Followers(runtime.port(), plan.rigs(), plan.expectedPerSecond() * (plan.seconds() + 2), probe);
+    try {
+      String password = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getInstanceStrong().generateSeed(16));
+      // the followers watch as an examiner's screen would: logged in through the API, as an administrator made for the run
+      runtime.accounts().add("bench-follower", org.twinlab.runtime.auth.Role.ADMIN, "Benchmark follower", password);
+      followers.start("bench-follower", password);
+      Thread.sleep(plan.warmup() * 1000L);
+      long appliedBefore = applied(runtime);
+      long handedBefore = probe.samples.sum();
+      HeapWatch heap = new HeapWatch();
+      HistoryWatch history = new HistoryWatch(runtime.history().writer());
+      long followerCpuBefore = followers.cpuNanos();
+      CpuClock before = CpuClock.read(generator.pid());
+      followers.measuring = true;
+      for (int s = 0; s < plan.seconds(); s++) {
+        Thread.sleep(1000);
+        heap.sample();
+        history.sample();
+        probe.forgetBefore(System.currentTimeMillis() - 60_000);
+      }
+      followers.measuring = false;
+      CpuClock after = CpuClock.read(generator.pid());
+      long followerCpu = followers.cpuNanos() - followerCpuBefore;
+      double secs = (after.wallNanos() - before.wallNanos()) / 1e9;
+      long handedOver = probe.samples.sum() - handedBefore;
+      long applied = applied(runtime) - appliedBefore;
+      // no figure is better than a wrong one: each of these would otherwise report nothing as something
+      if (handedOver == 0 || applied == 0) {
+        throw new BenchFailure("nothing was measured: the runtime's connectors handed over " + handedOver + " samples and its twins applied "
+            + applied + " in " + plan.seconds() + " s");
+      }
+      if (followers.events() == 0) throw new BenchFailure("no live-feed follower received a property event while measuring");
+      List<Integer> silent = followers.silent();
+      if (!silent.isEmpty()) {
+        throw new BenchFailure(silent.size() + " of " + plan.rigs() + " live-feed followers received no property event while measuring: "
+            + silent.stream().map(r -> "rig-" + r).limit(10).collect(java.util.stream.Collectors.joining(", ")));
+      }
+      long[] added = followers.added.sorted();
+      if (added.length == 0) throw new BenchFailure("nothing was measured: no event at a follower could be matched to its hand-over");
+      long[] ages = followers.ages.sorted();
+      long runtimeCpu = after.selfNanos() - before.selfNanos() - followerCpu;
+      return new Result(plan, floor, handedOver / secs, applied / secs, followers.events() / secs, runtimeCpu / 1e3 / handedOver,
+          runtimeCpu / (secs * 1e9), followerCpu / (secs * 1e9), Latencies.percentileMs(added, 0.5), Latencies.percentileMs(added, 0.99),
+          Latencies.percentileMs(ages, 0.5), Latencies.percentileMs(ages, 0.99), Latencies.percentileMs(ages, 0.999),
+          before.otherCores(after), before.machineBusy(after), heap.maxUsed >> 20,
+          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 20, secs, history.result());
     } finally {
-      vertx.close();
+      followers.close();
+      probe.close();
+      try {
+        runtime.stop().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException slow) {
+        // what was measured stands; a machine too busy to stop in time is worth a line, not the figures
+        System.err.println("bench ingest: the runtime did not stop within 120 s");
+      }
     }
   }
 
   /** A twin per rig, bound signal by signal, as a technician would bind a real rig. */
-  static LabConfig config(Plan plan, int firstPort, Path data) throws Exception {
+  static LabConfig config(Plan plan, int firstPort, String broker, Path data) throws Exception {
     TwinModel model = farmModel(plan.signals(), 1000 / plan.hz());
     List<ConnectionConfig> connections = new ArrayList<>();
     List<TwinConfig> twins = new ArrayList<>();
-    if (plan.protocol().equals("mqtt")) connections.add(ConnectionConfig.mqtt("broker", plan.mqttUri(), MqttVersion.V5));
+    if (plan.protocol().equals("mqtt")) connections.add(ConnectionConfig.mqtt("broker", broker, MqttVersion.V5));
     for (int r = 0; r < plan.rigs(); r++) {
       String twin = "rig-" + r;
       String connection = plan.protocol().equals("opcua") ? "plc-" + r : "broker";
@@ -126,9 +195,7 @@ public final class IngestBench {
       }
       List<Binding> bindings = new ArrayList<>();
       for (int s = 0; s < plan.signals(); s++) {
-        String address = plan.protocol().equals("opcua")
-            ? "nsu=urn:twinlab:plc;s=\"DB_Bench\".\"G" + (s / 200) + "\".\"S" + s + "\""
-            : "bench/node-" + r + "/data#/f" + s;
+        String address = plan.protocol().equals("opcua") ? BenchRigs.opcuaNode(s) : BenchRigs.mqttAddress(r, s, false);
         bindings.add(new Binding("farm.s" + s, new SignalRef(connection, address, 1000.0 / plan.hz()), Transform.IDENTITY, Optional.empty()));
       }
       twins.add(new TwinConfig(twin, model, new BindingSet(twin, model.id(), bindings)));
@@ -148,98 +215,17 @@ public final class IngestBench {
             properties:
         """);
     for (int s = 0; s < signals; s++) yaml.append("      - {id: s").append(s).append(", type: double, period_ms: ").append(periodMs).append(", description: {en: Load signal, zh: 负载信号}}\n");
-    return ModelLoader.load("signal-farm (generated)", yaml.toString());
-  }
-
-  /** The followers watch as an examiner's screen would: logged in through the API, as an administrator made for the run. */
-  private static String followerToken(Vertx vertx, TwinRuntime runtime) throws Exception {
-    String password = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getInstanceStrong().generateSeed(16));
-    runtime.accounts().add("bench-follower", org.twinlab.runtime.auth.Role.ADMIN, "Benchmark follower", password);
-    HttpClient client = vertx.createHttpClient();
-    try {
-      String body = new io.vertx.core.json.JsonObject().put("user", "bench-follower").put("password", password).encode();
-      var login = client.request(HttpMethod.POST, runtime.port(), "127.0.0.1", "/api/v1/login")
-          .compose(req -> req.putHeader("Content-Type", "application/json").send(body)
-              .compose(res -> res.body().map(b -> Map.entry(res.statusCode(), b.toString(StandardCharsets.UTF_8)))))
-          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      if (login.getKey() != 200) throw new IllegalStateException("the followers' login answered " + login.getKey() + " " + login.getValue());
-      return new io.vertx.core.json.JsonObject(login.getValue()).getString("token");
-    } finally {
-      client.close();
+    // one alarm for every ten signals, as the lab's models have them; a stamp is never negative, so none rises
+    if (signals > 1) yaml.append("alarms:\n");
+    for (int s = 0; s + 1 < signals; s += 10) {
+      yaml.append("  - {id: low_").append(s).append(", condition: farm.s").append(s).append(" < 0 and farm.s").append(s + 1)
+          .append(" < 0, severity: warning, message: {en: Signals below zero, zh: 信号低于零}}\n");
     }
+    return ModelLoader.load("signal-farm (generated)", yaml.toString());
   }
 
   private static long applied(TwinRuntime runtime) {
     return runtime.twins().all().stream().mapToLong(TwinVerticle::samplesApplied).sum();
-  }
-
-  /** One Server-Sent Events follower per twin; reads each event's value, the rig's wall-clock stamp. */
-  private static final class Followers {
-    private final int port;
-    private final Plan plan;
-    private final HttpClient client;
-    final LongAdder events = new LongAdder();
-    private final long[] lat;
-    private int n;
-    volatile boolean measuring;
-
-    private final String token;
-
-    Followers(Vertx vertx, int port, Plan plan, String token) {
-      this.port = port;
-      this.plan = plan;
-      this.token = token;
-      this.client = vertx.createHttpClient(new HttpClientOptions(), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(plan.rigs() + 4));
-      this.lat = new long[(int) Math.min(20_000_000L, (long) plan.rigs() * plan.signals() * plan.hz() * (plan.seconds() + 2))];
-    }
-
-    void start() throws Exception {
-      for (int r = 0; r < plan.rigs(); r++) {
-        StringBuilder partial = new StringBuilder();
-        String path = "/api/v1/twins/rig-" + r + "/stream";
-        var res = client.request(HttpMethod.GET, port, "127.0.0.1", path)
-            .compose(req -> req.putHeader("Authorization", "Bearer " + token).send())
-            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        if (res.statusCode() != 200) throw new IllegalStateException("GET " + path + " answered " + res.statusCode());
-        res.handler(buf -> onChunk(partial, buf.toString(StandardCharsets.UTF_8)));
-      }
-    }
-
-    private void onChunk(StringBuilder partial, String chunk) {
-      partial.append(chunk);
-      long now = System.currentTimeMillis();
-      int start = 0;
-      int end;
-      while ((end = partial.indexOf("\n\n", start)) >= 0) {
-        if (measuring) record(partial, start, end, now);
-        start = end + 2;
-      }
-      partial.delete(0, start);
-    }
-
-    private void record(StringBuilder partial, int from, int to, long now) {
-      int v = partial.indexOf("\"value\":", from);
-      if (v < 0 || v > to || partial.indexOf("event: property", from) != from) return;
-      int s = v + 8;
-      int e = s;
-      while (e < to && "0123456789.-E".indexOf(partial.charAt(e)) >= 0) e++;
-      if (e == s) return;
-      events.increment();
-      double stamp = Double.parseDouble(partial.substring(s, e));
-      synchronized (this) {
-        if (n < lat.length) lat[n++] = (long) ((now - stamp) * 1000);
-      }
-    }
-
-    synchronized long[] latencies() {
-      long[] copy = Arrays.copyOf(lat, n);
-      Arrays.sort(copy);
-      return copy;
-    }
-
-    void close() {
-      client.close();
-    }
   }
 
   /** The largest heap in use seen once a second. */
@@ -251,10 +237,6 @@ public final class IngestBench {
     }
   }
 
-
-  private static String str(int i) {
-    return Integer.toString(i);
-  }
 
   /** The first of n consecutive free loopback ports. */
   static int freePorts(int n) throws java.io.IOException {

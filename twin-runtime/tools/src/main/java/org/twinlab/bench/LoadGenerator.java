@@ -26,21 +26,24 @@ import org.twinlab.sim.opcua.RigOpcUaServer;
  * The rigs of a benchmark, in a process of their own so that the client's CPU is measured apart:
  * <pre>
  *   opcua PORT SIGNALS HZ               a signal-farm PLC on OPC UA
- *   opcua-rigs PORT RIGS SIGNALS HZ      RIGS signal-farm PLCs on ports PORT, PORT+1, ...
- *   mqtt  URI NODES FIELDS HZ json|topic sensor nodes: one JSON document per node, or one topic per signal
+ *   opcua-rigs PORT RIGS SIGNALS HZ [QUIET]      RIGS signal-farm PLCs on ports PORT, PORT+1, ...
+ *   mqtt  URI NODES FIELDS HZ json|topic [QUIET] sensor nodes: one JSON document per node, or one topic per signal
  * </pre>
- * Prints READY when serving and stops when its standard input closes. Values are wall-clock
- * milliseconds of the moment they were produced.
+ * The last QUIET rigs (default none) are served but never change, so a benchmark can show what it
+ * does when a follower hears nothing. Prints READY when serving and stops when its standard input
+ * closes. Values are wall-clock milliseconds of the moment they were produced.
  */
 public final class LoadGenerator {
   private LoadGenerator() {}
 
   public static void main(String[] args) throws Exception {
     AutoCloseable load = switch (args[0]) {
-      case "opcua" -> opcua(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-      case "opcua-rigs" -> opcuaRigs(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-      case "mqtt" -> mqtt(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5]);
-      default -> throw new IllegalArgumentException("opcua | mqtt");
+      case "opcua" -> opcua(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), true);
+      case "opcua-rigs" -> opcuaRigs(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+          Integer.parseInt(args[4]), quiet(args, 5));
+      case "mqtt" -> mqtt(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5],
+          quiet(args, 6));
+      default -> throw new IllegalArgumentException("opcua | opcua-rigs | mqtt");
     };
     System.out.println("READY");
     System.out.flush();
@@ -51,10 +54,15 @@ public final class LoadGenerator {
     System.exit(0);
   }
 
-  private static AutoCloseable opcua(int port, int signals, int hz) throws Exception {
+  private static int quiet(String[] args, int at) {
+    return args.length > at ? Integer.parseInt(args[at]) : 0;
+  }
+
+  private static AutoCloseable opcua(int port, int signals, int hz, boolean changing) throws Exception {
     SignalFarmSim sim = new SignalFarmSim(signals);
     RigOpcUaServer server = new RigOpcUaServer(sim, RigOpcUaServer.Options.loopback(port));
     server.start();
+    if (!changing) return server::close;
     SimRunner runner = new SimRunner(sim, 1000 / hz, server::afterStep);
     runner.start();
     return () -> {
@@ -63,17 +71,17 @@ public final class LoadGenerator {
     };
   }
 
-  private static AutoCloseable opcuaRigs(int firstPort, int rigs, int signals, int hz) throws Exception {
+  private static AutoCloseable opcuaRigs(int firstPort, int rigs, int signals, int hz, int quiet) throws Exception {
     List<AutoCloseable> all = new ArrayList<>();
-    for (int r = 0; r < rigs; r++) all.add(opcua(firstPort + r, signals, hz));
+    for (int r = 0; r < rigs; r++) all.add(opcua(firstPort + r, signals, hz, r < rigs - quiet));
     return () -> {
       for (AutoCloseable c : all) c.close();
     };
   }
 
-  private static AutoCloseable mqtt(String uri, int nodes, int fields, int hz, String layout) throws Exception {
+  private static AutoCloseable mqtt(String uri, int nodes, int fields, int hz, String layout, int quiet) throws Exception {
     List<Publisher> pubs = new ArrayList<>();
-    for (int n = 0; n < nodes; n++) pubs.add(new Publisher(uri, "node-" + n, fields, layout.equals("topic")));
+    for (int n = 0; n < nodes - quiet; n++) pubs.add(new Publisher(uri, "node-" + n, fields, layout.equals("topic")));
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     timer.scheduleAtFixedRate(() -> {
       long stamp = System.currentTimeMillis();

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.twinlab.connectors.Quality;
 import org.twinlab.models.AlarmDef;
 import org.twinlab.models.PropertyDef;
@@ -25,11 +27,55 @@ public final class TwinState {
   private final TwinModel model;
   private final Clock clock;
   private final double staleFactor;
-  private final Map<String, PropertyDef> defs;
-  private final Map<String, PropertyState> properties = new LinkedHashMap<>();
+  /** Each property's definition beside its state, in model order: a sample finds both with one lookup. */
+  private final Map<String, Slot> slots = new LinkedHashMap<>();
   private Set<String> watchedForSilence;
   private final Map<String, AlarmState> alarms = new LinkedHashMap<>();
+  private final AlarmIndex alarmIndex;
+  private final Function<String, Object> valueOf = p -> slots.get(p).state.value();
   private Lifecycle lifecycle = Lifecycle.LOADED;
+
+  /** A property's definition and its current state; the state is replaced, never changed. */
+  private static final class Slot {
+    final PropertyDef def;
+    PropertyState state;
+
+    Slot(PropertyDef def, PropertyState state) {
+      this.def = def;
+      this.state = state;
+    }
+  }
+
+  /** An alarm with the properties its condition reads, asked of the condition once. */
+  private record WatchedAlarm(AlarmDef def, List<String> reads) {}
+
+  /**
+   * The alarms each property's change can move, in model order. An alarm's outcome depends only on
+   * the values it reads, so a sample of any other property leaves it as it was: with many signals
+   * and few alarms, most samples judge none. An alarm that reads nothing is judged on every sample.
+   */
+  private record AlarmIndex(Map<String, List<WatchedAlarm>> byProperty, List<WatchedAlarm> always) {
+    static AlarmIndex of(List<AlarmDef> defs) {
+      Map<String, List<WatchedAlarm>> byProperty = new HashMap<>();
+      List<WatchedAlarm> always = new ArrayList<>();
+      for (AlarmDef def : defs) {
+        WatchedAlarm w = new WatchedAlarm(def, List.copyOf(def.condition().properties()));
+        if (w.reads().isEmpty()) always.add(w);
+        w.reads().forEach(p -> byProperty.computeIfAbsent(p, k -> new ArrayList<>()).add(w));
+      }
+      byProperty.replaceAll((p, list) -> List.copyOf(list));
+      return new AlarmIndex(Map.copyOf(byProperty), List.copyOf(always));
+    }
+
+    List<WatchedAlarm> reading(String property) {
+      if (byProperty.isEmpty()) return always; // a model without alarms pays no lookup
+      List<WatchedAlarm> some = byProperty.getOrDefault(property, List.of());
+      if (always.isEmpty()) return some;
+      List<WatchedAlarm> all = new ArrayList<>(always);
+      all.addAll(some);
+      return all;
+    }
+  }
 
   /**
    * @param staleFactor a property is STALE when no sample came for this many of its expected periods
@@ -39,11 +85,11 @@ public final class TwinState {
     this.model = model;
     this.clock = clock;
     this.staleFactor = staleFactor;
-    this.defs = model.properties();
-    this.watchedForSilence = defs.keySet();
+    this.watchedForSilence = model.properties().keySet();
+    this.alarmIndex = AlarmIndex.of(model.alarms());
     Instant now = clock.instant();
-    defs.values().forEach(p ->
-        properties.put(p.path(), new PropertyState(p.path(), null, p.unit(), Quality.uncertain("no value yet"), now, now)));
+    model.properties().values().forEach(p ->
+        slots.put(p.path(), new Slot(p, new PropertyState(p.path(), null, p.unit(), Quality.uncertain("no value yet"), now, now))));
   }
 
   public String id() {
@@ -78,10 +124,11 @@ public final class TwinState {
    * property becomes GOOD again, which is a change.
    */
   public List<Change> touch(String property, Instant sourceTime) {
-    PropertyState s = properties.get(property);
-    if (lifecycle != Lifecycle.RUNNING || s == null) return List.of();
+    Slot slot = slots.get(property);
+    if (lifecycle != Lifecycle.RUNNING || slot == null) return List.of();
+    PropertyState s = slot.state;
     if (s.isStale()) return apply(property, s.value(), sourceTime, Quality.GOOD);
-    properties.put(property, new PropertyState(property, s.value(), s.unit(), s.quality(), s.sourceTime(), clock.instant()));
+    slot.state = new PropertyState(property, s.value(), s.unit(), s.quality(), s.sourceTime(), clock.instant());
     return List.of();
   }
 
@@ -91,8 +138,9 @@ public final class TwinState {
    */
   public List<Change> apply(String property, Object value, Instant sourceTime, Quality quality) {
     if (lifecycle != Lifecycle.RUNNING) return List.of();
-    PropertyDef def = defs.get(property);
-    if (def == null) return List.of();
+    Slot slot = slots.get(property);
+    if (slot == null) return List.of();
+    PropertyDef def = slot.def;
     Quality q = quality;
     Object v = value;
     if (q.isGood() && v != null && !def.fitsType(v)) {
@@ -102,12 +150,16 @@ public final class TwinState {
       q = Quality.uncertain("outside the range " + def.range().get().min() + ".." + def.range().get().max());
     }
     if (def.type() == org.twinlab.models.PropertyType.INT && v instanceof Number n) v = Math.round(n.doubleValue());
-    if (def.type() == org.twinlab.models.PropertyType.DOUBLE && v instanceof Number n) v = n.doubleValue();
+    // a Double is kept as it came: boxing it afresh would cost an allocation per sample
+    if (def.type() == org.twinlab.models.PropertyType.DOUBLE && v instanceof Number n && !(v instanceof Double)) v = n.doubleValue();
     PropertyState next = new PropertyState(property, q.isBad() ? null : v, def.unit(), q, sourceTime, clock.instant());
-    properties.put(property, next);
-    List<Change> changes = new ArrayList<>();
-    changes.add(new Change.PropertyChanged(id, next));
-    changes.addAll(evaluateAlarms());
+    slot.state = next;
+    Change changed = new Change.PropertyChanged(id, next);
+    List<WatchedAlarm> judged = alarmIndex.reading(property);
+    if (judged.isEmpty()) return List.of(changed);
+    List<Change> changes = new ArrayList<>(1 + judged.size());
+    changes.add(changed);
+    evaluateAlarms(judged, changes);
     return changes;
   }
 
@@ -116,16 +168,17 @@ public final class TwinState {
     Instant now = clock.instant();
     List<Change> changes = new ArrayList<>();
     if (lifecycle != Lifecycle.RUNNING) return changes;
-    for (PropertyDef def : defs.values()) {
+    for (Slot slot : slots.values()) {
+      PropertyDef def = slot.def;
       if (!watchedForSilence.contains(def.path()) || def.eventDriven()) continue;
-      PropertyState s = properties.get(def.path());
+      PropertyState s = slot.state;
       if (s.isStale() || s.quality().isBad()) continue;
       Duration limit = Duration.ofMillis((long) (def.expectedPeriodMs() * staleFactor));
       if (Duration.between(s.receivedTime(), now).compareTo(limit) > 0) {
         PropertyState stale = new PropertyState(def.path(), s.value(), s.unit(),
             Quality.uncertain(PropertyState.STALE + ": no sample for " + Duration.between(s.receivedTime(), now).toMillis() + " ms"),
             s.sourceTime(), s.receivedTime());
-        properties.put(def.path(), stale);
+        slot.state = stale;
         changes.add(new Change.PropertyChanged(id, stale));
       }
     }
@@ -133,11 +186,14 @@ public final class TwinState {
   }
 
   public Optional<PropertyState> property(String path) {
-    return Optional.ofNullable(properties.get(path));
+    Slot slot = slots.get(path);
+    return slot == null ? Optional.empty() : Optional.of(slot.state);
   }
 
   public Collection<PropertyState> properties() {
-    return List.copyOf(properties.values());
+    List<PropertyState> out = new ArrayList<>(slots.size());
+    slots.values().forEach(slot -> out.add(slot.state));
+    return List.copyOf(out);
   }
 
   public Collection<AlarmState> alarms() {
@@ -158,16 +214,13 @@ public final class TwinState {
     return Optional.of(new Change.AlarmChanged(id, acked));
   }
 
-  private List<Change> evaluateAlarms() {
-    List<Change> changes = new ArrayList<>();
-    for (AlarmDef def : model.alarms()) {
+  /** Judges the given alarms against the current values and adds what rose or cleared to changes. */
+  private void evaluateAlarms(List<WatchedAlarm> judged, List<Change> changes) {
+    for (WatchedAlarm w : judged) {
       // alarms judge only values that can be trusted: BAD or STALE inputs neither raise nor clear
-      boolean trusted = def.condition().properties().stream().allMatch(p -> {
-        PropertyState s = properties.get(p);
-        return s != null && s.trusted();
-      });
-      if (!trusted) continue;
-      boolean holds = def.condition().test(p -> properties.get(p).value());
+      if (!trusted(w.reads())) continue;
+      AlarmDef def = w.def();
+      boolean holds = def.condition().test(valueOf);
       AlarmState current = alarms.get(def.id());
       Instant now = clock.instant();
       if (holds && (current == null || !current.active())) {
@@ -181,6 +234,13 @@ public final class TwinState {
         changes.add(new Change.AlarmChanged(id, cleared));
       }
     }
-    return changes;
+  }
+
+  private boolean trusted(List<String> paths) {
+    for (String p : paths) {
+      Slot slot = slots.get(p);
+      if (slot == null || !slot.state.trusted()) return false;
+    }
+    return true;
   }
 }

@@ -62,6 +62,28 @@ class TwinStateTest {
     assertThat(tank.alarms()).singleElement().satisfies(a -> assertThat(a.active()).isTrue());
   }
 
+  // alarms are judged by the properties they read: a sample of any other property moves none of them
+  @Test
+  void aSampleMovesOnlyTheAlarmsThatReadItsProperty() {
+    tank.apply("tank.temperature", 85.0, clock.instant(), Quality.GOOD);
+    tank.apply("pump.running", true, clock.instant(), Quality.GOOD);
+    assertThat(tank.alarms()).extracting(a -> a.alarm().id()).containsExactly("overtemperature");
+
+    // an unrelated property changing leaves the raised alarm as it is, and reports no alarm change
+    assertThat(tank.apply("pid.setpoint", 200.0, clock.instant(), Quality.GOOD)).singleElement()
+        .isInstanceOf(Change.PropertyChanged.class);
+    assertThat(tank.alarms()).singleElement().satisfies(a -> assertThat(a.active()).isTrue());
+
+    // an alarm reading two properties is judged when either of them changes
+    assertThat(tank.apply("tank.level", 20.0, clock.instant(), Quality.GOOD))
+        .anyMatch(c -> c instanceof Change.AlarmChanged a && a.state().alarm().id().equals("level_low") && a.state().active());
+    assertThat(tank.apply("pump.running", false, clock.instant(), Quality.GOOD))
+        .anyMatch(c -> c instanceof Change.AlarmChanged a && a.state().alarm().id().equals("level_low") && !a.state().active());
+    assertThat(tank.apply("tank.temperature", 60.0, clock.instant(), Quality.GOOD))
+        .anyMatch(c -> c instanceof Change.AlarmChanged a && a.state().alarm().id().equals("overtemperature") && !a.state().active())
+        .noneMatch(c -> c instanceof Change.AlarmChanged a && a.state().alarm().id().equals("level_low"));
+  }
+
   @Test
   void aPausedTwinAppliesNothing() {
     tank.setLifecycle(Lifecycle.PAUSED);

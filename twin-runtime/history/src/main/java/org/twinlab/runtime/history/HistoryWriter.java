@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes history points from any thread without blocking and writes them to the store in batches on
  * its own thread. A failed batch is retried with backoff until the store takes it, while new points
- * wait in a bounded queue; only when that queue is full are points dropped, and counted.
+ * wait in a bounded queue; only when that queue is full are points dropped, and counted. Points are
+ * queued as the lists they are offered in (one per batch of a twin's changes), so the hot path pays
+ * one hand-over per list rather than one per point.
  */
 public final class HistoryWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
@@ -23,7 +25,12 @@ public final class HistoryWriter implements AutoCloseable {
   private final HistoryStore store;
   private final int batchSize;
   private final Duration maxDelay;
-  private final LinkedBlockingQueue<HistoryPoint> queue;
+  private final int capacity;
+  private final LinkedBlockingQueue<List<HistoryPoint>> queue = new LinkedBlockingQueue<>();
+  /** Points in the queue (not in flight); never above capacity. */
+  private final AtomicLong queued = new AtomicLong();
+  /** What is left of a list that did not fit into the last batch; the writer's thread only. */
+  private List<HistoryPoint> carry = List.of();
   private final Thread thread;
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
@@ -48,7 +55,7 @@ public final class HistoryWriter implements AutoCloseable {
     this.clock = clock;
     this.batchSize = batchSize;
     this.maxDelay = maxDelay;
-    this.queue = new LinkedBlockingQueue<>(capacity);
+    this.capacity = capacity;
     this.thread = new Thread(this::run, "twinlab-history-writer");
     thread.setDaemon(true);
     thread.start();
@@ -62,30 +69,49 @@ public final class HistoryWriter implements AutoCloseable {
     return store;
   }
 
-  /** Queues points for the store; never blocks. */
+  /**
+   * Queues points for the store; never blocks. Points beyond the queue's capacity are dropped and
+   * counted. The list is kept as it is until written: the caller hands it over and leaves it alone.
+   */
   public void offer(List<HistoryPoint> points) {
-    for (HistoryPoint p : points) {
-      if (closing || !queue.offer(p)) dropped.incrementAndGet();
+    int n = points.size();
+    if (n == 0) return;
+    if (closing) {
+      dropped.addAndGet(n);
+      return;
+    }
+    int taken = reserve(n);
+    if (taken < n) dropped.addAndGet(n - taken);
+    if (taken > 0) queue.add(taken == n ? points : points.subList(0, taken));
+  }
+
+  /** Takes room for up to n points in the queue; returns how many fit. */
+  private int reserve(int n) {
+    while (true) {
+      long now = queued.get();
+      int fit = (int) Math.min(n, capacity - now);
+      if (fit <= 0) return 0;
+      if (queued.compareAndSet(now, now + fit)) return fit;
     }
   }
 
   private void run() {
     List<HistoryPoint> batch = new ArrayList<>(batchSize);
-    while (!(closing && queue.isEmpty())) {
+    while (!(closing && carry.isEmpty() && queue.isEmpty())) {
       try {
-        HistoryPoint first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) continue;
-        batch.add(first);
-        inFlight.set(1);
+        if (carry.isEmpty()) {
+          List<HistoryPoint> first = queue.poll(100, TimeUnit.MILLISECONDS);
+          if (first == null) continue;
+          carry = first;
+        }
         long deadline = System.nanoTime() + maxDelay.toNanos();
-        while (batch.size() < batchSize) {
-          queue.drainTo(batch, batchSize - batch.size());
+        while (true) {
+          fill(batch);
           long wait = deadline - System.nanoTime();
           if (batch.size() >= batchSize || wait <= 0 || closing) break;
-          HistoryPoint next = queue.poll(Math.min(wait, 20_000_000L), TimeUnit.NANOSECONDS);
-          if (next != null) batch.add(next);
+          List<HistoryPoint> next = queue.poll(Math.min(wait, 20_000_000L), TimeUnit.NANOSECONDS);
+          if (next != null) carry = next;
         }
-        inFlight.set(batch.size());
         writeUntilTaken(batch);
         batch.clear();
         inFlight.set(0);
@@ -93,6 +119,23 @@ public final class HistoryWriter implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       }
+    }
+  }
+
+  /** Moves queued lists into the batch up to its size, the rest of a list that does not fit kept for the next. */
+  private void fill(List<HistoryPoint> batch) {
+    while (batch.size() < batchSize) {
+      if (carry.isEmpty()) {
+        List<HistoryPoint> next = queue.poll();
+        if (next == null) return;
+        carry = next;
+      }
+      int room = batchSize - batch.size();
+      List<HistoryPoint> part = carry.size() <= room ? carry : carry.subList(0, room);
+      batch.addAll(part);
+      inFlight.addAndGet(part.size()); // counted in flight before it leaves the queue, so awaitIdle never sees a gap
+      queued.addAndGet(-part.size());
+      carry = part.size() == carry.size() ? List.of() : carry.subList(part.size(), carry.size());
     }
   }
 
@@ -112,9 +155,12 @@ public final class HistoryWriter implements AutoCloseable {
         failed(e, batch.size());
         if (closing) {
           // stopping with a store that cannot write: say what is lost instead of waiting on it
-          dropped.addAndGet(batch.size() + queue.size());
-          LOG.error("history: stopping while {} cannot write; {} points not stored", store.describe(), batch.size() + queue.size());
+          long lost = batch.size() + queued.get();
+          dropped.addAndGet(lost);
+          LOG.error("history: stopping while {} cannot write; {} points not stored", store.describe(), lost);
           queue.clear();
+          carry = List.of();
+          queued.set(0);
           return;
         }
         closeRequested.await(backoffMs, TimeUnit.MILLISECONDS); // a close cuts the wait short
@@ -128,19 +174,19 @@ public final class HistoryWriter implements AutoCloseable {
     lastErrorAt = clock.instant();
     if (Duration.between(lastErrorLogged, lastErrorAt).compareTo(ERROR_LOG_EVERY) >= 0) {
       lastErrorLogged = lastErrorAt;
-      LOG.error("history: {} — {} points wait and are retried; live twins keep running", e.getMessage(), size + queue.size());
+      LOG.error("history: {} — {} points wait and are retried; live twins keep running", e.getMessage(), size + queued.get());
     }
   }
 
   public HistoryStatus status() {
-    return new HistoryStatus(store.describe(), acknowledged.get(), queue.size() + inFlight.get(), dropped.get(),
+    return new HistoryStatus(store.describe(), acknowledged.get(), queued.get() + inFlight.get(), dropped.get(),
         store.pending(), batches.get(), lastBatchMillis, lastError, lastErrorAt);
   }
 
   /** Waits until every point queued so far is acknowledged (or the time is up); for tests and shutdown. */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!queue.isEmpty() || inFlight.get() > 0) {
+    while (queued.get() > 0 || inFlight.get() > 0) {
       if (System.nanoTime() > deadline) return false;
       Thread.sleep(5);
     }
