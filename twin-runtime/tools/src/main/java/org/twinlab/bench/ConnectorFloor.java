@@ -38,7 +38,7 @@ final class ConnectorFloor {
     try {
       if (plan.protocol().equals("opcua")) {
         for (int r = 0; r < plan.rigs(); r++) {
-          Connector c = new OpcUaConnector(OpcUaConnectorConfig.of("floor-" + r, "opc.tcp://127.0.0.1:" + (firstPort + r) + "/plc"), rec);
+          Connector c = new OpcUaConnector(OpcUaConnectorConfig.of("floor-" + r, "opc.tcp://127.0.0.1:" + (firstPort + r) + "/plc"), rec, java.time.Clock.systemUTC());
           connectors.add(c);
           List<SignalRequest> requests = new ArrayList<>();
           for (int s = 0; s < plan.signals(); s++) {
@@ -48,7 +48,7 @@ final class ConnectorFloor {
           c.subscribe(requests).get(120, TimeUnit.SECONDS);
         }
       } else {
-        Connector c = new MqttConnector(MqttConnectorConfig.of("floor", broker).withVersion(MqttVersion.V5).withQos(1), rec);
+        Connector c = new MqttConnector(MqttConnectorConfig.of("floor", broker).withVersion(MqttVersion.V5).withQos(1), rec, java.time.Clock.systemUTC());
         connectors.add(c);
         List<SignalRequest> requests = new ArrayList<>();
         for (int r = 0; r < plan.rigs(); r++) {
