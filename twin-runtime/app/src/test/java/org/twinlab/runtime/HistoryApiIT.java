@@ -67,7 +67,7 @@ class HistoryApiIT {
   private static long pointsSince(String twin, String property) throws Exception {
     JsonObject answer = get("/api/v1/twins/" + twin + "/history?" + (property == null ? "" : "property=" + property + "&")
         + "from=" + q(started.minusSeconds(1)) + "&to=" + q(Instant.now())).bodyAsJsonObject();
-    return answer.getJsonArray("series").stream().mapToLong(x -> ((JsonObject) x).getJsonArray("points").size()).sum();
+    return pointsOf(answer.getJsonArray("series"));
   }
 
   @AfterAll
@@ -225,8 +225,11 @@ class HistoryApiIT {
   }
 
   /** Runs the command line in this JVM; a failure shows what it printed on standard error. */
-  private static int pointsOf(List<Object> series) {
-    return series.stream().mapToInt(s -> ((JsonObject) s).getJsonArray("points").size()).sum();
+  /** How many points some series of a history answer hold together. */
+  private static int pointsOf(Iterable<Object> series) {
+    int n = 0;
+    for (Object s : series) n += ((JsonObject) s).getJsonArray("points").size();
+    return n;
   }
 
   private static List<Object> ofSession(JsonObject answer, String session) {

@@ -99,7 +99,9 @@ class RuntimeApiIT {
     // the handler is set on the event loop as the response arrives, so the first chunk (the state) is not missed
     HttpClientResponse res = get(client.request(HttpMethod.GET, runtime.port(), "127.0.0.1", "/api/v1/twins/conveyor-1/stream")
         .compose(req -> req.putHeader("Authorization", bearer).send())
-        .onSuccess(r -> r.handler(new LineReader(l -> {
+        .onSuccess(r -> r.handler(io.vertx.core.parsetools.RecordParser.newDelimited("\n", line -> {
+          // whole lines, however the stream's chunks cut them
+          String l = line.toString(java.nio.charset.StandardCharsets.UTF_8);
           if (!l.startsWith("event: ")) return;
           events.incrementAndGet();
           names.add(l.substring(7));
@@ -357,25 +359,5 @@ class RuntimeApiIT {
 
   private static <T> T get(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
-
-  /** Whole lines of a stream, however its chunks cut them. */
-  private static final class LineReader implements io.vertx.core.Handler<io.vertx.core.buffer.Buffer> {
-    private final java.util.function.Consumer<String> line;
-    private final StringBuilder pending = new StringBuilder();
-
-    LineReader(java.util.function.Consumer<String> line) {
-      this.line = line;
-    }
-
-    @Override
-    public void handle(io.vertx.core.buffer.Buffer buf) {
-      pending.append(buf.toString(java.nio.charset.StandardCharsets.UTF_8));
-      int end;
-      while ((end = pending.indexOf("\n")) >= 0) {
-        line.accept(pending.substring(0, end));
-        pending.delete(0, end + 1);
-      }
-    }
   }
 }

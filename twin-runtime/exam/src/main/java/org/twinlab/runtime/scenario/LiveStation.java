@@ -77,11 +77,11 @@ public final class LiveStation implements Station, AutoCloseable {
     TwinSignals to = new TwinSignals(model(), feed, this::platformBlind);
     signals = to;
     feeds.add(vertx.eventBus().<ChangeBatch>localConsumer(Bus.changes(twin.id()), m -> {
-      Instant heard = Instant.now();
+      Instant heard = twin.clock().instant(); // the twin's own clock, which stamps what it receives
       runThread.execute(() -> to.changes(m.body().changes(), heard));
     }));
     feeds.add(vertx.eventBus().<CandidateAction>localConsumer(Bus.actions(twin.id()), m -> {
-      Instant heard = Instant.now();
+      Instant heard = twin.clock().instant();
       runThread.execute(() -> installed(m.body(), heard));
     }));
     feeds.add(vertx.eventBus().<ConnectionEvent>localConsumer(Bus.CONNECTIONS, m -> {
@@ -90,7 +90,7 @@ public final class LiveStation implements Station, AutoCloseable {
       twin.snapshot().onSuccess(s -> runThread.execute(() -> to.untrusted(s.properties(), e.at())));
     }));
     TwinSnapshot now = await(twin.snapshot(), "reading the twin");
-    Instant heard = Instant.now();
+    Instant heard = twin.clock().instant();
     runThread.execute(() -> to.snapshot(now, heard));
   }
 
