@@ -109,7 +109,9 @@ async function refresh() {
   $('binding-text').oninput = () => { clearTimeout(editing && editing.timer); if (editing) editing.timer = setTimeout(preview, 400); };
   $('report-send').onclick = () => {
     const fields = {};
-    ['alarm_code', 'symptom', 'cause', 'action', 'text'].forEach(f => { const v = $('report-' + f).value.trim(); if (v) fields[f] = v; });
+    ['alarm_code', 'cause_category', 'property', 'symptom', 'cause', 'action', 'text'].forEach(f => { const v = $('report-' + f).value.trim(); if (v) fields[f] = v; });
+    const quoted = $('report-value').value.trim();
+    if (quoted) fields.value = Number.isNaN(Number(quoted)) ? quoted : Number(quoted); // the server names a value that is no number
     action($('report-twin').value, 'report', fields, 'report-message');
   };
   $('suite-run').onclick = () => {

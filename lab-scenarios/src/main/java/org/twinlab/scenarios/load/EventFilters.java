@@ -47,6 +47,7 @@ final class EventFilters {
       if (whole && f.key().equals("kind")) oneOf(f, FaultDef.KINDS, "a fault kind", report);
       return;
     }
+    if (whole && f.key().equals("cause_category")) oneOf(f, ActionAttributes.CAUSE_CATEGORIES, "a cause category", report);
     if (whole && f.key().startsWith("detects.")) oneOf(f, List.of("true", "false"), "whether the suite detects the variant", report);
     if (rigs == null) return;
     String v = f.value();

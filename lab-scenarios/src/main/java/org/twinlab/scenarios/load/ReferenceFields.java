@@ -9,6 +9,7 @@ import org.twinlab.models.yaml.Problems;
 import org.twinlab.models.yaml.YamlMap;
 import org.twinlab.models.yaml.YamlValue;
 import org.twinlab.scenarios.model.ActionAttributes;
+import org.twinlab.scenarios.model.NearName;
 import org.twinlab.scenarios.model.StationRigs;
 
 /**
@@ -72,6 +73,15 @@ final class ReferenceFields {
       case "model", "rig" -> v.asString(problems).ifPresent(m -> {
         if (rigs != null && !rigs.ids().contains(m)) v.problem(problems, "this station's rigs are " + String.join(", ", rigs.ids()));
       });
+      case "cause_category" -> v.asString(problems).ifPresent(c -> {
+        if (!ActionAttributes.CAUSE_CATEGORIES.contains(c)) {
+          v.problem(problems, "'" + c + "' is not a cause category" + NearName.hint(c, ActionAttributes.CAUSE_CATEGORIES)
+              + ": " + String.join(", ", ActionAttributes.CAUSE_CATEGORIES));
+        }
+      });
+      case "value" -> {
+        if (kind.equals("report") && !(v.asScalar(new Problems()) instanceof Number)) v.problem(problems, "a report's value is the number it quotes");
+      }
       case "cases" -> new TestSuiteCases(suiteRig(with), problems).check(v);
       default -> { }
     }

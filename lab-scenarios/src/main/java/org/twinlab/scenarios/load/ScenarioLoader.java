@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +74,8 @@ public final class ScenarioLoader {
     private Level level = Level.L5;
     private final Set<String> checkIds = new HashSet<>();
     private final Set<String> faultIds = new HashSet<>();
+    private final List<String> taskIds = new ArrayList<>();
+    private final Map<String, YamlValue> guardPlaces = new HashMap<>();
     private final List<String> clauses = new ArrayList<>();
 
     Reading(String source, YamlMap m, Problems problems) {
@@ -112,6 +115,8 @@ public final class ScenarioLoader {
       List<FaultDef> faults = m.list("faults", problems, (v, p) -> v.asMap(p).flatMap(this::fault));
       List<TaskDef> tasks = m.list("tasks", problems, (v, p) -> v.asMap(p).flatMap(this::task));
       if (tasks.isEmpty()) m.require("tasks", problems);
+      tasks.forEach(t -> taskIds.add(t.id()));
+      guards(tasks);
       List<ReferenceStep> reference = m.list("reference", problems, (v, p) -> v.asMap(p).flatMap(this::step));
       if (reference.isEmpty()) m.require("reference", problems);
       Map<String, Integer> judgements = judgements(tasks);
@@ -300,10 +305,13 @@ public final class ScenarioLoader {
       Optional<Localized> judge = judgeNode.flatMap(v -> ModelLoader.localized(v, problems));
       Optional<String> clause = c.get("clause").flatMap(v -> v.asString(problems).flatMap(ref -> clause(v, ref)));
       boolean hidden = c.bool("hidden", false, problems);
+      Optional<YamlValue> guardsNode = c.get("guards");
+      Optional<String> guards = guardsNode.flatMap(v -> v.asString(problems));
       c.rejectUnknown(problems);
       if (id.isEmpty() || (measure.isEmpty() && judge.isEmpty())) return Optional.empty();
+      guards.ifPresent(g -> guardsNode.ifPresent(v -> guardPlaces.put(id.get(), v)));
       return Optional.of(new CheckDef(id.get(), measure.isPresent() ? CheckDef.Kind.MEASUREMENT : CheckDef.Kind.JUDGEMENT, points,
-          measure, measureNode.flatMap(YamlValue::text).orElse(""), judge, clause, hidden));
+          measure, measureNode.flatMap(YamlValue::text).orElse(""), judge, clause, hidden, guards));
     }
 
     private Optional<Check> measure(YamlValue v) {
@@ -347,6 +355,10 @@ public final class ScenarioLoader {
       Optional<Expr> when = whenNode.flatMap(this::expression);
       if (at.isPresent() == whenNode.isPresent()) s.self().problem(problems, "give exactly one of at: <time> or when: <condition>");
       Optional<String> action = s.requireString("do", problems);
+      Optional<YamlValue> taskNode = s.get("task");
+      Optional<String> task = taskNode.flatMap(v -> v.asString(problems));
+      task.filter(t -> !taskIds.contains(t)).ifPresent(t -> taskNode.get().problem(problems,
+          "no task '" + t + "' in this scenario" + NearName.hint(t, taskIds) + " (" + String.join(", ", taskIds) + ")"));
       action.filter(a -> !Actions.KINDS.contains(a)).ifPresent(a -> s.get("do").ifPresent(v ->
           v.problem(problems, "no action '" + a + "'" + NearName.hint(a, Actions.KINDS) + " (" + String.join(", ", Actions.KINDS) + ")")));
       Map<String, Object> with = new LinkedHashMap<>();
@@ -362,7 +374,25 @@ public final class ScenarioLoader {
       });
       s.rejectUnknown(problems);
       if (action.isEmpty()) return Optional.empty();
-      return Optional.of(new ReferenceStep(at, when, whenNode.flatMap(YamlValue::text).orElse(""), action.get(), with));
+      return Optional.of(new ReferenceStep(at, when, whenNode.flatMap(YamlValue::text).orElse(""), action.get(), with, task));
+    }
+
+    /** A guard names another check of the scenario, one that is not itself a guard, so gating never goes round in a circle. */
+    private void guards(List<TaskDef> tasks) {
+      Map<String, CheckDef> byId = new LinkedHashMap<>();
+      tasks.forEach(t -> t.checks().forEach(c -> byId.put(c.id(), c)));
+      for (CheckDef c : byId.values()) {
+        if (c.guards().isEmpty()) continue;
+        String guarded = c.guards().get();
+        YamlValue at = guardPlaces.get(c.id());
+        CheckDef target = byId.get(guarded);
+        if (guarded.equals(c.id())) at.problem(problems, "a check cannot guard itself");
+        else if (target == null) {
+          at.problem(problems, "no check '" + guarded + "' in this scenario" + NearName.hint(guarded, List.copyOf(byId.keySet())));
+        } else if (target.guards().isPresent()) {
+          at.problem(problems, "'" + guarded + "' is itself a guard (of '" + target.guards().get() + "'): guard the check of the work");
+        }
+      }
     }
 
     private Map<String, Integer> judgements(List<TaskDef> tasks) {

@@ -18,6 +18,14 @@ public final class ActionAttributes {
   public static final List<String> TEST_VARIANTS = List.of("wrong_scale", "swapped_signals", "inverted_bit", "stuck_sensor",
       "wrong_alarm_threshold", "slow_update");
 
+  /**
+   * What a report may give as its cause's category, so a check can test the diagnosis itself rather
+   * than words in free text: a sensor reading wrong, an actuator not doing as told, the link to the
+   * rig, a binding of the twin, a setting (a threshold, a setpoint), the process itself, an operator's action.
+   */
+  public static final List<String> CAUSE_CATEGORIES = List.of("sensor", "actuator", "communication", "binding", "configuration",
+      "process", "operation", "other");
+
   private static final List<String> BINDING = List.of("property", "connection", "address", "sampling_ms", "transform", "write");
   private static final List<String> TRANSFORM = List.of("bit", "invert", "range.raw", "range.value", "scale", "offset",
       "unit.from", "unit.to", "clamp", "deadband");
@@ -36,7 +44,7 @@ public final class ActionAttributes {
       Map.entry("command", List.of("command")),
       Map.entry("emergency_stop", List.of("command")),
       Map.entry("alarm_ack", List.of("alarm")),
-      Map.entry("report", List.of("alarm_code", "symptom", "cause", "action", "text")),
+      Map.entry("report", List.of("alarm_code", "cause_category", "property", "value", "symptom", "cause", "action", "text")),
       Map.entry("export", List.of("from", "to", "format", "properties")),
       Map.entry("backup", List.of()),
       Map.entry("test_suite", List.of("cases")));

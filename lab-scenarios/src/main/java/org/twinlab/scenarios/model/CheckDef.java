@@ -9,9 +9,11 @@ import org.twinlab.scenarios.check.Check;
  * examiner marks on the fixed 0-3 scale.
  *
  * @param clause the standard clause it evidences, when not the task's
+ * @param guards the check whose work this one guards ("never boiled" guards "level held"): it earns
+ *     only once that check has earned, so staying away from the work is never credited
  */
 public record CheckDef(String id, Kind kind, double points, Optional<Check> measure, String measureText,
-    Optional<Localized> judge, Optional<String> clause, boolean hidden) {
+    Optional<Localized> judge, Optional<String> clause, boolean hidden, Optional<String> guards) {
 
   public enum Kind { MEASUREMENT, JUDGEMENT }
 

@@ -11,8 +11,10 @@ import org.twinlab.models.expr.Expr;
  *
  * @param action a candidate action kind (write, emergency_stop, binding_edit, report, …)
  * @param with the action's fields, as the API would take them
+ * @param task the task whose work the step is, so a dry run can play each task's steps alone
  */
-public record ReferenceStep(Optional<Duration> at, Optional<Expr> when, String whenText, String action, Map<String, Object> with) {
+public record ReferenceStep(Optional<Duration> at, Optional<Expr> when, String whenText, String action, Map<String, Object> with,
+    Optional<String> task) {
   public ReferenceStep {
     with = Map.copyOf(with);
   }

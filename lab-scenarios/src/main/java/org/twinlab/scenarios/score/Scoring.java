@@ -19,6 +19,9 @@ import org.twinlab.scenarios.standard.Standard;
  *   <li>A measurement earns its points when it passed and none when it failed. A judgement earns
  *       points × mark / 3. An indeterminate or pending check, or an unmarked judgement, is left out
  *       of both earned and possible points and flagged.
+ *   <li>A guard check (one that {@code guards} another) earns only once the check it guards has
+ *       earned something: a guard of work that failed or earned nothing fails, a guard of work not
+ *       decided yet waits with it.
  *   <li>A task's percent is its earned over its possible points.
  *   <li>Each check belongs to the function of its clause (the task's unless it names its own).
  *       Within a function a check weighs its task's weight times its share of the task's points.
@@ -41,12 +44,17 @@ public final class Scoring {
     List<CheckScore> checks = new ArrayList<>();
     List<TaskScore> tasks = new ArrayList<>();
     Map<String, double[]> byFunction = new LinkedHashMap<>(); // function key → {weighted earned, weighted possible}
+    Map<String, CheckScore> ungated = new LinkedHashMap<>();
+    for (TaskDef task : s.tasks()) {
+      for (CheckDef c : task.checks()) ungated.put(c.id(), checkScore(task, c, verdicts, marks));
+    }
     for (TaskDef task : s.tasks()) {
       double taskPoints = task.checks().stream().mapToDouble(CheckDef::points).sum();
       double earned = 0;
       double possible = 0;
       for (CheckDef c : task.checks()) {
-        CheckScore cs = checkScore(task, c, verdicts, marks);
+        CheckScore own = ungated.get(c.id());
+        CheckScore cs = c.guards().map(g -> gated(own, g, ungated.get(g))).orElse(own);
         checks.add(cs);
         if (cs.earned() == null) continue;
         earned += cs.earned();
@@ -75,6 +83,18 @@ public final class Scoring {
     double total = weights == 0 ? 0 : weighted / weights;
     return new ScoreSheet(s.id(), s.version(), "L" + s.level().number(), checks, tasks, functions, total, s.passMark(),
         total >= s.passMark() - 1e-9);
+  }
+
+  /** A guard's score once the work it guards is known: its own when that work earned, else none or not yet. */
+  private static CheckScore gated(CheckScore own, String guardedId, CheckScore guarded) {
+    if (guarded == null || own.status() == CheckScore.Status.FAILED || own.earned() == null) return own;
+    if (guarded.earned() == null) {
+      return new CheckScore(own.check(), own.task(), own.kind(), own.clause(), own.function(), own.points(), null,
+          CheckScore.Status.PENDING, "guards '" + guardedId + "', not decided yet");
+    }
+    if (guarded.earned() > 0) return own;
+    return new CheckScore(own.check(), own.task(), own.kind(), own.clause(), own.function(), own.points(), 0.0,
+        CheckScore.Status.FAILED, "guards '" + guardedId + "', which earned nothing: " + own.because());
   }
 
   private CheckScore checkScore(TaskDef task, CheckDef c, Map<String, Verdict> verdicts, Map<String, Integer> marks) {

@@ -188,6 +188,35 @@ class ScenarioLoaderTest {
     assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:30:71: reference[8].with.cases[2].expect:").contains("unknown field"));
   }
 
+  @Test
+  void aGuardNamesTheWorkItGuardsAndAStepNamesItsTask() {
+    String text = station(String.join("\n",
+            "      - {id: c1, measure: \"eventually action.report\"}",
+            "      - {id: c2, measure: \"never rig.tank.level > 490\", guards: c11}",
+            "      - {id: c3, measure: \"never rig.tank.level > 495\", guards: c3}",
+            "      - {id: c4, measure: \"never rig.tank.level > 499\", guards: c2}",
+            "      - {id: c5, measure: \"eventually action.report[cause_category=sensr]\"}"),
+        String.join("\n",
+            "  - {at: 2m, do: report, with: {cause_category: actuatr, property: tank.levl, value: high}, task: t2}",
+            "  - {at: 3m, do: report, with: {cause_category: sensor, property: tank.level, value: 480}, task: t1}"));
+    List<String> found = problems(text);
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:15:65: tasks[0].checks[1].guards:")
+        .contains("no check 'c11' in this scenario (did you mean 'c1'?)"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:16:65: tasks[0].checks[2].guards:").contains("a check cannot guard itself"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:17:65: tasks[0].checks[3].guards:")
+        .contains("'c2' is itself a guard (of 'c11')"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:18:68: tasks[0].checks[4].measure:").contains("'sensr' is not a cause category (did you mean 'sensor'?)"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:21:49: reference[1].with.cause_category:")
+        .contains("'actuatr' is not a cause category (did you mean 'actuator'?)"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:21:68: reference[1].with.property:")
+        .contains("no property 'tank.levl'"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:21:86: reference[1].with.value:")
+        .contains("a report's value is the number it quotes"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:21:99: reference[1].task:")
+        .contains("no task 't2' in this scenario (did you mean 't1'?) (t1)"));
+    assertThat(found).noneMatch(p -> p.contains("reference[2]"));
+  }
+
   private static final String FILTERS = """
       scenario: filters
       title: {en: Filters, zh: 过滤}

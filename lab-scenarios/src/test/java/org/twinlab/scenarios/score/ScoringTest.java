@@ -128,4 +128,66 @@ class ScoringTest {
     assertThat(s.total()).isCloseTo(60, within(1e-9));
     assertThat(s.passed()).isTrue();
   }
+
+  private static final String GUARDED = """
+      scenario: guard-example
+      title: {en: Guard example, zh: 守护示例}
+      level: 4
+      skill: operate
+      clauses: ["4-04-05-10 L4 3.1.2"]
+      rig: tank-process
+      time_limit: 10m
+      tasks:
+        - id: t1
+          prompt: {en: One, zh: 一}
+          checks:
+            - {id: work, measure: "eventually action.emergency_stop", points: 6}
+            - {id: never-boiled, measure: "never twin.tank.temperature > 95", points: 2, guards: work}
+            - {id: report, judge: {en: Judged, zh: 评}, points: 2}
+            - {id: tidy, measure: "never twin.tank.level > 495", points: 2, guards: report}
+      reference:
+        - {at: 1m, do: emergency_stop}
+      judgements: {report: 3}
+      """;
+
+  private static Scenario guarded() throws Exception {
+    return new ScenarioLoader(STANDARD).load("guard.yaml", new StringReader(GUARDED));
+  }
+
+  @Test
+  void aGuardEarnsOnlyOnceTheWorkItGuardsHasEarned() throws Exception {
+    Scoring scoring = new Scoring(STANDARD);
+    // idle: the work failed, so never-boiled (passed on its own) earns nothing; tidy guards a judgement marked 0: nothing.
+    // 0 of 12 points → 0.
+    ScoreSheet idle = scoring.score(guarded(), withNames(Map.of("work", Outcome.FAILED, "never-boiled", Outcome.PASSED, "tidy", Outcome.PASSED)),
+        Map.of("report", 0));
+    assertThat(idle.checks()).filteredOn(c -> c.check().equals("never-boiled")).singleElement().satisfies(c -> {
+      assertThat(c.status()).isEqualTo(CheckScore.Status.FAILED);
+      assertThat(c.earned()).isZero();
+      assertThat(c.because()).startsWith("guards 'work', which earned nothing");
+    });
+    assertThat(idle.total()).isZero();
+
+    // the work done, the report marked 1: work 6 + never-boiled 2 + report 2×1/3 + tidy 2 = 10.67 of 12 = 88.9 %
+    ScoreSheet done = scoring.score(guarded(),
+        withNames(Map.of("work", Outcome.PASSED, "never-boiled", Outcome.PASSED, "tidy", Outcome.PASSED)), Map.of("report", 1));
+    assertThat(done.total()).isCloseTo(100 * (6 + 2 + 2.0 / 3 + 2) / 12, within(1e-9));
+
+    // a guard of work not decided yet waits with it, and is flagged
+    ScoreSheet live = scoring.score(guarded(), withNames(Map.of("never-boiled", Outcome.PASSED, "tidy", Outcome.PASSED)), Map.of());
+    assertThat(live.flagged()).extracting(CheckScore::check).containsExactly("work", "never-boiled", "report", "tidy");
+    assertThat(live.checks()).filteredOn(c -> c.check().equals("never-boiled")).singleElement()
+        .satisfies(c -> assertThat(c.because()).isEqualTo("guards 'work', not decided yet"));
+
+    // a guard that failed on its own stays failed whatever the work did
+    ScoreSheet boiled = scoring.score(guarded(),
+        withNames(Map.of("work", Outcome.PASSED, "never-boiled", Outcome.FAILED, "tidy", Outcome.PASSED)), Map.of("report", 3));
+    assertThat(boiled.total()).isCloseTo(100 * 10.0 / 12, within(1e-9));
+  }
+
+  private static Map<String, Verdict> withNames(Map<String, Outcome> outcomes) {
+    Map<String, Verdict> out = new HashMap<>();
+    outcomes.forEach((k, o) -> out.put(k, v(o)));
+    return out;
+  }
 }

@@ -143,5 +143,9 @@ class SimulatedStationTest {
     assertThat(s.perform("cand", "report", Map.of("alarm_code", "level_high")).detail()).contains("no alarm 'level_high'");
     assertThat(s.perform("cand", "report", Map.of("severity", "x")).detail()).startsWith("severity");
     assertThat(s.perform("cand", "report", Map.of("alarm_code", "vibration_alert", "cause", "bearing")).accepted()).isTrue();
+    assertThat(s.perform("cand", "report", Map.of("cause_category", "bearing")).detail()).startsWith("cause_category").contains("sensor, actuator");
+    assertThat(s.perform("cand", "report", Map.of("property", "vibration.rms")).detail()).contains("no property 'vibration.rms'");
+    assertThat(s.perform("cand", "report", Map.of("value", "high")).detail()).startsWith("value").contains("number");
+    assertThat(s.perform("cand", "report", Map.of("cause_category", "actuator", "property", "vibration.rms_x", "value", 4.5)).accepted()).isTrue();
   }
 }
