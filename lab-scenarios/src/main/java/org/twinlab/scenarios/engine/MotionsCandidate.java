@@ -12,6 +12,7 @@ import org.twinlab.models.AlarmDef;
 import org.twinlab.models.PropertyDef;
 import org.twinlab.models.TwinModel;
 import org.twinlab.scenarios.check.Sample;
+import org.twinlab.scenarios.model.ActionAttributes;
 import org.twinlab.scenarios.model.ReferenceStep;
 import org.twinlab.scenarios.model.Scenario;
 
@@ -113,11 +114,22 @@ public final class MotionsCandidate implements Candidate {
     if (alarm != null) run.act(WHO, "alarm_ack", with(rigOf(with), "alarm", alarm));
   }
 
-  /** A report with a symptom that says nothing, no cause, and another alarm's code than the right one. */
+  /**
+   * A report that fills the form wrongly: another alarm's code, another cause category, another
+   * property and a number far off from the ones the reference gives, a symptom that says nothing
+   * and no cause.
+   */
   Map<String, Object> wrongReport(Map<String, Object> with) {
     Map<String, Object> out = new LinkedHashMap<>(rigOf(with));
     Object right = with.get("alarm_code");
     model.alarms().stream().map(AlarmDef::id).filter(a -> !a.equals(right)).findFirst().ifPresent(a -> out.put("alarm_code", a));
+    Object category = with.get("cause_category");
+    ActionAttributes.CAUSE_CATEGORIES.stream().filter(c -> !c.equals(category)).findFirst().ifPresent(c -> out.put("cause_category", c));
+    Object property = with.get("property");
+    if (property != null) {
+      model.properties().keySet().stream().filter(p -> !p.equals(property)).findFirst().ifPresent(p -> out.put("property", p));
+    }
+    if (with.get("value") instanceof Number n) out.put("value", n.doubleValue() * 10 + 1000);
     out.put("symptom", "checked the twin");
     return out;
   }

@@ -10,13 +10,15 @@ import org.twinlab.models.AlarmDef;
 import org.twinlab.models.CommandDef;
 import org.twinlab.models.PropertyDef;
 import org.twinlab.models.TwinModel;
+import org.twinlab.scenarios.model.ActionAttributes;
 import org.twinlab.scenarios.model.Scenario;
 
 /**
  * A candidate pressing buttons at random: at random times it writes a writable property (a value
  * within its range), gives one of the model's commands, acknowledges one of its alarms, files a
- * report with a random alarm code and fields, starts, pauses or stops the twin, exports a window,
- * or re-saves one of the setup's bindings with random fields. The same seed plays the same run.
+ * report with a random alarm code, cause category, property, value and words, starts, pauses or
+ * stops the twin, exports a window, or re-saves one of the setup's bindings with random fields.
+ * The same seed plays the same run.
  */
 public final class RandomCandidate implements Candidate {
   public static final String WHO = "random";
@@ -31,6 +33,7 @@ public final class RandomCandidate implements Candidate {
   private final long seed;
   private final SplittableRandom random;
   private final List<Duration> times = new ArrayList<>();
+  private final List<PropertyDef> properties;
   private final List<PropertyDef> writable;
   private final List<CommandDef> commands;
   private final List<AlarmDef> alarms;
@@ -41,6 +44,7 @@ public final class RandomCandidate implements Candidate {
   public RandomCandidate(Scenario scenario, TwinModel model, long seed) {
     this.seed = seed;
     this.random = new SplittableRandom(seed);
+    this.properties = List.copyOf(model.properties().values());
     this.writable = model.properties().values().stream().filter(PropertyDef::writable).toList();
     this.commands = model.components().stream().flatMap(c -> c.commands().stream()).toList();
     this.alarms = model.alarms();
@@ -86,6 +90,12 @@ public final class RandomCandidate implements Candidate {
       case "alarm_ack" -> out.put("alarm", pick(alarms).id());
       case "report" -> {
         if (!alarms.isEmpty() && random.nextBoolean()) out.put("alarm_code", pick(alarms).id());
+        if (random.nextBoolean()) out.put("cause_category", pick(ActionAttributes.CAUSE_CATEGORIES));
+        if (random.nextBoolean()) {
+          PropertyDef p = pick(properties);
+          out.put("property", p.path());
+          if (p.type().isNumeric()) out.put("value", value(p));
+        }
         int n = 1 + random.nextInt(REPORT_FIELDS.size());
         for (int i = 0; i < n; i++) out.put(pick(REPORT_FIELDS), pick(WORDS) + " " + pick(WORDS));
       }

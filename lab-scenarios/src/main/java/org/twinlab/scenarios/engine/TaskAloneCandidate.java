@@ -26,8 +26,13 @@ public final class TaskAloneCandidate implements Candidate {
     steps.act(run);
   }
 
+  /** Whether every reference step of the scenario says which task it is for. */
+  public static boolean everyStepTagged(Scenario scenario) {
+    return scenario.reference().stream().allMatch(s -> s.task().isPresent());
+  }
+
   /** The reference steps of a task. */
   public static List<ReferenceStep> stepsOf(Scenario scenario, String task) {
-    return scenario.reference().stream().filter(s -> StepTask.of(s).map(task::equals).orElse(false)).toList();
+    return scenario.reference().stream().filter(s -> s.task().map(task::equals).orElse(false)).toList();
   }
 }

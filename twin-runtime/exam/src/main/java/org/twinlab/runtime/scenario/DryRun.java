@@ -23,6 +23,9 @@ import org.twinlab.scenarios.engine.VirtualTime;
 import org.twinlab.scenarios.fairness.Broken;
 import org.twinlab.scenarios.fairness.FairnessRules;
 import org.twinlab.scenarios.fairness.Played;
+import org.twinlab.scenarios.load.ScenarioLibrary;
+import org.twinlab.scenarios.load.ScenarioLoader;
+import org.twinlab.scenarios.standard.StandardLoader;
 import org.twinlab.scenarios.model.CheckDef;
 import org.twinlab.scenarios.model.Scenario;
 import org.twinlab.scenarios.model.TaskDef;
@@ -129,7 +132,23 @@ public final class DryRun {
       throw e;
     }
     List<Played> played = runs.stream().map(Run::played).toList();
-    return new Result(scenario, runs, FairnessRules.check(scenario, played, false));
+    return new Result(scenario, runs, FairnessRules.check(scenario, played, LibraryTagging.complete()));
+  }
+
+  /**
+   * Whether every library scenario's reference steps say their task: until they do, a task without
+   * steps of its own is not yet held against a scenario.
+   */
+  static final class LibraryTagging {
+    private static volatile Boolean complete;
+
+    static boolean complete() {
+      if (complete == null) {
+        complete = ScenarioLibrary.load(new ScenarioLoader(StandardLoader.digitalTwinTechnician())).stream()
+            .allMatch(TaskAloneCandidate::everyStepTagged);
+      }
+      return complete;
+    }
   }
 
   /**
