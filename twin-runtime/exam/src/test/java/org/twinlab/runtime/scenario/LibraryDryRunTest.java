@@ -3,11 +3,16 @@ package org.twinlab.runtime.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.twinlab.scenarios.engine.ActionRecord;
+import org.twinlab.scenarios.fairness.Rule;
 import org.twinlab.scenarios.load.ScenarioLibrary;
 import org.twinlab.scenarios.load.ScenarioLoader;
 import org.twinlab.scenarios.model.Scenario;
@@ -16,10 +21,41 @@ import org.twinlab.scenarios.score.Scoring;
 import org.twinlab.scenarios.standard.Level;
 import org.twinlab.scenarios.standard.StandardLoader;
 
-/** Every shipped scenario is fit for an exam: its reference solution scores 100, doing nothing fails. */
+/**
+ * Every shipped scenario is a fair instrument: its reference solution scores 100, and it meets the
+ * fairness rules against idle, motions, random and task-alone candidates, except the scenarios on
+ * the allow-list below, each with the rules it still breaks.
+ */
 class LibraryDryRunTest {
   private static final List<Scenario> LIBRARY = ScenarioLibrary.load(new ScenarioLoader(StandardLoader.digitalTwinTechnician()));
   private static final Scoring SCORING = new Scoring(StandardLoader.digitalTwinTechnician());
+
+  /**
+   * The library scenarios that still break a fairness rule, with the rules they break. The list
+   * only shrinks: a scenario on it that breaks a rule not listed, or that meets every rule, fails
+   * the test, so whoever fixes a scenario takes it (or its rule) off.
+   */
+  static final Map<String, Set<String>> STILL_UNFAIR = Map.ofEntries(
+      Map.entry("l2-monitor-predict-tank-level", Set.of("motions-fails")),
+      Map.entry("l3-debug-conveyor-node-id", Set.of("idle-scores-0", "motions-fails", "random-fails")),
+      Map.entry("l3-debug-joint-tank-motor", Set.of("idle-scores-0", "motions-fails", "random-fails")),
+      Map.entry("l3-debug-motor-topic-typo", Set.of("idle-scores-0")),
+      Map.entry("l3-debug-tank-comm-loss", Set.of("idle-scores-0", "motions-fails", "random-fails")),
+      Map.entry("l3-install-opcua-interface-tank", Set.of("idle-scores-0")),
+      Map.entry("l3-operate-conveyor-pusher-jam", Set.of("idle-scores-0", "random-fails")),
+      Map.entry("l4-debug-motor-swapped-axes", Set.of("idle-scores-0", "motions-fails")),
+      Map.entry("l4-debug-tank-level-scale", Set.of("idle-scores-0", "motions-fails", "random-fails")),
+      Map.entry("l4-debug-tank-level-transmitter-stuck", Set.of("idle-scores-0", "motions-fails", "random-fails")),
+      Map.entry("l4-monitor-motor-bearing", Set.of("idle-scores-0", "random-fails")),
+      Map.entry("l4-operate-tank-overflow-estop", Set.of("motions-fails")),
+      Map.entry("l4-operate-tank-overtemperature-estop", Set.of("idle-scores-0")),
+      Map.entry("l4-operate-tank-setpoint", Set.of("idle-scores-0")),
+      Map.entry("l5-monitor-motor-winding-alarm", Set.of("idle-scores-0", "random-fails")),
+      Map.entry("l5-monitor-tank-alarm-report", Set.of("idle-scores-0", "random-fails")),
+      Map.entry("l5-operate-export-backup-conveyor", Set.of("idle-scores-0", "motions-fails", "random-fails")),
+      Map.entry("l5-operate-start-pause-stop-tank", Set.of("idle-scores-0", "motions-fails", "random-fails")),
+      Map.entry("l5-test-basic-functions-tank", Set.of("motions-fails"))
+  );
 
   static Stream<Scenario> library() {
     return LIBRARY.stream();
@@ -27,11 +63,23 @@ class LibraryDryRunTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("library")
-  void referenceScoresFullMarksAndIdleFails(Scenario s) throws Exception {
+  void referenceScoresFullMarksAndTheScenarioMeetsTheRules(Scenario s) throws Exception {
     DryRun.Result r = DryRun.of(s, SCORING);
-    assertThat(r.problems()).as(s.id()).isEmpty();
+    assertThat(r.problems()).as(s.id()).filteredOn(p -> !p.endsWith("]")).isEmpty();
     assertThat(r.reference().sheet().total()).isEqualTo(100.0, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(r.idle().sheet().passed()).isFalse();
+    Set<String> broken = r.broken().stream().map(b -> b.rule().key()).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> allowed = STILL_UNFAIR.getOrDefault(s.id(), Set.of());
+    assertThat(broken).as(s.id() + " breaks rules that are not on its allow-list: " + r.broken()).isSubsetOf(allowed);
+    if (STILL_UNFAIR.containsKey(s.id())) {
+      assertThat(broken).as(s.id() + " meets every rule now: take it off the allow-list").isNotEmpty();
+    }
+  }
+
+  @Test
+  void theAllowListNamesOnlyLibraryScenariosAndRules() {
+    assertThat(LIBRARY.stream().map(Scenario::id)).containsAll(STILL_UNFAIR.keySet());
+    STILL_UNFAIR.values().forEach(rules -> rules.forEach(Rule::byKey));
   }
 
   @Test
