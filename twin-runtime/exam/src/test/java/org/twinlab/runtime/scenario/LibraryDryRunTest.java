@@ -42,7 +42,7 @@ class LibraryDryRunTest {
       Map.entry("l3-debug-motor-topic-typo", Set.of("idle-scores-0")),
       Map.entry("l3-debug-tank-comm-loss", Set.of("idle-scores-0", "motions-fails", "random-fails")),
       Map.entry("l3-install-opcua-interface-tank", Set.of("idle-scores-0")),
-      Map.entry("l3-operate-conveyor-pusher-jam", Set.of("idle-scores-0", "random-fails")),
+      Map.entry("l3-operate-conveyor-pusher-jam", Set.of("idle-scores-0")),
       Map.entry("l4-debug-motor-swapped-axes", Set.of("idle-scores-0", "motions-fails")),
       Map.entry("l4-debug-tank-level-scale", Set.of("idle-scores-0", "motions-fails", "random-fails")),
       Map.entry("l4-debug-tank-level-transmitter-stuck", Set.of("idle-scores-0", "motions-fails", "random-fails")),
