@@ -24,7 +24,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /** The JSON Schema published for editors accepts every library scenario and rejects what the loader rejects in shape. */
 class ScenarioSchemaTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonSchema SCHEMA = schema();
+  static final JsonSchema SCHEMA = schema();
 
   private static JsonSchema schema() {
     try {

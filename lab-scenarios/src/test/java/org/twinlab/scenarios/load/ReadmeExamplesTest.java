@@ -1,0 +1,126 @@
+package org.twinlab.scenarios.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.twinlab.scenarios.model.ActionAttributes;
+import org.twinlab.scenarios.model.FaultDef;
+import org.twinlab.scenarios.standard.StandardLoader;
+
+/** Every ```yaml example of the trainers' guide (lab-scenarios/README.md) loads and matches the JSON Schema. */
+class ReadmeExamplesTest {
+  private static final ReadmeExamples EXAMPLES =
+      new ReadmeExamples(new ScenarioLoader(StandardLoader.digitalTwinTechnician()), ScenarioSchemaTest.SCHEMA);
+
+  static List<ReadmeExamples.Example> readme() throws IOException {
+    return ReadmeExamples.extract("README.md", Files.readString(Path.of("README.md")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("readme")
+  void loadsAndMatchesTheSchema(ReadmeExamples.Example example) {
+    assertThat(EXAMPLES.problems(example)).as(example.toString()).isEmpty();
+  }
+
+  @Test
+  void theGuideShowsEveryFaultKindAndEveryTransformKey() throws IOException {
+    String yaml = readme().stream().map(ReadmeExamples.Example::text).collect(Collectors.joining("\n"));
+    assertThat(FaultDef.KINDS).allSatisfy(kind -> assertThat(yaml).as("an example of " + kind).contains("kind: " + kind));
+    List<String> keys = ActionAttributes.of("binding_edit").stream().filter(a -> a.startsWith("transform."))
+        .map(a -> a.substring("transform.".length())).toList();
+    assertThat(keys).isNotEmpty().allSatisfy(key -> {
+      String[] parts = key.split("\\.");
+      assertThat(yaml).as("an example of the transform key " + key).contains(parts[0] + ":");
+      if (parts.length > 1) assertThat(yaml).as("an example of the transform key " + key).contains(parts[1] + ":");
+    });
+  }
+
+  @Test
+  void aBrokenExampleIsToldAtItsLine() {
+    String guide = """
+        # Guide
+
+        A fault:
+        ```yaml
+        - id: transmitter_stuck
+          kind: stuck_at
+          target: tank.level_raw
+          at: 3m
+        ```
+        """;
+    var examples = ReadmeExamples.extract("GUIDE.md", guide);
+    assertThat(examples).singleElement().hasToString("GUIDE.md:5");
+    assertThat(EXAMPLES.problems(examples.get(0))).hasValueSatisfying(p -> assertThat(p)
+        .as("the missing value of a stuck_at, from the loader and from the schema").contains("GUIDE.md:5: faults[0]").contains("value")
+        .contains("GUIDE.md:5: the schema"));
+  }
+
+  @Test
+  void aProblemInsideAPartIsToldAtItsOwnLine() {
+    String guide = """
+        ```yaml
+        setup:
+          bindings:
+            - property: tank.levle
+              connection: "${plc}"
+              address: 'nsu=urn:twinlab:plc;s="DB_Process"."Tank"."LevelRaw"'
+              transform: {range: {raw: [0, 27648], value: [0, 500]}, clamp: [0, 500]}
+        ```
+        """;
+    var example = ReadmeExamples.extract("GUIDE.md", guide).get(0);
+    assertThat(EXAMPLES.problems(example)).hasValueSatisfying(p -> assertThat(p).contains("GUIDE.md:4:").contains("tank.level"));
+  }
+
+  @Test
+  void aTransformKeyTheTwinDoesNotTakeFailsTheSchema() {
+    String guide = """
+        ```yaml
+        setup:
+          bindings:
+            - {property: tank.level, connection: "${plc}", address: 'ns=2;s=Level', transform: {gain: 2}}
+        ```
+        """;
+    assertThat(EXAMPLES.problems(ReadmeExamples.extract("GUIDE.md", guide).get(0)))
+        .hasValueSatisfying(p -> assertThat(p).contains("GUIDE.md:2: the schema").contains("gain"));
+  }
+
+  @Test
+  void wholeScenariosAndEveryPartAreTakenAndTextThatIsNoneIsRefused() {
+    String guide = """
+        ```yaml
+        cases:
+          - {given: {pid.setpoint: 300}, when: {command: panel.emergency_stop}, then: "twin.pump.running == false", within: 5s}
+        ```
+        ```yaml
+        id: noisy
+        kind: noise
+        target: vibration.rms_x
+        stddev: 0.4
+        at: 1m
+        ```
+        ```yaml
+        - {id: told, judge: {en: The report names the cause, zh: 报告指出原因}, points: 2}
+        ```
+        ```yaml
+        - {when: "alarm.vibration_alert", do: alarm_ack, with: {alarm: vibration_alert}}
+        ```
+        ```yaml
+        sorted 12 of 12 workpieces
+        ```
+        ```text
+        not YAML: [
+        ```
+        """;
+    var examples = ReadmeExamples.extract("GUIDE.md", guide);
+    assertThat(examples).hasSize(5);
+    assertThat(examples.subList(0, 4)).allSatisfy(e -> assertThat(EXAMPLES.problems(e)).as(e.toString()).isEmpty());
+    assertThat(EXAMPLES.problems(examples.get(4))).hasValueSatisfying(p -> assertThat(p).contains("GUIDE.md:19").contains("```text"));
+  }
+}
