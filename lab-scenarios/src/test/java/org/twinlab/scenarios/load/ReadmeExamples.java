@@ -15,7 +15,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import com.networknt.schema.JsonNodePath;
 import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.models.yaml.Problem;
@@ -105,8 +112,30 @@ final class ReadmeExamples {
       }
     }
     JsonNode tree = JSON.valueToTree(new Load(LoadSettings.builder().build()).loadFromString(w.text()));
-    for (ValidationMessage m : schema.validate(tree)) found.add(e + ": the schema: " + m.getMessage());
+    Optional<Node> nodes = new Compose(LoadSettings.builder().build()).composeString(w.text());
+    for (ValidationMessage m : schema.validate(tree)) {
+      int at = nodes.map(n -> lineOf(n, m.getInstanceLocation())).orElse(1);
+      found.add(e.file() + ":" + Math.max(e.line(), e.line() + at - 1 - w.headerLines()) + ": the schema: " + m.getMessage());
+    }
     return found;
+  }
+
+  /** The 1-based line of the YAML node a schema message's instance location points at, or of its nearest parent there. */
+  private static int lineOf(Node root, JsonNodePath path) {
+    Node node = root;
+    for (int i = 0; i < path.getNameCount(); i++) {
+      Object step = path.getElement(i);
+      Node next = null;
+      if (node instanceof MappingNode map && step instanceof String key) {
+        next = map.getValue().stream().filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
+            .map(NodeTuple::getValueNode).findFirst().orElse(null);
+      } else if (node instanceof SequenceNode list && step instanceof Integer index && index < list.getValue().size()) {
+        next = list.getValue().get(index);
+      }
+      if (next == null) break;
+      node = next;
+    }
+    return node.getStartMark().map(mark -> mark.getLine() + 1).orElse(1);
   }
 
   /** The scenario text an example becomes, and how many lines come before the example's own. */

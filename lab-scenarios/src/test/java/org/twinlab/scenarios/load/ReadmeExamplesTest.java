@@ -60,6 +60,9 @@ class ReadmeExamplesTest {
     assertThat(EXAMPLES.problems(examples.get(0))).hasValueSatisfying(p -> assertThat(p)
         .as("the missing value of a stuck_at, from the loader and from the schema").contains("GUIDE.md:5: faults[0]").contains("value")
         .contains("GUIDE.md:5: the schema"));
+    String noisy = guide.replace("kind: stuck_at", "kind: noise").replace("  at: 3m", "  stddev: -2\n  at: 3m");
+    assertThat(EXAMPLES.problems(ReadmeExamples.extract("GUIDE.md", noisy).get(0))).hasValueSatisfying(p -> assertThat(p)
+        .as("a schema problem at the line of its field").contains("GUIDE.md:8: the schema: $.faults[0].stddev"));
   }
 
   @Test
@@ -88,7 +91,7 @@ class ReadmeExamplesTest {
         ```
         """;
     assertThat(EXAMPLES.problems(ReadmeExamples.extract("GUIDE.md", guide).get(0)))
-        .hasValueSatisfying(p -> assertThat(p).contains("GUIDE.md:2: the schema").contains("gain"));
+        .hasValueSatisfying(p -> assertThat(p).contains("GUIDE.md:4: the schema").contains("gain"));
   }
 
   @Test

@@ -127,6 +127,14 @@ class ScenarioSchemaTest {
   }
 
   @Test
+  void aDurationIsWhatTheLoaderReads() {
+    assertThat(withFault("{id: f, kind: actuator_jam, target: pump, at: 500ms, lasting: 1.5m}")).isEmpty();
+    assertThat(withFault("{id: f, kind: actuator_jam, target: pump, at: 1m30s, lasting: 1h}")).isEmpty();
+    assertThat(withFault("{id: f, kind: actuator_jam, target: pump, at: 0s}")).as("a time after the start").isNotEmpty();
+    assertThat(withFault("{id: f, kind: actuator_jam, target: pump, at: 5 minutes}")).isNotEmpty();
+  }
+
+  @Test
   void aFaultTakesTheParametersOfItsKind() {
     assertThat(withFault("{id: f, kind: noise, target: flow.rate, stddev: 1.5, at: 1m}")).isEmpty();
     assertThat(withFault("{id: f, kind: communication_loss, target: tank-process, on: 'rig.tank.level > 300', lasting: 2m}")).isEmpty();
