@@ -86,11 +86,12 @@ final class ReadmeExamples {
       return Optional.of(e + ": cannot tell which part of a scenario this is (a whole scenario, its top-level fields, a fault, "
           + "a binding, a task, a check, a reference step or test cases); put text that is no scenario in a ```text block");
     }
-    List<String> rigs = named(parsed, "rig").isPresent() ? List.of("") : RIGS;
+    Set<String> keys = parsed instanceof Map<?, ?> m ? m.keySet().stream().map(String::valueOf).collect(Collectors.toSet()) : Set.of();
+    boolean namesItsRig = wrapping.get().replaces().isEmpty() && keys.contains("rig");
     String best = null;
     int fewest = Integer.MAX_VALUE;
-    for (String rig : rigs) {
-      Wrapped w = wrapping.get().wrap(e.text(), rig, clauses(e.text()), judged(parsed));
+    for (String rig : namesItsRig ? List.of("") : RIGS) {
+      Wrapped w = wrapping.get().wrap(e.text(), keys, rig, clauses(e.text()), judged(parsed));
       List<String> found = check(e, w);
       if (found.isEmpty()) return Optional.empty();
       if (found.size() < fewest) {
@@ -143,7 +144,7 @@ final class ReadmeExamples {
 
   /** Where in a scenario a part goes: under which keys, at which indentation. */
   private record Wrapping(String replaces, String opening, int indent, boolean asItem) {
-    Wrapped wrap(String example, String rig, List<String> clauses, Set<String> judged) {
+    Wrapped wrap(String example, Set<String> keys, String rig, List<String> clauses, Set<String> judged) {
       int level = clauses.isEmpty() ? 4 : Integer.parseInt(clauses.get(0).substring(12, 13));
       List<String> ofLevel = clauses.stream().filter(c -> c.startsWith("4-04-05-10 L" + level)).toList();
       String clauseList = ofLevel.isEmpty() ? "\"4-04-05-10 L4 3.1.2\"" : ofLevel.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", "));
@@ -162,7 +163,7 @@ final class ReadmeExamples {
       if (!judged.isEmpty()) {
         minimal.put("judgements", "judgements: {" + judged.stream().map(id -> id + ": 3").collect(Collectors.joining(", ")) + "}\n");
       }
-      Set<String> given = replaces.isEmpty() ? keysOf(example) : Set.of(replaces);
+      Set<String> given = replaces.isEmpty() ? keys : Set.of(replaces);
       if (given.contains("scenario")) return new Wrapped(example, 0); // a whole scenario stands as it is
       minimal.forEach((key, text) -> {
         if (!given.contains(key)) head.append(text);
@@ -180,11 +181,6 @@ final class ReadmeExamples {
       body.setLength(body.length() - 1);
       int headerLines = (int) head.chars().filter(c -> c == '\n').count();
       return new Wrapped(head + body.toString(), headerLines);
-    }
-
-    private static Set<String> keysOf(String example) {
-      Object parsed = new Load(LoadSettings.builder().build()).loadFromString(example);
-      return parsed instanceof Map<?, ?> m ? m.keySet().stream().map(String::valueOf).collect(Collectors.toSet()) : Set.of();
     }
   }
 
@@ -217,10 +213,6 @@ final class ReadmeExamples {
     }
     if (m.containsKey("property")) return Optional.of(new Wrapping("setup", "setup:\n  bindings:\n", 2, false));
     return Optional.empty();
-  }
-
-  private static Optional<Object> named(Object parsed, String key) {
-    return parsed instanceof Map<?, ?> m ? Optional.ofNullable(m.get(key)) : Optional.empty();
   }
 
   private static List<String> clauses(String text) {

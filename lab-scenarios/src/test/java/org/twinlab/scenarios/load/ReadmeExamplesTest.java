@@ -115,6 +115,11 @@ class ReadmeExamplesTest {
         - {when: "alarm.vibration_alert", do: alarm_ack, with: {alarm: vibration_alert}}
         ```
         ```yaml
+        cases:
+          - {given: {node.interval_ms: 500}, when: {write: {property: node.interval_ms, value: 1000}}, then: "twin.node.interval_ms == 1000"}
+        rig: motor-vibration
+        ```
+        ```yaml
         sorted 12 of 12 workpieces
         ```
         ```text
@@ -122,8 +127,8 @@ class ReadmeExamplesTest {
         ```
         """;
     var examples = ReadmeExamples.extract("GUIDE.md", guide);
-    assertThat(examples).hasSize(5);
-    assertThat(examples.subList(0, 4)).allSatisfy(e -> assertThat(EXAMPLES.problems(e)).as(e.toString()).isEmpty());
-    assertThat(EXAMPLES.problems(examples.get(4))).hasValueSatisfying(p -> assertThat(p).contains("GUIDE.md:19").contains("```text"));
+    assertThat(examples).hasSize(6);
+    assertThat(examples.subList(0, 5)).allSatisfy(e -> assertThat(EXAMPLES.problems(e)).as(e.toString()).isEmpty());
+    assertThat(EXAMPLES.problems(examples.get(5))).hasValueSatisfying(p -> assertThat(p).contains("GUIDE.md:24").contains("```text"));
   }
 }
