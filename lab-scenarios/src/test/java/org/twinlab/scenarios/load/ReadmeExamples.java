@@ -42,7 +42,8 @@ final class ReadmeExamples {
     }
   }
 
-  private static final Pattern FENCE_OPEN = Pattern.compile("^```yaml\\s*$");
+  /** A fence opening a YAML block, indented as in a list item or not, with or without words after the language. */
+  private static final Pattern FENCE_OPEN = Pattern.compile("^( *)```(?:yaml|yml)(?:\\s.*)?$", Pattern.CASE_INSENSITIVE);
   private static final Pattern CLAUSE = Pattern.compile("4-04-05-10 L([1-5]) [0-9]+(?:\\.[0-9]+)*");
   private static final List<String> TOP_LEVEL = List.of("scenario", "version", "title", "briefing", "level", "skill", "clauses",
       "rig", "time_limit", "pass_mark", "setup", "faults", "tasks", "reference", "judgements");
@@ -62,12 +63,20 @@ final class ReadmeExamples {
     List<Example> out = new ArrayList<>();
     String[] lines = markdown.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      if (!FENCE_OPEN.matcher(lines[i]).matches()) continue;
+      Matcher open = FENCE_OPEN.matcher(lines[i]);
+      if (!open.matches()) continue;
+      int indent = open.group(1).length();
       int start = i + 1;
       int end = start;
-      while (end < lines.length && !lines[end].startsWith("```")) end++;
+      while (end < lines.length && !lines[end].stripLeading().startsWith("```")) end++;
       if (end == lines.length) throw new IllegalArgumentException(file + ":" + (i + 1) + ": a ```yaml block that is never closed");
-      out.add(new Example(file, start + 1, String.join("\n", List.of(lines).subList(start, end)) + "\n"));
+      StringBuilder text = new StringBuilder();
+      for (String line : List.of(lines).subList(start, end)) {
+        int cut = 0;
+        while (cut < indent && cut < line.length() && line.charAt(cut) == ' ') cut++;
+        text.append(line.substring(cut)).append('\n');
+      }
+      out.add(new Example(file, start + 1, text.toString()));
       i = end;
     }
     return out;

@@ -66,6 +66,26 @@ class ReadmeExamplesTest {
   }
 
   @Test
+  void aBlockIndentedInAListOrWithWordsAfterItsLanguageIsTakenToo() {
+    String guide = """
+        1. Break the binding:
+           ```yaml
+           setup:
+             bindings:
+               - {property: tank.level, remove: true}
+           ```
+        2. A fault:
+        ```YAML title="a fault"
+        - {id: jam, kind: actuator_jam, target: pumpp, at: 1m}
+        ```
+        """;
+    var examples = ReadmeExamples.extract("GUIDE.md", guide);
+    assertThat(examples).hasSize(2);
+    assertThat(EXAMPLES.problems(examples.get(0))).isEmpty();
+    assertThat(EXAMPLES.problems(examples.get(1))).hasValueSatisfying(p -> assertThat(p).contains("GUIDE.md:9:").contains("pump"));
+  }
+
+  @Test
   void aProblemInsideAPartIsToldAtItsOwnLine() {
     String guide = """
         ```yaml
