@@ -49,7 +49,7 @@ public final class DryRun {
   /** One candidate's run. */
   public record Run(Played played, ScenarioRun run) {}
 
-  /** Every candidate's run, the rules the scenario breaks, and whether every task had a candidate of its own. */
+  /** Every candidate's run (the reference's first) and the rules the scenario breaks. */
   public record Result(Scenario scenario, List<Run> runs, List<Broken> broken) {
     public Result {
       runs = List.copyOf(runs);
@@ -72,13 +72,19 @@ public final class DryRun {
       return runs.stream().map(Run::played).toList();
     }
 
-    /** What is wrong with the scenario: the rules it breaks, then what went wrong in the reference's run. */
+    /** What is wrong with the scenario: the rules it breaks (each ending in its key), then what went wrong in the reference's run. */
     public List<String> problems() {
       List<String> out = new ArrayList<>();
       broken.forEach(b -> out.add(b.message() + " [" + b.rule().key() + "]"));
+      out.addAll(runProblems());
+      return out;
+    }
+
+    /** What went wrong in the reference's run: items left undecided, refused steps, faults the station could not inject. */
+    public List<String> runProblems() {
+      List<String> out = new ArrayList<>();
       ScoreSheet r = reference().sheet();
       if (r.provisional()) out.add("the reference solution leaves " + r.flagged().size() + " items undecided");
-      if (idle().sheet().passed()) out.add("a candidate who does nothing passes");
       reference().actions().stream().filter(a -> !a.outcome().accepted())
           .forEach(a -> out.add("reference step '" + a.kind() + "' at +" + a.elapsed().toSeconds() + " s was refused: " + a.outcome().detail()));
       reference().faultsNotInjected().forEach((fault, why) -> out.add("fault " + fault + " could not be injected: " + why));
@@ -101,7 +107,7 @@ public final class DryRun {
     ReferenceCandidate reference = new ReferenceCandidate(scenario.reference());
     ScenarioRun referenceRun = play(scenario, reference, scoring, scenario.judgements());
     TwinModel model = ModelLibrary.loadBuiltIn(scenario.rig());
-    Map<String, Integer> none = zeroMarks(scenario, t -> false);
+    Map<String, Integer> none = marksByRule(scenario, t -> false);
     record Planned(String name, Played.Kind kind, Optional<String> task, Candidate candidate, Map<String, Integer> marks) {}
     List<Planned> plan = new ArrayList<>();
     plan.add(new Planned("idle", Played.Kind.IDLE, Optional.empty(), Candidate.IDLE, none));
@@ -114,7 +120,7 @@ public final class DryRun {
     for (TaskDef t : scenario.tasks()) {
       if (TaskAloneCandidate.stepsOf(scenario, t.id()).isEmpty()) continue;
       plan.add(new Planned("task:" + t.id(), Played.Kind.TASK_ALONE, Optional.of(t.id()), new TaskAloneCandidate(scenario, t.id()),
-          zeroMarks(scenario, task -> task.id().equals(t.id()))));
+          marksByRule(scenario, task -> task.id().equals(t.id()))));
     }
     List<Run> runs = new ArrayList<>();
     runs.add(new Run(new Played(ReferenceCandidate.WHO, Played.Kind.REFERENCE, Optional.empty(), referenceRun.sheet()), referenceRun));
@@ -152,12 +158,12 @@ public final class DryRun {
   }
 
   /**
-   * The marks judgements get by rule: the reference's own marks for the checks of the tasks
-   * chosen, 0 for the others.
+   * The marks judgements get by rule: the reference's own marks for the judgements of the tasks
+   * the candidate did, 0 for the others.
    */
-  static Map<String, Integer> zeroMarks(Scenario scenario, java.util.function.Predicate<TaskDef> reference) {
+  static Map<String, Integer> marksByRule(Scenario scenario, java.util.function.Predicate<TaskDef> done) {
     return scenario.tasks().stream().flatMap(t -> t.checks().stream().filter(c -> c.kind() == CheckDef.Kind.JUDGEMENT)
-            .map(c -> Map.entry(c.id(), reference.test(t) ? scenario.judgements().getOrDefault(c.id(), 0) : 0)))
+            .map(c -> Map.entry(c.id(), done.test(t) ? scenario.judgements().getOrDefault(c.id(), 0) : 0)))
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
   }
 
