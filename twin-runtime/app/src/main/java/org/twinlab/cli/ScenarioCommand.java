@@ -98,17 +98,21 @@ final class ScenarioCommand implements Runnable {
   }
 
   @Command(name = "dry-run", mixinStandardHelpOptions = true,
-      description = {"Play scripted candidates on each scenario on a simulated station on virtual time and judge the scenario by the rules.",
-          "Candidates: reference (the reference solution), idle (does nothing), motions (every rewarded kind of action, without substance),",
-          "random-1..N (random actions at random times, seeded), task:<id> (only the reference steps of one task).",
-          "Judgements are marked by rule: the scenario's judgements for the reference, its own task's for task:<id>, 0 for the others.",
-          "Rules: reference-scores-100, idle-scores-0, motions-fails and random-fails (below the pass mark and at most 33.3),",
-          "task-alone-earns-its-share (within 5 points of what the task contributes to the reference's 100).",
-          "Prints the reference's score sheet, a table (candidate, score, PASS/FAIL, the checks that earned points and why) and the rules' verdict.",
-          "--json prints one document instead: {ok, scenarios: [{scenario, ok, passMark, candidates: [{candidate, kind, task, total, passed,",
-          "checks: [{check, task, status, earned, points, because}]}], shares: {task: points}, rules: [{rule, says, ok, broken: [text]}],",
-          "problems: [text]}]}.",
-          "Exits 1 when a scenario breaks a rule or its reference run has a problem."})
+      description = {"Play scripted candidates on each scenario, on a simulated station on virtual time, and judge the scenario by "
+          + "the fairness rules.",
+          "%nCandidates: reference (the reference solution); idle (does nothing); motions (every kind of action the scenario rewards, "
+              + "at the reference's times, without substance); random-1 to random-N (random actions at random times, seeded by their "
+              + "number); task:<id> (only the reference steps tagged with that task). Judgements are marked by rule: the scenario's "
+              + "judgements for the reference and for its own task's judgements of task:<id>, 0 for everything else.",
+          "%nRules: reference-scores-100; idle-scores-0; motions-fails and random-fails (below the pass mark and at most 33.3); "
+              + "task-alone-earns-its-share (within 5 points of what its task contributes to the reference's 100); "
+              + "every-task-has-steps (once every library scenario's steps are tagged).",
+          "%nPrints the reference's score sheet, a table (candidate, score, PASS or FAIL, the checks that earned points and why) "
+              + "and each rule, ok or BROKE with how.",
+          "%n--json prints one document instead: {ok, scenarios: [{scenario, ok, passMark, candidates: [{candidate, kind "
+              + "(reference|idle|motions|random|task-alone), task, total, passed, checks: [{check, task, status, earned, points, "
+              + "because}]}], shares: {<task>: points}, rules: [{rule, says, ok, broken: [text]}], problems: [text]}]}.",
+          "%nExits 1 when a scenario breaks a rule or its reference run has a problem.%n"})
   static final class DryRunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
