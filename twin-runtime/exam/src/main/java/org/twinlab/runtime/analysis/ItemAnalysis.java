@@ -6,9 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
+import org.twinlab.runtime.session.LabSession;
+import org.twinlab.runtime.session.SealedSession;
+import org.twinlab.runtime.session.StationPlan;
+import org.twinlab.runtime.session.StationResult;
 import org.twinlab.scenarios.model.CheckDef;
 import org.twinlab.scenarios.score.CheckScore;
 import org.twinlab.scenarios.score.ScoreSheet;
+import org.twinlab.scenarios.score.Scoring;
 
 /**
  * Item analysis after a sitting: for every check of every scenario a session ran, how hard it was
@@ -23,6 +28,26 @@ public final class ItemAnalysis {
   public static final int FLAG_FROM = 5;
 
   private ItemAnalysis() {}
+
+  /**
+   * The analysis of a session of the runtime over the stations {@code include} lets through (an
+   * examiner's own, or all of them for staff).
+   *
+   * @throws IllegalStateException when the session is not sealed, or its evidence does not verify
+   */
+  public static SessionAnalysis of(LabSession s, java.util.function.Predicate<StationPlan> include, Scoring scoring) {
+    if (s.damaged()) throw new IllegalStateException("the evidence of session " + s.id() + " does not verify: " + s.evidence().problem());
+    if (!s.ended() || !s.evidence().sealed()) {
+      throw new IllegalStateException("session " + s.id() + " is not sealed yet: it is analysed once it has ended");
+    }
+    List<StationResult> results = s.plan().stations().stream().filter(include).map(p -> s.result(p.id(), u -> u, scoring)).toList();
+    return of(s.id(), s.plan().title(), s.evidence().head(), Sitting.started(results));
+  }
+
+  /** The analysis of a sealed session read from its evidence alone. */
+  public static SessionAnalysis of(SealedSession s) {
+    return of(s.plan().id(), s.plan().title(), s.evidenceHead(), Sitting.started(s.results(u -> u)));
+  }
 
   public static SessionAnalysis of(String session, String title, String evidenceHead, List<Sitting> sittings) {
     Map<String, List<Sitting>> byScenario = new LinkedHashMap<>();
