@@ -78,6 +78,7 @@ class ItemAnalysisTest {
     assertThat(cj.p()).isCloseTo(8.0 / 15, within(EXACT));
     assertThat(cj.discrimination()).isCloseTo(-1.4 / Math.sqrt(14.56), within(EXACT));
     assertThat(cj.totalCorrelation()).isCloseTo(19.0 / 26, within(EXACT));
+    assertThat(cj.flags()).containsExactly(CheckItem.Flag.NEGATIVE_DISCRIMINATION);
   }
 
   @Test
@@ -147,6 +148,19 @@ class ItemAnalysisTest {
     assertThat(s.scenarios().get(1).stations()).containsExactly("s9");
     assertThat(s.toJson().getJsonArray("scenarios").getJsonObject(0).getJsonArray("checks").getJsonObject(2)
         .getJsonArray("flags")).containsExactly("negative_discrimination");
+  }
+
+  @Test
+  void theTextTableShowsEachFigureAndFlagAndTheSpread() {
+    String table = AnalysisTable.of(ItemAnalysis.of("sit-1", "Sitting", "abc123", fiveCandidates()));
+    assertThat(table).contains("Item analysis of session sit-1 (Sitting), sealed abc123")
+        .contains("demo v1: 5 candidates (s1, s2, s3, s4, s5)")
+        .containsPattern("a +measurement +1 +5 +3 +0\\.60 +0\\.33 +0\\.72\n")
+        .containsPattern("b +measurement +1 +5 +5 +1\\.00 +- +- +everyone_passed \\(no spread")
+        .containsPattern("c +measurement +2 +5 +3 +0\\.60 +-0\\.72 +-0\\.08 +negative_discrimination")
+        .contains("judgement j: alpha 0.70, 3 examiner(s) over 5 station(s), 14 marks")
+        .contains("    wide  s3 (cand-s3): e1=1 e2=2 e3=3, range 2")
+        .contains("    split s2 (cand-s2): e1=2 e2=2 e3=3, range 1");
   }
 
   // ---- the table above
