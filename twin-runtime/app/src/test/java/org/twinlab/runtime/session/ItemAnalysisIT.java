@@ -81,12 +81,15 @@ class ItemAnalysisIT {
         EXAMINERS.forEach(e -> users.token(e, Role.EXAMINER));
         for (int i = 1; i <= CANDIDATES; i++) users.token("cand" + i, Role.CANDIDATE);
         users.token("exam4", Role.EXAMINER);
+        users.token("exam5", Role.EXAMINER);
         WebClient exam1 = users.client("exam1", Role.EXAMINER);
         await().atMost(Duration.ofSeconds(60)).until(() -> get(users.anonymous().get("/api/v1/health").send()).statusCode() == 200);
         JsonArray stations = new JsonArray();
         for (int i = 1; i <= CANDIDATES; i++) {
           stations.add(new JsonObject().put("id", "s" + i).put("scenario", SCENARIO).put("candidate", "cand" + i)
-              .put("twins", new JsonArray().add("motor-" + i)).put("examiners", new JsonArray(EXAMINERS)));
+              .put("twins", new JsonArray().add("motor-" + i)).put("examiners", new JsonArray(new ArrayList<>(EXAMINERS))));
+          // exam5 examines s1 alone, and marks nothing
+          if (i == 1) stations.getJsonObject(0).getJsonArray("examiners").add("exam5");
         }
         HttpResponse<Buffer> created = get(exam1.post("/api/v1/sessions")
             .sendJsonObject(new JsonObject().put("id", "sit-a").put("title", "Motor debug sitting").put("stations", stations)));
@@ -128,6 +131,9 @@ class ItemAnalysisIT {
         assertThat(get(users.client("exam4", Role.EXAMINER).get("/api/v1/sessions/sit-a/analysis").send()).statusCode()).isEqualTo(403);
         assertThat(get(users.anonymous().get("/api/v1/sessions/sit-a/analysis").send()).statusCode()).isEqualTo(401);
         assertThat(get(users.client("wang", Role.TRAINER).get("/api/v1/sessions/sit-a/analysis").send()).statusCode()).isEqualTo(200);
+        // an examiner of one station gets the analysis of that station only, never of stations they do not examine
+        JsonObject own = get(users.client("exam5", Role.EXAMINER).get("/api/v1/sessions/sit-a/analysis").send()).bodyAsJsonObject();
+        assertThat(own.getJsonArray("scenarios").getJsonObject(0).getJsonArray("stations")).containsExactly("s1");
 
         HttpResponse<Buffer> answered = get(exam1.get("/api/v1/sessions/sit-a/analysis").send());
         assertThat(answered.statusCode()).as(answered.bodyAsString()).isEqualTo(200);
