@@ -130,6 +130,7 @@ async function refreshSession() {
     }
   }
   ['start-all', 'pause-all', 'resume-all', 'end-session'].forEach(b => { $(b).disabled = s.ended; });
+  await itemAnalysis(s);
 }
 
 // ---- one station in full

@@ -163,6 +163,13 @@ class ExamInTheBrowserIT {
         var r = EvidenceVerifier.verify(evidence, PlatformKey.readPublic(data.resolve("keys").resolve(PlatformKey.PUBLIC_FILE)));
         assertThat(r.ok()).as(r.message()).isTrue();
         assertThat(r.sealedBy()).isNotNull();
+
+        // once sealed, the session's item analysis shows: the checks' figures and the judged record's agreement
+        seen(() -> examiner.findElement(By.id("analysis")).isDisplayed()
+            && examiner.findElement(By.cssSelector("#analysis .analysis-judgements tr[data-check='record-explains']")).getText()
+                .contains("exam1, exam2, exam3"));
+        assertThat(examiner.findElement(By.cssSelector("#analysis .analysis-checks tr[data-check='x-rebound']")).getText())
+            .contains("measurement");
       } finally {
         examiner.quit();
         candidate.quit();
