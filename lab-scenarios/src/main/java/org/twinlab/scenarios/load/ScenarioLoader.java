@@ -300,10 +300,11 @@ public final class ScenarioLoader {
       Optional<Localized> judge = judgeNode.flatMap(v -> ModelLoader.localized(v, problems));
       Optional<String> clause = c.get("clause").flatMap(v -> v.asString(problems).flatMap(ref -> clause(v, ref)));
       boolean hidden = c.bool("hidden", false, problems);
+      Optional<Localized> name = c.get("name").flatMap(v -> ModelLoader.localized(v, problems));
       c.rejectUnknown(problems);
       if (id.isEmpty() || (measure.isEmpty() && judge.isEmpty())) return Optional.empty();
       return Optional.of(new CheckDef(id.get(), measure.isPresent() ? CheckDef.Kind.MEASUREMENT : CheckDef.Kind.JUDGEMENT, points,
-          measure, measureNode.flatMap(YamlValue::text).orElse(""), judge, clause, hidden));
+          measure, measureNode.flatMap(YamlValue::text).orElse(""), judge, clause, hidden, name));
     }
 
     private Optional<Check> measure(YamlValue v) {

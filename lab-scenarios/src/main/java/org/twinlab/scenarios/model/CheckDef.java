@@ -9,12 +9,21 @@ import org.twinlab.scenarios.check.Check;
  * examiner marks on the fixed 0-3 scale.
  *
  * @param clause the standard clause it evidences, when not the task's
+ * @param name what candidates and examiners read for it, when the scenario gives one
  */
 public record CheckDef(String id, Kind kind, double points, Optional<Check> measure, String measureText,
-    Optional<Localized> judge, Optional<String> clause, boolean hidden) {
+    Optional<Localized> judge, Optional<String> clause, boolean hidden, Optional<Localized> name) {
 
   public enum Kind { MEASUREMENT, JUDGEMENT }
 
   /** The top of the judgement scale; a mark of 2 earns two thirds of the points. */
   public static final int JUDGEMENT_SCALE = 3;
+
+  /** Its name, or its id made readable: no-overflow → No overflow. */
+  public Localized readableName() {
+    return name.orElseGet(() -> {
+      String words = id.replace('-', ' ').replace('_', ' ').trim();
+      return Localized.of(words.isEmpty() ? id : Character.toUpperCase(words.charAt(0)) + words.substring(1));
+    });
+  }
 }
