@@ -152,6 +152,7 @@ public final class SessionViews {
           .put("deadlines", deadlines(t.deadlines())).put("checks", checks));
     }
     return o.put("briefing", v.briefing().en()).put("briefingZh", v.briefing().zh()).put("tasks", tasks)
-        .put("announcedFaults", new JsonArray(v.announcedFaults())).put("remainingSeconds", v.secondsLeft());
+        .put("announcedFaults", new JsonArray(v.announcedFaults())).put("remainingSeconds", v.secondsLeft())
+        .put("elapsedSeconds", run.clock().elapsed().toSeconds());
   }
 }
