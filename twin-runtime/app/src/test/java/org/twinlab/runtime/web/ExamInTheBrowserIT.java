@@ -165,6 +165,11 @@ class ExamInTheBrowserIT {
         assertThat(planned.statusCode()).as(planned.bodyAsString()).isEqualTo(201);
         var begun = get(users.client("exam1", Role.EXAMINER).post("/api/v1/sessions/timed/start").send());
         assertThat(begun.statusCode()).as(begun.bodyAsString()).isEqualTo(200);
+        // examiners read the same limits beside each check
+        JsonObject examined = get(users.client("exam1", Role.EXAMINER).get("/api/v1/sessions/timed/stations/s1").send()).bodyAsJsonObject();
+        assertThat(examined.getJsonArray("checks").stream().map(c -> (JsonObject) c)
+            .filter(c -> c.getString("check").equals("gain-written")).findFirst().orElseThrow().getString("deadlineZh"))
+            .isEqualTo("考试计时 3:00 之前");
         candidate.findElement(By.id("logout")).click();
         seen(() -> candidate.getCurrentUrl().endsWith("/index.html"));
         logIn(candidate, base, "cand3", ApiUsers.PASSWORD);

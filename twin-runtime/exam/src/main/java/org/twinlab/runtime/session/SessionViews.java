@@ -72,7 +72,10 @@ public final class SessionViews {
           .put("clause", c.clause()).put("points", c.points()).put("earned", c.earned())
           .put("status", c.status().name().toLowerCase(Locale.ROOT)).put("because", c.because()).put("hidden", def.hidden())
           .put("measure", def.measureText()).put("judge", def.judge().map(l -> l.en()).orElse(null))
-          .put("judgeZh", def.judge().map(l -> l.zh()).orElse(null));
+          .put("judgeZh", def.judge().map(l -> l.zh()).orElse(null))
+          .put("name", def.readableName().en()).put("nameZh", def.readableName().zh());
+      def.measure().flatMap(m -> Deadline.of(def.id(), m, StationModelNames.forExaminers(st.scenario())))
+          .ifPresent(d -> j.put("deadline", d.text().en()).put("deadlineZh", d.text().zh()));
       Verdict v = verdicts.get(c.check());
       if (v != null && v.at() != null) j.put("decidedAt", v.at().toString());
       Map<String, Integer> marks = result.marks().get(c.check());

@@ -18,12 +18,17 @@ final class StationModelNames {
 
   private StationModelNames() {}
 
+  /** The names for candidates: the scenario's hidden faults are never named. */
   static SignalNames of(Scenario scenario) {
-    SignalNames names = BY_RIGS.computeIfAbsent(scenario.rigs(), rigs -> {
+    return forExaminers(scenario).hiding(CandidateView.hiddenFaults(scenario));
+  }
+
+  /** The names for examiners, who see every fault. */
+  static SignalNames forExaminers(Scenario scenario) {
+    return BY_RIGS.computeIfAbsent(scenario.rigs(), rigs -> {
       // a rig the built-in library does not know simply has no names: checks then show its paths
       List<TwinModel> models = rigs.stream().filter(ModelLibrary.BUILT_IN::contains).map(ModelLibrary::loadBuiltIn).toList();
       return SignalNames.of(models, java.util.Set.of());
     });
-    return names.hiding(CandidateView.hiddenFaults(scenario));
   }
 }

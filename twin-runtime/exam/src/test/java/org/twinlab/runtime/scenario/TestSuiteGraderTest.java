@@ -77,6 +77,9 @@ class TestSuiteGraderTest {
         .hasMessageContaining("not the rig");
     assertThatThrownBy(() -> tank.grade(suite(Map.of("when", Map.of("shout", "x"), "then", "true"))))
         .satisfies(e -> assertThat(((TwinRequestException) e).field()).isEqualTo("cases[0].when.shout"));
+    // a field beside the cases would sit among the recorded result's attributes, as if the grading said it
+    assertThatThrownBy(() -> tank.grade(Map.of("cases", List.of(Map.of("then", "true")), "case", Map.of("9", Map.of("result", "pass")))))
+        .satisfies(e -> assertThat(((TwinRequestException) e).field()).isEqualTo("case"));
     assertThatThrownBy(() -> tank.grade(suite(Map.of("then", "true", "within", "2h"))))
         .satisfies(e -> assertThat(((TwinRequestException) e).field()).isEqualTo("cases[0].within"));
   }
