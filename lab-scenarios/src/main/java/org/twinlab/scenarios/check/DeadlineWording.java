@@ -151,21 +151,51 @@ final class DeadlineWording {
     String kind = m.kind();
     if (kind.startsWith("fault.")) {
       String id = kind.substring("fault.".length());
-      if (names.hidden(id)) return new Localized("something goes wrong at the rig", "装置出现异常");
-      return new Localized("the fault “" + pretty(id) + "” occurs", "故障“" + pretty(id) + "”发生");
+      boolean cleared = filter(m, "phase").filter("cleared"::equals).isPresent();
+      if (names.hidden(id)) {
+        return cleared ? new Localized("the rig is back to normal", "装置恢复正常") : new Localized("something goes wrong at the rig", "装置出现异常");
+      }
+      return cleared
+          ? new Localized("the fault “" + pretty(id) + "” is cleared", "故障“" + pretty(id) + "”排除")
+          : new Localized("the fault “" + pretty(id) + "” occurs", "故障“" + pretty(id) + "”发生");
     }
-    String action = pretty(kind.substring(kind.indexOf('.') + 1));
-    return new Localized("you take the “" + action + "” action", "你执行“" + action + "”操作");
+    String action = kind.substring(kind.indexOf('.') + 1);
+    Optional<Localized> property = filter(m, "property").map(this::propertyName);
+    if (action.equals("write") && property.isPresent()) {
+      return new Localized("you write " + property.get().en(), "你写入" + property.get().zh());
+    }
+    if (action.equals("binding_edit") && property.isPresent()) {
+      return new Localized("you edit the binding of " + property.get().en(), "你修改" + property.get().zh() + "的绑定");
+    }
+    Optional<String> alarm = filter(m, "alarm");
+    if (action.equals("alarm_ack") && alarm.isPresent()) {
+      Localized a = alarmName(alarm.get());
+      return new Localized("you acknowledge the alarm " + a.en(), "你确认报警" + a.zh());
+    }
+    String words = pretty(action);
+    return new Localized("you take the “" + words + "” action", "你执行“" + words + "”操作");
+  }
+
+  /** The value an event filter requires of an attribute ({@code property=pid.setpoint}), if it requires one. */
+  private static Optional<String> filter(Expr.EventMatch m, String key) {
+    return m.filters().stream().filter(f -> f.key().equals(key) && f.op() == org.twinlab.models.expr.Filter.Op.EQ)
+        .map(org.twinlab.models.expr.Filter::value).findFirst();
   }
 
   private Localized signalName(Expr.Signal s) {
-    String path = s.name().substring(s.name().indexOf('.') + 1);
+    return propertyName(s.name().substring(s.name().indexOf('.') + 1));
+  }
+
+  private Localized propertyName(String path) {
     return names.property(path).map(l -> new Localized("“" + l.en() + "”", "“" + l.zh() + "”"))
         .orElse(Localized.of("“" + path + "”"));
   }
 
   private Localized alarmName(Expr.Signal s) {
-    String id = s.name().substring("alarm.".length());
+    return alarmName(s.name().substring("alarm.".length()));
+  }
+
+  private Localized alarmName(String id) {
     return names.alarm(id).map(l -> new Localized("“" + l.en() + "”", "“" + l.zh() + "”")).orElse(Localized.of("“" + id + "”"));
   }
 

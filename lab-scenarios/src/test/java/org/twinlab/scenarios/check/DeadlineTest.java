@@ -57,8 +57,18 @@ class DeadlineTest {
   void aCheckThatForbidsSomethingLastsUntilItsLimit() throws Exception {
     assertThat(tank("never rig.tank.level > 450 within 1m30s").text())
         .isEqualTo(new Localized("until 1:30 on the exam clock", "直到考试计时 1:30"));
-    assertThat(tank("always twin.pump.running within 2m after first action.write[property=pid.setpoint]").text().en())
-        .isEqualTo("for 2 min after you take the “write” action");
+    assertThat(tank("always twin.pump.running within 2m after first action.write[property=pid.setpoint]").text())
+        .isEqualTo(new Localized("for 2 min after you write “Level setpoint”", "你写入“液位设定值”后 2 分钟 内"));
+  }
+
+  @Test
+  void actionsAreWordedByWhatTheyDo() throws Exception {
+    assertThat(tank("eventually action.report within 1m after first action.alarm_ack[alarm=level_high]").text().en())
+        .isEqualTo("within 1 min after you acknowledge the alarm “Tank level above 450 mm”");
+    assertThat(tank("eventually action.write within 1m after last action.binding_edit[property=tank.level]").text().en())
+        .isEqualTo("within 1 min after you edit the binding of “Level transmitter reading” for the last time");
+    assertThat(tank("eventually action.report before first action.export").text())
+        .isEqualTo(new Localized("before you take the “export” action", "在你执行“export”操作之前"));
   }
 
   @Test
@@ -80,8 +90,12 @@ class DeadlineTest {
     Deadline d = tank("eventually action.emergency_stop within 1m after first fault.leak");
     assertThat(d.text().en()).isEqualTo("within 1 min after something goes wrong at the rig").doesNotContain("leak");
     assertThat(d.text().zh()).doesNotContain("leak");
+    assertThat(tank("eventually action.write within 4m after first fault.leak[phase=cleared]").text())
+        .isEqualTo(new Localized("within 4 min after the rig is back to normal", "装置恢复正常后 4 分钟 内"));
     Deadline told = tank("eventually action.emergency_stop within 1m after first fault.inlet_stuck");
     assertThat(told.text().en()).isEqualTo("within 1 min after the fault “inlet stuck” occurs");
+    assertThat(tank("eventually action.write within 1m after first fault.inlet_stuck[phase=cleared]").text().en())
+        .isEqualTo("within 1 min after the fault “inlet stuck” is cleared");
     Deadline mixed = tank("eventually action.report before first (fault.leak or rig.tank.level + 1 > 300)");
     assertThat(mixed.text().en()).doesNotContain("leak");
   }
