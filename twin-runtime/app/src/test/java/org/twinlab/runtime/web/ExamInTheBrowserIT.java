@@ -200,6 +200,13 @@ class ExamInTheBrowserIT {
         assertThat(candidate.findElement(By.cssSelector("#suite-result tr[data-case='2']")).getText())
             .contains("false failure: did not hold within 1.0 s; the twin showed twin.tank.level = ");
         assertThat(candidate.findElement(By.cssSelector("#suite-result tr[data-case='2'] td[data-variant='wrong_scale']")).getText()).isEqualTo("·");
+        // a visible check that has failed says why: taking the loop to manual closes the window of "manual output set first"
+        var manual = get(users.client("cand3", Role.CANDIDATE).put("/api/v1/twins/tank-1/properties/pid.mode")
+            .sendJsonObject(new JsonObject().put("value", "manual")));
+        assertThat(manual.statusCode()).as(manual.bodyAsString()).isEqualTo(200);
+        By manualSet = By.cssSelector("#tasks li[data-check='manual-output-set']");
+        seen(() -> candidate.findElement(manualSet).getAttribute("class").equals("failed"));
+        assertThat(candidate.findElement(manualSet).getText()).startsWith("Manual output set: failed — why: never true between +");
 
         // the session ends; its evidence verifies against the platform key
         examiner.findElement(By.id("end-session")).click();
