@@ -101,7 +101,7 @@ class ScenarioSchemaTest {
         judgements: {c: 3}
         """;
     assertThat(SCHEMA.validate(yaml(ok))).isEmpty();
-    assertThat(SCHEMA.validate(yaml(ok.replace("      2: {en: most, zh: 大部分}\n", "")))).as("every mark").isNotEmpty();
+    assertThat(SCHEMA.validate(yaml(ok.replace("          2: {en: most, zh: 大部分}\n", "")))).as("every mark").isNotEmpty();
     assertThat(SCHEMA.validate(yaml(ok.replace("{en: most, zh: 大部分}", "{en: most}")))).as("both languages").isNotEmpty();
     assertThat(SCHEMA.validate(yaml(ok.replace("evidence: [report]", "evidence: [essay]")))).as("an action kind").isNotEmpty();
     assertThat(SCHEMA.validate(yaml(ok.replace("judge: {en: aspect, zh: 方面}", "measure: \"eventually action.report\""))))
