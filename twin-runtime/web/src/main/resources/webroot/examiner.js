@@ -65,8 +65,17 @@ async function createSession() {
 
 // ---- one session: every station at a glance
 
+/** Keeps the session and station open in the address, so a reload (a change of language) comes back to them. */
+function remember() {
+  const q = new URLSearchParams();
+  if (current.session) q.set('session', current.session);
+  if (current.session && current.station) q.set('station', current.station);
+  history.replaceState(null, '', location.pathname + (q.toString() ? '?' + q : ''));
+}
+
 async function openSession(id) {
   current = {session: id, station: null};
+  remember();
   $('sheets-csv').href = '/api/v1/sessions/' + enc(id) + '/sheets.csv';
   $('evidence-link').href = '/api/v1/sessions/' + enc(id) + '/evidence';
   show('session-view');
@@ -136,6 +145,7 @@ async function refreshSession() {
 
 async function openStation(id) {
   current.station = id;
+  remember();
   show('station-view');
   const base = '/api/v1/sessions/' + enc(current.session) + '/stations/' + enc(id);
   $('sheet-html').href = base + '/sheet.html';
@@ -331,8 +341,8 @@ function stationPost(what, path, body) {
   $('plan-stations').append(stationRow(0));
   $('add-station').onclick = () => $('plan-stations').append(stationRow(document.querySelectorAll('tr.plan-station').length));
   $('create-session').onclick = createSession;
-  $('back').onclick = () => { current.session = null; show('list-view'); refresh(); };
-  $('back-to-session').onclick = () => { current.station = null; show('session-view'); refresh(); };
+  $('back').onclick = () => { current.session = null; remember(); show('list-view'); refresh(); };
+  $('back-to-session').onclick = () => { current.station = null; remember(); show('session-view'); refresh(); };
   $('start-all').onclick = () => sessionPost(t('startAll'), '/start');
   $('pause-all').onclick = () => sessionPost(t('pauseAll'), '/pause', {reason: prompt(t('reason')) || ''});
   $('resume-all').onclick = () => sessionPost(t('resumeAll'), '/resume');
@@ -341,7 +351,12 @@ function stationPost(what, path, body) {
   $('station-resume').onclick = () => stationPost(t('resume'), '/resume');
   $('station-extend').onclick = () => stationPost(t('extend'), '/extend', {minutes: Number(prompt(t('minutes'), '5')), reason: prompt(t('reason')) || ''});
   $('station-end').onclick = () => confirm(t('end') + '?') && stationPost(t('end'), '/end', {reason: 'stopped by ' + me.user});
-  const asked = new URLSearchParams(location.search).get('session');
-  if (asked) await openSession(asked); else await refresh();
+  const asked = new URLSearchParams(location.search);
+  if (asked.get('session')) {
+    await openSession(asked.get('session'));
+    if (asked.get('station')) await openStation(asked.get('station'));
+  } else {
+    await refresh();
+  }
   timer = setInterval(refresh, 2000);
 })();
