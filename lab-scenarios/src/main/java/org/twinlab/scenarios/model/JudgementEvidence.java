@@ -10,8 +10,8 @@ import org.twinlab.scenarios.check.CheckParser;
 /**
  * Which of the candidate's actions a judgement is marked on, by kind: those its check names
  * ({@code evidence: [report, binding_edit]}); else those its task rewards, the {@code action.*}
- * events its task's measurements look for; else, for a task that measures no action, the kinds the
- * reference solution does.
+ * events its task's measurements look for, and the kinds the reference solution does (a report
+ * judged in a task that measures only the emergency stop is still the report's to mark).
  */
 public final class JudgementEvidence {
   private JudgementEvidence() {}
@@ -24,7 +24,7 @@ public final class JudgementEvidence {
     if (!check.evidence().isEmpty()) return check.evidence();
     Set<String> kinds = new LinkedHashSet<>();
     for (CheckDef c : task.checks()) c.measure().ifPresent(m -> kinds.addAll(actionKinds(CheckParser.references(m))));
-    if (kinds.isEmpty()) scenario.reference().forEach(s -> kinds.add(s.action()));
+    scenario.reference().forEach(s -> kinds.add(s.action()));
     return List.copyOf(kinds);
   }
 

@@ -78,6 +78,9 @@ class ScenarioRubricTest {
     String unnamed = JUDGED.replace("        evidence: [report, write]\n", "");
     assertThat(JudgementEvidence.kinds(LOADER.load("ok.yaml", new StringReader(unnamed)), "told"))
         .as("a task that measures no action: what the reference solution does").containsExactly("binding_edit", "report");
+    String narrow = JUDGED.replace("- {at: 2m, do: report, with: {text: wrong range}}", "- {at: 2m, do: report, with: {text: wrong range}}\n  - {at: 3m, do: alarm_ack, with: {alarm: level_high}}");
+    assertThat(JudgementEvidence.kinds(LOADER.load("ok.yaml", new StringReader(narrow)), "record-explains"))
+        .as("what the task looks for, then what the reference solution does").containsExactly("report", "binding_edit", "alarm_ack");
   }
 
   @Test
