@@ -31,12 +31,17 @@ import org.twinlab.runtime.session.LabSessions;
  * A whole small exam in real headless Chromium against the demo lab: every role logs in at the
  * login page and lands on its own page; an examiner plans and starts a two-station level-4
  * session; a candidate fixes the broken binding in the binding editor (its preview shows the
- * mapped value) and sees the check pass; examiners mark; the score sheet opens; the session ends
- * and its evidence verifies.
+ * mapped value) and sees the check pass, and files a report; an examiner marks the judgement by
+ * its descriptors beside the whole report and the binding before and after, two more mark; the
+ * score sheet opens with the descriptor of the mark; the session ends and its evidence verifies.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ExamInTheBrowserIT {
+  /** A report the examiner must read whole: longer than a timeline line, with quotes and a line break. */
+  private static final String REPORT_TEXT = "Swapped channels: X read 0.4 mm/s below Z's 2.1 mm/s although the node sends \"x\" larger."
+      + "\nAfter rebinding both, X and Z tracked the rig within 0.1 mm/s for two minutes.";
+
   @TempDir
   Path data;
 
@@ -125,6 +130,12 @@ class ExamInTheBrowserIT {
         seen(() -> candidate.findElement(By.cssSelector("#tasks li[data-check='x-rebound']")).getAttribute("class")
             .equals("passed"));
 
+        // the candidate records the fix in a report longer than any line of the action timeline
+        JsonObject report = new JsonObject().put("symptom", "X read below Z on a healthy motor").put("cause", "X and Z swapped at the binding")
+            .put("text", REPORT_TEXT);
+        assertThat(get(users.client("cand1", Role.CANDIDATE).post("/api/v1/twins/motor-1/actions")
+            .sendJsonObject(new JsonObject().put("kind", "report").put("fields", report))).statusCode()).isEqualTo(201);
+
         // the examiner sees the action and the passed check, and marks; two more examiners mark too
         seen(() -> {
           examiner.findElement(By.cssSelector("#station-s1 button.open")).click();
@@ -133,10 +144,32 @@ class ExamInTheBrowserIT {
         seen(() -> examiner.findElement(By.cssSelector("#checks tr[data-check='x-rebound']")).getText().contains("passed"));
         seen(() -> examiner.findElement(By.id("actions")).getText().contains("binding_edit"));
         seen(() -> !examiner.findElements(By.cssSelector("#twin-motor-1 tr[data-property='vibration.rms_x']")).isEmpty());
+        // the judgement beside its evidence: the aspect, a mark button per descriptor, the whole report, the binding before and after
+        String judgement = "#judgements .judgement[data-check='record-explains'] ";
+        seen(() -> examiner.findElement(By.cssSelector(judgement + ".aspect")).getText()
+            .equals("The record names the swapped channels, how it was seen (X below Z) and the check after the fix"));
+        seen(() -> examiner.findElement(By.cssSelector(judgement + "button.mark-choice[data-mark='1']")).getText()
+            .equals("1 The record names the swapped channels only"));
+        assertThat(examiner.findElements(By.cssSelector(judgement + "button.mark-choice"))).hasSize(4);
+        assertThat(examiner.findElement(By.cssSelector(judgement + "button.mark-choice[data-mark='0']")).getText())
+            .isEqualTo("0 No record, or it does not say which channels were wrong");
+        seen(() -> examiner.findElement(By.cssSelector(judgement + ".evidence-item[data-kind='report'] dd[data-field='text']")).getText()
+            .equals(REPORT_TEXT));
+        assertThat(examiner.findElement(By.cssSelector(judgement + ".evidence-item[data-kind='report'] dd[data-field='cause']")).getText())
+            .isEqualTo("X and Z swapped at the binding");
+        WebElement address = examiner.findElement(By.cssSelector(judgement + ".evidence-item[data-kind='binding_edit'] tr[data-field='address']"));
+        assertThat(address.findElement(By.className("before")).getText()).isEqualTo("twinlab/motor-1/telemetry#/vibration/z");
+        assertThat(address.findElement(By.className("after")).getText()).isEqualTo("twinlab/motor-1/telemetry#/vibration/x");
+        examiner.findElement(By.id("lang")).click();
+        seen(() -> examiner.findElement(By.cssSelector(judgement + "button.mark-choice[data-mark='1']")).getText().equals("1 记录仅指出接反的通道"));
+        examiner.findElement(By.id("lang")).click();
+        seen(() -> examiner.findElement(By.cssSelector(judgement + "button.mark-choice[data-mark='1']")).getText()
+            .equals("1 The record names the swapped channels only"));
         seen(() -> {
-          examiner.findElement(By.cssSelector("select.mark[data-check='record-explains'] option[value='3']")).click();
+          examiner.findElement(By.cssSelector(judgement + "button.mark-choice[data-mark='3']")).click();
           return true;
         });
+        seen(() -> examiner.findElement(By.cssSelector(judgement + "button.mark-choice.mine")).getAttribute("data-mark").equals("3"));
         seen(() -> examiner.findElement(By.cssSelector("#checks tr[data-check='record-explains']")).getText().contains("exam1:3"));
         for (String e : List.of("exam2", "exam3")) {
           assertThat(get(users.client(e, Role.EXAMINER).post("/api/v1/sessions/" + session + "/stations/s1/marks")
@@ -151,7 +184,8 @@ class ExamInTheBrowserIT {
         ((JavascriptExecutor) examiner).executeScript("window.open(arguments[0], 'sheet')", sheet);
         examiner.switchTo().window("sheet");
         seen(() -> examiner.getPageSource().contains("Score sheet"));
-        assertThat(examiner.findElement(By.tagName("body")).getText()).contains("cand1").contains("record-explains").contains("exam2: 2");
+        assertThat(examiner.findElement(By.tagName("body")).getText()).contains("cand1").contains("record-explains").contains("exam2: 2")
+            .contains("2: The record names the swapped channels and how it was seen (X below Z), but no check after the fix");
         examiner.close();
         examiner.switchTo().window(examiner.getWindowHandles().iterator().next());
 

@@ -6,11 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.twinlab.models.Localized;
 import org.twinlab.runtime.session.Intervention;
 import org.twinlab.runtime.session.StationResult;
 import org.twinlab.scenarios.engine.ActionRecord;
 import org.twinlab.scenarios.engine.FaultRecord;
 import org.twinlab.scenarios.engine.StationClock;
+import org.twinlab.scenarios.model.CheckDef;
 import org.twinlab.scenarios.score.CheckScore;
 import org.twinlab.scenarios.score.FunctionScore;
 import org.twinlab.scenarios.score.TaskScore;
@@ -76,20 +78,7 @@ public final class SheetHtml {
       if (suiteTask.isPresent() && suiteTask.get().equals(t.task())) SuiteSheetHtml.append(h, r.actions());
     }
 
-    h.append("<h2>Examiners' marks</h2>\n");
-    if (r.marks().isEmpty()) {
-      h.append("<p>No judgement marked yet.</p>\n");
-    } else {
-      h.append("<table><tr><th>Check</th><th>Marks (0-3)</th><th>Combined (median)</th></tr>");
-      for (Map.Entry<String, Map<String, Integer>> e : r.marks().entrySet()) {
-        StringBuilder each = new StringBuilder();
-        new java.util.TreeMap<>(e.getValue()).forEach((who, m) -> each.append(each.length() == 0 ? "" : ", ").append(who).append(": ").append(m));
-        var combined = org.twinlab.runtime.session.Marks.median(List.copyOf(e.getValue().values()));
-        h.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(esc(each.toString())).append("</td><td>").append(combined)
-            .append(r.disagreements().contains(e.getKey()) ? " <b>— examiners disagree by 2 or more</b>" : "").append("</td></tr>");
-      }
-      h.append("</table>\n");
-    }
+    judgements(h, r);
 
     h.append("<h2>Evidence excerpts</h2>\n<h3>Faults</h3>\n");
     if (r.faults().isEmpty()) h.append("<p>None injected.</p>\n");
@@ -115,6 +104,36 @@ public final class SheetHtml {
     h.append("<p class=\"small\">Drawn from the session's evidence log; ")
         .append("<code>twinlab evidence verify</code> checks it.</p>\n</body></html>\n");
     return h.toString();
+  }
+
+  /**
+   * Every judgement with its aspect, each examiner's mark, the combined mark and the rubric's
+   * descriptor of it, so the sheet says what the mark means and not only its number.
+   */
+  private static void judgements(StringBuilder h, StationResult r) {
+    h.append("<h2>Examiners' marks</h2>\n");
+    List<CheckDef> judged = r.scenario().checks().stream().filter(c -> c.kind() == CheckDef.Kind.JUDGEMENT).toList();
+    if (judged.isEmpty()) {
+      h.append("<p>No judgement in this scenario.</p>\n");
+      return;
+    }
+    if (r.marks().isEmpty()) h.append("<p>No judgement marked yet.</p>\n");
+    h.append("<table><tr><th>Check</th><th>Aspect</th><th>Marks (0-3)</th><th>Combined (median)</th><th>Descriptor of the mark</th></tr>");
+    for (CheckDef c : judged) {
+      Map<String, Integer> given = r.marks().getOrDefault(c.id(), Map.of());
+      StringBuilder each = new StringBuilder();
+      new java.util.TreeMap<>(given).forEach((who, m) -> each.append(each.length() == 0 ? "" : ", ").append(who).append(": ").append(m));
+      h.append("<tr class=\"judgement\"><td>").append(esc(c.id())).append("</td><td>").append(esc(c.judge().map(Localized::en).orElse("")))
+          .append("</td><td>").append(given.isEmpty() ? "—" : esc(each.toString())).append("</td><td>");
+      if (given.isEmpty()) {
+        h.append("—</td><td class=\"unmarked\">not marked yet</td></tr>");
+        continue;
+      }
+      int combined = org.twinlab.runtime.session.Marks.median(List.copyOf(given.values()));
+      h.append(combined).append(r.disagreements().contains(c.id()) ? " <b>— examiners disagree by 2 or more</b>" : "").append("</td><td>")
+          .append(esc(c.rubric().map(rb -> combined + ": " + rb.descriptor(combined).en()).orElse(""))).append("</td></tr>");
+    }
+    h.append("</table>\n");
   }
 
   /** What staff did on the candidate's twin: listed apart, as none of it is the candidate's work. */

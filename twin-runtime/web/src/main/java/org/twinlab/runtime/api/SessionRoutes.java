@@ -12,6 +12,7 @@ import org.twinlab.runtime.auth.Account;
 import org.twinlab.runtime.auth.Caller;
 import org.twinlab.runtime.auth.Role;
 import org.twinlab.runtime.analysis.ItemAnalysis;
+import org.twinlab.runtime.session.JudgementViews;
 import org.twinlab.runtime.session.LabSession;
 import org.twinlab.runtime.session.LabSessions;
 import org.twinlab.runtime.session.SessionAccess;
@@ -92,6 +93,8 @@ final class SessionRoutes {
       return SessionViews.candidate(session(ctx), station(ctx));
     }));
     r.post("/api/v1/sessions/:session/stations/:station/marks").handler(this::mark);
+    r.get("/api/v1/sessions/:session/stations/:station/judgements").handler(ctx -> answer(ctx, 200,
+        () -> JudgementViews.of(result(ctx))));
     r.get("/api/v1/sessions/:session/stations/:station/sheet.html").handler(ctx -> sheet(ctx, false));
     r.get("/api/v1/sessions/:session/stations/:station/sheet.pdf").handler(ctx -> sheet(ctx, true));
   }
