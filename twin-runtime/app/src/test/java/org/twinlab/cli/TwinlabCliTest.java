@@ -65,7 +65,7 @@ class TwinlabCliTest {
 
     java.nio.file.Path broken = dir.resolve("broken.yaml");
     java.nio.file.Files.writeString(broken, java.nio.file.Files.readString(good)
-        .replace("before first rig.tank.level >= 490", "before first rig.tank.levl >= 490"));
+        .replace("and first rig.tank.level >= 490", "and first rig.tank.levl >= 490"));
     String[] bad = run("scenario", "validate", broken.toString());
     assertThat(bad[0]).isEqualTo("1");
     int line = java.nio.file.Files.readAllLines(broken).stream().map(String::strip).toList()
