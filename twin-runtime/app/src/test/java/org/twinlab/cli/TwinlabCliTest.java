@@ -65,7 +65,7 @@ class TwinlabCliTest {
 
     java.nio.file.Path broken = dir.resolve("broken.yaml");
     java.nio.file.Files.writeString(broken, java.nio.file.Files.readString(good)
-        .replace("before first rig.tank.level >= 490", "before first rig.tank.levl >= 490"));
+        .replace("and first rig.tank.level >= 490", "and first rig.tank.levl >= 490"));
     String[] bad = run("scenario", "validate", broken.toString());
     assertThat(bad[0]).isEqualTo("1");
     int line = java.nio.file.Files.readAllLines(broken).stream().map(String::strip).toList()
@@ -93,7 +93,7 @@ class TwinlabCliTest {
     assertThat(ok[0]).as(ok[2]).isEqualTo("0");
     assertThat(ok[1]).contains("total 100.0 of 100, pass mark 60: PASSED").contains("-- idle candidate:").contains("OK   l4-debug-tank-level-scale");
     assertThat(java.nio.file.Files.readAllLines(dir.resolve("l4-debug-tank-level-scale.csv"))).hasSize(6)
-        .anySatisfy(l -> assertThat(l).startsWith("\"\",,,,l4-debug-tank-level-scale,1,L4,fix-the-binding,")
+        .anySatisfy(l -> assertThat(l).startsWith("\"\",,,,l4-debug-tank-level-scale,2,L4,fix-the-binding,")
             .contains(",4-04-05-10 L4 1.1.1,twin-matches-rig,measurement,"))
         .first().isEqualTo("\uFEFF" + String.join(",", org.twinlab.scenarios.score.ScoreSheetCsv.COLUMNS));
 
