@@ -242,8 +242,12 @@ public final class ScenarioLoader {
         f.get("target").ifPresent(v -> v.problem(problems, rigs.lacksProperty(target)));
       }
       Map<String, Object> parameters = new LinkedHashMap<>();
-      for (String p : List.of("value", "offset", "per_second", "stddev", "probability", "per_minute")) {
-        f.get(p).ifPresent(v -> parameters.put(p, v.asScalar(problems)));
+      for (String p : FaultParameters.ALL) {
+        f.get(p).ifPresent(v -> {
+          Object value = v.asScalar(problems);
+          kind.filter(FaultDef.KINDS::contains).flatMap(k -> FaultParameters.problem(k, p, value)).ifPresent(why -> v.problem(problems, why));
+          parameters.put(p, value);
+        });
       }
       kind.flatMap(FaultParameters::required).filter(p -> !parameters.containsKey(p))
           .ifPresent(p -> f.require(p, problems));

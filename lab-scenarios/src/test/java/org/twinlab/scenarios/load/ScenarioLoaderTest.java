@@ -96,6 +96,39 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void aFaultTakesOnlyItsKindsParameterWithinWhatTheRigCanInject() throws Exception {
+    String text = """
+        scenario: l4-operate-faults
+        title: {en: Faults, zh: 故障}
+        level: 4
+        skill: operate
+        clauses: ["4-04-05-10 L4 3.1.2"]
+        rig: tank-process
+        time_limit: 10m
+        faults:
+          - {id: stuck, kind: stuck_at, target: tank.level, value: 240, stddev: 2, at: 1m}
+          - {id: jam, kind: actuator_jam, target: pump, value: 3, at: 1m}
+          - {id: noisy, kind: noise, target: flow.rate, stddev: -1, at: 1m}
+          - {id: gone, kind: dropout, target: flow.rate, probability: 1.5, at: 1m}
+          - {id: high, kind: offset, target: tank.level, offset: ten, at: 1m}
+          - {id: fine, kind: drift, target: tank.level, per_second: -0.5, at: 1m}
+        tasks:
+          - {id: t, prompt: {en: p, zh: p}, checks: [{id: c, measure: "eventually alarm.level_high"}]}
+        reference:
+          - {at: 1m, do: emergency_stop}
+        """;
+    List<String> found = problems(text);
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:9:").contains("a stuck_at fault takes value, not stddev"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:10:").contains("an actuator_jam").doesNotContain("a actuator_jam")
+        .contains("no value"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:11:").contains("stddev is 0 or more"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:12:").contains("a probability is 0 to 1"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:13:").contains("offset is a number"));
+    assertThat(found).noneSatisfy(p -> assertThat(p).startsWith("bad.yaml:14:"));
+    assertThat(found).hasSize(5);
+  }
+
+  @Test
   void aMisspeltNameInAReferenceWriteATestCaseAndAFilterIsEachRefusedAtItsPlace() throws Exception {
     Path file = Path.of("src/test/resources/invalid/l5-typos-tank.yaml");
     InvalidInputException refused = catchThrowableOfType(InvalidInputException.class, () -> LOADER.load(file));
