@@ -130,6 +130,7 @@ async function refreshSession() {
     }
   }
   ['start-all', 'pause-all', 'resume-all', 'end-session'].forEach(b => { $(b).disabled = s.ended; });
+  await itemAnalysis(s);
 }
 
 // ---- one station in full
@@ -193,7 +194,8 @@ async function refreshStation() {
     $('checks').dataset.shown = checksNow;
     $('checks').replaceChildren(el('tr', {}, el('th', {}, 'check'), el('th', {}, t('state')), el('th', {}, 'pts'), el('th', {}, t('marks')), el('th')),
     ...st.checks.map(c => el('tr', {'data-check': c.check, title: c.measure || c.judge || ''},
-      el('td', {}, c.check + (c.hidden ? ' (' + t('hidden') + ')' : '')), el('td', {class: c.status}, c.status),
+      el('td', {}, c.check + (c.hidden ? ' (' + t('hidden') + ')' : ''), c.deadline ? el('div', {class: 'deadline'}, '⏱ ' + tr(c, 'deadline')) : null),
+      el('td', {class: c.status}, c.status),
       el('td', {}, fmt(c.earned) + '/' + c.points),
       el('td', {}, c.marks ? Object.entries(c.marks).map(([k, v]) => k + ':' + v).join(' ') : '', c.disagreement ? el('b', {class: 'failed', title: t('disagreement')}, ' ≠') : ''),
       el('td', {}, c.kind === 'judgement' ? markControl(c) : c.because))));

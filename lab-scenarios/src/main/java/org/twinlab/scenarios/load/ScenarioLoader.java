@@ -311,11 +311,12 @@ public final class ScenarioLoader {
       boolean hidden = c.bool("hidden", false, problems);
       Optional<YamlValue> guardsNode = c.get("guards");
       Optional<String> guards = guardsNode.flatMap(v -> v.asString(problems));
+      Optional<Localized> name = c.get("name").flatMap(v -> ModelLoader.localized(v, problems));
       c.rejectUnknown(problems);
       if (id.isEmpty() || (measure.isEmpty() && judge.isEmpty())) return Optional.empty();
       guards.ifPresent(g -> guardsNode.ifPresent(v -> guardPlaces.put(id.get(), v)));
       return Optional.of(new CheckDef(id.get(), measure.isPresent() ? CheckDef.Kind.MEASUREMENT : CheckDef.Kind.JUDGEMENT, points,
-          measure, measureNode.flatMap(YamlValue::text).orElse(""), judge, clause, hidden, guards));
+          measure, measureNode.flatMap(YamlValue::text).orElse(""), judge, clause, hidden, guards, name));
     }
 
     private Optional<Check> measure(YamlValue v) {

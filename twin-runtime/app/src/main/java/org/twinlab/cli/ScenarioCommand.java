@@ -171,6 +171,7 @@ final class ScenarioCommand implements Runnable {
           out.printf("%n== %s (L%d %s, %s, %d min) — reference solution%n", s.id(), s.level().number(), s.skill().key(), s.rigList(),
               s.timeLimit().toMinutes());
           ScoreSheetText.print(ref, out);
+          SuiteMatrixPrinter.print(r.reference(), out);
           out.printf("-- idle candidate: %.1f, %s%n", idle.total(), idle.passed() ? "PASSED" : "FAILED");
         }
         out.printf(java.util.Locale.ROOT, "%s %s: reference %.1f, idle %.1f (%d ms)%n", r.ok() ? "OK  " : "FAIL", s.id(), ref.total(),

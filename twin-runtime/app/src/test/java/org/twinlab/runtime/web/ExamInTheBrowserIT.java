@@ -155,6 +155,59 @@ class ExamInTheBrowserIT {
         examiner.close();
         examiner.switchTo().window(examiner.getWindowHandles().iterator().next());
 
+        // a candidate of a timed task sees the limits its checks set under the prompt, with the time left,
+        // in either language; a suite they run comes back case by case against each faulty variant
+        users.token("cand3", Role.CANDIDATE);
+        JsonObject timed = new JsonObject().put("id", "timed").put("title", "Operate exam").put("stations", new io.vertx.core.json.JsonArray()
+            .add(new JsonObject().put("id", "s1").put("scenario", "l4-operate-tank-setpoint").put("candidate", "cand3")
+                .put("twins", new io.vertx.core.json.JsonArray().add("tank-1")).put("examiners", new io.vertx.core.json.JsonArray().add("exam1"))));
+        var planned = get(users.client("exam1", Role.EXAMINER).post("/api/v1/sessions").sendJsonObject(timed));
+        assertThat(planned.statusCode()).as(planned.bodyAsString()).isEqualTo(201);
+        var begun = get(users.client("exam1", Role.EXAMINER).post("/api/v1/sessions/timed/start").send());
+        assertThat(begun.statusCode()).as(begun.bodyAsString()).isEqualTo(200);
+        // examiners read the same limits beside each check
+        JsonObject examined = get(users.client("exam1", Role.EXAMINER).get("/api/v1/sessions/timed/stations/s1").send()).bodyAsJsonObject();
+        assertThat(examined.getJsonArray("checks").stream().map(c -> (JsonObject) c)
+            .filter(c -> c.getString("check").equals("gain-written")).findFirst().orElseThrow().getString("deadlineZh"))
+            .isEqualTo("考试计时 3:00 之前");
+        candidate.findElement(By.id("logout")).click();
+        seen(() -> candidate.getCurrentUrl().endsWith("/index.html"));
+        logIn(candidate, base, "cand3", ApiUsers.PASSWORD);
+        seen(() -> candidate.getCurrentUrl().endsWith("/station.html"));
+        By setpointLimit = By.cssSelector("#tasks li[data-deadline='setpoint-written']");
+        seen(() -> candidate.findElement(setpointLimit).getText().startsWith("⏱ by 3:00 on the exam clock ("));
+        String left = candidate.findElement(setpointLimit).getText().replaceAll(".*\\((\\d\\d):(\\d\\d) left\\)$", "$1:$2");
+        assertThat(left).as(candidate.findElement(setpointLimit).getText()).matches("0[0-3]:\\d\\d").isLessThanOrEqualTo("03:00");
+        assertThat(candidate.findElement(By.cssSelector("#tasks li[data-deadline='manual-output-set']")).getText())
+            .isEqualTo("⏱ before “Loop mode” is “manual”");
+        assertThat(candidate.findElement(By.cssSelector("#tasks li[data-deadline='taken-to-manual']")).getText())
+            .startsWith("⏱ between 7:30 on the exam clock and 10:30 on the exam clock (");
+        assertThat(candidate.findElements(By.cssSelector("#tasks li[data-deadline='level-held']"))).isEmpty();
+        assertThat(candidate.findElement(By.cssSelector("#tasks li[data-check='setpoint-written']")).getText()).startsWith("Setpoint written: ");
+        candidate.findElement(By.id("lang")).click();
+        seen(() -> candidate.findElement(setpointLimit).getText().startsWith("⏱ 考试计时 3:00 之前 (剩余 0"));
+        candidate.findElement(By.id("lang")).click();
+        seen(() -> candidate.findElement(setpointLimit).getText().startsWith("⏱ by 3:00"));
+        seen(() -> !candidate.findElements(By.cssSelector("#report-twin option[value='tank-1']")).isEmpty());
+        WebElement suite = candidate.findElement(By.id("suite-text"));
+        suite.clear();
+        suite.sendKeys("{\"cases\": [{\"name\": \"level reads\", \"settle\": \"20s\", \"then\": \"twin.tank.level >= 0\", \"within\": \"2s\"},"
+            + " {\"name\": \"too high\", \"settle\": \"5s\", \"then\": \"twin.tank.level > 499\", \"within\": \"1s\"}]}");
+        candidate.findElement(By.id("suite-run")).click();
+        seen(() -> candidate.findElement(By.id("suite-message")).getText().contains("false failures in 2 cases"));
+        assertThat(candidate.findElements(By.cssSelector("#suite-result th[data-variant]"))).hasSize(6);
+        assertThat(candidate.findElement(By.cssSelector("#suite-result tr[data-case='1']")).getText()).startsWith("1 level reads pass");
+        assertThat(candidate.findElement(By.cssSelector("#suite-result tr[data-case='2']")).getText())
+            .contains("false failure: did not hold within 1.0 s; the twin showed twin.tank.level = ");
+        assertThat(candidate.findElement(By.cssSelector("#suite-result tr[data-case='2'] td[data-variant='wrong_scale']")).getText()).isEqualTo("·");
+        // a visible check that has failed says why: taking the loop to manual closes the window of "manual output set first"
+        var manual = get(users.client("cand3", Role.CANDIDATE).put("/api/v1/twins/tank-1/properties/pid.mode")
+            .sendJsonObject(new JsonObject().put("value", "manual")));
+        assertThat(manual.statusCode()).as(manual.bodyAsString()).isEqualTo(200);
+        By manualSet = By.cssSelector("#tasks li[data-check='manual-output-set']");
+        seen(() -> candidate.findElement(manualSet).getAttribute("class").equals("failed"));
+        assertThat(candidate.findElement(manualSet).getText()).startsWith("Manual output set: failed — why: never true between +");
+
         // the session ends; its evidence verifies against the platform key
         examiner.findElement(By.id("end-session")).click();
         examiner.switchTo().alert().accept();
@@ -163,6 +216,13 @@ class ExamInTheBrowserIT {
         var r = EvidenceVerifier.verify(evidence, PlatformKey.readPublic(data.resolve("keys").resolve(PlatformKey.PUBLIC_FILE)));
         assertThat(r.ok()).as(r.message()).isTrue();
         assertThat(r.sealedBy()).isNotNull();
+
+        // once sealed, the session's item analysis shows: the checks' figures and the judged record's agreement
+        seen(() -> examiner.findElement(By.id("analysis")).isDisplayed()
+            && examiner.findElement(By.cssSelector("#analysis .analysis-judgements tr[data-check='record-explains']")).getText()
+                .contains("exam1, exam2, exam3"));
+        assertThat(examiner.findElement(By.cssSelector("#analysis .analysis-checks tr[data-check='x-rebound']")).getText())
+            .contains("measurement");
       } finally {
         examiner.quit();
         candidate.quit();

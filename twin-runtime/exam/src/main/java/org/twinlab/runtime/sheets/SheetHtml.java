@@ -60,6 +60,7 @@ public final class SheetHtml {
     h.append("</table>\n");
 
     h.append("<h2>Tasks and checks</h2>\n");
+    var suiteTask = r.scenario().tasks().stream().filter(SuiteSheetHtml::scoresSuites).map(d -> d.id()).findFirst();
     for (TaskScore t : sheet.tasks()) {
       h.append("<h3>").append(esc(t.task())).append(" <span class=\"small\">weight ").append(num(t.weight())).append(", ")
           .append(t.percent() == null ? "not scored yet" : num(t.percent()) + " %").append("</span></h3>\n");
@@ -72,6 +73,7 @@ public final class SheetHtml {
             .append("</td><td>").append(esc(c.because())).append(marksOf(r, c.check())).append("</td></tr>");
       }
       h.append("</table>\n");
+      if (suiteTask.isPresent() && suiteTask.get().equals(t.task())) SuiteSheetHtml.append(h, r.actions());
     }
 
     h.append("<h2>Examiners' marks</h2>\n");
