@@ -1,5 +1,5 @@
 // The examiner's dashboard: sessions, every station at a glance, one station in full with its live
-// twin, checks, marks, faults and action timeline.
+// twin, checks, judgements marked beside their evidence, faults and action timeline.
 let me;
 let current = {session: null, station: null};
 let scenarios = [];
@@ -65,8 +65,17 @@ async function createSession() {
 
 // ---- one session: every station at a glance
 
+/** Keeps the session and station open in the address, so a reload (a change of language) comes back to them. */
+function remember() {
+  const q = new URLSearchParams();
+  if (current.session) q.set('session', current.session);
+  if (current.session && current.station) q.set('station', current.station);
+  history.replaceState(null, '', location.pathname + (q.toString() ? '?' + q : ''));
+}
+
 async function openSession(id) {
   current = {session: id, station: null};
+  remember();
   $('sheets-csv').href = '/api/v1/sessions/' + enc(id) + '/sheets.csv';
   $('evidence-link').href = '/api/v1/sessions/' + enc(id) + '/evidence';
   show('session-view');
@@ -130,18 +139,21 @@ async function refreshSession() {
     }
   }
   ['start-all', 'pause-all', 'resume-all', 'end-session'].forEach(b => { $(b).disabled = s.ended; });
+  await itemAnalysis(s);
 }
 
 // ---- one station in full
 
 async function openStation(id) {
   current.station = id;
+  remember();
   show('station-view');
   const base = '/api/v1/sessions/' + enc(current.session) + '/stations/' + enc(id);
   $('sheet-html').href = base + '/sheet.html';
   $('sheet-pdf').href = base + '/sheet.pdf';
   const st = await api('GET', base);
   delete $('checks').dataset.shown;
+  delete $('judgements').dataset.shown;
   delete $('actions').dataset.shown;
   const twins = $('station-twins');
   twins.replaceChildren();
@@ -168,15 +180,101 @@ async function chart() {
   if (twin) await historyChart($('chart'), twin, property).catch(() => {});
 }
 
+/** What earns each mark of a judged check, by check: labels the mark choices wherever they are. */
+let rubrics = {};
+
+function descriptor(check, mark) {
+  const d = (rubrics[check] || [])[mark];
+  return d ? (lang() === 'zh' ? d.zh : d.en) : '';
+}
+
+function giveMark(check, mark) {
+  return step('station-message', t('mark') + ' ' + check + ': ' + mark,
+    () => api('POST', '/api/v1/sessions/' + enc(current.session) + '/stations/' + enc(current.station) + '/marks', {check, mark}));
+}
+
 function markControl(check) {
   const mine = check.marks ? check.marks[me.user] : undefined;
   if (me.role !== 'examiner') return el('span');
   const select = el('select', {class: 'mark', 'data-check': check.check},
-    el('option', {value: ''}, '—'), ...[0, 1, 2, 3].map(m => el('option', {value: m, selected: mine === m}, m)));
-  select.onchange = () => select.value !== '' && step('station-message', t('mark') + ' ' + check.check,
-    () => api('POST', '/api/v1/sessions/' + enc(current.session) + '/stations/' + enc(current.station) + '/marks',
-      {check: check.check, mark: Number(select.value)}));
+    el('option', {value: ''}, '—'), ...[0, 1, 2, 3].map(m => el('option', {value: m, selected: mine === m, title: descriptor(check.check, m)}, m)));
+  select.onchange = () => select.value !== '' && giveMark(check.check, Number(select.value));
   return select;
+}
+
+// ---- judgements beside their evidence
+
+/** A value of an action's field as a reader reads it: text as it is, anything else as compact JSON. */
+function plain(v) {
+  if (v === null || v === undefined) return '—';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+const REPORT_FIELDS = ['alarm_code', 'symptom', 'cause', 'action', 'text'];
+
+function fieldList(fields, order = []) {
+  const keys = [...order.filter(k => k in fields), ...Object.keys(fields).filter(k => !order.includes(k))];
+  return el('dl', {class: 'fields'}, ...keys.flatMap(k => [el('dt', {}, k), el('dd', {'data-field': k}, plain(fields[k]))]));
+}
+
+/** A binding before and after its edit, field by field, the changed ones marked. */
+function bindingTable(binding) {
+  const before = binding.before || {};
+  const after = binding.after || {};
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return el('table', {class: 'binding'}, el('tr', {}, el('th'), el('th', {}, t('before')), el('th', {}, t('after'))),
+    ...keys.map(k => el('tr', {class: plain(before[k]) === plain(after[k]) ? '' : 'changed', 'data-field': k},
+      el('td', {}, k), el('td', {class: 'before'}, binding.before ? plain(before[k]) : t('unbound')),
+      el('td', {class: 'after'}, binding.after ? plain(after[k]) : t('deleted')))));
+}
+
+/** A submitted test suite: every case with its parts, and what grading it gave. */
+function suiteTable(fields, result) {
+  const cases = Array.isArray(fields.cases) ? fields.cases : [];
+  const parts = ['name', 'given', 'settle', 'when', 'then', 'within'];
+  return el('div', {},
+    el('table', {class: 'cases'}, el('tr', {}, el('th', {}, '#'), ...parts.map(p => el('th', {}, p))),
+      ...cases.map((c, i) => el('tr', {'data-case': i}, el('td', {}, i + 1), ...parts.map(p => el('td', {}, c[p] === undefined ? '' : plain(c[p])))))),
+    Object.keys(result || {}).length ? fieldList(result) : '');
+}
+
+function evidenceItem(a) {
+  const head = el('div', {class: 'meta'}, mmss(a.elapsedSeconds) + ' · ' + a.who + ' · ' + a.kind
+    + (a.accepted ? '' : ' · ' + t('refusedAction') + ': ' + a.detail));
+  let body;
+  if (a.kind === 'report') body = fieldList(a.fields, REPORT_FIELDS);
+  else if (a.kind === 'test_suite') body = suiteTable(a.fields, a.result);
+  else if (a.binding) body = bindingTable(a.binding);
+  else body = fieldList(a.fields);
+  return el('div', {class: 'evidence-item' + (a.accepted ? '' : ' failed'), 'data-kind': a.kind}, head, body);
+}
+
+function judgementCard(j) {
+  const mine = j.marks ? j.marks[me.user] : undefined;
+  const choices = j.rubric.map(d => {
+    const text = lang() === 'zh' ? d.zh : d.en;
+    return me.role === 'examiner'
+      ? el('button', {class: 'mark-choice' + (mine === d.mark ? ' mine' : ''), 'data-mark': d.mark, onclick: () => giveMark(j.check, d.mark)},
+        el('b', {}, d.mark), ' ', text)
+      : el('div', {class: 'mark-choice', 'data-mark': d.mark}, el('b', {}, d.mark), ' ', text);
+  });
+  const marks = j.marks ? Object.entries(j.marks).map(([k, v]) => k + ':' + v).join(' ') + ' · ' + t('combined') + ' ' + j.mark : t('notMarked');
+  return el('div', {class: 'judgement', 'data-check': j.check},
+    el('h4', {}, j.check + ' · ' + fmt(j.points) + ' pts'),
+    el('p', {class: 'aspect'}, lang() === 'zh' ? j.aspect.zh : j.aspect.en),
+    el('div', {class: 'rubric'}, ...choices),
+    el('div', {class: 'marks'}, marks, j.disagreement ? el('b', {class: 'failed', title: t('disagreement')}, ' ≠') : ''),
+    el('div', {class: 'evidence'}, el('div', {class: 'small'}, t('evidenceOf') + ': ' + j.evidenceKinds.join(', ')),
+      ...(j.evidence.length ? j.evidence.map(evidenceItem) : [el('div', {}, t('noEvidence'))])));
+}
+
+async function refreshJudgements(base) {
+  const all = (await api('GET', base + '/judgements')).judgements;
+  rubrics = Object.fromEntries(all.map(j => [j.check, j.rubric]));
+  const now = lang() + JSON.stringify(all);
+  if ($('judgements').dataset.shown === now) return;
+  $('judgements').dataset.shown = now;
+  $('judgements').replaceChildren(...(all.length ? all.map(judgementCard) : [el('div', {}, t('none'))]));
 }
 
 async function refreshStation() {
@@ -188,12 +286,14 @@ async function refreshStation() {
   $('station-timer').textContent = mmss(st.remainingSeconds);
   $('station-total').textContent = t('total') + ' ' + st.total.toFixed(1) + ' · ' + t('passMark') + ' ' + st.passMark + ' · '
     + (st.passed ? t('passed') : t('failed')) + (st.provisional ? ' (' + t('provisional') + ')' : '');
-  const checksNow = JSON.stringify(st.checks);
+  await refreshJudgements(base);
+  const checksNow = lang() + JSON.stringify(st.checks);
   if ($('checks').dataset.shown !== checksNow) {
     $('checks').dataset.shown = checksNow;
     $('checks').replaceChildren(el('tr', {}, el('th', {}, 'check'), el('th', {}, t('state')), el('th', {}, 'pts'), el('th', {}, t('marks')), el('th')),
     ...st.checks.map(c => el('tr', {'data-check': c.check, title: c.measure || c.judge || ''},
-      el('td', {}, c.check + (c.hidden ? ' (' + t('hidden') + ')' : '')), el('td', {class: c.status}, c.status),
+      el('td', {}, c.check + (c.hidden ? ' (' + t('hidden') + ')' : ''), c.deadline ? el('div', {class: 'deadline'}, '⏱ ' + tr(c, 'deadline')) : null),
+      el('td', {class: c.status}, c.status),
       el('td', {}, fmt(c.earned) + '/' + c.points),
       el('td', {}, c.marks ? Object.entries(c.marks).map(([k, v]) => k + ':' + v).join(' ') : '', c.disagreement ? el('b', {class: 'failed', title: t('disagreement')}, ' ≠') : ''),
       el('td', {}, c.kind === 'judgement' ? markControl(c) : c.because))));
@@ -243,8 +343,8 @@ function stationPost(what, path, body) {
   $('plan-stations').append(stationRow(0));
   $('add-station').onclick = () => $('plan-stations').append(stationRow(document.querySelectorAll('tr.plan-station').length));
   $('create-session').onclick = createSession;
-  $('back').onclick = () => { current.session = null; show('list-view'); refresh(); };
-  $('back-to-session').onclick = () => { current.station = null; show('session-view'); refresh(); };
+  $('back').onclick = () => { current.session = null; remember(); show('list-view'); refresh(); };
+  $('back-to-session').onclick = () => { current.station = null; remember(); show('session-view'); refresh(); };
   $('start-all').onclick = () => sessionPost(t('startAll'), '/start');
   $('pause-all').onclick = () => sessionPost(t('pauseAll'), '/pause', {reason: prompt(t('reason')) || ''});
   $('resume-all').onclick = () => sessionPost(t('resumeAll'), '/resume');
@@ -253,7 +353,12 @@ function stationPost(what, path, body) {
   $('station-resume').onclick = () => stationPost(t('resume'), '/resume');
   $('station-extend').onclick = () => stationPost(t('extend'), '/extend', {minutes: Number(prompt(t('minutes'), '5')), reason: prompt(t('reason')) || ''});
   $('station-end').onclick = () => confirm(t('end') + '?') && stationPost(t('end'), '/end', {reason: 'stopped by ' + me.user});
-  const asked = new URLSearchParams(location.search).get('session');
-  if (asked) await openSession(asked); else await refresh();
+  const asked = new URLSearchParams(location.search);
+  if (asked.get('session')) {
+    await openSession(asked.get('session'));
+    if (asked.get('station')) await openStation(asked.get('station'));
+  } else {
+    await refresh();
+  }
   timer = setInterval(refresh, 2000);
 })();

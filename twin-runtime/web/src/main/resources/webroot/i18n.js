@@ -21,7 +21,9 @@ const STRINGS = {
     dryRun: 'Dry run', coverage: 'Clause coverage', level: 'Level', skill: 'Skill', rigs: 'Rigs', ok: 'OK', problems: 'Problems',
     announced: 'Announced faults', tests: 'Test cases (JSON)', kind: 'Kind', findings: 'Findings', twinsPage: 'Live twins',
     candidateView: 'Candidate view', none: 'None', refresh: 'Refresh', yamlHere: 'Paste a scenario (YAML) here',
-    fileName: 'File name', chart: 'Chart', lastMinutes: 'last 10 min', hidden: 'hidden from the candidate'
+    fileName: 'File name', chart: 'Chart', lastMinutes: 'last 10 min', hidden: 'hidden from the candidate',
+    judgements: 'Judgements', evidenceOf: 'Marked on the candidate\'s', noEvidence: 'The candidate has done nothing of these kinds.',
+    notMarked: 'not marked yet', before: 'Before', after: 'After', unbound: '(not bound)', deleted: '(deleted)', refusedAction: 'refused'
   },
   zh: {
     appName: 'twinlab 数字孪生实训', login: '登录', logout: '退出', user: '用户名', password: '密码',
@@ -43,7 +45,9 @@ const STRINGS = {
     dryRun: '试运行', coverage: '条款覆盖', level: '等级', skill: '技能', rigs: '设备', ok: '通过', problems: '问题',
     announced: '已通知的故障', tests: '测试用例 (JSON)', kind: '类型', findings: '结论', twinsPage: '实时孪生体',
     candidateView: '考生视图', none: '无', refresh: '刷新', yamlHere: '在此粘贴场景 (YAML)',
-    fileName: '文件名', chart: '曲线', lastMinutes: '最近 10 分钟', hidden: '考生不可见'
+    fileName: '文件名', chart: '曲线', lastMinutes: '最近 10 分钟', hidden: '考生不可见',
+    judgements: '评判项', evidenceOf: '依据考生的', noEvidence: '考生没有此类操作。',
+    notMarked: '尚未评分', before: '修改前', after: '修改后', unbound: '(未绑定)', deleted: '(已删除)', refusedAction: '被拒绝'
   }
 };
 

@@ -67,13 +67,73 @@ async function save() {
   }
 }
 
+// words of this page only, beside the shared ones of i18n.js
+const WORDS = {
+  en: {timeLimits: 'Time limits', left: ' left', timeUp: 'time is up', why: 'why', correctTwin: 'correct twin',
+    pass: 'pass', falseFailure: 'false failure', caughtBy: 'caught by', notCaught: 'not caught', caseName: 'case'},
+  zh: {timeLimits: '时限', left: '', timeUp: '已到时', why: '原因', correctTwin: '正确孪生',
+    pass: '通过', falseFailure: '误报失败', caughtBy: '发现它的用例', notCaught: '未发现', caseName: '用例'}
+};
+
+function w(key) {
+  return (WORDS[lang()] || WORDS.en)[key];
+}
+
+function timeLeft(seconds) {
+  if (seconds <= 0) return w('timeUp');
+  return lang() === 'zh' ? '剩余 ' + mmss(seconds) : mmss(seconds) + w('left');
+}
+
 function showTasks(view) {
   const now = JSON.stringify(view.tasks) + lang();
-  if ($('tasks').dataset.shown === now) return;
-  $('tasks').dataset.shown = now;
-  $('tasks').replaceChildren(...view.tasks.map(task => el('div', {class: 'task', 'data-task': task.task},
-    el('h4', {}, task.task), el('p', {}, tr(task, 'prompt')),
-    el('ul', {}, ...task.checks.map(c => el('li', {'data-check': c.check, class: c.state}, c.check + ': ' + c.state))))));
+  if ($('tasks').dataset.shown !== now) {
+    $('tasks').dataset.shown = now;
+    $('tasks').replaceChildren(...view.tasks.map(task => el('div', {class: 'task', 'data-task': task.task},
+      el('h4', {}, task.task), el('p', {}, tr(task, 'prompt')),
+      (task.deadlines || []).length ? el('ul', {class: 'deadlines', title: w('timeLimits')}, ...task.deadlines.map(d =>
+        el('li', {'data-deadline': d.check}, '⏱ ' + tr(d, 'text'),
+          d.byClockSeconds === null || d.byClockSeconds === undefined ? null
+            : el('span', {class: 'left', 'data-by': d.byClockSeconds}, '')))) : null,
+      el('ul', {class: 'checks'}, ...task.checks.map(c => el('li', {'data-check': c.check, class: c.state},
+        (tr(c, 'name') || c.check) + ': ' + c.state,
+        c.reason ? el('span', {class: 'reason'}, ' — ' + w('why') + ': ' + c.reason) : null))))));
+  }
+  // the time left to each limit on the exam clock moves on every refresh
+  const elapsed = view.elapsedSeconds || 0;
+  $('tasks').querySelectorAll('span.left').forEach(s => { s.textContent = ' (' + timeLeft(Number(s.dataset.by) - elapsed) + ')'; });
+}
+
+/** The graded suite in full: each case's result on the correct twin, and which faulty variants it caught. */
+function showSuite(result) {
+  const cases = [];
+  for (let n = 1; result['case.' + n + '.result'] !== undefined; n++) {
+    cases.push({n, name: result['case.' + n + '.name'], pass: result['case.' + n + '.result'] === 'pass',
+      why: result['case.' + n + '.why'], catches: (result['case.' + n + '.catches'] || '').split(',').filter(x => x)});
+  }
+  const variants = Object.keys(result).filter(k => k.startsWith('detects.')).map(k => k.slice('detects.'.length));
+  if (!cases.length) {
+    $('suite-result').replaceChildren();
+    return;
+  }
+  const head = el('tr', {}, el('th', {}, '#'), el('th', {}, w('caseName')), el('th', {}, w('correctTwin')),
+    ...variants.map(v => el('th', {'data-variant': v}, v)));
+  const rows = cases.map(c => el('tr', {'data-case': c.n, class: c.pass ? 'passed' : 'failed'},
+    el('td', {}, c.n), el('td', {}, c.name), el('td', {title: c.why}, (c.pass ? w('pass') : w('falseFailure')) + (c.pass ? '' : ': ' + c.why)),
+    ...variants.map(v => el('td', {'data-variant': v}, c.catches.includes(v) ? '✓' : '·'))));
+  const caught = el('tr', {class: 'caught-by'}, el('td', {}, ''), el('td', {}, w('caughtBy')), el('td', {}, ''),
+    ...variants.map(v => el('td', {'data-variant': v}, result['caught_by.' + v] || w('notCaught'))));
+  $('suite-result').replaceChildren(el('table', {class: 'suite'}, head, ...rows, caught));
+}
+
+async function submitSuite(fields) {
+  try {
+    const r = await api('POST', '/api/v1/twins/' + enc($('report-twin').value) + '/actions', {kind: 'test_suite', fields});
+    say('suite-message', 'test_suite: ' + r.detail);
+    showSuite(r.result || {});
+  } catch (e) {
+    say('suite-message', 'test_suite: ' + describe(e), true);
+    showSuite({});
+  }
 }
 
 async function refresh() {
@@ -116,7 +176,7 @@ async function refresh() {
   };
   $('suite-run').onclick = () => {
     try {
-      action($('report-twin').value, 'test_suite', JSON.parse($('suite-text').value), 'suite-message');
+      submitSuite(JSON.parse($('suite-text').value));
     } catch (e) {
       say('suite-message', 'JSON: ' + e.message, true);
     }

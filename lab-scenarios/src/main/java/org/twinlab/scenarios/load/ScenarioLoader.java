@@ -32,6 +32,7 @@ import org.twinlab.scenarios.model.CheckDef;
 import org.twinlab.scenarios.model.FaultDef;
 import org.twinlab.scenarios.model.NearName;
 import org.twinlab.scenarios.model.ReferenceStep;
+import org.twinlab.scenarios.model.Rubric;
 import org.twinlab.scenarios.model.Scenario;
 import org.twinlab.scenarios.model.Setup;
 import org.twinlab.scenarios.model.Skill;
@@ -307,15 +308,65 @@ public final class ScenarioLoader {
       }
       Optional<Check> measure = measureNode.flatMap(this::measure);
       Optional<Localized> judge = judgeNode.flatMap(v -> ModelLoader.localized(v, problems));
+      Optional<Rubric> rubric = Optional.empty();
+      List<String> evidence = List.of();
+      if (judgeNode.isPresent()) {
+        rubric = c.get("rubric").flatMap(this::rubric);
+        if (!c.has("rubric")) {
+          problems.add(c.self().location(), c.self().path() + ".rubric",
+              "a judged check gives its rubric: what earns each mark, rubric: {0: {en, zh}, 1: …, 2: …, 3: …}");
+        }
+        evidence = c.get("evidence").map(this::evidence).orElse(List.of());
+      } else {
+        for (String only : List.of("rubric", "evidence")) {
+          c.get(only).ifPresent(v -> v.problem(problems, only + ": belongs to a judged check (judge: {en, zh}); a measurement is judged by the engine"));
+        }
+      }
       Optional<String> clause = c.get("clause").flatMap(v -> v.asString(problems).flatMap(ref -> clause(v, ref)));
       boolean hidden = c.bool("hidden", false, problems);
       Optional<YamlValue> guardsNode = c.get("guards");
       Optional<String> guards = guardsNode.flatMap(v -> v.asString(problems));
+      Optional<Localized> name = c.get("name").flatMap(v -> ModelLoader.localized(v, problems));
       c.rejectUnknown(problems);
       if (id.isEmpty() || (measure.isEmpty() && judge.isEmpty())) return Optional.empty();
       guards.ifPresent(g -> guardsNode.ifPresent(v -> guardPlaces.put(id.get(), v)));
       return Optional.of(new CheckDef(id.get(), measure.isPresent() ? CheckDef.Kind.MEASUREMENT : CheckDef.Kind.JUDGEMENT, points,
-          measure, measureNode.flatMap(YamlValue::text).orElse(""), judge, clause, hidden, guards));
+          measure, measureNode.flatMap(YamlValue::text).orElse(""), judge, rubric, evidence, clause, hidden, guards, name));
+    }
+
+    /** A judged check's rubric: a descriptor {en, zh} for every mark 0 to 3, so each mark means the same to every examiner. */
+    private Optional<Rubric> rubric(YamlValue v) {
+      return v.asMap(problems).flatMap(r -> {
+        List<Localized> descriptors = new ArrayList<>();
+        for (int mark = 0; mark <= CheckDef.JUDGEMENT_SCALE; mark++) {
+          String key = String.valueOf(mark);
+          Optional<Localized> d = r.get(key).flatMap(x -> ModelLoader.localized(x, problems));
+          if (r.get(key).isEmpty()) {
+            problems.add(r.node(key).map(YamlValue::location).orElse(r.self().location()), r.self().path() + "." + key,
+                "give the descriptor of mark " + mark + ": what earns it, {en, zh} (a rubric describes every mark 0 to " + CheckDef.JUDGEMENT_SCALE + ")");
+          }
+          d.ifPresent(descriptors::add);
+        }
+        r.rejectUnknown(problems);
+        return descriptors.size() == CheckDef.JUDGEMENT_SCALE + 1 ? Optional.of(new Rubric(descriptors)) : Optional.empty();
+      });
+    }
+
+    /** The action kinds a judgement is marked on, when the check names them. */
+    private List<String> evidence(YamlValue v) {
+      List<String> kinds = new ArrayList<>();
+      List<YamlValue> items = v.asList(problems);
+      if (items.isEmpty() && v.isList()) v.problem(problems, "name the action kinds the judgement is marked on, e.g. [report, binding_edit]");
+      for (YamlValue k : items) {
+        k.asString(problems).ifPresent(kind -> {
+          if (!Actions.KINDS.contains(kind)) {
+            k.problem(problems, "no action '" + kind + "'" + NearName.hint(kind, Actions.KINDS) + " (" + String.join(", ", Actions.KINDS) + ")");
+          } else if (!kinds.contains(kind)) {
+            kinds.add(kind);
+          }
+        });
+      }
+      return kinds;
     }
 
     private Optional<Check> measure(YamlValue v) {

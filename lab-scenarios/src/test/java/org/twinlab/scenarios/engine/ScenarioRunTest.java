@@ -38,7 +38,8 @@ class ScenarioRunTest {
             - {id: estop, measure: "eventually action.emergency_stop within 5m", points: 2}
             - {id: no-overflow, measure: "never rig.tank.level > 450", points: 1}
             - {id: twin-sane, measure: "always twin.tank.level >= 0", points: 1, hidden: true}
-            - {id: judged, judge: {en: Explains it, zh: 解释}, points: 3}
+            - {id: judged, judge: {en: Explains it, zh: 解释}, points: 3, rubric: {0: {en: No explanation, zh: 无解释}, 1: {en: A guess, zh: 猜测},
+                2: {en: The cause without the evidence, zh: 有原因无依据}, 3: {en: The cause and its evidence, zh: 原因及依据}}}
       reference:
         - {when: "rig.tank.level > 300", do: emergency_stop}
       judgements: {judged: 3}

@@ -148,7 +148,7 @@ class ReadmeExamplesTest {
         at: 1m
         ```
         ```yaml
-        - {id: told, judge: {en: The report names the cause, zh: 报告指出原因}, points: 2}
+        - {id: told, judge: {en: The report names the cause, zh: 报告指出原因}, points: 2, rubric: {0: {en: No, zh: 无}, 1: {en: Vague, zh: 含糊}, 2: {en: Near, zh: 接近}, 3: {en: Right, zh: 正确}}}
         ```
         ```yaml
         - {when: "alarm.vibration_alert", do: alarm_ack, with: {alarm: vibration_alert}}

@@ -81,6 +81,39 @@ class ScenarioSchemaTest {
   }
 
   @Test
+  void aJudgedCheckGivesARubricOfEveryMarkInBothLanguages() {
+    String ok = """
+        scenario: s
+        title: {en: T, zh: T}
+        level: 4
+        skill: operate
+        clauses: ["4-04-05-10 L4 3.1.2"]
+        rig: tank-process
+        time_limit: 10m
+        tasks:
+          - id: t
+            prompt: {en: p, zh: p}
+            checks:
+              - id: c
+                judge: {en: aspect, zh: 方面}
+                rubric:
+                  0: {en: none, zh: 无}
+                  1: {en: some, zh: 部分}
+                  2: {en: most, zh: 大部分}
+                  3: {en: all, zh: 全部}
+                evidence: [report]
+        reference: [{at: 1m, do: report}]
+        judgements: {c: 3}
+        """;
+    assertThat(SCHEMA.validate(yaml(ok))).isEmpty();
+    assertThat(SCHEMA.validate(yaml(ok.replace("          2: {en: most, zh: 大部分}\n", "")))).as("every mark").isNotEmpty();
+    assertThat(SCHEMA.validate(yaml(ok.replace("{en: most, zh: 大部分}", "{en: most}")))).as("both languages").isNotEmpty();
+    assertThat(SCHEMA.validate(yaml(ok.replace("evidence: [report]", "evidence: [essay]")))).as("an action kind").isNotEmpty();
+    assertThat(SCHEMA.validate(yaml(ok.replace("judge: {en: aspect, zh: 方面}", "measure: \"eventually action.report\""))))
+        .as("a measurement has no rubric").isNotEmpty();
+  }
+
+  @Test
   void aReferenceStepGivesTheFieldsItsActionTakes() {
     String ok = """
         scenario: s

@@ -42,7 +42,8 @@ class ScoringTest {
           checks:
             - {id: d, measure: "eventually twin.tank.level > 4", points: 3}
             - {id: e, measure: "eventually twin.tank.level > 5", points: 3}
-            - {id: f, judge: {en: Judged, zh: 评}, points: 4, clause: "4-04-05-10 L4 3.2.3"}
+            - {id: f, judge: {en: Judged, zh: 评}, points: 4, clause: "4-04-05-10 L4 3.2.3",
+                rubric: {0: {en: Nothing, zh: 无}, 1: {en: Little, zh: 少}, 2: {en: Most, zh: 多}, 3: {en: All, zh: 全}}}
         - id: t3
           prompt: {en: Three, zh: 三}
           weight: 1
@@ -143,7 +144,7 @@ class ScoringTest {
           checks:
             - {id: work, measure: "eventually action.emergency_stop", points: 6}
             - {id: never-boiled, measure: "never twin.tank.temperature > 95", points: 2, guards: work}
-            - {id: report, judge: {en: Judged, zh: 评}, points: 2}
+            - {id: report, judge: {en: Judged, zh: 评}, points: 2, rubric: {0: {en: None, zh: 无}, 1: {en: Some, zh: 部分}, 2: {en: Most, zh: 大部分}, 3: {en: All, zh: 全部}}}
             - {id: tidy, measure: "never twin.tank.level > 495", points: 2, guards: report}
       reference:
         - {at: 1m, do: emergency_stop}

@@ -199,6 +199,7 @@ final class ScenarioCommand implements Runnable {
           out.printf("%n== %s (L%d %s, %s, %d min) — reference solution%n", s.id(), s.level().number(), s.skill().key(), s.rigList(),
               s.timeLimit().toMinutes());
           ScoreSheetText.print(ref, out);
+          SuiteMatrixPrinter.print(r.reference(), out);
           out.printf("-- %d candidates%n", r.runs().size());
           DryRunReport.print(r, out);
         }

@@ -65,7 +65,7 @@ class TwinlabCliTest {
 
     java.nio.file.Path broken = dir.resolve("broken.yaml");
     java.nio.file.Files.writeString(broken, java.nio.file.Files.readString(good)
-        .replace("before first rig.tank.level >= 490", "before first rig.tank.levl >= 490"));
+        .replace("and first rig.tank.level >= 490", "and first rig.tank.levl >= 490"));
     String[] bad = run("scenario", "validate", broken.toString());
     assertThat(bad[0]).isEqualTo("1");
     int line = java.nio.file.Files.readAllLines(broken).stream().map(String::strip).toList()
@@ -121,13 +121,16 @@ class TwinlabCliTest {
         .contains("reference-scores-100", "idle-scores-0", "motions-fails", "random-fails", "task-alone-earns-its-share");
     assertThat(only.getJsonArray("rules").stream().allMatch(r -> ((io.vertx.core.json.JsonObject) r).getBoolean("ok"))).isTrue();
 
-    // a library scenario that credits doing nothing breaks a rule, says which and where the points came from, and exits 1
-    String[] unfair = run("scenario", "dry-run", "l4-debug-tank-level-scale", "--random", "1");
+    // a scenario that credits doing nothing breaks a rule, says which and where the points came from, and exits 1
+    java.nio.file.Path lax = dir.resolve("lax.yaml");
+    java.nio.file.Files.writeString(lax, java.nio.file.Files.readString(fair).replace("        points: 4\n  - id: file-report",
+        "        points: 4\n      - id: no-overflow\n        measure: \"never rig.tank.level > 480\"\n        points: 2\n  - id: file-report"));
+    String[] unfair = run("scenario", "dry-run", lax.toString(), "--random", "1");
     assertThat(unfair[0]).isEqualTo("1");
-    assertThat(unfair[1]).contains("BROKE idle-scores-0: idle scores 9.4 for alarm-not-broken")
-        .containsPattern("(?m)^idle +9\\.4  FAIL  alarm-not-broken \\(never true from \\+0\\.0 s to \\+1200\\.0 s\\)$")
-        .contains("FAIL l4-debug-tank-level-scale");
-    assertThat(unfair[2]).contains("l4-debug-tank-level-scale.yaml: idle scores 9.4 for alarm-not-broken [idle-scores-0]");
+    assertThat(unfair[1]).contains("BROKE idle-scores-0: idle scores 18.8 for no-overflow")
+        .containsPattern("(?m)^idle +18\\.8  FAIL  no-overflow \\(never true from \\+0\\.0 s to \\+720\\.0 s\\)$")
+        .contains("FAIL fair-tank-setpoint");
+    assertThat(unfair[2]).contains("lax.yaml: idle scores 18.8 for no-overflow [idle-scores-0]");
 
     java.nio.file.Path unsolved = dir.resolve("unsolved.yaml");
     java.nio.file.Files.writeString(unsolved, java.nio.file.Files.readString(fair).replace("{at: 1m, do: write", "{at: 11m59s, do: write"));

@@ -31,12 +31,17 @@ import org.twinlab.runtime.session.LabSessions;
  * A whole small exam in real headless Chromium against the demo lab: every role logs in at the
  * login page and lands on its own page; an examiner plans and starts a two-station level-4
  * session; a candidate fixes the broken binding in the binding editor (its preview shows the
- * mapped value) and sees the check pass; examiners mark; the score sheet opens; the session ends
- * and its evidence verifies.
+ * mapped value) and sees the check pass, and files a report; an examiner marks the judgement by
+ * its descriptors beside the whole report and the binding before and after, two more mark; the
+ * score sheet opens with the descriptor of the mark; the session ends and its evidence verifies.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ExamInTheBrowserIT {
+  /** A report the examiner must read whole: longer than a timeline line, with quotes and a line break. */
+  private static final String REPORT_TEXT = "Swapped channels: X read 0.4 mm/s below Z's 2.1 mm/s although the node sends \"x\" larger."
+      + "\nAfter rebinding both, X and Z tracked the rig within 0.1 mm/s for two minutes.";
+
   @TempDir
   Path data;
 
@@ -125,6 +130,12 @@ class ExamInTheBrowserIT {
         seen(() -> candidate.findElement(By.cssSelector("#tasks li[data-check='x-rebound']")).getAttribute("class")
             .equals("passed"));
 
+        // the candidate records the fix in a report longer than any line of the action timeline
+        JsonObject report = new JsonObject().put("symptom", "X read below Z on a healthy motor").put("cause", "X and Z swapped at the binding")
+            .put("text", REPORT_TEXT);
+        assertThat(get(users.client("cand1", Role.CANDIDATE).post("/api/v1/twins/motor-1/actions")
+            .sendJsonObject(new JsonObject().put("kind", "report").put("fields", report))).statusCode()).isEqualTo(201);
+
         // the examiner sees the action and the passed check, and marks; two more examiners mark too
         seen(() -> {
           examiner.findElement(By.cssSelector("#station-s1 button.open")).click();
@@ -133,10 +144,32 @@ class ExamInTheBrowserIT {
         seen(() -> examiner.findElement(By.cssSelector("#checks tr[data-check='x-rebound']")).getText().contains("passed"));
         seen(() -> examiner.findElement(By.id("actions")).getText().contains("binding_edit"));
         seen(() -> !examiner.findElements(By.cssSelector("#twin-motor-1 tr[data-property='vibration.rms_x']")).isEmpty());
+        // the judgement beside its evidence: the aspect, a mark button per descriptor, the whole report, the binding before and after
+        String judgement = "#judgements .judgement[data-check='record-explains'] ";
+        seen(() -> examiner.findElement(By.cssSelector(judgement + ".aspect")).getText()
+            .equals("The record names the swapped channels, how it was seen (X below Z) and the check after the fix"));
+        seen(() -> examiner.findElement(By.cssSelector(judgement + "button.mark-choice[data-mark='1']")).getText()
+            .equals("1 The record names the swapped channels only"));
+        assertThat(examiner.findElements(By.cssSelector(judgement + "button.mark-choice"))).hasSize(4);
+        assertThat(examiner.findElement(By.cssSelector(judgement + "button.mark-choice[data-mark='0']")).getText())
+            .isEqualTo("0 No record, or it does not say which channels were wrong");
+        seen(() -> examiner.findElement(By.cssSelector(judgement + ".evidence-item[data-kind='report'] dd[data-field='text']")).getText()
+            .equals(REPORT_TEXT));
+        assertThat(examiner.findElement(By.cssSelector(judgement + ".evidence-item[data-kind='report'] dd[data-field='cause']")).getText())
+            .isEqualTo("X and Z swapped at the binding");
+        WebElement address = examiner.findElement(By.cssSelector(judgement + ".evidence-item[data-kind='binding_edit'] tr[data-field='address']"));
+        assertThat(address.findElement(By.className("before")).getText()).isEqualTo("twinlab/motor-1/telemetry#/vibration/z");
+        assertThat(address.findElement(By.className("after")).getText()).isEqualTo("twinlab/motor-1/telemetry#/vibration/x");
+        examiner.findElement(By.id("lang")).click();
+        seen(() -> examiner.findElement(By.cssSelector(judgement + "button.mark-choice[data-mark='1']")).getText().equals("1 记录仅指出接反的通道"));
+        examiner.findElement(By.id("lang")).click();
+        seen(() -> examiner.findElement(By.cssSelector(judgement + "button.mark-choice[data-mark='1']")).getText()
+            .equals("1 The record names the swapped channels only"));
         seen(() -> {
-          examiner.findElement(By.cssSelector("select.mark[data-check='record-explains'] option[value='3']")).click();
+          examiner.findElement(By.cssSelector(judgement + "button.mark-choice[data-mark='3']")).click();
           return true;
         });
+        seen(() -> examiner.findElement(By.cssSelector(judgement + "button.mark-choice.mine")).getAttribute("data-mark").equals("3"));
         seen(() -> examiner.findElement(By.cssSelector("#checks tr[data-check='record-explains']")).getText().contains("exam1:3"));
         for (String e : List.of("exam2", "exam3")) {
           assertThat(get(users.client(e, Role.EXAMINER).post("/api/v1/sessions/" + session + "/stations/s1/marks")
@@ -151,9 +184,63 @@ class ExamInTheBrowserIT {
         ((JavascriptExecutor) examiner).executeScript("window.open(arguments[0], 'sheet')", sheet);
         examiner.switchTo().window("sheet");
         seen(() -> examiner.getPageSource().contains("Score sheet"));
-        assertThat(examiner.findElement(By.tagName("body")).getText()).contains("cand1").contains("record-explains").contains("exam2: 2");
+        assertThat(examiner.findElement(By.tagName("body")).getText()).contains("cand1").contains("record-explains").contains("exam2: 2")
+            .contains("2: The record names the swapped channels and how it was seen (X below Z), but no check after the fix");
         examiner.close();
         examiner.switchTo().window(examiner.getWindowHandles().iterator().next());
+
+        // a candidate of a timed task sees the limits its checks set under the prompt, with the time left,
+        // in either language; a suite they run comes back case by case against each faulty variant
+        users.token("cand3", Role.CANDIDATE);
+        JsonObject timed = new JsonObject().put("id", "timed").put("title", "Operate exam").put("stations", new io.vertx.core.json.JsonArray()
+            .add(new JsonObject().put("id", "s1").put("scenario", "l4-operate-tank-setpoint").put("candidate", "cand3")
+                .put("twins", new io.vertx.core.json.JsonArray().add("tank-1")).put("examiners", new io.vertx.core.json.JsonArray().add("exam1"))));
+        var planned = get(users.client("exam1", Role.EXAMINER).post("/api/v1/sessions").sendJsonObject(timed));
+        assertThat(planned.statusCode()).as(planned.bodyAsString()).isEqualTo(201);
+        var begun = get(users.client("exam1", Role.EXAMINER).post("/api/v1/sessions/timed/start").send());
+        assertThat(begun.statusCode()).as(begun.bodyAsString()).isEqualTo(200);
+        // examiners read the same limits beside each check
+        JsonObject examined = get(users.client("exam1", Role.EXAMINER).get("/api/v1/sessions/timed/stations/s1").send()).bodyAsJsonObject();
+        assertThat(examined.getJsonArray("checks").stream().map(c -> (JsonObject) c)
+            .filter(c -> c.getString("check").equals("gain-written")).findFirst().orElseThrow().getString("deadlineZh"))
+            .isEqualTo("考试计时 3:00 之前");
+        candidate.findElement(By.id("logout")).click();
+        seen(() -> candidate.getCurrentUrl().endsWith("/index.html"));
+        logIn(candidate, base, "cand3", ApiUsers.PASSWORD);
+        seen(() -> candidate.getCurrentUrl().endsWith("/station.html"));
+        By setpointLimit = By.cssSelector("#tasks li[data-deadline='setpoint-written']");
+        seen(() -> candidate.findElement(setpointLimit).getText().startsWith("⏱ by 3:00 on the exam clock ("));
+        String left = candidate.findElement(setpointLimit).getText().replaceAll(".*\\((\\d\\d):(\\d\\d) left\\)$", "$1:$2");
+        assertThat(left).as(candidate.findElement(setpointLimit).getText()).matches("0[0-3]:\\d\\d").isLessThanOrEqualTo("03:00");
+        assertThat(candidate.findElement(By.cssSelector("#tasks li[data-deadline='manual-output-set']")).getText())
+            .isEqualTo("⏱ before “Loop mode” is “manual”");
+        assertThat(candidate.findElement(By.cssSelector("#tasks li[data-deadline='taken-to-manual']")).getText())
+            .startsWith("⏱ between 7:30 on the exam clock and 10:30 on the exam clock (");
+        assertThat(candidate.findElements(By.cssSelector("#tasks li[data-deadline='level-held']"))).isEmpty();
+        assertThat(candidate.findElement(By.cssSelector("#tasks li[data-check='setpoint-written']")).getText()).startsWith("Setpoint written: ");
+        candidate.findElement(By.id("lang")).click();
+        seen(() -> candidate.findElement(setpointLimit).getText().startsWith("⏱ 考试计时 3:00 之前 (剩余 0"));
+        candidate.findElement(By.id("lang")).click();
+        seen(() -> candidate.findElement(setpointLimit).getText().startsWith("⏱ by 3:00"));
+        seen(() -> !candidate.findElements(By.cssSelector("#report-twin option[value='tank-1']")).isEmpty());
+        WebElement suite = candidate.findElement(By.id("suite-text"));
+        suite.clear();
+        suite.sendKeys("{\"cases\": [{\"name\": \"level reads\", \"settle\": \"20s\", \"then\": \"twin.tank.level >= 0\", \"within\": \"2s\"},"
+            + " {\"name\": \"too high\", \"settle\": \"5s\", \"then\": \"twin.tank.level > 499\", \"within\": \"1s\"}]}");
+        candidate.findElement(By.id("suite-run")).click();
+        seen(() -> candidate.findElement(By.id("suite-message")).getText().contains("false failures in 2 cases"));
+        assertThat(candidate.findElements(By.cssSelector("#suite-result th[data-variant]"))).hasSize(6);
+        assertThat(candidate.findElement(By.cssSelector("#suite-result tr[data-case='1']")).getText()).startsWith("1 level reads pass");
+        assertThat(candidate.findElement(By.cssSelector("#suite-result tr[data-case='2']")).getText())
+            .contains("false failure: did not hold within 1.0 s; the twin showed twin.tank.level = ");
+        assertThat(candidate.findElement(By.cssSelector("#suite-result tr[data-case='2'] td[data-variant='wrong_scale']")).getText()).isEqualTo("·");
+        // a visible check that has failed says why: taking the loop to manual closes the window of "manual output set first"
+        var manual = get(users.client("cand3", Role.CANDIDATE).put("/api/v1/twins/tank-1/properties/pid.mode")
+            .sendJsonObject(new JsonObject().put("value", "manual")));
+        assertThat(manual.statusCode()).as(manual.bodyAsString()).isEqualTo(200);
+        By manualSet = By.cssSelector("#tasks li[data-check='manual-output-set']");
+        seen(() -> candidate.findElement(manualSet).getAttribute("class").equals("failed"));
+        assertThat(candidate.findElement(manualSet).getText()).startsWith("Manual output set: failed — why: never true between +");
 
         // the session ends; its evidence verifies against the platform key
         examiner.findElement(By.id("end-session")).click();
@@ -163,6 +250,13 @@ class ExamInTheBrowserIT {
         var r = EvidenceVerifier.verify(evidence, PlatformKey.readPublic(data.resolve("keys").resolve(PlatformKey.PUBLIC_FILE)));
         assertThat(r.ok()).as(r.message()).isTrue();
         assertThat(r.sealedBy()).isNotNull();
+
+        // once sealed, the session's item analysis shows: the checks' figures and the judged record's agreement
+        seen(() -> examiner.findElement(By.id("analysis")).isDisplayed()
+            && examiner.findElement(By.cssSelector("#analysis .analysis-judgements tr[data-check='record-explains']")).getText()
+                .contains("exam1, exam2, exam3"));
+        assertThat(examiner.findElement(By.cssSelector("#analysis .analysis-checks tr[data-check='x-rebound']")).getText())
+            .contains("measurement");
       } finally {
         examiner.quit();
         candidate.quit();

@@ -7,6 +7,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -250,7 +251,7 @@ public final class TwinVerticle extends VerticleBase {
       if (mustBeNew && bound) {
         throw TwinRequestException.conflict("property", binding.property() + " is bound already: replace its binding instead");
       }
-      return gated(by, bound ? "binding_edit" : "binding_create", BindingWriter.toMap(binding), () -> {
+      return gated(by, bound ? "binding_edit" : "binding_create", withPrevious(BindingWriter.toMap(binding), binding.property()), () -> {
         Optional<Binding> before = active.forProperty(binding.property());
         if (mustBeNew && before.isPresent()) {
           throw TwinRequestException.conflict("property", binding.property() + " is bound already: replace its binding instead");
@@ -265,7 +266,7 @@ public final class TwinVerticle extends VerticleBase {
   public Future<BindingVersion> deleteBinding(String property, Actor by) {
     return onTwin(() -> {
       active.forProperty(property).orElseThrow(() -> TwinRequestException.notFound("property", property + " has no binding"));
-      return gated(by, "binding_delete", Map.of("property", property), () -> {
+      return gated(by, "binding_delete", withPrevious(Map.of("property", property), property), () -> {
         Binding before = active.forProperty(property)
             .orElseThrow(() -> TwinRequestException.notFound("property", property + " has no binding"));
         List<Binding> next = new ArrayList<>(active.set().bindings());
@@ -276,6 +277,19 @@ public final class TwinVerticle extends VerticleBase {
   }
 
   // ---- internals
+
+  /**
+   * An edit's or a delete's fields with the binding it replaces as the twin has it now, under
+   * {@code previous}: recorded with the action, before it is carried out, so an examiner sees the
+   * binding before and after.
+   */
+  private Map<String, Object> withPrevious(Map<String, Object> fields, String property) {
+    Optional<Binding> before = active.forProperty(property);
+    if (before.isEmpty()) return fields;
+    Map<String, Object> out = new LinkedHashMap<>(fields);
+    out.put("previous", BindingWriter.toMap(before.get()));
+    return out;
+  }
 
   private Future<WriteResult> send(SignalRef target, Object raw) {
     Connector connector = connections.get(target.connection())

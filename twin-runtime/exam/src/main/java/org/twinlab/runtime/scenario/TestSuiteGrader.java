@@ -5,17 +5,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.twinlab.models.TwinModel;
+import org.twinlab.models.expr.Expr;
+import org.twinlab.models.expr.Knowledge;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.binding.BindingSet;
 import org.twinlab.runtime.twin.Lifecycle;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.scenarios.check.CheckEvaluator;
+import org.twinlab.scenarios.check.CheckParser;
 import org.twinlab.scenarios.check.RecordedTrace;
+import org.twinlab.scenarios.check.Sample;
 import org.twinlab.scenarios.engine.ActionOutcome;
 import org.twinlab.scenarios.engine.VirtualTime;
 import org.twinlab.sim.Fault;
@@ -29,7 +36,8 @@ import org.twinlab.sim.Simulators;
  *
  * <p>The result is recorded with the action: {@code cases}, {@code false_failures},
  * {@code variants}, {@code detected}, and {@code detects.<kind>=true|false} for each variant, so a
- * scenario scores exactly the detections it asks for.
+ * scenario scores exactly the detections it asks for; and in full, each case's result and the
+ * variants it caught, as {@link SuiteResult} writes them.
  */
 public final class TestSuiteGrader {
   private static final Duration STEP = Duration.ofMillis(100);
@@ -47,21 +55,28 @@ public final class TestSuiteGrader {
     StationNames names = StationNames.simulated(model.id());
     try {
       BindingSet correct = StandardBindings.load(model, names);
-      boolean[] good = new boolean[cases.size()];
+      List<CaseRun> onCorrect = new ArrayList<>();
       int falseFailures = 0;
-      for (int i = 0; i < cases.size(); i++) {
-        good[i] = passes(cases.get(i), model, correct, Optional.empty(), names);
-        if (!good[i]) falseFailures++;
+      for (TestCase c : cases) {
+        CaseRun r = runCase(c, model, correct, Optional.empty(), names);
+        onCorrect.add(r);
+        if (!r.passed()) falseFailures++;
       }
-      Map<String, String> result = new LinkedHashMap<>();
       List<Mutant> variants = Mutant.forModel(model.id());
+      List<List<String>> catches = new ArrayList<>();
+      cases.forEach(c -> catches.add(new ArrayList<>()));
+      Map<String, String> result = new LinkedHashMap<>();
       int detected = 0;
       for (Mutant m : variants) {
         TwinModel vm = m.model(model);
         BindingSet vb = m.bindings(correct, vm, names.protocols());
         boolean caught = false;
-        for (int i = 0; i < cases.size() && !caught; i++) {
-          caught = good[i] && !passes(cases.get(i), vm, vb, m.stuckSignal(), names);
+        // every case runs on every variant, so that the result says which cases caught which variant
+        for (int i = 0; i < cases.size(); i++) {
+          if (onCorrect.get(i).passed() && !runCase(cases.get(i), vm, vb, m.stuckSignal(), names).passed()) {
+            catches.get(i).add(m.kind());
+            caught = true;
+          }
         }
         if (caught) detected++;
         result.put("detects." + m.kind(), Boolean.toString(caught));
@@ -70,6 +85,11 @@ public final class TestSuiteGrader {
       result.put("false_failures", Integer.toString(falseFailures));
       result.put("variants", Integer.toString(variants.size()));
       result.put("detected", Integer.toString(detected));
+      List<SuiteResult.CaseResult> perCase = new ArrayList<>();
+      for (int i = 0; i < cases.size(); i++) {
+        perCase.add(new SuiteResult.CaseResult(i + 1, cases.get(i).name(), onCorrect.get(i).passed(), onCorrect.get(i).why(), catches.get(i)));
+      }
+      result.putAll(new SuiteResult(perCase, variants.stream().map(Mutant::kind).toList()).attributes());
       return new ActionOutcome(true, detected + " of " + variants.size() + " faulty variants detected, "
           + falseFailures + " false failures in " + cases.size() + " cases", result);
     } catch (IOException | InvalidInputException e) {
@@ -77,8 +97,11 @@ public final class TestSuiteGrader {
     }
   }
 
+  /** A case's run on one twin application: whether its expected state showed, and what the twin showed. */
+  private record CaseRun(boolean passed, String why) {}
+
   /** Runs one case on a fresh simulated station with the given twin application. */
-  private static boolean passes(TestCase c, TwinModel model, BindingSet bindings, Optional<String> stuck, StationNames names) {
+  private static CaseRun runCase(TestCase c, TwinModel model, BindingSet bindings, Optional<String> stuck, StationNames names) {
     VirtualTime time = new VirtualTime(Instant.parse("2026-01-05T08:00:00Z"));
     Clock clock = time.withZone(ZoneOffset.UTC);
     SimulatedRig rig = new SimulatedRig(Simulators.create(model.id(), SEED, true), names);
@@ -99,11 +122,33 @@ public final class TestSuiteGrader {
         default -> { }
       }
     } catch (TwinRequestException refused) {
-      return false; // a stimulus the twin refuses cannot show the expected state
+      // a stimulus the twin refuses cannot show the expected state
+      return new CaseRun(false, "the twin refused the " + c.whenKind() + ": " + refused.getMessage());
     }
     Instant from = time.instant();
-    if (CheckEvaluator.holdsAt(c.then(), trace, from, from)) return true;
-    return run(time, rig, twin, c.within(), t -> CheckEvaluator.holdsAt(c.then(), trace, from, t));
+    if (CheckEvaluator.holdsAt(c.then(), trace, from, from)
+        || run(time, rig, twin, c.within(), t -> CheckEvaluator.holdsAt(c.then(), trace, from, t))) {
+      return new CaseRun(true, "held after " + seconds(Duration.between(from, time.instant())));
+    }
+    return new CaseRun(false, "did not hold within " + seconds(c.within()) + showing(c.then(), trace));
+  }
+
+  /** The last values the twin showed of the signals an expected state reads: "; twin.tank.level = 301.2". */
+  private static String showing(Expr then, RecordedTrace trace) {
+    StringBuilder b = new StringBuilder();
+    for (Expr ref : new LinkedHashSet<>(CheckParser.references(then))) {
+      if (!(ref instanceof Expr.Signal s)) continue;
+      List<Sample> samples = trace.samples(s.name());
+      Sample last = samples.isEmpty() ? null : samples.get(samples.size() - 1);
+      b.append(b.length() == 0 ? "; the twin showed " : ", ").append(s.name()).append(" = ")
+          .append(last == null ? "nothing" : last.knowledge() == Knowledge.KNOWN ? String.valueOf(last.value())
+              : last.knowledge().name().toLowerCase(Locale.ROOT));
+    }
+    return b.toString();
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 
   /** Moves the station on for a while; stops early when the condition (if any) says so. */

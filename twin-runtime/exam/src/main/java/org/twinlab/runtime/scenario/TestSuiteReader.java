@@ -27,6 +27,10 @@ final class TestSuiteReader {
       throw TwinRequestException.invalid("cases", "a test suite is a list of cases: {cases: [{name, given, when, then, within}]}");
     }
     if (cases.size() > MAX_CASES) throw TwinRequestException.invalid("cases", "at most " + MAX_CASES + " cases");
+    // the grading's result is recorded beside the action's fields: no field may pose as part of it
+    for (String k : fields.keySet()) {
+      if (!k.equals("cases")) throw TwinRequestException.invalid(k, "a test suite has cases and nothing else");
+    }
     List<TestCase> out = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
       String at = "cases[" + i + "]";

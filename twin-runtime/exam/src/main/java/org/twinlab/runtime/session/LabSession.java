@@ -231,7 +231,12 @@ public final class LabSession {
   /** A station's result as it stands: provisional while checks are pending or judgements unmarked. */
   public synchronized StationResult result(String station, java.util.function.Function<String, String> displayName,
       org.twinlab.scenarios.score.Scoring scoring) {
-    StationSession s = station(station);
+    return result(plan, station(station), log.head(), log.sealed(), displayName, scoring);
+  }
+
+  /** A station's result from its run or, when it runs no more, from what its evidence says. */
+  static StationResult result(SessionPlan plan, StationSession s, String evidenceHead, boolean sealed,
+      java.util.function.Function<String, String> displayName, org.twinlab.scenarios.score.Scoring scoring) {
     ScenarioRun run = s.run().orElse(null);
     StationReplay before = s.replay().orElse(null);
     Map<String, Verdict> verdicts = run != null ? run.verdicts() : before != null ? before.verdicts : Map.of();
@@ -239,9 +244,9 @@ public final class LabSession {
     List<org.twinlab.scenarios.engine.ActionRecord> actions = run != null ? run.actions() : before != null ? before.actions : List.of();
     List<FaultRecord> faults = run != null ? run.faults() : before != null ? List.copyOf(before.faults.values()) : List.of();
     List<StationClock.Entry> clock = run != null ? run.clock().log() : before != null ? before.clock : List.of();
-    return new StationResult(plan.id(), plan.title(), station, s.plan().candidate(), displayName.apply(s.plan().candidate()),
+    return new StationResult(plan.id(), plan.title(), s.plan().id(), s.plan().candidate(), displayName.apply(s.plan().candidate()),
         s.scenario(), s.state(), sheet, s.marks().all(), s.marks().disagreements(), actions, s.interventions(), faults, clock,
-        log.head(), log.sealed());
+        evidenceHead, sealed);
   }
 
   // ---- what the runtime hears of

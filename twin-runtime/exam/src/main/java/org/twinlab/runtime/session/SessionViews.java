@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
 import java.util.Map;
+import org.twinlab.scenarios.check.Deadline;
 import org.twinlab.scenarios.check.Verdict;
 import org.twinlab.scenarios.engine.ActionRecord;
 import org.twinlab.scenarios.engine.CandidateView;
@@ -71,7 +72,10 @@ public final class SessionViews {
           .put("clause", c.clause()).put("points", c.points()).put("earned", c.earned())
           .put("status", c.status().name().toLowerCase(Locale.ROOT)).put("because", c.because()).put("hidden", def.hidden())
           .put("measure", def.measureText()).put("judge", def.judge().map(l -> l.en()).orElse(null))
-          .put("judgeZh", def.judge().map(l -> l.zh()).orElse(null));
+          .put("judgeZh", def.judge().map(l -> l.zh()).orElse(null))
+          .put("name", def.readableName().en()).put("nameZh", def.readableName().zh());
+      def.measure().flatMap(m -> Deadline.of(def.id(), m, StationModelNames.forExaminers(st.scenario())))
+          .ifPresent(d -> j.put("deadline", d.text().en()).put("deadlineZh", d.text().zh()));
       Verdict v = verdicts.get(c.check());
       if (v != null && v.at() != null) j.put("decidedAt", v.at().toString());
       Map<String, Integer> marks = result.marks().get(c.check());
@@ -118,6 +122,16 @@ public final class SessionViews {
         .put("fields", new JsonObject(new java.util.LinkedHashMap<>(i.fields()))).put("outcome", i.outcome()).put("detail", i.detail());
   }
 
+  /** Time limits as pages show them: the text in both languages, and the exam-clock second it falls on when it is one. */
+  static JsonArray deadlines(java.util.List<Deadline> deadlines) {
+    JsonArray out = new JsonArray();
+    for (Deadline d : deadlines) {
+      out.add(new JsonObject().put("check", d.checkId()).put("text", d.text().en()).put("textZh", d.text().zh())
+          .put("byClockSeconds", d.byClock().map(java.time.Duration::toSeconds).orElse(null)));
+    }
+    return out;
+  }
+
   /** What a candidate may see: the briefing, task prompts, visible checks, time left, announced faults. */
   public static JsonObject candidate(LabSession s, String station) {
     StationSession st = s.station(station);
@@ -131,14 +145,17 @@ public final class SessionViews {
       return o.put("briefing", sc.briefing().en()).put("briefingZh", sc.briefing().zh()).put("tasks", new JsonArray())
           .put("remainingSeconds", sc.timeLimit().toSeconds());
     }
-    CandidateView v = CandidateView.of(run);
+    CandidateView v = CandidateView.of(run, StationModelNames.of(sc));
     JsonArray tasks = new JsonArray();
     for (CandidateView.TaskView t : v.tasks()) {
       JsonArray checks = new JsonArray();
-      t.checks().forEach(c -> checks.add(new JsonObject().put("check", c.check()).put("state", c.state())));
-      tasks.add(new JsonObject().put("task", t.task()).put("prompt", t.prompt().en()).put("promptZh", t.prompt().zh()).put("checks", checks));
+      t.checks().forEach(c -> checks.add(new JsonObject().put("check", c.check()).put("name", c.name().en()).put("nameZh", c.name().zh())
+          .put("state", c.state()).put("reason", c.reason().orElse(null))));
+      tasks.add(new JsonObject().put("task", t.task()).put("prompt", t.prompt().en()).put("promptZh", t.prompt().zh())
+          .put("deadlines", deadlines(t.deadlines())).put("checks", checks));
     }
     return o.put("briefing", v.briefing().en()).put("briefingZh", v.briefing().zh()).put("tasks", tasks)
-        .put("announcedFaults", new JsonArray(v.announcedFaults())).put("remainingSeconds", v.secondsLeft());
+        .put("announcedFaults", new JsonArray(v.announcedFaults())).put("remainingSeconds", v.secondsLeft())
+        .put("elapsedSeconds", run.clock().elapsed().toSeconds());
   }
 }

@@ -6,11 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.twinlab.models.Localized;
 import org.twinlab.runtime.session.Intervention;
 import org.twinlab.runtime.session.StationResult;
 import org.twinlab.scenarios.engine.ActionRecord;
 import org.twinlab.scenarios.engine.FaultRecord;
 import org.twinlab.scenarios.engine.StationClock;
+import org.twinlab.scenarios.model.CheckDef;
 import org.twinlab.scenarios.score.CheckScore;
 import org.twinlab.scenarios.score.FunctionScore;
 import org.twinlab.scenarios.score.TaskScore;
@@ -60,6 +62,7 @@ public final class SheetHtml {
     h.append("</table>\n");
 
     h.append("<h2>Tasks and checks</h2>\n");
+    var suiteTask = r.scenario().tasks().stream().filter(SuiteSheetHtml::scoresSuites).map(d -> d.id()).findFirst();
     for (TaskScore t : sheet.tasks()) {
       h.append("<h3>").append(esc(t.task())).append(" <span class=\"small\">weight ").append(num(t.weight())).append(", ")
           .append(t.percent() == null ? "not scored yet" : num(t.percent()) + " %").append("</span></h3>\n");
@@ -72,22 +75,10 @@ public final class SheetHtml {
             .append("</td><td>").append(esc(c.because())).append(marksOf(r, c.check())).append("</td></tr>");
       }
       h.append("</table>\n");
+      if (suiteTask.isPresent() && suiteTask.get().equals(t.task())) SuiteSheetHtml.append(h, r.actions());
     }
 
-    h.append("<h2>Examiners' marks</h2>\n");
-    if (r.marks().isEmpty()) {
-      h.append("<p>No judgement marked yet.</p>\n");
-    } else {
-      h.append("<table><tr><th>Check</th><th>Marks (0-3)</th><th>Combined (median)</th></tr>");
-      for (Map.Entry<String, Map<String, Integer>> e : r.marks().entrySet()) {
-        StringBuilder each = new StringBuilder();
-        new java.util.TreeMap<>(e.getValue()).forEach((who, m) -> each.append(each.length() == 0 ? "" : ", ").append(who).append(": ").append(m));
-        var combined = org.twinlab.runtime.session.Marks.median(List.copyOf(e.getValue().values()));
-        h.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(esc(each.toString())).append("</td><td>").append(combined)
-            .append(r.disagreements().contains(e.getKey()) ? " <b>— examiners disagree by 2 or more</b>" : "").append("</td></tr>");
-      }
-      h.append("</table>\n");
-    }
+    judgements(h, r);
 
     h.append("<h2>Evidence excerpts</h2>\n<h3>Faults</h3>\n");
     if (r.faults().isEmpty()) h.append("<p>None injected.</p>\n");
@@ -113,6 +104,36 @@ public final class SheetHtml {
     h.append("<p class=\"small\">Drawn from the session's evidence log; ")
         .append("<code>twinlab evidence verify</code> checks it.</p>\n</body></html>\n");
     return h.toString();
+  }
+
+  /**
+   * Every judgement with its aspect, each examiner's mark, the combined mark and the rubric's
+   * descriptor of it, so the sheet says what the mark means and not only its number.
+   */
+  private static void judgements(StringBuilder h, StationResult r) {
+    h.append("<h2>Examiners' marks</h2>\n");
+    List<CheckDef> judged = r.scenario().checks().stream().filter(c -> c.kind() == CheckDef.Kind.JUDGEMENT).toList();
+    if (judged.isEmpty()) {
+      h.append("<p>No judgement in this scenario.</p>\n");
+      return;
+    }
+    if (r.marks().isEmpty()) h.append("<p>No judgement marked yet.</p>\n");
+    h.append("<table><tr><th>Check</th><th>Aspect</th><th>Marks (0-3)</th><th>Combined (median)</th><th>Descriptor of the mark</th></tr>");
+    for (CheckDef c : judged) {
+      Map<String, Integer> given = r.marks().getOrDefault(c.id(), Map.of());
+      StringBuilder each = new StringBuilder();
+      new java.util.TreeMap<>(given).forEach((who, m) -> each.append(each.length() == 0 ? "" : ", ").append(who).append(": ").append(m));
+      h.append("<tr class=\"judgement\"><td>").append(esc(c.id())).append("</td><td>").append(esc(c.judge().map(Localized::en).orElse("")))
+          .append("</td><td>").append(given.isEmpty() ? "—" : esc(each.toString())).append("</td><td>");
+      if (given.isEmpty()) {
+        h.append("—</td><td class=\"unmarked\">not marked yet</td></tr>");
+        continue;
+      }
+      int combined = org.twinlab.runtime.session.Marks.median(List.copyOf(given.values()));
+      h.append(combined).append(r.disagreements().contains(c.id()) ? " <b>— examiners disagree by 2 or more</b>" : "").append("</td><td>")
+          .append(esc(c.rubric().map(rb -> combined + ": " + rb.descriptor(combined).en()).orElse(""))).append("</td></tr>");
+    }
+    h.append("</table>\n");
   }
 
   /** What staff did on the candidate's twin: listed apart, as none of it is the candidate's work. */

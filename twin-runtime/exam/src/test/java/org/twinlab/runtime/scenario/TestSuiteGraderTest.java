@@ -36,6 +36,21 @@ class TestSuiteGraderTest {
   void aCaseThatFailsOnTheCorrectTwinIsAFalseFailureAndCatchesNothing() {
     ActionOutcome o = tank.grade(suite(Map.of("name", "wrong expectation", "settle", "20s", "then", "twin.tank.level > 480", "within", "2s")));
     assertThat(o.result()).containsEntry("false_failures", "1").containsEntry("detected", "0");
+    SuiteResult.CaseResult c = SuiteResult.from(o.result()).orElseThrow().cases().get(0);
+    assertThat(c.name()).isEqualTo("wrong expectation");
+    assertThat(c.passes()).isFalse();
+    assertThat(c.why()).startsWith("did not hold within 2.0 s; the twin showed twin.tank.level = ");
+    assertThat(c.catches()).isEmpty();
+    assertThat(o.result()).containsEntry("case.1.result", "false_failure").containsEntry("caught_by.wrong_scale", "");
+  }
+
+  @Test
+  void aStimulusTheTwinRefusesIsAFalseFailureThatSaysSo() {
+    ActionOutcome o = tank.grade(suite(Map.of("when", Map.of("write", Map.of("property", "tank.level", "value", 3)),
+        "then", "twin.tank.level == 3", "within", "1s")));
+    SuiteResult.CaseResult c = SuiteResult.from(o.result()).orElseThrow().cases().get(0);
+    assertThat(c.passes()).isFalse();
+    assertThat(c.why()).startsWith("the twin refused the write: ");
   }
 
   @Test
@@ -44,6 +59,9 @@ class TestSuiteGraderTest {
         "when", Map.of("write", Map.of("property", "pid.setpoint", "value", 400)), "then", "twin.tank.level > 253", "within", "3s")));
     assertThat(o.result()).containsEntry("false_failures", "0").containsEntry("detects.slow_update", "true")
         .containsEntry("detects.inverted_bit", "false");
+    assertThat(o.result()).containsEntry("case.1.result", "pass").containsEntry("caught_by.slow_update", "1")
+        .containsEntry("caught_by.inverted_bit", "");
+    assertThat(o.result().get("case.1.catches").split(",")).contains("slow_update").doesNotContain("inverted_bit");
   }
 
   @Test
@@ -59,6 +77,9 @@ class TestSuiteGraderTest {
         .hasMessageContaining("not the rig");
     assertThatThrownBy(() -> tank.grade(suite(Map.of("when", Map.of("shout", "x"), "then", "true"))))
         .satisfies(e -> assertThat(((TwinRequestException) e).field()).isEqualTo("cases[0].when.shout"));
+    // a field beside the cases would sit among the recorded result's attributes, as if the grading said it
+    assertThatThrownBy(() -> tank.grade(Map.of("cases", List.of(Map.of("then", "true")), "case", Map.of("9", Map.of("result", "pass")))))
+        .satisfies(e -> assertThat(((TwinRequestException) e).field()).isEqualTo("case"));
     assertThatThrownBy(() -> tank.grade(suite(Map.of("then", "true", "within", "2h"))))
         .satisfies(e -> assertThat(((TwinRequestException) e).field()).isEqualTo("cases[0].within"));
   }

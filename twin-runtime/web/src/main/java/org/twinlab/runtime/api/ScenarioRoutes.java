@@ -12,6 +12,7 @@ import org.twinlab.runtime.scenario.DryRunReport;
 import org.twinlab.runtime.scenario.ScenarioCatalog;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.scenarios.model.CheckDef;
+import org.twinlab.scenarios.model.JudgementEvidence;
 import org.twinlab.scenarios.model.FaultDef;
 import org.twinlab.scenarios.model.Scenario;
 import org.twinlab.scenarios.model.TaskDef;
@@ -82,9 +83,13 @@ final class ScenarioRoutes {
     for (TaskDef t : s.tasks()) {
       JsonArray checks = new JsonArray();
       for (CheckDef c : t.checks()) {
-        checks.add(new JsonObject().put("id", c.id()).put("kind", c.kind().name().toLowerCase(Locale.ROOT)).put("points", c.points())
+        JsonObject check = new JsonObject().put("id", c.id()).put("kind", c.kind().name().toLowerCase(Locale.ROOT)).put("points", c.points())
             .put("measure", c.measureText()).put("judge", c.judge().map(l -> l.en()).orElse(null)).put("hidden", c.hidden())
-            .put("clause", c.clause().orElse(t.clause())));
+            .put("clause", c.clause().orElse(t.clause()));
+        c.rubric().ifPresent(r -> check.put("judgeZh", c.judge().map(l -> l.zh()).orElse(null))
+            .put("rubric", new JsonArray(r.descriptors().stream().map(d -> new JsonObject().put("en", d.en()).put("zh", d.zh())).toList()))
+            .put("evidenceKinds", new JsonArray(JudgementEvidence.kinds(s, c.id()))));
+        checks.add(check);
       }
       tasks.add(new JsonObject().put("id", t.id()).put("prompt", t.prompt().en()).put("promptZh", t.prompt().zh())
           .put("weight", t.weight()).put("clause", t.clause()).put("checks", checks));

@@ -11,6 +11,8 @@ import java.util.List;
 import org.twinlab.runtime.auth.Account;
 import org.twinlab.runtime.auth.Caller;
 import org.twinlab.runtime.auth.Role;
+import org.twinlab.runtime.analysis.ItemAnalysis;
+import org.twinlab.runtime.session.JudgementViews;
 import org.twinlab.runtime.session.LabSession;
 import org.twinlab.runtime.session.LabSessions;
 import org.twinlab.runtime.session.SessionAccess;
@@ -46,6 +48,11 @@ final class SessionRoutes {
     r.get("/api/v1/me/station").handler(this::myStation);
     r.get("/api/v1/sessions/:session").handler(ctx -> answer(ctx, 200, () -> view(ctx, session(ctx))));
     r.get("/api/v1/sessions/:session/sheets.csv").handler(this::csv);
+    r.get("/api/v1/sessions/:session/analysis").handler(ctx -> answer(ctx, 200, () -> {
+      Caller caller = Guard.caller(ctx);
+      // an examiner's analysis covers the stations they mark, as their CSV does
+      return ItemAnalysis.of(session(ctx), p -> marks(caller, p), sessions.catalog().scoring()).toJson();
+    }));
     r.get("/api/v1/sessions/:session/evidence").handler(this::evidence);
     r.post("/api/v1/sessions/:session/end").handler(ctx -> answer(ctx, 200, () -> {
       LabSession s = wholeSession(ctx);
@@ -86,6 +93,8 @@ final class SessionRoutes {
       return SessionViews.candidate(session(ctx), station(ctx));
     }));
     r.post("/api/v1/sessions/:session/stations/:station/marks").handler(this::mark);
+    r.get("/api/v1/sessions/:session/stations/:station/judgements").handler(ctx -> answer(ctx, 200,
+        () -> JudgementViews.of(result(ctx))));
     r.get("/api/v1/sessions/:session/stations/:station/sheet.html").handler(ctx -> sheet(ctx, false));
     r.get("/api/v1/sessions/:session/stations/:station/sheet.pdf").handler(ctx -> sheet(ctx, true));
   }

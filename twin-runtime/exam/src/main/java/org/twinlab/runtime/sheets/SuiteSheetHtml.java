@@ -1,0 +1,51 @@
+package org.twinlab.runtime.sheets;
+
+import java.util.List;
+import java.util.Optional;
+import org.twinlab.models.expr.Expr;
+import org.twinlab.runtime.scenario.SuiteResult;
+import org.twinlab.scenarios.check.CheckParser;
+import org.twinlab.scenarios.engine.ActionRecord;
+import org.twinlab.scenarios.model.TaskDef;
+
+/**
+ * The test suites a candidate submitted, in full, for the sheet's test-suite task: per case its
+ * result on the correct twin (and why a false failure failed), per faulty variant whether the case
+ * caught it, and which cases caught each variant.
+ */
+final class SuiteSheetHtml {
+  private SuiteSheetHtml() {}
+
+  /** Whether a task is the one that scores submitted suites: a check of it reads action.test_suite. */
+  static boolean scoresSuites(TaskDef task) {
+    return task.checks().stream().flatMap(c -> c.measure().stream()).flatMap(m -> CheckParser.references(m).stream())
+        .anyMatch(e -> e instanceof Expr.EventMatch m && m.kind().equals("action.test_suite"));
+  }
+
+  static void append(StringBuilder h, List<ActionRecord> actions) {
+    for (ActionRecord a : actions) {
+      if (!a.kind().equals("test_suite") || !a.outcome().accepted()) continue;
+      Optional<SuiteResult> graded = SuiteResult.from(a.outcome().result());
+      if (graded.isEmpty()) continue;
+      SuiteResult r = graded.get();
+      h.append("<p class=\"small\">Test suite submitted at ").append(SheetHtml.mmss(a.elapsed())).append(" by ")
+          .append(SheetHtml.esc(a.who())).append(": ").append(SheetHtml.esc(a.outcome().detail())).append("</p>\n");
+      h.append("<table class=\"suite\"><tr><th>#</th><th>Case</th><th>Correct twin</th>");
+      for (String v : r.variants()) h.append("<th class=\"small\">").append(SheetHtml.esc(v)).append("</th>");
+      h.append("</tr>");
+      for (SuiteResult.CaseResult c : r.cases()) {
+        h.append("<tr><td>").append(c.number()).append("</td><td>").append(SheetHtml.esc(c.name())).append("</td><td class=\"")
+            .append(c.passes() ? "passed\">pass" : "failed\">false failure: " + SheetHtml.esc(c.why())).append("</td>");
+        for (String v : r.variants()) h.append("<td>").append(c.caught(v) ? "caught" : "—").append("</td>");
+        h.append("</tr>");
+      }
+      h.append("<tr><th></th><th>Caught by case</th><th></th>");
+      for (String v : r.variants()) {
+        List<Integer> by = r.caughtBy(v);
+        h.append("<td class=\"").append(by.isEmpty() ? "failed\">none" : "passed\">" + String.join(", ", by.stream().map(String::valueOf).toList()))
+            .append("</td>");
+      }
+      h.append("</tr></table>\n");
+    }
+  }
+}

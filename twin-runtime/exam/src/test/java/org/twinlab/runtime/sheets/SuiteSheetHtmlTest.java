@@ -1,0 +1,52 @@
+package org.twinlab.runtime.sheets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.twinlab.runtime.scenario.DryRun;
+import org.twinlab.runtime.session.StationResult;
+import org.twinlab.scenarios.engine.ReferenceCandidate;
+import org.twinlab.scenarios.engine.ScenarioRun;
+import org.twinlab.scenarios.load.ScenarioLibrary;
+import org.twinlab.scenarios.load.ScenarioLoader;
+import org.twinlab.scenarios.model.Scenario;
+import org.twinlab.scenarios.score.Scoring;
+import org.twinlab.scenarios.standard.StandardLoader;
+
+class SuiteSheetHtmlTest {
+
+  private static StationResult result(String scenario) throws Exception {
+    Scenario s = ScenarioLibrary.load(new ScenarioLoader(StandardLoader.digitalTwinTechnician())).stream()
+        .filter(x -> x.id().equals(scenario)).findFirst().orElseThrow();
+    ScenarioRun run = DryRun.play(s, new ReferenceCandidate(s.reference()), new Scoring(StandardLoader.digitalTwinTechnician()),
+        s.judgements());
+    return new StationResult("exam-1", "Test exam", "s1", "cand1", "Li Lei", s, run.clock().state(), run.sheet(), Map.of(),
+        List.of(), run.actions(), List.of(), run.faults(), run.clock().log(), "abc", false);
+  }
+
+  @Test
+  void theSheetShowsTheSuiteCaseByCaseUnderTheTaskThatScoresIt() throws Exception {
+    String html = SheetHtml.of(result("l3-test-mutation-suite-tank"));
+    int task = html.indexOf("<h3>write-suite");
+    int suite = html.indexOf("Test suite submitted at 15:00 by ");
+    int next = html.indexOf("<h3>judge");
+    assertThat(task).isPositive();
+    assertThat(suite).isGreaterThan(task).isLessThan(next);
+    String table = html.substring(suite, next);
+    assertThat(table).contains("6 of 6 faulty variants detected, 0 false failures in 5 cases")
+        .contains("<th class=\"small\">wrong_scale</th>").contains("<th class=\"small\">slow_update</th>")
+        .contains("<td>1</td><td>level follows the setpoint</td><td class=\"passed\">pass</td><td>caught</td>")
+        .contains("Caught by case").doesNotContain("false failure:").doesNotContain(">none<");
+    // the PDF is drawn from the same page
+    byte[] pdf = SheetPdf.render(html);
+    assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+  }
+
+  @Test
+  void aSheetWithoutASuiteHasNoSuiteTable() throws Exception {
+    assertThat(SheetHtml.of(result("l4-operate-tank-setpoint"))).doesNotContain("Test suite submitted").doesNotContain("Caught by case");
+  }
+}
