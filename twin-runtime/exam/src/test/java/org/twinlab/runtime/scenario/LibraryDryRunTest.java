@@ -36,26 +36,8 @@ class LibraryDryRunTest {
    * the test, so whoever fixes a scenario takes it (or its rule) off.
    */
   static final Map<String, Set<String>> STILL_UNFAIR = Map.ofEntries(
-      Map.entry("l2-monitor-predict-tank-level", Set.of("motions-fails")),
-      Map.entry("l3-debug-conveyor-node-id", Set.of("idle-scores-0", "motions-fails", "random-fails")),
-      Map.entry("l3-debug-joint-tank-motor", Set.of("idle-scores-0", "motions-fails", "random-fails")),
-      Map.entry("l3-debug-motor-topic-typo", Set.of("idle-scores-0")),
-      Map.entry("l3-debug-tank-comm-loss", Set.of("idle-scores-0", "motions-fails", "random-fails")),
-      Map.entry("l3-install-opcua-interface-tank", Set.of("idle-scores-0")),
-      Map.entry("l3-operate-conveyor-pusher-jam", Set.of("idle-scores-0")),
-      Map.entry("l4-debug-motor-swapped-axes", Set.of("idle-scores-0", "motions-fails")),
-      Map.entry("l4-debug-tank-level-scale", Set.of("idle-scores-0", "motions-fails", "random-fails")),
-      Map.entry("l4-debug-tank-level-transmitter-stuck", Set.of("idle-scores-0", "motions-fails", "random-fails")),
-      Map.entry("l4-monitor-motor-bearing", Set.of("idle-scores-0", "random-fails")),
-      Map.entry("l4-operate-tank-overflow-estop", Set.of("motions-fails")),
-      Map.entry("l4-operate-tank-overtemperature-estop", Set.of("idle-scores-0")),
-      Map.entry("l4-operate-tank-setpoint", Set.of("idle-scores-0")),
-      Map.entry("l5-monitor-motor-winding-alarm", Set.of("idle-scores-0", "random-fails")),
-      Map.entry("l5-monitor-tank-alarm-report", Set.of("idle-scores-0", "random-fails")),
-      Map.entry("l5-operate-export-backup-conveyor", Set.of("idle-scores-0", "motions-fails", "random-fails")),
-      Map.entry("l5-operate-start-pause-stop-tank", Set.of("idle-scores-0", "motions-fails", "random-fails")),
-      Map.entry("l5-test-basic-functions-tank", Set.of("motions-fails"))
-  );
+      Map.entry("l3-debug-tank-comm-loss", Set.of("random-fails")),
+      Map.entry("l4-monitor-motor-bearing", Set.of("random-fails")));
 
   static Stream<Scenario> library() {
     return LIBRARY.stream();
