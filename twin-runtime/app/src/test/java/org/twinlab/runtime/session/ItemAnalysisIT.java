@@ -141,6 +141,7 @@ class ItemAnalysisIT {
         assertThat(analysis.getJsonArray("scenarios")).hasSize(1);
         JsonObject scenario = analysis.getJsonArray("scenarios").getJsonObject(0);
         assertThat(scenario.getString("scenario")).isEqualTo(SCENARIO);
+        assertThat(scenario.getInteger("version")).isEqualTo(libraryVersion());
         assertThat(scenario.getInteger("candidates")).isEqualTo(CANDIDATES);
 
         // every check's figures are those of the five sheets
@@ -177,7 +178,7 @@ class ItemAnalysisIT {
         assertThat(json.getKey()).as(json.getValue()).isZero();
         assertThat(new JsonObject(json.getValue())).isEqualTo(analysis);
         Map.Entry<Integer, String> table = cli("session", "analyse", "--data", data.toString(), "sit-a");
-        assertThat(table.getValue()).contains(SCENARIO + " v1: 5 candidates").contains("x-rebound").contains("judgement " + JUDGED + ": alpha 0.79")
+        assertThat(table.getValue()).contains(SCENARIO + " v" + scenario.getInteger("version") + ": 5 candidates").contains("x-rebound").contains("judgement " + JUDGED + ": alpha 0.79")
             .contains("wide  s5 (cand5): exam1=0 exam2=2 exam3=1, range 2");
         assertThat(cli("session", "analyse", "--data", data.toString(), "no-such-sitting").getKey()).isEqualTo(1);
       } finally {
@@ -283,5 +284,12 @@ class ItemAnalysisIT {
     public void close() throws Exception {
       for (AutoCloseable c : running) c.close();
     }
+  }
+
+  /** The version the library holds of the scenario sat: analyses group by it. */
+  private static int libraryVersion() {
+    return org.twinlab.scenarios.load.ScenarioLibrary.load(new org.twinlab.scenarios.load.ScenarioLoader(
+            org.twinlab.scenarios.standard.StandardLoader.digitalTwinTechnician())).stream()
+        .filter(s -> s.id().equals(SCENARIO)).findFirst().orElseThrow().version();
   }
 }
