@@ -2,6 +2,28 @@
 // shown at their lines, dry runs, and which clauses of the standard the library assesses.
 const $ = id => document.getElementById(id);
 
+// The dry run's words: its candidates and the rules every scenario must meet.
+Object.assign(STRINGS.en, {
+  score: 'Score', result: 'Result', earnedChecks: 'Checks that earned points (why)', rulesVerdict: 'Rules', share: 'share',
+  allChecks: 'all checks', allRulesMet: 'Every rule is met', rulesBroken: 'rules broken', nothingEarned: 'nothing',
+  'rule.reference-scores-100': 'The reference solution scores 100',
+  'rule.idle-scores-0': 'A candidate who does nothing scores 0',
+  'rule.motions-fails': 'Going through the motions fails, with at most a third of the points',
+  'rule.random-fails': 'Every random candidate fails, with at most a third of the points',
+  'rule.task-alone-earns-its-share': "Doing one task alone earns that task's share, within 5 points",
+  'rule.every-task-has-steps': 'Every task has reference steps of its own'
+});
+Object.assign(STRINGS.zh, {
+  score: '得分', result: '结果', earnedChecks: '得分的检查项（原因）', rulesVerdict: '规则', share: '应得份额',
+  allChecks: '全部检查项', allRulesMet: '全部规则均满足', rulesBroken: '条规则未满足', nothingEarned: '无',
+  'rule.reference-scores-100': '参考解答得 100 分',
+  'rule.idle-scores-0': '什么都不做的考生得 0 分',
+  'rule.motions-fails': '只走形式的考生不及格，且得分不超过三分之一',
+  'rule.random-fails': '每个随机操作的考生都不及格，且得分不超过三分之一',
+  'rule.task-alone-earns-its-share': '只完成一个任务的考生得到该任务应得的份额（误差 5 分以内）',
+  'rule.every-task-has-steps': '每个任务都有自己的参考步骤'
+});
+
 /** The scenario text with the lines that have problems marked, each with its messages. */
 function showLines(text, problems) {
   const byLine = new Map();
@@ -35,13 +57,36 @@ async function library() {
 
 async function dryRun(id) {
   say('dry-run-message', id + ' …');
+  $('dry-run-result').replaceChildren();
   try {
     const r = await api('POST', '/api/v1/scenarios/' + encodeURIComponent(id) + '/dry-run');
-    say('dry-run-message', (r.ok ? t('ok') : t('problems')) + ' ' + id + ': reference ' + r.reference.total.toFixed(1)
-      + ', idle ' + r.idle.total.toFixed(1) + (r.problems.length ? '\n' + r.problems.join('\n') : ''), !r.ok);
+    const broken = r.rules.filter(rule => !rule.ok).length;
+    say('dry-run-message', (r.ok ? t('ok') : t('problems')) + ' ' + id + ': ' + (broken ? broken + ' ' + t('rulesBroken') : t('allRulesMet'))
+      + (r.problems.length ? '\n' + r.problems.join('\n') : ''), !r.ok);
+    $('dry-run-result').replaceChildren(candidateTable(r), rulesList(r));
   } catch (e) {
     say('dry-run-message', describe(e), true);
   }
+}
+
+/** One row per scripted candidate: score, pass or fail, and the checks that earned points with the verdict's reason. */
+function candidateTable(r) {
+  const head = el('tr', {}, ...[t('candidate'), t('score'), t('result'), t('earnedChecks')].map(h => el('th', {}, h)));
+  return el('table', {id: 'dry-run-candidates'}, head, ...r.candidates.map(c => {
+    const earned = c.checks.filter(x => x.earned > 0);
+    const share = c.task && r.shares[c.task] !== undefined ? ' (' + t('share') + ' ' + r.shares[c.task].toFixed(1) + ')' : '';
+    const why = c.kind === 'reference' ? el('td', {}, t('allChecks') + ' (' + earned.length + '/' + c.checks.length + ')')
+      : el('td', {}, earned.length ? el('ul', {}, ...earned.map(x => el('li', {}, x.check + ': ' + x.because))) : t('nothingEarned'));
+    return el('tr', {'data-candidate': c.candidate}, el('td', {}, c.candidate + share), el('td', {}, c.total.toFixed(1)),
+      el('td', {class: c.passed ? 'passed' : 'failed'}, c.passed ? t('passed') : t('failed')), why);
+  }));
+}
+
+/** The rules' verdict: each rule, met or how it is broken. */
+function rulesList(r) {
+  return el('div', {}, el('h3', {}, t('rulesVerdict')), el('ul', {id: 'dry-run-rules'}, ...r.rules.map(rule =>
+    el('li', {'data-rule': rule.rule, class: rule.ok ? 'passed' : 'failed'}, (rule.ok ? '✓ ' : '✗ ') + t('rule.' + rule.rule),
+      ...rule.broken.map(b => el('div', {}, el('small', {}, b)))))));
 }
 
 async function coverage() {

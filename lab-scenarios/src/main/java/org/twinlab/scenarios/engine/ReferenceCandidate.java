@@ -1,6 +1,9 @@
 package org.twinlab.scenarios.engine;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.twinlab.scenarios.model.ReferenceStep;
 
 /**
@@ -11,10 +14,19 @@ public final class ReferenceCandidate implements Candidate {
   public static final String WHO = "reference";
   private final List<ReferenceStep> steps;
   private final boolean[] taken;
+  private final Duration[] takenAt;
 
   public ReferenceCandidate(List<ReferenceStep> steps) {
     this.steps = List.copyOf(steps);
     this.taken = new boolean[steps.size()];
+    this.takenAt = new Duration[steps.size()];
+  }
+
+  /** When each step was taken (exam time), in the steps' order; empty for a step whose time never came. */
+  public List<Optional<Duration>> takenAt() {
+    List<Optional<Duration>> out = new ArrayList<>();
+    for (Duration d : takenAt) out.add(Optional.ofNullable(d));
+    return out;
   }
 
   @Override
@@ -26,6 +38,7 @@ public final class ReferenceCandidate implements Candidate {
           .orElseGet(() -> s.when().map(run::holds).orElse(false));
       if (due) {
         taken[i] = true;
+        takenAt[i] = run.elapsed();
         run.act(WHO, s.action(), s.with());
       }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.scenario.DryRun;
+import org.twinlab.runtime.scenario.DryRunReport;
 import org.twinlab.scenarios.engine.StationException;
 import org.twinlab.scenarios.score.ScoreSheet;
 import org.twinlab.scenarios.score.ScoreSheetText;
@@ -97,8 +98,21 @@ final class ScenarioCommand implements Runnable {
   }
 
   @Command(name = "dry-run", mixinStandardHelpOptions = true,
-      description = {"Play each scenario's reference solution on a simulated station on virtual time and print its score sheet.",
-          "Exits 1 unless the reference scores 100 and a candidate who does nothing fails."})
+      description = {"Play scripted candidates on each scenario, on a simulated station on virtual time, and judge the scenario by "
+          + "the fairness rules.",
+          "%nCandidates: reference (the reference solution); idle (does nothing); motions (every kind of action the scenario rewards, "
+              + "at the reference's times, without substance); random-1 to random-N (random actions at random times, seeded by their "
+              + "number); task:<id> (only the reference steps tagged with that task). Judgements are marked by rule: the scenario's "
+              + "judgements for the reference and for its own task's judgements of task:<id>, 0 for everything else.",
+          "%nRules: reference-scores-100; idle-scores-0; motions-fails and random-fails (below the pass mark and at most 33.3); "
+              + "task-alone-earns-its-share (within 5 points of what its task contributes to the reference's 100); "
+              + "every-task-has-steps (once every library scenario's steps are tagged).",
+          "%nPrints the reference's score sheet, a table (candidate, score, PASS or FAIL, the checks that earned points and why) "
+              + "and each rule, ok or BROKE with how.",
+          "%n--json prints one document instead: {ok, scenarios: [{scenario, ok, passMark, candidates: [{candidate, kind "
+              + "(reference|idle|motions|random|task-alone), task, total, passed, checks: [{check, task, status, earned, points, "
+              + "because}]}], shares: {<task>: points}, rules: [{rule, says, ok, broken: [text]}], problems: [text]}]}.",
+          "%nExits 1 when a scenario breaks a rule or its reference run has a problem.%n"})
   static final class DryRunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -109,8 +123,15 @@ final class ScenarioCommand implements Runnable {
     @picocli.CommandLine.Option(names = "--all", description = "every scenario of the library")
     boolean all;
 
-    @picocli.CommandLine.Option(names = {"-q", "--quiet"}, description = "one line per scenario, no score sheets")
+    @picocli.CommandLine.Option(names = {"-q", "--quiet"}, description = "one line per scenario, no score sheets or tables")
     boolean quiet;
+
+    @picocli.CommandLine.Option(names = "--json", description = "print one JSON document (see above) instead of text")
+    boolean json;
+
+    @picocli.CommandLine.Option(names = "--random", paramLabel = "N",
+        description = "how many random candidates to play, seeds 1 to N (default: ${DEFAULT-VALUE})")
+    int random = DryRun.RANDOM_CANDIDATES;
 
     @picocli.CommandLine.Option(names = "--sheets", paramLabel = "DIR",
         description = "also write each reference score sheet as <id>.csv here: one row per aspect with its clause")
@@ -121,6 +142,7 @@ final class ScenarioCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       if (targets.isEmpty() && !all) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a FILE or give --all");
+      if (random < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--random: 0 or more");
       ScenarioLoader loader = new ScenarioLoader(standard());
       List<Scenario> scenarios = new ArrayList<>();
       int bad = 0;
@@ -143,11 +165,12 @@ final class ScenarioCommand implements Runnable {
         }
       }
       Scoring scoring = new Scoring(standard());
+      io.vertx.core.json.JsonArray documents = new io.vertx.core.json.JsonArray();
       for (Scenario s : scenarios) {
         long t0 = System.nanoTime();
         DryRun.Result r;
         try {
-          r = DryRun.of(s, scoring);
+          r = DryRun.of(s, scoring, random);
         } catch (StationException e) {
           bad++;
           err.printf("%s: the station cannot be prepared: %s%n", s.source(), e.getMessage());
@@ -167,20 +190,24 @@ final class ScenarioCommand implements Runnable {
             err.printf("%s: cannot write its sheet: %s%n", s.id(), e.getMessage());
           }
         }
+        if (!r.ok()) bad++;
+        if (json) {
+          documents.add(DryRunReport.json(r));
+          continue;
+        }
         if (!quiet) {
           out.printf("%n== %s (L%d %s, %s, %d min) — reference solution%n", s.id(), s.level().number(), s.skill().key(), s.rigList(),
               s.timeLimit().toMinutes());
           ScoreSheetText.print(ref, out);
           SuiteMatrixPrinter.print(r.reference(), out);
-          out.printf("-- idle candidate: %.1f, %s%n", idle.total(), idle.passed() ? "PASSED" : "FAILED");
+          out.printf("-- %d candidates%n", r.runs().size());
+          DryRunReport.print(r, out);
         }
-        out.printf(java.util.Locale.ROOT, "%s %s: reference %.1f, idle %.1f (%d ms)%n", r.ok() ? "OK  " : "FAIL", s.id(), ref.total(),
-            idle.total(), ms);
-        if (!r.ok()) {
-          bad++;
-          r.problems().forEach(p -> err.printf("%s: %s%n", s.source(), p));
-        }
+        out.printf(java.util.Locale.ROOT, "%s %s: reference %.1f, idle %.1f, %d rules broken (%d candidates, %d ms)%n", r.ok() ? "OK  " : "FAIL",
+            s.id(), ref.total(), idle.total(), r.broken().size(), r.runs().size(), ms);
+        if (!r.ok()) r.problems().forEach(p -> err.printf("%s: %s%n", s.source(), p));
       }
+      if (json) out.println(new io.vertx.core.json.JsonObject().put("ok", bad == 0).put("scenarios", documents).encodePrettily());
       out.flush();
       err.flush();
       return bad == 0 ? 0 : 1;

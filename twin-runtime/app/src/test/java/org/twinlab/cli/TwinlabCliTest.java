@@ -85,27 +85,62 @@ class TwinlabCliTest {
   }
 
   @Test
-  void scenarioDryRunScoresTheReferenceAndFailsAScenarioItCannotSolve(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+  void scenarioDryRunPrintsEachCandidatesRowAndTheRulesVerdict(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
-    java.nio.file.Path good = java.nio.file.Path.of("..", "..", "lab-scenarios", "src", "main", "resources", "scenarios", "level-4",
-        "l4-debug-tank-level-scale.yaml");
-    String[] ok = run("scenario", "dry-run", good.toString(), "--sheets", dir.toString());
+    java.nio.file.Path fair = java.nio.file.Path.of("..", "exam", "src", "test", "resources", "scenarios", "fair-tank-setpoint.yaml");
+    String[] ok = run("scenario", "dry-run", fair.toString(), "--random", "3", "--sheets", dir.toString());
     assertThat(ok[0]).as(ok[2]).isEqualTo("0");
-    assertThat(ok[1]).contains("total 100.0 of 100, pass mark 60: PASSED").contains("-- idle candidate:").contains("OK   l4-debug-tank-level-scale");
-    assertThat(java.nio.file.Files.readAllLines(dir.resolve("l4-debug-tank-level-scale.csv"))).hasSize(6)
-        .anySatisfy(l -> assertThat(l).startsWith("\"\",,,,l4-debug-tank-level-scale,2,L4,fix-the-binding,")
-            .contains(",4-04-05-10 L4 1.1.1,twin-matches-rig,measurement,"))
+    assertThat(ok[1]).contains("total 100.0 of 100, pass mark 60: PASSED").contains("-- 8 candidates")
+        .containsPattern("(?m)^candidate +score +checks that earned points \\(why\\)$")
+        .containsPattern("(?m)^reference +100\\.0  PASS  all 4 of 4 checks$")
+        .containsPattern("(?m)^idle +0\\.0  FAIL  -$")
+        .containsPattern("(?m)^motions +0\\.0  FAIL  -$")
+        .containsPattern("(?m)^random-3 +\\d+\\.\\d  FAIL  ")
+        .containsPattern("(?m)^task:set-level +75\\.0  PASS  setpoint-written \\(true at \\+60\\.0 s\\); level-held \\(.+\\) \\[share 75\\.0\\]$")
+        .containsPattern("(?m)^task:file-report +25\\.0  FAIL  report-filed \\(.+\\); report-explains \\(marked 3 of 3\\) \\[share 25\\.0\\]$")
+        .contains("rules: all met").contains("  ok    motions-fails: going through the motions fails")
+        .contains("OK   fair-tank-setpoint: reference 100.0, idle 0.0, 0 rules broken (8 candidates");
+    assertThat(java.nio.file.Files.readAllLines(dir.resolve("fair-tank-setpoint.csv"))).hasSize(5)
         .first().isEqualTo("\uFEFF" + String.join(",", org.twinlab.scenarios.score.ScoreSheetCsv.COLUMNS));
 
+    String[] json = run("scenario", "dry-run", fair.toString(), "--random", "2", "--json");
+    assertThat(json[0]).as(json[2]).isEqualTo("0");
+    io.vertx.core.json.JsonObject doc = new io.vertx.core.json.JsonObject(json[1]);
+    assertThat(doc.getBoolean("ok")).isTrue();
+    io.vertx.core.json.JsonObject only = doc.getJsonArray("scenarios").getJsonObject(0);
+    assertThat(only.getString("scenario")).isEqualTo("fair-tank-setpoint");
+    assertThat(only.getJsonArray("candidates").stream().map(c -> ((io.vertx.core.json.JsonObject) c).getString("kind")).toList())
+        .containsExactly("reference", "idle", "motions", "random", "random", "task-alone", "task-alone");
+    io.vertx.core.json.JsonObject alone = only.getJsonArray("candidates").getJsonObject(5);
+    assertThat(alone.getString("task")).isEqualTo("set-level");
+    assertThat(alone.getDouble("total")).isEqualTo(75.0, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(alone.getJsonArray("checks").getJsonObject(0).getMap()).containsEntry("check", "setpoint-written")
+        .containsEntry("status", "passed").containsKey("because");
+    assertThat(only.getJsonObject("shares").getDouble("set-level")).isEqualTo(75.0, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(only.getJsonArray("rules").stream().map(r -> ((io.vertx.core.json.JsonObject) r).getString("rule")).toList())
+        .contains("reference-scores-100", "idle-scores-0", "motions-fails", "random-fails", "task-alone-earns-its-share");
+    assertThat(only.getJsonArray("rules").stream().allMatch(r -> ((io.vertx.core.json.JsonObject) r).getBoolean("ok"))).isTrue();
+
+    // a scenario that credits doing nothing breaks a rule, says which and where the points came from, and exits 1
+    java.nio.file.Path lax = dir.resolve("lax.yaml");
+    java.nio.file.Files.writeString(lax, java.nio.file.Files.readString(fair).replace("        points: 4\n  - id: file-report",
+        "        points: 4\n      - id: no-overflow\n        measure: \"never rig.tank.level > 480\"\n        points: 2\n  - id: file-report"));
+    String[] unfair = run("scenario", "dry-run", lax.toString(), "--random", "1");
+    assertThat(unfair[0]).isEqualTo("1");
+    assertThat(unfair[1]).contains("BROKE idle-scores-0: idle scores 18.8 for no-overflow")
+        .containsPattern("(?m)^idle +18\\.8  FAIL  no-overflow \\(never true from \\+0\\.0 s to \\+720\\.0 s\\)$")
+        .contains("FAIL fair-tank-setpoint");
+    assertThat(unfair[2]).contains("lax.yaml: idle scores 18.8 for no-overflow [idle-scores-0]");
+
     java.nio.file.Path unsolved = dir.resolve("unsolved.yaml");
-    java.nio.file.Files.writeString(unsolved, java.nio.file.Files.readString(good).replace("  - at: 2m\n    do: binding_edit", "  - at: 19m59s\n    do: binding_edit"));
-    String[] bad = run("scenario", "dry-run", "-q", unsolved.toString());
+    java.nio.file.Files.writeString(unsolved, java.nio.file.Files.readString(fair).replace("{at: 1m, do: write", "{at: 11m59s, do: write"));
+    String[] bad = run("scenario", "dry-run", "-q", "--random", "0", unsolved.toString());
     assertThat(bad[0]).isEqualTo("1");
-    assertThat(bad[1]).contains("FAIL l4-debug-tank-level-scale");
+    assertThat(bad[1]).contains("FAIL fair-tank-setpoint");
     assertThat(bad[2]).contains("the reference solution scores");
 
-    String[] byId = run("scenario", "dry-run", "-q", "l2-monitor-predict-tank-level");
-    assertThat(byId[0]).as(byId[2]).isEqualTo("0");
+    String[] byId = run("scenario", "dry-run", "-q", "--random", "0", "l2-monitor-predict-tank-level");
+    assertThat(byId[1]).as(byId[2]).contains("l2-monitor-predict-tank-level: reference 100.0");
     assertThat(run("scenario", "dry-run", "no-such-scenario")[2]).contains("no such file, and no library scenario");
   }
 }

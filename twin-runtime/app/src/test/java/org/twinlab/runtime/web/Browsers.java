@@ -24,6 +24,23 @@ final class Browsers {
         "apt-get install chromium chromium-driver");
   }
 
+  /** Waits for a page still drawing: no element yet, or one swapped under the look, both mean "not yet". */
+  static void seen(java.util.concurrent.Callable<Boolean> condition) {
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+        .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.StaleElementReferenceException
+            || e instanceof org.openqa.selenium.NoSuchElementException)
+        .until(condition);
+  }
+
+  /** Logs in at the login page. */
+  static void logIn(WebDriver browser, String base, String user, String password) {
+    browser.get(base + "/index.html");
+    seen(() -> !browser.findElements(org.openqa.selenium.By.id("user")).isEmpty());
+    browser.findElement(org.openqa.selenium.By.id("user")).sendKeys(user);
+    browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+    browser.findElement(org.openqa.selenium.By.id("login")).click();
+  }
+
   static WebDriver open() {
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
         .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1000",

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
 import org.twinlab.runtime.scenario.DryRun;
+import org.twinlab.runtime.scenario.DryRunReport;
 import org.twinlab.runtime.scenario.ScenarioCatalog;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.scenarios.model.CheckDef;
@@ -61,8 +62,7 @@ final class ScenarioRoutes {
     Scenario s = scenario(ctx);
     Http.respond(ctx, vertx.executeBlocking(() -> {
       DryRun.Result r = DryRun.of(s, catalog.scoring());
-      return new JsonObject().put("scenario", s.id()).put("ok", r.ok()).put("problems", new JsonArray(r.problems()))
-          .put("reference", sheet(r.reference().sheet())).put("idle", sheet(r.idle().sheet()));
+      return DryRunReport.json(r).put("reference", sheet(r.reference().sheet())).put("idle", sheet(r.idle().sheet()));
     }, false), 200, v -> v);
   }
 
