@@ -3,16 +3,11 @@ package org.twinlab.runtime.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.twinlab.scenarios.engine.ActionRecord;
-import org.twinlab.scenarios.fairness.Rule;
 import org.twinlab.scenarios.load.ScenarioLibrary;
 import org.twinlab.scenarios.load.ScenarioLoader;
 import org.twinlab.scenarios.model.Scenario;
@@ -23,21 +18,11 @@ import org.twinlab.scenarios.standard.StandardLoader;
 
 /**
  * Every shipped scenario is a fair instrument: its reference solution scores 100, and it meets the
- * fairness rules against idle, motions, random and task-alone candidates, except the scenarios on
- * the allow-list below, each with the rules it still breaks.
+ * fairness rules against idle, motions, random and task-alone candidates.
  */
 class LibraryDryRunTest {
   private static final List<Scenario> LIBRARY = ScenarioLibrary.load(new ScenarioLoader(StandardLoader.digitalTwinTechnician()));
   private static final Scoring SCORING = new Scoring(StandardLoader.digitalTwinTechnician());
-
-  /**
-   * The library scenarios that still break a fairness rule, with the rules they break. The list
-   * only shrinks: a scenario on it that breaks a rule not listed, or that meets every rule, fails
-   * the test, so whoever fixes a scenario takes it (or its rule) off.
-   */
-  static final Map<String, Set<String>> STILL_UNFAIR = Map.ofEntries(
-      Map.entry("l3-debug-tank-comm-loss", Set.of("random-fails")),
-      Map.entry("l4-monitor-motor-bearing", Set.of("random-fails")));
 
   static Stream<Scenario> library() {
     return LIBRARY.stream();
@@ -50,18 +35,7 @@ class LibraryDryRunTest {
     assertThat(r.runProblems()).as(s.id()).isEmpty();
     assertThat(r.reference().sheet().total()).isEqualTo(100.0, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(r.idle().sheet().passed()).isFalse();
-    Set<String> broken = r.broken().stream().map(b -> b.rule().key()).collect(Collectors.toCollection(TreeSet::new));
-    Set<String> allowed = STILL_UNFAIR.getOrDefault(s.id(), Set.of());
-    assertThat(broken).as(s.id() + " breaks rules that are not on its allow-list: " + r.broken()).isSubsetOf(allowed);
-    if (STILL_UNFAIR.containsKey(s.id())) {
-      assertThat(broken).as(s.id() + " meets every rule now: take it off the allow-list").isNotEmpty();
-    }
-  }
-
-  @Test
-  void theAllowListNamesOnlyLibraryScenariosAndRules() {
-    assertThat(LIBRARY.stream().map(Scenario::id)).containsAll(STILL_UNFAIR.keySet());
-    STILL_UNFAIR.values().forEach(rules -> rules.forEach(Rule::byKey));
+    assertThat(r.broken()).as(s.id() + " breaks the fairness rules").isEmpty();
   }
 
   @Test
