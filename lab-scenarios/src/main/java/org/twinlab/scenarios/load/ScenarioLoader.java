@@ -432,7 +432,10 @@ public final class ScenarioLoader {
       return Optional.of(new ReferenceStep(at, when, whenNode.flatMap(YamlValue::text).orElse(""), action.get(), with, task));
     }
 
-    /** A guard names another check of the scenario, one that is not itself a guard, so gating never goes round in a circle. */
+    /**
+     * A guard names another check of the scenario; guards may chain (a guard of a guard earns once
+     * the whole chain has), but never go round in a circle, where nothing could ever earn.
+     */
     private void guards(List<TaskDef> tasks) {
       Map<String, CheckDef> byId = new LinkedHashMap<>();
       tasks.forEach(t -> t.checks().forEach(c -> byId.put(c.id(), c)));
@@ -440,12 +443,21 @@ public final class ScenarioLoader {
         if (c.guards().isEmpty()) continue;
         String guarded = c.guards().get();
         YamlValue at = guardPlaces.get(c.id());
-        CheckDef target = byId.get(guarded);
-        if (guarded.equals(c.id())) at.problem(problems, "a check cannot guard itself");
-        else if (target == null) {
+        if (guarded.equals(c.id())) {
+          at.problem(problems, "a check cannot guard itself");
+        } else if (!byId.containsKey(guarded)) {
           at.problem(problems, "no check '" + guarded + "' in this scenario" + NearName.hint(guarded, List.copyOf(byId.keySet())));
-        } else if (target.guards().isPresent()) {
-          at.problem(problems, "'" + guarded + "' is itself a guard (of '" + target.guards().get() + "'): guard the check of the work");
+        } else {
+          List<String> chain = new ArrayList<>(List.of(c.id()));
+          Optional<String> next = Optional.of(guarded);
+          while (next.isPresent() && byId.containsKey(next.get()) && !chain.contains(next.get())) {
+            chain.add(next.get());
+            next = byId.get(next.get()).guards();
+          }
+          if (next.isPresent() && next.get().equals(c.id())) {
+            chain.add(c.id());
+            at.problem(problems, "guards go round in a circle, so none of them could earn: " + String.join(" → ", chain));
+          }
         }
       }
     }

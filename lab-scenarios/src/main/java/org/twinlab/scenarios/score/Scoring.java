@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.twinlab.scenarios.check.Verdict;
 import org.twinlab.scenarios.model.CheckDef;
 import org.twinlab.scenarios.model.Scenario;
@@ -53,8 +54,7 @@ public final class Scoring {
       double earned = 0;
       double possible = 0;
       for (CheckDef c : task.checks()) {
-        CheckScore own = ungated.get(c.id());
-        CheckScore cs = c.guards().map(g -> gated(own, g, ungated.get(g))).orElse(own);
+        CheckScore cs = effective(c.id(), s, ungated, new LinkedHashMap<>());
         checks.add(cs);
         if (cs.earned() == null) continue;
         earned += cs.earned();
@@ -83,6 +83,17 @@ public final class Scoring {
     double total = weights == 0 ? 0 : weighted / weights;
     return new ScoreSheet(s.id(), s.version(), "L" + s.level().number(), checks, tasks, functions, total, s.passMark(),
         total >= s.passMark() - 1e-9);
+  }
+
+  /** A check's score once every check up its chain of guards is known (the loader refuses a circle). */
+  private static CheckScore effective(String id, Scenario s, Map<String, CheckScore> ungated, Map<String, CheckScore> done) {
+    CheckScore known = done.get(id);
+    if (known != null) return known;
+    CheckScore own = ungated.get(id);
+    Optional<String> guarded = s.checks().stream().filter(c -> c.id().equals(id)).findFirst().flatMap(CheckDef::guards);
+    CheckScore out = guarded.filter(ungated::containsKey).map(g -> gated(own, g, effective(g, s, ungated, done))).orElse(own);
+    done.put(id, out);
+    return out;
   }
 
   /** A guard's score once the work it guards is known: its own when that work earned, else none or not yet. */

@@ -191,4 +191,40 @@ class ScoringTest {
     outcomes.forEach((k, o) -> out.put(k, v(o)));
     return out;
   }
+
+  @Test
+  void aGuardOfAGuardEarnsOnlyOnceTheWholeChainHas() throws Exception {
+    Scenario chained = new ScenarioLoader(STANDARD).load("chain.yaml", new StringReader("""
+        scenario: chain-example
+        title: {en: Chain, zh: 链}
+        level: 5
+        skill: operate
+        clauses: ["4-04-05-10 L5 3.1.3"]
+        rig: tank-process
+        time_limit: 10m
+        tasks:
+          - id: t1
+            prompt: {en: One, zh: 一}
+            checks:
+              - {id: paused, measure: "eventually twin.lifecycle == \\"paused\\"", points: 4}
+              - {id: resumed, measure: "eventually twin.lifecycle == \\"running\\"", points: 2, guards: paused}
+              - {id: stopped, measure: "eventually twin.lifecycle == \\"stopped\\"", points: 2, guards: resumed}
+        reference:
+          - {at: 1m, do: pause}
+        """));
+    Scoring scoring = new Scoring(STANDARD);
+    // resumed and stopped passed on their own, but the pause at the bottom of the chain failed: nothing earns
+    ScoreSheet noPause = scoring.score(chained, withNames(Map.of("paused", Outcome.FAILED, "resumed", Outcome.PASSED,
+        "stopped", Outcome.PASSED)), Map.of());
+    assertThat(noPause.total()).isZero();
+    assertThat(noPause.checks()).filteredOn(c -> c.check().equals("stopped")).singleElement()
+        .satisfies(c -> assertThat(c.because()).startsWith("guards 'resumed', which earned nothing"));
+    // paused, never resumed: the pause earns 4 of 8, stopping afterwards nothing
+    ScoreSheet noResume = scoring.score(chained, withNames(Map.of("paused", Outcome.PASSED, "resumed", Outcome.FAILED,
+        "stopped", Outcome.PASSED)), Map.of());
+    assertThat(noResume.total()).isCloseTo(50, within(1e-9));
+    ScoreSheet all = scoring.score(chained, withNames(Map.of("paused", Outcome.PASSED, "resumed", Outcome.PASSED,
+        "stopped", Outcome.PASSED)), Map.of());
+    assertThat(all.total()).isCloseTo(100, within(1e-9));
+  }
 }

@@ -44,7 +44,7 @@ public final class DryRun {
   /** How far virtual time moves between samples and candidate decisions. */
   public static final Duration STEP = Duration.ofMillis(100);
   /** How many random candidates a dry run plays unless told otherwise (seeds 1 to this). */
-  public static final int RANDOM_CANDIDATES = 12;
+  public static final int RANDOM_CANDIDATES = 36;
 
   /** One candidate's run. */
   public record Run(Played played, ScenarioRun run) {}
