@@ -67,7 +67,7 @@ class TrainerDryRunPageIT {
             .contains("100.0").contains("PASSED");
         assertThat(trainer.findElement(By.cssSelector("#dry-run-candidates tr[data-candidate='task:set-level']")).getText())
             .contains("share");
-        assertThat(trainer.findElements(By.cssSelector("#dry-run-candidates tr[data-candidate^='random-']"))).hasSize(12);
+        assertThat(trainer.findElements(By.cssSelector("#dry-run-candidates tr[data-candidate^='random-']"))).hasSize(org.twinlab.runtime.scenario.DryRun.RANDOM_CANDIDATES);
         var idleRule = trainer.findElement(By.cssSelector("#dry-run-rules li[data-rule='idle-scores-0']"));
         assertThat(idleRule.getAttribute("class")).isEqualTo("failed");
         assertThat(idleRule.getText()).contains("A candidate who does nothing scores 0").contains("idle scores").contains("no-overflow");
