@@ -13,6 +13,17 @@ Object.assign(STRINGS.en, {
   'rule.task-alone-earns-its-share': "Doing one task alone earns that task's share, within 5 points",
   'rule.every-task-has-steps': 'Every task has reference steps of its own'
 });
+// The coverage report's words: per clause, the scenarios assessing it and whether doing nothing earns on it.
+Object.assign(STRINGS.en, {
+  assessed: 'assessed', idleProof: 'idle-proof', idleEarns: 'idle earns', points: 'pts', ofHundred: 'of 100',
+  notAssessed: 'not assessed yet', clausesLabel: 'clauses', scenariosLabel: 'scenarios',
+  coverageHelp: '✓ assessed, and a candidate who does nothing earns none of its points; ! assessed, but doing nothing earns some; · not assessed'
+});
+Object.assign(STRINGS.zh, {
+  assessed: '已考核', idleProof: '不作为不得分', idleEarns: '不作为可得', points: '分', ofHundred: '/100',
+  notAssessed: '尚未考核', clausesLabel: '条款', scenariosLabel: '个场景',
+  coverageHelp: '✓ 已考核，且什么都不做的考生得不到其中任何分数；! 已考核，但什么都不做也能得分；· 尚未考核'
+});
 Object.assign(STRINGS.zh, {
   score: '得分', result: '结果', earnedChecks: '得分的检查项（原因）', rulesVerdict: '规则', share: '应得份额',
   allChecks: '全部检查项', allRulesMet: '全部规则均满足', rulesBroken: '条规则未满足', nothingEarned: '无',
@@ -89,15 +100,31 @@ function rulesList(r) {
       ...rule.broken.map(b => el('div', {}, el('small', {}, b)))))));
 }
 
+/** One number as the report shows it: whole numbers bare, others to one decimal. */
+function figure(n) {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
 async function coverage() {
   const c = await api('GET', '/api/v1/scenarios/coverage');
-  $('coverage-summary').textContent = c.covered + ' / ' + c.total + ' · ' + c.scenarios + ' ' + t('library');
+  $('coverage-summary').replaceChildren(
+    el('div', {}, c.covered + ' / ' + c.total + ' ' + t('clausesLabel') + ' ' + t('assessed') + ', ' + c.idleProof + ' / ' + c.total + ' '
+      + t('idleProof') + ' · ' + c.scenarios + ' ' + t('scenariosLabel')),
+    el('ul', {id: 'coverage-levels'}, ...c.levels.map(l => el('li', {'data-level': l.level},
+      'L' + l.level + ' ' + l.name + ': ' + t('assessed') + ' ' + l.assessed + ' / ' + l.total + ' (' + figure(l.assessedPercent) + ' %), '
+        + t('idleProof') + ' ' + l.idleProof + ' / ' + l.total + ' (' + figure(l.idleProofPercent) + ' %)'))),
+    el('small', {}, t('coverageHelp')));
   const rows = [];
   for (const level of c.levels) {
     rows.push(el('tr', {}, el('th', {colspan: 3}, 'L' + level.level + ' ' + level.name)));
     for (const cl of level.clauses) {
-      rows.push(el('tr', {'data-clause': cl.clause}, el('td', {class: cl.scenarios.length ? 'passed' : 'pending'}, cl.scenarios.length ? '✓' : '·'),
-        el('td', {}, cl.code + ' ' + cl.title), el('td', {}, cl.scenarios.join(', '))));
+      const mark = !cl.assessed ? '·' : cl.idleProof ? '✓' : '!';
+      const by = cl.assessments.length ? cl.assessments.map(a => el('div', {'data-scenario': a.scenario, class: a.idleProof ? '' : 'failed'},
+        a.scenario + ' — ' + figure(a.points) + ' ' + t('points') + ', ' + figure(a.share) + ' ' + t('ofHundred') + ', '
+          + (a.idleProof ? t('idleProof') : t('idleEarns') + ' ' + figure(a.idleEarned)))) : [t('notAssessed')];
+      rows.push(el('tr', {'data-clause': cl.clause, 'data-idle-proof': String(cl.idleProof)},
+        el('td', {class: !cl.assessed ? 'pending' : cl.idleProof ? 'passed' : 'failed'}, mark),
+        el('td', {}, cl.code + ' ' + cl.title), el('td', {}, ...by)));
     }
   }
   $('coverage').replaceChildren(...rows);

@@ -18,6 +18,16 @@ public final class TaskShares {
 
   /** Each task's share of the sheet's total, in points of 100, in the sheet's task order. */
   public static Map<String, Double> of(ScoreSheet sheet) {
+    Map<String, Double> shares = new LinkedHashMap<>();
+    for (TaskScore t : sheet.tasks()) shares.put(t.task(), 0.0);
+    Map<String, String> taskOf = new LinkedHashMap<>();
+    for (CheckScore c : sheet.checks()) taskOf.put(c.check(), c.task());
+    byCheck(sheet).forEach((check, share) -> shares.merge(taskOf.get(check), share, Double::sum));
+    return shares;
+  }
+
+  /** Each scored check's share of the sheet's total, in points of 100, in the sheet's check order; they add up to the total. */
+  public static Map<String, Double> byCheck(ScoreSheet sheet) {
     Map<String, Double> taskWeight = new LinkedHashMap<>();
     for (TaskScore t : sheet.tasks()) taskWeight.put(t.task(), t.weight());
     Map<String, Double> taskPoints = new LinkedHashMap<>();
@@ -26,12 +36,11 @@ public final class TaskShares {
     for (CheckScore c : scored(sheet)) functionWeight.merge(c.function(), weight(c, taskWeight, taskPoints), Double::sum);
     double levelWeights = sheet.functions().stream().filter(f -> f.percent() != null).mapToDouble(FunctionScore::weight).sum();
     Map<String, Double> shares = new LinkedHashMap<>();
-    for (TaskScore t : sheet.tasks()) shares.put(t.task(), 0.0);
     for (CheckScore c : scored(sheet)) {
       FunctionScore f = sheet.functions().stream().filter(x -> x.function().equals(c.function())).findFirst().orElse(null);
       if (f == null || f.percent() == null || levelWeights == 0) continue;
       double inFunction = weight(c, taskWeight, taskPoints) / functionWeight.get(c.function());
-      shares.merge(c.task(), 100 * f.weight() / levelWeights * inFunction * c.earned() / c.points(), Double::sum);
+      shares.merge(c.check(), 100 * f.weight() / levelWeights * inFunction * c.earned() / c.points(), Double::sum);
     }
     return shares;
   }

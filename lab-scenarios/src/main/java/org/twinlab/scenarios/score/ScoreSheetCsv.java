@@ -98,7 +98,7 @@ public final class ScoreSheetCsv {
   }
 
   /** Text as a spreadsheet shows it and never runs: a leading formula character is escaped with '. */
-  static String text(String v) {
+  public static String text(String v) {
     if (v == null || v.isEmpty()) return "";
     return "=+-@\t\r".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
   }

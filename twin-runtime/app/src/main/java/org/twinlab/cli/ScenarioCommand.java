@@ -8,6 +8,9 @@ import java.util.concurrent.Callable;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.scenario.DryRun;
 import org.twinlab.runtime.scenario.DryRunReport;
+import org.twinlab.runtime.scenario.LibraryCoverage;
+import org.twinlab.scenarios.fairness.ClauseCoverage;
+import org.twinlab.scenarios.fairness.ClauseCoverageCsv;
 import org.twinlab.scenarios.engine.StationException;
 import org.twinlab.scenarios.score.ScoreSheet;
 import org.twinlab.scenarios.score.ScoreSheetText;
@@ -15,8 +18,6 @@ import org.twinlab.scenarios.score.Scoring;
 import org.twinlab.scenarios.load.ScenarioLibrary;
 import org.twinlab.scenarios.load.ScenarioLoader;
 import org.twinlab.scenarios.model.Scenario;
-import org.twinlab.scenarios.standard.Clause;
-import org.twinlab.scenarios.standard.Level;
 import org.twinlab.scenarios.standard.Standard;
 import org.twinlab.scenarios.standard.StandardLoader;
 import picocli.CommandLine.Command;
@@ -215,33 +216,53 @@ final class ScenarioCommand implements Runnable {
   }
 
   @Command(name = "coverage", mixinStandardHelpOptions = true,
-      description = "The standard's clauses against the library's scenarios: which skill items are assessed, and by what.")
+      description = {"The standard's clauses against the library's scenarios, as an exam body files it: per level and clause, "
+          + "which scenarios assess it (a check's clause, else its task's), with the points of those checks and their share of the "
+          + "reference solution's total, and whether it is idle-proof (a candidate who does nothing, judgements marked 0, earns "
+          + "none of them).",
+          "%nText: per clause ✓ (assessed idle-proof), ! (assessed, but an idle candidate earns on it) or · (not assessed), then "
+              + "one line per scenario; per level the assessed and idle-proof counts and percents.",
+          "%n--csv prints one row per level, clause and scenario instead: level, clause, title, scenario, points, share "
+              + "(of the reference's 100), idle_proof (true|false); a clause no scenario assesses has one row with the last four empty.%n"})
   static final class Coverage implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--csv", description = "print CSV (see above) instead of text")
+    boolean csv;
+
     @Override
-    public Integer call() {
+    public Integer call() throws StationException, java.io.IOException {
       PrintWriter out = spec.commandLine().getOut();
       Standard standard = standard();
-      List<Scenario> all = library();
-      int covered = 0;
-      int total = 0;
-      for (Level level : Level.values()) {
-        List<Clause> clauses = standard.clauses(level);
-        if (clauses.isEmpty()) continue;
-        out.printf("%nLevel %d (%s)%n", level.number(), level.zh());
-        for (Clause c : clauses) {
-          List<String> by = all.stream().filter(s -> s.clauses().contains(c.reference())).map(Scenario::id).toList();
-          total++;
-          if (!by.isEmpty()) covered++;
-          out.printf("  %s %-8s %-60s %s%n", by.isEmpty() ? "·" : "✓", c.code(), truncate(c.title(), 60),
-              by.isEmpty() ? "not assessed yet" : String.join(", ", by));
-        }
+      ClauseCoverage coverage = LibraryCoverage.of(standard, new Scoring(standard), library());
+      if (csv) {
+        ClauseCoverageCsv.write(coverage, out);
+        out.flush();
+        return 0;
       }
-      out.printf("%n%d of %d clauses assessed by %d scenarios%n", covered, total, all.size());
+      for (ClauseCoverage.LevelCoverage level : coverage.levels()) {
+        out.printf("%nLevel %d (%s)%n", level.level().number(), level.level().zh());
+        for (ClauseCoverage.ClauseRow c : level.clauses()) {
+          String mark = !c.assessed() ? "·" : c.idleProof() ? "✓" : "!";
+          out.printf("  %s %-8s %-60s %s%n", mark, c.clause().code(), truncate(c.clause().title(), 60),
+              c.assessed() ? c.by().size() + " scenario" + (c.by().size() == 1 ? "" : "s") : "not assessed yet");
+          for (ClauseCoverage.Assessment a : c.by()) {
+            out.printf(java.util.Locale.ROOT, "      %-40s %5s pts  %5.1f of 100  %s%n", a.scenario(), number(a.points()), a.share(),
+                a.idleProof() ? "idle-proof" : "idle earns " + number(a.idleEarned()));
+          }
+        }
+        out.printf(java.util.Locale.ROOT, "  L%d: %d of %d assessed (%.0f %%), %d of %d idle-proof (%.0f %%)%n", level.level().number(),
+            level.assessed(), level.total(), level.assessedPercent(), level.idleProof(), level.total(), level.idleProofPercent());
+      }
+      out.printf("%n%d of %d clauses assessed, %d idle-proof, by %d scenarios%n", coverage.assessed(), coverage.total(),
+          coverage.idleProof(), coverage.scenarios());
       out.flush();
       return 0;
+    }
+
+    private static String number(double d) {
+      return d == Math.rint(d) ? Long.toString((long) d) : String.format(java.util.Locale.ROOT, "%.2f", d);
     }
 
     private static String truncate(String s, int n) {

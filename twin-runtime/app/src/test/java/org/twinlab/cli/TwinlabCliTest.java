@@ -81,7 +81,29 @@ class TwinlabCliTest {
     assertThat(list[1]).contains("l4-operate-tank-overflow-estop").contains("L4").contains("operate");
     String[] coverage = run("scenario", "coverage");
     assertThat(coverage[0]).isEqualTo("0");
-    assertThat(coverage[1]).contains("Level 5").contains("3.1.2").contains("not assessed yet").contains("clauses assessed by");
+    assertThat(coverage[1]).contains("Level 5").contains("3.1.2").contains("not assessed yet").contains("clauses assessed")
+        .containsPattern("(?m)^  L5: \\d+ of 15 assessed \\(\\d+ %\\), \\d+ of 15 idle-proof \\(\\d+ %\\)$")
+        .containsPattern("(?m)^      l4-operate-tank-overflow-estop +\\d+ pts +\\d+\\.\\d of 100  idle-proof$");
+  }
+
+  @Test
+  void scenarioCoverageAsCsvHasARowPerLevelClauseAndScenario() throws Exception {
+    String[] csv = run("scenario", "coverage", "--csv");
+    assertThat(csv[0]).as(csv[2]).isEqualTo("0");
+    assertThat(csv[1]).startsWith("\uFEFFlevel,clause,title,scenario,points,share,idle_proof\r\n");
+    java.util.List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get()
+        .parse(new java.io.StringReader(csv[1].substring(1))).getRecords();
+    // one row per scenario of an assessed clause, one with the scenario empty for a clause not assessed
+    assertThat(rows).anySatisfy(r -> {
+      assertThat(r.get("level")).isEqualTo("L4");
+      assertThat(r.get("scenario")).isEqualTo("l4-operate-tank-overflow-estop");
+      assertThat(Double.parseDouble(r.get("points"))).isPositive();
+      assertThat(Double.parseDouble(r.get("share"))).isBetween(0.0, 100.0);
+      assertThat(r.get("idle_proof")).isEqualTo("true");
+    });
+    assertThat(rows).filteredOn(r -> r.get("level").equals("L1")).hasSize(2)
+        .allSatisfy(r -> assertThat(r.get("scenario") + r.get("points") + r.get("share") + r.get("idle_proof")).isEmpty());
+    assertThat(rows).allSatisfy(r -> assertThat(r.get("idle_proof")).isIn("", "true", "false"));
   }
 
   @Test

@@ -1,0 +1,69 @@
+package org.twinlab.runtime.scenario;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.twinlab.scenarios.engine.Candidate;
+import org.twinlab.scenarios.engine.ReferenceCandidate;
+import org.twinlab.scenarios.engine.StationException;
+import org.twinlab.scenarios.fairness.ClauseCoverage;
+import org.twinlab.scenarios.model.Scenario;
+import org.twinlab.scenarios.score.Scoring;
+import org.twinlab.scenarios.standard.Standard;
+
+/**
+ * Clause coverage of a set of scenarios, from two plays of each on virtual time: the reference
+ * solution (for the points' shares) and an idle candidate with every judgement marked 0 (for
+ * whether doing nothing earns anything). Much cheaper than a full dry run.
+ */
+public final class LibraryCoverage {
+  private LibraryCoverage() {}
+
+  public static ClauseCoverage of(Standard standard, Scoring scoring, List<Scenario> scenarios) throws StationException {
+    try {
+      return ClauseCoverage.of(standard, scenarios.parallelStream().map(s -> sheets(s, scoring)).toList());
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof StationException se) throw se;
+      throw e;
+    }
+  }
+
+  private static ClauseCoverage.Sheets sheets(Scenario s, Scoring scoring) {
+    try {
+      var reference = DryRun.play(s, new ReferenceCandidate(s.reference()), scoring, s.judgements()).sheet();
+      var idle = DryRun.play(s, Candidate.IDLE, scoring, DryRun.marksByRule(s, t -> false)).sheet();
+      return new ClauseCoverage.Sheets(reference, idle);
+    } catch (StationException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  /**
+   * The coverage as one JSON document: {covered, idleProof, total, scenarios, levels: [{level, name,
+   * assessed, idleProof, total, assessedPercent, idleProofPercent, clauses: [{clause, code, title,
+   * function, assessed, idleProof, scenarios: [id], assessments: [{scenario, points, share, idleEarned,
+   * idleProof}]}]}]}.
+   */
+  public static JsonObject json(ClauseCoverage coverage) {
+    JsonArray levels = new JsonArray();
+    for (ClauseCoverage.LevelCoverage level : coverage.levels()) {
+      JsonArray rows = new JsonArray();
+      for (ClauseCoverage.ClauseRow row : level.clauses()) {
+        JsonArray by = new JsonArray();
+        row.by().forEach(a -> by.add(new JsonObject().put("scenario", a.scenario()).put("points", a.points())
+            .put("share", Math.round(a.share() * 10) / 10.0).put("idleEarned", a.idleEarned()).put("idleProof", a.idleProof())));
+        rows.add(new JsonObject().put("clause", row.clause().reference()).put("code", row.clause().code())
+            .put("title", row.clause().title()).put("function", row.clause().function().key()).put("assessed", row.assessed())
+            .put("idleProof", row.idleProof()).put("scenarios", new JsonArray(row.by().stream().map(ClauseCoverage.Assessment::scenario).toList()))
+            .put("assessments", by));
+      }
+      levels.add(new JsonObject().put("level", level.level().number()).put("name", level.level().zh()).put("assessed", level.assessed())
+          .put("idleProof", level.idleProof()).put("total", level.total())
+          .put("assessedPercent", Math.round(level.assessedPercent() * 10) / 10.0)
+          .put("idleProofPercent", Math.round(level.idleProofPercent() * 10) / 10.0).put("clauses", rows));
+    }
+    return new JsonObject().put("covered", coverage.assessed()).put("idleProof", coverage.idleProof()).put("total", coverage.total())
+        .put("scenarios", coverage.scenarios()).put("levels", levels);
+  }
+}

@@ -1,0 +1,39 @@
+package org.twinlab.runtime.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.twinlab.scenarios.fairness.ClauseCoverage;
+import org.twinlab.scenarios.load.ScenarioLibrary;
+import org.twinlab.scenarios.load.ScenarioLoader;
+import org.twinlab.scenarios.score.Scoring;
+import org.twinlab.scenarios.standard.Standard;
+import org.twinlab.scenarios.standard.StandardLoader;
+
+/**
+ * The library's clause coverage as measured: assessed and idle-proof clauses of each level, out of
+ * the level's clauses. A change that drops a clause, or lets an idle candidate earn on one, fails
+ * here; a change that adds coverage updates these figures.
+ */
+class LibraryCoverageFiguresTest {
+  /** Level: assessed, idle-proof, total. */
+  private static final Map<Integer, String> MEASURED = Map.of(
+      5, "13/13/15",
+      4, "14/14/19",
+      3, "18/18/36",
+      2, "3/3/9",
+      1, "0/0/2");
+
+  @Test
+  void theLibraryAssessesAtLeastTheClausesItDidIdleProof() throws Exception {
+    Standard standard = StandardLoader.digitalTwinTechnician();
+    ClauseCoverage coverage = LibraryCoverage.of(standard, new Scoring(standard), ScenarioLibrary.load(new ScenarioLoader(standard)));
+    Map<Integer, String> now = new LinkedHashMap<>();
+    coverage.levels().forEach(l -> now.put(l.level().number(), l.assessed() + "/" + l.idleProof() + "/" + l.total()));
+    assertThat(now).isEqualTo(MEASURED);
+    assertThat(coverage.assessed()).isEqualTo(48);
+    assertThat(coverage.idleProof()).isEqualTo(48);
+  }
+}
