@@ -6,12 +6,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Takes hidden faults' names out of a verdict's reason before a candidate reads it. A reason can
- * name events it counted ("0 fault.inlet_stuck events in the window"), so a visible check over a
- * hidden fault would otherwise give the fault away.
+ * Takes hidden faults' names and the rig's own readings out of a verdict's reason before a
+ * candidate reads it. A reason can name events it counted ("0 fault.inlet_stuck events in the
+ * window"), so a visible check over a hidden fault would otherwise give the fault away; and it can
+ * quote the values it read ("true at +300.0 s: rig.tank.level = 491.2"), while the rig's ground
+ * truth is what a candidate must find out through the twin, not be told.
  */
 final class ReasonMask {
   static final String HIDDEN = "(not disclosed)";
+
+  private static final Pattern RIG_READING = Pattern.compile("(rig\\.[\\w.]+) = [^,]*");
 
   private final List<Pattern> patterns;
 
@@ -22,7 +26,7 @@ final class ReasonMask {
   }
 
   String apply(String reason) {
-    String out = reason;
+    String out = RIG_READING.matcher(reason).replaceAll("$1 = " + Matcher.quoteReplacement(HIDDEN));
     for (Pattern p : patterns) out = p.matcher(out).replaceAll(Matcher.quoteReplacement(HIDDEN));
     return out;
   }
