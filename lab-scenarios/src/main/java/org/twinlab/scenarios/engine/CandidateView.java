@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.twinlab.models.Localized;
 import org.twinlab.scenarios.check.Deadline;
@@ -44,8 +43,9 @@ public record CandidateView(Localized briefing, List<TaskView> tasks, List<Strin
     var verdicts = run.verdicts();
     Set<String> hidden = hiddenFaults(run.scenario());
     ReasonMask mask = new ReasonMask(hidden);
-    Supplier<Map<String, CheckScore>> scores = memoized(() -> run.sheet().checks().stream()
-        .collect(Collectors.toMap(CheckScore::check, s -> s)));
+    // a guard's score depends on the work it guards: read it from the sheet, scored only when there is a guard
+    Map<String, CheckScore> scores = run.scenario().checks().stream().anyMatch(c -> c.guards().isPresent())
+        ? run.sheet().checks().stream().collect(Collectors.toMap(CheckScore::check, s -> s)) : Map.of();
     List<TaskView> tasks = new ArrayList<>();
     for (TaskDef t : run.scenario().tasks()) {
       List<CheckView> checks = new ArrayList<>();
@@ -57,7 +57,7 @@ public record CandidateView(Localized briefing, List<TaskView> tasks, List<Strin
             ? Optional.ofNullable(v.because()).map(mask::apply) : Optional.empty();
         if (c.guards().isPresent() && v != null && v.outcome() == Verdict.Outcome.PASSED) {
           // a guard shows what it earns: nothing until the work it guards has earned
-          CheckScore gated = scores.get().get(c.id());
+          CheckScore gated = scores.get(c.id());
           if (gated.status() != CheckScore.Status.PASSED) {
             state = gated.status() == CheckScore.Status.FAILED ? "failed" : "pending";
             reason = Optional.of("counts once " + guardedName(run.scenario(), c.guards().get()) + " has earned");
@@ -85,15 +85,6 @@ public record CandidateView(Localized briefing, List<TaskView> tasks, List<Strin
   private static String guardedName(Scenario scenario, String guarded) {
     return scenario.checks().stream().filter(c -> c.id().equals(guarded) && !c.hidden()).findFirst()
         .map(c -> "'" + c.readableName().en() + "'").orElse("the work it guards");
-  }
-
-  private static <T> Supplier<T> memoized(Supplier<T> source) {
-    Object[] held = new Object[1];
-    return () -> {
-      if (held[0] == null) held[0] = source.get();
-      @SuppressWarnings("unchecked") T t = (T) held[0];
-      return t;
-    };
   }
 
   public static Set<String> hiddenFaults(Scenario scenario) {

@@ -23,13 +23,14 @@ public final class JudgementEvidence {
     CheckDef check = task.checks().stream().filter(c -> c.id().equals(checkId)).findFirst().orElseThrow();
     if (!check.evidence().isEmpty()) return check.evidence();
     Set<String> kinds = new LinkedHashSet<>();
-    for (CheckDef c : task.checks()) c.measure().ifPresent(m -> kinds.addAll(actionKinds(CheckParser.references(m))));
+    for (CheckDef c : task.checks()) kinds.addAll(actionKinds(c));
     scenario.reference().forEach(s -> kinds.add(s.action()));
     return List.copyOf(kinds);
   }
 
-  private static List<String> actionKinds(List<Expr> references) {
-    return references.stream().flatMap(r -> r instanceof Expr.EventMatch e && e.kind().startsWith("action.")
+  /** The action kinds a measured check's events name, {@code report} for {@code eventually action.report[…]}; none for a judgement. */
+  public static List<String> actionKinds(CheckDef check) {
+    return check.measure().map(CheckParser::references).orElse(List.of()).stream().flatMap(r -> r instanceof Expr.EventMatch e && e.kind().startsWith("action.")
         ? Optional.of(e.kind().substring("action.".length())).stream() : Optional.<String>empty().stream()).toList();
   }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.twinlab.scenarios.check.Verdict;
 import org.twinlab.scenarios.model.CheckDef;
 import org.twinlab.scenarios.model.Scenario;
@@ -46,15 +45,20 @@ public final class Scoring {
     List<TaskScore> tasks = new ArrayList<>();
     Map<String, double[]> byFunction = new LinkedHashMap<>(); // function key → {weighted earned, weighted possible}
     Map<String, CheckScore> ungated = new LinkedHashMap<>();
+    Map<String, String> guardOf = new LinkedHashMap<>();
     for (TaskDef task : s.tasks()) {
-      for (CheckDef c : task.checks()) ungated.put(c.id(), checkScore(task, c, verdicts, marks));
+      for (CheckDef c : task.checks()) {
+        ungated.put(c.id(), checkScore(task, c, verdicts, marks));
+        c.guards().ifPresent(g -> guardOf.put(c.id(), g));
+      }
     }
+    Map<String, CheckScore> gatedScores = new LinkedHashMap<>();
     for (TaskDef task : s.tasks()) {
       double taskPoints = task.checks().stream().mapToDouble(CheckDef::points).sum();
       double earned = 0;
       double possible = 0;
       for (CheckDef c : task.checks()) {
-        CheckScore cs = effective(c.id(), s, ungated, new LinkedHashMap<>());
+        CheckScore cs = effective(c.id(), guardOf, ungated, gatedScores);
         checks.add(cs);
         if (cs.earned() == null) continue;
         earned += cs.earned();
@@ -86,12 +90,14 @@ public final class Scoring {
   }
 
   /** A check's score once every check up its chain of guards is known (the loader refuses a circle). */
-  private static CheckScore effective(String id, Scenario s, Map<String, CheckScore> ungated, Map<String, CheckScore> done) {
+  private static CheckScore effective(String id, Map<String, String> guardOf, Map<String, CheckScore> ungated,
+      Map<String, CheckScore> done) {
     CheckScore known = done.get(id);
     if (known != null) return known;
     CheckScore own = ungated.get(id);
-    Optional<String> guarded = s.checks().stream().filter(c -> c.id().equals(id)).findFirst().flatMap(CheckDef::guards);
-    CheckScore out = guarded.filter(ungated::containsKey).map(g -> gated(own, g, effective(g, s, ungated, done))).orElse(own);
+    String guarded = guardOf.get(id);
+    CheckScore out = guarded == null || !ungated.containsKey(guarded) ? own
+        : gated(own, guarded, effective(guarded, guardOf, ungated, done));
     done.put(id, out);
     return out;
   }
