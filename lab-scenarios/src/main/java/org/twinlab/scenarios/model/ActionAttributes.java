@@ -18,6 +18,9 @@ public final class ActionAttributes {
   public static final List<String> TEST_VARIANTS = List.of("wrong_scale", "swapped_signals", "inverted_bit", "stuck_sensor",
       "wrong_alarm_threshold", "slow_update");
 
+  /** The insecure variants a security test script is graded against, as {@code detects.<variant>} reports them. */
+  public static final List<String> SECURITY_VARIANTS = List.of("range_unchecked", "range_widened", "read_only_writable");
+
   /**
    * What a report may give as its cause's category, so a check can test the diagnosis itself rather
    * than words in free text: a sensor reading wrong, an actuator not doing as told, the link to the
@@ -47,13 +50,16 @@ public final class ActionAttributes {
       Map.entry("report", List.of("alarm_code", "cause_category", "property", "value", "symptom", "cause", "action", "text")),
       Map.entry("export", List.of("from", "to", "format", "properties")),
       Map.entry("backup", List.of()),
-      Map.entry("test_suite", List.of("cases")));
+      Map.entry("test_suite", List.of("cases")),
+      Map.entry("security_suite", List.of("cases")));
 
   /** What the platform records from the action's outcome. */
   private static final Map<String, List<String>> RESULTS = Map.of(
       "backup", List.of("file", "files", "bytes"),
       "test_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
-          TEST_VARIANTS.stream().map(v -> "detects." + v)).toList());
+          TEST_VARIANTS.stream().map(v -> "detects." + v)).toList(),
+      "security_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
+          SECURITY_VARIANTS.stream().map(v -> "detects." + v)).toList());
 
   private ActionAttributes() {}
 

@@ -37,6 +37,7 @@ public final class SimulatedStation implements VirtualStation {
   private final InstantSource time;
   private final Clock clock;
   private final TestSuiteGrader grader;
+  private final SecuritySuiteGrader securityGrader;
   private SimulatedRig rig;
   private StationTwin twin;
   private TwinSignals signals;
@@ -47,6 +48,7 @@ public final class SimulatedStation implements VirtualStation {
     this.time = time;
     this.clock = time.withZone(ZoneOffset.UTC);
     this.grader = new TestSuiteGrader(model);
+    this.securityGrader = new SecuritySuiteGrader(model);
     this.signals = new TwinSignals(model, (signal, at, value) -> { });
   }
 
@@ -153,6 +155,7 @@ public final class SimulatedStation implements VirtualStation {
         }
         case "backup" -> ActionOutcome.accepted("backup taken");
         case "test_suite" -> grader.grade(fields);
+        case "security_suite" -> securityGrader.grade(fields);
         default -> ActionOutcome.refused("no action '" + kind + "'");
       };
     } catch (TwinRequestException e) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.twinlab.runtime.scenario.Reports;
+import org.twinlab.runtime.scenario.SecuritySuiteGrader;
 import org.twinlab.runtime.scenario.TestSuiteGrader;
 import org.twinlab.runtime.twin.ActionLedger;
 import org.twinlab.runtime.twin.Actor;
@@ -26,7 +27,7 @@ import org.twinlab.scenarios.engine.ActionOutcome;
  * backup of the station's own data (into the backups directory beside the data directory).
  */
 final class ActionRoutes {
-  static final List<String> KINDS = List.of("report", "test_suite", "backup");
+  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite");
 
   private final Vertx vertx;
   private final java.util.Set<String> grading = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -56,15 +57,16 @@ final class ActionRoutes {
     Supplier<Future<ActionOutcome>> act = switch (kind) {
       case "report" -> () -> Future.succeededFuture(ActionOutcome.accepted("report filed"));
       case "backup" -> () -> backups.take(Guard.caller(ctx), t);
+      case "security_suite" -> () -> vertx.executeBlocking(() -> new SecuritySuiteGrader(t.twinConfig().model()).grade(fields), false);
       default -> () -> vertx.executeBlocking(() -> new TestSuiteGrader(t.twinConfig().model()).grade(fields), false); // minutes of virtual time
     };
     // one suite at a time per twin: a suite is minutes of virtual time on a worker, not to be stacked up
-    if (kind.equals("test_suite") && !grading.add(t.id())) {
+    if (kind.endsWith("_suite") && !grading.add(t.id())) {
       throw TwinRequestException.conflict("kind", "a test suite of " + t.id() + " is being graded: wait for its result");
     }
     Future<ActionOutcome> outcome = ActionLedger.gated(vertx, CandidateAction.of(t.id(), who, kind, fields, t.clock().instant()), act,
         o -> o.accepted() ? Outcome.done(o.detail(), o.result()) : Outcome.refused(o.detail()));
-    if (kind.equals("test_suite")) outcome = outcome.andThen(done -> grading.remove(t.id()));
+    if (kind.endsWith("_suite")) outcome = outcome.andThen(done -> grading.remove(t.id()));
     Http.respond(ctx, outcome, 201, o -> new JsonObject().put("twin", t.id()).put("kind", kind).put("who", who.name())
         .put("detail", o.detail()).put("result", new JsonObject(Map.copyOf(o.result()))));
   }
