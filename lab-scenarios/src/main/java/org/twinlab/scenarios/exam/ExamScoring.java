@@ -50,7 +50,7 @@ public final class ExamScoring {
         double got = c.earned() == null ? 0 : c.earned();
         f[0] += got;
         f[1] += c.points();
-        if (c.earned() == null) {
+        if (c.earned() == null && r != null) { // a part never started is decided: nothing earned
           f[2] += c.points();
           undecided += c.points();
         }
