@@ -13,15 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.twinlab.models.Ids;
 import org.twinlab.models.Localized;
-import org.twinlab.models.ModelLoader;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.models.yaml.Problems;
 import org.twinlab.models.yaml.YamlDocument;
 import org.twinlab.models.yaml.YamlMap;
 import org.twinlab.models.yaml.YamlValue;
-import org.twinlab.scenarios.check.CheckParser;
+import org.twinlab.scenarios.load.DocumentHeader;
 import org.twinlab.scenarios.model.CheckDef;
 import org.twinlab.scenarios.model.NearName;
 import org.twinlab.scenarios.model.Scenario;
@@ -77,19 +75,12 @@ public final class ExamLoader {
     }
 
     Exam exam() {
-      String id = m.requireString("exam", problems).orElse("?");
-      if (!id.equals("?") && !Ids.isName(id)) {
-        m.get("exam").ifPresent(v -> v.problem(problems, "'" + id + "' is not an id: lower case letters, digits and - (e.g. l4-practical)"));
-      }
-      int version = m.get("version").flatMap(v -> v.asLong(problems)).map(Long::intValue).orElse(1);
-      if (version < 1) m.get("version").ifPresent(v -> v.problem(problems, "a version is 1 or more"));
-      Localized title = m.require("title", problems).flatMap(v -> ModelLoader.localized(v, problems)).orElse(Localized.of(id));
-      Localized briefing = m.get("briefing").flatMap(v -> ModelLoader.localized(v, problems)).orElse(title);
-      m.require("level", problems).flatMap(v -> v.asLong(problems).flatMap(n -> {
-        Optional<Level> l = Level.of(n);
-        if (l.isEmpty()) v.problem(problems, "a level is 5 (entry) to 1 (highest)");
-        return l;
-      })).ifPresent(l -> level = l);
+      DocumentHeader header = DocumentHeader.read(m, problems, "exam", "l4-practical");
+      String id = header.id();
+      int version = header.version();
+      Localized title = header.title();
+      Localized briefing = header.briefing();
+      header.level().ifPresent(l -> level = l);
       Optional<YamlValue> limitAt = m.require("time_limit", problems);
       Duration limit = limitAt.flatMap(this::duration).orElse(MINIMUM);
       if (limit.compareTo(MINIMUM) < 0) {
@@ -193,11 +184,7 @@ public final class ExamLoader {
     }
 
     private Optional<Duration> duration(YamlValue v) {
-      return v.asString(problems).flatMap(text -> {
-        Optional<Duration> d = CheckParser.parseDuration(text).filter(x -> !x.isZero() && !x.isNegative());
-        if (d.isEmpty()) v.problem(problems, "a duration such as 120m or 2h");
-        return d;
-      });
+      return DocumentHeader.duration(v, problems, "120m or 2h");
     }
   }
 

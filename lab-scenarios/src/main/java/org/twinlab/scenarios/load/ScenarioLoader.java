@@ -86,19 +86,12 @@ public final class ScenarioLoader {
     }
 
     Scenario scenario() {
-      String id = m.requireString("scenario", problems).orElse("?");
-      if (!id.equals("?") && !Ids.isName(id)) {
-        m.get("scenario").ifPresent(v -> v.problem(problems, "'" + id + "' is not an id: lower case letters, digits and - (e.g. l4-operate-estop)"));
-      }
-      int version = m.get("version").flatMap(v -> v.asLong(problems)).map(Long::intValue).orElse(1);
-      if (version < 1) m.get("version").ifPresent(v -> v.problem(problems, "a version is 1 or more"));
-      Localized title = m.require("title", problems).flatMap(v -> ModelLoader.localized(v, problems)).orElse(Localized.of(id));
-      Localized briefing = m.get("briefing").flatMap(v -> ModelLoader.localized(v, problems)).orElse(title);
-      m.require("level", problems).flatMap(v -> v.asLong(problems).flatMap(n -> {
-        Optional<Level> l = Level.of(n);
-        if (l.isEmpty()) v.problem(problems, "a level is 5 (entry) to 1 (highest)");
-        return l;
-      })).ifPresent(l -> level = l);
+      DocumentHeader header = DocumentHeader.read(m, problems, "scenario", "l4-operate-estop");
+      String id = header.id();
+      int version = header.version();
+      Localized title = header.title();
+      Localized briefing = header.briefing();
+      header.level().ifPresent(l -> level = l);
       Skill skill = m.require("skill", problems).flatMap(v -> v.asString(problems).flatMap(s -> {
         Optional<Skill> k = Skill.of(s);
         if (k.isEmpty()) v.problem(problems, "a skill is install, monitor, debug, test, operate or develop");
@@ -171,11 +164,7 @@ public final class ScenarioLoader {
     }
 
     private Optional<Duration> duration(YamlValue v) {
-      return v.asString(problems).flatMap(text -> {
-        Optional<Duration> d = CheckParser.parseDuration(text).filter(x -> !x.isZero() && !x.isNegative());
-        if (d.isEmpty()) v.problem(problems, "a duration such as 30s, 20m or 1m30s");
-        return d;
-      });
+      return DocumentHeader.duration(v, problems, "30s, 20m or 1m30s");
     }
 
     private Setup setup(YamlMap s) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.twinlab.models.TwinModel;
@@ -41,46 +40,18 @@ public final class SecuritySuiteGrader {
     StationNames names = StationNames.simulated(model.id());
     try {
       BindingSet secure = StandardBindings.load(model, names);
-      List<String> onSecure = new ArrayList<>();
-      List<Boolean> passes = new ArrayList<>();
-      int falseFailures = 0;
+      List<VariantGrading.OnCorrect> onSecure = new ArrayList<>();
       for (SecurityCase c : cases) {
         String refusal = attempt(c, model, secure, names);
-        boolean ok = (refusal != null) == c.expectRefused();
-        onSecure.add(refusal == null ? "the twin accepted the write" : "the twin refused the write: " + refusal);
-        passes.add(ok);
-        if (!ok) falseFailures++;
+        onSecure.add(new VariantGrading.OnCorrect((refusal != null) == c.expectRefused(),
+            refusal == null ? "the twin accepted the write" : "the twin refused the write: " + refusal));
       }
-      List<InsecureVariant> variants = InsecureVariant.forModel(model.id());
-      List<List<String>> catches = new ArrayList<>();
-      cases.forEach(c -> catches.add(new ArrayList<>()));
-      Map<String, String> result = new LinkedHashMap<>();
-      int detected = 0;
-      for (InsecureVariant v : variants) {
-        TwinModel vm = v.model(model);
-        BindingSet vb = v.bindings(secure, vm, names.protocols());
-        boolean caught = false;
-        for (int i = 0; i < cases.size(); i++) {
-          SecurityCase c = cases.get(i);
-          if (passes.get(i) && ((attempt(c, vm, vb, names) != null) != c.expectRefused())) {
-            catches.get(i).add(v.kind());
-            caught = true;
-          }
-        }
-        if (caught) detected++;
-        result.put("detects." + v.kind(), Boolean.toString(caught));
-      }
-      result.put("cases", Integer.toString(cases.size()));
-      result.put("false_failures", Integer.toString(falseFailures));
-      result.put("variants", Integer.toString(variants.size()));
-      result.put("detected", Integer.toString(detected));
-      List<SuiteResult.CaseResult> perCase = new ArrayList<>();
-      for (int i = 0; i < cases.size(); i++) {
-        perCase.add(new SuiteResult.CaseResult(i + 1, cases.get(i).name(), passes.get(i), onSecure.get(i), catches.get(i)));
-      }
-      result.putAll(new SuiteResult(perCase, variants.stream().map(InsecureVariant::kind).toList()).attributes());
-      return new ActionOutcome(true, detected + " of " + variants.size() + " insecure variants detected, "
-          + falseFailures + " false failures in " + cases.size() + " cases", result);
+      return VariantGrading.grade(cases.stream().map(SecurityCase::name).toList(), onSecure, InsecureVariant.forModel(model.id()),
+          InsecureVariant::kind, v -> {
+            TwinModel vm = v.model(model);
+            BindingSet vb = v.bindings(secure, vm, names.protocols());
+            return i -> (attempt(cases.get(i), vm, vb, names) != null) != cases.get(i).expectRefused();
+          }, "insecure");
     } catch (IOException | InvalidInputException e) {
       throw new IllegalStateException("the insecure variants of " + model.id() + " do not build", e);
     }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,43 +54,17 @@ public final class TestSuiteGrader {
     StationNames names = StationNames.simulated(model.id());
     try {
       BindingSet correct = StandardBindings.load(model, names);
-      List<CaseRun> onCorrect = new ArrayList<>();
-      int falseFailures = 0;
+      List<VariantGrading.OnCorrect> onCorrect = new ArrayList<>();
       for (TestCase c : cases) {
         CaseRun r = runCase(c, model, correct, Optional.empty(), names);
-        onCorrect.add(r);
-        if (!r.passed()) falseFailures++;
+        onCorrect.add(new VariantGrading.OnCorrect(r.passed(), r.why()));
       }
-      List<Mutant> variants = Mutant.forModel(model.id());
-      List<List<String>> catches = new ArrayList<>();
-      cases.forEach(c -> catches.add(new ArrayList<>()));
-      Map<String, String> result = new LinkedHashMap<>();
-      int detected = 0;
-      for (Mutant m : variants) {
-        TwinModel vm = m.model(model);
-        BindingSet vb = m.bindings(correct, vm, names.protocols());
-        boolean caught = false;
-        // every case runs on every variant, so that the result says which cases caught which variant
-        for (int i = 0; i < cases.size(); i++) {
-          if (onCorrect.get(i).passed() && !runCase(cases.get(i), vm, vb, m.stuckSignal(), names).passed()) {
-            catches.get(i).add(m.kind());
-            caught = true;
-          }
-        }
-        if (caught) detected++;
-        result.put("detects." + m.kind(), Boolean.toString(caught));
-      }
-      result.put("cases", Integer.toString(cases.size()));
-      result.put("false_failures", Integer.toString(falseFailures));
-      result.put("variants", Integer.toString(variants.size()));
-      result.put("detected", Integer.toString(detected));
-      List<SuiteResult.CaseResult> perCase = new ArrayList<>();
-      for (int i = 0; i < cases.size(); i++) {
-        perCase.add(new SuiteResult.CaseResult(i + 1, cases.get(i).name(), onCorrect.get(i).passed(), onCorrect.get(i).why(), catches.get(i)));
-      }
-      result.putAll(new SuiteResult(perCase, variants.stream().map(Mutant::kind).toList()).attributes());
-      return new ActionOutcome(true, detected + " of " + variants.size() + " faulty variants detected, "
-          + falseFailures + " false failures in " + cases.size() + " cases", result);
+      return VariantGrading.grade(cases.stream().map(TestCase::name).toList(), onCorrect, Mutant.forModel(model.id()), Mutant::kind,
+          m -> {
+            TwinModel vm = m.model(model);
+            BindingSet vb = m.bindings(correct, vm, names.protocols());
+            return i -> !runCase(cases.get(i), vm, vb, m.stuckSignal(), names).passed();
+          }, "faulty");
     } catch (IOException | InvalidInputException e) {
       throw new IllegalStateException("the variants of " + model.id() + " do not build", e);
     }
