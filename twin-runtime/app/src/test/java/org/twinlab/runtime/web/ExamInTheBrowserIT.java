@@ -182,7 +182,9 @@ class ExamInTheBrowserIT {
         String sheet = examiner.findElement(By.id("sheet-html")).getAttribute("href");
         examiner.findElement(By.id("back-to-session")).click();
         ((JavascriptExecutor) examiner).executeScript("window.open(arguments[0], 'sheet')", sheet);
-        examiner.switchTo().window("sheet");
+        // the session page is still loading from the click above; a switch during its navigation is refused, so try again
+        await().atMost(Duration.ofSeconds(40)).ignoreExceptionsMatching(e -> e.getMessage() != null && e.getMessage().contains("aborted by navigation"))
+            .until(() -> examiner.switchTo().window("sheet") != null);
         seen(() -> examiner.getPageSource().contains("Score sheet"));
         assertThat(examiner.findElement(By.tagName("body")).getText()).contains("cand1").contains("record-explains").contains("exam2: 2")
             .contains("2: The record names the swapped channels and how it was seen (X below Z), but no check after the fix");
