@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.twinlab.scenarios.load.DocumentHeader;
 import org.twinlab.scenarios.model.CheckDef;
 import org.twinlab.scenarios.model.NearName;
 import org.twinlab.scenarios.model.Scenario;
+import org.twinlab.scenarios.model.ReferenceStep;
 import org.twinlab.scenarios.model.TaskDef;
 import org.twinlab.scenarios.standard.Clause;
 import org.twinlab.scenarios.standard.Level;
@@ -198,8 +200,14 @@ public final class ExamLoader {
       t.checks().forEach(c -> c.clause().ifPresent(cited::add));
     }
     List<String> clauses = s.clauses().stream().filter(cited::contains).toList();
+    // the reference solves only the tasks set: a step of a task left out would be evidence for nothing
+    List<ReferenceStep> steps = s.reference().stream().filter(r -> r.task().map(tasks::contains).orElse(true)).toList();
+    Set<String> checks = new LinkedHashSet<>();
+    kept.forEach(t -> t.checks().forEach(c -> checks.add(c.id())));
+    Map<String, Integer> judgements = new LinkedHashMap<>(s.judgements());
+    judgements.keySet().retainAll(checks);
     return new Scenario(s.id(), s.version(), s.title(), s.briefing(), s.level(), s.skill(), clauses.isEmpty() ? s.clauses() : clauses,
-        s.rigs(), s.timeLimit(), s.passMark(), s.setup(), s.faults(), kept, s.reference(), s.judgements(), s.source());
+        s.rigs(), s.timeLimit(), s.passMark(), s.setup(), s.faults(), kept, steps, judgements, s.source());
   }
 
   private static String minutes(Duration d) {
