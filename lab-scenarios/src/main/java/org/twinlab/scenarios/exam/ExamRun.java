@@ -15,10 +15,9 @@ import org.twinlab.scenarios.score.Scoring;
 
 /**
  * One candidate's exam on one station: the parts are sat one at a time, each as a scenario run on
- * its own clock, all under the exam's clock. A part's clock is its budget, cut to what the exam has
- * left; when the exam's time is up the part running ends with it and the parts never started score
- * nothing. In the given order the next part is the exam's; in the candidate's order any part not
- * yet sat.
+ * its own clock; the exam's clock is theirs added up ({@link ExamTime}). A part's time is its budget
+ * cut to what the exam has left; the parts never started score nothing. In the given order the next
+ * part is the exam's; in the candidate's order any part not yet sat.
  */
 public final class ExamRun {
   private final Exam exam;
@@ -26,9 +25,10 @@ public final class ExamRun {
   private final InstantSource time;
   private final Scoring scoring;
   private final ExamScoring examScoring;
-  private final StationClock clock;
   private final Map<String, ScenarioRun> sat = new LinkedHashMap<>();
+  private final Map<String, Duration> budgets = new LinkedHashMap<>();
   private ScenarioRun current;
+  private boolean ended;
 
   public ExamRun(Exam exam, Station station, InstantSource time, Scoring scoring, ExamScoring examScoring) {
     this.exam = exam;
@@ -36,33 +36,22 @@ public final class ExamRun {
     this.time = time;
     this.scoring = scoring;
     this.examScoring = examScoring;
-    this.clock = new StationClock(time, exam.timeLimit());
-  }
-
-  /** Starts the exam's clock: from now on the parts can be started. */
-  public synchronized void start(String by) {
-    clock.start(by);
   }
 
   /**
    * Starts a part on the station. Refused while another part runs, for a part already sat, for one
-   * out of the given order, and once the exam's clock is not running.
+   * out of the given order, and once the exam has ended or its time is up.
    */
   public synchronized ScenarioRun startPart(String partId, String by) throws StationException {
     tick();
-    if (clock.state() != StationClock.State.RUNNING) throw new IllegalStateException("the exam's clock is " + state());
-    ExamPart part = exam.part(partId).orElseThrow(() -> new IllegalArgumentException("this exam has no part '" + partId + "'"));
-    if (current != null && !current.ended()) {
-      throw new IllegalStateException("part " + current.scenario().id() + " is still running; hand it in first");
-    }
-    if (sat.containsKey(partId)) throw new IllegalStateException("part " + partId + " has been sat already");
-    if (exam.order() == Exam.Order.GIVEN) {
-      String next = next().map(ExamPart::id).orElse("none");
-      if (!next.equals(partId)) throw new IllegalStateException("this exam's parts go in the given order: the next part is " + next);
-    }
-    Duration budget = part.time().compareTo(clock.remaining()) < 0 ? part.time() : clock.remaining();
+    if (ended) throw new IllegalStateException("the exam has ended");
+    Optional<String> refused = ExamTime.refusal(exam, partId, sat.keySet(), current().isPresent(), elapsed());
+    if (refused.isPresent()) throw new IllegalStateException(refused.get());
+    ExamPart part = exam.part(partId).orElseThrow();
+    Duration budget = ExamTime.budget(exam, part, elapsed());
     ScenarioRun run = new ScenarioRun(part.scenario(), station, new StationClock(time, budget), scoring);
     sat.put(partId, run);
+    budgets.put(partId, budget);
     current = run;
     run.start(by);
     return run;
@@ -73,31 +62,34 @@ public final class ExamRun {
     if (current != null) current.end(by, reason);
   }
 
-  /** Moves the part running on, and ends it and the exam when the exam's time is up. */
+  /** Moves the part running on; the exam ends when its last part or its time has run out. */
   public synchronized void tick() {
     if (current != null) current.tick();
-    if (clock.state() == StationClock.State.RUNNING && clock.expired()) end("clock", "the exam's time limit was reached");
+    if (!ended && current().isEmpty() && (toSit().isEmpty() || ExamTime.remaining(exam, elapsed()).isZero())) ended = true;
   }
 
   /** Ends the exam: the part running is handed in, the parts not started are never sat. */
   public synchronized void end(String by, String reason) {
     if (current != null) current.end(by, reason);
-    if (clock.state() == StationClock.State.RUNNING || clock.state() == StationClock.State.PAUSED) clock.end(by, reason);
+    ended = true;
   }
 
-  /** Pauses the exam and the part running (an incident on the station): neither clock runs meanwhile. */
+  /** Pauses the part running (an incident on the station): the exam's clock stops with it. */
   public synchronized void pause(String by, String reason) {
-    clock.pause(by, reason);
-    if (current != null && current.clock().state() == StationClock.State.RUNNING) current.clock().pause(by, reason);
+    current().orElseThrow(() -> new IllegalStateException("no part is running")).clock().pause(by, reason);
   }
 
   public synchronized void resume(String by) {
-    clock.resume(by);
-    if (current != null && current.clock().state() == StationClock.State.PAUSED) current.clock().resume(by);
+    current().orElseThrow(() -> new IllegalStateException("no part is running")).clock().resume(by);
   }
 
   public synchronized boolean ended() {
-    return clock.state() == StationClock.State.ENDED;
+    return ended;
+  }
+
+  /** The exam's clock: the time its parts have run, pauses and added time left out ({@link ExamTime#spent}). */
+  public synchronized Duration elapsed() {
+    return ExamTime.spent(sat.entrySet().stream().map(e -> new ExamTime.Used(e.getValue().elapsed(), budgets.get(e.getKey()))).toList());
   }
 
   /** The part the given order sets next, or (in the candidate's order) the first part not yet sat. */
@@ -105,15 +97,12 @@ public final class ExamRun {
     return toSit().stream().findFirst();
   }
 
-  /** The parts not yet started, in the exam's order. */
+  /** The parts not yet started, in the exam's order; none once the exam has ended. */
   public synchronized List<ExamPart> toSit() {
-    List<ExamPart> out = new ArrayList<>();
-    if (ended()) return out;
-    exam.parts().stream().filter(p -> !sat.containsKey(p.id())).forEach(out::add);
-    return out;
+    return ended ? List.of() : ExamTime.toSit(exam, sat.keySet());
   }
 
-  /** The part running now, if one is. */
+  /** The part running now (or paused), if one is. */
   public synchronized Optional<ScenarioRun> current() {
     return current == null || current.ended() ? Optional.empty() : Optional.of(current);
   }
@@ -139,13 +128,5 @@ public final class ExamRun {
 
   public Exam exam() {
     return exam;
-  }
-
-  public StationClock clock() {
-    return clock;
-  }
-
-  private String state() {
-    return clock.state().name().toLowerCase();
   }
 }

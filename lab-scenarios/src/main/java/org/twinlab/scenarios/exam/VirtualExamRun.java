@@ -24,7 +24,6 @@ public final class VirtualExamRun {
   public static ExamRun run(Exam exam, VirtualStation station, VirtualTime time, Function<ExamPart, Candidate> candidates,
       Duration step, Scoring scoring, ExamScoring examScoring, Map<String, Map<String, Integer>> marks) throws StationException {
     ExamRun run = new ExamRun(exam, station, time, scoring, examScoring);
-    run.start("engine");
     for (ExamPart part : exam.parts()) {
       if (run.ended()) break;
       Candidate candidate = candidates.apply(part);

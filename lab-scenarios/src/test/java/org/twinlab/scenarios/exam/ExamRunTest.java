@@ -58,9 +58,7 @@ class ExamRunTest {
   }
 
   private ExamRun started(Exam.Order order) {
-    ExamRun run = new ExamRun(exam(order), station, time, new Scoring(STANDARD), new ExamScoring(STANDARD));
-    run.start("examiner");
-    return run;
+    return new ExamRun(exam(order), station, time, new Scoring(STANDARD), new ExamScoring(STANDARD));
   }
 
   private void pass(Duration d) {
@@ -96,20 +94,40 @@ class ExamRunTest {
   }
 
   @Test
-  void thePartsShareOneClockAndTheExamsTimeUpEndsThePartRunningAndScoresTheRestAtNothing() throws Exception {
+  void thePartsMakeUpOneClockAndTimeAddedToAPartIsNotTakenFromTheNext() throws Exception {
     ExamRun run = started(Exam.Order.GIVEN);
-    pass(Duration.ofMinutes(60)); // the candidate reads for an hour before starting
-    run.tick();
     ScenarioRun first = run.startPart("l4-debug-tank-level-scale", "candidate");
     pass(Duration.ofMinutes(30));
     run.tick();
     assertThat(first.ended()).as("the part's own time is up").isTrue();
+    pass(Duration.ofMinutes(10)); // the station is set up for the next part: off the exam's clock
     ScenarioRun second = run.startPart("l4-operate-tank-setpoint", "candidate");
-    assertThat(second.clock().limit()).as("40 minutes of budget, 30 left on the exam's clock").isEqualTo(Duration.ofMinutes(30));
-    pass(Duration.ofMinutes(30));
+    second.clock().extend(Duration.ofMinutes(20), "examiner", "the rig's pump was replaced");
+    pass(Duration.ofMinutes(60));
     run.tick();
     assertThat(second.ended()).isTrue();
-    assertThat(run.ended()).isTrue();
+    assertThat(run.elapsed()).as("30 + 40, the 20 added for the incident the second part's own").isEqualTo(Duration.ofMinutes(70));
+    ScenarioRun third = run.startPart("l4-operate-tank-overflow-estop", "candidate");
+    assertThat(third.clock().limit()).isEqualTo(Duration.ofMinutes(40));
+    run.finishPart("candidate", "handed in");
+    run.tick();
+    assertThat(run.ended()).as("every part sat").isTrue();
+  }
+
+  @Test
+  void aPartsTimeIsItsBudgetCutToWhatTheExamHasLeftAndThePartsNotSatScoreNothing() throws Exception {
+    Exam tight = new Exam("l4-tight", 1, Localized.of("tight"), Localized.of("tight"), Level.L4, Duration.ofMinutes(120),
+        Exam.Order.GIVEN, 60, List.of(part("l4-debug-tank-level-scale", Duration.ofMinutes(70)),
+            part("l4-operate-tank-setpoint", Duration.ofMinutes(70)), part("l4-operate-tank-overflow-estop", Duration.ofMinutes(40))),
+        List.of("tank-process"), "test");
+    ExamRun run = new ExamRun(tight, station, time, new Scoring(STANDARD), new ExamScoring(STANDARD));
+    run.startPart("l4-debug-tank-level-scale", "candidate");
+    pass(Duration.ofMinutes(70));
+    ScenarioRun second = run.startPart("l4-operate-tank-setpoint", "candidate");
+    assertThat(second.clock().limit()).as("70 minutes of budget, 50 left on the exam's clock").isEqualTo(Duration.ofMinutes(50));
+    pass(Duration.ofMinutes(50));
+    run.tick();
+    assertThat(run.ended()).as("the exam's 120 minutes are used up").isTrue();
     assertThatThrownBy(() -> run.startPart("l4-operate-tank-overflow-estop", "candidate")).hasMessageContaining("ended");
 
     ExamSheet sheet = run.sheet();
@@ -128,7 +146,7 @@ class ExamRunTest {
     run.pause("examiner", "the rig's power failed");
     pass(Duration.ofMinutes(20));
     run.resume("examiner");
-    assertThat(run.clock().elapsed()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(run.elapsed()).isEqualTo(Duration.ofMinutes(5));
     assertThat(first.clock().elapsed()).isEqualTo(Duration.ofMinutes(5));
     assertThat(first.clock().state()).isEqualTo(StationClock.State.RUNNING);
   }
