@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.twinlab.models.yaml.InvalidInputException;
 
@@ -26,6 +27,32 @@ class StandardLoaderTest {
     // the same function has another number at level 3
     assertThat(dt.clause("4-04-05-10 L3 4.2.1").orElseThrow().function().key()).isEqualTo("operation");
     assertThat(dt.clause("4-04-05-10 L3 2.1.2").orElseThrow().title()).contains("OPC UA, MQTT");
+  }
+
+  @Test
+  void levels2And1HoldEverySkillOfTheStandardWithItsFunctionsAndWeights() {
+    // 003 §3.4 and §3.5: 13 work items with 37 skills at level 2, 9 with 27 at level 1
+    assertThat(dt.clauses(Level.L2)).hasSize(37);
+    assertThat(dt.clauses(Level.L1)).hasSize(27);
+    assertThat(workItems(Level.L2)).containsExactly("1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "4.1", "4.2", "5.1", "5.2", "6.1", "6.2");
+    assertThat(workItems(Level.L1)).containsExactly("1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2");
+    for (Level l : Level.values()) {
+      assertThat(dt.clauses(l)).as(l.name()).allSatisfy(c -> assertThat(c.code()).matches("\\d\\.\\d\\.\\d"));
+    }
+    // §4.2, the skill-requirement weight table
+    assertThat(dt.functions(Level.L2)).extracting(f -> f.name().zh() + " " + f.weight()).containsExactly(
+        "应用方案规划 20", "应用开发 25", "应用测试 15", "应用操作 20", "技术管理 10", "培训指导 10");
+    assertThat(dt.functions(Level.L1)).extracting(f -> f.name().zh() + " " + f.weight()).containsExactly(
+        "应用方案规划 30", "应用开发 25", "技术管理 25", "培训指导 20");
+    assertThat(dt.functions(Level.L2).get(0).name().en()).isEqualTo("Application solution planning");
+    assertThat(dt.functions(Level.L1).get(2).name().en()).isEqualTo("Technical management");
+    assertThat(dt.clause("4-04-05-10 L2 6.2.3").orElseThrow().function().key()).isEqualTo("training");
+    assertThat(dt.clause("4-04-05-10 L1 2.2.5").orElseThrow().title()).isEqualTo("Manage model versions");
+    assertThat(dt.explain("4-04-05-10 L1 2.1")).contains("level 1 of 4-04-05-10 has no clause 2.1");
+  }
+
+  private List<String> workItems(Level level) {
+    return dt.clauses(level).stream().map(c -> c.code().substring(0, c.code().lastIndexOf('.'))).distinct().toList();
   }
 
   @Test
