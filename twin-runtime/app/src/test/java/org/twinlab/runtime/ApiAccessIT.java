@@ -40,7 +40,7 @@ class ApiAccessIT {
   /** The values path parameters take: what the examiner and candidate of station s1 are assigned to. */
   static final Map<String, String> PARAMS = Map.of("id", "motor-1", "property", "vibration.rms_x",
       "command", "sensor.emergency_stop", "alarm", "no-such-alarm", "session", "exam-b", "station", "s1",
-      "scenario", "l4-debug-motor-swapped-axes", "name", "nobody", "file", "no-such-backup.zip");
+      "scenario", "l4-debug-motor-swapped-axes", "exam", "l5-exam-tank", "name", "nobody", "file", "no-such-backup.zip");
   /** The twin and session of another candidate and examiner. */
   static final Map<String, String> OTHERS = Map.of("id", "motor-2", "session", "exam-c");
   @TempDir

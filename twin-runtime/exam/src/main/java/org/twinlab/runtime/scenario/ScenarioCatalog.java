@@ -16,6 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.durable.DurableFiles;
+import org.twinlab.scenarios.exam.Exam;
+import org.twinlab.scenarios.exam.ExamLibrary;
+import org.twinlab.scenarios.exam.ExamLoader;
 import org.twinlab.scenarios.load.ScenarioLibrary;
 import org.twinlab.scenarios.load.ScenarioLoader;
 import org.twinlab.scenarios.model.Scenario;
@@ -26,7 +29,8 @@ import org.twinlab.scenarios.standard.StandardLoader;
 /**
  * The scenarios a lab can set: the shipped library and the trainers' own, uploaded into
  * {@code <data>/scenarios/}. An uploaded scenario is checked as the command line checks a file,
- * and may replace an earlier upload of the same id but never a library scenario.
+ * and may replace an earlier upload of the same id but never a library scenario. The library's
+ * exams, composed of library scenarios only, are read here too.
  */
 public final class ScenarioCatalog {
   private static final Logger LOG = LoggerFactory.getLogger(ScenarioCatalog.class);
@@ -36,12 +40,24 @@ public final class ScenarioCatalog {
   private final Scoring scoring = new Scoring(standard);
   private final Map<String, Scenario> library = new TreeMap<>();
   private final Map<String, Scenario> uploaded = new TreeMap<>();
+  private final Map<String, Exam> exams = new java.util.LinkedHashMap<>();
   private final Path dir;
 
   public ScenarioCatalog(Path dataDir) {
     this.dir = dataDir.resolve("scenarios");
     ScenarioLibrary.load(loader).forEach(s -> library.put(s.id(), s));
+    // library exams stand on library scenarios alone: an upload never changes what an exam sets
+    ExamLibrary.load(new ExamLoader(standard, List.copyOf(library.values()))).forEach(e -> exams.put(e.id(), e));
     loadUploads();
+  }
+
+  /** The library's exams, in the order of its index. */
+  public List<Exam> exams() {
+    return List.copyOf(exams.values());
+  }
+
+  public Optional<Exam> exam(String id) {
+    return Optional.ofNullable(exams.get(id));
   }
 
   public Standard standard() {

@@ -53,7 +53,11 @@ public final class LabSession {
   // read without the session's lock: the event loop asks while a worker holds it to set a station up
   private volatile boolean ended;
 
-  LabSession(SessionPlan plan, Map<String, org.twinlab.scenarios.model.Scenario> scenarios, EvidenceLog log, Starter starter,
+  /** The refusal a station planned from an exam meets wherever a scenario's run would be: its parts do not run yet. */
+  static final String EXAM_NOT_RUNNABLE = "exam stations are not runnable yet";
+
+  LabSession(SessionPlan plan, Map<String, org.twinlab.scenarios.model.Scenario> scenarios,
+      Map<String, org.twinlab.scenarios.exam.Exam> exams, EvidenceLog log, Starter starter,
       java.util.function.Supplier<PlatformKey> key, Runnable reachChanged,
       java.time.Clock clock) {
     this.plan = plan;
@@ -63,7 +67,8 @@ public final class LabSession {
     this.key = key;
     this.clock = clock;
     this.checkpoint = log.file().resolveSibling(CHECKPOINT);
-    plan.stations().forEach(s -> stations.put(s.id(), new StationSession(s, scenarios.get(s.scenario()))));
+    plan.stations().forEach(s -> stations.put(s.id(), s.fromExam() ? new StationSession(s, exams.get(s.exam()))
+        : new StationSession(s, scenarios.get(s.scenario()))));
   }
 
   public SessionPlan plan() {
@@ -126,6 +131,12 @@ public final class LabSession {
     for (StationSession s : targets(station)) {
       if (s.state() != StationClock.State.READY) {
         if (station != null) throw new IllegalStateException("station " + s.plan().id() + " has started already");
+        continue;
+      }
+      if (s.plan().fromExam()) {
+        // refused before anything is on record: the station stays ready, its plan as it was
+        if (station != null) throw new IllegalStateException(notRunnable(s));
+        problems.add(s.plan().id() + ": " + notRunnable(s));
         continue;
       }
       // on record before the rig is set up; a start that then fails says so, and the station stays ready
@@ -196,6 +207,7 @@ public final class LabSession {
   /** An examiner's own mark on a judged check; the evidence has it before it counts. */
   public synchronized void mark(String station, String check, int mark, String examiner) {
     StationSession s = station(station);
+    if (s.plan().fromExam()) throw new IllegalStateException(notRunnable(s));
     CheckDef c = s.scenario().checks().stream().filter(x -> x.id().equals(check)).findFirst()
         .orElseThrow(() -> new NoSuchElementException("no check '" + check + "' in " + s.scenario().id()));
     if (c.kind() != CheckDef.Kind.JUDGEMENT) throw new IllegalArgumentException(check + " is measured by the engine, not marked");
@@ -237,6 +249,7 @@ public final class LabSession {
   /** A station's result from its run or, when it runs no more, from what its evidence says. */
   static StationResult result(SessionPlan plan, StationSession s, String evidenceHead, boolean sealed,
       java.util.function.Function<String, String> displayName, org.twinlab.scenarios.score.Scoring scoring) {
+    if (s.plan().fromExam()) throw new IllegalStateException(notRunnable(s));
     ScenarioRun run = s.run().orElse(null);
     StationReplay before = s.replay().orElse(null);
     Map<String, Verdict> verdicts = run != null ? run.verdicts() : before != null ? before.verdicts : Map.of();
@@ -446,6 +459,10 @@ public final class LabSession {
       recordOrForget(() -> log.append("station.ended", by, s.plan().id(), new JsonObject().put("reason", reason)
           .put("elapsedSeconds", clock(s).elapsed().toSeconds())), s::forgetEnd);
     }
+  }
+
+  private static String notRunnable(StationSession s) {
+    return "station " + s.plan().id() + " is planned from exam " + s.plan().exam() + ": " + EXAM_NOT_RUNNABLE;
   }
 
   /** Refuses, before anything is recorded, a clock move the station's state does not allow. */

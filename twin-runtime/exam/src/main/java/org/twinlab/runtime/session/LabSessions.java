@@ -111,7 +111,8 @@ public final class LabSessions implements AutoCloseable {
 
   /** Plans a session from an API body; its plan is the first record of its evidence. Blocking. */
   public LabSession create(JsonObject body, String by) throws InvalidInputException {
-    PlanReader reader = new PlanReader(new PlanReader.Lab(catalog::find, accounts::find,
+    PlanReader reader = new PlanReader(new PlanReader.Lab(catalog::find, catalog::exam,
+        () -> catalog.exams().stream().map(org.twinlab.scenarios.exam.Exam::id).toList(), accounts::find,
         t -> twins.find(t).map(v -> v.twinConfig().model().id()), this::twinBusy));
     String generated = ID_TIME.format(clock.instant()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     synchronized (this) {
@@ -174,9 +175,17 @@ public final class LabSessions implements AutoCloseable {
 
   private LabSession session(SessionPlan plan, EvidenceLog log) {
     Map<String, Scenario> scenarios = new TreeMap<>();
-    plan.stations().forEach(st -> scenarios.put(st.scenario(), catalog.find(st.scenario())
-        .orElseThrow(() -> new IllegalStateException("scenario " + st.scenario() + " of session " + plan.id() + " is gone"))));
-    return new LabSession(plan, scenarios, log, rigs, this::key, () -> reachChanged(plan.id()), clock);
+    Map<String, org.twinlab.scenarios.exam.Exam> exams = new TreeMap<>();
+    for (StationPlan st : plan.stations()) {
+      if (st.fromExam()) {
+        exams.put(st.exam(), catalog.exam(st.exam())
+            .orElseThrow(() -> new IllegalStateException("exam " + st.exam() + " of session " + plan.id() + " is gone")));
+      } else {
+        scenarios.put(st.scenario(), catalog.find(st.scenario())
+            .orElseThrow(() -> new IllegalStateException("scenario " + st.scenario() + " of session " + plan.id() + " is gone")));
+      }
+    }
+    return new LabSession(plan, scenarios, exams, log, rigs, this::key, () -> reachChanged(plan.id()), clock);
   }
 
   /** Tells the live feed (and anything else that follows who reaches what) to decide again. */
@@ -220,13 +229,15 @@ public final class LabSessions implements AutoCloseable {
     SessionPlan plan = SessionPlan.fromJson(records.get(0).data().getJsonObject("plan"));
     LabSession s = session(plan, log);
     Map<String, StationReplay> replays = new LinkedHashMap<>();
-    for (StationSession st : s.stations()) replays.put(st.plan().id(), new StationReplay(st.plan(), st.scenario()));
+    for (StationSession st : s.stations()) {
+      if (!st.plan().fromExam()) replays.put(st.plan().id(), new StationReplay(st.plan(), st.scenario())); // an exam station never ran
+    }
     for (EvidenceRecord r : records) {
       if (r.station() != null && replays.containsKey(r.station())) replays.get(r.station()).apply(r);
     }
     if (log.ended() || log.damaged()) {
       if (log.ended()) s.sealed();
-      s.stations().forEach(st -> st.restore(replays.get(st.plan().id())));
+      s.stations().stream().filter(st -> replays.containsKey(st.plan().id())).forEach(st -> st.restore(replays.get(st.plan().id())));
       if (log.ended() && !log.sealed()) sealAgain(s);
     } else {
       s.restore(replays, "runtime");

@@ -60,6 +60,7 @@ public final class SealedSession {
     SessionPlan plan = SessionPlan.fromJson(records.get(0).data().getJsonObject("plan"));
     List<StationSession> stations = new ArrayList<>();
     for (StationPlan p : plan.stations()) {
+      if (p.fromExam()) continue; // an exam station has not run: it has no result to analyse
       Scenario scenario = catalog.find(p.scenario())
           .orElseThrow(() -> new IllegalStateException("scenario " + p.scenario() + " of session " + id + " is not in the library or uploads"));
       StationReplay replay = new StationReplay(p, scenario);
@@ -80,7 +81,7 @@ public final class SealedSession {
     return head;
   }
 
-  /** Every station's result, in the plan's order. */
+  /** Every station's result, in the plan's order; stations planned from an exam have none yet. */
   public List<StationResult> results(Function<String, String> displayName) {
     return stations.stream().map(s -> LabSession.result(plan, s, head, true, displayName, catalog.scoring())).toList();
   }

@@ -2,6 +2,7 @@ package org.twinlab.runtime.session;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.twinlab.scenarios.check.Deadline;
@@ -11,6 +12,7 @@ import org.twinlab.scenarios.engine.CandidateView;
 import org.twinlab.scenarios.engine.FaultRecord;
 import org.twinlab.scenarios.engine.ScenarioRun;
 import org.twinlab.scenarios.engine.StationClock;
+import org.twinlab.scenarios.exam.Exam;
 import org.twinlab.scenarios.model.CheckDef;
 import org.twinlab.scenarios.model.Scenario;
 import org.twinlab.scenarios.score.CheckScore;
@@ -33,6 +35,7 @@ public final class SessionViews {
 
   /** A station at a glance: timer, progress, who sits and marks it. */
   static JsonObject stationSummary(StationSession st) {
+    if (st.exam().isPresent()) return examSummary(st, st.exam().get());
     JsonObject o = st.plan().toJson().put("state", st.state().name().toLowerCase(Locale.ROOT))
         .put("title", st.scenario().title().en()).put("titleZh", st.scenario().title().zh())
         .put("level", st.scenario().level().number());
@@ -57,6 +60,19 @@ public final class SessionViews {
         .put("judgements", judgements).put("marked", st.marks().combined().size())
         .put("actions", run == null ? 0 : run.actions().size()).put("interventions", st.interventions().size()));
     return o;
+  }
+
+  /** A station planned from an exam, before it can run: the exam's clock and every part's checks still to decide. */
+  private static JsonObject examSummary(StationSession st, Exam exam) {
+    List<CheckDef> checks = exam.parts().stream().flatMap(p -> p.scenario().checks().stream()).toList();
+    int judgements = (int) checks.stream().filter(c -> c.kind() == CheckDef.Kind.JUDGEMENT).count();
+    long limit = exam.timeLimit().toSeconds();
+    return st.plan().toJson().put("state", st.state().name().toLowerCase(Locale.ROOT))
+        .put("title", exam.title().en()).put("titleZh", exam.title().zh()).put("level", exam.level().number())
+        .put("parts", new JsonArray(exam.parts().stream().map(p -> p.id()).toList()))
+        .put("limitSeconds", limit).put("elapsedSeconds", 0).put("remainingSeconds", limit)
+        .put("progress", new JsonObject().put("measured", checks.size() - judgements).put("decided", 0).put("passed", 0)
+            .put("judgements", judgements).put("marked", 0).put("actions", 0).put("interventions", st.interventions().size()));
   }
 
   /** The whole station for its examiners: checks with verdicts and scores, marks, faults, actions, clock. */
@@ -135,6 +151,14 @@ public final class SessionViews {
   /** What a candidate may see: the briefing, task prompts, visible checks, time left, announced faults. */
   public static JsonObject candidate(LabSession s, String station) {
     StationSession st = s.station(station);
+    if (st.exam().isPresent()) {
+      // an exam station waits at its briefing: its parts are not set before the exam can run
+      Exam exam = st.exam().get();
+      return new JsonObject().put("session", s.id()).put("station", station).put("twins", new JsonArray(st.plan().twins()))
+          .put("exam", exam.id()).put("title", exam.title().en()).put("titleZh", exam.title().zh())
+          .put("state", st.state().name().toLowerCase(Locale.ROOT)).put("briefing", exam.briefing().en())
+          .put("briefingZh", exam.briefing().zh()).put("tasks", new JsonArray()).put("remainingSeconds", exam.timeLimit().toSeconds());
+    }
     Scenario sc = st.scenario();
     JsonObject o = new JsonObject().put("session", s.id()).put("station", station).put("twins", new JsonArray(st.plan().twins()))
         .put("scenario", sc.id()).put("title", sc.title().en()).put("titleZh", sc.title().zh())

@@ -9,6 +9,7 @@ import org.twinlab.runtime.scenario.LiveRun;
 import org.twinlab.scenarios.check.Verdict;
 import org.twinlab.scenarios.engine.ScenarioRun;
 import org.twinlab.scenarios.engine.StationClock;
+import org.twinlab.scenarios.exam.Exam;
 import org.twinlab.scenarios.model.Scenario;
 
 /**
@@ -19,6 +20,7 @@ import org.twinlab.scenarios.model.Scenario;
 final class StationSession {
   private final StationPlan plan;
   private final Scenario scenario;
+  private final Exam exam;
   private final Marks marks = new Marks();
   private LiveRun live;
   /** What the evidence told of this station when the runtime restarted; null for a new session. */
@@ -32,6 +34,19 @@ final class StationSession {
   StationSession(StationPlan plan, Scenario scenario) {
     this.plan = plan;
     this.scenario = scenario;
+    this.exam = null;
+  }
+
+  /** A station planned from an exam: it has no scenario of its own, and does not run yet. */
+  StationSession(StationPlan plan, Exam exam) {
+    this.plan = plan;
+    this.scenario = null;
+    this.exam = exam;
+  }
+
+  /** The exam the station was planned from, if it was. */
+  Optional<Exam> exam() {
+    return Optional.ofNullable(exam);
   }
 
   StationPlan plan() {

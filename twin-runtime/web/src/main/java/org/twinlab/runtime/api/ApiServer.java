@@ -92,6 +92,7 @@ public final class ApiServer extends VerticleBase {
     new AuthRoutes(vertx, sessions.accounts(), tokens, audit, clock).mount(api);
     new SessionRoutes(vertx, sessions, access).mount(api);
     new ScenarioRoutes(vertx, sessions.catalog()).mount(api);
+    new ExamRoutes(sessions.catalog()).mount(api);
     new KeyRoutes(vertx, sessions).mount(api);
     new DiscoveryRoutes(connections, new EndpointProbe(vertx, clock), history, sessions::evidenceProblems).mount(api);
     new TwinRoutes(twins, access).mount(api);

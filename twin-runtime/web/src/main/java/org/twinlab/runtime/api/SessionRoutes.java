@@ -206,7 +206,8 @@ final class SessionRoutes {
     file(ctx, vertx.executeBlocking(() -> {
       LabSession s = session(ctx);
       Caller caller = Guard.caller(ctx);
-      List<ScoreSheetCsv.Entry> all = s.plan().stations().stream().filter(p -> marks(caller, p))
+      // a station planned from an exam has no sheet until exams run
+      List<ScoreSheetCsv.Entry> all = s.plan().stations().stream().filter(p -> marks(caller, p) && !p.fromExam())
           .map(p -> s.result(p.id(), this::displayName, sessions.catalog().scoring()))
           .map(r -> new ScoreSheetCsv.Entry(sitting(r), r.sheet())).toList();
       return Buffer.buffer(ScoreSheetCsv.of(all));
