@@ -93,7 +93,8 @@ public final class ScoreSheetCsv {
     return new TreeMap<>(marks).entrySet().stream().map(m -> m.getKey() + "=" + m.getValue()).collect(Collectors.joining("; "));
   }
 
-  private static String number(double d) {
+  /** A computed number as every export writes it: whole numbers bare, others to two decimals. */
+  public static String number(double d) {
     return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
   }
 

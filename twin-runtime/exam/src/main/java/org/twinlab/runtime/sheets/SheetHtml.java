@@ -15,6 +15,7 @@ import org.twinlab.scenarios.engine.StationClock;
 import org.twinlab.scenarios.model.CheckDef;
 import org.twinlab.scenarios.score.CheckScore;
 import org.twinlab.scenarios.score.FunctionScore;
+import org.twinlab.scenarios.score.ScoreSheet;
 import org.twinlab.scenarios.score.TaskScore;
 
 /**
@@ -54,29 +55,8 @@ public final class SheetHtml {
             sheet.passed() ? "PASSED" : "FAILED"))
         .append(sheet.provisional() ? " (provisional: " + sheet.flagged().size() + " check(s) not final)" : "").append("</p>\n");
 
-    h.append("<h2>Functions</h2>\n<table><tr><th>Function</th><th>Weight</th><th>Score</th></tr>");
-    for (FunctionScore f : sheet.functions()) {
-      h.append("<tr><td>").append(esc(f.name().en())).append("</td><td>").append(num(f.weight())).append("</td><td>")
-          .append(f.percent() == null ? "—" : num(f.percent()) + " %").append("</td></tr>");
-    }
-    h.append("</table>\n");
-
-    h.append("<h2>Tasks and checks</h2>\n");
     var suiteTask = r.scenario().tasks().stream().filter(SuiteSheetHtml::scoresSuites).map(d -> d.id()).findFirst();
-    for (TaskScore t : sheet.tasks()) {
-      h.append("<h3>").append(esc(t.task())).append(" <span class=\"small\">weight ").append(num(t.weight())).append(", ")
-          .append(t.percent() == null ? "not scored yet" : num(t.percent()) + " %").append("</span></h3>\n");
-      h.append("<table><tr><th>Check</th><th>Clause</th><th>Points</th><th>Earned</th><th>Status</th><th>Because</th></tr>");
-      for (CheckScore c : sheet.checks()) {
-        if (!c.task().equals(t.task())) continue;
-        h.append("<tr><td>").append(esc(c.check())).append("</td><td>").append(esc(c.clause())).append("</td><td>")
-            .append(num(c.points())).append("</td><td>").append(c.earned() == null ? "—" : num(c.earned())).append("</td><td class=\"")
-            .append(c.status().name().toLowerCase(Locale.ROOT)).append("\">").append(c.status().name().toLowerCase(Locale.ROOT))
-            .append("</td><td>").append(esc(c.because())).append(marksOf(r, c.check())).append("</td></tr>");
-      }
-      h.append("</table>\n");
-      if (suiteTask.isPresent() && suiteTask.get().equals(t.task())) SuiteSheetHtml.append(h, r.actions());
-    }
+    scores(h, sheet, 2, r.marks(), suiteTask, r.actions());
 
     judgements(h, r);
 
@@ -104,6 +84,42 @@ public final class SheetHtml {
     h.append("<p class=\"small\">Drawn from the session's evidence log; ")
         .append("<code>twinlab evidence verify</code> checks it.</p>\n</body></html>\n");
     return h.toString();
+  }
+
+  /**
+   * A sheet's functions with their weights and scores, then its tasks with their checks, headed at
+   * {@code depth} (2 on a station's sheet, deeper where a sheet is one part of an exam's).
+   *
+   * @param marks each judged check's examiners' marks, by check id then examiner
+   * @param suiteTask the task that scores submitted test suites, shown under it from {@code actions}
+   */
+  static void scores(StringBuilder h, ScoreSheet sheet, int depth, Map<String, Map<String, Integer>> marks,
+      java.util.Optional<String> suiteTask, List<ActionRecord> actions) {
+    String section = "h" + depth;
+    String task = "h" + (depth + 1);
+    h.append('<').append(section).append(">Functions</").append(section).append(">\n")
+        .append("<table><tr><th>Function</th><th>Weight</th><th>Score</th></tr>");
+    for (FunctionScore f : sheet.functions()) {
+      h.append("<tr><td>").append(esc(f.name().en())).append("</td><td>").append(num(f.weight())).append("</td><td>")
+          .append(f.percent() == null ? "—" : num(f.percent()) + " %").append("</td></tr>");
+    }
+    h.append("</table>\n");
+
+    h.append('<').append(section).append(">Tasks and checks</").append(section).append(">\n");
+    for (TaskScore t : sheet.tasks()) {
+      h.append('<').append(task).append('>').append(esc(t.task())).append(" <span class=\"small\">weight ").append(num(t.weight())).append(", ")
+          .append(t.percent() == null ? "not scored yet" : num(t.percent()) + " %").append("</span></").append(task).append(">\n");
+      h.append("<table><tr><th>Check</th><th>Clause</th><th>Points</th><th>Earned</th><th>Status</th><th>Because</th></tr>");
+      for (CheckScore c : sheet.checks()) {
+        if (!c.task().equals(t.task())) continue;
+        h.append("<tr><td>").append(esc(c.check())).append("</td><td>").append(esc(c.clause())).append("</td><td>")
+            .append(num(c.points())).append("</td><td>").append(c.earned() == null ? "—" : num(c.earned())).append("</td><td class=\"")
+            .append(c.status().name().toLowerCase(Locale.ROOT)).append("\">").append(c.status().name().toLowerCase(Locale.ROOT))
+            .append("</td><td>").append(esc(c.because())).append(marksOf(marks, c.check())).append("</td></tr>");
+      }
+      h.append("</table>\n");
+      if (suiteTask.isPresent() && suiteTask.get().equals(t.task())) SuiteSheetHtml.append(h, actions);
+    }
   }
 
   /**
@@ -154,8 +170,8 @@ public final class SheetHtml {
     h.append("</table>\n");
   }
 
-  private static String marksOf(StationResult r, String check) {
-    Map<String, Integer> m = r.marks().get(check);
+  private static String marksOf(Map<String, Map<String, Integer>> marks, String check) {
+    Map<String, Integer> m = marks.get(check);
     return m == null || m.isEmpty() ? "" : " [" + m.size() + " examiner(s)]";
   }
 
@@ -169,7 +185,7 @@ public final class SheetHtml {
     return s.toString();
   }
 
-  private static void fact(StringBuilder h, String name, String value) {
+  static void fact(StringBuilder h, String name, String value) {
     h.append("<tr><th>").append(esc(name)).append("</th><td>").append(esc(value)).append("</td></tr>");
   }
 
@@ -178,7 +194,7 @@ public final class SheetHtml {
     return String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
   }
 
-  private static String num(double d) {
+  static String num(double d) {
     return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.1f", d);
   }
 
@@ -207,7 +223,7 @@ public final class SheetHtml {
 
   private static final String CSS = "body{font-family:sans-serif;font-size:10pt;margin:1.5em}"
       + "h1{font-size:16pt;margin:0 0 .5em}h2{font-size:12pt;margin:1.2em 0 .4em;border-bottom:1px solid #999}"
-      + "h3{font-size:10.5pt;margin:.8em 0 .3em}table{border-collapse:collapse;width:100%;margin-bottom:.5em}"
+      + "h3{font-size:10.5pt;margin:.8em 0 .3em}h4{font-size:10pt;margin:.6em 0 .2em}table{border-collapse:collapse;width:100%;margin-bottom:.5em}"
       + "th,td{border:1px solid #bbb;padding:2px 5px;text-align:left;vertical-align:top}th{background:#eee}"
       + "table.facts th{width:22%}.verdict{font-size:12pt;font-weight:bold;padding:6px;border:2px solid}"
       + ".pass{border-color:#2a7a2a;color:#2a7a2a}.fail{border-color:#a22;color:#a22}.failed{color:#a22}.passed{color:#2a7a2a}"
