@@ -148,7 +148,8 @@ public final class ExamLoader {
       if (scenario.isEmpty()) return Optional.empty();
       Scenario s = scenario.get();
       List<String> chosen = tasks.isEmpty() ? s.tasks().stream().map(TaskDef::id).toList() : tasks;
-      return Optional.of(new ExamPart(only(s, chosen), chosen, time.orElse(s.timeLimit())));
+      Duration budget = time.orElse(s.timeLimit());
+      return Optional.of(new ExamPart(timed(only(s, chosen), budget), chosen, budget));
     }
 
     /** Every part on the same station rig; the exam's station carries all their rigs. */
@@ -188,6 +189,13 @@ public final class ExamLoader {
     private Optional<Duration> duration(YamlValue v) {
       return DocumentHeader.duration(v, problems, "120m or 2h");
     }
+  }
+
+  /** The scenario as the part sets it: run for the part's time, which a live station's clock takes from the scenario. */
+  static Scenario timed(Scenario s, Duration time) {
+    if (s.timeLimit().equals(time)) return s;
+    return new Scenario(s.id(), s.version(), s.title(), s.briefing(), s.level(), s.skill(), s.clauses(), s.rigs(), time, s.passMark(),
+        s.setup(), s.faults(), s.tasks(), s.reference(), s.judgements(), s.source());
   }
 
   /** The scenario with only the chosen tasks, and only the clauses they still cite. */

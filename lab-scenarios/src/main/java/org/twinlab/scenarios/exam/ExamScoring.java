@@ -36,13 +36,24 @@ public final class ExamScoring {
 
   /** @param results by part id; a part without a result was never started */
   public ExamSheet score(Exam exam, Map<String, PartResult> results) {
+    Map<String, ScoreSheet> sheets = new LinkedHashMap<>();
+    results.forEach((part, r) -> exam.part(part).ifPresent(p -> sheets.put(part, scoring.score(p.scenario(), r.verdicts(), r.marks()))));
+    return combine(exam, sheets);
+  }
+
+  /**
+   * The exam's sheet from its parts' own sheets, as a live session scores each part's station.
+   *
+   * @param sheets by part id; a part without a sheet was never started
+   */
+  public ExamSheet combine(Exam exam, Map<String, ScoreSheet> sheets) {
     List<ExamSheet.PartScore> parts = new ArrayList<>();
     Map<String, double[]> byFunction = new LinkedHashMap<>(); // key → {earned, possible, undecided}
     double undecided = 0;
     for (ExamPart part : exam.parts()) {
-      PartResult r = results.get(part.id());
-      ScoreSheet sheet = r == null ? scoring.score(part.scenario(), Map.of(), Map.of())
-          : scoring.score(part.scenario(), r.verdicts(), r.marks());
+      ScoreSheet given = sheets.get(part.id());
+      boolean started = given != null;
+      ScoreSheet sheet = started ? given : scoring.score(part.scenario(), Map.of(), Map.of());
       double earned = 0;
       double possible = 0;
       for (CheckScore c : sheet.checks()) {
@@ -50,14 +61,14 @@ public final class ExamScoring {
         double got = c.earned() == null ? 0 : c.earned();
         f[0] += got;
         f[1] += c.points();
-        if (c.earned() == null && r != null) { // a part never started is decided: nothing earned
+        if (c.earned() == null && started) { // a part never started is decided: nothing earned
           f[2] += c.points();
           undecided += c.points();
         }
         earned += got;
         possible += c.points();
       }
-      parts.add(new ExamSheet.PartScore(part.id(), r != null, sheet, earned, possible));
+      parts.add(new ExamSheet.PartScore(part.id(), started, sheet, earned, possible));
     }
     List<ExamSheet.FunctionPoints> functions = new ArrayList<>();
     double total = 0;

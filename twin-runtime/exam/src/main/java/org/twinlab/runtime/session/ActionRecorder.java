@@ -105,8 +105,9 @@ public final class ActionRecorder implements AutoCloseable {
   private Optional<Map.Entry<LabSession, String>> placeOf(CandidateAction a) {
     for (LabSession s : sessions.all()) {
       if (s.ended()) continue;
-      for (StationSession st : s.stations()) {
-        if (!st.plan().twins().contains(a.twin())) continue;
+      for (StationSession at : s.stations()) {
+        if (!at.plan().twins().contains(a.twin())) continue;
+        StationSession st = s.currentOf(at); // the twin serves every part of an exam: the part running takes the action
         if (CandidateAction.RUNTIME.equals(a.role()) && !s.tracksRuntime(st.plan().id())) return Optional.empty();
         return Optional.of(Map.entry(s, st.plan().id()));
       }

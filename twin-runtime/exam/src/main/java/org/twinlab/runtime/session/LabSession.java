@@ -53,9 +53,6 @@ public final class LabSession {
   // read without the session's lock: the event loop asks while a worker holds it to set a station up
   private volatile boolean ended;
 
-  /** The refusal a station planned from an exam meets wherever a scenario's run would be: its parts do not run yet. */
-  static final String EXAM_NOT_RUNNABLE = "exam stations are not runnable yet";
-
   LabSession(SessionPlan plan, Map<String, org.twinlab.scenarios.model.Scenario> scenarios,
       Map<String, org.twinlab.scenarios.exam.Exam> exams, EvidenceLog log, Starter starter,
       java.util.function.Supplier<PlatformKey> key, Runnable reachChanged,
@@ -67,8 +64,13 @@ public final class LabSession {
     this.key = key;
     this.clock = clock;
     this.checkpoint = log.file().resolveSibling(CHECKPOINT);
-    plan.stations().forEach(s -> stations.put(s.id(), s.fromExam() ? new StationSession(s, exams.get(s.exam()))
-        : new StationSession(s, scenarios.get(s.scenario()))));
+    for (StationPlan s : plan.stations()) {
+      org.twinlab.scenarios.exam.Exam exam = s.fromExam() ? exams.get(s.exam()) : null;
+      // a part of an exam runs its scenario as the exam sets it: its tasks, its time
+      stations.put(s.id(), exam == null ? new StationSession(s, scenarios.get(s.scenario()))
+          : new StationSession(s, exam.part(s.scenario()).orElseThrow(() -> new IllegalStateException(
+              "exam " + exam.id() + " has no part " + s.scenario())).scenario(), exam));
+    }
   }
 
   public SessionPlan plan() {
@@ -113,6 +115,21 @@ public final class LabSession {
     return s;
   }
 
+  /**
+   * The station a candidate is at now, asked for any station of theirs: at a part of an exam, the
+   * part they sit now (the one running, else the next, else the last); otherwise the station itself.
+   * Not under the session's lock (a twin's thread asks while a station is being set up): the
+   * stations are fixed when the session is made.
+   */
+  StationSession currentOf(StationSession s) {
+    return ExamParts.of(s, stations()).map(ExamParts::current).orElse(s);
+  }
+
+  /** The plan of the station a candidate is at now, asked for any station of theirs ({@link #currentOf}). */
+  public StationPlan currentOf(StationPlan p) {
+    return currentOf(station(p.id())).plan();
+  }
+
   List<StationSession> stations() {
     return List.copyOf(stations.values());
   }
@@ -133,25 +150,58 @@ public final class LabSession {
         if (station != null) throw new IllegalStateException("station " + s.plan().id() + " has started already");
         continue;
       }
-      if (s.plan().fromExam()) {
-        // refused before anything is on record: the station stays ready, its plan as it was
-        if (station != null) throw new IllegalStateException(notRunnable(s));
-        problems.add(s.plan().id() + ": " + notRunnable(s));
-        continue;
+      // a part of an exam starts when the exam's rules let it: refused before anything is on record
+      java.util.Optional<String> refused = ExamParts.of(s, stations()).flatMap(parts -> parts.refusal(s));
+      if (refused.isPresent()) {
+        if (station != null) throw new IllegalStateException("station " + s.plan().id() + ": " + refused.get());
+        continue; // a later part of an exam whose first part starts now
       }
-      // on record before the rig is set up; a start that then fails says so, and the station stays ready
-      log.append("station.started", by, s.plan().id(), new JsonObject().put("scenario", s.scenario().id())
-          .put("version", s.scenario().version()).put("limitSeconds", s.scenario().timeLimit().toSeconds()));
-      try {
-        s.started(starter.start(s.plan(), s.scenario(), by));
-      } catch (StationException e) {
-        log.append("station.start_failed", by, s.plan().id(), new JsonObject().put("reason", e.getMessage()));
-        problems.add(s.plan().id() + ": " + e.getMessage());
-      }
+      startOne(s, by).ifPresent(problems::add);
     }
     reachChanged.run();
     if (station != null && !problems.isEmpty()) throw new IllegalStateException(problems.get(0));
     return problems;
+  }
+
+  /** Puts a station's start on record, then sets its rig up and starts its clock; says why if it could not. */
+  private java.util.Optional<String> startOne(StationSession s, String by) {
+    // on record before the rig is set up; a start that then fails says so, and the station stays ready
+    JsonObject started = new JsonObject().put("scenario", s.scenario().id()).put("version", s.scenario().version())
+        .put("limitSeconds", s.scenario().timeLimit().toSeconds());
+    s.exam().ifPresent(e -> started.put("exam", e.id()).put("examVersion", e.version()));
+    log.append("station.started", by, s.plan().id(), started);
+    try {
+      s.started(starter.start(s.plan(), s.scenario(), by));
+      return java.util.Optional.empty();
+    } catch (StationException e) {
+      log.append("station.start_failed", by, s.plan().id(), new JsonObject().put("reason", e.getMessage()));
+      return java.util.Optional.of(s.plan().id() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * After a part of an exam has ended: its run lets go of the station, and in the given order the
+   * next part starts at once on the exam's one clock.
+   */
+  private void nextPart(StationSession ended) {
+    java.util.Optional<ExamParts> parts = ExamParts.of(ended, stations());
+    if (parts.isEmpty()) return;
+    ended.live().ifPresent(LiveRun::close);
+    parts.get().next().ifPresent(next -> {
+      try {
+        startOne(next, "exam").ifPresent(problem -> log.append("exam.next_part_failed", "exam", next.plan().id(),
+            new JsonObject().put("reason", problem)));
+      } catch (RuntimeException e) {
+        // the evidence cannot be written now: the examiner starts the part by hand once it can
+      }
+    });
+    reachChanged.run();
+  }
+
+  /** The parts of the exam sat at a station ({@code s1} or any of its parts {@code s1.2}), in the exam's order. */
+  synchronized java.util.Optional<ExamParts> examAt(String station) {
+    return stations().stream().filter(s -> s.plan().id().equals(station) || s.plan().examStation().equals(station))
+        .findFirst().flatMap(s -> ExamParts.of(s, stations()));
   }
 
   public synchronized void pause(String station, String by, String reason) {
@@ -202,12 +252,12 @@ public final class LabSession {
     } catch (RuntimeException unsigned) {
       // the station has ended, on record: its signature follows with the watch's next checkpoint
     }
+    nextPart(s);
   }
 
   /** An examiner's own mark on a judged check; the evidence has it before it counts. */
   public synchronized void mark(String station, String check, int mark, String examiner) {
     StationSession s = station(station);
-    if (s.plan().fromExam()) throw new IllegalStateException(notRunnable(s));
     CheckDef c = s.scenario().checks().stream().filter(x -> x.id().equals(check)).findFirst()
         .orElseThrow(() -> new NoSuchElementException("no check '" + check + "' in " + s.scenario().id()));
     if (c.kind() != CheckDef.Kind.JUDGEMENT) throw new IllegalArgumentException(check + " is measured by the engine, not marked");
@@ -246,10 +296,26 @@ public final class LabSession {
     return result(plan, station(station), log.head(), log.sealed(), displayName, scoring);
   }
 
+  /**
+   * The exam's sheet at a part of an exam: every part's result weighed by the level's table.
+   *
+   * @throws IllegalArgumentException when the station sets one scenario, not a part of an exam
+   */
+  public synchronized ExamResult examResult(String station, java.util.function.Function<String, String> displayName,
+      org.twinlab.scenarios.score.Scoring scoring, org.twinlab.scenarios.exam.ExamScoring examScoring) {
+    ExamParts parts = ExamParts.of(station(station), stations())
+        .orElseThrow(() -> new IllegalArgumentException("station " + station + " sets a scenario, not a part of an exam"));
+    List<StationResult> results = parts.parts().stream().map(p -> result(plan, p, log.head(), log.sealed(), displayName, scoring)).toList();
+    boolean over = ended || parts.parts().stream().noneMatch(StationSession::active)
+        && (parts.parts().stream().noneMatch(p -> p.state() == StationClock.State.READY)
+            || org.twinlab.scenarios.exam.ExamTime.remaining(parts.exam(), parts.spent()).isZero());
+    return new ExamResult(parts.exam(), station(station).plan().examStation(), results, parts.sheet(results, examScoring), over,
+        parts.spent());
+  }
+
   /** A station's result from its run or, when it runs no more, from what its evidence says. */
   static StationResult result(SessionPlan plan, StationSession s, String evidenceHead, boolean sealed,
       java.util.function.Function<String, String> displayName, org.twinlab.scenarios.score.Scoring scoring) {
-    if (s.plan().fromExam()) throw new IllegalStateException(notRunnable(s));
     ScenarioRun run = s.run().orElse(null);
     StationReplay before = s.replay().orElse(null);
     Map<String, Verdict> verdicts = run != null ? run.verdicts() : before != null ? before.verdicts : Map.of();
@@ -341,6 +407,7 @@ public final class LabSession {
   synchronized void watch() {
     if (ended || log.damaged() || !log.recheck()) return;
     boolean stationEnded = false;
+    List<StationSession> endedNow = new ArrayList<>();
     for (StationSession s : stations()) {
       ScenarioRun run = s.run().orElse(null);
       if (run == null) continue;
@@ -369,12 +436,14 @@ public final class LabSession {
         recordOrForget(() -> log.append("station.ended", last.by(), s.plan().id(), new JsonObject().put("reason", last.reason())
             .put("elapsedSeconds", run.clock().elapsed().toSeconds())), s::forgetEnd);
         stationEnded = true;
+        endedNow.add(s);
       }
     }
     if (stationEnded || log.checkpointDue(SIGN_EVERY)) {
       log.checkpoint(key.get(), "runtime");
     }
     checkpoint();
+    endedNow.forEach(this::nextPart);
   }
 
   /** Writes a record of news; news whose record cannot be written is forgotten, to be recorded by a later watch. */
@@ -439,6 +508,18 @@ public final class LabSession {
         // the disk is full at start: the station is as its evidence says; health tells why nothing is recorded
       }
     }
+    // an exam whose part had ended when the runtime stopped goes on with its next part
+    for (StationSession s : stations()) {
+      if (s.state() != StationClock.State.ENDED) continue;
+      ExamParts.of(s, stations()).filter(p -> p.parts().stream().noneMatch(StationSession::active)).flatMap(ExamParts::next)
+          .ifPresent(next -> {
+            try {
+              startOne(next, "exam");
+            } catch (RuntimeException e) {
+              // the evidence cannot be written now: the examiner starts the part by hand once it can
+            }
+          });
+    }
   }
 
   private Map<String, Long> savedElapsed() {
@@ -459,10 +540,6 @@ public final class LabSession {
       recordOrForget(() -> log.append("station.ended", by, s.plan().id(), new JsonObject().put("reason", reason)
           .put("elapsedSeconds", clock(s).elapsed().toSeconds())), s::forgetEnd);
     }
-  }
-
-  private static String notRunnable(StationSession s) {
-    return "station " + s.plan().id() + " is planned from exam " + s.plan().exam() + ": " + EXAM_NOT_RUNNABLE;
   }
 
   /** Refuses, before anything is recorded, a clock move the station's state does not allow. */

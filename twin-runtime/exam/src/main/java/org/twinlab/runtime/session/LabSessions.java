@@ -167,7 +167,7 @@ public final class LabSessions implements AutoCloseable {
     for (LabSession s : oldestFirst()) {
       if (s.ended()) continue;
       for (StationPlan p : s.plan().stations()) {
-        if (p.candidate().equals(candidate)) return Optional.of(Map.entry(s, p));
+        if (p.candidate().equals(candidate)) return Optional.of(Map.entry(s, s.currentOf(p)));
       }
     }
     return Optional.empty();
@@ -229,15 +229,13 @@ public final class LabSessions implements AutoCloseable {
     SessionPlan plan = SessionPlan.fromJson(records.get(0).data().getJsonObject("plan"));
     LabSession s = session(plan, log);
     Map<String, StationReplay> replays = new LinkedHashMap<>();
-    for (StationSession st : s.stations()) {
-      if (!st.plan().fromExam()) replays.put(st.plan().id(), new StationReplay(st.plan(), st.scenario())); // an exam station never ran
-    }
+    for (StationSession st : s.stations()) replays.put(st.plan().id(), new StationReplay(st.plan(), st.scenario()));
     for (EvidenceRecord r : records) {
       if (r.station() != null && replays.containsKey(r.station())) replays.get(r.station()).apply(r);
     }
     if (log.ended() || log.damaged()) {
       if (log.ended()) s.sealed();
-      s.stations().stream().filter(st -> replays.containsKey(st.plan().id())).forEach(st -> st.restore(replays.get(st.plan().id())));
+      s.stations().forEach(st -> st.restore(replays.get(st.plan().id())));
       if (log.ended() && !log.sealed()) sealAgain(s);
     } else {
       s.restore(replays, "runtime");

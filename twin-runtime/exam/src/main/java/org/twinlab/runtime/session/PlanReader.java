@@ -62,15 +62,15 @@ final class PlanReader {
           problem(at, "a station is an object");
           continue;
         }
-        StationPlan p = station(at, s, ids, candidates, twins);
-        if (p != null) stations.add(p);
+        stations.addAll(station(at, s, ids, candidates, twins));
       }
     }
     if (!problems.isEmpty()) throw new InvalidInputException(List.copyOf(problems));
     return new SessionPlan(id, title, stations);
   }
 
-  private StationPlan station(String at, JsonObject s, Set<String> ids, Set<String> candidates, Set<String> twins) {
+  /** The station as planned: one, or one per part of the exam it sets; none when it has problems. */
+  private List<StationPlan> station(String at, JsonObject s, Set<String> ids, Set<String> candidates, Set<String> twins) {
     int before = problems.size();
     String id = string(s, "id", at);
     if (id != null && !ID.matcher(id).matches()) problem(at + ".id", "a station id is a-z 0-9 - (up to 64)");
@@ -81,6 +81,7 @@ final class PlanReader {
     String examId = null;
     String needer = null;
     List<String> rigs = null;
+    Exam exam = null;
     if (setsScenario == setsExam) {
       problem(at + ".exam", setsExam ? "a station sets a scenario or an exam, not both" : "a station sets a scenario or an exam: name one of the two");
     } else if (setsScenario) {
@@ -93,7 +94,7 @@ final class PlanReader {
       }
     } else {
       examId = string(s, "exam", at);
-      Exam exam = examId == null ? null : lab.exam().apply(examId).orElse(null);
+      exam = examId == null ? null : lab.exam().apply(examId).orElse(null);
       if (examId != null && exam == null) {
         problem(at + ".exam", "no exam '" + examId + "' in the library" + NearName.hint(examId, lab.exams().get()));
       }
@@ -127,7 +128,13 @@ final class PlanReader {
         }
       }
     }
-    return problems.size() == before ? new StationPlan(id, scenarioId, examId, candidate, stationTwins, examiners) : null;
+    if (problems.size() != before) return List.of();
+    if (exam == null) return List.of(new StationPlan(id, scenarioId, null, candidate, stationTwins, examiners));
+    List<StationPlan> parts = new ArrayList<>();
+    for (int n = 1; n <= exam.parts().size(); n++) {
+      parts.add(new StationPlan(StationPlan.partId(id, n), exam.parts().get(n - 1).id(), exam.id(), candidate, stationTwins, examiners));
+    }
+    return parts;
   }
 
   /** Three, five or more examiners, an odd number, each named once: the panel's majority decides a mark. */

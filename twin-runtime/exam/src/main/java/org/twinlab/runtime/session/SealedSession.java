@@ -60,12 +60,13 @@ public final class SealedSession {
     SessionPlan plan = SessionPlan.fromJson(records.get(0).data().getJsonObject("plan"));
     List<StationSession> stations = new ArrayList<>();
     for (StationPlan p : plan.stations()) {
-      if (p.fromExam()) continue; // an exam station has not run: it has no result to analyse
-      Scenario scenario = catalog.find(p.scenario())
+      org.twinlab.scenarios.exam.Exam exam = p.fromExam() ? catalog.exam(p.exam())
+          .orElseThrow(() -> new IllegalStateException("exam " + p.exam() + " of session " + id + " is not in the library")) : null;
+      Scenario scenario = (exam != null ? exam.part(p.scenario()).map(org.twinlab.scenarios.exam.ExamPart::scenario) : catalog.find(p.scenario()))
           .orElseThrow(() -> new IllegalStateException("scenario " + p.scenario() + " of session " + id + " is not in the library or uploads"));
       StationReplay replay = new StationReplay(p, scenario);
       records.stream().filter(r -> p.id().equals(r.station())).forEach(replay::apply);
-      StationSession st = new StationSession(p, scenario);
+      StationSession st = new StationSession(p, scenario, exam);
       st.restore(replay);
       stations.add(st);
     }
@@ -81,7 +82,7 @@ public final class SealedSession {
     return head;
   }
 
-  /** Every station's result, in the plan's order; stations planned from an exam have none yet. */
+  /** Every station's result, in the plan's order. */
   public List<StationResult> results(Function<String, String> displayName) {
     return stations.stream().map(s -> LabSession.result(plan, s, head, true, displayName, catalog.scoring())).toList();
   }

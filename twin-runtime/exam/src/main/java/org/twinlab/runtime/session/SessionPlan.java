@@ -29,15 +29,19 @@ public record SessionPlan(String id, String title, List<StationPlan> stations) {
   /** What goes against the standard's rules for examiners, as warnings: the session may still run. */
   public List<String> warnings() {
     List<String> out = new ArrayList<>();
-    Map<String, Integer> load = new TreeMap<>();
+    Map<String, java.util.Set<String>> load = new TreeMap<>();
+    java.util.Set<String> counted = new java.util.HashSet<>();
     for (StationPlan s : stations) {
-      s.examiners().forEach(e -> load.merge(e, 1, Integer::sum));
+      // an exam's parts are one candidate's station: counted once
+      s.examiners().forEach(e -> load.computeIfAbsent(e, k -> new java.util.TreeSet<>()).add(s.examStation()));
+      if (!counted.add(s.examStation())) continue;
       if (s.examiners().size() < MIN_EXAMINERS_PER_STATION) {
-        out.add("station " + s.id() + " has " + s.examiners().size() + " examiner(s); judgements need " + MIN_EXAMINERS_PER_STATION
+        out.add("station " + s.examStation() + " has " + s.examiners().size() + " examiner(s); judgements need " + MIN_EXAMINERS_PER_STATION
             + " or more to combine");
       }
     }
-    load.forEach((e, n) -> {
+    load.forEach((e, marked) -> {
+      int n = marked.size();
       if (n > MAX_STATIONS_PER_EXAMINER) {
         out.add("examiner " + e + " has " + n + " stations; at most " + MAX_STATIONS_PER_EXAMINER + " per examiner");
       }

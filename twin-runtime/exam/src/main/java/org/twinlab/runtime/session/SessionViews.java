@@ -26,7 +26,7 @@ public final class SessionViews {
 
   public static JsonObject session(LabSession s) {
     JsonArray stations = new JsonArray();
-    s.stations().forEach(st -> stations.add(stationSummary(st)));
+    s.stations().forEach(st -> stations.add(stationSummary(s, st)));
     return new JsonObject().put("id", s.id()).put("title", s.plan().title()).put("ended", s.ended())
         .put("warnings", new JsonArray(s.plan().warnings())).put("stations", stations)
         .put("evidence", new JsonObject().put("head", s.evidence().head()).put("sealed", s.evidence().sealed())
@@ -34,11 +34,11 @@ public final class SessionViews {
   }
 
   /** A station at a glance: timer, progress, who sits and marks it. */
-  static JsonObject stationSummary(StationSession st) {
-    if (st.exam().isPresent()) return examSummary(st, st.exam().get());
+  static JsonObject stationSummary(LabSession s, StationSession st) {
     JsonObject o = st.plan().toJson().put("state", st.state().name().toLowerCase(Locale.ROOT))
         .put("title", st.scenario().title().en()).put("titleZh", st.scenario().title().zh())
         .put("level", st.scenario().level().number());
+    s.examAt(st.plan().id()).ifPresent(parts -> o.put("exam", examPart(st, parts)));
     ScenarioRun run = st.run().orElse(null);
     long limit = run == null ? st.scenario().timeLimit().toSeconds() : run.clock().limit().toSeconds();
     long elapsed = run == null ? 0 : run.clock().elapsed().toSeconds();
@@ -62,24 +62,58 @@ public final class SessionViews {
     return o;
   }
 
-  /** A station planned from an exam, before it can run: the exam's clock and every part's checks still to decide. */
-  private static JsonObject examSummary(StationSession st, Exam exam) {
-    List<CheckDef> checks = exam.parts().stream().flatMap(p -> p.scenario().checks().stream()).toList();
-    int judgements = (int) checks.stream().filter(c -> c.kind() == CheckDef.Kind.JUDGEMENT).count();
-    long limit = exam.timeLimit().toSeconds();
-    return st.plan().toJson().put("state", st.state().name().toLowerCase(Locale.ROOT))
-        .put("title", exam.title().en()).put("titleZh", exam.title().zh()).put("level", exam.level().number())
-        .put("parts", new JsonArray(exam.parts().stream().map(p -> p.id()).toList()))
-        .put("limitSeconds", limit).put("elapsedSeconds", 0).put("remainingSeconds", limit)
-        .put("progress", new JsonObject().put("measured", checks.size() - judgements).put("decided", 0).put("passed", 0)
-            .put("judgements", judgements).put("marked", 0).put("actions", 0).put("interventions", st.interventions().size()));
+  /**
+   * What a part of an exam shows of its exam: which exam, which part of how many, the exam's
+   * station and what its one clock has left.
+   */
+  static JsonObject examPart(StationSession st, ExamParts parts) {
+    Exam exam = parts.exam();
+    int n = parts.parts().indexOf(st) + 1;
+    JsonArray all = new JsonArray();
+    for (StationSession p : parts.parts()) {
+      all.add(new JsonObject().put("station", p.plan().id()).put("scenario", p.scenario().id()).put("title", p.scenario().title().en())
+          .put("titleZh", p.scenario().title().zh()).put("state", p.state().name().toLowerCase(Locale.ROOT))
+          .put("limitSeconds", p.scenario().timeLimit().toSeconds()));
+    }
+    return new JsonObject().put("id", exam.id()).put("version", exam.version()).put("title", exam.title().en())
+        .put("titleZh", exam.title().zh()).put("station", st.plan().examStation()).put("part", n).put("of", parts.parts().size())
+        .put("order", exam.order().name().toLowerCase(Locale.ROOT)).put("limitSeconds", exam.timeLimit().toSeconds())
+        .put("remainingSeconds", org.twinlab.scenarios.exam.ExamTime.remaining(exam, parts.spent()).toSeconds()).put("parts", all);
+  }
+
+  /**
+   * A candidate's exam as its sheet shows it: each function's points, weight and contribution,
+   * each part's points, and the total out of 100.
+   */
+  public static JsonObject exam(ExamResult r) {
+    org.twinlab.scenarios.exam.ExamSheet sheet = r.sheet();
+    JsonArray functions = new JsonArray();
+    for (org.twinlab.scenarios.exam.ExamSheet.FunctionPoints f : sheet.functions()) {
+      functions.add(new JsonObject().put("function", f.function()).put("name", f.name().en()).put("nameZh", f.name().zh())
+          .put("weight", f.weight()).put("earned", f.earned()).put("possible", f.possible()).put("undecided", f.undecided())
+          .put("percent", f.percent()).put("contribution", f.contribution()));
+    }
+    JsonArray parts = new JsonArray();
+    for (int i = 0; i < sheet.parts().size(); i++) {
+      org.twinlab.scenarios.exam.ExamSheet.PartScore p = sheet.parts().get(i);
+      StationResult part = r.parts().get(i);
+      parts.add(new JsonObject().put("part", p.part()).put("station", part.station()).put("title", part.scenario().title().en())
+          .put("titleZh", part.scenario().title().zh()).put("state", part.state().name().toLowerCase(Locale.ROOT))
+          .put("started", p.started()).put("earned", p.earned()).put("possible", p.possible()));
+    }
+    return new JsonObject().put("exam", r.exam().id()).put("version", r.exam().version()).put("title", r.exam().title().en())
+        .put("titleZh", r.exam().title().zh()).put("level", r.exam().level().number()).put("station", r.station())
+        .put("candidate", r.parts().get(0).candidate()).put("over", r.over()).put("spentSeconds", r.spent().toSeconds())
+        .put("limitSeconds", r.exam().timeLimit().toSeconds()).put("functions", functions).put("parts", parts)
+        .put("total", sheet.total()).put("passMark", sheet.passMark()).put("passed", sheet.passed())
+        .put("provisional", sheet.provisional()).put("undecided", sheet.undecided());
   }
 
   /** The whole station for its examiners: checks with verdicts and scores, marks, faults, actions, clock. */
   public static JsonObject station(LabSession s, String station, StationResult result) {
     StationSession st = s.station(station);
     ScenarioRun run = st.run().orElse(null);
-    JsonObject o = stationSummary(st).put("session", s.id());
+    JsonObject o = stationSummary(s, st).put("session", s.id());
     Map<String, Verdict> verdicts = run == null ? Map.of() : run.verdicts();
     JsonArray checks = new JsonArray();
     for (CheckScore c : result.sheet().checks()) {
@@ -151,18 +185,11 @@ public final class SessionViews {
   /** What a candidate may see: the briefing, task prompts, visible checks, time left, announced faults. */
   public static JsonObject candidate(LabSession s, String station) {
     StationSession st = s.station(station);
-    if (st.exam().isPresent()) {
-      // an exam station waits at its briefing: its parts are not set before the exam can run
-      Exam exam = st.exam().get();
-      return new JsonObject().put("session", s.id()).put("station", station).put("twins", new JsonArray(st.plan().twins()))
-          .put("exam", exam.id()).put("title", exam.title().en()).put("titleZh", exam.title().zh())
-          .put("state", st.state().name().toLowerCase(Locale.ROOT)).put("briefing", exam.briefing().en())
-          .put("briefingZh", exam.briefing().zh()).put("tasks", new JsonArray()).put("remainingSeconds", exam.timeLimit().toSeconds());
-    }
     Scenario sc = st.scenario();
     JsonObject o = new JsonObject().put("session", s.id()).put("station", station).put("twins", new JsonArray(st.plan().twins()))
         .put("scenario", sc.id()).put("title", sc.title().en()).put("titleZh", sc.title().zh())
         .put("state", st.state().name().toLowerCase(Locale.ROOT));
+    s.examAt(station).ifPresent(parts -> o.put("exam", examPart(st, parts)));
     ScenarioRun run = st.run().orElse(null);
     if (run == null) {
       // before the start the candidate sees the briefing only

@@ -32,19 +32,17 @@ final class StationSession {
   private final Map<Long, Intervention> interventions = new java.util.LinkedHashMap<>();
 
   StationSession(StationPlan plan, Scenario scenario) {
-    this.plan = plan;
-    this.scenario = scenario;
-    this.exam = null;
+    this(plan, scenario, null);
   }
 
-  /** A station planned from an exam: it has no scenario of its own, and does not run yet. */
-  StationSession(StationPlan plan, Exam exam) {
+  /** A part of an exam: its scenario as the exam sets it (its tasks, its time). */
+  StationSession(StationPlan plan, Scenario scenario, Exam exam) {
     this.plan = plan;
-    this.scenario = null;
+    this.scenario = scenario;
     this.exam = exam;
   }
 
-  /** The exam the station was planned from, if it was. */
+  /** The exam this station is a part of, if it is. */
   Optional<Exam> exam() {
     return Optional.ofNullable(exam);
   }

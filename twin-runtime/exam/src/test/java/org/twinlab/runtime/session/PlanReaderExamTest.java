@@ -85,17 +85,21 @@ class PlanReaderExamTest {
   }
 
   @Test
-  void threeExaminersAtAnExamStationAreAcceptedAndThePlanKeepsTheExam() throws Exception {
+  void threeExaminersAtAnExamStationAreAcceptedAndItIsPlannedAsOneStationPerPart() throws Exception {
     SessionPlan plan = read(plan(station(1, "l5-exam-tank", "exam1", "exam2", "exam3"),
         station(2, "l3-exam-tank", "exam1", "exam2", "exam3", "exam4", "exam5")));
-    StationPlan s1 = plan.stations().get(0);
-    assertThat(s1.exam()).isEqualTo("l5-exam-tank");
-    assertThat(s1.scenario()).isNull();
-    assertThat(s1.fromExam()).isTrue();
-    assertThat(plan.warnings()).isEmpty();
+    assertThat(plan.stations()).extracting(StationPlan::id).containsExactly("s1.1", "s1.2", "s1.3", "s2.1", "s2.2", "s2.3");
+    StationPlan first = plan.stations().get(0);
+    assertThat(first.exam()).isEqualTo("l5-exam-tank");
+    assertThat(first.scenario()).isEqualTo("l5-monitor-tank-alarm-report");
+    assertThat(first.examStation()).isEqualTo("s1");
+    assertThat(first.sameExamAs(plan.stations().get(2))).isTrue();
+    assertThat(first.sameExamAs(plan.stations().get(3))).isFalse();
+    assertThat(plan.stations()).extracting(StationPlan::candidate).containsOnly("cand1", "cand2");
+    assertThat(plan.warnings()).as("an exam's parts count as one station for its examiners").isEmpty();
     JsonObject record = plan.toJson();
     assertThat(record.getJsonArray("stations").getJsonObject(0).getString("exam")).isEqualTo("l5-exam-tank");
-    assertThat(record.getJsonArray("stations").getJsonObject(0).containsKey("scenario")).isFalse();
+    assertThat(record.getJsonArray("stations").getJsonObject(0).getString("scenario")).isEqualTo("l5-monitor-tank-alarm-report");
     assertThat(SessionPlan.fromJson(new JsonObject(record.encode()))).isEqualTo(plan);
   }
 
@@ -104,7 +108,7 @@ class PlanReaderExamTest {
     JsonObject[] stations = IntStream.rangeClosed(1, 6).mapToObj(n -> station(n, "l5-exam-tank", "exam1", "exam" + (2 * n), "exam" + (2 * n + 1)))
         .toArray(JsonObject[]::new);
     SessionPlan plan = read(plan(stations));
-    assertThat(plan.stations()).hasSize(6);
+    assertThat(plan.stations()).as("three parts each").hasSize(18);
     assertThat(plan.warnings()).containsExactly("examiner exam1 has 6 stations; at most 5 per examiner");
   }
 

@@ -18,6 +18,7 @@ import org.twinlab.runtime.session.LabSessions;
 import org.twinlab.runtime.session.SessionAccess;
 import org.twinlab.runtime.session.SessionViews;
 import org.twinlab.runtime.session.StationPlan;
+import org.twinlab.runtime.session.ExamResult;
 import org.twinlab.runtime.session.StationResult;
 import org.twinlab.runtime.sheets.SheetHtml;
 import org.twinlab.runtime.sheets.SheetPdf;
@@ -95,6 +96,16 @@ final class SessionRoutes {
     r.post("/api/v1/sessions/:session/stations/:station/marks").handler(this::mark);
     r.get("/api/v1/sessions/:session/stations/:station/judgements").handler(ctx -> answer(ctx, 200,
         () -> JudgementViews.of(result(ctx))));
+    r.get("/api/v1/sessions/:session/stations/:station/exam").handler(ctx -> answer(ctx, 200, () -> {
+      ExamResult exam = examResult(ctx);
+      if (Guard.caller(ctx).is(Role.CANDIDATE) && !exam.over()) {
+        throw TwinRequestException.conflict("station", "a candidate's exam sheet is ready once the exam is over");
+      }
+      return SessionViews.exam(exam);
+    }));
+    r.get("/api/v1/sessions/:session/stations/:station/exam.html").handler(ctx -> examSheet(ctx, "html"));
+    r.get("/api/v1/sessions/:session/stations/:station/exam.pdf").handler(ctx -> examSheet(ctx, "pdf"));
+    r.get("/api/v1/sessions/:session/stations/:station/exam.csv").handler(ctx -> examSheet(ctx, "csv"));
     r.get("/api/v1/sessions/:session/stations/:station/sheet.html").handler(ctx -> sheet(ctx, false));
     r.get("/api/v1/sessions/:session/stations/:station/sheet.pdf").handler(ctx -> sheet(ctx, true));
   }
@@ -165,6 +176,29 @@ final class SessionRoutes {
         "inline; filename=\"sheet_" + ctx.pathParam("session") + "_" + ctx.pathParam("station") + (pdf ? ".pdf" : ".html") + "\"");
   }
 
+  /** A candidate's exam sheet as a page, a PDF or CSV rows; a candidate gets theirs once the exam is over. */
+  private void examSheet(RoutingContext ctx, String format) {
+    Caller c = Guard.caller(ctx);
+    file(ctx, vertx.executeBlocking(() -> {
+      ExamResult r = examResult(ctx);
+      if (c.is(Role.CANDIDATE) && !r.over()) {
+        throw TwinRequestException.conflict("station", "a candidate's exam sheet is ready once the exam is over");
+      }
+      StationResult first = r.parts().get(0);
+      if (format.equals("csv")) {
+        var sitting = new ScoreSheetCsv.Sitting(first.session(), r.station(), first.candidate(), first.candidateName(), java.util.Map.of(), "");
+        return Buffer.buffer(org.twinlab.scenarios.exam.ExamSheetCsv.of(List.of(new org.twinlab.scenarios.exam.ExamSheetCsv.Entry(sitting, r.sheet()))));
+      }
+      String html = org.twinlab.runtime.sheets.ExamSheetHtml.of(r.exam(), r.sheet(), first.candidateName() + " (" + first.candidate() + ")");
+      return format.equals("pdf") ? Buffer.buffer(SheetPdf.render(html)) : Buffer.buffer(html);
+    }, false), switch (format) {
+      case "pdf" -> "application/pdf";
+      case "csv" -> "text/csv; charset=utf-8";
+      default -> "text/html; charset=utf-8";
+    }, (format.equals("csv") ? "attachment" : "inline") + "; filename=\"exam_" + ctx.pathParam("session") + "_"
+        + ctx.pathParam("station") + "." + format + "\"");
+  }
+
   /**
    * The session for an operation on all its stations: an examiner must mark every one of them,
    * or else act on their own stations by the station's route (403 otherwise, however the path is written).
@@ -206,8 +240,7 @@ final class SessionRoutes {
     file(ctx, vertx.executeBlocking(() -> {
       LabSession s = session(ctx);
       Caller caller = Guard.caller(ctx);
-      // a station planned from an exam has no sheet until exams run
-      List<ScoreSheetCsv.Entry> all = s.plan().stations().stream().filter(p -> marks(caller, p) && !p.fromExam())
+      List<ScoreSheetCsv.Entry> all = s.plan().stations().stream().filter(p -> marks(caller, p))
           .map(p -> s.result(p.id(), this::displayName, sessions.catalog().scoring()))
           .map(r -> new ScoreSheetCsv.Entry(sitting(r), r.sheet())).toList();
       return Buffer.buffer(ScoreSheetCsv.of(all));
@@ -233,6 +266,11 @@ final class SessionRoutes {
   private static void file(RoutingContext ctx, Future<Buffer> content, String type, String disposition) {
     content.onFailure(ctx::fail).onSuccess(b -> ctx.response().putHeader("Content-Type", type)
         .putHeader("Content-Disposition", disposition).end(b));
+  }
+
+  private ExamResult examResult(RoutingContext ctx) {
+    return Http.parse("station", () -> session(ctx).examResult(station(ctx), this::displayName, sessions.catalog().scoring(),
+        new org.twinlab.scenarios.exam.ExamScoring(sessions.catalog().standard())));
   }
 
   private StationResult result(RoutingContext ctx) {

@@ -95,7 +95,7 @@ final class StationBackups {
       for (StationPlan p : s.plan().stations()) {
         if (!p.twins().contains(twin)) continue;
         if (caller.is(Role.CANDIDATE) && !p.candidate().equals(caller.name())) continue;
-        return Optional.of(new Seat(s.id(), p.id(), s.evidence().file()));
+        return Optional.of(new Seat(s.id(), s.currentOf(p).id(), s.evidence().file()));
       }
     }
     return Optional.empty();
