@@ -6,9 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.twinlab.models.ModelLibrary;
+import org.twinlab.scenarios.check.SignalNames;
 import org.junit.jupiter.api.Test;
 import org.twinlab.scenarios.check.Verdict;
 import org.twinlab.scenarios.engine.ActionRecord;
+import org.twinlab.scenarios.engine.CandidateView;
 import org.twinlab.scenarios.engine.ReferenceCandidate;
 import org.twinlab.scenarios.engine.ScenarioRun;
 import org.twinlab.scenarios.load.ScenarioLibrary;
@@ -20,8 +24,8 @@ import org.twinlab.scenarios.standard.StandardLoader;
 
 /**
  * The tank's test-design (L4) and security-script (L3) scenarios: what their reference solutions
- * report is what the grading recorded, and a candidate who guesses earns nothing for the analysis
- * or the problems found.
+ * report is what the grading recorded, a candidate who guesses earns nothing for the analysis or
+ * the problems found, and what candidates see of the security checks names no property with a hole.
  */
 class TankTestScenariosTest {
   private static final Scoring SCORING = new Scoring(StandardLoader.digitalTwinTechnician());
@@ -108,5 +112,20 @@ class TankTestScenariosTest {
     // another cause category is not a finding: it neither counts nor ends the window
     ScenarioRun other = play(s, report("1M", Map.of("property", "pid.kp", "cause_category", "operation")), report("2M", setpoint));
     assertThat(outcome(other, "setpoint-problem-reported")).isEqualTo(Verdict.Outcome.PASSED);
+  }
+
+  @Test
+  void candidatesAreNotToldWhichPropertiesHaveAHole() {
+    Scenario s = scenario("l3-test-security-suite-tank");
+    SignalNames names = SignalNames.of(List.of(ModelLibrary.loadBuiltIn(s.rig())), java.util.Set.of());
+    List<String> shown = Stream.concat(
+        s.tasks().stream().flatMap(t -> t.checks().stream()).filter(c -> !c.hidden())
+            .flatMap(c -> Stream.of(c.readableName().en(), c.readableName().zh())),
+        s.tasks().stream().flatMap(t -> CandidateView.deadlines(t, names).stream()).flatMap(d -> Stream.of(d.text().en(), d.text().zh())))
+        .toList();
+    assertThat(shown).isNotEmpty().allSatisfy(text -> assertThat(text).as(text)
+        .doesNotContain("setpoint", "output", "pump", "speed", "pid.", "设定值", "输出", "水泵", "转速"));
+    assertThat(s.tasks().stream().flatMap(t -> t.checks().stream()).filter(c -> c.id().endsWith("-problem-reported")))
+        .hasSize(3).allSatisfy(c -> assertThat(c.hidden()).as(c.id()).isTrue());
   }
 }
