@@ -229,9 +229,8 @@ function bindingTable(binding) {
 }
 
 /** A submitted test suite: every case with its parts, and what grading it gave. */
-function suiteTable(fields, result) {
+function suiteTable(fields, result, parts) {
   const cases = Array.isArray(fields.cases) ? fields.cases : [];
-  const parts = ['name', 'given', 'settle', 'when', 'then', 'within'];
   return el('div', {},
     el('table', {class: 'cases'}, el('tr', {}, el('th', {}, '#'), ...parts.map(p => el('th', {}, p))),
       ...cases.map((c, i) => el('tr', {'data-case': i}, el('td', {}, i + 1), ...parts.map(p => el('td', {}, c[p] === undefined ? '' : plain(c[p])))))),
@@ -243,7 +242,8 @@ function evidenceItem(a) {
     + (a.accepted ? '' : ' · ' + t('refusedAction') + ': ' + a.detail));
   let body;
   if (a.kind === 'report') body = fieldList(a.fields, REPORT_FIELDS);
-  else if (a.kind === 'test_suite') body = suiteTable(a.fields, a.result);
+  else if (a.kind === 'test_suite') body = suiteTable(a.fields, a.result, ['name', 'given', 'settle', 'when', 'then', 'within']);
+  else if (a.kind === 'security_suite') body = suiteTable(a.fields, a.result, ['name', 'write', 'expect']);
   else if (a.binding) body = bindingTable(a.binding);
   else body = fieldList(a.fields);
   return el('div', {class: 'evidence-item' + (a.accepted ? '' : ' failed'), 'data-kind': a.kind}, head, body);

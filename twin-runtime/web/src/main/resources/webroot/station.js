@@ -1,5 +1,5 @@
 // The candidate's station: the task, the clock, the live twin with its controls, and the tools a
-// task needs (binding editor with a live preview, report, test suite, export and backup).
+// task needs (binding editor with a live preview, report, test suite or security script, export and backup).
 const $ = id => document.getElementById(id);
 const enc = encodeURIComponent;
 let seat = null;
@@ -103,7 +103,7 @@ function showTasks(view) {
   $('tasks').querySelectorAll('span.left').forEach(s => { s.textContent = ' (' + timeLeft(Number(s.dataset.by) - elapsed) + ')'; });
 }
 
-/** The graded suite in full: each case's result on the correct twin, and which faulty variants it caught. */
+/** The graded suite in full: each case's result on the correct twin, and which faulty or insecure variants it caught. */
 function showSuite(result) {
   const cases = [];
   for (let n = 1; result['case.' + n + '.result'] !== undefined; n++) {
@@ -125,13 +125,19 @@ function showSuite(result) {
   $('suite-result').replaceChildren(el('table', {class: 'suite'}, head, ...rows, caught));
 }
 
-async function submitSuite(fields) {
+// what the box starts with for each kind of suite: a test suite's case, a security script's case
+const SUITE_TEMPLATES = {
+  test_suite: '{"cases": [{"name": "case 1", "given": {}, "when": {}, "then": "", "within": "10s"}]}',
+  security_suite: '{"cases": [{"name": "case 1", "write": {"property": "", "value": 0}, "expect": "refused"}]}'
+};
+
+async function submitSuite(kind, fields) {
   try {
-    const r = await api('POST', '/api/v1/twins/' + enc($('report-twin').value) + '/actions', {kind: 'test_suite', fields});
-    say('suite-message', 'test_suite: ' + r.detail);
+    const r = await api('POST', '/api/v1/twins/' + enc($('report-twin').value) + '/actions', {kind, fields});
+    say('suite-message', kind + ': ' + r.detail);
     showSuite(r.result || {});
   } catch (e) {
-    say('suite-message', 'test_suite: ' + describe(e), true);
+    say('suite-message', kind + ': ' + describe(e), true);
     showSuite({});
   }
 }
@@ -174,9 +180,13 @@ async function refresh() {
     if (quoted) fields.value = Number.isNaN(Number(quoted)) ? quoted : Number(quoted); // the server names a value that is no number
     action($('report-twin').value, 'report', fields, 'report-message');
   };
+  $('suite-kind').onchange = () => {
+    // a box still holding the other kind's template gets this kind's; the candidate's own text stays
+    if (Object.values(SUITE_TEMPLATES).includes($('suite-text').value)) $('suite-text').value = SUITE_TEMPLATES[$('suite-kind').value];
+  };
   $('suite-run').onclick = () => {
     try {
-      submitSuite(JSON.parse($('suite-text').value));
+      submitSuite($('suite-kind').value, JSON.parse($('suite-text').value));
     } catch (e) {
       say('suite-message', 'JSON: ' + e.message, true);
     }

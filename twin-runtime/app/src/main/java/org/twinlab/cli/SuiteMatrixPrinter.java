@@ -1,18 +1,21 @@
 package org.twinlab.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.twinlab.runtime.scenario.InsecureVariant;
 import org.twinlab.runtime.scenario.Mutant;
 import org.twinlab.runtime.scenario.SuiteResult;
 import org.twinlab.scenarios.engine.ActionRecord;
 import org.twinlab.scenarios.engine.ScenarioRun;
 
 /**
- * Prints each test suite a run submitted as a matrix: one row per case with its result on the
- * correct twin, one column per faulty variant (x where the case caught it), and a legend saying
- * which cases caught each variant.
+ * Prints each test suite and security script a run submitted as a matrix: one row per case with its
+ * result on the correct twin, one column per faulty or insecure variant (x where the case caught it),
+ * and a legend saying which cases caught each variant.
  *
  * <pre>
  * -- test suite at 15:00: 6 of 6 faulty variants detected, 0 false failures in 5 cases
@@ -25,18 +28,34 @@ final class SuiteMatrixPrinter {
   private SuiteMatrixPrinter() {}
 
   static void print(ScenarioRun run, PrintWriter out) {
-    List<Mutant> known = run.scenario().rigs().size() == 1 ? Mutant.forModel(run.scenario().rig()) : List.of();
+    String rig = run.scenario().rigs().size() == 1 ? run.scenario().rig() : "";
     for (ActionRecord a : run.actions()) {
-      if (!a.kind().equals("test_suite") || !a.outcome().accepted()) continue;
+      boolean security = a.kind().equals("security_suite");
+      if (!(security || a.kind().equals("test_suite")) || !a.outcome().accepted()) continue;
       Optional<SuiteResult> graded = SuiteResult.from(a.outcome().result());
       if (graded.isEmpty()) continue;
       long s = a.elapsed().toSeconds();
-      out.printf(Locale.ROOT, "-- test suite at %d:%02d: %s%n", s / 60, s % 60, a.outcome().detail());
-      print(graded.get(), known, out);
+      out.printf(Locale.ROOT, "-- %s at %d:%02d: %s%n", security ? "security script" : "test suite", s / 60, s % 60, a.outcome().detail());
+      print(graded.get(), security ? insecure(rig) : faulty(rig), out);
     }
   }
 
-  static void print(SuiteResult r, List<Mutant> known, PrintWriter out) {
+  /** What each faulty variant of a rig's twin is, by its kind. */
+  static Map<String, String> faulty(String rig) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Mutant.forModel(rig).forEach(m -> out.put(m.kind(), m.describe()));
+    return out;
+  }
+
+  /** What each insecure variant of a rig's twin is, by its kind. */
+  static Map<String, String> insecure(String rig) {
+    Map<String, String> out = new LinkedHashMap<>();
+    InsecureVariant.forModel(rig).forEach(v -> out.put(v.kind(), v.describe()));
+    return out;
+  }
+
+  /** @param described what each variant is, by its kind, for the legend */
+  static void print(SuiteResult r, Map<String, String> described, PrintWriter out) {
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "    %2s  %-13s ", "#", "correct"));
     for (int v = 0; v < r.variants().size(); v++) head.append(' ').append(letter(v));
     out.println(head.append("  case"));
@@ -49,7 +68,7 @@ final class SuiteMatrixPrinter {
     }
     for (int v = 0; v < r.variants().size(); v++) {
       String kind = r.variants().get(v);
-      String what = known.stream().filter(m -> m.kind().equals(kind)).findFirst().map(m -> " (" + m.describe() + ")").orElse("");
+      String what = described.containsKey(kind) ? " (" + described.get(kind) + ")" : "";
       List<Integer> by = r.caughtBy(kind);
       out.printf(Locale.ROOT, "    %s %s%s: %s%n", letter(v), kind, what, by.isEmpty() ? "NOT CAUGHT"
           : "caught by " + String.join(", ", by.stream().map(String::valueOf).toList()));

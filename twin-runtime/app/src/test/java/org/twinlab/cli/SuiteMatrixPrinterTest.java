@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.twinlab.runtime.scenario.Mutant;
 import org.twinlab.runtime.scenario.SuiteResult;
 import picocli.CommandLine;
 
@@ -31,6 +30,26 @@ class SuiteMatrixPrinterTest {
   }
 
   @Test
+  void theDryRunOfASecurityScenarioPrintsEachCaseAgainstEachInsecureVariant() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = TwinlabCli.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute("scenario", "dry-run", "l3-test-security-suite-tank", "--random", "1");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("-- security script at 12:00: 3 of 3 insecure variants detected, 0 false failures in 7 cases")
+        .contains("     #  correct        A B C  case")
+        .contains("     1  pass           x . .  a setpoint above the tank is refused")
+        .contains("     4  pass           . . x  the pump speed takes no write")
+        .contains("    A range_unchecked (pid.setpoint takes writes outside its range): caught by 1, 2")
+        .contains("    B range_widened (pid.manual_output takes writes up to 20 % beyond its range): caught by 3")
+        .contains("    C read_only_writable (pump.speed takes writes though it is read-only): caught by 4")
+        .doesNotContain("-- test suite").doesNotContain("NOT CAUGHT").doesNotContain("FALSE FAILURE");
+  }
+
+  @Test
   void aFalseFailureShowsWhyAndAVariantNoCaseCaughtIsSaid() {
     SuiteResult r = new SuiteResult(List.of(
         new SuiteResult.CaseResult(1, "level in range", true, "held after 0.1 s", List.of("wrong_scale")),
@@ -38,7 +57,7 @@ class SuiteMatrixPrinterTest {
         List.of("wrong_scale", "inverted_bit"));
     StringWriter out = new StringWriter();
     try (PrintWriter w = new PrintWriter(out)) {
-      SuiteMatrixPrinter.print(r, Mutant.forModel("tank-process"), w);
+      SuiteMatrixPrinter.print(r, SuiteMatrixPrinter.faulty("tank-process"), w);
     }
     assertThat(out.toString().lines()).containsExactly(
         "     #  correct        A B  case",

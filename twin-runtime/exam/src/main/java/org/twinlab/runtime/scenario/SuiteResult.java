@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A graded test suite in full: each case's result on the correct twin, and which faulty variants
@@ -24,6 +25,9 @@ public record SuiteResult(List<CaseResult> cases, List<String> variants) {
 
   public static final String PASS = "pass";
   public static final String FALSE_FAILURE = "false_failure";
+
+  /** The variants in the order the graders know them: a test suite's faulty ones, a security script's insecure ones. */
+  private static final List<String> KNOWN = Stream.concat(Mutant.KINDS.stream(), InsecureVariant.KINDS.stream()).toList();
 
   /** One case: whether it passed on the correct twin, why, and the variants it caught. */
   public record CaseResult(int number, String name, boolean passes, String why, List<String> catches) {
@@ -80,7 +84,7 @@ public record SuiteResult(List<CaseResult> cases, List<String> variants) {
   }
 
   private static int order(String variant) {
-    int i = Mutant.KINDS.indexOf(variant);
+    int i = KNOWN.indexOf(variant);
     return i < 0 ? Integer.MAX_VALUE : i;
   }
 }

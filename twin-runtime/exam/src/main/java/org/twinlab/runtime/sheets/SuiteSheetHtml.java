@@ -1,6 +1,7 @@
 package org.twinlab.runtime.sheets;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.twinlab.models.expr.Expr;
 import org.twinlab.runtime.scenario.SuiteResult;
@@ -9,26 +10,29 @@ import org.twinlab.scenarios.engine.ActionRecord;
 import org.twinlab.scenarios.model.TaskDef;
 
 /**
- * The test suites a candidate submitted, in full, for the sheet's test-suite task: per case its
- * result on the correct twin (and why a false failure failed), per faulty variant whether the case
- * caught it, and which cases caught each variant.
+ * The test suites and security scripts a candidate submitted, in full, for the sheet's task that
+ * scores them: per case its result on the correct twin (and why a false failure failed), per faulty
+ * or insecure variant whether the case caught it, and which cases caught each variant.
  */
 final class SuiteSheetHtml {
+  /** The actions graded against variants, and how the sheet names each. */
+  private static final Map<String, String> SUITES = Map.of("test_suite", "Test suite", "security_suite", "Security script");
+
   private SuiteSheetHtml() {}
 
-  /** Whether a task is the one that scores submitted suites: a check of it reads action.test_suite. */
+  /** Whether a task is the one that scores submitted suites: a check of it reads action.test_suite or action.security_suite. */
   static boolean scoresSuites(TaskDef task) {
     return task.checks().stream().flatMap(c -> c.measure().stream()).flatMap(m -> CheckParser.references(m).stream())
-        .anyMatch(e -> e instanceof Expr.EventMatch m && m.kind().equals("action.test_suite"));
+        .anyMatch(e -> e instanceof Expr.EventMatch m && SUITES.keySet().stream().anyMatch(k -> m.kind().equals("action." + k)));
   }
 
   static void append(StringBuilder h, List<ActionRecord> actions) {
     for (ActionRecord a : actions) {
-      if (!a.kind().equals("test_suite") || !a.outcome().accepted()) continue;
+      if (!SUITES.containsKey(a.kind()) || !a.outcome().accepted()) continue;
       Optional<SuiteResult> graded = SuiteResult.from(a.outcome().result());
       if (graded.isEmpty()) continue;
       SuiteResult r = graded.get();
-      h.append("<p class=\"small\">Test suite submitted at ").append(SheetHtml.mmss(a.elapsed())).append(" by ")
+      h.append("<p class=\"small\">").append(SUITES.get(a.kind())).append(" submitted at ").append(SheetHtml.mmss(a.elapsed())).append(" by ")
           .append(SheetHtml.esc(a.who())).append(": ").append(SheetHtml.esc(a.outcome().detail())).append("</p>\n");
       h.append("<table class=\"suite\"><tr><th>#</th><th>Case</th><th>Correct twin</th>");
       for (String v : r.variants()) h.append("<th class=\"small\">").append(SheetHtml.esc(v)).append("</th>");

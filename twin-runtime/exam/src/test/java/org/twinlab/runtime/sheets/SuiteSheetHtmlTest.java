@@ -46,6 +46,20 @@ class SuiteSheetHtmlTest {
   }
 
   @Test
+  void theSheetShowsASecurityScriptCaseByCaseUnderTheTaskThatScoresIt() throws Exception {
+    String html = SheetHtml.of(result("l3-test-security-suite-tank"));
+    int task = html.indexOf("<h3>write-script");
+    int script = html.indexOf("Security script submitted at 12:00 by ");
+    int next = html.indexOf("<h3>judge");
+    assertThat(task).isPositive();
+    assertThat(script).isGreaterThan(task).isLessThan(next);
+    assertThat(html.substring(script, next)).contains("3 of 3 insecure variants detected, 0 false failures in 7 cases")
+        .contains("<th class=\"small\">range_unchecked</th><th class=\"small\">range_widened</th><th class=\"small\">read_only_writable</th>")
+        .contains("<td>3</td><td>a manual output just above 100 % is refused</td><td class=\"passed\">pass</td><td>—</td><td>caught</td><td>—</td>")
+        .contains("<td class=\"passed\">1, 2</td>").doesNotContain("false failure:").doesNotContain("Test suite submitted");
+  }
+
+  @Test
   void aSheetWithoutASuiteHasNoSuiteTable() throws Exception {
     assertThat(SheetHtml.of(result("l4-operate-tank-setpoint"))).doesNotContain("Test suite submitted").doesNotContain("Caught by case");
   }
