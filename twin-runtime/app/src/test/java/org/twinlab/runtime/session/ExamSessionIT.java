@@ -45,7 +45,7 @@ class ExamSessionIT {
   }
 
   private static JsonObject plan(String exam, String... examiners) {
-    return new JsonObject().put("id", "exam-l5").put("title", "Level 5 sitting").put("stations", new JsonArray()
+    return new JsonObject().put("id", "exam-l4").put("title", "Level 4 sitting").put("stations", new JsonArray()
         .add(new JsonObject().put("id", "s1").put("exam", exam).put("candidate", "cand1")
             .put("twins", new JsonArray().add("tank-1")).put("examiners", new JsonArray(List.of((Object[]) examiners)))));
   }
@@ -55,11 +55,11 @@ class ExamSessionIT {
   }
 
   private static JsonObject station(WebClient c, String id) throws Exception {
-    return get(c.get("/api/v1/sessions/exam-l5/stations/" + id).send()).bodyAsJsonObject();
+    return get(c.get("/api/v1/sessions/exam-l4/stations/" + id).send()).bodyAsJsonObject();
   }
 
   private static String state(WebClient c, String id) throws Exception {
-    JsonObject session = get(c.get("/api/v1/sessions/exam-l5").send()).bodyAsJsonObject();
+    JsonObject session = get(c.get("/api/v1/sessions/exam-l4").send()).bodyAsJsonObject();
     return session.getJsonArray("stations").stream().map(JsonObject.class::cast).filter(s -> s.getString("id").equals(id))
         .findFirst().orElseThrow().getString("state");
   }
@@ -83,52 +83,52 @@ class ExamSessionIT {
         WebClient cand1 = users.client("cand1", Role.CANDIDATE);
 
         for (String[] panel : List.of(new String[] {"exam1", "exam2"}, new String[] {"exam1", "exam2", "exam3", "exam4"})) {
-          HttpResponse<Buffer> refused = get(exam1.post("/api/v1/sessions").sendJsonObject(plan("l5-exam-tank", panel)));
+          HttpResponse<Buffer> refused = get(exam1.post("/api/v1/sessions").sendJsonObject(plan("l4-exam-tank", panel)));
           assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(400);
           assertThat(problems(refused)).singleElement().satisfies(p -> {
             assertThat(p.getString("field")).isEqualTo("stations[0].examiners");
             assertThat(p.getString("message")).contains(RULE);
           });
         }
-        HttpResponse<Buffer> unknown = get(exam1.post("/api/v1/sessions").sendJsonObject(plan("l5-exam-tnak", "exam1", "exam2", "exam3")));
+        HttpResponse<Buffer> unknown = get(exam1.post("/api/v1/sessions").sendJsonObject(plan("l4-exam-tnak", "exam1", "exam2", "exam3")));
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(problems(unknown)).singleElement().satisfies(p -> {
           assertThat(p.getString("field")).isEqualTo("stations[0].exam");
-          assertThat(p.getString("message")).contains("did you mean 'l5-exam-tank'");
+          assertThat(p.getString("message")).contains("did you mean 'l4-exam-tank'");
         });
 
-        HttpResponse<Buffer> created = get(exam1.post("/api/v1/sessions").sendJsonObject(plan("l5-exam-tank", "exam1", "exam2", "exam3")));
+        HttpResponse<Buffer> created = get(exam1.post("/api/v1/sessions").sendJsonObject(plan("l4-exam-tank", "exam1", "exam2", "exam3")));
         assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
         assertThat(created.bodyAsJsonObject().getJsonArray("warnings")).isEmpty();
-        JsonObject session = get(exam1.get("/api/v1/sessions/exam-l5").send()).bodyAsJsonObject();
+        JsonObject session = get(exam1.get("/api/v1/sessions/exam-l4").send()).bodyAsJsonObject();
         assertThat(session.getJsonArray("stations").stream().map(o -> ((JsonObject) o).getString("id")))
-            .as("one station per part").containsExactly("s1.1", "s1.2", "s1.3");
+            .as("one station per part").containsExactly("s1.1", "s1.2", "s1.3", "s1.4");
         JsonObject first = session.getJsonArray("stations").getJsonObject(0);
-        assertThat(first.getString("scenario")).isEqualTo("l5-monitor-tank-alarm-report");
-        assertThat(first.getLong("limitSeconds")).as("the part's time, not its scenario's").isEqualTo(35 * 60);
+        assertThat(first.getString("scenario")).isEqualTo("l4-debug-tank-level-scale");
+        assertThat(first.getLong("limitSeconds")).as("the part's time, not its scenario's").isEqualTo(30 * 60);
         assertThat(first.getJsonObject("exam").getInteger("part")).isEqualTo(1);
-        assertThat(first.getJsonObject("exam").getInteger("of")).isEqualTo(3);
+        assertThat(first.getJsonObject("exam").getInteger("of")).isEqualTo(4);
         assertThat(first.getJsonObject("exam").getLong("limitSeconds")).isEqualTo(120 * 60);
 
         // the whole session's start starts the exam's first part only; a later part out of order is refused
-        assertThat(get(exam1.post("/api/v1/sessions/exam-l5/start").send()).statusCode()).isEqualTo(200);
+        assertThat(get(exam1.post("/api/v1/sessions/exam-l4/start").send()).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> state(exam1, "s1.1").equals("running"));
         assertThat(state(exam1, "s1.2")).isEqualTo("ready");
-        HttpResponse<Buffer> early = get(exam1.post("/api/v1/sessions/exam-l5/stations/s1.2/start").send());
+        HttpResponse<Buffer> early = get(exam1.post("/api/v1/sessions/exam-l4/stations/s1.2/start").send());
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(early.bodyAsString()).contains("a part is still running");
-        assertThat(get(cand1.get("/api/v1/sessions/exam-l5/stations/s1.1/exam").send()).statusCode())
+        assertThat(get(cand1.get("/api/v1/sessions/exam-l4/stations/s1.1/exam").send()).statusCode())
             .as("a candidate's exam sheet waits for the exam's end").isEqualTo(409);
 
         // each part in turn: the candidate's station is the part running, their action goes there, handing in starts the next
-        List<String> parts = List.of("s1.1", "s1.2", "s1.3");
+        List<String> parts = List.of("s1.1", "s1.2", "s1.3", "s1.4");
         for (int i = 0; i < parts.size(); i++) {
           String part = parts.get(i);
           String said = "part " + (i + 1);
           await().atMost(Duration.ofSeconds(60)).until(() -> state(exam1, part).equals("running"));
           JsonObject mine = get(cand1.get("/api/v1/me/station").send()).bodyAsJsonObject();
           assertThat(mine.getString("station")).isEqualTo(part);
-          JsonObject view = get(cand1.get("/api/v1/sessions/exam-l5/stations/" + part + "/candidate").send()).bodyAsJsonObject();
+          JsonObject view = get(cand1.get("/api/v1/sessions/exam-l4/stations/" + part + "/candidate").send()).bodyAsJsonObject();
           assertThat(view.getJsonObject("exam").getInteger("part")).isEqualTo(i + 1);
           assertThat(report(cand1, said).statusCode()).isEqualTo(201);
           await().atMost(Duration.ofSeconds(30)).until(() -> station(exam1, part).getJsonArray("actions").stream()
@@ -138,19 +138,19 @@ class ExamSessionIT {
               assertThat(station(exam1, other).getJsonArray("actions").encode()).doesNotContain(said);
             }
           }
-          HttpResponse<Buffer> handIn = get(cand1.post("/api/v1/sessions/exam-l5/stations/" + part + "/hand-in").send());
+          HttpResponse<Buffer> handIn = get(cand1.post("/api/v1/sessions/exam-l4/stations/" + part + "/hand-in").send());
           assertThat(handIn.statusCode()).as(handIn.bodyAsString()).isEqualTo(200);
           assertThat(state(exam1, part)).isEqualTo("ended");
         }
         assertThat(report(cand1, "after the exam").statusCode()).as("every part ended: the candidate reaches the twin no more").isEqualTo(403);
 
-        HttpResponse<Buffer> sheet = get(cand1.get("/api/v1/sessions/exam-l5/stations/s1.2/exam").send());
+        HttpResponse<Buffer> sheet = get(cand1.get("/api/v1/sessions/exam-l4/stations/s1.2/exam").send());
         assertThat(sheet.statusCode()).as(sheet.bodyAsString()).isEqualTo(200);
         JsonObject exam = sheet.bodyAsJsonObject();
         assertThat(exam.getBoolean("over")).isTrue();
         assertThat(exam.getString("station")).isEqualTo("s1");
-        assertThat(exam.getJsonArray("functions").stream().map(f -> ((JsonObject) f).getInteger("weight"))).containsExactly(40, 15, 45);
-        assertThat(exam.getJsonArray("parts").stream().map(p -> ((JsonObject) p).getBoolean("started"))).containsExactly(true, true, true);
+        assertThat(exam.getJsonArray("functions").stream().map(f -> ((JsonObject) f).getInteger("weight"))).containsExactly(30, 25, 45);
+        assertThat(exam.getJsonArray("parts").stream().map(p -> ((JsonObject) p).getBoolean("started"))).containsExactly(true, true, true, true);
         double sum = 0;
         for (Object o : exam.getJsonArray("functions")) {
           JsonObject f = (JsonObject) o;
@@ -161,22 +161,22 @@ class ExamSessionIT {
         total = exam.getDouble("total");
         assertThat(total).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(exam.getBoolean("passed")).as("parts handed in at once earn too little to pass").isFalse();
-        assertThat(get(exam1.get("/api/v1/sessions/exam-l5/stations/s1.1/exam").send()).statusCode()).isEqualTo(200);
-        HttpResponse<Buffer> html = get(exam1.get("/api/v1/sessions/exam-l5/stations/s1.1/exam.html").send());
+        assertThat(get(exam1.get("/api/v1/sessions/exam-l4/stations/s1.1/exam").send()).statusCode()).isEqualTo(200);
+        HttpResponse<Buffer> html = get(exam1.get("/api/v1/sessions/exam-l4/stations/s1.1/exam.html").send());
         assertThat(html.statusCode()).isEqualTo(200);
-        assertThat(html.bodyAsString()).contains("Level 5 practical exam on the tank station").contains("Platform O&amp;M")
-            .contains("Record and report an alarm on the tank").contains("(cand1)");
-        HttpResponse<Buffer> csv = get(exam1.get("/api/v1/sessions/exam-l5/stations/s1.1/exam.csv").send());
-        assertThat(csv.bodyAsString().lines().filter(l -> l.startsWith("exam-l5,s1,") && l.contains(",function,"))).hasSize(3);
-        assertThat(csv.bodyAsString().lines().filter(l -> l.startsWith("exam-l5,s1,") && l.contains(",part,"))).hasSize(3);
-        assertThat(get(cand1.get("/api/v1/sessions/exam-l5/stations/s1.1/exam.pdf").send()).bodyAsString()).startsWith("%PDF");
+        assertThat(html.bodyAsString()).contains("Level 4 practical exam on the tank station").contains("Platform O&amp;M")
+            .contains("Fix the tank level&#39;s scaling").contains("(cand1)");
+        HttpResponse<Buffer> csv = get(exam1.get("/api/v1/sessions/exam-l4/stations/s1.1/exam.csv").send());
+        assertThat(csv.bodyAsString().lines().filter(l -> l.startsWith("exam-l4,s1,") && l.contains(",function,"))).hasSize(3);
+        assertThat(csv.bodyAsString().lines().filter(l -> l.startsWith("exam-l4,s1,") && l.contains(",part,"))).hasSize(4);
+        assertThat(get(cand1.get("/api/v1/sessions/exam-l4/stations/s1.1/exam.pdf").send()).bodyAsString()).startsWith("%PDF");
 
-        HttpResponse<Buffer> evidence = get(exam1.get("/api/v1/sessions/exam-l5/evidence").send());
+        HttpResponse<Buffer> evidence = get(exam1.get("/api/v1/sessions/exam-l4/evidence").send());
         List<JsonObject> records = evidence.bodyAsString().lines().map(JsonObject::new).toList();
         assertThat(records.get(0).getJsonObject("data").getJsonObject("plan").getJsonArray("stations").getJsonObject(0).getString("exam"))
-            .isEqualTo("l5-exam-tank");
+            .isEqualTo("l4-exam-tank");
         assertThat(records.stream().filter(r -> r.getString("kind").equals("station.started")).map(r -> r.getString("station")))
-            .containsExactly("s1.1", "s1.2", "s1.3");
+            .containsExactly("s1.1", "s1.2", "s1.3", "s1.4");
       } finally {
         get(runtime.stop());
       }
@@ -186,8 +186,8 @@ class ExamSessionIT {
       try {
         ApiUsers users = new ApiUsers(vertx, again);
         WebClient exam1 = users.client("exam1", Role.EXAMINER);
-        assertThat(state(exam1, "s1.3")).isEqualTo("ended");
-        JsonObject exam = get(exam1.get("/api/v1/sessions/exam-l5/stations/s1.3/exam").send()).bodyAsJsonObject();
+        assertThat(state(exam1, "s1.4")).isEqualTo("ended");
+        JsonObject exam = get(exam1.get("/api/v1/sessions/exam-l4/stations/s1.4/exam").send()).bodyAsJsonObject();
         assertThat(exam.getDouble("total")).isCloseTo(total, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(get(users.anonymous().get("/api/v1/health").send()).bodyAsString()).doesNotContain("unrestored");
       } finally {

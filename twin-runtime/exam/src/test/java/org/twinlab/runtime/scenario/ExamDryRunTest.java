@@ -49,7 +49,7 @@ class ExamDryRunTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"level-5/l5-exam-tank.yaml", "level-3/l3-exam-tank.yaml"})
+  @ValueSource(strings = {"level-5/l5-exam-tank.yaml", "level-4/l4-exam-tank.yaml", "level-3/l3-exam-tank.yaml"})
   void aLibraryExamEarnsTheReference100TheIdle0AndFailsTheMotions(String file) throws Exception {
     Exam exam = library(file);
     ExamDryRun.Result r = dryRun(exam);
