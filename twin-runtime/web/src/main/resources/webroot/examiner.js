@@ -3,6 +3,7 @@
 let me;
 let current = {session: null, station: null};
 let scenarios = [];
+let exams = [];
 let twinsKnown = [];
 let timer = null;
 
@@ -37,7 +38,10 @@ async function listSessions() {
 
 function stationRow(i) {
   const options = list => list.map(x => el('option', {value: x}, x));
-  const scenario = el('select', {class: 'plan-scenario'}, ...scenarios.map(s => el('option', {value: s.id}, 'L' + s.level + ' ' + s.id)));
+  // a station sets a scenario, or a practical exam of several parts (exam:<id>)
+  const scenario = el('select', {class: 'plan-scenario'},
+    ...exams.map(e => el('option', {value: 'exam:' + e.id}, t('exam') + ' L' + e.level + ' ' + e.id)),
+    ...scenarios.map(s => el('option', {value: s.id}, 'L' + s.level + ' ' + s.id)));
   return el('tr', {class: 'plan-station'},
     el('td', {}, el('input', {class: 'plan-id', size: 6, value: 's' + (i + 1)})),
     el('td', {}, scenario),
@@ -48,10 +52,13 @@ function stationRow(i) {
 
 async function createSession() {
   const split = s => s.split(',').map(x => x.trim()).filter(x => x);
-  const stations = [...document.querySelectorAll('tr.plan-station')].map(r => ({
-    id: r.querySelector('.plan-id').value.trim(), scenario: r.querySelector('.plan-scenario').value,
-    candidate: r.querySelector('.plan-candidate').value.trim(), twins: split(r.querySelector('.plan-twins').value),
-    examiners: split(r.querySelector('.plan-examiners').value)}));
+  const stations = [...document.querySelectorAll('tr.plan-station')].map(r => {
+    const set = r.querySelector('.plan-scenario').value;
+    return Object.assign({id: r.querySelector('.plan-id').value.trim()},
+      set.startsWith('exam:') ? {exam: set.slice('exam:'.length)} : {scenario: set},
+      {candidate: r.querySelector('.plan-candidate').value.trim(), twins: split(r.querySelector('.plan-twins').value),
+        examiners: split(r.querySelector('.plan-examiners').value)});
+  });
   const body = {stations};
   if ($('session-title').value.trim()) body.title = $('session-title').value.trim();
   try {
@@ -90,6 +97,7 @@ function stationCard(session, st) {
     card = el('section', {class: 'card station', id},
       el('h3', {}, el('span', {}, st.id + ' · ' + st.candidate), el('span', {class: 'state'})),
       el('div', {}, 'L' + st.level + ' ' + tr(st, 'title')),
+      el('div', {class: 'exam'}),
       el('div', {class: 'timer'}), el('div', {class: 'progress'}),
       el('div', {class: 'alarms', id: 'station-alarms-' + st.id}),
       el('div', {}, st.twins.join(', ') + ' · ' + t('examiners') + ': ' + st.examiners.join(', ')),
@@ -101,6 +109,10 @@ function stationCard(session, st) {
   state.className = 'state ' + st.state;
   state.textContent = st.state;
   card.querySelector('.timer').textContent = mmss(st.remainingSeconds);
+  if (st.exam) {
+    card.querySelector('.exam').textContent = tf('examPart', {title: tr(st.exam, 'title'), n: st.exam.part, of: st.exam.of,
+      left: mmss(st.exam.remainingSeconds)});
+  }
   card.querySelector('.progress').textContent = t('progress') + ': ' + p.passed + '/' + p.measured + ' ✓ · ' + p.marked + '/'
     + p.judgements + ' ' + t('marks') + ' · ' + p.actions + ' ' + t('actions');
   const buttons = card.querySelector('.buttons');
@@ -152,6 +164,10 @@ async function openStation(id) {
   $('sheet-html').href = base + '/sheet.html';
   $('sheet-pdf').href = base + '/sheet.pdf';
   const st = await api('GET', base);
+  // a part of an exam: the exam's sheet over all its parts beside the part's own
+  $('exam-sheets').hidden = !st.exam;
+  $('exam-sheet-html').href = base + '/exam.html';
+  $('exam-sheet-pdf').href = base + '/exam.pdf';
   delete $('checks').dataset.shown;
   delete $('judgements').dataset.shown;
   delete $('actions').dataset.shown;
@@ -338,6 +354,7 @@ function stationPost(what, path, body) {
   me = await page(['examiner', 'admin', 'trainer']);
   try {
     scenarios = await api('GET', '/api/v1/scenarios');
+    exams = await api('GET', '/api/v1/exams');
     twinsKnown = (await api('GET', '/api/v1/twins')).map(x => x.id);
   } catch (e) { /* the planning form stays empty */ }
   $('plan-stations').append(stationRow(0));

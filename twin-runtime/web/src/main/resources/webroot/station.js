@@ -142,6 +142,21 @@ async function submitSuite(kind, fields) {
   }
 }
 
+/** Which part of which exam this is, the exam's time left, and once the exam is over its sheet. */
+function showExam(view) {
+  const line = $('exam');
+  if (!view.exam) {
+    line.hidden = true;
+    return;
+  }
+  const e = view.exam;
+  line.hidden = false;
+  const over = e.parts.every(p => p.state === 'ended');
+  const base = '/api/v1/sessions/' + enc(seat.session) + '/stations/' + enc(seat.station);
+  line.replaceChildren(el('span', {id: 'exam-part'}, tf('examPart', {title: tr(e, 'title'), n: e.part, of: e.of, left: mmss(e.remainingSeconds)})),
+    ...(over ? [' · ', el('span', {}, t('examOver')), ' ', el('a', {id: 'exam-sheet', href: base + '/exam.html', target: '_blank'}, t('examSheet'))] : []));
+}
+
 async function refresh() {
   let view;
   try {
@@ -150,7 +165,16 @@ async function refresh() {
     say('status', describe(e), true);
     return;
   }
+  if (view.exam && view.state === 'ended') {
+    // a part of an exam handed in: the candidate's station is now the exam's next part, once it starts
+    const now = await api('GET', '/api/v1/me/station').catch(() => seat);
+    if (now.station !== seat.station) {
+      seat = now;
+      return refresh();
+    }
+  }
   $('title').textContent = seat.station + ' · ' + tr(view, 'title');
+  showExam(view);
   $('state').textContent = view.state;
   $('state').className = 'state ' + view.state;
   $('timer').textContent = mmss(view.remainingSeconds);
