@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Practical exams for trainers: check an exam file, and sit it with scripted candidates before candidates do. */
-@Command(name = "exam", mixinStandardHelpOptions = true, description = "Practical exams (standard §1.9): validate, dry-run.",
-    subcommands = {ExamCommand.Validate.class, ExamCommand.DryRunCommand.class})
+@Command(name = "exam", mixinStandardHelpOptions = true, description = "Practical exams (standard §1.9): list, validate, dry-run.",
+    subcommands = {ExamCommand.ListExams.class, ExamCommand.Validate.class, ExamCommand.DryRunCommand.class})
 final class ExamCommand implements Runnable {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -34,6 +34,27 @@ final class ExamCommand implements Runnable {
 
   static ExamLoader loader() {
     return new ExamLoader(ScenarioCommand.standard(), ScenarioCommand.library());
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "The library's exams: id, level, time limit, order, station rigs, parts.")
+  static final class ListExams implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      List<Exam> all = org.twinlab.scenarios.exam.ExamLibrary.load(loader());
+      out.printf("%-16s %-5s %-6s %-9s %-14s %s%n", "id", "level", "time", "order", "rigs", "parts (minutes)");
+      for (Exam e : all) {
+        out.printf("%-16s L%-4d %-6s %-9s %-14s %s%n", e.id(), e.level().number(), e.timeLimit().toMinutes() + "m",
+            e.order().name().toLowerCase(Locale.ROOT), String.join("+", e.rigs()),
+            String.join(", ", e.parts().stream().map(p -> p.id() + " (" + p.time().toMinutes() + ")").toList()));
+      }
+      out.printf("%d exams%n", all.size());
+      out.flush();
+      return 0;
+    }
   }
 
   @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -81,8 +102,11 @@ final class ExamCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "exam files")
-    List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "exam files, or ids of library exams")
+    List<String> targets = new java.util.ArrayList<>();
+
+    @Option(names = "--all", description = "every exam of the library")
+    boolean all;
 
     @Option(names = "--random", paramLabel = "N", description = "how many random candidates sit it, seeds 1 to N (default: ${DEFAULT-VALUE})")
     int random = ExamDryRun.RANDOM_CANDIDATES;
@@ -92,27 +116,36 @@ final class ExamCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       if (random < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--random: 0 or more");
+      if (targets.isEmpty() && !all) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a FILE or give --all");
       ExamLoader loader = loader();
       int bad = 0;
-      for (Path f : files) {
-        Exam exam;
+      List<Exam> exams = new java.util.ArrayList<>();
+      List<Exam> library = org.twinlab.scenarios.exam.ExamLibrary.load(loader);
+      if (all) exams.addAll(library);
+      for (String t : targets) {
+        Path f = Path.of(t);
         try {
-          exam = loader.load(f);
+          if (java.nio.file.Files.exists(f)) {
+            exams.add(loader.load(f));
+          } else {
+            exams.add(library.stream().filter(e -> e.id().equals(t)).findFirst()
+                .orElseThrow(() -> new java.io.FileNotFoundException(t + ": no such file, and no library exam of that id")));
+          }
         } catch (InvalidInputException e) {
           bad++;
           e.problems().forEach(err::println);
-          continue;
         } catch (java.io.IOException e) {
           bad++;
-          err.println(f + ": cannot read: " + e.getMessage());
-          continue;
+          err.println(e.getMessage());
         }
+      }
+      for (Exam exam : exams) {
         ExamDryRun.Result r;
         try {
           r = ExamDryRun.of(exam, new Scoring(ScenarioCommand.standard()), new ExamScoring(ScenarioCommand.standard()), random);
         } catch (StationException e) {
           bad++;
-          err.printf("%s: the station cannot be prepared: %s%n", f, e.getMessage());
+          err.printf("%s: the station cannot be prepared: %s%n", exam.source(), e.getMessage());
           continue;
         }
         out.printf("%n== %s (L%d, %d min on %s) — reference solution%n", exam.id(), exam.level().number(), exam.timeLimit().toMinutes(),

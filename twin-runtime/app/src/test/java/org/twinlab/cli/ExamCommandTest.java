@@ -52,4 +52,16 @@ class ExamCommandTest {
         .containsPattern("(?m)^random-1 +\\d+\\.\\d\\d  FAIL$")
         .contains("l5-exam-tank: OK, a fair exam");
   }
+
+  @Test
+  void listShowsTheLibrarysExamsAndDryRunTakesAnIdOfOne() {
+    String[] list = run("exam", "list");
+    assertThat(list[0]).isEqualTo("0");
+    assertThat(list[1]).containsPattern("(?m)^l4-exam-tank +L4 +120m +given +tank-process +l4-debug-tank-level-scale \\(30\\), ")
+        .contains("3 exams");
+    String[] unknown = run("exam", "dry-run", "l4-exam-tnak");
+    assertThat(unknown[0]).isEqualTo("1");
+    assertThat(unknown[2]).contains("no library exam of that id");
+    assertThat(run("exam", "dry-run")[0]).as("nothing named").isEqualTo("2");
+  }
 }
