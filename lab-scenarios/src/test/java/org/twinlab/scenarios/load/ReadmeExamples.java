@@ -90,6 +90,7 @@ final class ReadmeExamples {
     } catch (RuntimeException ex) {
       return Optional.of(e + ": not YAML: " + ex.getMessage());
     }
+    if (parsed instanceof Map<?, ?> m && m.containsKey("exam")) return examProblems(e);
     Optional<Wrapping> wrapping = wrapping(parsed);
     if (wrapping.isEmpty()) {
       return Optional.of(e + ": cannot tell which part of a scenario this is (a whole scenario, its top-level fields, a fault, "
@@ -109,6 +110,19 @@ final class ReadmeExamples {
       }
     }
     return Optional.of(best);
+  }
+
+  /** An exam file: it loads against the standard and the library's scenarios, each problem at its line. */
+  private Optional<String> examProblems(Example e) {
+    var standard = org.twinlab.scenarios.standard.StandardLoader.digitalTwinTechnician();
+    try {
+      new org.twinlab.scenarios.exam.ExamLoader(standard, ScenarioLibrary.load(new ScenarioLoader(standard)))
+          .load(e.file(), new StringReader(e.text()));
+      return Optional.empty();
+    } catch (InvalidInputException ex) {
+      return Optional.of(String.join("\n", ex.problems().stream().map(p -> e.file() + ":" + (e.line() + p.location().line() - 1) + ": "
+          + (p.field().isEmpty() ? "" : p.field() + ": ") + p.message()).toList()));
+    }
   }
 
   private List<String> check(Example e, Wrapped w) {
