@@ -83,14 +83,15 @@ class TwinlabCliTest {
     assertThat(coverage[0]).isEqualTo("0");
     assertThat(coverage[1]).contains("Level 5").contains("3.1.2").contains("not assessed yet").contains("clauses assessed")
         .containsPattern("(?m)^  L5: \\d+ of 15 assessed \\(\\d+ %\\), \\d+ of 15 idle-proof \\(\\d+ %\\)$")
-        .containsPattern("(?m)^      l4-operate-tank-overflow-estop +\\d+ pts +\\d+\\.\\d of 100  idle-proof$");
+        .containsPattern("(?m)^      l4-operate-tank-overflow-estop +\\d+ pts +\\d+\\.\\d of 100  idle-proof  in l4-exam-tank \\(\\d+ pts\\)$")
+        .containsPattern("(?m)^      l4-operate-tank-overtemperature-estop +\\d+ pts +\\d+\\.\\d of 100  idle-proof$");
   }
 
   @Test
   void scenarioCoverageAsCsvHasARowPerLevelClauseAndScenario() throws Exception {
     String[] csv = run("scenario", "coverage", "--csv");
     assertThat(csv[0]).as(csv[2]).isEqualTo("0");
-    assertThat(csv[1]).startsWith("\uFEFFlevel,clause,title,scenario,points,share,idle_proof\r\n");
+    assertThat(csv[1]).startsWith("\uFEFFlevel,clause,title,scenario,points,share,idle_proof,exams\r\n");
     java.util.List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get()
         .parse(new java.io.StringReader(csv[1].substring(1))).getRecords();
     // one row per scenario of an assessed clause, one with the scenario empty for a clause not assessed

@@ -108,7 +108,7 @@ final class ScenarioRoutes {
     if (last != null && last.of().size() == all.size() && java.util.stream.IntStream.range(0, all.size()).allMatch(i -> last.of().get(i) == all.get(i))) {
       return last.answer().copy();
     }
-    JsonObject answer = LibraryCoverage.json(LibraryCoverage.of(catalog.standard(), catalog.scoring(), all));
+    JsonObject answer = LibraryCoverage.json(LibraryCoverage.of(catalog.standard(), catalog.scoring(), all, catalog.exams()));
     lastCoverage = new Computed(all, answer);
     return answer.copy();
   }
