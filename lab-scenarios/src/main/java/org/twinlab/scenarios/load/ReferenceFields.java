@@ -27,7 +27,8 @@ final class ReferenceFields {
       "binding_edit", List.of("property"),
       "binding_delete", List.of("property"),
       "test_suite", List.of("cases"),
-      "security_suite", List.of("cases"));
+      "security_suite", List.of("cases"),
+      "test_data", List.of("property", "from", "to", "source"));
 
   private final StationRigs rigs;
   private final Problems problems;
