@@ -2,6 +2,7 @@ package org.twinlab.runtime.scenario;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,6 @@ final class StationHistory implements HistoryPoints {
   public List<StoredPoint> points(String property, Instant from, Instant to) {
     return byProperty.getOrDefault(property, List.of()).stream()
         .filter(p -> !p.time().isBefore(from) && p.time().isBefore(to))
-        .sorted(java.util.Comparator.comparing(StoredPoint::time)).toList();
+        .sorted(Comparator.comparing(StoredPoint::time)).toList();
   }
 }

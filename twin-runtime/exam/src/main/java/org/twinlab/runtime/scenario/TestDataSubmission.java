@@ -1,6 +1,8 @@
 package org.twinlab.runtime.scenario;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ import java.util.Map;
 public record TestDataSubmission(String property, Instant from, Instant to, String source, Map<String, Double> figures,
     List<Double> bounds, List<Long> counts) {
   public TestDataSubmission {
-    figures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(figures));
+    figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures)); // in the order they are judged
     bounds = List.copyOf(bounds);
     counts = List.copyOf(counts);
   }
