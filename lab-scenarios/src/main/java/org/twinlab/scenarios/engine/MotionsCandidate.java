@@ -22,7 +22,7 @@ import org.twinlab.scenarios.model.Scenario;
  * re-saved as it was (or bound to another signal's address), a report names the wrong alarm and no
  * cause, a lifecycle step is a stop and start, a write writes the value already there, an alarm
  * that is not active is acknowledged, a test suite asserts nothing that can fail, an export covers
- * an unrelated window, and a command or emergency stop is given at the very start, before anything
+ * an unrelated window, test data gives figures made up rather than counted, and a command or emergency stop is given at the very start, before anything
  * calls for it. A scenario that rewards this assesses the motions, not the skill.
  */
 public final class MotionsCandidate implements Candidate {
@@ -83,6 +83,7 @@ public final class MotionsCandidate implements Candidate {
       case "export" -> plan(at, run -> run.act(WHO, "export", unrelatedExport(with)));
       case "test_suite" -> plan(at, run -> run.act(WHO, "test_suite", with(rigOf(with), "cases", List.of(vacuousCase()))));
       case "security_suite" -> plan(at, run -> run.act(WHO, "security_suite", with(rigOf(with), "cases", List.of(new SecurityMotions(model).legalWrite()))));
+      case "test_data" -> plan(at, run -> run.act(WHO, "test_data", madeUpData(with)));
       case "binding_create", "binding_edit", "binding_delete" -> hollowBinding(kind, with, at);
       default -> plan(at, run -> run.act(WHO, kind, with)); // backup and the like: nothing to hollow out
     }
@@ -141,6 +142,31 @@ public final class MotionsCandidate implements Candidate {
     out.put("from", "-10s");
     out.put("to", "-5s");
     out.put("format", "csv".equals(with.get("format")) ? "json" : "csv");
+    return out;
+  }
+
+  /**
+   * Test data for the reference's property, window and source with every figure made up, not
+   * counted: counts far above any the window could hold, values far from the property's.
+   */
+  Map<String, Object> madeUpData(Map<String, Object> with) {
+    Map<String, Object> out = new LinkedHashMap<>(rigOf(with));
+    String numeric = model.properties().values().stream().filter(p -> p.type().isNumeric()).map(PropertyDef::path).findFirst().orElse("");
+    out.put("property", with.getOrDefault("property", numeric));
+    out.put("from", with.getOrDefault("from", "-1m"));
+    out.put("to", with.getOrDefault("to", "now"));
+    out.put("source", with.getOrDefault("source", "online"));
+    for (String count : List.of("samples", "unknown", "out_of_range")) {
+      if (with.get(count) instanceof Number n) out.put(count, n.longValue() * 2 + 100);
+    }
+    for (String value : List.of("min", "max", "mean")) {
+      if (with.get(value) instanceof Number n) out.put(value, n.doubleValue() + 1000);
+    }
+    if (with.get("bounds") instanceof List<?> bounds && with.get("counts") instanceof List<?> counts) {
+      out.put("bounds", bounds);
+      out.put("counts", counts.stream().map(c -> c instanceof Number n ? n.longValue() * 2 + 100 : 100).toList());
+    }
+    if (out.keySet().stream().noneMatch(ActionAttributes.TEST_DATA_FIGURES::contains)) out.put("samples", 0);
     return out;
   }
 

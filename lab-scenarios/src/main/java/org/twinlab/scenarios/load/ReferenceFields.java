@@ -27,7 +27,8 @@ final class ReferenceFields {
       "binding_edit", List.of("property"),
       "binding_delete", List.of("property"),
       "test_suite", List.of("cases"),
-      "security_suite", List.of("cases"));
+      "security_suite", List.of("cases"),
+      "test_data", List.of("property", "from", "to", "source"));
 
   private final StationRigs rigs;
   private final Problems problems;
@@ -59,6 +60,7 @@ final class ReferenceFields {
         Optional<PropertyDef> def = rigs.property(p);
         if (def.isEmpty()) v.problem(problems, rigs.lacksProperty(p));
         else if (kind.equals("write")) with.get("value").ifPresent(value -> written(def.get(), value));
+        else if (kind.equals("test_data") && !def.get().type().isNumeric()) v.problem(problems, "'" + p + "' is not numeric: its data has no min, max or mean");
       });
       case "properties" -> v.asString(problems).ifPresent(list -> {
         for (String p : list.split(",")) {
@@ -79,6 +81,9 @@ final class ReferenceFields {
           v.problem(problems, "'" + c + "' is not a cause category" + NearName.hint(c, ActionAttributes.CAUSE_CATEGORIES)
               + ": " + String.join(", ", ActionAttributes.CAUSE_CATEGORIES));
         }
+      });
+      case "source" -> v.asString(problems).ifPresent(src -> {
+        if (kind.equals("test_data") && !List.of("online", "offline").contains(src)) v.problem(problems, "where the data came from: online or offline");
       });
       case "value" -> {
         if (kind.equals("report") && !(v.asScalar(new Problems()) instanceof Number)) v.problem(problems, "a report's value is the number it quotes");

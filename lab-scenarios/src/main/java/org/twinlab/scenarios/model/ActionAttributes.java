@@ -51,7 +51,12 @@ public final class ActionAttributes {
       Map.entry("export", List.of("from", "to", "format", "properties")),
       Map.entry("backup", List.of()),
       Map.entry("test_suite", List.of("cases")),
-      Map.entry("security_suite", List.of("cases")));
+      Map.entry("security_suite", List.of("cases")),
+      Map.entry("test_data", List.of("property", "from", "to", "source", "samples", "unknown", "out_of_range", "min", "max", "mean",
+          "bounds", "counts")));
+
+  /** The figures of submitted test data that the platform judges against the twin's history, as {@code matches.<figure>} reports them. */
+  public static final List<String> TEST_DATA_FIGURES = List.of("samples", "unknown", "out_of_range", "min", "max", "mean", "counts");
 
   /** What the platform records from the action's outcome. */
   private static final Map<String, List<String>> RESULTS = Map.of(
@@ -59,7 +64,9 @@ public final class ActionAttributes {
       "test_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
           TEST_VARIANTS.stream().map(v -> "detects." + v)).toList(),
       "security_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
-          SECURITY_VARIANTS.stream().map(v -> "detects." + v)).toList());
+          SECURITY_VARIANTS.stream().map(v -> "detects." + v)).toList(),
+      "test_data", Stream.concat(Stream.of("figures", "matched", "window_s", "dirty"),
+          TEST_DATA_FIGURES.stream().map(f -> "matches." + f)).toList());
 
   private ActionAttributes() {}
 

@@ -222,6 +222,19 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void aTestDataStepNamesANumericPropertyAndWhereItsDataCameFrom() {
+    String text = station("      - {id: c1, measure: \"eventually action.test_data[matches.mean=true, dirty=true]\"}", String.join("\n",
+        "  - {at: 2m, do: test_data, with: {property: pump.running, from: -1m, to: now, source: cloud, samples: 3}, task: t1}",
+        "  - {at: 3m, do: test_data, with: {property: tank.level, from: -1m, source: online, mean: 300}, task: t1}"));
+    List<String> found = problems(text);
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:17:46: reference[1].with.property:")
+        .contains("'pump.running' is not numeric"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:17:88: reference[1].with.source:").contains("online or offline"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:18:35: reference[2].with.to:").contains("required"));
+    assertThat(found).noneMatch(p -> p.contains("measure"));
+  }
+
+  @Test
   void aGuardNamesTheWorkItGuardsAndAStepNamesItsTask() {
     String text = station(String.join("\n",
             "      - {id: c1, measure: \"eventually action.report\"}",

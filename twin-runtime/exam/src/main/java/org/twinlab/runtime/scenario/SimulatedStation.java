@@ -28,7 +28,8 @@ import org.twinlab.sim.WriteOutcome;
 /**
  * A whole station on virtual time: the rig's simulator, reached through its binding addresses, and
  * the twin application deployed on it, with every candidate action the platform records. Its
- * twin's changes reach the run the way a live twin's do, through {@link TwinSignals}. What
+ * twin's changes reach the run the way a live twin's do, through {@link TwinSignals}, and are kept
+ * as history ({@link StationHistory}) for judging submitted test data. What
  * {@code twinlab scenario dry-run} runs scenarios on.
  */
 public final class SimulatedStation implements VirtualStation {
@@ -38,6 +39,8 @@ public final class SimulatedStation implements VirtualStation {
   private final Clock clock;
   private final TestSuiteGrader grader;
   private final SecuritySuiteGrader securityGrader;
+  private final TestDataGrader dataGrader;
+  private final StationHistory history = new StationHistory();
   private SimulatedRig rig;
   private StationTwin twin;
   private TwinSignals signals;
@@ -49,6 +52,7 @@ public final class SimulatedStation implements VirtualStation {
     this.clock = time.withZone(ZoneOffset.UTC);
     this.grader = new TestSuiteGrader(model);
     this.securityGrader = new SecuritySuiteGrader(model);
+    this.dataGrader = new TestDataGrader(model);
     this.signals = new TwinSignals(model, (signal, at, value) -> { });
   }
 
@@ -156,6 +160,7 @@ public final class SimulatedStation implements VirtualStation {
         case "backup" -> ActionOutcome.accepted("backup taken");
         case "test_suite" -> grader.grade(fields);
         case "security_suite" -> securityGrader.grade(fields);
+        case "test_data" -> dataGrader.grade(TestDataReader.read(fields, model, time.instant()), history);
         default -> ActionOutcome.refused("no action '" + kind + "'");
       };
     } catch (TwinRequestException e) {
@@ -196,7 +201,10 @@ public final class SimulatedStation implements VirtualStation {
 
   /** A twin application deployed with these bindings, loaded, its state reported as it starts. */
   private StationTwin install(BindingSet bindings) {
-    StationTwin t = new StationTwin(model, names, bindings, rig, clock, changes -> signals.changes(changes, time.instant()));
+    StationTwin t = new StationTwin(model, names, bindings, rig, clock, changes -> {
+      history.record(changes, time.instant());
+      signals.changes(changes, time.instant());
+    });
     signals.snapshot(t.snapshot(), time.instant());
     return t;
   }

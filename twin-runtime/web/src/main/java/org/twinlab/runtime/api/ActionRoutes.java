@@ -5,11 +5,22 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.twinlab.runtime.auth.Reach;
+import org.twinlab.runtime.history.History;
+import org.twinlab.runtime.history.HistoryException;
+import org.twinlab.runtime.history.HistoryQuery;
+import org.twinlab.runtime.history.StoredPoint;
+import org.twinlab.runtime.scenario.HistoryPoints;
 import org.twinlab.runtime.scenario.Reports;
 import org.twinlab.runtime.scenario.SecuritySuiteGrader;
+import org.twinlab.runtime.scenario.TestDataGrader;
+import org.twinlab.runtime.scenario.TestDataReader;
+import org.twinlab.runtime.scenario.TestDataSubmission;
 import org.twinlab.runtime.scenario.TestSuiteGrader;
 import org.twinlab.runtime.twin.ActionLedger;
 import org.twinlab.runtime.twin.Actor;
@@ -23,21 +34,27 @@ import org.twinlab.scenarios.engine.ActionOutcome;
 /**
  * Actions that change nothing on the twin but are part of the work, recorded like the rest (before
  * they are carried out, through the action ledger): a
- * structured report, a test suite (graded against the correct twin and faulty variants), and a
- * backup of the station's own data (into the backups directory beside the data directory).
+ * structured report, a test suite (graded against the correct twin and faulty variants), a
+ * backup of the station's own data (into the backups directory beside the data directory), and
+ * test data the candidate collected (judged against the twin's recorded history; read before it is
+ * recorded, so a malformed submission is refused unrecorded, like a report).
  */
 final class ActionRoutes {
-  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite");
+  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite", "test_data");
 
   private final Vertx vertx;
   private final java.util.Set<String> grading = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Twins twins;
   private final StationBackups backups;
+  private final History history;
+  private final Reach reach;
 
-  ActionRoutes(Vertx vertx, Twins twins, StationBackups backups) {
+  ActionRoutes(Vertx vertx, Twins twins, StationBackups backups, History history, Reach reach) {
     this.vertx = vertx;
     this.twins = twins;
     this.backups = backups;
+    this.history = history;
+    this.reach = reach;
   }
 
   void mount(GuardedRouter r) {
@@ -54,10 +71,12 @@ final class ActionRoutes {
     if (!(body.getValue("fields", new JsonObject()) instanceof JsonObject f)) throw TwinRequestException.invalid("fields", "a JSON object");
     Map<String, Object> fields = f.getMap();
     if (kind.equals("report")) Reports.validate(t.twinConfig().model(), fields); // a report that does not read is refused unrecorded
+    TestDataSubmission data = kind.equals("test_data") ? visible(ctx, t.id(), TestDataReader.read(fields, t.twinConfig().model(), t.clock().instant())) : null;
     Supplier<Future<ActionOutcome>> act = switch (kind) {
       case "report" -> () -> Future.succeededFuture(ActionOutcome.accepted("report filed"));
       case "backup" -> () -> backups.take(Guard.caller(ctx), t);
       case "security_suite" -> () -> vertx.executeBlocking(() -> new SecuritySuiteGrader(t.twinConfig().model()).grade(fields), false);
+      case "test_data" -> () -> vertx.executeBlocking(() -> new TestDataGrader(t.twinConfig().model()).grade(data, recorded(t.id())), false);
       default -> () -> vertx.executeBlocking(() -> new TestSuiteGrader(t.twinConfig().model()).grade(fields), false); // minutes of virtual time
     };
     // one suite at a time per twin: a suite is minutes of virtual time on a worker, not to be stacked up
@@ -71,4 +90,24 @@ final class ActionRoutes {
         .put("detail", o.detail()).put("result", new JsonObject(Map.copyOf(o.result()))));
   }
 
+  /** Test data only from history the caller may read: a candidate's from their station's start on, as the history API serves it. */
+  private TestDataSubmission visible(RoutingContext ctx, String twin, TestDataSubmission s) {
+    var since = reach.visibleSince(Guard.caller(ctx), twin);
+    if (since.isPresent() && s.from().isBefore(since.get())) {
+      throw TwinRequestException.invalid("from", "the window starts before your station's history does, at " + since.get());
+    }
+    return s;
+  }
+
+  /** The twin's history as the store holds it, every series of the property (one per station and session) merged in time. */
+  private HistoryPoints recorded(String twin) {
+    return (property, from, to) -> {
+      try {
+        return history.store().raw(HistoryQuery.twin(twin, from, to).withProperties(Set.of(property))).stream()
+            .flatMap(s -> s.points().stream()).sorted(Comparator.comparing(StoredPoint::time)).toList();
+      } catch (HistoryException e) {
+        throw TwinRequestException.unavailable("history", "history is not available: " + e.getMessage());
+      }
+    };
+  }
 }
