@@ -24,7 +24,7 @@ const STRINGS = {
     fileName: 'File name', chart: 'Chart', lastMinutes: 'last 10 min', hidden: 'hidden from the candidate',
     judgements: 'Judgements', evidenceOf: 'Marked on the candidate\'s', noEvidence: 'The candidate has done nothing of these kinds.',
     examPart: 'Exam {title} · part {n} of {of} · exam time left {left}', examSheet: 'Exam sheet (HTML)', examSheetPdf: 'Exam sheet (PDF)',
-    examOver: 'Your exam is over.', exam: 'Exam',
+    examOver: 'Your exam is over.', exam: 'Exam', beginPart: 'Start',
     notMarked: 'not marked yet', before: 'Before', after: 'After', unbound: '(not bound)', deleted: '(deleted)', refusedAction: 'refused'
   },
   zh: {
@@ -50,7 +50,7 @@ const STRINGS = {
     fileName: '文件名', chart: '曲线', lastMinutes: '最近 10 分钟', hidden: '考生不可见',
     judgements: '评判项', evidenceOf: '依据考生的', noEvidence: '考生没有此类操作。',
     examPart: '考试 {title} · 第 {n}/{of} 部分 · 考试剩余 {left}', examSheet: '考试成绩单 (HTML)', examSheetPdf: '考试成绩单 (PDF)',
-    examOver: '你的考试已结束。', exam: '考试',
+    examOver: '你的考试已结束。', exam: '考试', beginPart: '开始',
     notMarked: '尚未评分', before: '修改前', after: '修改后', unbound: '(未绑定)', deleted: '(已删除)', refusedAction: '被拒绝'
   }
 };

@@ -153,8 +153,24 @@ function showExam(view) {
   line.hidden = false;
   const over = e.parts.every(p => p.state === 'ended');
   const base = '/api/v1/sessions/' + enc(seat.session) + '/stations/' + enc(seat.station);
+  // in the candidate's own order, between parts, the candidate starts the part they choose
+  const choosing = e.order === 'candidate' && !over && !e.parts.some(p => ['running', 'paused'].includes(p.state))
+    && e.parts.some(p => p.state === 'ended');
+  const choices = choosing ? e.parts.filter(p => p.state === 'ready').map(p => el('button', {class: 'begin', 'data-station': p.station,
+    onclick: () => begin(p.station)}, t('beginPart') + ': ' + tr(p, 'title'))) : [];
   line.replaceChildren(el('span', {id: 'exam-part'}, tf('examPart', {title: tr(e, 'title'), n: e.part, of: e.of, left: mmss(e.remainingSeconds)})),
+    ...choices,
     ...(over ? [' · ', el('span', {}, t('examOver')), ' ', el('a', {id: 'exam-sheet', href: base + '/exam.html', target: '_blank'}, t('examSheet'))] : []));
+}
+
+async function begin(station) {
+  try {
+    await api('POST', '/api/v1/sessions/' + enc(seat.session) + '/stations/' + enc(station) + '/begin');
+    seat = await api('GET', '/api/v1/me/station');
+  } catch (e) {
+    say('status', describe(e), true);
+  }
+  refresh();
 }
 
 async function refresh() {
@@ -165,8 +181,8 @@ async function refresh() {
     say('status', describe(e), true);
     return;
   }
-  if (view.exam && view.state === 'ended') {
-    // a part of an exam handed in: the candidate's station is now the exam's next part, once it starts
+  if (view.exam && !['running', 'paused'].includes(view.state)) {
+    // a part of an exam not running: the candidate's station is the part running now, if one is
     const now = await api('GET', '/api/v1/me/station').catch(() => seat);
     if (now.station !== seat.station) {
       seat = now;
