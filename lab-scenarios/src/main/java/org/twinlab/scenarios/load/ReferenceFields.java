@@ -21,6 +21,7 @@ final class ReferenceFields {
   /** The fields without which an action cannot be taken. */
   private static final Map<String, List<String>> REQUIRED = Map.of(
       "write", List.of("property", "value"),
+      "upgrade", List.of("version"),
       "command", List.of("command"),
       "alarm_ack", List.of("alarm"),
       "binding_create", List.of("property", "connection", "address"),
