@@ -302,22 +302,26 @@ public final class TwinRuntime implements Deployments {
     try {
       old = twins.require(id);
       from = packages.version(id);
-      if (version.equals(from)) return logged(UpgradeEntry.refused(UpgradeEntry.UPGRADE, id, old.twinConfig().model().id(), from, version,
-          by.name(), clock.instant(), "version: " + version + " is the version running"));
+      if (version.equals(from)) {
+        return refused(UpgradeEntry.UPGRADE, id, old.twinConfig().model().id(), from, version, by,
+            TwinRequestException.conflict("version", version + " is the version running"));
+      }
       TwinConfig read = packages.read(pkg.copy().put("twin", id));
       if (!read.model().id().equals(old.twinConfig().model().id())) {
         throw TwinRequestException.invalid("model", "the package is for '" + read.model().id() + "', the twin is a " + old.twinConfig().model().id());
       }
       next = new TwinConfig(id, read.model(), read.bindings(), old.twinConfig().station());
-    } catch (TwinRequestException | InvalidInputException | java.io.IOException e) {
+    } catch (java.io.IOException e) {
+      return Future.failedFuture(e);
+    } catch (TwinRequestException | InvalidInputException e) {
       TwinVerticle t = twins.find(id).orElse(null);
       if (t == null) return Future.failedFuture(e);
-      String field = e instanceof TwinRequestException r ? r.field() + ": " : "bindings: ";
-      return logged(UpgradeEntry.refused(UpgradeEntry.UPGRADE, id, t.twinConfig().model().id(), "?", version, by.name(), clock.instant(),
-          field + e.getMessage()));
+      TwinRequestException why = e instanceof TwinRequestException r ? r : TwinRequestException.invalid("bindings", e.getMessage());
+      return refused(UpgradeEntry.UPGRADE, id, t.twinConfig().model().id(), currentVersion(id), version, by, why);
     }
     JsonObject saved = pkg.copy().put("twin", id).put("version", version);
     return replace(old, next, () -> packages.upgraded(id, saved, next))
+        .recover(e -> failed(UpgradeEntry.UPGRADE, id, next.model().id(), from, version, by, e))
         .compose(v -> logged(UpgradeEntry.done(UpgradeEntry.UPGRADE, id, next.model().id(), from, version, by.name(), clock.instant())))
         .compose(o -> audited(by.name(), "upgrade twin", id, from + " to " + version).map(o));
   }
@@ -337,12 +341,13 @@ public final class TwinRuntime implements Deployments {
     }
     String model = old.twinConfig().model().id();
     if (target.isEmpty()) {
-      return logged(UpgradeEntry.refused(UpgradeEntry.ROLLBACK, id, model, from, from, by.name(), clock.instant(),
-          "version: no version before " + from + " to roll back to"));
+      return refused(UpgradeEntry.ROLLBACK, id, model, from, from, by,
+          TwinRequestException.conflict("version", "no version before " + from + " to roll back to"));
     }
     TwinPackages.Rollback r = target.get();
     TwinConfig next = new TwinConfig(id, r.twin().model(), r.twin().bindings(), old.twinConfig().station());
     return replace(old, next, () -> packages.rolledBack(id, r))
+        .recover(e -> failed(UpgradeEntry.ROLLBACK, id, model, from, r.version(), by, e))
         .compose(v -> logged(UpgradeEntry.done(UpgradeEntry.ROLLBACK, id, model, from, r.version(), by.name(), clock.instant())))
         .compose(o -> audited(by.name(), "roll back twin", id, from + " to " + r.version()).map(o));
   }
@@ -382,14 +387,38 @@ public final class TwinRuntime implements Deployments {
     });
   }
 
-  /** Writes an entry to its twin's upgrade log (on disk before the answer) and answers with it. */
+  /** Writes a move done to its twin's upgrade log (on disk before the answer) and answers with it. */
   private Future<ActionOutcome> logged(UpgradeEntry e) {
     return vertx.executeBlocking(() -> {
       upgradeLog.append(e);
-      boolean done = e.outcome().equals("done");
       String what = (e.kind().equals(UpgradeEntry.ROLLBACK) ? "rolled back from " : "upgraded from ") + e.from() + " to " + e.to();
-      return done ? new ActionOutcome(true, what, Map.of("from", e.from(), "to", e.to()))
-          : ActionOutcome.refused(e.outcome().substring("refused: ".length()));
+      return new ActionOutcome(true, what, Map.of("from", e.from(), "to", e.to()));
     }, false);
+  }
+
+  /** Writes a refused move to the upgrade log, then fails with why, which answers it (409, or 400 for a package that does not read). */
+  private Future<ActionOutcome> refused(String kind, String id, String model, String from, String to, Actor by, TwinRequestException why) {
+    UpgradeEntry e = UpgradeEntry.refused(kind, id, model, from, to, by.name(), clock.instant(), why.field() + ": " + why.getMessage());
+    return vertx.executeBlocking(() -> {
+      upgradeLog.append(e);
+      return null;
+    }, false).compose(v -> Future.failedFuture(why));
+  }
+
+  /** A move that failed on the way (the disk, the new version not starting): logged so, and failing as it did. */
+  private Future<Void> failed(String kind, String id, String model, String from, String to, Actor by, Throwable e) {
+    UpgradeEntry entry = UpgradeEntry.refused(kind, id, model, from, to, by.name(), clock.instant(), "failed: " + e.getMessage());
+    return vertx.executeBlocking(() -> {
+      upgradeLog.append(entry);
+      return null;
+    }, false).transform(v -> Future.failedFuture(e));
+  }
+
+  private String currentVersion(String id) {
+    try {
+      return packages.version(id);
+    } catch (java.io.IOException e) {
+      return "?";
+    }
   }
 }
