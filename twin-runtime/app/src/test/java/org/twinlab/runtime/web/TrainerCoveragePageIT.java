@@ -51,6 +51,7 @@ class TrainerCoveragePageIT {
         assertThat(estop.getText()).startsWith("✓").containsPattern("pts, \\d+(\\.\\d)? of 100, idle-proof");
         assertThat(trainer.findElement(By.cssSelector("#coverage tr[data-clause='4-04-05-10 L1 2.2.5']")).getText())
             .startsWith("·").contains("not assessed yet");
+        assertThat(trainer.findElement(By.cssSelector("#coverage tr[data-clause='4-04-05-10 L3 1.2.1']")).getText()).startsWith("✓");
 
         trainer.findElement(By.id("lang")).click();
         seen(() -> "zh-CN".equals(trainer.findElement(By.tagName("html")).getAttribute("lang")));
