@@ -71,6 +71,8 @@ public final class TwinRuntime implements Deployments {
   private final ActionRecorder actions;
   private final SessionWatch watch;
   private final UpgradeLog upgradeLog;
+  /** The twins being upgraded or rolled back just now. */
+  private final java.util.Set<String> moving = ConcurrentHashMap.newKeySet();
 
   private TwinRuntime(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators, Clock clock) {
     this.vertx = vertx;
@@ -359,6 +361,20 @@ public final class TwinRuntime implements Deployments {
 
   /** Puts a twin's new configuration in place of the running one: on disk first, then the old verticle out and the new one in. */
   private Future<Void> replace(TwinVerticle old, TwinConfig next, PackageChange change) {
+    String id = old.id();
+    // one move of a twin at a time, and only of the twin the request was read against
+    if (!moving.add(id)) return Future.failedFuture(TwinRequestException.conflict("twin", "an upgrade or rollback of " + id + " is under way"));
+    if (twins.find(id).orElse(null) != old) {
+      moving.remove(id);
+      return Future.failedFuture(TwinRequestException.conflict("twin", id + " changed while the request was read: try again"));
+    }
+    return replaceNow(old, next, change).eventually(() -> {
+      moving.remove(id);
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> replaceNow(TwinVerticle old, TwinConfig next, PackageChange change) {
     String id = old.id();
     return old.snapshot().compose(s -> {
       boolean ran = s.lifecycle() == Lifecycle.RUNNING || s.lifecycle() == Lifecycle.PAUSED;
