@@ -110,6 +110,16 @@ class UpgradeIT {
           });
     }
 
+    // the station's run has the upgrade and the backup as the candidate's evidence, as the scenario's checks read them
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      HttpResponse<String> station = send(HttpRequest.newBuilder(uri("/api/v1/sessions/exam-u/stations/u1")).GET(),
+          users.token("exu", Role.EXAMINER));
+      assertThat(station.statusCode()).as(station.body()).isEqualTo(200);
+      assertThat(new JsonObject(station.body()).getJsonArray("actions").stream().map(JsonObject.class::cast)
+          .filter(a -> a.getBoolean("accepted") && "upg1".equals(a.getString("who"))).map(a -> a.getString("kind")))
+          .contains("upgrade", "backup");
+    });
+
     HttpResponse<String> back = action("tank-1", me, "rollback", new JsonObject());
     assertThat(back.statusCode()).as(back.body()).isEqualTo(201);
     assertThat(new JsonObject(back.body()).getJsonObject("result").getMap()).containsEntry("from", "2").containsEntry("to", "1");
