@@ -36,7 +36,7 @@ import org.twinlab.scenarios.engine.ActionOutcome;
 /**
  * The "backup" action at a station: a copy of that station's own data only (the twin's history since
  * the station started, its binding versions as configured and as the caller changed them, its
- * upgrade log, and the caller's own actions there), never the platform's keys, accounts or another station's data. The
+ * upgrade log since the station started, and the caller's own actions there), never the platform's keys, accounts or another station's data. The
  * whole platform is backed up by an administrator ({@link BackupRoutes}).
  */
 final class StationBackups {
@@ -73,7 +73,7 @@ final class StationBackups {
     List<JsonObject> own = records.stream().filter(r -> caller.name().equals(r.getString("by"))).toList();
     StationBackup.Contents contents = new StationBackup.Contents(t.id(), seat.map(Seat::station).orElse(null),
         seat.map(Seat::session).orElse(null), historyCsv(t.id(), from, t.clock().instant()), ownVersions(caller, versions), own,
-        upgrades.bytes(t.id()));
+        upgradesSince(t.id(), from));
     OwnerOnly.directory(backupsDir);
     Instant now = t.clock().instant();
     Path out = backupsDir.resolve(BackupRoutes.fileName(t.id(), now));
@@ -86,6 +86,11 @@ final class StationBackups {
     m.files().stream().map(BackupManifest.Entry::path).filter(UpgradeLog.entryName(t.id())::equals).findFirst()
         .ifPresent(name -> result.put("upgrade_log", name));
     return new ActionOutcome(true, "backup written", result);
+  }
+
+  /** The twin's upgrade log from a time on: at a seat, the station's own upgrades, not those of an earlier sitting on the same rig. */
+  private byte[] upgradesSince(String twin, Instant from) throws IOException {
+    return UpgradeLog.lines(UpgradeLog.parse(upgrades.bytes(twin)).stream().filter(e -> !e.at().isBefore(from)).toList());
   }
 
   /** Deletes all but the newest backups of a twin (their names sort by time). */
