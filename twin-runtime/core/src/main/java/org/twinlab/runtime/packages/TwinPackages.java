@@ -36,6 +36,7 @@ public final class TwinPackages {
   /** The version of a twin application given none: the lab configuration's, or a package deployed without one. */
   public static final String FIRST_VERSION = "1";
   private static final String CONFIGURED = "configured";
+  private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
   private static final Logger LOG = LoggerFactory.getLogger(TwinPackages.class);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
   private final java.time.Clock clock;
@@ -97,7 +98,8 @@ public final class TwinPackages {
       throw TwinRequestException.invalid("model", "no model '" + pkg.getValue("model") + "' (known: " + String.join(", ", models.keySet()) + ")");
     }
     JsonObject plain = pkg.copy();
-    plain.remove("version"); // the package's own version, not part of its binding file
+    Object version = plain.remove("version"); // the package's own version, not part of its binding file
+    if (version != null) versionOf(version, "version");
     BindingSet bindings = BindingLoader.load("package", plain.encode(), model, protocols);
     return new TwinConfig(id, model, bindings, null);
   }
@@ -107,9 +109,19 @@ public final class TwinPackages {
     store.saveDeployed(twin, pkg);
   }
 
+  /** A package version as text: 2 and "2" are the same version; anything else is refused naming {@code field}. */
+  public static String versionOf(Object v, String field) {
+    String text = v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? Long.toString(n.longValue())
+        : v instanceof String s ? s : null;
+    if (text == null || !VERSION.matcher(text).matches()) {
+      throw TwinRequestException.invalid(field, "a package version: letters, digits, '.', '_' or '-' (e.g. 2 or 2.1)");
+    }
+    return text;
+  }
+
   /** The version of its package a twin runs. */
   public String version(String twin) throws IOException {
-    return store.deployed(twin).map(p -> String.valueOf(p.getValue("version", FIRST_VERSION))).orElse(FIRST_VERSION);
+    return store.deployed(twin).map(p -> versionOf(p.getValue("version", FIRST_VERSION), "version")).orElse(FIRST_VERSION);
   }
 
   /**
@@ -129,7 +141,7 @@ public final class TwinPackages {
     Optional<JsonObject> target = store.rollback(twin);
     if (target.isEmpty()) return Optional.empty();
     JsonObject pkg = target.get();
-    String version = String.valueOf(pkg.getValue("version", FIRST_VERSION));
+    String version = versionOf(pkg.getValue("version", FIRST_VERSION), "version");
     if (pkg.getBoolean(CONFIGURED, false)) {
       return config.twins().stream().filter(t -> t.id().equals(twin)).findFirst().map(t -> new Rollback(t, version, null));
     }

@@ -1,6 +1,7 @@
 package org.twinlab.runtime.packages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,6 +19,7 @@ import org.twinlab.runtime.binding.BindingLoader;
 import org.twinlab.runtime.binding.BindingSet;
 import org.twinlab.runtime.config.LabConfig;
 import org.twinlab.runtime.config.TwinConfig;
+import org.twinlab.runtime.twin.TwinRequestException;
 
 /** An upgraded twin's package and the one to roll back to are on disk, so a restart runs the same version and can still roll back. */
 class TwinPackagesUpgradeTest {
@@ -80,5 +82,16 @@ class TwinPackagesUpgradeTest {
     assertThat(restarted.startingTwins()).singleElement().satisfies(t -> assertThat(t.bindings()).isEqualTo(configured));
     assertThat(restarted.version("tank-1")).isEqualTo("1");
     assertThat(restarted.isPackage("tank-1")).isFalse();
+  }
+
+  @Test
+  void aPackagesVersionIsTextOrAWholeNumberAndNothingElse(@TempDir Path data) {
+    TwinPackages packages = new TwinPackages(new LabConfig("127.0.0.1", 0, data, 3, List.of(), List.of()), PROTOCOLS, CLOCK);
+    assertThat(TwinPackages.versionOf(2, "version")).isEqualTo("2");
+    assertThat(TwinPackages.versionOf("2.1-rc", "version")).isEqualTo("2.1-rc");
+    for (Object bad : List.of(2.5, "../2", "", new JsonArray())) {
+      assertThatThrownBy(() -> packages.read(pkg(200).put("version", bad))).as(String.valueOf(bad))
+          .isInstanceOfSatisfying(TwinRequestException.class, e -> assertThat(e.field()).isEqualTo("version"));
+    }
   }
 }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.twinlab.models.TwinModel;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.binding.BindingLoader;
@@ -24,18 +23,12 @@ import org.twinlab.runtime.twin.TwinRequestException;
 public final class PackageReleases {
   /** The version of the standard package, and of a twin application deployed without one. */
   public static final String FIRST = org.twinlab.runtime.packages.TwinPackages.FIRST_VERSION;
-  private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
 
   private PackageReleases() {}
 
   /** A version as text: 2 and "2" are the same version; anything else is refused naming {@code field}. */
   public static String version(Object v, String field) {
-    String text = v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? Long.toString(n.longValue())
-        : v instanceof String s ? s : null;
-    if (text == null || !VERSION.matcher(text).matches()) {
-      throw TwinRequestException.invalid(field, "a package version: letters, digits, '.', '_' or '-' (e.g. 2 or 2.1)");
-    }
-    return text;
+    return org.twinlab.runtime.packages.TwinPackages.versionOf(v, field);
   }
 
   /** The bindings of a release for this station, or a refusal naming the version. */
