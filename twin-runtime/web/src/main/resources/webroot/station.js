@@ -1,5 +1,5 @@
 // The candidate's station: the task, the clock, the live twin with its controls, and the tools a
-// task needs (binding editor with a live preview, report, test suite or security script, export and backup).
+// task needs (binding editor with a live preview, report, test suite or security script, export and backup, upgrade and rollback).
 const $ = id => document.getElementById(id);
 const enc = encodeURIComponent;
 let seat = null;
@@ -232,6 +232,9 @@ async function refresh() {
     }
   };
   $('backup').onclick = () => action($('report-twin').value, 'backup', {}, 'file-message');
+  // the twin application's package: another version over the running one, or back to the one before
+  $('upgrade').onclick = () => action($('report-twin').value, 'upgrade', {version: $('upgrade-version').value.trim()}, 'upgrade-message');
+  $('rollback').onclick = () => action($('report-twin').value, 'rollback', {}, 'upgrade-message');
   $('hand-in').onclick = async () => {
     if (!confirm(t('handIn') + '?')) return;
     try {

@@ -76,6 +76,10 @@ public final class MotionsCandidate implements Candidate {
         run.act(WHO, "remove", rigOf(with));
         run.act(WHO, "deploy", rigOf(with));
       });
+      case "upgrade" -> plan(at, run -> { // the version asked for, rolled back at once: nothing tried out, nothing kept
+        run.act(WHO, "upgrade", with);
+        run.act(WHO, "rollback", rigOf(with));
+      });
       case "command", "emergency_stop" -> plan(EARLY, run -> run.act(WHO, kind, with.isEmpty() ? firstCommand(kind) : with));
       case "write" -> plan(at, run -> write(run, with));
       case "alarm_ack" -> plan(at, run -> acknowledgeInactive(run, with));

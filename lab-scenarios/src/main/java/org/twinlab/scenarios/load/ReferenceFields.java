@@ -21,6 +21,7 @@ final class ReferenceFields {
   /** The fields without which an action cannot be taken. */
   private static final Map<String, List<String>> REQUIRED = Map.of(
       "write", List.of("property", "value"),
+      "upgrade", List.of("version"),
       "command", List.of("command"),
       "alarm_ack", List.of("alarm"),
       "binding_create", List.of("property", "connection", "address"),
@@ -42,7 +43,7 @@ final class ReferenceFields {
   /** A step without with: fields, which some actions need. */
   void absent(String kind, YamlMap step) {
     List<String> needed = REQUIRED.getOrDefault(kind, List.of());
-    if (!needed.isEmpty()) step.self().problem(problems, "a " + kind + " needs with: {" + String.join(", ", needed) + "}");
+    if (!needed.isEmpty()) step.self().problem(problems, (kind.matches("[aeiou].*") ? "an " : "a ") + kind + " needs with: {" + String.join(", ", needed) + "}");
   }
 
   void check(String kind, YamlMap with) {
@@ -87,6 +88,11 @@ final class ReferenceFields {
       });
       case "value" -> {
         if (kind.equals("report") && !(v.asScalar(new Problems()) instanceof Number)) v.problem(problems, "a report's value is the number it quotes");
+      }
+      case "version" -> { // a package version, as the platform takes it: a whole number or a short name
+        Object x = v.asScalar(new Problems());
+        boolean fits = x instanceof Integer || x instanceof Long || x instanceof String t && t.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+        if (!fits) v.problem(problems, "a package version: a whole number such as 2, or letters, digits, '.', '_' and '-' (2.1)");
       }
       case "cases" -> { if (kind.equals("test_suite")) new TestSuiteCases(suiteRig(with), problems).check(v); } // a security script is checked by its schema
       default -> { }

@@ -37,6 +37,8 @@ public final class ActionAttributes {
   private static final Map<String, List<String>> FIELDS = Map.ofEntries(
       Map.entry("deploy", List.of("model", "bindings")),
       Map.entry("remove", List.of("model")),
+      Map.entry("upgrade", List.of("version", "bindings")),
+      Map.entry("rollback", List.of()),
       Map.entry("start", List.of()),
       Map.entry("pause", List.of()),
       Map.entry("stop", List.of()),
@@ -60,7 +62,9 @@ public final class ActionAttributes {
 
   /** What the platform records from the action's outcome. */
   private static final Map<String, List<String>> RESULTS = Map.of(
-      "backup", List.of("file", "files", "bytes"),
+      "backup", List.of("file", "files", "bytes", "upgrade_log", "upgrade_log_entries"),
+      "upgrade", List.of("from", "to"),
+      "rollback", List.of("from", "to"),
       "test_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
           TEST_VARIANTS.stream().map(v -> "detects." + v)).toList(),
       "security_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class Actions {
   public static final List<String> KINDS = List.of(
-      "deploy", "remove", "start", "pause", "stop",
+      "deploy", "remove", "upgrade", "rollback", "start", "pause", "stop",
       "binding_create", "binding_edit", "binding_delete",
       "write", "command", "emergency_stop", "alarm_ack",
       "report", "export", "backup", "test_suite", "security_suite", "test_data");

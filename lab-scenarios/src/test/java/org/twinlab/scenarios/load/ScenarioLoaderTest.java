@@ -263,6 +263,20 @@ class ScenarioLoaderTest {
     assertThat(found).noneMatch(p -> p.contains("reference[2]"));
   }
 
+  @Test
+  void anUpgradeNamesTheVersionItInstallsAndItsFromAndToAreFilters() {
+    List<String> found = problems(station(
+        "      - {id: c1, measure: \"eventually action.upgrade[to=2] and not action.rollback[form=2]\"}",
+        String.join("\n", "  - {at: 2m, do: upgrade, task: t1}", "  - {at: 3m, do: upgrade, with: {version: 2.5}, task: t1}",
+            "  - {at: 4m, do: upgrade, with: {version: \"3\"}, task: t1}", "  - {at: 5m, do: rollback, task: t1}")));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:14:84: tasks[0].checks[0].measure:").contains("action.rollback has no attribute 'form'")
+        .contains("(did you mean 'from'?)"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:17:5: reference[1]:").contains("an upgrade needs with: {version}"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:18:43: reference[2].with.version:")
+        .contains("a package version"));
+    assertThat(found).noneMatch(p -> p.contains("reference[3]") || p.contains("reference[4]"));
+  }
+
   private static final String FILTERS = """
       scenario: filters
       title: {en: Filters, zh: 过滤}

@@ -84,7 +84,9 @@ class TwinlabCliTest {
     assertThat(coverage[1]).contains("Level 5").contains("3.1.2").contains("not assessed yet").contains("clauses assessed")
         .containsPattern("(?m)^  L5: \\d+ of 15 assessed \\(\\d+ %\\), \\d+ of 15 idle-proof \\(\\d+ %\\)$")
         .containsPattern("(?m)^      l4-operate-tank-overflow-estop +\\d+ pts +\\d+\\.\\d of 100  idle-proof  in l4-exam-tank \\(\\d+ pts\\)$")
-        .containsPattern("(?m)^      l4-operate-tank-overtemperature-estop +\\d+ pts +\\d+\\.\\d of 100  idle-proof$");
+        .containsPattern("(?m)^      l4-operate-tank-overtemperature-estop +\\d+ pts +\\d+\\.\\d of 100  idle-proof$")
+        .containsPattern("(?m)^  ✓ 1\\.2\\.2 +Keep and back up upgrade logs +\\d+ scenarios?$")
+        .containsPattern("(?m)^      l4-install-upgrade-tank +\\d+ pts +\\d+\\.\\d of 100  idle-proof$");
   }
 
   @Test

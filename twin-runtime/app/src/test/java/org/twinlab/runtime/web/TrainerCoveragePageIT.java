@@ -56,6 +56,7 @@ class TrainerCoveragePageIT {
             .startsWith("·").contains("not assessed yet");
         assertThat(trainer.findElement(By.cssSelector("#coverage tr[data-clause='4-04-05-10 L4 2.2.1']")).getAttribute("data-idle-proof"))
             .isEqualTo("true");
+        assertThat(trainer.findElement(By.cssSelector("#coverage tr[data-clause='4-04-05-10 L3 1.2.1']")).getText()).startsWith("✓");
 
         trainer.findElement(By.id("lang")).click();
         seen(() -> "zh-CN".equals(trainer.findElement(By.tagName("html")).getAttribute("lang")));
