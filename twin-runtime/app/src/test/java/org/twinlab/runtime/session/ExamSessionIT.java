@@ -117,6 +117,8 @@ class ExamSessionIT {
         HttpResponse<Buffer> early = get(exam1.post("/api/v1/sessions/exam-l4/stations/s1.2/start").send());
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(early.bodyAsString()).contains("a part is still running");
+        JsonObject ahead = get(cand1.get("/api/v1/sessions/exam-l4/stations/s1.2/candidate").send()).bodyAsJsonObject();
+        assertThat(ahead.getString("briefing")).as("a part's task is not read ahead of its start").isEmpty();
         assertThat(get(cand1.get("/api/v1/sessions/exam-l4/stations/s1.1/exam").send()).statusCode())
             .as("a candidate's exam sheet waits for the exam's end").isEqualTo(409);
 

@@ -192,7 +192,11 @@ public final class SessionViews {
     s.examAt(station).ifPresent(parts -> o.put("exam", examPart(st, parts)));
     ScenarioRun run = st.run().orElse(null);
     if (run == null) {
-      // before the start the candidate sees the briefing only
+      // before the start the candidate sees the briefing only; a part of an exam not even that: its
+      // task is read on the exam's clock, not ahead of it while another part runs
+      if (st.exam().isPresent()) {
+        return o.put("briefing", "").put("briefingZh", "").put("tasks", new JsonArray()).put("remainingSeconds", sc.timeLimit().toSeconds());
+      }
       return o.put("briefing", sc.briefing().en()).put("briefingZh", sc.briefing().zh()).put("tasks", new JsonArray())
           .put("remainingSeconds", sc.timeLimit().toSeconds());
     }
