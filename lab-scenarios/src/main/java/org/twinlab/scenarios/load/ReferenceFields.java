@@ -19,15 +19,18 @@ import org.twinlab.scenarios.model.StationRigs;
  */
 final class ReferenceFields {
   /** The fields without which an action cannot be taken. */
-  private static final Map<String, List<String>> REQUIRED = Map.of(
-      "write", List.of("property", "value"),
-      "command", List.of("command"),
-      "alarm_ack", List.of("alarm"),
-      "binding_create", List.of("property", "connection", "address"),
-      "binding_edit", List.of("property"),
-      "binding_delete", List.of("property"),
-      "test_suite", List.of("cases"),
-      "security_suite", List.of("cases"));
+  private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
+      Map.entry("write", List.of("property", "value")),
+      Map.entry("command", List.of("command")),
+      Map.entry("alarm_ack", List.of("alarm")),
+      Map.entry("binding_create", List.of("property", "connection", "address")),
+      Map.entry("binding_edit", List.of("property")),
+      Map.entry("binding_delete", List.of("property")),
+      Map.entry("test_suite", List.of("cases")),
+      Map.entry("security_suite", List.of("cases")),
+      Map.entry("model_import", List.of("file", "text")),
+      Map.entry("mapping_test", List.of("cases")),
+      Map.entry("parameter_reading", List.of("readings")));
 
   private final StationRigs rigs;
   private final Problems problems;

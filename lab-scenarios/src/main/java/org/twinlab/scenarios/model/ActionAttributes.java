@@ -21,6 +21,10 @@ public final class ActionAttributes {
   /** The insecure variants a security test script is graded against, as {@code detects.<variant>} reports them. */
   public static final List<String> SECURITY_VARIANTS = List.of("range_unchecked", "range_widened", "read_only_writable");
 
+  /** The wrong virtual-real mappings a mapping test is graded against, as {@code detects.<variant>} reports them. */
+  public static final List<String> MAPPING_VARIANTS = List.of("wrong_scale", "swapped_signals", "inverted_bit", "stuck_sensor",
+      "slow_update");
+
   /**
    * What a report may give as its cause's category, so a check can test the diagnosis itself rather
    * than words in free text: a sensor reading wrong, an actuator not doing as told, the link to the
@@ -51,7 +55,10 @@ public final class ActionAttributes {
       Map.entry("export", List.of("from", "to", "format", "properties")),
       Map.entry("backup", List.of()),
       Map.entry("test_suite", List.of("cases")),
-      Map.entry("security_suite", List.of("cases")));
+      Map.entry("security_suite", List.of("cases")),
+      Map.entry("model_import", List.of("file", "text")),
+      Map.entry("mapping_test", List.of("cases")),
+      Map.entry("parameter_reading", List.of("readings")));
 
   /** What the platform records from the action's outcome. */
   private static final Map<String, List<String>> RESULTS = Map.of(
@@ -59,7 +66,12 @@ public final class ActionAttributes {
       "test_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
           TEST_VARIANTS.stream().map(v -> "detects." + v)).toList(),
       "security_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
-          SECURITY_VARIANTS.stream().map(v -> "detects." + v)).toList());
+          SECURITY_VARIANTS.stream().map(v -> "detects." + v)).toList(),
+      "model_import", List.of("loaded", "problems", "model", "kind", "kind_matches", "signals", "bound", "integrates",
+          "parameters", "parameters_matched", "parameters_right", "parameters_wrong"),
+      "mapping_test", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected", "driven_cases"),
+          MAPPING_VARIANTS.stream().map(v -> "detects." + v)).toList(),
+      "parameter_reading", List.of("readings", "matched", "matched_properties", "unmatched"));
 
   private ActionAttributes() {}
 

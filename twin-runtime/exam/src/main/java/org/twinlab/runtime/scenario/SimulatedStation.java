@@ -38,6 +38,9 @@ public final class SimulatedStation implements VirtualStation {
   private final Clock clock;
   private final TestSuiteGrader grader;
   private final SecuritySuiteGrader securityGrader;
+  private final ModelImportGrader importGrader;
+  private final MappingTestGrader mappingGrader;
+  private final ParameterReadingGrader readingGrader;
   private SimulatedRig rig;
   private StationTwin twin;
   private TwinSignals signals;
@@ -49,6 +52,9 @@ public final class SimulatedStation implements VirtualStation {
     this.clock = time.withZone(ZoneOffset.UTC);
     this.grader = new TestSuiteGrader(model);
     this.securityGrader = new SecuritySuiteGrader(model);
+    this.importGrader = new ModelImportGrader(model);
+    this.mappingGrader = new MappingTestGrader(model);
+    this.readingGrader = new ParameterReadingGrader(model);
     this.signals = new TwinSignals(model, (signal, at, value) -> { });
   }
 
@@ -156,6 +162,9 @@ public final class SimulatedStation implements VirtualStation {
         case "backup" -> ActionOutcome.accepted("backup taken");
         case "test_suite" -> grader.grade(fields);
         case "security_suite" -> securityGrader.grade(fields);
+        case "model_import" -> importGrader.grade(fields);
+        case "mapping_test" -> mappingGrader.grade(fields);
+        case "parameter_reading" -> readingGrader.grade(fields, deployed().snapshot().properties());
         default -> ActionOutcome.refused("no action '" + kind + "'");
       };
     } catch (TwinRequestException e) {

@@ -8,6 +8,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.twinlab.runtime.scenario.MappingTestGrader;
+import org.twinlab.runtime.scenario.ModelImportGrader;
+import org.twinlab.runtime.scenario.ParameterReadingGrader;
 import org.twinlab.runtime.scenario.Reports;
 import org.twinlab.runtime.scenario.SecuritySuiteGrader;
 import org.twinlab.runtime.scenario.TestSuiteGrader;
@@ -27,7 +30,8 @@ import org.twinlab.scenarios.engine.ActionOutcome;
  * backup of the station's own data (into the backups directory beside the data directory).
  */
 final class ActionRoutes {
-  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite");
+  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite",
+      "model_import", "mapping_test", "parameter_reading");
 
   private final Vertx vertx;
   private final java.util.Set<String> grading = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -54,19 +58,26 @@ final class ActionRoutes {
     if (!(body.getValue("fields", new JsonObject()) instanceof JsonObject f)) throw TwinRequestException.invalid("fields", "a JSON object");
     Map<String, Object> fields = f.getMap();
     if (kind.equals("report")) Reports.validate(t.twinConfig().model(), fields); // a report that does not read is refused unrecorded
+    // so are a model file and readings that do not read: the grading needs them whole
+    if (kind.equals("model_import")) new ModelImportGrader(t.twinConfig().model()).read(fields);
+    if (kind.equals("parameter_reading")) new ParameterReadingGrader(t.twinConfig().model()).read(fields);
     Supplier<Future<ActionOutcome>> act = switch (kind) {
       case "report" -> () -> Future.succeededFuture(ActionOutcome.accepted("report filed"));
       case "backup" -> () -> backups.take(Guard.caller(ctx), t);
       case "security_suite" -> () -> vertx.executeBlocking(() -> new SecuritySuiteGrader(t.twinConfig().model()).grade(fields), false);
+      case "model_import" -> () -> vertx.executeBlocking(() -> new ModelImportGrader(t.twinConfig().model()).grade(fields), false);
+      case "mapping_test" -> () -> vertx.executeBlocking(() -> new MappingTestGrader(t.twinConfig().model()).grade(fields), false);
+      // judged against what the twin shows as they are handed in
+      case "parameter_reading" -> () -> t.snapshot().map(s -> new ParameterReadingGrader(t.twinConfig().model()).grade(fields, s.properties()));
       default -> () -> vertx.executeBlocking(() -> new TestSuiteGrader(t.twinConfig().model()).grade(fields), false); // minutes of virtual time
     };
     // one suite at a time per twin: a suite is minutes of virtual time on a worker, not to be stacked up
-    if (kind.endsWith("_suite") && !grading.add(t.id())) {
+    if ((kind.endsWith("_suite") || kind.equals("mapping_test")) && !grading.add(t.id())) {
       throw TwinRequestException.conflict("kind", "a test suite of " + t.id() + " is being graded: wait for its result");
     }
     Future<ActionOutcome> outcome = ActionLedger.gated(vertx, CandidateAction.of(t.id(), who, kind, fields, t.clock().instant()), act,
         o -> o.accepted() ? Outcome.done(o.detail(), o.result()) : Outcome.refused(o.detail()));
-    if (kind.endsWith("_suite")) outcome = outcome.andThen(done -> grading.remove(t.id()));
+    if (kind.endsWith("_suite") || kind.equals("mapping_test")) outcome = outcome.andThen(done -> grading.remove(t.id()));
     Http.respond(ctx, outcome, 201, o -> new JsonObject().put("twin", t.id()).put("kind", kind).put("who", who.name())
         .put("detail", o.detail()).put("result", new JsonObject(Map.copyOf(o.result()))));
   }
