@@ -86,9 +86,30 @@ final class ReferenceFields {
       case "value" -> {
         if (kind.equals("report") && !(v.asScalar(new Problems()) instanceof Number)) v.problem(problems, "a report's value is the number it quotes");
       }
-      case "cases" -> { if (kind.equals("test_suite")) new TestSuiteCases(suiteRig(with), problems).check(v); } // a security script is checked by its schema
+      case "cases" -> {
+        if (kind.equals("test_suite")) new TestSuiteCases(suiteRig(with), problems).check(v); // a security script is checked by its schema
+        if (kind.equals("mapping_test")) mappingCases(v);
+      }
+      case "readings" -> v.asMap(problems).ifPresent(readings -> readings.keys().forEach(p -> named(p, readings.get(p).orElseThrow())));
       default -> { }
     }
+  }
+
+  /** A mapping case's property, and those its rig state and stimulus name, must be the station's. */
+  private void mappingCases(YamlValue cases) {
+    for (YamlValue c : cases.asList(problems)) {
+      c.asMap(new Problems()).ifPresent(m -> {
+        m.get("property").ifPresent(p -> p.asString(problems).ifPresent(name -> named(name, p)));
+        m.get("given").flatMap(g -> g.asMap(new Problems())).ifPresent(g -> g.keys().forEach(k -> named(k, g.get(k).orElseThrow())));
+        m.get("when").flatMap(w -> w.asMap(new Problems())).flatMap(w -> w.get("write")).flatMap(w -> w.asMap(new Problems()))
+            .flatMap(w -> w.get("property")).ifPresent(p -> p.asString(problems).ifPresent(name -> named(name, p)));
+      });
+    }
+  }
+
+  /** A property a reading or a mapping case names must be one the station has. */
+  private void named(String property, YamlValue at) {
+    if (rigs != null && !rigs.hasProperty(property)) at.problem(problems, rigs.lacksProperty(property));
   }
 
   /** A written value must be one the property takes, and the property one the twin writes to the rig, as the twin refuses otherwise. */
