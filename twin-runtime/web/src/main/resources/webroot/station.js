@@ -1,5 +1,5 @@
 // The candidate's station: the task, the clock, the live twin with its controls, and the tools a
-// task needs (binding editor with a live preview, report, test suite or security script, export and backup).
+// task needs (binding editor with a live preview, report, test suite or security script, export and backup, upgrade and rollback).
 const $ = id => document.getElementById(id);
 const enc = encodeURIComponent;
 let seat = null;
@@ -154,8 +154,24 @@ function showExam(view) {
   line.hidden = false;
   const over = e.parts.every(p => p.state === 'ended');
   const base = '/api/v1/sessions/' + enc(seat.session) + '/stations/' + enc(seat.station);
+  // in the candidate's own order, between parts, the candidate starts the part they choose
+  const choosing = e.order === 'candidate' && !over && !e.parts.some(p => ['running', 'paused'].includes(p.state))
+    && e.parts.some(p => p.state === 'ended');
+  const choices = choosing ? e.parts.filter(p => p.state === 'ready').map(p => el('button', {class: 'begin', 'data-station': p.station,
+    onclick: () => begin(p.station)}, t('beginPart') + ': ' + tr(p, 'title'))) : [];
   line.replaceChildren(el('span', {id: 'exam-part'}, tf('examPart', {title: tr(e, 'title'), n: e.part, of: e.of, left: mmss(e.remainingSeconds)})),
+    ...choices,
     ...(over ? [' · ', el('span', {}, t('examOver')), ' ', el('a', {id: 'exam-sheet', href: base + '/exam.html', target: '_blank'}, t('examSheet'))] : []));
+}
+
+async function begin(station) {
+  try {
+    await api('POST', '/api/v1/sessions/' + enc(seat.session) + '/stations/' + enc(station) + '/begin');
+    seat = await api('GET', '/api/v1/me/station');
+  } catch (e) {
+    say('status', describe(e), true);
+  }
+  refresh();
 }
 
 async function refresh() {
@@ -166,8 +182,8 @@ async function refresh() {
     say('status', describe(e), true);
     return;
   }
-  if (view.exam && view.state === 'ended') {
-    // a part of an exam handed in: the candidate's station is now the exam's next part, once it starts
+  if (view.exam && !['running', 'paused'].includes(view.state)) {
+    // a part of an exam not running: the candidate's station is the part running now, if one is
     const now = await api('GET', '/api/v1/me/station').catch(() => seat);
     if (now.station !== seat.station) {
       seat = now;
@@ -217,6 +233,9 @@ async function refresh() {
     }
   };
   $('backup').onclick = () => action($('report-twin').value, 'backup', {}, 'file-message');
+  // the twin application's package: another version over the running one, or back to the one before
+  $('upgrade').onclick = () => action($('report-twin').value, 'upgrade', {version: $('upgrade-version').value.trim()}, 'upgrade-message');
+  $('rollback').onclick = () => action($('report-twin').value, 'rollback', {}, 'upgrade-message');
   $('hand-in').onclick = async () => {
     if (!confirm(t('handIn') + '?')) return;
     try {

@@ -16,12 +16,12 @@ Object.assign(STRINGS.en, {
 // The coverage report's words: per clause, the scenarios assessing it and whether doing nothing earns on it.
 Object.assign(STRINGS.en, {
   assessed: 'assessed', idleProof: 'idle-proof', idleEarns: 'idle earns', points: 'pts', ofHundred: 'of 100',
-  notAssessed: 'not assessed yet', clausesLabel: 'clauses', scenariosLabel: 'scenarios',
+  notAssessed: 'not assessed yet', clausesLabel: 'clauses', scenariosLabel: 'scenarios', inExams: 'in exams',
   coverageHelp: '✓ assessed, and a candidate who does nothing earns none of its points; ! assessed, but doing nothing earns some; · not assessed'
 });
 Object.assign(STRINGS.zh, {
   assessed: '已考核', idleProof: '不作为不得分', idleEarns: '不作为可得', points: '分', ofHundred: '/100',
-  notAssessed: '尚未考核', clausesLabel: '条款', scenariosLabel: '个场景',
+  notAssessed: '尚未考核', clausesLabel: '条款', scenariosLabel: '个场景', inExams: '所在考试',
   coverageHelp: '✓ 已考核，且什么都不做的考生得不到其中任何分数；! 已考核，但什么都不做也能得分；· 尚未考核'
 });
 Object.assign(STRINGS.zh, {
@@ -121,7 +121,8 @@ async function coverage() {
       const mark = !cl.assessed ? '·' : cl.idleProof ? '✓' : '!';
       const by = cl.assessments.length ? cl.assessments.map(a => el('div', {'data-scenario': a.scenario, class: a.idleProof ? '' : 'failed'},
         a.scenario + ' — ' + figure(a.points) + ' ' + t('points') + ', ' + figure(a.share) + ' ' + t('ofHundred') + ', '
-          + (a.idleProof ? t('idleProof') : t('idleEarns') + ' ' + figure(a.idleEarned)))) : [t('notAssessed')];
+          + (a.idleProof ? t('idleProof') : t('idleEarns') + ' ' + figure(a.idleEarned))
+          + (a.exams && a.exams.length ? ' · ' + t('inExams') + ' ' + a.exams.map(x => x.exam + ' (' + figure(x.points) + ')').join(', ') : ''))) : [t('notAssessed')];
       rows.push(el('tr', {'data-clause': cl.clause, 'data-idle-proof': String(cl.idleProof)},
         el('td', {class: !cl.assessed ? 'pending' : cl.idleProof ? 'passed' : 'failed'}, mark),
         el('td', {}, cl.code + ' ' + cl.title), el('td', {}, ...by)));

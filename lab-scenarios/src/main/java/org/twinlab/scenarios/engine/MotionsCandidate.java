@@ -22,8 +22,8 @@ import org.twinlab.scenarios.model.Scenario;
  * re-saved as it was (or bound to another signal's address), a report names the wrong alarm and no
  * cause, a lifecycle step is a stop and start, a write writes the value already there, an alarm
  * that is not active is acknowledged, a test suite asserts nothing that can fail, an export covers
- * an unrelated window, an imported model is an empty one of the other kind, a mapping test's one
- * case tolerates any difference, parameters read are made up, and a command or emergency stop is given at the very start, before anything
+ * an unrelated window, test data gives figures made up rather than counted, an imported model is an empty one of the
+ * other kind, a mapping test's one case tolerates any difference, parameters read are made up, and a command or emergency stop is given at the very start, before anything
  * calls for it. A scenario that rewards this assesses the motions, not the skill.
  */
 public final class MotionsCandidate implements Candidate {
@@ -77,6 +77,10 @@ public final class MotionsCandidate implements Candidate {
         run.act(WHO, "remove", rigOf(with));
         run.act(WHO, "deploy", rigOf(with));
       });
+      case "upgrade" -> plan(at, run -> { // the version asked for, rolled back at once: nothing tried out, nothing kept
+        run.act(WHO, "upgrade", with);
+        run.act(WHO, "rollback", rigOf(with));
+      });
       case "command", "emergency_stop" -> plan(EARLY, run -> run.act(WHO, kind, with.isEmpty() ? firstCommand(kind) : with));
       case "write" -> plan(at, run -> write(run, with));
       case "alarm_ack" -> plan(at, run -> acknowledgeInactive(run, with));
@@ -84,6 +88,7 @@ public final class MotionsCandidate implements Candidate {
       case "export" -> plan(at, run -> run.act(WHO, "export", unrelatedExport(with)));
       case "test_suite" -> plan(at, run -> run.act(WHO, "test_suite", with(rigOf(with), "cases", List.of(vacuousCase()))));
       case "security_suite" -> plan(at, run -> run.act(WHO, "security_suite", with(rigOf(with), "cases", List.of(new SecurityMotions(model).legalWrite()))));
+      case "test_data" -> plan(at, run -> run.act(WHO, "test_data", madeUpData(with)));
       case "model_import" -> plan(at, run -> run.act(WHO, "model_import", new ModelMotions(model).emptyModel(with)));
       case "mapping_test" -> plan(at, run -> run.act(WHO, "mapping_test", with(rigOf(with), "cases", List.of(new ModelMotions(model).looseCase()))));
       case "parameter_reading" -> plan(at, run -> run.act(WHO, "parameter_reading", new ModelMotions(model).madeUpReadings(with)));
@@ -145,6 +150,31 @@ public final class MotionsCandidate implements Candidate {
     out.put("from", "-10s");
     out.put("to", "-5s");
     out.put("format", "csv".equals(with.get("format")) ? "json" : "csv");
+    return out;
+  }
+
+  /**
+   * Test data for the reference's property, window and source with every figure made up, not
+   * counted: counts far above any the window could hold, values far from the property's.
+   */
+  Map<String, Object> madeUpData(Map<String, Object> with) {
+    Map<String, Object> out = new LinkedHashMap<>(rigOf(with));
+    String numeric = model.properties().values().stream().filter(p -> p.type().isNumeric()).map(PropertyDef::path).findFirst().orElse("");
+    out.put("property", with.getOrDefault("property", numeric));
+    out.put("from", with.getOrDefault("from", "-1m"));
+    out.put("to", with.getOrDefault("to", "now"));
+    out.put("source", with.getOrDefault("source", "online"));
+    for (String count : List.of("samples", "unknown", "out_of_range")) {
+      if (with.get(count) instanceof Number n) out.put(count, n.longValue() * 2 + 100);
+    }
+    for (String value : List.of("min", "max", "mean")) {
+      if (with.get(value) instanceof Number n) out.put(value, n.doubleValue() + 1000);
+    }
+    if (with.get("bounds") instanceof List<?> bounds && with.get("counts") instanceof List<?> counts) {
+      out.put("bounds", bounds);
+      out.put("counts", counts.stream().map(c -> c instanceof Number n ? n.longValue() * 2 + 100 : 100).toList());
+    }
+    if (out.keySet().stream().noneMatch(ActionAttributes.TEST_DATA_FIGURES::contains)) out.put("samples", 0);
     return out;
   }
 

@@ -21,6 +21,7 @@ final class ReferenceFields {
   /** The fields without which an action cannot be taken. */
   private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
       Map.entry("write", List.of("property", "value")),
+      Map.entry("upgrade", List.of("version")),
       Map.entry("command", List.of("command")),
       Map.entry("alarm_ack", List.of("alarm")),
       Map.entry("binding_create", List.of("property", "connection", "address")),
@@ -28,6 +29,7 @@ final class ReferenceFields {
       Map.entry("binding_delete", List.of("property")),
       Map.entry("test_suite", List.of("cases")),
       Map.entry("security_suite", List.of("cases")),
+      Map.entry("test_data", List.of("property", "from", "to", "source")),
       Map.entry("model_import", List.of("file", "text")),
       Map.entry("mapping_test", List.of("cases")),
       Map.entry("parameter_reading", List.of("readings")));
@@ -44,7 +46,7 @@ final class ReferenceFields {
   /** A step without with: fields, which some actions need. */
   void absent(String kind, YamlMap step) {
     List<String> needed = REQUIRED.getOrDefault(kind, List.of());
-    if (!needed.isEmpty()) step.self().problem(problems, "a " + kind + " needs with: {" + String.join(", ", needed) + "}");
+    if (!needed.isEmpty()) step.self().problem(problems, (kind.matches("[aeiou].*") ? "an " : "a ") + kind + " needs with: {" + String.join(", ", needed) + "}");
   }
 
   void check(String kind, YamlMap with) {
@@ -62,6 +64,7 @@ final class ReferenceFields {
         Optional<PropertyDef> def = rigs.property(p);
         if (def.isEmpty()) v.problem(problems, rigs.lacksProperty(p));
         else if (kind.equals("write")) with.get("value").ifPresent(value -> written(def.get(), value));
+        else if (kind.equals("test_data") && !def.get().type().isNumeric()) v.problem(problems, "'" + p + "' is not numeric: its data has no min, max or mean");
       });
       case "properties" -> v.asString(problems).ifPresent(list -> {
         for (String p : list.split(",")) {
@@ -83,8 +86,16 @@ final class ReferenceFields {
               + ": " + String.join(", ", ActionAttributes.CAUSE_CATEGORIES));
         }
       });
+      case "source" -> v.asString(problems).ifPresent(src -> {
+        if (kind.equals("test_data") && !List.of("online", "offline").contains(src)) v.problem(problems, "where the data came from: online or offline");
+      });
       case "value" -> {
         if (kind.equals("report") && !(v.asScalar(new Problems()) instanceof Number)) v.problem(problems, "a report's value is the number it quotes");
+      }
+      case "version" -> { // a package version, as the platform takes it: a whole number or a short name
+        Object x = v.asScalar(new Problems());
+        boolean fits = x instanceof Integer || x instanceof Long || x instanceof String t && t.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+        if (!fits) v.problem(problems, "a package version: a whole number such as 2, or letters, digits, '.', '_' and '-' (2.1)");
       }
       case "cases" -> {
         if (kind.equals("test_suite")) new TestSuiteCases(suiteRig(with), problems).check(v); // a security script is checked by its schema

@@ -41,6 +41,8 @@ public final class ActionAttributes {
   private static final Map<String, List<String>> FIELDS = Map.ofEntries(
       Map.entry("deploy", List.of("model", "bindings")),
       Map.entry("remove", List.of("model")),
+      Map.entry("upgrade", List.of("version", "bindings")),
+      Map.entry("rollback", List.of()),
       Map.entry("start", List.of()),
       Map.entry("pause", List.of()),
       Map.entry("stop", List.of()),
@@ -56,17 +58,26 @@ public final class ActionAttributes {
       Map.entry("backup", List.of()),
       Map.entry("test_suite", List.of("cases")),
       Map.entry("security_suite", List.of("cases")),
+      Map.entry("test_data", List.of("property", "from", "to", "source", "samples", "unknown", "out_of_range", "min", "max", "mean",
+          "bounds", "counts")),
       Map.entry("model_import", List.of("file", "text")),
       Map.entry("mapping_test", List.of("cases")),
       Map.entry("parameter_reading", List.of("readings")));
 
+  /** The figures of submitted test data that the platform judges against the twin's history, as {@code matches.<figure>} reports them. */
+  public static final List<String> TEST_DATA_FIGURES = List.of("samples", "unknown", "out_of_range", "min", "max", "mean", "counts");
+
   /** What the platform records from the action's outcome. */
   private static final Map<String, List<String>> RESULTS = Map.of(
-      "backup", List.of("file", "files", "bytes"),
+      "backup", List.of("file", "files", "bytes", "upgrade_log", "upgrade_log_entries"),
+      "upgrade", List.of("from", "to"),
+      "rollback", List.of("from", "to"),
       "test_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
           TEST_VARIANTS.stream().map(v -> "detects." + v)).toList(),
       "security_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
           SECURITY_VARIANTS.stream().map(v -> "detects." + v)).toList(),
+      "test_data", Stream.concat(Stream.of("figures", "matched", "window_s", "dirty"),
+          TEST_DATA_FIGURES.stream().map(f -> "matches." + f)).toList(),
       "model_import", List.of("loaded", "problems", "model", "kind", "kind_matches", "signals", "bound", "integrates",
           "parameters", "parameters_matched", "parameters_right", "parameters_wrong"),
       "mapping_test", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected", "driven_cases"),

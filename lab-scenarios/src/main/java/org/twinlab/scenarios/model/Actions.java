@@ -8,10 +8,10 @@ import java.util.List;
  */
 public final class Actions {
   public static final List<String> KINDS = List.of(
-      "deploy", "remove", "start", "pause", "stop",
+      "deploy", "remove", "upgrade", "rollback", "start", "pause", "stop",
       "binding_create", "binding_edit", "binding_delete",
       "write", "command", "emergency_stop", "alarm_ack",
-      "report", "export", "backup", "test_suite", "security_suite",
+      "report", "export", "backup", "test_suite", "security_suite", "test_data",
       "model_import", "mapping_test", "parameter_reading");
 
   private Actions() {}

@@ -30,7 +30,7 @@ class ExamLibraryTest {
     }
     List<Exam> exams = library();
     assertThat(exams).hasSameSizeAs(ExamLibrary.files());
-    assertThat(exams).extracting(Exam::id).doesNotHaveDuplicates().contains("l5-exam-tank", "l3-exam-tank");
+    assertThat(exams).extracting(Exam::id).doesNotHaveDuplicates().contains("l5-exam-tank", "l4-exam-tank", "l3-exam-tank");
     assertThat(exams).allSatisfy(e -> assertThat(e.source()).endsWith(e.id() + ".yaml"));
   }
 

@@ -236,6 +236,19 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void aTestDataStepNamesANumericPropertyAndWhereItsDataCameFrom() {
+    String text = station("      - {id: c1, measure: \"eventually action.test_data[matches.mean=true, dirty=true]\"}", String.join("\n",
+        "  - {at: 2m, do: test_data, with: {property: pump.running, from: -1m, to: now, source: cloud, samples: 3}, task: t1}",
+        "  - {at: 3m, do: test_data, with: {property: tank.level, from: -1m, source: online, mean: 300}, task: t1}"));
+    List<String> found = problems(text);
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:17:46: reference[1].with.property:")
+        .contains("'pump.running' is not numeric"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:17:88: reference[1].with.source:").contains("online or offline"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:18:35: reference[2].with.to:").contains("required"));
+    assertThat(found).noneMatch(p -> p.contains("measure"));
+  }
+
+  @Test
   void aGuardNamesTheWorkItGuardsAndAStepNamesItsTask() {
     String text = station(String.join("\n",
             "      - {id: c1, measure: \"eventually action.report\"}",
@@ -262,6 +275,20 @@ class ScenarioLoaderTest {
     assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:21:99: reference[1].task:")
         .contains("no task 't2' in this scenario (did you mean 't1'?) (t1)"));
     assertThat(found).noneMatch(p -> p.contains("reference[2]"));
+  }
+
+  @Test
+  void anUpgradeNamesTheVersionItInstallsAndItsFromAndToAreFilters() {
+    List<String> found = problems(station(
+        "      - {id: c1, measure: \"eventually action.upgrade[to=2] and not action.rollback[form=2]\"}",
+        String.join("\n", "  - {at: 2m, do: upgrade, task: t1}", "  - {at: 3m, do: upgrade, with: {version: 2.5}, task: t1}",
+            "  - {at: 4m, do: upgrade, with: {version: \"3\"}, task: t1}", "  - {at: 5m, do: rollback, task: t1}")));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:14:84: tasks[0].checks[0].measure:").contains("action.rollback has no attribute 'form'")
+        .contains("(did you mean 'from'?)"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:17:5: reference[1]:").contains("an upgrade needs with: {version}"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:18:43: reference[2].with.version:")
+        .contains("a package version"));
+    assertThat(found).noneMatch(p -> p.contains("reference[3]") || p.contains("reference[4]"));
   }
 
   private static final String FILTERS = """

@@ -223,7 +223,8 @@ final class ScenarioCommand implements Runnable {
           "%nText: per clause ✓ (assessed idle-proof), ! (assessed, but an idle candidate earns on it) or · (not assessed), then "
               + "one line per scenario; per level the assessed and idle-proof counts and percents.",
           "%n--csv prints one row per level, clause and scenario instead: level, clause, title, scenario, points, share "
-              + "(of the reference's 100), idle_proof (true|false); a clause no scenario assesses has one row with the last four empty.%n"})
+              + "(of the reference's 100), idle_proof (true|false), exams (the library exams that set those checks, space-separated); a clause no "
+              + "scenario assesses has one row with the last five empty.%n"})
   static final class Coverage implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -235,7 +236,9 @@ final class ScenarioCommand implements Runnable {
     public Integer call() throws StationException, java.io.IOException {
       PrintWriter out = spec.commandLine().getOut();
       Standard standard = standard();
-      ClauseCoverage coverage = LibraryCoverage.of(standard, new Scoring(standard), library());
+      List<Scenario> scenarios = library();
+      ClauseCoverage coverage = LibraryCoverage.of(standard, new Scoring(standard), scenarios,
+          org.twinlab.scenarios.exam.ExamLibrary.load(new org.twinlab.scenarios.exam.ExamLoader(standard, scenarios)));
       if (csv) {
         ClauseCoverageCsv.write(coverage, out);
         out.flush();
@@ -248,8 +251,9 @@ final class ScenarioCommand implements Runnable {
           out.printf("  %s %-8s %-60s %s%n", mark, c.clause().code(), truncate(c.clause().title(), 60),
               c.assessed() ? c.by().size() + " scenario" + (c.by().size() == 1 ? "" : "s") : "not assessed yet");
           for (ClauseCoverage.Assessment a : c.by()) {
-            out.printf(java.util.Locale.ROOT, "      %-40s %5s pts  %5.1f of 100  %s%n", a.scenario(), number(a.points()), a.share(),
-                a.idleProof() ? "idle-proof" : "idle earns " + number(a.idleEarned()));
+            out.printf(java.util.Locale.ROOT, "      %-40s %5s pts  %5.1f of 100  %s%s%n", a.scenario(), number(a.points()), a.share(),
+                a.idleProof() ? "idle-proof" : "idle earns " + number(a.idleEarned()), a.exams().isEmpty() ? ""
+                    : "  in " + String.join(", ", a.exams().stream().map(x -> x.exam() + " (" + number(x.points()) + " pts)").toList()));
           }
         }
         out.printf(java.util.Locale.ROOT, "  L%d: %d of %d assessed (%.0f %%), %d of %d idle-proof (%.0f %%)%n", level.level().number(),

@@ -83,14 +83,17 @@ class TwinlabCliTest {
     assertThat(coverage[0]).isEqualTo("0");
     assertThat(coverage[1]).contains("Level 5").contains("3.1.2").contains("not assessed yet").contains("clauses assessed")
         .containsPattern("(?m)^  L5: \\d+ of 15 assessed \\(\\d+ %\\), \\d+ of 15 idle-proof \\(\\d+ %\\)$")
-        .containsPattern("(?m)^      l4-operate-tank-overflow-estop +\\d+ pts +\\d+\\.\\d of 100  idle-proof$");
+        .containsPattern("(?m)^      l4-operate-tank-overflow-estop +\\d+ pts +\\d+\\.\\d of 100  idle-proof  in l4-exam-tank \\(\\d+ pts\\)$")
+        .containsPattern("(?m)^      l4-operate-tank-overtemperature-estop +\\d+ pts +\\d+\\.\\d of 100  idle-proof$")
+        .containsPattern("(?m)^  ✓ 1\\.2\\.2 +Keep and back up upgrade logs +\\d+ scenarios?$")
+        .containsPattern("(?m)^      l4-install-upgrade-tank +\\d+ pts +\\d+\\.\\d of 100  idle-proof$");
   }
 
   @Test
   void scenarioCoverageAsCsvHasARowPerLevelClauseAndScenario() throws Exception {
     String[] csv = run("scenario", "coverage", "--csv");
     assertThat(csv[0]).as(csv[2]).isEqualTo("0");
-    assertThat(csv[1]).startsWith("\uFEFFlevel,clause,title,scenario,points,share,idle_proof\r\n");
+    assertThat(csv[1]).startsWith("\uFEFFlevel,clause,title,scenario,points,share,idle_proof,exams\r\n");
     java.util.List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get()
         .parse(new java.io.StringReader(csv[1].substring(1))).getRecords();
     // one row per scenario of an assessed clause, one with the scenario empty for a clause not assessed
@@ -101,6 +104,10 @@ class TwinlabCliTest {
       assertThat(Double.parseDouble(r.get("share"))).isBetween(0.0, 100.0);
       assertThat(r.get("idle_proof")).isEqualTo("true");
     });
+    assertThat(rows).anySatisfy(r -> assertThat(java.util.List.of(r.get("level"), r.get("clause"), r.get("scenario"), r.get("idle_proof")))
+        .containsExactly("L5", "2.2.1", "l5-test-collect-data-tank", "true"));
+    assertThat(rows).filteredOn(r -> r.get("clause").equals("2.2.2") && r.get("level").equals("L4")).extracting(r -> r.get("scenario"))
+        .contains("l4-test-data-tank");
     assertThat(rows).filteredOn(r -> r.get("level").equals("L1")).hasSize(27)
         .allSatisfy(r -> assertThat(r.get("scenario") + r.get("points") + r.get("share") + r.get("idle_proof")).isEmpty());
     assertThat(rows).allSatisfy(r -> assertThat(r.get("idle_proof")).isIn("", "true", "false"));

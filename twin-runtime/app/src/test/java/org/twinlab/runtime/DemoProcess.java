@@ -75,7 +75,8 @@ public final class DemoProcess implements AutoCloseable {
 
   /** An API call as a demo account; the answer's status and body. */
   public HttpResponse<String> call(String user, String method, String path, JsonObject body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+    // generous: an answer worked out at length (the coverage report) comes late on a busy machine
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(180))
         .header("Authorization", "Bearer " + token(user)).header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());

@@ -27,6 +27,9 @@ import org.twinlab.runtime.history.HistoryStores;
 import org.twinlab.runtime.history.HistoryVerticle;
 import org.twinlab.runtime.history.HistoryWriter;
 import org.twinlab.runtime.packages.TwinPackages;
+import org.twinlab.runtime.packages.UpgradeEntry;
+import org.twinlab.runtime.packages.UpgradeLog;
+import org.twinlab.scenarios.engine.ActionOutcome;
 import org.twinlab.runtime.scenario.ScenarioCatalog;
 import org.twinlab.runtime.session.ActionRecorder;
 import org.twinlab.runtime.session.LabSessions;
@@ -67,6 +70,9 @@ public final class TwinRuntime implements Deployments {
   private final SessionAccess access;
   private final ActionRecorder actions;
   private final SessionWatch watch;
+  private final UpgradeLog upgradeLog;
+  /** The twins being upgraded or rolled back just now. */
+  private final java.util.Set<String> moving = ConcurrentHashMap.newKeySet();
 
   private TwinRuntime(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators, Clock clock) {
     this.vertx = vertx;
@@ -74,6 +80,7 @@ public final class TwinRuntime implements Deployments {
     this.config = config;
     this.connections = new Connections(vertx, config.connections(), clock);
     this.packages = new TwinPackages(config, connections.protocols(), clock);
+    this.upgradeLog = new UpgradeLog(config.dataDir());
     List<TwinVerticle> verticles = new ArrayList<>();
     for (TwinConfig t : packages.startingTwins()) verticles.add(twin(t, !packages.isPackage(t.id())));
     this.twins = new Twins(verticles);
@@ -282,5 +289,152 @@ public final class TwinRuntime implements Deployments {
         return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
       }).compose(v -> historyVerticle.unfollow(id)), v -> Outcome.done());
     }).compose(v -> audited(by.name(), "remove twin", id, t.twinConfig().model().id()));
+  }
+
+  /**
+   * Installs another version of a twin's package over the running one, keeping the running one to
+   * roll back to. The new version runs if the old one ran or was paused, else it is loaded. Every
+   * attempt, refused ones too, goes to the twin's upgrade log before it is answered.
+   */
+  @Override
+  public Future<ActionOutcome> upgrade(String id, String version, JsonObject pkg, Actor by) {
+    TwinVerticle old;
+    String from;
+    TwinConfig next;
+    try {
+      old = twins.require(id);
+      from = packages.version(id);
+      if (version.equals(from)) {
+        return refused(UpgradeEntry.UPGRADE, id, old.twinConfig().model().id(), from, version, by,
+            TwinRequestException.conflict("version", version + " is the version running"));
+      }
+      TwinConfig read = packages.read(pkg.copy().put("twin", id));
+      if (!read.model().id().equals(old.twinConfig().model().id())) {
+        throw TwinRequestException.invalid("model", "the package is for '" + read.model().id() + "', the twin is a " + old.twinConfig().model().id());
+      }
+      next = new TwinConfig(id, read.model(), read.bindings(), old.twinConfig().station());
+    } catch (java.io.IOException e) {
+      return Future.failedFuture(e);
+    } catch (TwinRequestException | InvalidInputException e) {
+      TwinVerticle t = twins.find(id).orElse(null);
+      if (t == null) return Future.failedFuture(e);
+      TwinRequestException why = e instanceof TwinRequestException r ? r : TwinRequestException.invalid("bindings", e.getMessage());
+      return refused(UpgradeEntry.UPGRADE, id, t.twinConfig().model().id(), currentVersion(id), version, by, why);
+    }
+    JsonObject saved = pkg.copy().put("twin", id).put("version", version);
+    return replace(old, next, () -> packages.upgraded(id, saved, next))
+        .recover(e -> failed(UpgradeEntry.UPGRADE, id, next.model().id(), from, version, by, e))
+        .compose(v -> logged(UpgradeEntry.done(UpgradeEntry.UPGRADE, id, next.model().id(), from, version, by.name(), clock.instant())))
+        .compose(o -> audited(by.name(), "upgrade twin", id, from + " to " + version).map(o));
+  }
+
+  /** Returns a twin to the version it ran before its last upgrade; logged like an upgrade. */
+  @Override
+  public Future<ActionOutcome> rollback(String id, Actor by) {
+    TwinVerticle old;
+    String from;
+    java.util.Optional<TwinPackages.Rollback> target;
+    try {
+      old = twins.require(id);
+      from = packages.version(id);
+      target = packages.rollbackTarget(id);
+    } catch (TwinRequestException | InvalidInputException | java.io.IOException e) {
+      return Future.failedFuture(e);
+    }
+    String model = old.twinConfig().model().id();
+    if (target.isEmpty()) {
+      return refused(UpgradeEntry.ROLLBACK, id, model, from, from, by,
+          TwinRequestException.conflict("version", "no version before " + from + " to roll back to"));
+    }
+    TwinPackages.Rollback r = target.get();
+    TwinConfig next = new TwinConfig(id, r.twin().model(), r.twin().bindings(), old.twinConfig().station());
+    return replace(old, next, () -> packages.rolledBack(id, r))
+        .recover(e -> failed(UpgradeEntry.ROLLBACK, id, model, from, r.version(), by, e))
+        .compose(v -> logged(UpgradeEntry.done(UpgradeEntry.ROLLBACK, id, model, from, r.version(), by.name(), clock.instant())))
+        .compose(o -> audited(by.name(), "roll back twin", id, from + " to " + r.version()).map(o));
+  }
+
+  /** What may go wrong keeping a package on disk. */
+  private interface PackageChange {
+    void save() throws java.io.IOException;
+  }
+
+  /** Puts a twin's new configuration in place of the running one: on disk first, then the old verticle out and the new one in. */
+  private Future<Void> replace(TwinVerticle old, TwinConfig next, PackageChange change) {
+    String id = old.id();
+    // one move of a twin at a time, and only of the twin the request was read against
+    if (!moving.add(id)) return Future.failedFuture(TwinRequestException.conflict("twin", "an upgrade or rollback of " + id + " is under way"));
+    if (twins.find(id).orElse(null) != old) {
+      moving.remove(id);
+      return Future.failedFuture(TwinRequestException.conflict("twin", id + " changed while the request was read: try again"));
+    }
+    return replaceNow(old, next, change).eventually(() -> {
+      moving.remove(id);
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> replaceNow(TwinVerticle old, TwinConfig next, PackageChange change) {
+    String id = old.id();
+    return old.snapshot().compose(s -> {
+      boolean ran = s.lifecycle() == Lifecycle.RUNNING || s.lifecycle() == Lifecycle.PAUSED;
+      TwinVerticle fresh = twin(next, ran);
+      return vertx.executeBlocking(() -> {
+        change.save();
+        return null;
+      }, false).compose(v -> {
+        twins.remove(id);
+        String deployment = twinDeployments.remove(id);
+        synchronized (this) {
+          deployments.remove(deployment);
+        }
+        return deployment == null ? Future.<Void>succeededFuture() : vertx.undeploy(deployment);
+      }).compose(v -> historyVerticle.unfollow(id))
+        .compose(v -> {
+          twins.reserve(fresh);
+          return historyVerticle.follow(next);
+        })
+        .compose(v -> vertx.deployVerticle(fresh))
+        .map(deployment -> {
+          deployedTwin(id, deployment);
+          twins.open(id);
+          return null;
+        });
+    });
+  }
+
+  /** Writes a move done to its twin's upgrade log (on disk before the answer) and answers with it. */
+  private Future<ActionOutcome> logged(UpgradeEntry e) {
+    return vertx.executeBlocking(() -> {
+      upgradeLog.append(e);
+      String what = (e.kind().equals(UpgradeEntry.ROLLBACK) ? "rolled back from " : "upgraded from ") + e.from() + " to " + e.to();
+      return new ActionOutcome(true, what, Map.of("from", e.from(), "to", e.to()));
+    }, false);
+  }
+
+  /** Writes a refused move to the upgrade log, then fails with why, which answers it (409, or 400 for a package that does not read). */
+  private Future<ActionOutcome> refused(String kind, String id, String model, String from, String to, Actor by, TwinRequestException why) {
+    UpgradeEntry e = UpgradeEntry.refused(kind, id, model, from, to, by.name(), clock.instant(), why.field() + ": " + why.getMessage());
+    return vertx.executeBlocking(() -> {
+      upgradeLog.append(e);
+      return null;
+    }, false).compose(v -> Future.failedFuture(why));
+  }
+
+  /** A move that failed on the way (the disk, the new version not starting): logged so, and failing as it did. */
+  private Future<Void> failed(String kind, String id, String model, String from, String to, Actor by, Throwable e) {
+    UpgradeEntry entry = UpgradeEntry.refused(kind, id, model, from, to, by.name(), clock.instant(), "failed: " + e.getMessage());
+    return vertx.executeBlocking(() -> {
+      upgradeLog.append(entry);
+      return null;
+    }, false).transform(v -> Future.failedFuture(e));
+  }
+
+  private String currentVersion(String id) {
+    try {
+      return packages.version(id);
+    } catch (java.io.IOException e) {
+      return "?";
+    }
   }
 }

@@ -51,7 +51,7 @@ class ExamRoutesIT {
         HttpResponse<Buffer> listed = get(trainer.get("/api/v1/exams").send());
         assertThat(listed.statusCode()).as(listed.bodyAsString()).isEqualTo(200);
         List<JsonObject> exams = listed.bodyAsJsonArray().stream().map(JsonObject.class::cast).toList();
-        assertThat(exams).extracting(e -> e.getString("id")).containsExactly("l5-exam-tank", "l3-exam-tank");
+        assertThat(exams).extracting(e -> e.getString("id")).containsExactly("l5-exam-tank", "l4-exam-tank", "l3-exam-tank");
         JsonObject l5 = exams.get(0);
         assertThat(l5.getInteger("level")).isEqualTo(5);
         assertThat(l5.getInteger("minutes")).isEqualTo(120);

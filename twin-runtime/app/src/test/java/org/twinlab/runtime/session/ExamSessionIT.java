@@ -195,4 +195,56 @@ class ExamSessionIT {
       }
     }
   }
+
+  @Test
+  void inTheCandidatesOrderTheCandidateStartsThePartTheyChooseAndNoOtherCandidateCan(Vertx vertx) throws Exception {
+    try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data)) {
+      TwinRuntime runtime = get(TwinRuntime.start(vertx, lab.config(), lab::simulator));
+      try {
+        ApiUsers users = new ApiUsers(vertx, runtime);
+        for (String e : List.of("exam1", "exam2", "exam3")) users.token(e, Role.EXAMINER);
+        users.token("cand1", Role.CANDIDATE);
+        users.token("cand2", Role.CANDIDATE);
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(users.anonymous().get("/api/v1/health").send()).statusCode() == 200);
+        WebClient exam1 = users.client("exam1", Role.EXAMINER);
+        WebClient cand1 = users.client("cand1", Role.CANDIDATE);
+        WebClient cand2 = users.client("cand2", Role.CANDIDATE);
+        JsonObject plan = new JsonObject().put("id", "exam-l3").put("title", "Level 3 sitting").put("stations", new JsonArray()
+            .add(new JsonObject().put("id", "s1").put("exam", "l3-exam-tank").put("candidate", "cand1")
+                .put("twins", new JsonArray().add("tank-1")).put("examiners", new JsonArray().add("exam1").add("exam2").add("exam3")))
+            .add(new JsonObject().put("id", "s2").put("scenario", "l3-debug-motor-topic-typo").put("candidate", "cand2")
+                .put("twins", new JsonArray().add("motor-1")).put("examiners", new JsonArray().add("exam1").add("exam2").add("exam3"))));
+        HttpResponse<Buffer> created = get(exam1.post("/api/v1/sessions").sendJsonObject(plan));
+        assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+        String begin = "/api/v1/sessions/exam-l3/stations/s1.3/begin";
+
+        assertThat(get(cand1.post(begin).send()).bodyAsString()).as("before an examiner starts the exam").contains("has not started");
+        assertThat(get(exam1.post("/api/v1/sessions/exam-l3/stations/s1.1/start").send()).statusCode()).isEqualTo(200);
+        HttpResponse<Buffer> whileRunning = get(cand1.post(begin).send());
+        assertThat(whileRunning.statusCode()).isEqualTo(409);
+        assertThat(whileRunning.bodyAsString()).contains("a part is still running");
+        assertThat(get(cand1.post("/api/v1/sessions/exam-l3/stations/s1.1/hand-in").send()).statusCode()).isEqualTo(200);
+        assertThat(state(exam1, "exam-l3", "s1.2")).as("nothing starts by itself in the candidate's order").isEqualTo("ready");
+
+        assertThat(get(cand2.post(begin).send()).statusCode()).as("another station's candidate").isEqualTo(403);
+        assertThat(get(exam1.post(begin).send()).statusCode()).as("the choice is the candidate's").isEqualTo(403);
+        HttpResponse<Buffer> chosen = get(cand1.post(begin).send());
+        assertThat(chosen.statusCode()).as(chosen.bodyAsString()).isEqualTo(200);
+        assertThat(state(exam1, "exam-l3", "s1.3")).isEqualTo("running");
+        assertThat(get(cand1.get("/api/v1/me/station").send()).bodyAsJsonObject().getString("station")).isEqualTo("s1.3");
+        assertThat(get(cand1.post("/api/v1/sessions/exam-l3/stations/s1.1/begin").send()).statusCode()).as("sat already").isEqualTo(409);
+        assertThat(get(cand1.post("/api/v1/sessions/exam-l3/stations/s1.3/hand-in").send()).statusCode()).isEqualTo(200);
+        assertThat(get(cand1.post("/api/v1/sessions/exam-l3/stations/s1.2/begin").send()).statusCode()).isEqualTo(200);
+        assertThat(state(exam1, "exam-l3", "s1.2")).isEqualTo("running");
+      } finally {
+        get(runtime.stop());
+      }
+    }
+  }
+
+  private static String state(WebClient c, String session, String id) throws Exception {
+    JsonObject s = get(c.get("/api/v1/sessions/" + session).send()).bodyAsJsonObject();
+    return s.getJsonArray("stations").stream().map(JsonObject.class::cast).filter(x -> x.getString("id").equals(id))
+        .findFirst().orElseThrow().getString("state");
+  }
 }

@@ -16,11 +16,14 @@ import java.util.stream.Stream;
  * The twin application packages deployed and removed through the API, kept in the data directory
  * so a restart runs the same twins: {@code packages/<twin>.json} for a deployed package, and
  * {@code packages/<twin>.removed} for a twin of the lab's configuration that was removed. Each file
- * is on disk (written whole and synced) before the deployment or removal is acknowledged.
+ * is on disk (written whole and synced) before the deployment or removal is acknowledged. An
+ * upgraded twin keeps the package it ran before in {@code packages/<twin>.rollback}, what a rollback
+ * returns to ({@code {"configured": true}} for the lab configuration's own).
  */
 public final class PackageStore {
   private static final String DEPLOYED = ".json";
   private static final String REMOVED = ".removed";
+  private static final String ROLLBACK = ".rollback";
 
   private final Path dir;
 
@@ -51,7 +54,37 @@ public final class PackageStore {
   public void saveRemoved(String twin, boolean configured) throws IOException {
     if (configured) DurableFiles.replace(dir.resolve(twin + REMOVED), "");
     Files.deleteIfExists(dir.resolve(twin + DEPLOYED));
+    Files.deleteIfExists(dir.resolve(twin + ROLLBACK));
     DurableFiles.syncDirectory(dir);
+  }
+
+  /** A twin's deployed package, if it runs one. */
+  public java.util.Optional<JsonObject> deployed(String twin) throws IOException {
+    return read(dir.resolve(twin + DEPLOYED));
+  }
+
+  /** The package to roll back to, if the twin was upgraded. */
+  public java.util.Optional<JsonObject> rollback(String twin) throws IOException {
+    return read(dir.resolve(twin + ROLLBACK));
+  }
+
+  public void saveRollback(String twin, JsonObject pkg) throws IOException {
+    DurableFiles.replace(dir.resolve(twin + ROLLBACK), pkg.encodePrettily());
+  }
+
+  /** Back to the configured twin: neither a deployed package nor one to roll back to. */
+  public void dropDeployed(String twin) throws IOException {
+    Files.deleteIfExists(dir.resolve(twin + DEPLOYED));
+    DurableFiles.syncDirectory(dir);
+  }
+
+  public void dropRollback(String twin) throws IOException {
+    Files.deleteIfExists(dir.resolve(twin + ROLLBACK));
+    DurableFiles.syncDirectory(dir);
+  }
+
+  private static java.util.Optional<JsonObject> read(Path f) throws IOException {
+    return Files.exists(f) ? java.util.Optional.of(new JsonObject(Files.readString(f, StandardCharsets.UTF_8))) : java.util.Optional.empty();
   }
 
   private List<Path> files(String suffix) throws IOException {

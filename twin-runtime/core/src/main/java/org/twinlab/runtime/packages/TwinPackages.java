@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,10 @@ import org.twinlab.runtime.twin.TwinRequestException;
  * JSON ({@code twin}, {@code model}, {@code bindings}, {@code commands}) on a model the lab knows.
  */
 public final class TwinPackages {
+  /** The version of a twin application given none: the lab configuration's, or a package deployed without one. */
+  public static final String FIRST_VERSION = "1";
+  private static final String CONFIGURED = "configured";
+  private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
   private static final Logger LOG = LoggerFactory.getLogger(TwinPackages.class);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
   private final java.time.Clock clock;
@@ -92,13 +97,78 @@ public final class TwinPackages {
     if (model == null) {
       throw TwinRequestException.invalid("model", "no model '" + pkg.getValue("model") + "' (known: " + String.join(", ", models.keySet()) + ")");
     }
-    BindingSet bindings = BindingLoader.load("package", pkg.encode(), model, protocols);
+    JsonObject plain = pkg.copy();
+    Object version = plain.remove("version"); // the package's own version, not part of its binding file
+    if (version != null) versionOf(version, "version");
+    BindingSet bindings = BindingLoader.load("package", plain.encode(), model, protocols);
     return new TwinConfig(id, model, bindings, null);
   }
 
   /** Keeps a deployed package on disk. */
   public void saved(String twin, JsonObject pkg) throws IOException {
     store.saveDeployed(twin, pkg);
+  }
+
+  /** A package version as text: 2 and "2" are the same version; anything else is refused naming {@code field}. */
+  public static String versionOf(Object v, String field) {
+    String text = v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? Long.toString(n.longValue())
+        : v instanceof String s ? s : null;
+    if (text == null || !VERSION.matcher(text).matches()) {
+      throw TwinRequestException.invalid(field, "a package version: letters, digits, '.', '_' or '-' (e.g. 2 or 2.1)");
+    }
+    return text;
+  }
+
+  /** The version of its package a twin runs. */
+  public String version(String twin) throws IOException {
+    return store.deployed(twin).map(p -> versionOf(p.getValue("version", FIRST_VERSION), "version")).orElse(FIRST_VERSION);
+  }
+
+  /**
+   * Keeps an upgraded twin's new package on disk, and the one it ran before as what a rollback
+   * returns to; its binding journal is set aside, as the new version starts from its own bindings.
+   */
+  public void upgraded(String twin, JsonObject pkg, TwinConfig next) throws IOException {
+    JsonObject before = store.deployed(twin).orElseGet(() -> new JsonObject().put(CONFIGURED, true).put("version", FIRST_VERSION));
+    store.saveRollback(twin, before);
+    store.saveDeployed(twin, pkg);
+    fromPackages.put(twin, next);
+    setJournalAside(twin, "upgraded");
+  }
+
+  /** What a rollback would install: the twin's configuration and the version it ran, if it was upgraded. */
+  public Optional<Rollback> rollbackTarget(String twin) throws IOException, InvalidInputException {
+    Optional<JsonObject> target = store.rollback(twin);
+    if (target.isEmpty()) return Optional.empty();
+    JsonObject pkg = target.get();
+    String version = versionOf(pkg.getValue("version", FIRST_VERSION), "version");
+    if (pkg.getBoolean(CONFIGURED, false)) {
+      return config.twins().stream().filter(t -> t.id().equals(twin)).findFirst().map(t -> new Rollback(t, version, null));
+    }
+    return Optional.of(new Rollback(read(pkg), version, pkg));
+  }
+
+  /** A twin's configuration to roll back to, and its package ({@code null} for the lab configuration's own twin). */
+  public record Rollback(TwinConfig twin, String version, JsonObject pkg) {}
+
+  /** Keeps a rollback on disk: the package rolled back to runs from now on, with nothing more to roll back to. */
+  public void rolledBack(String twin, Rollback r) throws IOException {
+    if (r.pkg() == null) {
+      store.dropDeployed(twin);
+      fromPackages.remove(twin);
+    } else {
+      store.saveDeployed(twin, r.pkg());
+      fromPackages.put(twin, r.twin());
+    }
+    store.dropRollback(twin);
+    setJournalAside(twin, "rolled-back");
+  }
+
+  private void setJournalAside(String twin, String why) throws IOException {
+    Path journal = new BindingJournal(config.dataDir().resolve("bindings"), twin).file();
+    if (Files.exists(journal)) {
+      Files.move(journal, journal.resolveSibling(twin + "." + why + "-" + STAMP.format(clock.instant()) + "-" + clock.millis() % 1000 + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
+    }
   }
 
   /** Records a removal and sets the twin's binding journal aside, so a twin deployed later under the same id starts afresh. */

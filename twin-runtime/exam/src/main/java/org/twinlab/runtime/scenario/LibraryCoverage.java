@@ -21,8 +21,14 @@ public final class LibraryCoverage {
   private LibraryCoverage() {}
 
   public static ClauseCoverage of(Standard standard, Scoring scoring, List<Scenario> scenarios) throws StationException {
+    return of(standard, scoring, scenarios, List.of());
+  }
+
+  /** As {@link #of(Standard, Scoring, List)}, saying for each clause which of these exams set its scenarios' checks. */
+  public static ClauseCoverage of(Standard standard, Scoring scoring, List<Scenario> scenarios, List<org.twinlab.scenarios.exam.Exam> exams)
+      throws StationException {
     try {
-      return ClauseCoverage.of(standard, scenarios.parallelStream().map(s -> sheets(s, scoring)).toList());
+      return ClauseCoverage.of(standard, scenarios.parallelStream().map(s -> sheets(s, scoring)).toList(), exams);
     } catch (CompletionException e) {
       if (e.getCause() instanceof StationException se) throw se;
       throw e;
@@ -43,7 +49,7 @@ public final class LibraryCoverage {
    * The coverage as one JSON document: {covered, idleProof, total, scenarios, levels: [{level, name,
    * assessed, idleProof, total, assessedPercent, idleProofPercent, clauses: [{clause, code, title,
    * function, assessed, idleProof, scenarios: [id], assessments: [{scenario, points, share, idleEarned,
-   * idleProof}]}]}]}.
+   * idleProof, exams: [{exam, points}]}]}]}]}.
    */
   public static JsonObject json(ClauseCoverage coverage) {
     JsonArray levels = new JsonArray();
@@ -52,7 +58,8 @@ public final class LibraryCoverage {
       for (ClauseCoverage.ClauseRow row : level.clauses()) {
         JsonArray by = new JsonArray();
         row.by().forEach(a -> by.add(new JsonObject().put("scenario", a.scenario()).put("points", a.points())
-            .put("share", Math.round(a.share() * 10) / 10.0).put("idleEarned", a.idleEarned()).put("idleProof", a.idleProof())));
+            .put("share", Math.round(a.share() * 10) / 10.0).put("idleEarned", a.idleEarned()).put("idleProof", a.idleProof())
+            .put("exams", new JsonArray(a.exams().stream().map(x -> new JsonObject().put("exam", x.exam()).put("points", x.points())).toList()))));
         rows.add(new JsonObject().put("clause", row.clause().reference()).put("code", row.clause().code())
             .put("title", row.clause().title()).put("function", row.clause().function().key()).put("assessed", row.assessed())
             .put("idleProof", row.idleProof()).put("scenarios", new JsonArray(row.by().stream().map(ClauseCoverage.Assessment::scenario).toList()))

@@ -12,6 +12,7 @@ import org.twinlab.models.TwinModel;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.binding.BindingLoader;
 import org.twinlab.runtime.binding.BindingSet;
+import org.twinlab.runtime.packages.UpgradeEntry;
 import org.twinlab.runtime.twin.Lifecycle;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.scenarios.engine.ActionOutcome;
@@ -28,7 +29,8 @@ import org.twinlab.sim.WriteOutcome;
 /**
  * A whole station on virtual time: the rig's simulator, reached through its binding addresses, and
  * the twin application deployed on it, with every candidate action the platform records. Its
- * twin's changes reach the run the way a live twin's do, through {@link TwinSignals}. What
+ * twin's changes reach the run the way a live twin's do, through {@link TwinSignals}, and are kept
+ * as history ({@link StationHistory}) for judging submitted test data. What
  * {@code twinlab scenario dry-run} runs scenarios on.
  */
 public final class SimulatedStation implements VirtualStation {
@@ -38,12 +40,15 @@ public final class SimulatedStation implements VirtualStation {
   private final Clock clock;
   private final TestSuiteGrader grader;
   private final SecuritySuiteGrader securityGrader;
+  private final TestDataGrader dataGrader;
+  private final StationHistory history = new StationHistory();
   private final ModelImportGrader importGrader;
   private final MappingTestGrader mappingGrader;
   private final ParameterReadingGrader readingGrader;
   private SimulatedRig rig;
   private StationTwin twin;
   private TwinSignals signals;
+  private StationUpgrades upgrades;
 
   public SimulatedStation(TwinModel model, InstantSource time) {
     this.model = model;
@@ -52,10 +57,12 @@ public final class SimulatedStation implements VirtualStation {
     this.clock = time.withZone(ZoneOffset.UTC);
     this.grader = new TestSuiteGrader(model);
     this.securityGrader = new SecuritySuiteGrader(model);
+    this.dataGrader = new TestDataGrader(model);
     this.importGrader = new ModelImportGrader(model);
     this.mappingGrader = new MappingTestGrader(model);
     this.readingGrader = new ParameterReadingGrader(model);
     this.signals = new TwinSignals(model, (signal, at, value) -> { });
+    this.upgrades = new StationUpgrades(names.twin(), model.id());
   }
 
   @Override
@@ -132,6 +139,8 @@ public final class SimulatedStation implements VirtualStation {
       return switch (kind) {
         case "deploy" -> deploy(fields);
         case "remove" -> remove();
+        case "upgrade" -> upgrade(who, fields);
+        case "rollback" -> rollback(who);
         case "start" -> move(Lifecycle.RUNNING);
         case "pause" -> move(Lifecycle.PAUSED);
         case "stop" -> move(Lifecycle.STOPPED);
@@ -159,9 +168,10 @@ public final class SimulatedStation implements VirtualStation {
           text(fields, "to");
           yield ActionOutcome.accepted("export of " + fields.get("from") + " to " + fields.get("to") + " taken");
         }
-        case "backup" -> ActionOutcome.accepted("backup taken");
+        case "backup" -> new ActionOutcome(true, "backup taken", upgrades.backedUp());
         case "test_suite" -> grader.grade(fields);
         case "security_suite" -> securityGrader.grade(fields);
+        case "test_data" -> dataGrader.grade(TestDataReader.read(fields, model, time.instant()), history);
         case "model_import" -> importGrader.grade(fields);
         case "mapping_test" -> mappingGrader.grade(fields);
         case "parameter_reading" -> readingGrader.grade(fields, deployed().snapshot().properties());
@@ -189,6 +199,7 @@ public final class SimulatedStation implements VirtualStation {
       bindings = standard();
     }
     twin = install(bindings);
+    upgrades.deployed();
     return ActionOutcome.accepted("deployed with " + bindings.bindings().size() + " bindings");
   }
 
@@ -203,9 +214,67 @@ public final class SimulatedStation implements VirtualStation {
     return ActionOutcome.accepted("removed");
   }
 
+  /**
+   * Installs another version of the package over the deployed one: a release of the rig's twin
+   * application, or the bindings given. The running version is kept to roll back to; the new one
+   * runs if the old one ran (or was paused), else it is loaded.
+   */
+  private ActionOutcome upgrade(String who, Map<String, Object> fields) {
+    StationTwin old = deployed();
+    String to = PackageReleases.version(fields.get("version"), "version");
+    if (to.equals(upgrades.running())) {
+      return upgrades.refused(UpgradeEntry.UPGRADE, to, "version: " + to + " is the version running", who, time.instant());
+    }
+    BindingSet next;
+    try {
+      next = fields.get("bindings") instanceof List<?> given
+          ? BindingLoader.load("package " + to, names.twin(), model, given, names.protocols())
+          : PackageReleases.bindings(model, to, names);
+    } catch (InvalidInputException e) {
+      return upgrades.refused(UpgradeEntry.UPGRADE, to, "bindings: " + e.getMessage(), who, time.instant());
+    } catch (TwinRequestException e) {
+      return upgrades.refused(UpgradeEntry.UPGRADE, to, e.field() + ": " + e.getMessage(), who, time.instant());
+    }
+    var previous = new StationUpgrades.Installed(upgrades.running(), old.bindings());
+    replace(old, next);
+    return upgrades.moved(UpgradeEntry.UPGRADE, to, previous, who, time.instant());
+  }
+
+  /** Goes back to the version that ran before the last upgrade; once back, there is nothing more to roll back. */
+  private ActionOutcome rollback(String who) {
+    StationTwin old = deployed();
+    var before = upgrades.before();
+    if (before.isEmpty()) {
+      return upgrades.refused(UpgradeEntry.ROLLBACK, upgrades.running(), "version: no version before " + upgrades.running() + " to roll back to",
+          who, time.instant());
+    }
+    replace(old, before.get().bindings());
+    return upgrades.moved(UpgradeEntry.ROLLBACK, before.get().version(), null, who, time.instant());
+  }
+
+  private void replace(StationTwin old, BindingSet next) {
+    boolean ran = old.lifecycle() == Lifecycle.RUNNING || old.lifecycle() == Lifecycle.PAUSED;
+    if (old.lifecycle() != Lifecycle.STOPPED) old.moveTo(Lifecycle.STOPPED);
+    twin = install(next);
+    if (ran) twin.moveTo(Lifecycle.RUNNING);
+  }
+
+  /** The station's upgrade log, as the live runtime keeps it on disk. */
+  public List<UpgradeEntry> upgradeLog() {
+    return upgrades.log();
+  }
+
+  /** The version of the twin application package the station runs. */
+  public String packageVersion() {
+    return upgrades.running();
+  }
+
   /** A twin application deployed with these bindings, loaded, its state reported as it starts. */
   private StationTwin install(BindingSet bindings) {
-    StationTwin t = new StationTwin(model, names, bindings, rig, clock, changes -> signals.changes(changes, time.instant()));
+    StationTwin t = new StationTwin(model, names, bindings, rig, clock, changes -> {
+      history.record(changes, time.instant());
+      signals.changes(changes, time.instant());
+    });
     signals.snapshot(t.snapshot(), time.instant());
     return t;
   }

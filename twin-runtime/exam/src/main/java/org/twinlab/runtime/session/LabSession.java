@@ -204,6 +204,31 @@ public final class LabSession {
         .findFirst().flatMap(s -> ExamParts.of(s, stations()));
   }
 
+  /**
+   * The candidate starts the part of their exam they choose, in an exam sat in the candidate's own
+   * order, once an examiner has started the exam (its first part).
+   */
+  public synchronized void begin(String station, String candidate) {
+    requireOpen();
+    StationSession s = station(station);
+    ExamParts parts = ExamParts.of(s, stations())
+        .orElseThrow(() -> new IllegalArgumentException("station " + station + " sets a scenario, not a part of an exam"));
+    if (!s.plan().candidate().equals(candidate)) throw new SecurityException("station " + station + " is not " + candidate + "'s");
+    if (parts.exam().order() != org.twinlab.scenarios.exam.Exam.Order.CANDIDATE) {
+      throw new IllegalStateException("this exam's parts go in the given order: each starts as the one before ends");
+    }
+    if (parts.parts().stream().allMatch(p -> p.state() == StationClock.State.READY)) {
+      throw new IllegalStateException("the exam has not started: an examiner starts it");
+    }
+    if (s.state() != StationClock.State.READY) throw new IllegalStateException("part " + station + " has started already");
+    java.util.Optional<String> refused = parts.refusal(s);
+    if (refused.isPresent()) throw new IllegalStateException(refused.get());
+    startOne(s, candidate).ifPresent(problem -> {
+      throw new IllegalStateException(problem);
+    });
+    reachChanged.run();
+  }
+
   public synchronized void pause(String station, String by, String reason) {
     requireOpen();
     requireReason(reason);

@@ -105,6 +105,26 @@ class ScriptedCandidatesTest {
     assertThat(((Number) write.fields().get("value")).doubleValue()).isEqualTo(((Number) before).doubleValue());
   }
 
+  /** Test data submitted for the reference's window with made-up figures: accepted, judged, and nothing matches. */
+  @Test
+  void motionsSubmitsTestDataWithMadeUpFigures() throws Exception {
+    TwinModel model = ModelLibrary.loadBuiltIn("tank-process");
+    Scenario data;
+    try (var in = ScriptedCandidatesTest.class.getResourceAsStream("/scenarios/level-4/l4-test-data-tank.yaml")) {
+      data = LOADER.load("l4-test-data-tank.yaml", new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    ReferenceCandidate reference = new ReferenceCandidate(data.reference());
+    ScenarioRun ref = DryRun.play(data, reference, SCORING, data.judgements());
+    assertThat(ref.actions()).filteredOn(a -> a.kind().equals("test_data"))
+        .allSatisfy(a -> assertThat(a.outcome().result().get("matched")).isEqualTo(a.outcome().result().get("figures")));
+    ScenarioRun motions = DryRun.play(data, new MotionsCandidate(data, model, reference.takenAt()), SCORING, Map.of());
+    List<ActionRecord> submitted = motions.actions().stream().filter(a -> a.kind().equals("test_data")).toList();
+    assertThat(submitted).hasSize(2).allSatisfy(a -> {
+      assertThat(a.outcome().accepted()).as(a.outcome().detail()).isTrue();
+      assertThat(a.outcome().result()).containsEntry("matched", "0").containsEntry("dirty", "true");
+    });
+  }
+
   @Test
   void aRandomCandidateIsTheSameForTheSameSeedAndDiffersForAnother() throws Exception {
     TwinModel model = ModelLibrary.loadBuiltIn("tank-process");

@@ -5,14 +5,30 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.twinlab.runtime.auth.Reach;
+import org.twinlab.runtime.history.History;
+import org.twinlab.runtime.history.HistoryException;
+import org.twinlab.runtime.history.HistoryQuery;
+import org.twinlab.runtime.history.StoredPoint;
+import org.twinlab.runtime.scenario.HistoryPoints;
+import io.vertx.core.json.JsonArray;
+import org.twinlab.runtime.auth.Caller;
+import org.twinlab.runtime.binding.BindingWriter;
+import org.twinlab.runtime.scenario.PackageReleases;
 import org.twinlab.runtime.scenario.MappingTestGrader;
 import org.twinlab.runtime.scenario.ModelImportGrader;
 import org.twinlab.runtime.scenario.ParameterReadingGrader;
 import org.twinlab.runtime.scenario.Reports;
+import org.twinlab.runtime.scenario.StationNames;
 import org.twinlab.runtime.scenario.SecuritySuiteGrader;
+import org.twinlab.runtime.scenario.TestDataGrader;
+import org.twinlab.runtime.scenario.TestDataReader;
+import org.twinlab.runtime.scenario.TestDataSubmission;
 import org.twinlab.runtime.scenario.TestSuiteGrader;
 import org.twinlab.runtime.twin.ActionLedger;
 import org.twinlab.runtime.twin.Actor;
@@ -26,22 +42,34 @@ import org.twinlab.scenarios.engine.ActionOutcome;
 /**
  * Actions that change nothing on the twin but are part of the work, recorded like the rest (before
  * they are carried out, through the action ledger): a
- * structured report, a test suite (graded against the correct twin and faulty variants), and a
- * backup of the station's own data (into the backups directory beside the data directory).
+ * structured report, a test suite (graded against the correct twin and faulty variants), a
+ * backup of the station's own data (into the backups directory beside the data directory), test
+ * data the candidate collected (judged against the twin's recorded history; read before it is
+ * recorded, so a malformed submission is refused unrecorded, like a report), and the upgrade of the
+ * twin application to another version of its package and its rollback.
  */
 final class ActionRoutes {
-  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite",
+  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite", "test_data", "upgrade", "rollback",
       "model_import", "mapping_test", "parameter_reading");
 
   private final Vertx vertx;
   private final java.util.Set<String> grading = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Twins twins;
   private final StationBackups backups;
+  private final History history;
+  private final Reach reach;
+  private final Deployments deployments;
+  private final StationScopes scopes;
 
-  ActionRoutes(Vertx vertx, Twins twins, StationBackups backups) {
+  ActionRoutes(Vertx vertx, Twins twins, StationBackups backups, History history, Reach reach, Deployments deployments,
+      StationScopes scopes) {
     this.vertx = vertx;
     this.twins = twins;
     this.backups = backups;
+    this.history = history;
+    this.reach = reach;
+    this.deployments = deployments;
+    this.scopes = scopes;
   }
 
   void mount(GuardedRouter r) {
@@ -58,13 +86,27 @@ final class ActionRoutes {
     if (!(body.getValue("fields", new JsonObject()) instanceof JsonObject f)) throw TwinRequestException.invalid("fields", "a JSON object");
     Map<String, Object> fields = f.getMap();
     if (kind.equals("report")) Reports.validate(t.twinConfig().model(), fields); // a report that does not read is refused unrecorded
+    TestDataSubmission data = kind.equals("test_data") ? visible(ctx, t.id(), TestDataReader.read(fields, t.twinConfig().model(), t.clock().instant())) : null;
+    String version = kind.equals("upgrade") ? PackageReleases.version(fields.get("version"), "version") : null;
+    JsonObject pkg = version == null ? null : upgradePackage(t, version, fields);
+    if (pkg != null) {
+      // a candidate's new version binds only their own station's rig, like a package they deploy
+      var refusal = scopes.refusal(Guard.caller(ctx), pkg);
+      if (refusal.isPresent()) {
+        StationScopes.forbid(ctx, refusal.get());
+        return;
+      }
+    }
     // so are a model file and readings that do not read: the grading needs them whole
     if (kind.equals("model_import")) new ModelImportGrader(t.twinConfig().model()).read(fields);
     if (kind.equals("parameter_reading")) new ParameterReadingGrader(t.twinConfig().model()).read(fields);
     Supplier<Future<ActionOutcome>> act = switch (kind) {
       case "report" -> () -> Future.succeededFuture(ActionOutcome.accepted("report filed"));
       case "backup" -> () -> backups.take(Guard.caller(ctx), t);
+      case "upgrade" -> () -> deployments.upgrade(t.id(), version, pkg, who);
+      case "rollback" -> () -> deployments.rollback(t.id(), who);
       case "security_suite" -> () -> vertx.executeBlocking(() -> new SecuritySuiteGrader(t.twinConfig().model()).grade(fields), false);
+      case "test_data" -> () -> vertx.executeBlocking(() -> new TestDataGrader(t.twinConfig().model()).grade(data, recorded(t.id())), false);
       case "model_import" -> () -> vertx.executeBlocking(() -> new ModelImportGrader(t.twinConfig().model()).grade(fields), false);
       case "mapping_test" -> () -> vertx.executeBlocking(() -> new MappingTestGrader(t.twinConfig().model()).grade(fields), false);
       // judged against what the twin shows as they are handed in
@@ -78,8 +120,51 @@ final class ActionRoutes {
     Future<ActionOutcome> outcome = ActionLedger.gated(vertx, CandidateAction.of(t.id(), who, kind, fields, t.clock().instant()), act,
         o -> o.accepted() ? Outcome.done(o.detail(), o.result()) : Outcome.refused(o.detail()));
     if (kind.endsWith("_suite") || kind.equals("mapping_test")) outcome = outcome.andThen(done -> grading.remove(t.id()));
+    if (kind.equals("upgrade") || kind.equals("rollback")) {
+      Caller caller = Guard.caller(ctx);
+      if (!StationScopes.confines(caller)) outcome = outcome.andThen(done -> twins.find(t.id()).ifPresent(n -> scopes.deployedByStaff(n.twinConfig())));
+    }
     Http.respond(ctx, outcome, 201, o -> new JsonObject().put("twin", t.id()).put("kind", kind).put("who", who.name())
         .put("detail", o.detail()).put("result", new JsonObject(Map.copyOf(o.result()))));
   }
 
+  /** Test data only from history the caller may read: a candidate's from their station's start on, as the history API serves it. */
+  private TestDataSubmission visible(RoutingContext ctx, String twin, TestDataSubmission s) {
+    var since = reach.visibleSince(Guard.caller(ctx), twin);
+    if (since.isPresent() && s.from().isBefore(since.get())) {
+      throw TwinRequestException.invalid("from", "the window starts before your station's history does, at " + since.get());
+    }
+    return s;
+  }
+
+  /** The twin's history as the store holds it, every series of the property (one per station and session) merged in time. */
+  private HistoryPoints recorded(String twin) {
+    return (property, from, to) -> {
+      try {
+        return history.store().raw(HistoryQuery.twin(twin, from, to).withProperties(Set.of(property))).stream()
+            .flatMap(s -> s.points().stream()).sorted(Comparator.comparing(StoredPoint::time)).toList();
+      } catch (HistoryException e) {
+        throw TwinRequestException.unavailable("history", "history is not available: " + e.getMessage());
+      }
+    };
+  }
+
+  /**
+   * The package an upgrade installs: the bindings given (with the twin's commands as they are), or
+   * the release of that version shipped with the runtime for this station. Malformed fields are
+   * refused, unrecorded, naming the field.
+   */
+  private static JsonObject upgradePackage(TwinVerticle t, String version, Map<String, Object> fields) {
+    var model = t.twinConfig().model();
+    if (fields.containsKey("bindings")) {
+      Object b = fields.get("bindings");
+      List<?> given = b instanceof JsonArray a ? a.getList() : b instanceof List<?> l ? l : null;
+      if (given == null) throw TwinRequestException.invalid("bindings", "a list of bindings, as a package gives them");
+      JsonArray commands = new JsonArray();
+      t.twinConfig().bindings().commands().forEach(c -> commands.add(new JsonObject(BindingWriter.toMap(c))));
+      return new JsonObject().put("twin", t.id()).put("model", model.id()).put("bindings", new JsonArray(new java.util.ArrayList<>(given)))
+          .put("commands", commands);
+    }
+    return PackageReleases.pkg(model, version, StationNames.of(t.id()));
+  }
 }

@@ -10,6 +10,7 @@ import io.vertx.core.net.PfxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import org.twinlab.runtime.packages.UpgradeLog;
 import org.twinlab.runtime.auth.AuditLog;
 import org.twinlab.runtime.auth.Tokens;
 import org.twinlab.runtime.config.HttpConfig;
@@ -101,7 +102,8 @@ public final class ApiServer extends VerticleBase {
     new BindingRoutes(twins, connections.protocols(), scopes, access).mount(api);
     new LiveFeed(vertx, twins, access).mount(api);
     new HistoryRoutes(twins, history, access, clock).mount(api);
-    new ActionRoutes(vertx, twins, new StationBackups(vertx, history, access, BackupRoutes.backupsDir(dataDir))).mount(api);
+    new ActionRoutes(vertx, twins, new StationBackups(vertx, history, access, BackupRoutes.backupsDir(dataDir),
+        new UpgradeLog(dataDir)), history, access, deployments, scopes).mount(api);
     new BackupRoutes(vertx, dataDir, audit, clock).mount(api);
     api.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
     api.requireEveryRuleRouted();

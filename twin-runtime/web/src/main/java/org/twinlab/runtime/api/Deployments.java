@@ -4,8 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.twinlab.runtime.twin.Actor;
 import org.twinlab.runtime.twin.TwinVerticle;
+import org.twinlab.scenarios.engine.ActionOutcome;
 
-/** Deploys and removes twin application packages while the runtime runs. */
+/** Deploys, upgrades, rolls back and removes twin application packages while the runtime runs. */
 public interface Deployments {
 
   /** Deploys a package ({@code twin}, {@code model}, {@code bindings}, {@code commands}); the twin starts loaded. */
@@ -13,4 +14,14 @@ public interface Deployments {
 
   /** Removes a stopped twin application. */
   Future<Void> remove(String twin, Actor by);
+
+  /**
+   * Installs {@code version} of a twin's package ({@code pkg}: {@code bindings}, {@code commands})
+   * over the running one, which is kept to roll back to; the new version runs if the old one ran.
+   * Written to the twin's upgrade log whatever its outcome; the action itself is recorded by the caller.
+   */
+  Future<ActionOutcome> upgrade(String twin, String version, JsonObject pkg, Actor by);
+
+  /** Returns a twin to the version it ran before its last upgrade; written to its upgrade log. */
+  Future<ActionOutcome> rollback(String twin, Actor by);
 }

@@ -56,6 +56,14 @@ final class GuardedRouter {
     return mount(HttpMethod.POST, path, false);
   }
 
+  /**
+   * A GET whose answer takes long to work out (the coverage report plays every scenario): guarded,
+   * but under no time limit, so a busy machine answers late rather than not at all.
+   */
+  Route longGet(String path) {
+    return mount(HttpMethod.GET, path, false);
+  }
+
   /** A GET that stays open (an event stream, a WebSocket): guarded, but under no time limit. */
   Route stream(String path) {
     return mount(HttpMethod.GET, path, false);

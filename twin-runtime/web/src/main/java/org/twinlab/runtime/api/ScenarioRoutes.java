@@ -38,7 +38,7 @@ final class ScenarioRoutes {
       catalog.all().forEach(s -> out.add(summary(s)));
       Http.send(ctx, 200, out);
     });
-    r.get("/api/v1/scenarios/coverage").handler(ctx -> Http.respond(ctx, vertx.executeBlocking(this::coverage, false), 200, v -> v));
+    r.longGet("/api/v1/scenarios/coverage").handler(ctx -> Http.respond(ctx, vertx.executeBlocking(this::coverage, false), 200, v -> v));
     r.post("/api/v1/scenarios/validate").handler(ctx -> upload(ctx, false));
     r.post("/api/v1/scenarios").handler(ctx -> upload(ctx, true));
     r.get("/api/v1/scenarios/:scenario").handler(ctx -> Http.send(ctx, 200, detail(scenario(ctx))));
@@ -101,14 +101,14 @@ final class ScenarioRoutes {
         .put("tasks", tasks).put("faults", faults);
   }
 
-  /** Coverage plays every scenario twice: the answer is kept until the library changes (an upload). */
-  private JsonObject coverage() throws org.twinlab.scenarios.engine.StationException {
+  /** Coverage plays every scenario twice: the answer is kept until the library changes (an upload); one works it out at a time. */
+  private synchronized JsonObject coverage() throws org.twinlab.scenarios.engine.StationException {
     java.util.List<Scenario> all = catalog.all();
     Computed last = lastCoverage;
     if (last != null && last.of().size() == all.size() && java.util.stream.IntStream.range(0, all.size()).allMatch(i -> last.of().get(i) == all.get(i))) {
       return last.answer().copy();
     }
-    JsonObject answer = LibraryCoverage.json(LibraryCoverage.of(catalog.standard(), catalog.scoring(), all));
+    JsonObject answer = LibraryCoverage.json(LibraryCoverage.of(catalog.standard(), catalog.scoring(), all, catalog.exams()));
     lastCoverage = new Computed(all, answer);
     return answer.copy();
   }

@@ -89,8 +89,16 @@ final class SessionRoutes {
         () -> SessionViews.station(session(ctx), station(ctx), result(ctx))));
     r.get("/api/v1/sessions/:session/stations/:station/candidate").handler(ctx -> answer(ctx, 200,
         () -> SessionViews.candidate(session(ctx), station(ctx))));
-    r.post("/api/v1/sessions/:session/stations/:station/hand-in").handler(ctx -> answer(ctx, 200, () -> {
+    // handing in a part of an exam starts the next one: as long as a station's start
+    r.longPost("/api/v1/sessions/:session/stations/:station/hand-in").handler(ctx -> answer(ctx, 200, () -> {
       session(ctx).endStation(station(ctx), Http.caller(ctx), "handed in by the candidate");
+      return SessionViews.candidate(session(ctx), station(ctx));
+    }));
+    r.longPost("/api/v1/sessions/:session/stations/:station/begin").handler(ctx -> answer(ctx, 200, () -> {
+      Http.parse("station", () -> {
+        session(ctx).begin(station(ctx), Http.caller(ctx));
+        return null;
+      });
       return SessionViews.candidate(session(ctx), station(ctx));
     }));
     r.post("/api/v1/sessions/:session/stations/:station/marks").handler(this::mark);

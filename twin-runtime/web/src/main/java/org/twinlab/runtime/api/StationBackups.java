@@ -23,6 +23,7 @@ import org.twinlab.runtime.durable.OwnerOnly;
 import org.twinlab.runtime.backup.StationBackup;
 import org.twinlab.runtime.binding.BindingVersion;
 import org.twinlab.runtime.history.History;
+import org.twinlab.runtime.packages.UpgradeLog;
 import org.twinlab.runtime.history.HistoryExport;
 import org.twinlab.runtime.history.HistoryQuery;
 import org.twinlab.runtime.history.Series;
@@ -34,8 +35,8 @@ import org.twinlab.scenarios.engine.ActionOutcome;
 
 /**
  * The "backup" action at a station: a copy of that station's own data only (the twin's history since
- * the station started, its binding versions as configured and as the caller changed them, and the
- * caller's own actions there), never the platform's keys, accounts or another station's data. The
+ * the station started, its binding versions as configured and as the caller changed them, its
+ * upgrade log since the station started, and the caller's own actions there), never the platform's keys, accounts or another station's data. The
  * whole platform is backed up by an administrator ({@link BackupRoutes}).
  */
 final class StationBackups {
@@ -46,12 +47,14 @@ final class StationBackups {
   private final History history;
   private final SessionAccess access;
   private final Path backupsDir;
+  private final UpgradeLog upgrades;
 
-  StationBackups(Vertx vertx, History history, SessionAccess access, Path backupsDir) {
+  StationBackups(Vertx vertx, History history, SessionAccess access, Path backupsDir, UpgradeLog upgrades) {
     this.vertx = vertx;
     this.history = history;
     this.access = access;
     this.backupsDir = backupsDir;
+    this.upgrades = upgrades;
   }
 
   /** Where the twin stands for this caller in a running session: the session, its station and its evidence. */
@@ -69,14 +72,25 @@ final class StationBackups {
         .map(r -> Instant.parse(r.getString("at"))).findFirst().orElse(t.clock().instant());
     List<JsonObject> own = records.stream().filter(r -> caller.name().equals(r.getString("by"))).toList();
     StationBackup.Contents contents = new StationBackup.Contents(t.id(), seat.map(Seat::station).orElse(null),
-        seat.map(Seat::session).orElse(null), historyCsv(t.id(), from, t.clock().instant()), ownVersions(caller, versions), own);
+        seat.map(Seat::session).orElse(null), historyCsv(t.id(), from, t.clock().instant()), ownVersions(caller, versions), own,
+        upgradesSince(t.id(), from));
     OwnerOnly.directory(backupsDir);
     Instant now = t.clock().instant();
     Path out = backupsDir.resolve(BackupRoutes.fileName(t.id(), now));
     BackupManifest m = StationBackup.create(contents, out, now);
     keepNewest(t.id());
-    return new ActionOutcome(true, "backup written", Map.of("file", out.getFileName().toString(),
-        "files", Integer.toString(m.files().size()), "bytes", Long.toString(m.totalBytes())));
+    Map<String, String> result = new java.util.LinkedHashMap<>(Map.of("file", out.getFileName().toString(),
+        "files", Integer.toString(m.files().size()), "bytes", Long.toString(m.totalBytes()),
+        "upgrade_log_entries", Integer.toString(UpgradeLog.parse(contents.upgradeLog()).size())));
+    // the log by the name the manifest lists it under, so a check can ask whether the backup holds it
+    m.files().stream().map(BackupManifest.Entry::path).filter(UpgradeLog.entryName(t.id())::equals).findFirst()
+        .ifPresent(name -> result.put("upgrade_log", name));
+    return new ActionOutcome(true, "backup written", result);
+  }
+
+  /** The twin's upgrade log from a time on: at a seat, the station's own upgrades, not those of an earlier sitting on the same rig. */
+  private byte[] upgradesSince(String twin, Instant from) throws IOException {
+    return UpgradeLog.lines(UpgradeLog.parse(upgrades.bytes(twin)).stream().filter(e -> !e.at().isBefore(from)).toList());
   }
 
   /** Deletes all but the newest backups of a twin (their names sort by time). */
