@@ -97,7 +97,7 @@ final class ActionRoutes {
         return;
       }
     }
-    // so are a model file and readings that do not read: the grading needs them whole
+    // a model file or readings that do not read are refused unrecorded too: the grading needs them whole
     if (kind.equals("model_import")) new ModelImportGrader(t.twinConfig().model()).read(fields);
     if (kind.equals("parameter_reading")) new ParameterReadingGrader(t.twinConfig().model()).read(fields);
     Supplier<Future<ActionOutcome>> act = switch (kind) {
