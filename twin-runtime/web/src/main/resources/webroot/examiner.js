@@ -260,6 +260,7 @@ function evidenceItem(a) {
   if (a.kind === 'report') body = fieldList(a.fields, REPORT_FIELDS);
   else if (a.kind === 'test_suite') body = suiteTable(a.fields, a.result, ['name', 'given', 'settle', 'when', 'then', 'within']);
   else if (a.kind === 'security_suite') body = suiteTable(a.fields, a.result, ['name', 'write', 'expect']);
+  else if (a.kind === 'mapping_test') body = suiteTable(a.fields, a.result, ['name', 'given', 'settle', 'when', 'property', 'tolerance', 'within', 'hold']);
   else if (a.binding) body = bindingTable(a.binding);
   else body = fieldList(a.fields);
   return el('div', {class: 'evidence-item' + (a.accepted ? '' : ' failed'), 'data-kind': a.kind}, head, body);

@@ -125,10 +125,11 @@ function showSuite(result) {
   $('suite-result').replaceChildren(el('table', {class: 'suite'}, head, ...rows, caught));
 }
 
-// what the box starts with for each kind of suite: a test suite's case, a security script's case
+// what the box starts with for each kind of suite: a test suite's case, a security script's case, a mapping test's case
 const SUITE_TEMPLATES = {
   test_suite: '{"cases": [{"name": "case 1", "given": {}, "when": {}, "then": "", "within": "10s"}]}',
-  security_suite: '{"cases": [{"name": "case 1", "write": {"property": "", "value": 0}, "expect": "refused"}]}'
+  security_suite: '{"cases": [{"name": "case 1", "write": {"property": "", "value": 0}, "expect": "refused"}]}',
+  mapping_test: '{"cases": [{"name": "case 1", "when": {"write": {"property": "", "value": 0}}, "property": "", "tolerance": 1, "within": "5s", "hold": "10s"}]}'
 };
 
 async function submitSuite(kind, fields) {

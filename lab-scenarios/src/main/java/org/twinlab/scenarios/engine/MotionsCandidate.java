@@ -22,7 +22,8 @@ import org.twinlab.scenarios.model.Scenario;
  * re-saved as it was (or bound to another signal's address), a report names the wrong alarm and no
  * cause, a lifecycle step is a stop and start, a write writes the value already there, an alarm
  * that is not active is acknowledged, a test suite asserts nothing that can fail, an export covers
- * an unrelated window, test data gives figures made up rather than counted, and a command or emergency stop is given at the very start, before anything
+ * an unrelated window, test data gives figures made up rather than counted, an imported model is an empty one of the
+ * other kind, a mapping test's one case tolerates any difference, parameters read are made up, and a command or emergency stop is given at the very start, before anything
  * calls for it. A scenario that rewards this assesses the motions, not the skill.
  */
 public final class MotionsCandidate implements Candidate {
@@ -88,6 +89,9 @@ public final class MotionsCandidate implements Candidate {
       case "test_suite" -> plan(at, run -> run.act(WHO, "test_suite", with(rigOf(with), "cases", List.of(vacuousCase()))));
       case "security_suite" -> plan(at, run -> run.act(WHO, "security_suite", with(rigOf(with), "cases", List.of(new SecurityMotions(model).legalWrite()))));
       case "test_data" -> plan(at, run -> run.act(WHO, "test_data", madeUpData(with)));
+      case "model_import" -> plan(at, run -> run.act(WHO, "model_import", new ModelMotions(model).emptyModel(with)));
+      case "mapping_test" -> plan(at, run -> run.act(WHO, "mapping_test", with(rigOf(with), "cases", List.of(new ModelMotions(model).looseCase()))));
+      case "parameter_reading" -> plan(at, run -> run.act(WHO, "parameter_reading", new ModelMotions(model).madeUpReadings(with)));
       case "binding_create", "binding_edit", "binding_delete" -> hollowBinding(kind, with, at);
       default -> plan(at, run -> run.act(WHO, kind, with)); // backup and the like: nothing to hollow out
     }

@@ -19,17 +19,20 @@ import org.twinlab.scenarios.model.StationRigs;
  */
 final class ReferenceFields {
   /** The fields without which an action cannot be taken. */
-  private static final Map<String, List<String>> REQUIRED = Map.of(
-      "write", List.of("property", "value"),
-      "upgrade", List.of("version"),
-      "command", List.of("command"),
-      "alarm_ack", List.of("alarm"),
-      "binding_create", List.of("property", "connection", "address"),
-      "binding_edit", List.of("property"),
-      "binding_delete", List.of("property"),
-      "test_suite", List.of("cases"),
-      "security_suite", List.of("cases"),
-      "test_data", List.of("property", "from", "to", "source"));
+  private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
+      Map.entry("write", List.of("property", "value")),
+      Map.entry("upgrade", List.of("version")),
+      Map.entry("command", List.of("command")),
+      Map.entry("alarm_ack", List.of("alarm")),
+      Map.entry("binding_create", List.of("property", "connection", "address")),
+      Map.entry("binding_edit", List.of("property")),
+      Map.entry("binding_delete", List.of("property")),
+      Map.entry("test_suite", List.of("cases")),
+      Map.entry("security_suite", List.of("cases")),
+      Map.entry("test_data", List.of("property", "from", "to", "source")),
+      Map.entry("model_import", List.of("file", "text")),
+      Map.entry("mapping_test", List.of("cases")),
+      Map.entry("parameter_reading", List.of("readings")));
 
   private final StationRigs rigs;
   private final Problems problems;
@@ -94,9 +97,30 @@ final class ReferenceFields {
         boolean fits = x instanceof Integer || x instanceof Long || x instanceof String t && t.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
         if (!fits) v.problem(problems, "a package version: a whole number such as 2, or letters, digits, '.', '_' and '-' (2.1)");
       }
-      case "cases" -> { if (kind.equals("test_suite")) new TestSuiteCases(suiteRig(with), problems).check(v); } // a security script is checked by its schema
+      case "cases" -> {
+        if (kind.equals("test_suite")) new TestSuiteCases(suiteRig(with), problems).check(v); // a security script is checked by its schema
+        if (kind.equals("mapping_test")) mappingCases(v);
+      }
+      case "readings" -> v.asMap(problems).ifPresent(readings -> readings.keys().forEach(p -> named(p, readings.get(p).orElseThrow())));
       default -> { }
     }
+  }
+
+  /** A mapping case's property, and those its rig state and stimulus name, must be the station's. */
+  private void mappingCases(YamlValue cases) {
+    for (YamlValue c : cases.asList(problems)) {
+      c.asMap(new Problems()).ifPresent(m -> {
+        m.get("property").ifPresent(p -> p.asString(problems).ifPresent(name -> named(name, p)));
+        m.get("given").flatMap(g -> g.asMap(new Problems())).ifPresent(g -> g.keys().forEach(k -> named(k, g.get(k).orElseThrow())));
+        m.get("when").flatMap(w -> w.asMap(new Problems())).flatMap(w -> w.get("write")).flatMap(w -> w.asMap(new Problems()))
+            .flatMap(w -> w.get("property")).ifPresent(p -> p.asString(problems).ifPresent(name -> named(name, p)));
+      });
+    }
+  }
+
+  /** A property a reading or a mapping case names must be one the station has. */
+  private void named(String property, YamlValue at) {
+    if (rigs != null && !rigs.hasProperty(property)) at.problem(problems, rigs.lacksProperty(property));
   }
 
   /** A written value must be one the property takes, and the property one the twin writes to the rig, as the twin refuses otherwise. */

@@ -21,6 +21,10 @@ public final class ActionAttributes {
   /** The insecure variants a security test script is graded against, as {@code detects.<variant>} reports them. */
   public static final List<String> SECURITY_VARIANTS = List.of("range_unchecked", "range_widened", "read_only_writable");
 
+  /** The wrong virtual-real mappings a mapping test is graded against, as {@code detects.<variant>} reports them. */
+  public static final List<String> MAPPING_VARIANTS = List.of("wrong_scale", "swapped_signals", "inverted_bit", "stuck_sensor",
+      "slow_update");
+
   /**
    * What a report may give as its cause's category, so a check can test the diagnosis itself rather
    * than words in free text: a sensor reading wrong, an actuator not doing as told, the link to the
@@ -55,7 +59,10 @@ public final class ActionAttributes {
       Map.entry("test_suite", List.of("cases")),
       Map.entry("security_suite", List.of("cases")),
       Map.entry("test_data", List.of("property", "from", "to", "source", "samples", "unknown", "out_of_range", "min", "max", "mean",
-          "bounds", "counts")));
+          "bounds", "counts")),
+      Map.entry("model_import", List.of("file", "text")),
+      Map.entry("mapping_test", List.of("cases")),
+      Map.entry("parameter_reading", List.of("readings")));
 
   /** The figures of submitted test data that the platform judges against the twin's history, as {@code matches.<figure>} reports them. */
   public static final List<String> TEST_DATA_FIGURES = List.of("samples", "unknown", "out_of_range", "min", "max", "mean", "counts");
@@ -70,7 +77,12 @@ public final class ActionAttributes {
       "security_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
           SECURITY_VARIANTS.stream().map(v -> "detects." + v)).toList(),
       "test_data", Stream.concat(Stream.of("figures", "matched", "window_s", "dirty"),
-          TEST_DATA_FIGURES.stream().map(f -> "matches." + f)).toList());
+          TEST_DATA_FIGURES.stream().map(f -> "matches." + f)).toList(),
+      "model_import", List.of("loaded", "problems", "model", "kind", "kind_matches", "signals", "bound", "integrates",
+          "parameters", "parameters_matched", "parameters_right", "parameters_wrong"),
+      "mapping_test", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected", "driven_cases"),
+          MAPPING_VARIANTS.stream().map(v -> "detects." + v)).toList(),
+      "parameter_reading", List.of("readings", "matched", "matched_properties", "unmatched"));
 
   private ActionAttributes() {}
 

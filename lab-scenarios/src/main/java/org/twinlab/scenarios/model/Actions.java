@@ -11,7 +11,8 @@ public final class Actions {
       "deploy", "remove", "upgrade", "rollback", "start", "pause", "stop",
       "binding_create", "binding_edit", "binding_delete",
       "write", "command", "emergency_stop", "alarm_ack",
-      "report", "export", "backup", "test_suite", "security_suite", "test_data");
+      "report", "export", "backup", "test_suite", "security_suite", "test_data",
+      "model_import", "mapping_test", "parameter_reading");
 
   private Actions() {}
 }

@@ -222,6 +222,20 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void modelWorkStepsNameTheStationsPropertiesAndAModelImportGivesItsFile() {
+    String text = station("      - {id: c1, measure: \"eventually action.model_import[integrates=true, parameters_right=true]\"}", String.join("\n",
+        "  - {at: 2m, do: model_import, with: {text: 'model: tank-process'}, task: t1}",
+        "  - {at: 3m, do: mapping_test, with: {cases: [{when: {write: {property: pid.setpiont, value: 300}}, property: tank.levle}]}, task: t1}",
+        "  - {at: 4m, do: parameter_reading, with: {readings: {tank.level: 300, pump.sped: 20}}, task: t1}"));
+    List<String> found = problems(text);
+    assertThat(found).containsExactlyInAnyOrder(
+        "bad.yaml:17:38: reference[1].with.file: required field is missing",
+        "bad.yaml:18:73: reference[2].with.cases[0].when.write.property: the tank-process model has no property 'pid.setpiont' (did you mean 'pid.setpoint'?)",
+        "bad.yaml:18:111: reference[2].with.cases[0].property: the tank-process model has no property 'tank.levle' (did you mean 'tank.level'?)",
+        "bad.yaml:19:83: reference[3].with.readings.pump.sped: the tank-process model has no property 'pump.sped' (did you mean 'pump.speed'?)");
+  }
+
+  @Test
   void aTestDataStepNamesANumericPropertyAndWhereItsDataCameFrom() {
     String text = station("      - {id: c1, measure: \"eventually action.test_data[matches.mean=true, dirty=true]\"}", String.join("\n",
         "  - {at: 2m, do: test_data, with: {property: pump.running, from: -1m, to: now, source: cloud, samples: 3}, task: t1}",

@@ -32,6 +32,10 @@ public final class YamlDocument {
       if (root.isEmpty()) {
         throw new InvalidInputException(List.of(new Problem(new SourceLocation(source, 1, 1), "", "the file is empty")));
       }
+      if (ExpansionLimit.exceeded(root.get())) {
+        throw new InvalidInputException(List.of(new Problem(new SourceLocation(source, 1, 1), "",
+            "not accepted: its aliases stand for more than " + ExpansionLimit.MAX_NODES + " nodes")));
+      }
       return new YamlValue(source, "", root.get());
     } catch (NestingLimit.TooDeep e) {
       throw new InvalidInputException(List.of(new Problem(at(source, e.at), "", "not accepted: " + e.getMessage())));

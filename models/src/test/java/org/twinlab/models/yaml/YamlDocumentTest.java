@@ -37,4 +37,34 @@ class YamlDocumentTest {
     YamlValue v = YamlDocument.parse("ok.yaml", "[".repeat(depth) + "]".repeat(depth));
     assertThat(v).isNotNull();
   }
+
+  /** Twenty-four levels of two aliases each: 48 aliases that stand for some 33 million nodes. */
+  static String laughs() {
+    StringBuilder yaml = new StringBuilder("l0: &l0 [lol, lol]\n");
+    for (int i = 1; i < 25; i++) yaml.append("l").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l").append(i - 1).append("]\n");
+    return yaml.toString();
+  }
+
+  @Test
+  void aliasesThatStandForMillionsOfNodesAreRefusedBeforeAnyReaderWalksThem() {
+    assertThatThrownBy(() -> YamlDocument.parse("laughs.yaml", laughs()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location().line()).isEqualTo(1);
+            assertThat(p.message()).contains("aliases stand for more than " + ExpansionLimit.MAX_NODES + " nodes");
+          });
+        });
+  }
+
+  @Test
+  void aFewSharedDefinitionsStillRead() throws Exception {
+    YamlValue v = YamlDocument.parse("shared.yaml", "a: &p {id: pusher, type: bool}\nb: *p\nc: *p\n");
+    assertThat(v.asMap(new Problems()).orElseThrow().keys()).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void aModelWhoseComponentsHoldThemselvesIsRefusedNotOverflowed() {
+    String model = "model: loop\nversion: 1\nname: {en: L, zh: L}\nkind: plc-station\ncomponents: &c [*c]\n";
+    assertThatThrownBy(() -> org.twinlab.models.ModelLoader.load("loop.yaml", model)).isInstanceOf(InvalidInputException.class);
+  }
 }

@@ -31,11 +31,13 @@ final class SuiteMatrixPrinter {
     String rig = run.scenario().rigs().size() == 1 ? run.scenario().rig() : "";
     for (ActionRecord a : run.actions()) {
       boolean security = a.kind().equals("security_suite");
-      if (!(security || a.kind().equals("test_suite")) || !a.outcome().accepted()) continue;
+      boolean mapping = a.kind().equals("mapping_test");
+      if (!(security || mapping || a.kind().equals("test_suite")) || !a.outcome().accepted()) continue;
       Optional<SuiteResult> graded = SuiteResult.from(a.outcome().result());
       if (graded.isEmpty()) continue;
       long s = a.elapsed().toSeconds();
-      out.printf(Locale.ROOT, "-- %s at %d:%02d: %s%n", security ? "security script" : "test suite", s / 60, s % 60, a.outcome().detail());
+      out.printf(Locale.ROOT, "-- %s at %d:%02d: %s%n", security ? "security script" : mapping ? "mapping test" : "test suite", s / 60, s % 60,
+          a.outcome().detail());
       print(graded.get(), security ? insecure(rig) : faulty(rig), out);
     }
   }

@@ -42,6 +42,9 @@ public final class SimulatedStation implements VirtualStation {
   private final SecuritySuiteGrader securityGrader;
   private final TestDataGrader dataGrader;
   private final StationHistory history = new StationHistory();
+  private final ModelImportGrader importGrader;
+  private final MappingTestGrader mappingGrader;
+  private final ParameterReadingGrader readingGrader;
   private SimulatedRig rig;
   private StationTwin twin;
   private TwinSignals signals;
@@ -55,6 +58,9 @@ public final class SimulatedStation implements VirtualStation {
     this.grader = new TestSuiteGrader(model);
     this.securityGrader = new SecuritySuiteGrader(model);
     this.dataGrader = new TestDataGrader(model);
+    this.importGrader = new ModelImportGrader(model);
+    this.mappingGrader = new MappingTestGrader(model);
+    this.readingGrader = new ParameterReadingGrader(model);
     this.signals = new TwinSignals(model, (signal, at, value) -> { });
     this.upgrades = new StationUpgrades(names.twin(), model.id());
   }
@@ -166,6 +172,9 @@ public final class SimulatedStation implements VirtualStation {
         case "test_suite" -> grader.grade(fields);
         case "security_suite" -> securityGrader.grade(fields);
         case "test_data" -> dataGrader.grade(TestDataReader.read(fields, model, time.instant()), history);
+        case "model_import" -> importGrader.grade(fields);
+        case "mapping_test" -> mappingGrader.grade(fields);
+        case "parameter_reading" -> readingGrader.grade(fields, deployed().snapshot().properties());
         default -> ActionOutcome.refused("no action '" + kind + "'");
       };
     } catch (TwinRequestException e) {

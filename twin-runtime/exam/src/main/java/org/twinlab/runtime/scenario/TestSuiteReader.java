@@ -84,11 +84,11 @@ final class TestSuiteReader {
     return out;
   }
 
-  private static void requireProperty(TwinModel model, String path, String field) {
+  static void requireProperty(TwinModel model, String path, String field) {
     if (model.property(path).isEmpty()) throw TwinRequestException.invalid(field, "the " + model.id() + " model has no property '" + path + "'");
   }
 
-  private static Map<String, Object> map(Object v, String field) {
+  static Map<String, Object> map(Object v, String field) {
     if (v == null) return Map.of();
     if (!(v instanceof Map<?, ?> m)) throw TwinRequestException.invalid(field, "a mapping");
     Map<String, Object> out = new LinkedHashMap<>();
@@ -96,7 +96,7 @@ final class TestSuiteReader {
     return out;
   }
 
-  private static Duration duration(Object v, String field, Duration otherwise) {
+  static Duration duration(Object v, String field, Duration otherwise) {
     if (v == null) return otherwise;
     Optional<Duration> d = CheckParser.parseDuration(String.valueOf(v)).filter(x -> !x.isNegative() && x.compareTo(MAX_WAIT) <= 0);
     return d.orElseThrow(() -> TwinRequestException.invalid(field, "a duration such as 5s or 2m, at most 10m"));

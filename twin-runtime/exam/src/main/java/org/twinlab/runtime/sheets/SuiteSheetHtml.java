@@ -16,7 +16,8 @@ import org.twinlab.scenarios.model.TaskDef;
  */
 final class SuiteSheetHtml {
   /** The actions graded against variants, and how the sheet names each. */
-  private static final Map<String, String> SUITES = Map.of("test_suite", "Test suite", "security_suite", "Security script");
+  private static final Map<String, String> SUITES = Map.of("test_suite", "Test suite", "security_suite", "Security script",
+      "mapping_test", "Mapping test");
 
   private SuiteSheetHtml() {}
 

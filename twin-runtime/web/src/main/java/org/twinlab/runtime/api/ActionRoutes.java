@@ -20,6 +20,9 @@ import io.vertx.core.json.JsonArray;
 import org.twinlab.runtime.auth.Caller;
 import org.twinlab.runtime.binding.BindingWriter;
 import org.twinlab.runtime.scenario.PackageReleases;
+import org.twinlab.runtime.scenario.MappingTestGrader;
+import org.twinlab.runtime.scenario.ModelImportGrader;
+import org.twinlab.runtime.scenario.ParameterReadingGrader;
 import org.twinlab.runtime.scenario.Reports;
 import org.twinlab.runtime.scenario.StationNames;
 import org.twinlab.runtime.scenario.SecuritySuiteGrader;
@@ -46,7 +49,8 @@ import org.twinlab.scenarios.engine.ActionOutcome;
  * twin application to another version of its package and its rollback.
  */
 final class ActionRoutes {
-  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite", "test_data", "upgrade", "rollback");
+  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite", "test_data", "upgrade", "rollback",
+      "model_import", "mapping_test", "parameter_reading");
 
   private final Vertx vertx;
   private final java.util.Set<String> grading = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -93,6 +97,9 @@ final class ActionRoutes {
         return;
       }
     }
+    // a model file or readings that do not read are refused unrecorded too: the grading needs them whole
+    if (kind.equals("model_import")) new ModelImportGrader(t.twinConfig().model()).read(fields);
+    if (kind.equals("parameter_reading")) new ParameterReadingGrader(t.twinConfig().model()).read(fields);
     Supplier<Future<ActionOutcome>> act = switch (kind) {
       case "report" -> () -> Future.succeededFuture(ActionOutcome.accepted("report filed"));
       case "backup" -> () -> backups.take(Guard.caller(ctx), t);
@@ -100,15 +107,19 @@ final class ActionRoutes {
       case "rollback" -> () -> deployments.rollback(t.id(), who);
       case "security_suite" -> () -> vertx.executeBlocking(() -> new SecuritySuiteGrader(t.twinConfig().model()).grade(fields), false);
       case "test_data" -> () -> vertx.executeBlocking(() -> new TestDataGrader(t.twinConfig().model()).grade(data, recorded(t.id())), false);
+      case "model_import" -> () -> vertx.executeBlocking(() -> new ModelImportGrader(t.twinConfig().model()).grade(fields), false);
+      case "mapping_test" -> () -> vertx.executeBlocking(() -> new MappingTestGrader(t.twinConfig().model()).grade(fields), false);
+      // judged against what the twin shows as they are handed in
+      case "parameter_reading" -> () -> t.snapshot().map(s -> new ParameterReadingGrader(t.twinConfig().model()).grade(fields, s.properties()));
       default -> () -> vertx.executeBlocking(() -> new TestSuiteGrader(t.twinConfig().model()).grade(fields), false); // minutes of virtual time
     };
     // one suite at a time per twin: a suite is minutes of virtual time on a worker, not to be stacked up
-    if (kind.endsWith("_suite") && !grading.add(t.id())) {
+    if ((kind.endsWith("_suite") || kind.equals("mapping_test")) && !grading.add(t.id())) {
       throw TwinRequestException.conflict("kind", "a test suite of " + t.id() + " is being graded: wait for its result");
     }
     Future<ActionOutcome> outcome = ActionLedger.gated(vertx, CandidateAction.of(t.id(), who, kind, fields, t.clock().instant()), act,
         o -> o.accepted() ? Outcome.done(o.detail(), o.result()) : Outcome.refused(o.detail()));
-    if (kind.endsWith("_suite")) outcome = outcome.andThen(done -> grading.remove(t.id()));
+    if (kind.endsWith("_suite") || kind.equals("mapping_test")) outcome = outcome.andThen(done -> grading.remove(t.id()));
     if (kind.equals("upgrade") || kind.equals("rollback")) {
       Caller caller = Guard.caller(ctx);
       if (!StationScopes.confines(caller)) outcome = outcome.andThen(done -> twins.find(t.id()).ifPresent(n -> scopes.deployedByStaff(n.twinConfig())));
