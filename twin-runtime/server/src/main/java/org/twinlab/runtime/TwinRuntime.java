@@ -78,9 +78,8 @@ public final class TwinRuntime implements Deployments {
     for (TwinConfig t : packages.startingTwins()) verticles.add(twin(t, !packages.isPackage(t.id())));
     this.twins = new Twins(verticles);
     HistoryStore store = HistoryStores.open(config.history(), config.dataDir(), clock);
-    this.history = new History(HistoryWriter.withDefaults(store, clock), config.history().retention());
-    this.historyVerticle = new HistoryVerticle(verticles.stream().map(TwinVerticle::twinConfig).toList(), history.writer(),
-        history.sessions(), history.retention().orElse(null), clock);
+    this.history = new History(HistoryWriter.withDefaults(store, clock), config.history().retention(), config.history().store());
+    this.historyVerticle = new HistoryVerticle(verticles.stream().map(TwinVerticle::twinConfig).toList(), history, clock);
     this.accounts = Accounts.open(config.dataDir(), clock);
     this.audit = new AuditLog(config.dataDir(), clock);
     ScenarioCatalog catalog = new ScenarioCatalog(config.dataDir());
