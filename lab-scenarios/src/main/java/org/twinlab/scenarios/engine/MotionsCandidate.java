@@ -22,7 +22,8 @@ import org.twinlab.scenarios.model.Scenario;
  * re-saved as it was (or bound to another signal's address), a report names the wrong alarm and no
  * cause, a lifecycle step is a stop and start, a write writes the value already there, an alarm
  * that is not active is acknowledged, a test suite asserts nothing that can fail, an export covers
- * an unrelated window, and a command or emergency stop is given at the very start, before anything
+ * an unrelated window, a storage strategy keeps every property as it comes, a chart shows the ten
+ * seconds before it, and a command or emergency stop is given at the very start, before anything
  * calls for it. A scenario that rewards this assesses the motions, not the skill.
  */
 public final class MotionsCandidate implements Candidate {
@@ -83,6 +84,8 @@ public final class MotionsCandidate implements Candidate {
       case "export" -> plan(at, run -> run.act(WHO, "export", unrelatedExport(with)));
       case "test_suite" -> plan(at, run -> run.act(WHO, "test_suite", with(rigOf(with), "cases", List.of(vacuousCase()))));
       case "security_suite" -> plan(at, run -> run.act(WHO, "security_suite", with(rigOf(with), "cases", List.of(new SecurityMotions(model).legalWrite()))));
+      case "storage_strategy" -> plan(at, run -> run.act(WHO, "storage_strategy", keepEverything(with)));
+      case "chart" -> plan(at, run -> run.act(WHO, "chart", unrelatedChart(with)));
       case "binding_create", "binding_edit", "binding_delete" -> hollowBinding(kind, with, at);
       default -> plan(at, run -> run.act(WHO, kind, with)); // backup and the like: nothing to hollow out
     }
@@ -141,6 +144,24 @@ public final class MotionsCandidate implements Candidate {
     out.put("from", "-10s");
     out.put("to", "-5s");
     out.put("format", "csv".equals(with.get("format")) ? "json" : "csv");
+    return out;
+  }
+
+  /** A storage strategy that keeps every property as it comes: nothing chosen, nothing downsampled. */
+  private Map<String, Object> keepEverything(Map<String, Object> with) {
+    Map<String, Object> out = new LinkedHashMap<>(rigOf(with));
+    out.put("properties", String.join(",", model.properties().keySet()));
+    out.put("store", with.getOrDefault("store", "embedded"));
+    return out;
+  }
+
+  /** The reference's chart by name and properties over ten seconds just before, whatever they held. */
+  private static Map<String, Object> unrelatedChart(Map<String, Object> with) {
+    Map<String, Object> out = new LinkedHashMap<>(rigOf(with));
+    out.put("name", with.getOrDefault("name", "chart"));
+    if (with.containsKey("properties")) out.put("properties", with.get("properties"));
+    out.put("from", "-10s");
+    out.put("to", "now");
     return out;
   }
 

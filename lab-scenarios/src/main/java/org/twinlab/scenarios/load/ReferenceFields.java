@@ -27,7 +27,9 @@ final class ReferenceFields {
       "binding_edit", List.of("property"),
       "binding_delete", List.of("property"),
       "test_suite", List.of("cases"),
-      "security_suite", List.of("cases"));
+      "security_suite", List.of("cases"),
+      "storage_strategy", List.of("properties", "store"),
+      "chart", List.of("name", "properties", "from", "to"));
 
   private final StationRigs rigs;
   private final Problems problems;

@@ -51,11 +51,15 @@ public final class ActionAttributes {
       Map.entry("export", List.of("from", "to", "format", "properties")),
       Map.entry("backup", List.of()),
       Map.entry("test_suite", List.of("cases")),
-      Map.entry("security_suite", List.of("cases")));
+      Map.entry("security_suite", List.of("cases")),
+      Map.entry("storage_strategy", List.of("properties", "retention", "downsample", "aggregate", "store")),
+      Map.entry("chart", List.of("name", "properties", "from", "to")));
 
   /** What the platform records from the action's outcome. */
   private static final Map<String, List<String>> RESULTS = Map.of(
       "backup", List.of("file", "files", "bytes"),
+      "storage_strategy", List.of("kept", "interval_s", "retention_h"),
+      "chart", List.of("series", "samples", "spacing_s", "stored", "alarms", "window_s"),
       "test_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
           TEST_VARIANTS.stream().map(v -> "detects." + v)).toList(),
       "security_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),

@@ -38,6 +38,7 @@ public final class SimulatedStation implements VirtualStation {
   private final Clock clock;
   private final TestSuiteGrader grader;
   private final SecuritySuiteGrader securityGrader;
+  private final StationStorage storage;
   private SimulatedRig rig;
   private StationTwin twin;
   private TwinSignals signals;
@@ -49,6 +50,7 @@ public final class SimulatedStation implements VirtualStation {
     this.clock = time.withZone(ZoneOffset.UTC);
     this.grader = new TestSuiteGrader(model);
     this.securityGrader = new SecuritySuiteGrader(model);
+    this.storage = new StationStorage(model, names.twin(), clock);
     this.signals = new TwinSignals(model, (signal, at, value) -> { });
   }
 
@@ -156,6 +158,8 @@ public final class SimulatedStation implements VirtualStation {
         case "backup" -> ActionOutcome.accepted("backup taken");
         case "test_suite" -> grader.grade(fields);
         case "security_suite" -> securityGrader.grade(fields);
+        case "storage_strategy" -> storage.strategy(fields);
+        case "chart" -> storage.chart(fields, time.instant());
         default -> ActionOutcome.refused("no action '" + kind + "'");
       };
     } catch (TwinRequestException e) {
@@ -196,7 +200,10 @@ public final class SimulatedStation implements VirtualStation {
 
   /** A twin application deployed with these bindings, loaded, its state reported as it starts. */
   private StationTwin install(BindingSet bindings) {
-    StationTwin t = new StationTwin(model, names, bindings, rig, clock, changes -> signals.changes(changes, time.instant()));
+    StationTwin t = new StationTwin(model, names, bindings, rig, clock, changes -> {
+      storage.record(changes);
+      signals.changes(changes, time.instant());
+    });
     signals.snapshot(t.snapshot(), time.instant());
     return t;
   }
