@@ -27,17 +27,19 @@ import org.twinlab.scenarios.engine.ActionOutcome;
  * backup of the station's own data (into the backups directory beside the data directory).
  */
 final class ActionRoutes {
-  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite");
+  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite", "storage_strategy", "chart");
 
   private final Vertx vertx;
   private final java.util.Set<String> grading = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Twins twins;
   private final StationBackups backups;
+  private final StorageRoutes storage;
 
-  ActionRoutes(Vertx vertx, Twins twins, StationBackups backups) {
+  ActionRoutes(Vertx vertx, Twins twins, StationBackups backups, StorageRoutes storage) {
     this.vertx = vertx;
     this.twins = twins;
     this.backups = backups;
+    this.storage = storage;
   }
 
   void mount(GuardedRouter r) {
@@ -56,6 +58,8 @@ final class ActionRoutes {
     if (kind.equals("report")) Reports.validate(t.twinConfig().model(), fields); // a report that does not read is refused unrecorded
     Supplier<Future<ActionOutcome>> act = switch (kind) {
       case "report" -> () -> Future.succeededFuture(ActionOutcome.accepted("report filed"));
+      case "storage_strategy" -> storage.strategyAction(t, fields); // read now: a malformed one is refused unrecorded
+      case "chart" -> storage.chartAction(t, Guard.caller(ctx), fields);
       case "backup" -> () -> backups.take(Guard.caller(ctx), t);
       case "security_suite" -> () -> vertx.executeBlocking(() -> new SecuritySuiteGrader(t.twinConfig().model()).grade(fields), false);
       default -> () -> vertx.executeBlocking(() -> new TestSuiteGrader(t.twinConfig().model()).grade(fields), false); // minutes of virtual time
