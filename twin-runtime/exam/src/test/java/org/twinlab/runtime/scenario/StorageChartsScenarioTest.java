@@ -98,6 +98,19 @@ class StorageChartsScenarioTest {
   }
 
   @Test
+  void goingThroughTheMotionsKeepsEveryPropertyRawAndChartsNothingOfTheAlarm() throws Exception {
+    ReferenceCandidate reference = new ReferenceCandidate(SCENARIO.reference());
+    DryRun.play(SCENARIO, reference, SCORING, Map.of());
+    ScenarioRun motions = DryRun.play(SCENARIO, new org.twinlab.scenarios.engine.MotionsCandidate(SCENARIO,
+        org.twinlab.models.ModelLibrary.loadBuiltIn("tank-process"), reference.takenAt()), SCORING, Map.of());
+    assertThat(outcome(motions, "storage_strategy", 0).accepted()).isTrue();
+    assertThat(outcome(motions, "storage_strategy", 0).result().get("kept")).isNotEqualTo("3");
+    assertThat(motions.actions()).filteredOn(a -> a.kind().equals("chart"))
+        .allSatisfy(a -> assertThat(a.outcome().result()).containsEntry("alarms", "").containsEntry("window_s", "10"));
+    assertThat(motions.verdicts().values()).allSatisfy(v -> assertThat(v.outcome()).isEqualTo(Verdict.Outcome.FAILED));
+  }
+
+  @Test
   void malformedActionsAreRefusedNamingTheField() throws Exception {
     ScenarioRun run = play(step("1M", "storage_strategy", Map.of("properties", "tank.level,tank.nope", "store", "embedded")),
         step("1M1S", "storage_strategy", Map.of("properties", "tank.level", "downsample", "fast", "store", "embedded")),

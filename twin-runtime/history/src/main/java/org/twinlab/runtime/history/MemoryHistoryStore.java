@@ -16,12 +16,17 @@ import java.util.TreeMap;
 public final class MemoryHistoryStore implements HistoryStore {
   private static final Comparator<SeriesKey> ORDER = Comparator.comparing(SeriesKey::twin).thenComparing(SeriesKey::property)
       .thenComparing(k -> k.station() == null ? "" : k.station()).thenComparing(k -> k.session() == null ? "" : k.session());
-  private final Map<SeriesKey, List<StoredPoint>> series = new TreeMap<>(ORDER);
+  private static final Comparator<StoredPoint> BY_TIME = Comparator.comparing(StoredPoint::time).thenComparing(StoredPoint::receivedTime);
+  // per series, ordered by time and receipt; the same point written twice is kept once, as the embedded store keeps it
+  private final Map<SeriesKey, java.util.TreeSet<StoredPoint>> series = new TreeMap<>(ORDER);
 
   @Override
   public synchronized void append(List<HistoryPoint> points) {
     for (HistoryPoint p : points) {
-      series.computeIfAbsent(SeriesKey.of(p), k -> new ArrayList<>()).add(new StoredPoint(p.time(), p.value(), p.quality(), p.receivedTime()));
+      java.util.TreeSet<StoredPoint> s = series.computeIfAbsent(SeriesKey.of(p), k -> new java.util.TreeSet<>(BY_TIME));
+      StoredPoint point = new StoredPoint(p.time(), p.value(), p.quality(), p.receivedTime());
+      s.remove(point);
+      s.add(point);
     }
   }
 
@@ -29,8 +34,7 @@ public final class MemoryHistoryStore implements HistoryStore {
   public synchronized List<Series> raw(HistoryQuery query) {
     List<Series> out = new ArrayList<>();
     for (var e : matching(query).entrySet()) {
-      List<StoredPoint> in = e.getValue().stream().filter(p -> !p.time().isBefore(query.from()) && p.time().isBefore(query.to()))
-          .sorted(Comparator.comparing(StoredPoint::time).thenComparing(StoredPoint::receivedTime)).toList();
+      List<StoredPoint> in = e.getValue().stream().filter(p -> !p.time().isBefore(query.from()) && p.time().isBefore(query.to())).toList();
       if (!in.isEmpty()) out.add(new Series(e.getKey(), in));
     }
     return out;
@@ -40,8 +44,7 @@ public final class MemoryHistoryStore implements HistoryStore {
   public synchronized List<Series> latestBefore(HistoryQuery query) {
     List<Series> out = new ArrayList<>();
     for (var e : matching(query).entrySet()) {
-      e.getValue().stream().filter(p -> p.time().isBefore(query.from()))
-          .max(Comparator.comparing(StoredPoint::time).thenComparing(StoredPoint::receivedTime))
+      e.getValue().stream().filter(p -> p.time().isBefore(query.from())).max(BY_TIME)
           .ifPresent(p -> out.add(new Series(e.getKey(), List.of(p))));
     }
     return out;
@@ -62,7 +65,7 @@ public final class MemoryHistoryStore implements HistoryStore {
   @Override
   public synchronized long deleteBefore(Instant cutoff) {
     long n = 0;
-    for (List<StoredPoint> points : series.values()) {
+    for (java.util.TreeSet<StoredPoint> points : series.values()) {
       int before = points.size();
       points.removeIf(p -> p.time().isBefore(cutoff));
       n += before - points.size();
@@ -82,8 +85,8 @@ public final class MemoryHistoryStore implements HistoryStore {
     return n;
   }
 
-  private Map<SeriesKey, List<StoredPoint>> matching(HistoryQuery q) {
-    Map<SeriesKey, List<StoredPoint>> out = new LinkedHashMap<>();
+  private Map<SeriesKey, java.util.TreeSet<StoredPoint>> matching(HistoryQuery q) {
+    Map<SeriesKey, java.util.TreeSet<StoredPoint>> out = new LinkedHashMap<>();
     series.forEach((k, v) -> {
       if (q.matches(k.twin(), k.property(), k.session())) out.put(k, v);
     });
