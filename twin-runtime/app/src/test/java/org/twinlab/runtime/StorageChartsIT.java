@@ -35,6 +35,7 @@ import org.twinlab.runtime.auth.Role;
 @ExtendWith(VertxExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class StorageChartsIT {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String STRATEGY = action("storage_strategy", new JsonObject().put("properties", "tank.level,pump.speed")
@@ -136,6 +137,29 @@ class StorageChartsIT {
         .put("name", "bad").put("properties", "tank.nope").put("from", "-10s").put("to", "now")));
     assertThat(chart.statusCode()).as(chart.body()).isEqualTo(400);
     assertThat(chart.body()).contains("properties");
+  }
+
+  /** Last: it ends the session the other tests sit in. */
+  @Test
+  @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+  void theNextCandidatesStationStartsWithHistoryStoredWhole() throws Exception {
+    String examiner = users.token("exst", Role.EXAMINER);
+    assertThat(post("/api/v1/twins/tank-1/actions", users.token("st1", Role.CANDIDATE), STRATEGY).statusCode()).isEqualTo(201);
+    HttpResponse<String> ended = post("/api/v1/sessions/exam-st/end", examiner, "{}");
+    assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+    users.token("st3", Role.CANDIDATE);
+    JsonObject plan = new JsonObject().put("id", "exam-st2").put("stations", new JsonArray()
+        .add(new JsonObject().put("id", "s1").put("scenario", "l3-develop-storage-charts-tank").put("candidate", "st3")
+            .put("twins", new JsonArray().add("tank-1")).put("examiners", new JsonArray().add("exst"))));
+    HttpResponse<String> made = post("/api/v1/sessions", examiner, plan.encode());
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    // planned, not started: the earlier candidate's strategy still holds
+    assertThat(new JsonObject(getJson("/api/v1/twins/tank-1/storage-strategy", examiner).body()).getValue("strategy")).isNotNull();
+    HttpResponse<String> begun = post("/api/v1/sessions/exam-st2/start", examiner, "{}");
+    assertThat(begun.statusCode()).as(begun.body()).isBetween(200, 201);
+    assertThat(new JsonObject(getJson("/api/v1/twins/tank-1/storage-strategy", examiner).body()).getValue("strategy")).isNull();
+    // and the earlier candidate's charts are not the new one's to see
+    assertThat(new JsonObject(getJson("/api/v1/twins/tank-1/charts", users.token("st3", Role.CANDIDATE)).body()).getJsonArray("charts")).isEmpty();
   }
 
   private HttpResponse<String> post(String path, String token, String body) throws Exception {

@@ -84,7 +84,10 @@ public final class TwinRuntime implements Deployments {
     this.audit = new AuditLog(config.dataDir(), clock);
     ScenarioCatalog catalog = new ScenarioCatalog(config.dataDir());
     this.sessions = new LabSessions(config.dataDir(), twins, catalog, accounts, new RigAssembly(vertx, twins, connections, catalog, simulators),
-        () -> PlatformKey.openOrCreate(config.dataDir()), session -> vertx.eventBus().publish(Bus.ACCESS, session), clock);
+        () -> PlatformKey.openOrCreate(config.dataDir()), session -> {
+          vertx.eventBus().publish(Bus.ACCESS, session);
+          storeWholeOnNewStations(session);
+        }, clock);
     this.access = new SessionAccess(sessions, clock);
     this.actions = new ActionRecorder(vertx, sessions);
     this.watch = new SessionWatch(vertx, sessions);
@@ -155,6 +158,20 @@ public final class TwinRuntime implements Deployments {
   /** The user accounts (the demo and the tests make theirs here). */
   public Accounts accounts() {
     return accounts;
+  }
+
+  /** The twin of each station's start of history stored whole, by twin: a strategy is one candidate's. */
+  private final java.util.Map<String, java.time.Instant> stationStarts = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * A station that has just started stores its twins' history whole: a storage strategy an earlier
+   * candidate set on the same twin ends, so it cannot thin out the next candidate's record.
+   */
+  private void storeWholeOnNewStations(String session) {
+    if (sessions == null) return; // sessions read back at the start: nothing starts then
+    sessions.stationStarts(session).forEach((twin, at) -> {
+      if (!at.equals(stationStarts.put(twin, at))) history.writer().offer(history.strategies().clear(twin));
+    });
   }
 
   public LabSessions sessions() {

@@ -18,6 +18,12 @@ public final class StorageStrategies {
     return previous == null ? List.of() : previous.flush();
   }
 
+  /** Ends a twin's strategy: every sample is stored again; returns what it held for open intervals. */
+  public List<HistoryPoint> clear(String twin) {
+    StrategyFilter previous = filters.remove(twin);
+    return previous == null ? List.of() : previous.flush();
+  }
+
   public Optional<StorageStrategy> of(String twin) {
     return Optional.ofNullable(filters.get(twin)).map(StrategyFilter::strategy);
   }

@@ -105,6 +105,19 @@ class StorageStrategyTest {
   }
 
   @Test
+  void aClearedStrategyHandsOverItsOpenIntervalsAndEverySampleIsStoredAgain() {
+    StorageStrategies all = new StorageStrategies();
+    all.set("t", strategy(Set.of("tank.level"), Duration.ofSeconds(10), Aggregate.MEAN));
+    List<HistoryPoint> kept = all.apply("t", samples("t"));
+    List<HistoryPoint> held = all.clear("t");
+
+    assertThat(kept).filteredOn(p -> p.property().equals("tank.level")).hasSize(2);
+    assertThat(held).extracting(HistoryPoint::time).containsExactly(T0.plusSeconds(20));
+    assertThat(all.of("t")).isEmpty();
+    assertThat(all.apply("t", samples("t"))).hasSize(samples("t").size());
+  }
+
+  @Test
   void aStrategyNamesTheStoreTheRuntimeRuns() {
     History history = new History(new HistoryWriter(new MemoryHistoryStore(), 100, Duration.ofMillis(10), 100, Clock.systemUTC()), Optional.empty());
     assertThatThrownBy(() -> history.apply("tank-1", new StorageStrategy(Set.of("tank.level"), Optional.empty(), Optional.empty(),
