@@ -60,6 +60,9 @@ final class StorageRoutes {
     if (s.store() != history.kind()) {
       throw TwinRequestException.invalid("store", "this runtime keeps history on the " + history.kind().name().toLowerCase(java.util.Locale.ROOT) + " store");
     }
+    if (s.retention().isPresent() && s.store() != org.twinlab.runtime.config.HistoryConfig.Store.EMBEDDED) {
+      throw TwinRequestException.invalid("retention", "a twin's own retention needs the embedded store: InfluxDB keeps one retention per bucket");
+    }
     return () -> vertx.executeBlocking(() -> {
       history.apply(t.id(), s, t.clock().instant());
       return new ActionOutcome(true, "storage strategy in force: " + s.properties().size() + " properties kept", StorageStrategyReader.result(s));
