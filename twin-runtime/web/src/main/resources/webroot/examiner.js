@@ -188,7 +188,39 @@ async function openStation(id) {
   }
   select.onchange = chart;
   await chart();
+  await savedCharts(st.twins);
   await refresh();
+}
+
+/** The charts candidates saved on the station's twins, each drawn as saved: its properties over its window. */
+async function savedCharts(twinIds) {
+  const select = $('saved-chart');
+  select.replaceChildren();
+  for (const twin of twinIds) {
+    const list = await api('GET', '/api/v1/twins/' + enc(twin) + '/charts').catch(() => ({charts: []}));
+    list.charts.forEach(c => select.append(el('option', {value: twin + '|' + c.name}, twin + ' ' + c.name + ' (' + c.who + ')')));
+  }
+  if (!select.options.length) select.append(el('option', {value: ''}, t('noCharts')));
+  select.onchange = drawSaved;
+  await drawSaved();
+}
+
+async function drawSaved() {
+  const canvas = $('saved-chart-canvas');
+  if (canvas.chart) canvas.chart.destroy();
+  canvas.chart = null;
+  const [twin, name] = $('saved-chart').value.split('|');
+  $('saved-chart-window').textContent = '';
+  if (!name) return;
+  const c = await api('GET', '/api/v1/twins/' + enc(twin) + '/charts/' + enc(name)).catch(() => null);
+  if (!c) return;
+  const from = new Date(c.chart.from);
+  $('saved-chart-window').textContent = c.chart.from + ' – ' + c.chart.to;
+  const datasets = (c.series || []).map(s => ({label: s.property, pointRadius: 0, borderWidth: 1.5,
+    data: s.points.filter(p => typeof p.value === 'number').map(p => ({x: (new Date(p.time) - from) / 1000, y: p.value}))}));
+  canvas.chart = new Chart(canvas, {type: 'line', data: {datasets},
+    options: {animation: false, parsing: false, scales: {x: {type: 'linear', title: {display: true, text: 's'}}}}});
+  canvas.dataset.series = datasets.map(d => d.label).join(',');
 }
 
 async function chart() {

@@ -23,7 +23,8 @@ import org.twinlab.scenarios.model.Scenario;
  * cause, a lifecycle step is a stop and start, a write writes the value already there, an alarm
  * that is not active is acknowledged, a test suite asserts nothing that can fail, an export covers
  * an unrelated window, test data gives figures made up rather than counted, an imported model is an empty one of the
- * other kind, a mapping test's one case tolerates any difference, parameters read are made up, and a command or emergency stop is given at the very start, before anything
+ * other kind, a mapping test's one case tolerates any difference, parameters read are made up, a storage strategy keeps every property as it comes, a chart shows the ten
+ * seconds before it, and a command or emergency stop is given at the very start, before anything
  * calls for it. A scenario that rewards this assesses the motions, not the skill.
  */
 public final class MotionsCandidate implements Candidate {
@@ -92,6 +93,8 @@ public final class MotionsCandidate implements Candidate {
       case "model_import" -> plan(at, run -> run.act(WHO, "model_import", new ModelMotions(model).emptyModel(with)));
       case "mapping_test" -> plan(at, run -> run.act(WHO, "mapping_test", with(rigOf(with), "cases", List.of(new ModelMotions(model).looseCase()))));
       case "parameter_reading" -> plan(at, run -> run.act(WHO, "parameter_reading", new ModelMotions(model).madeUpReadings(with)));
+      case "storage_strategy" -> plan(at, run -> run.act(WHO, "storage_strategy", keepEverything(with)));
+      case "chart" -> plan(at, run -> run.act(WHO, "chart", unrelatedChart(with)));
       case "binding_create", "binding_edit", "binding_delete" -> hollowBinding(kind, with, at);
       default -> plan(at, run -> run.act(WHO, kind, with)); // backup and the like: nothing to hollow out
     }
@@ -175,6 +178,24 @@ public final class MotionsCandidate implements Candidate {
       out.put("counts", counts.stream().map(c -> c instanceof Number n ? n.longValue() * 2 + 100 : 100).toList());
     }
     if (out.keySet().stream().noneMatch(ActionAttributes.TEST_DATA_FIGURES::contains)) out.put("samples", 0);
+    return out;
+  }
+
+  /** A storage strategy that keeps every property as it comes: nothing chosen, nothing downsampled. */
+  private Map<String, Object> keepEverything(Map<String, Object> with) {
+    Map<String, Object> out = new LinkedHashMap<>(rigOf(with));
+    out.put("properties", String.join(",", model.properties().keySet()));
+    out.put("store", with.getOrDefault("store", "embedded"));
+    return out;
+  }
+
+  /** The reference's chart by name and properties over ten seconds just before, whatever they held. */
+  private static Map<String, Object> unrelatedChart(Map<String, Object> with) {
+    Map<String, Object> out = new LinkedHashMap<>(rigOf(with));
+    out.put("name", with.getOrDefault("name", "chart"));
+    if (with.containsKey("properties")) out.put("properties", with.get("properties"));
+    out.put("from", "-10s");
+    out.put("to", "now");
     return out;
   }
 

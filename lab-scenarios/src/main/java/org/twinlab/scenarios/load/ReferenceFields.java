@@ -32,7 +32,9 @@ final class ReferenceFields {
       Map.entry("test_data", List.of("property", "from", "to", "source")),
       Map.entry("model_import", List.of("file", "text")),
       Map.entry("mapping_test", List.of("cases")),
-      Map.entry("parameter_reading", List.of("readings")));
+      Map.entry("parameter_reading", List.of("readings")),
+      Map.entry("storage_strategy", List.of("properties", "store")),
+      Map.entry("chart", List.of("name", "properties", "from", "to")));
 
   private final StationRigs rigs;
   private final Problems problems;

@@ -62,27 +62,31 @@ public final class ActionAttributes {
           "bounds", "counts")),
       Map.entry("model_import", List.of("file", "text")),
       Map.entry("mapping_test", List.of("cases")),
-      Map.entry("parameter_reading", List.of("readings")));
+      Map.entry("parameter_reading", List.of("readings")),
+      Map.entry("storage_strategy", List.of("properties", "retention", "downsample", "aggregate", "store")),
+      Map.entry("chart", List.of("name", "properties", "from", "to")));
 
   /** The figures of submitted test data that the platform judges against the twin's history, as {@code matches.<figure>} reports them. */
   public static final List<String> TEST_DATA_FIGURES = List.of("samples", "unknown", "out_of_range", "min", "max", "mean", "counts");
 
   /** What the platform records from the action's outcome. */
-  private static final Map<String, List<String>> RESULTS = Map.of(
-      "backup", List.of("file", "files", "bytes", "upgrade_log", "upgrade_log_entries"),
-      "upgrade", List.of("from", "to"),
-      "rollback", List.of("from", "to"),
-      "test_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
-          TEST_VARIANTS.stream().map(v -> "detects." + v)).toList(),
-      "security_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
-          SECURITY_VARIANTS.stream().map(v -> "detects." + v)).toList(),
-      "test_data", Stream.concat(Stream.of("figures", "matched", "window_s", "dirty"),
-          TEST_DATA_FIGURES.stream().map(f -> "matches." + f)).toList(),
-      "model_import", List.of("loaded", "problems", "model", "kind", "kind_matches", "signals", "bound", "integrates",
-          "parameters", "parameters_matched", "parameters_right", "parameters_wrong"),
-      "mapping_test", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected", "driven_cases"),
-          MAPPING_VARIANTS.stream().map(v -> "detects." + v)).toList(),
-      "parameter_reading", List.of("readings", "matched", "matched_properties", "unmatched"));
+  private static final Map<String, List<String>> RESULTS = Map.ofEntries(
+      Map.entry("backup", List.of("file", "files", "bytes", "upgrade_log", "upgrade_log_entries")),
+      Map.entry("upgrade", List.of("from", "to")),
+      Map.entry("rollback", List.of("from", "to")),
+      Map.entry("storage_strategy", List.of("kept", "interval_s", "retention_h")),
+      Map.entry("chart", List.of("series", "samples", "spacing_s", "stored", "alarms", "window_s")),
+      Map.entry("test_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
+          TEST_VARIANTS.stream().map(v -> "detects." + v)).toList()),
+      Map.entry("security_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
+          SECURITY_VARIANTS.stream().map(v -> "detects." + v)).toList()),
+      Map.entry("test_data", Stream.concat(Stream.of("figures", "matched", "window_s", "dirty"),
+          TEST_DATA_FIGURES.stream().map(f -> "matches." + f)).toList()),
+      Map.entry("model_import", List.of("loaded", "problems", "model", "kind", "kind_matches", "signals", "bound", "integrates",
+          "parameters", "parameters_matched", "parameters_right", "parameters_wrong")),
+      Map.entry("mapping_test", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected", "driven_cases"),
+          MAPPING_VARIANTS.stream().map(v -> "detects." + v)).toList()),
+      Map.entry("parameter_reading", List.of("readings", "matched", "matched_properties", "unmatched")));
 
   private ActionAttributes() {}
 

@@ -85,14 +85,16 @@ public final class TwinRuntime implements Deployments {
     for (TwinConfig t : packages.startingTwins()) verticles.add(twin(t, !packages.isPackage(t.id())));
     this.twins = new Twins(verticles);
     HistoryStore store = HistoryStores.open(config.history(), config.dataDir(), clock);
-    this.history = new History(HistoryWriter.withDefaults(store, clock), config.history().retention());
-    this.historyVerticle = new HistoryVerticle(verticles.stream().map(TwinVerticle::twinConfig).toList(), history.writer(),
-        history.sessions(), history.retention().orElse(null), clock);
+    this.history = new History(HistoryWriter.withDefaults(store, clock), config.history().retention(), config.history().store());
+    this.historyVerticle = new HistoryVerticle(verticles.stream().map(TwinVerticle::twinConfig).toList(), history, clock);
     this.accounts = Accounts.open(config.dataDir(), clock);
     this.audit = new AuditLog(config.dataDir(), clock);
     ScenarioCatalog catalog = new ScenarioCatalog(config.dataDir());
     this.sessions = new LabSessions(config.dataDir(), twins, catalog, accounts, new RigAssembly(vertx, twins, connections, catalog, simulators),
-        () -> PlatformKey.openOrCreate(config.dataDir()), session -> vertx.eventBus().publish(Bus.ACCESS, session), clock);
+        () -> PlatformKey.openOrCreate(config.dataDir()), session -> {
+          vertx.eventBus().publish(Bus.ACCESS, session);
+          storeWholeOnNewStations(session);
+        }, clock);
     this.access = new SessionAccess(sessions, clock);
     this.actions = new ActionRecorder(vertx, sessions);
     this.watch = new SessionWatch(vertx, sessions);
@@ -163,6 +165,20 @@ public final class TwinRuntime implements Deployments {
   /** The user accounts (the demo and the tests make theirs here). */
   public Accounts accounts() {
     return accounts;
+  }
+
+  /** The twin of each station's start of history stored whole, by twin: a strategy is one candidate's. */
+  private final java.util.Map<String, java.time.Instant> stationStarts = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * A station that has just started stores its twins' history whole: a storage strategy an earlier
+   * candidate set on the same twin ends, so it cannot thin out the next candidate's record.
+   */
+  private void storeWholeOnNewStations(String session) {
+    if (sessions == null) return; // sessions read back at the start: nothing starts then
+    sessions.stationStarts(session).forEach((twin, at) -> {
+      if (!at.equals(stationStarts.put(twin, at))) history.writer().offer(history.strategies().clear(twin));
+    });
   }
 
   public LabSessions sessions() {

@@ -45,6 +45,7 @@ public final class SimulatedStation implements VirtualStation {
   private final ModelImportGrader importGrader;
   private final MappingTestGrader mappingGrader;
   private final ParameterReadingGrader readingGrader;
+  private final StationStorage storage;
   private SimulatedRig rig;
   private StationTwin twin;
   private TwinSignals signals;
@@ -61,6 +62,7 @@ public final class SimulatedStation implements VirtualStation {
     this.importGrader = new ModelImportGrader(model);
     this.mappingGrader = new MappingTestGrader(model);
     this.readingGrader = new ParameterReadingGrader(model);
+    this.storage = new StationStorage(model, names.twin(), clock);
     this.signals = new TwinSignals(model, (signal, at, value) -> { });
     this.upgrades = new StationUpgrades(names.twin(), model.id());
   }
@@ -175,6 +177,8 @@ public final class SimulatedStation implements VirtualStation {
         case "model_import" -> importGrader.grade(fields);
         case "mapping_test" -> mappingGrader.grade(fields);
         case "parameter_reading" -> readingGrader.grade(fields, deployed().snapshot().properties());
+        case "storage_strategy" -> storage.strategy(fields);
+        case "chart" -> storage.chart(fields, time.instant());
         default -> ActionOutcome.refused("no action '" + kind + "'");
       };
     } catch (TwinRequestException e) {
@@ -273,6 +277,7 @@ public final class SimulatedStation implements VirtualStation {
   private StationTwin install(BindingSet bindings) {
     StationTwin t = new StationTwin(model, names, bindings, rig, clock, changes -> {
       history.record(changes, time.instant());
+      storage.record(changes);
       signals.changes(changes, time.instant());
     });
     signals.snapshot(t.snapshot(), time.instant());

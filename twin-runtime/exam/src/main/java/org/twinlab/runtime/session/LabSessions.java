@@ -188,6 +188,14 @@ public final class LabSessions implements AutoCloseable {
     return new LabSession(plan, scenarios, exams, log, rigs, this::key, () -> reachChanged(plan.id()), clock);
   }
 
+  /** When each twin of a session's started stations began its station, by twin. */
+  public java.util.Map<String, java.time.Instant> stationStarts(String session) {
+    java.util.Map<String, java.time.Instant> out = new java.util.LinkedHashMap<>();
+    find(session).ifPresent(s -> s.stations().forEach(st -> st.run().map(r -> r.clock().startedAt()).filter(java.util.Objects::nonNull)
+        .ifPresent(at -> st.plan().twins().forEach(twin -> out.put(twin, at)))));
+    return out;
+  }
+
   /** Tells the live feed (and anything else that follows who reaches what) to decide again. */
   void reachChanged(String session) {
     reachChanged.accept(session);

@@ -33,6 +33,14 @@ public interface HistoryStore extends AutoCloseable {
   /** Deletes every point older than the cutoff; returns how many went, or -1 when the store cannot tell. */
   long deleteBefore(Instant cutoff) throws HistoryException;
 
+  /**
+   * Deletes one twin's points older than the cutoff, as its storage strategy's retention says;
+   * returns how many went, or -1 when the store cannot tell.
+   */
+  default long deleteBefore(String twin, Instant cutoff) throws HistoryException {
+    throw new HistoryException(describe() + " cannot delete one twin's points: a strategy's retention needs the embedded store");
+  }
+
   /** A short description for logs and the status endpoint: the kind of store and where it is. */
   String describe();
 

@@ -29,19 +29,31 @@ public final class HistoryVerticle extends VerticleBase {
   private final Duration retention;
   private final Clock clock;
   private final long firstRetentionMs;
+  private final StorageStrategies strategies;
   private final java.util.Map<String, io.vertx.core.eventbus.MessageConsumer<ChangeBatch>> consumers = new java.util.LinkedHashMap<>();
 
   /** @param retention how long points are kept; null keeps them forever */
   public HistoryVerticle(List<TwinConfig> twins, HistoryWriter writer, SessionTags sessions, Duration retention, Clock clock) {
-    this(twins, writer, sessions, retention, clock, FIRST_RETENTION_MS);
+    this(twins, writer, sessions, new StorageStrategies(), retention, clock, FIRST_RETENTION_MS);
+  }
+
+  /** A runtime's history, each twin's points stored as its storage strategy says. */
+  public HistoryVerticle(List<TwinConfig> twins, History history, Clock clock) {
+    this(twins, history.writer(), history.sessions(), history.strategies(), history.retention().orElse(null), clock, FIRST_RETENTION_MS);
   }
 
   /** @param firstRetentionMs how soon after the start retention first runs (then hourly) */
   HistoryVerticle(List<TwinConfig> twins, HistoryWriter writer, SessionTags sessions, Duration retention, Clock clock,
       long firstRetentionMs) {
+    this(twins, writer, sessions, new StorageStrategies(), retention, clock, firstRetentionMs);
+  }
+
+  HistoryVerticle(List<TwinConfig> twins, HistoryWriter writer, SessionTags sessions, StorageStrategies strategies,
+      Duration retention, Clock clock, long firstRetentionMs) {
     this.twins = List.copyOf(twins);
     this.writer = writer;
     this.sessions = sessions;
+    this.strategies = strategies;
     this.retention = retention;
     this.clock = clock;
     this.firstRetentionMs = firstRetentionMs;
@@ -52,17 +64,15 @@ public final class HistoryVerticle extends VerticleBase {
   public Future<?> start() {
     List<Future<Void>> registered = new ArrayList<>();
     for (TwinConfig t : twins) registered.add(register(t));
-    if (retention != null) {
-      vertx.setTimer(firstRetentionMs, id -> applyRetention());
-      vertx.setPeriodic(RETENTION_EVERY_MS, id -> applyRetention());
-    }
+    vertx.setTimer(firstRetentionMs, id -> applyRetention());
+    vertx.setPeriodic(RETENTION_EVERY_MS, id -> applyRetention());
     return Future.all(registered);
   }
 
   private Future<Void> register(TwinConfig t) {
     ChangeHistory history = new ChangeHistory(t, sessions, clock);
     var consumer = vertx.eventBus().<ChangeBatch>localConsumer(Bus.changes(t.id()),
-        m -> writer.offer(history.points(m.body().changes())));
+        m -> writer.offer(strategies.apply(t.id(), history.points(m.body().changes()))));
     consumers.put(t.id(), consumer);
     return consumer.completion();
   }
@@ -85,6 +95,12 @@ public final class HistoryVerticle extends VerticleBase {
   }
 
   private void applyRetention() {
+    strategies.all().forEach((twin, s) -> s.retention().ifPresent(keep -> {
+      Instant cutoff = clock.instant().minus(keep);
+      vertx.executeBlocking(() -> writer.store().deleteBefore(twin, cutoff), false)
+          .onFailure(e -> LOG.error("history: {}'s retention could not delete points older than {}: {}", twin, cutoff, e.getMessage()));
+    }));
+    if (retention == null) return;
     Instant cutoff = clock.instant().minus(retention);
     vertx.executeBlocking(() -> writer.store().deleteBefore(cutoff), false)
         .onSuccess(n -> {

@@ -333,6 +333,22 @@ public final class SqliteHistoryStore implements HistoryStore {
     }
   }
 
+  @Override
+  public synchronized long deleteBefore(String twin, Instant cutoff) throws HistoryException {
+    if (readOnly) throw new HistoryException("the history store " + file + " is open for reading only");
+    try (PreparedStatement ps = writer().prepareStatement(
+        "DELETE FROM points WHERE t < ? AND series IN (SELECT id FROM series WHERE twin = ?)")) {
+      ps.setLong(1, Micros.of(cutoff));
+      ps.setString(2, twin);
+      int n = ps.executeUpdate();
+      writer.commit();
+      return n;
+    } catch (SQLException e) {
+      rollback();
+      throw new HistoryException(explain(e), e);
+    }
+  }
+
   /**
    * Writes a consistent copy of the store to {@code target} while writers go on: SQLite's own
    * {@code VACUUM INTO}, which reads one snapshot.

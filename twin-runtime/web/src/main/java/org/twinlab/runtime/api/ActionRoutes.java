@@ -50,7 +50,7 @@ import org.twinlab.scenarios.engine.ActionOutcome;
  */
 final class ActionRoutes {
   static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite", "test_data", "upgrade", "rollback",
-      "model_import", "mapping_test", "parameter_reading");
+      "model_import", "mapping_test", "parameter_reading", "storage_strategy", "chart");
 
   private final Vertx vertx;
   private final java.util.Set<String> grading = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -60,9 +60,10 @@ final class ActionRoutes {
   private final Reach reach;
   private final Deployments deployments;
   private final StationScopes scopes;
+  private final StorageRoutes storage;
 
   ActionRoutes(Vertx vertx, Twins twins, StationBackups backups, History history, Reach reach, Deployments deployments,
-      StationScopes scopes) {
+      StationScopes scopes, StorageRoutes storage) {
     this.vertx = vertx;
     this.twins = twins;
     this.backups = backups;
@@ -70,6 +71,7 @@ final class ActionRoutes {
     this.reach = reach;
     this.deployments = deployments;
     this.scopes = scopes;
+    this.storage = storage;
   }
 
   void mount(GuardedRouter r) {
@@ -102,6 +104,8 @@ final class ActionRoutes {
     if (kind.equals("parameter_reading")) new ParameterReadingGrader(t.twinConfig().model()).read(fields);
     Supplier<Future<ActionOutcome>> act = switch (kind) {
       case "report" -> () -> Future.succeededFuture(ActionOutcome.accepted("report filed"));
+      case "storage_strategy" -> storage.strategyAction(t, fields); // read now: a malformed one is refused unrecorded
+      case "chart" -> storage.chartAction(t, Guard.caller(ctx), fields);
       case "backup" -> () -> backups.take(Guard.caller(ctx), t);
       case "upgrade" -> () -> deployments.upgrade(t.id(), version, pkg, who);
       case "rollback" -> () -> deployments.rollback(t.id(), who);

@@ -102,8 +102,10 @@ public final class ApiServer extends VerticleBase {
     new BindingRoutes(twins, connections.protocols(), scopes, access).mount(api);
     new LiveFeed(vertx, twins, access).mount(api);
     new HistoryRoutes(twins, history, access, clock).mount(api);
+    StorageRoutes storage = new StorageRoutes(vertx, twins, history, new ChartBook(dataDir), access);
+    storage.mount(api);
     new ActionRoutes(vertx, twins, new StationBackups(vertx, history, access, BackupRoutes.backupsDir(dataDir),
-        new UpgradeLog(dataDir)), history, access, deployments, scopes).mount(api);
+        new UpgradeLog(dataDir)), history, access, deployments, scopes, storage).mount(api);
     new BackupRoutes(vertx, dataDir, audit, clock).mount(api);
     api.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
     api.requireEveryRuleRouted();
