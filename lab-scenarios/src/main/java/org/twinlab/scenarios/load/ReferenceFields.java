@@ -8,6 +8,7 @@ import org.twinlab.models.TwinModel;
 import org.twinlab.models.yaml.Problems;
 import org.twinlab.models.yaml.YamlMap;
 import org.twinlab.models.yaml.YamlValue;
+import org.twinlab.scenarios.engine.WatchRule;
 import org.twinlab.scenarios.model.ActionAttributes;
 import org.twinlab.scenarios.model.NearName;
 import org.twinlab.scenarios.model.StationRigs;
@@ -27,7 +28,8 @@ final class ReferenceFields {
       "binding_edit", List.of("property"),
       "binding_delete", List.of("property"),
       "test_suite", List.of("cases"),
-      "security_suite", List.of("cases"));
+      "security_suite", List.of("cases"),
+      "watch", List.of("name", "condition"));
 
   private final StationRigs rigs;
   private final Problems problems;
@@ -82,6 +84,16 @@ final class ReferenceFields {
       });
       case "value" -> {
         if (kind.equals("report") && !(v.asScalar(new Problems()) instanceof Number)) v.problem(problems, "a report's value is the number it quotes");
+      }
+      case "condition" -> v.asString(problems).ifPresent(c -> {
+        try {
+          WatchRule.read(Map.of("name", "reference", "condition", c), rigs, "reference");
+        } catch (WatchRule.Invalid e) {
+          v.problem(problems, e.getMessage());
+        }
+      });
+      case "delay" -> {
+        if (v.asString(problems).flatMap(org.twinlab.scenarios.check.CheckParser::parseDuration).isEmpty()) v.problem(problems, "a duration such as 10s");
       }
       case "cases" -> { if (kind.equals("test_suite")) new TestSuiteCases(suiteRig(with), problems).check(v); } // a security script is checked by its schema
       default -> { }

@@ -51,7 +51,8 @@ public final class ActionAttributes {
       Map.entry("export", List.of("from", "to", "format", "properties")),
       Map.entry("backup", List.of()),
       Map.entry("test_suite", List.of("cases")),
-      Map.entry("security_suite", List.of("cases")));
+      Map.entry("security_suite", List.of("cases")),
+      Map.entry("watch", List.of("name", "condition", "delay")));
 
   /** What the platform records from the action's outcome. */
   private static final Map<String, List<String>> RESULTS = Map.of(
@@ -80,6 +81,9 @@ public final class ActionAttributes {
 
   /** The attributes of a fault's event: injected with its kind and target, cleared. */
   public static final List<String> FAULT = List.of("phase", "kind", "target");
+
+  /** The attributes of a watch's event, {@code watch.fired}: the watch's name and who set it. */
+  public static final List<String> WATCH = List.of("name", "who");
 
   /** The phases of a fault's event. */
   public static final List<String> FAULT_PHASES = List.of("injected", "cleared");

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.twinlab.runtime.scenario.Reports;
 import org.twinlab.runtime.scenario.SecuritySuiteGrader;
 import org.twinlab.runtime.scenario.TestSuiteGrader;
+import org.twinlab.runtime.scenario.Watching;
 import org.twinlab.runtime.twin.ActionLedger;
 import org.twinlab.runtime.twin.Actor;
 import org.twinlab.runtime.twin.CandidateAction;
@@ -27,7 +28,7 @@ import org.twinlab.scenarios.engine.ActionOutcome;
  * backup of the station's own data (into the backups directory beside the data directory).
  */
 final class ActionRoutes {
-  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite");
+  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite", "watch");
 
   private final Vertx vertx;
   private final java.util.Set<String> grading = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -54,9 +55,11 @@ final class ActionRoutes {
     if (!(body.getValue("fields", new JsonObject()) instanceof JsonObject f)) throw TwinRequestException.invalid("fields", "a JSON object");
     Map<String, Object> fields = f.getMap();
     if (kind.equals("report")) Reports.validate(t.twinConfig().model(), fields); // a report that does not read is refused unrecorded
+    if (kind.equals("watch")) Watching.read(t.twinConfig().model(), fields, who.name()); // likewise a watch
     Supplier<Future<ActionOutcome>> act = switch (kind) {
       case "report" -> () -> Future.succeededFuture(ActionOutcome.accepted("report filed"));
       case "backup" -> () -> backups.take(Guard.caller(ctx), t);
+      case "watch" -> () -> Future.succeededFuture(Watching.set(t.twinConfig().model(), fields, who.name()));
       case "security_suite" -> () -> vertx.executeBlocking(() -> new SecuritySuiteGrader(t.twinConfig().model()).grade(fields), false);
       default -> () -> vertx.executeBlocking(() -> new TestSuiteGrader(t.twinConfig().model()).grade(fields), false); // minutes of virtual time
     };
