@@ -90,6 +90,7 @@ public final class MotionsCandidate implements Candidate {
       case "report" -> plan(at, run -> run.act(WHO, "report", wrongReport(with)));
       case "export" -> plan(at, run -> run.act(WHO, "export", unrelatedExport(with)));
       case "test_suite" -> plan(at, run -> run.act(WHO, "test_suite", with(rigOf(with), "cases", List.of(vacuousCase()))));
+      case "joint_program" -> plan(at, run -> run.act(WHO, "joint_program", with(rigOf(with), "steps", List.of(vacuousCase()))));
       case "watch" -> plan(at, run -> run.act(WHO, "watch", invertedWatch(with)));
       case "security_suite" -> plan(at, run -> run.act(WHO, "security_suite", with(rigOf(with), "cases", List.of(new SecurityMotions(model).legalWrite()))));
       case "binding_create", "binding_edit", "binding_delete" -> hollowBinding(kind, with, at);

@@ -29,7 +29,8 @@ final class ReferenceFields {
       "binding_delete", List.of("property"),
       "test_suite", List.of("cases"),
       "security_suite", List.of("cases"),
-      "watch", List.of("name", "condition"));
+      "watch", List.of("name", "condition"),
+      "joint_program", List.of("steps"));
 
   private final StationRigs rigs;
   private final Problems problems;

@@ -52,7 +52,8 @@ public final class ActionAttributes {
       Map.entry("backup", List.of()),
       Map.entry("test_suite", List.of("cases")),
       Map.entry("security_suite", List.of("cases")),
-      Map.entry("watch", List.of("name", "condition", "delay")));
+      Map.entry("watch", List.of("name", "condition", "delay")),
+      Map.entry("joint_program", List.of("rigs", "steps")));
 
   /** What the platform records from the action's outcome. */
   private static final Map<String, List<String>> RESULTS = Map.of(
@@ -60,7 +61,9 @@ public final class ActionAttributes {
       "test_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
           TEST_VARIANTS.stream().map(v -> "detects." + v)).toList(),
       "security_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
-          SECURITY_VARIANTS.stream().map(v -> "detects." + v)).toList());
+          SECURITY_VARIANTS.stream().map(v -> "detects." + v)).toList(),
+      "joint_program", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
+          JointVariants.ALL.stream().map(v -> "detects." + v)).toList());
 
   private ActionAttributes() {}
 

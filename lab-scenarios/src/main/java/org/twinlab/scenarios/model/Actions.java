@@ -12,7 +12,7 @@ public final class Actions {
       "binding_create", "binding_edit", "binding_delete",
       "write", "command", "emergency_stop", "alarm_ack",
       "report", "export", "backup", "test_suite", "security_suite",
-      "watch");
+      "watch", "joint_program");
 
   private Actions() {}
 }

@@ -157,6 +157,7 @@ public final class SimulatedStation implements VirtualStation {
         case "test_suite" -> grader.grade(fields);
         case "security_suite" -> securityGrader.grade(fields);
         case "watch" -> Watching.set(model, fields, who);
+        case "joint_program" -> new JointProgramGrader(model).grade(fields);
         default -> ActionOutcome.refused("no action '" + kind + "'");
       };
     } catch (TwinRequestException e) {

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.twinlab.runtime.scenario.JointProgramGrader;
 import org.twinlab.runtime.scenario.Reports;
 import org.twinlab.runtime.scenario.SecuritySuiteGrader;
 import org.twinlab.runtime.scenario.TestSuiteGrader;
@@ -28,7 +29,7 @@ import org.twinlab.scenarios.engine.ActionOutcome;
  * backup of the station's own data (into the backups directory beside the data directory).
  */
 final class ActionRoutes {
-  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite", "watch");
+  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite", "watch", "joint_program");
 
   private final Vertx vertx;
   private final java.util.Set<String> grading = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -56,22 +57,28 @@ final class ActionRoutes {
     Map<String, Object> fields = f.getMap();
     if (kind.equals("report")) Reports.validate(t.twinConfig().model(), fields); // a report that does not read is refused unrecorded
     if (kind.equals("watch")) Watching.read(t.twinConfig().model(), fields, who.name()); // likewise a watch
+    if (kind.equals("joint_program")) new JointProgramGrader(t.twinConfig().model()).read(fields); // and a program
     Supplier<Future<ActionOutcome>> act = switch (kind) {
       case "report" -> () -> Future.succeededFuture(ActionOutcome.accepted("report filed"));
       case "backup" -> () -> backups.take(Guard.caller(ctx), t);
       case "watch" -> () -> Future.succeededFuture(Watching.set(t.twinConfig().model(), fields, who.name()));
+      case "joint_program" -> () -> vertx.executeBlocking(() -> new JointProgramGrader(t.twinConfig().model()).grade(fields), false);
       case "security_suite" -> () -> vertx.executeBlocking(() -> new SecuritySuiteGrader(t.twinConfig().model()).grade(fields), false);
       default -> () -> vertx.executeBlocking(() -> new TestSuiteGrader(t.twinConfig().model()).grade(fields), false); // minutes of virtual time
     };
     // one suite at a time per twin: a suite is minutes of virtual time on a worker, not to be stacked up
-    if (kind.endsWith("_suite") && !grading.add(t.id())) {
-      throw TwinRequestException.conflict("kind", "a test suite of " + t.id() + " is being graded: wait for its result");
+    if (graded(kind) && !grading.add(t.id())) {
+      throw TwinRequestException.conflict("kind", "a test suite or program of " + t.id() + " is being graded: wait for its result");
     }
     Future<ActionOutcome> outcome = ActionLedger.gated(vertx, CandidateAction.of(t.id(), who, kind, fields, t.clock().instant()), act,
         o -> o.accepted() ? Outcome.done(o.detail(), o.result()) : Outcome.refused(o.detail()));
-    if (kind.endsWith("_suite")) outcome = outcome.andThen(done -> grading.remove(t.id()));
+    if (graded(kind)) outcome = outcome.andThen(done -> grading.remove(t.id()));
     Http.respond(ctx, outcome, 201, o -> new JsonObject().put("twin", t.id()).put("kind", kind).put("who", who.name())
         .put("detail", o.detail()).put("result", new JsonObject(Map.copyOf(o.result()))));
   }
 
+  /** Suites and programs run minutes of virtual time on a worker. */
+  private static boolean graded(String kind) {
+    return kind.endsWith("_suite") || kind.equals("joint_program");
+  }
 }
