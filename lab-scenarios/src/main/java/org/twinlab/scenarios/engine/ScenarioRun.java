@@ -281,7 +281,9 @@ public final class ScenarioRun {
   private void watch(String who, String kind, Map<String, Object> fields) {
     if (!kind.equals("watch")) return;
     try {
-      watches.set(WatchRule.read(fields, null, who));
+      if (!watches.set(WatchRule.read(fields, null, who))) {
+        notices.add(clock.now() + " watch of " + who + " not judged: a station judges at most " + Watches.MAX + " watches");
+      }
     } catch (WatchRule.Invalid e) {
       notices.add(clock.now() + " watch of " + who + " not judged: " + e.field() + ": " + e.getMessage());
     }

@@ -20,6 +20,7 @@ import org.twinlab.scenarios.model.StationRigs;
 public record WatchRule(String name, Expr condition, String conditionText, Duration delay, String who) {
   public static final List<String> FIELDS = List.of("name", "condition", "delay");
   static final Duration MAX_DELAY = Duration.ofMinutes(10);
+  static final int MAX_CONDITION = 500;
 
   /** A watch refused, with the field at fault. */
   public static final class Invalid extends IllegalArgumentException {
@@ -51,6 +52,8 @@ public record WatchRule(String name, Expr condition, String conditionText, Durat
     if (!(fields.get("condition") instanceof String text) || text.isBlank()) {
       throw new Invalid("condition", "what the watch fires on, e.g. twin.tank.level > 330");
     }
+    // judged on every tick: a candidate may not make the run's ticks as long as they like
+    if (text.length() > MAX_CONDITION) throw new Invalid("condition", "at most " + MAX_CONDITION + " characters");
     Expr condition;
     try {
       condition = CheckParser.parseExpression(text);

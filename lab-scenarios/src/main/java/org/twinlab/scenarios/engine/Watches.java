@@ -28,9 +28,15 @@ final class Watches {
 
   private final List<Armed> watches = new ArrayList<>();
 
-  void set(WatchRule rule) {
+  /** At most this many watches are judged on a station, each on every tick. */
+  static final int MAX = 20;
+
+  /** Sets the watch; false when the station has as many as are judged already. */
+  boolean set(WatchRule rule) {
     watches.removeIf(w -> w.rule.name().equals(rule.name()));
+    if (watches.size() >= MAX) return false;
     watches.add(new Armed(rule));
+    return true;
   }
 
   /** The watches that fire at {@code now}. */

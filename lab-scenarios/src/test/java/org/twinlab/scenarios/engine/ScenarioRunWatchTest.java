@@ -103,6 +103,14 @@ class ScenarioRunWatchTest {
   }
 
   @Test
+  void aStationJudgesAtMostTwentyWatchesAndTellsTheExaminers() {
+    for (int i = 0; i < Watches.MAX + 1; i++) run.act("cand1", "watch", Map.of("name", "w" + i, "condition", "twin.tank.level > 100"));
+    tickUntil(1000);
+    assertThat(firings()).isEqualTo(Watches.MAX);
+    assertThat(run.notices()).anySatisfy(n -> assertThat(n).contains("at most 20 watches"));
+  }
+
+  @Test
   void aRefusedWatchIsNotJudged() {
     station.refuseNext = true;
     run.act("cand1", "watch", Map.of("name", "level-high", "condition", "twin.tank.level > 100"));
@@ -118,6 +126,8 @@ class ScenarioRunWatchTest {
     assertThat(invalid(Map.of("name", "w", "condition", "action.write"), tank)).isEqualTo("condition");
     assertThat(invalid(Map.of("name", "w", "condition", "twin.tank.level >"), tank)).isEqualTo("condition");
     assertThat(invalid(Map.of("name", "W W", "condition", "twin.tank.level > 1"), tank)).isEqualTo("name");
+    assertThat(invalid(Map.of("name", "w", "condition", "twin.tank.level > 1" + " or twin.tank.level > 1".repeat(30)), tank))
+        .isEqualTo("condition");
     assertThat(invalid(Map.of("name", "w", "condition", "twin.tank.level > 1", "delay", "11m"), tank)).isEqualTo("delay");
     assertThat(invalid(Map.of("name", "w", "condition", "twin.tank.level > 1", "fired", "true"), tank)).isEqualTo("fired");
     assertThat(WatchRule.read(Map.of("name", "w", "condition", "alarm.level_high or twin.tank.level > 1", "delay", "30s"), tank, "c")
