@@ -128,7 +128,9 @@ function showSuite(result) {
 // what the box starts with for each kind of suite: a test suite's case, a security script's case
 const SUITE_TEMPLATES = {
   test_suite: '{"cases": [{"name": "case 1", "given": {}, "when": {}, "then": "", "within": "10s"}]}',
-  security_suite: '{"cases": [{"name": "case 1", "write": {"property": "", "value": 0}, "expect": "refused"}]}'
+  security_suite: '{"cases": [{"name": "case 1", "write": {"property": "", "value": 0}, "expect": "refused"}]}',
+  joint_program: '{"rigs": [], "steps": [{"name": "step 1", "when": {}, "then": "", "within": "10s"}]}',
+  watch: '{"name": "watch-1", "condition": "", "delay": "10s"}'
 };
 
 async function submitSuite(kind, fields) {
