@@ -129,7 +129,9 @@ function showSuite(result) {
 const SUITE_TEMPLATES = {
   test_suite: '{"cases": [{"name": "case 1", "given": {}, "when": {}, "then": "", "within": "10s"}]}',
   security_suite: '{"cases": [{"name": "case 1", "write": {"property": "", "value": 0}, "expect": "refused"}]}',
-  mapping_test: '{"cases": [{"name": "case 1", "when": {"write": {"property": "", "value": 0}}, "property": "", "tolerance": 1, "within": "5s", "hold": "10s"}]}'
+  mapping_test: '{"cases": [{"name": "case 1", "when": {"write": {"property": "", "value": 0}}, "property": "", "tolerance": 1, "within": "5s", "hold": "10s"}]}',
+  joint_program: '{"rigs": [], "steps": [{"name": "step 1", "when": {}, "then": "", "within": "10s"}]}',
+  watch: '{"name": "watch-1", "condition": "", "delay": "10s"}'
 };
 
 async function submitSuite(kind, fields) {

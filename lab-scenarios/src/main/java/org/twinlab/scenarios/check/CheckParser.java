@@ -31,7 +31,7 @@ import org.twinlab.models.expr.Vocabulary;
  */
 public final class CheckParser {
   static final Set<String> SIGNALS = Set.of("twin", "rig", "alarm");
-  static final Set<String> EVENTS = Set.of("action", "fault");
+  static final Set<String> EVENTS = Set.of("action", "fault", "watch");
 
   /** The names checks read: signals of the twin, the rig and alarms; candidates' actions and injected faults. */
   static final Vocabulary NAMES = new Vocabulary() {

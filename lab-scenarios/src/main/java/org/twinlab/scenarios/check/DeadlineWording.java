@@ -159,6 +159,7 @@ final class DeadlineWording {
           ? new Localized("the fault “" + pretty(id) + "” is cleared", "故障“" + pretty(id) + "”排除")
           : new Localized("the fault “" + pretty(id) + "” occurs", "故障“" + pretty(id) + "”发生");
     }
+    if (kind.startsWith("watch.")) return new Localized("your watch fires", "你设置的监视规则触发");
     String action = kind.substring(kind.indexOf('.') + 1);
     Optional<Localized> property = filter(m, "property").map(this::propertyName);
     if (action.equals("write") && property.isPresent()) {

@@ -59,6 +59,14 @@ public final class MotionsCandidate implements Candidate {
     plan.sort(Comparator.comparing(Planned::at)); // stable: steps due together keep the reference's order
   }
 
+  /** A watch on the opposite of what the reference watches, with no delay: it fires on the normal run and is quiet when it matters. */
+  private static Map<String, Object> invertedWatch(Map<String, Object> with) {
+    Map<String, Object> w = new LinkedHashMap<>();
+    w.put("name", with.getOrDefault("name", "watch"));
+    w.put("condition", with.containsKey("condition") ? "not (" + with.get("condition") + ")" : "twin.lifecycle == \"running\"");
+    return w;
+  }
+
   @Override
   public void act(ScenarioRun run) {
     while (next < plan.size() && !run.ended() && run.elapsed().compareTo(plan.get(next).at()) >= 0) {
@@ -88,6 +96,8 @@ public final class MotionsCandidate implements Candidate {
       case "report" -> plan(at, run -> run.act(WHO, "report", wrongReport(with)));
       case "export" -> plan(at, run -> run.act(WHO, "export", unrelatedExport(with)));
       case "test_suite" -> plan(at, run -> run.act(WHO, "test_suite", with(rigOf(with), "cases", List.of(vacuousCase()))));
+      case "joint_program" -> plan(at, run -> run.act(WHO, "joint_program", with(rigOf(with), "steps", List.of(vacuousCase()))));
+      case "watch" -> plan(at, run -> run.act(WHO, "watch", invertedWatch(with)));
       case "security_suite" -> plan(at, run -> run.act(WHO, "security_suite", with(rigOf(with), "cases", List.of(new SecurityMotions(model).legalWrite()))));
       case "test_data" -> plan(at, run -> run.act(WHO, "test_data", madeUpData(with)));
       case "model_import" -> plan(at, run -> run.act(WHO, "model_import", new ModelMotions(model).emptyModel(with)));

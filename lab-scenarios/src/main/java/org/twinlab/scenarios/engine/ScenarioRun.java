@@ -44,6 +44,7 @@ public final class ScenarioRun {
   private final List<String> notices = new ArrayList<>();
   private final Map<String, String> uninjectable = new LinkedHashMap<>(); // fault id → why
   private final Map<String, Verdict> earlier = new LinkedHashMap<>();
+  private final Watches watches = new Watches();
   private Instant start;
 
   /**
@@ -89,6 +90,7 @@ public final class ScenarioRun {
       past.add(new Past(a.at(), () -> {
         actions.add(a);
         if (a.outcome().accepted()) trace.event(a.at(), "action." + a.kind(), EventAttributes.of(a.who(), a.fields(), a.outcome().result()));
+        if (a.outcome().accepted()) watch(a.who(), a.kind(), a.fields());
       }));
     }
     for (FaultRecord f : prior.faults()) {
@@ -116,7 +118,12 @@ public final class ScenarioRun {
     if (clock.state() == StationClock.State.READY || clock.state() == StationClock.State.ENDED) return;
     Instant now = clock.now();
     sample(now);
-    if (clock.state() == StationClock.State.RUNNING) faultsDue(now);
+    if (clock.state() == StationClock.State.RUNNING) {
+      faultsDue(now);
+      for (Watches.Fired f : watches.due(trace, start, now)) {
+        trace.event(f.at(), "watch.fired", Map.of("name", f.rule().name(), "who", f.rule().who()));
+      }
+    }
     if (clock.expired()) clock.end("clock", "the time limit was reached");
   }
 
@@ -264,9 +271,22 @@ public final class ScenarioRun {
     actions.add(r);
     if (outcome.accepted()) {
       trace.event(taken, "action." + kind, EventAttributes.of(who, fields, outcome.result()));
+      watch(who, kind, fields);
       faultsDue(now);
     }
     return r;
+  }
+
+  /** A watch the station accepted is judged from now on, tick by tick, on what the twin shows. */
+  private void watch(String who, String kind, Map<String, Object> fields) {
+    if (!kind.equals("watch")) return;
+    try {
+      if (!watches.set(WatchRule.read(fields, null, who))) {
+        notices.add(clock.now() + " watch of " + who + " not judged: a station judges at most " + Watches.MAX + " watches");
+      }
+    } catch (WatchRule.Invalid e) {
+      notices.add(clock.now() + " watch of " + who + " not judged: " + e.field() + ": " + e.getMessage());
+    }
   }
 
   /** Reads what the station can only read as it is now. */

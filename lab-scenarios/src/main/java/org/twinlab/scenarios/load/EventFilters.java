@@ -27,10 +27,10 @@ final class EventFilters {
     String ns = event.kind().substring(0, event.kind().indexOf('.'));
     String kind = event.kind().substring(ns.length() + 1);
     if (ns.equals("action") && !Actions.KINDS.contains(kind)) return; // said already: no such action
-    List<String> attributes = ns.equals("action") ? ActionAttributes.of(kind) : ActionAttributes.FAULT;
+    List<String> attributes = ns.equals("action") ? ActionAttributes.of(kind) : ns.equals("watch") ? ActionAttributes.WATCH : ActionAttributes.FAULT;
     for (Filter f : event.filters()) {
       if (!attributes.contains(f.key())) {
-        String what = ns.equals("action") ? event.kind() : "a fault's event";
+        String what = ns.equals("action") ? event.kind() : ns.equals("watch") ? "a watch's event" : "a fault's event";
         report.at(f.column(), what + " has no attribute '" + f.key() + "'" + NearName.hint(f.key(), attributes)
             + ": it has " + String.join(", ", attributes));
       } else if (f.op() == Filter.Op.EQ || f.op() == Filter.Op.NE || f.op() == Filter.Op.CONTAINS) {
@@ -42,6 +42,7 @@ final class EventFilters {
   /** A value that names something must name something there is; contains names a whole item of a list only. */
   private static void value(String ns, Filter f, StationRigs rigs, Report report) {
     boolean whole = f.op() != Filter.Op.CONTAINS;
+    if (ns.equals("watch")) return; // a watch is named by the candidate
     if (ns.equals("fault")) {
       if (whole && f.key().equals("phase")) oneOf(f, ActionAttributes.FAULT_PHASES, "a fault's phase", report);
       if (whole && f.key().equals("kind")) oneOf(f, FaultDef.KINDS, "a fault kind", report);

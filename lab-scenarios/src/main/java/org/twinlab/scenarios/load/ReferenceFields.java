@@ -8,6 +8,7 @@ import org.twinlab.models.TwinModel;
 import org.twinlab.models.yaml.Problems;
 import org.twinlab.models.yaml.YamlMap;
 import org.twinlab.models.yaml.YamlValue;
+import org.twinlab.scenarios.engine.WatchRule;
 import org.twinlab.scenarios.model.ActionAttributes;
 import org.twinlab.scenarios.model.NearName;
 import org.twinlab.scenarios.model.StationRigs;
@@ -34,7 +35,9 @@ final class ReferenceFields {
       Map.entry("mapping_test", List.of("cases")),
       Map.entry("parameter_reading", List.of("readings")),
       Map.entry("storage_strategy", List.of("properties", "store")),
-      Map.entry("chart", List.of("name", "properties", "from", "to")));
+      Map.entry("chart", List.of("name", "properties", "from", "to")),
+      Map.entry("watch", List.of("name", "condition")),
+      Map.entry("joint_program", List.of("steps")));
 
   private final StationRigs rigs;
   private final Problems problems;
@@ -104,6 +107,16 @@ final class ReferenceFields {
         if (kind.equals("mapping_test")) mappingCases(v);
       }
       case "readings" -> v.asMap(problems).ifPresent(readings -> readings.keys().forEach(p -> named(p, readings.get(p).orElseThrow())));
+      case "condition" -> v.asString(problems).ifPresent(c -> {
+        try {
+          WatchRule.read(Map.of("name", "reference", "condition", c), rigs, "reference");
+        } catch (WatchRule.Invalid e) {
+          v.problem(problems, e.getMessage());
+        }
+      });
+      case "delay" -> {
+        if (v.asString(problems).flatMap(org.twinlab.scenarios.check.CheckParser::parseDuration).isEmpty()) v.problem(problems, "a duration such as 10s");
+      }
       default -> { }
     }
   }

@@ -388,6 +388,8 @@ public final class ScenarioLoader {
               + " (" + String.join(", ", Actions.KINDS) + ")");
         } else if (e.kind().startsWith("fault.") && !faultIds.contains(rest)) {
           problems.add(at.locationWithin(e.column()), at.path(), "no fault '" + rest + "' in this scenario" + NearName.hint(rest, faultIds));
+        } else if (e.kind().startsWith("watch.") && !rest.equals("fired")) {
+          problems.add(at.locationWithin(e.column()), at.path(), "a watch's event is watch.fired, not watch." + rest);
         }
         EventFilters.check(e, rigs, (column, message) -> problems.add(at.locationWithin(column), at.path(), message));
       }

@@ -64,7 +64,9 @@ public final class ActionAttributes {
       Map.entry("mapping_test", List.of("cases")),
       Map.entry("parameter_reading", List.of("readings")),
       Map.entry("storage_strategy", List.of("properties", "retention", "downsample", "aggregate", "store")),
-      Map.entry("chart", List.of("name", "properties", "from", "to")));
+      Map.entry("chart", List.of("name", "properties", "from", "to")),
+      Map.entry("watch", List.of("name", "condition", "delay")),
+      Map.entry("joint_program", List.of("rigs", "steps")));
 
   /** The figures of submitted test data that the platform judges against the twin's history, as {@code matches.<figure>} reports them. */
   public static final List<String> TEST_DATA_FIGURES = List.of("samples", "unknown", "out_of_range", "min", "max", "mean", "counts");
@@ -86,7 +88,9 @@ public final class ActionAttributes {
           "parameters", "parameters_matched", "parameters_right", "parameters_wrong")),
       Map.entry("mapping_test", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected", "driven_cases"),
           MAPPING_VARIANTS.stream().map(v -> "detects." + v)).toList()),
-      Map.entry("parameter_reading", List.of("readings", "matched", "matched_properties", "unmatched")));
+      Map.entry("parameter_reading", List.of("readings", "matched", "matched_properties", "unmatched")),
+      Map.entry("joint_program", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
+          JointVariants.ALL.stream().map(v -> "detects." + v)).toList()));
 
   private ActionAttributes() {}
 
@@ -107,6 +111,9 @@ public final class ActionAttributes {
 
   /** The attributes of a fault's event: injected with its kind and target, cleared. */
   public static final List<String> FAULT = List.of("phase", "kind", "target");
+
+  /** The attributes of a watch's event, {@code watch.fired}: the watch's name and who set it. */
+  public static final List<String> WATCH = List.of("name", "who");
 
   /** The phases of a fault's event. */
   public static final List<String> FAULT_PHASES = List.of("injected", "cleared");

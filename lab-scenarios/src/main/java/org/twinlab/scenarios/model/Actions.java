@@ -12,7 +12,8 @@ public final class Actions {
       "binding_create", "binding_edit", "binding_delete",
       "write", "command", "emergency_stop", "alarm_ack",
       "report", "export", "backup", "test_suite", "security_suite", "test_data",
-      "model_import", "mapping_test", "parameter_reading", "storage_strategy", "chart");
+      "model_import", "mapping_test", "parameter_reading", "storage_strategy", "chart",
+      "watch", "joint_program");
 
   private Actions() {}
 }

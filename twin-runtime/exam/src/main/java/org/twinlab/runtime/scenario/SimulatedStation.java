@@ -179,6 +179,8 @@ public final class SimulatedStation implements VirtualStation {
         case "parameter_reading" -> readingGrader.grade(fields, deployed().snapshot().properties());
         case "storage_strategy" -> storage.strategy(fields);
         case "chart" -> storage.chart(fields, time.instant());
+        case "watch" -> Watching.set(model, fields, who);
+        case "joint_program" -> new JointProgramGrader(model).grade(fields);
         default -> ActionOutcome.refused("no action '" + kind + "'");
       };
     } catch (TwinRequestException e) {

@@ -79,6 +79,17 @@ class SimulatedStationTest {
   }
 
   @Test
+  void aWatchOrAProgramThatDoesNotReadIsRefusedNamingTheField() throws Exception {
+    SimulatedStation s = station("tank-process", "running", List.of());
+    assertThat(s.perform("cand", "watch", Map.of("name", "w", "condition", "twin.tank.level > 180", "delay", "10s")).accepted()).isTrue();
+    assertThat(s.perform("cand", "watch", Map.of("name", "w", "condition", "rig.tank.level > 180")).detail()).startsWith("condition:");
+    assertThat(s.perform("cand", "watch", Map.of("name", "w", "condition", "twin.tank.level > 180", "delay", "soon")).detail())
+        .startsWith("delay:");
+    assertThat(s.perform("cand", "joint_program", Map.of("steps", List.of(Map.of("then", "twin.vibration.rms_x > 1")))).detail())
+        .startsWith("steps[0].then:");
+  }
+
+  @Test
   void writesGoThroughTheBindingAndObeyTheTwinsRules() throws Exception {
     SimulatedStation s = station("tank-process", "running", List.of());
     assertThat(s.perform("cand", "write", Map.of("property", "pid.setpoint", "value", 320)).accepted()).isTrue();

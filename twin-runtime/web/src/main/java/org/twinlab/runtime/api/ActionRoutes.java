@@ -23,6 +23,7 @@ import org.twinlab.runtime.scenario.PackageReleases;
 import org.twinlab.runtime.scenario.MappingTestGrader;
 import org.twinlab.runtime.scenario.ModelImportGrader;
 import org.twinlab.runtime.scenario.ParameterReadingGrader;
+import org.twinlab.runtime.scenario.JointProgramGrader;
 import org.twinlab.runtime.scenario.Reports;
 import org.twinlab.runtime.scenario.StationNames;
 import org.twinlab.runtime.scenario.SecuritySuiteGrader;
@@ -30,6 +31,7 @@ import org.twinlab.runtime.scenario.TestDataGrader;
 import org.twinlab.runtime.scenario.TestDataReader;
 import org.twinlab.runtime.scenario.TestDataSubmission;
 import org.twinlab.runtime.scenario.TestSuiteGrader;
+import org.twinlab.runtime.scenario.Watching;
 import org.twinlab.runtime.twin.ActionLedger;
 import org.twinlab.runtime.twin.Actor;
 import org.twinlab.runtime.twin.CandidateAction;
@@ -50,7 +52,8 @@ import org.twinlab.scenarios.engine.ActionOutcome;
  */
 final class ActionRoutes {
   static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite", "test_data", "upgrade", "rollback",
-      "model_import", "mapping_test", "parameter_reading", "storage_strategy", "chart");
+      "model_import", "mapping_test", "parameter_reading", "storage_strategy", "chart",
+      "watch", "joint_program");
 
   private final Vertx vertx;
   private final java.util.Set<String> grading = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -102,6 +105,8 @@ final class ActionRoutes {
     // a model file or readings that do not read are refused unrecorded too: the grading needs them whole
     if (kind.equals("model_import")) new ModelImportGrader(t.twinConfig().model()).read(fields);
     if (kind.equals("parameter_reading")) new ParameterReadingGrader(t.twinConfig().model()).read(fields);
+    if (kind.equals("watch")) Watching.read(t.twinConfig().model(), fields, who.name()); // likewise a watch
+    if (kind.equals("joint_program")) new JointProgramGrader(t.twinConfig().model()).read(fields); // and a program
     Supplier<Future<ActionOutcome>> act = switch (kind) {
       case "report" -> () -> Future.succeededFuture(ActionOutcome.accepted("report filed"));
       case "storage_strategy" -> storage.strategyAction(t, fields); // read now: a malformed one is refused unrecorded
@@ -109,6 +114,8 @@ final class ActionRoutes {
       case "backup" -> () -> backups.take(Guard.caller(ctx), t);
       case "upgrade" -> () -> deployments.upgrade(t.id(), version, pkg, who);
       case "rollback" -> () -> deployments.rollback(t.id(), who);
+      case "watch" -> () -> Future.succeededFuture(Watching.set(t.twinConfig().model(), fields, who.name()));
+      case "joint_program" -> () -> vertx.executeBlocking(() -> new JointProgramGrader(t.twinConfig().model()).grade(fields), false);
       case "security_suite" -> () -> vertx.executeBlocking(() -> new SecuritySuiteGrader(t.twinConfig().model()).grade(fields), false);
       case "test_data" -> () -> vertx.executeBlocking(() -> new TestDataGrader(t.twinConfig().model()).grade(data, recorded(t.id())), false);
       case "model_import" -> () -> vertx.executeBlocking(() -> new ModelImportGrader(t.twinConfig().model()).grade(fields), false);
@@ -117,13 +124,13 @@ final class ActionRoutes {
       case "parameter_reading" -> () -> t.snapshot().map(s -> new ParameterReadingGrader(t.twinConfig().model()).grade(fields, s.properties()));
       default -> () -> vertx.executeBlocking(() -> new TestSuiteGrader(t.twinConfig().model()).grade(fields), false); // minutes of virtual time
     };
-    // one suite at a time per twin: a suite is minutes of virtual time on a worker, not to be stacked up
-    if ((kind.endsWith("_suite") || kind.equals("mapping_test")) && !grading.add(t.id())) {
-      throw TwinRequestException.conflict("kind", "a test suite of " + t.id() + " is being graded: wait for its result");
+    // one suite or program at a time per twin: it is minutes of virtual time on a worker, not to be stacked up
+    if (graded(kind) && !grading.add(t.id())) {
+      throw TwinRequestException.conflict("kind", "a test suite or program of " + t.id() + " is being graded: wait for its result");
     }
     Future<ActionOutcome> outcome = ActionLedger.gated(vertx, CandidateAction.of(t.id(), who, kind, fields, t.clock().instant()), act,
         o -> o.accepted() ? Outcome.done(o.detail(), o.result()) : Outcome.refused(o.detail()));
-    if (kind.endsWith("_suite") || kind.equals("mapping_test")) outcome = outcome.andThen(done -> grading.remove(t.id()));
+    if (graded(kind)) outcome = outcome.andThen(done -> grading.remove(t.id()));
     if (kind.equals("upgrade") || kind.equals("rollback")) {
       Caller caller = Guard.caller(ctx);
       if (!StationScopes.confines(caller)) outcome = outcome.andThen(done -> twins.find(t.id()).ifPresent(n -> scopes.deployedByStaff(n.twinConfig())));
@@ -170,5 +177,10 @@ final class ActionRoutes {
           .put("commands", commands);
     }
     return PackageReleases.pkg(model, version, StationNames.of(t.id()));
+  }
+
+  /** Suites and programs run minutes of virtual time on a worker. */
+  private static boolean graded(String kind) {
+    return kind.endsWith("_suite") || kind.equals("joint_program") || kind.equals("mapping_test");
   }
 }
