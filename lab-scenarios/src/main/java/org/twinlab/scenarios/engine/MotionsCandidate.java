@@ -83,6 +83,8 @@ public final class MotionsCandidate implements Candidate {
       case "export" -> plan(at, run -> run.act(WHO, "export", unrelatedExport(with)));
       case "test_suite" -> plan(at, run -> run.act(WHO, "test_suite", with(rigOf(with), "cases", List.of(vacuousCase()))));
       case "security_suite" -> plan(at, run -> run.act(WHO, "security_suite", with(rigOf(with), "cases", List.of(new SecurityMotions(model).legalWrite()))));
+      case "test_setup" -> plan(at, run -> run.act(WHO, "test_setup", new ToolMotions(model).crossedProbes(with)));
+      case "perf_script" -> plan(at, run -> run.act(WHO, "perf_script", new ToolMotions(model).lenientScript(with)));
       case "binding_create", "binding_edit", "binding_delete" -> hollowBinding(kind, with, at);
       default -> plan(at, run -> run.act(WHO, kind, with)); // backup and the like: nothing to hollow out
     }

@@ -27,7 +27,9 @@ final class ReferenceFields {
       "binding_edit", List.of("property"),
       "binding_delete", List.of("property"),
       "test_suite", List.of("cases"),
-      "security_suite", List.of("cases"));
+      "security_suite", List.of("cases"),
+      "test_setup", List.of("probes"),
+      "perf_script", List.of("property", "values", "rate", "seconds", "metric", "threshold_ms"));
 
   private final StationRigs rigs;
   private final Problems problems;

@@ -51,7 +51,12 @@ public final class ActionAttributes {
       Map.entry("export", List.of("from", "to", "format", "properties")),
       Map.entry("backup", List.of()),
       Map.entry("test_suite", List.of("cases")),
-      Map.entry("security_suite", List.of("cases")));
+      Map.entry("security_suite", List.of("cases")),
+      Map.entry("test_setup", List.of("probes")),
+      Map.entry("perf_script", List.of("property", "values", "rate", "seconds", "metric", "threshold_ms")));
+
+  /** The slow variants a performance test script is graded against, as {@code detects.<variant>} reports them. */
+  public static final List<String> SLOW_VARIANTS = List.of("added_latency", "throttled_sampling");
 
   /** What the platform records from the action's outcome. */
   private static final Map<String, List<String>> RESULTS = Map.of(
@@ -59,7 +64,10 @@ public final class ActionAttributes {
       "test_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
           TEST_VARIANTS.stream().map(v -> "detects." + v)).toList(),
       "security_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
-          SECURITY_VARIANTS.stream().map(v -> "detects." + v)).toList());
+          SECURITY_VARIANTS.stream().map(v -> "detects." + v)).toList(),
+      "test_setup", List.of("probes", "connects", "mirrored", "missed", "mirrors"),
+      "perf_script", Stream.of(Stream.of("writes", "measured_ms", "unseen", "false_failures", "variants", "detected"),
+          SLOW_VARIANTS.stream().flatMap(v -> Stream.of("detects." + v, "measured_ms." + v, "unseen." + v))).flatMap(s -> s).toList());
 
   private ActionAttributes() {}
 

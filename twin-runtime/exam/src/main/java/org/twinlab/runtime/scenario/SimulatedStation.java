@@ -156,6 +156,8 @@ public final class SimulatedStation implements VirtualStation {
         case "backup" -> ActionOutcome.accepted("backup taken");
         case "test_suite" -> grader.grade(fields);
         case "security_suite" -> securityGrader.grade(fields);
+        case "test_setup" -> new TestSetupGrader(model, names).grade(fields);
+        case "perf_script" -> new PerfScriptGrader(model).grade(fields);
         default -> ActionOutcome.refused("no action '" + kind + "'");
       };
     } catch (TwinRequestException e) {

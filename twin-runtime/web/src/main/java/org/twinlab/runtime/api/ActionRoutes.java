@@ -8,8 +8,11 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.twinlab.runtime.scenario.PerfScriptGrader;
 import org.twinlab.runtime.scenario.Reports;
 import org.twinlab.runtime.scenario.SecuritySuiteGrader;
+import org.twinlab.runtime.scenario.StationNames;
+import org.twinlab.runtime.scenario.TestSetupGrader;
 import org.twinlab.runtime.scenario.TestSuiteGrader;
 import org.twinlab.runtime.twin.ActionLedger;
 import org.twinlab.runtime.twin.Actor;
@@ -23,11 +26,14 @@ import org.twinlab.scenarios.engine.ActionOutcome;
 /**
  * Actions that change nothing on the twin but are part of the work, recorded like the rest (before
  * they are carried out, through the action ledger): a
- * structured report, a test suite (graded against the correct twin and faulty variants), and a
- * backup of the station's own data (into the backups directory beside the data directory).
+ * structured report, a test suite (graded against the correct twin and faulty variants), a test
+ * set-up (its probes run on a simulated instance of the rig), a performance script (its load run
+ * against the sound twin and slow variants), and a backup of the station's own data (into the backups directory beside the data directory).
  */
 final class ActionRoutes {
-  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite");
+  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite", "test_setup", "perf_script");
+  /** The kinds graded by running the twin on virtual time on a worker, one at a time per twin. */
+  private static final List<String> GRADED = List.of("test_suite", "security_suite", "test_setup", "perf_script");
 
   private final Vertx vertx;
   private final java.util.Set<String> grading = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -58,15 +64,17 @@ final class ActionRoutes {
       case "report" -> () -> Future.succeededFuture(ActionOutcome.accepted("report filed"));
       case "backup" -> () -> backups.take(Guard.caller(ctx), t);
       case "security_suite" -> () -> vertx.executeBlocking(() -> new SecuritySuiteGrader(t.twinConfig().model()).grade(fields), false);
+      case "test_setup" -> () -> vertx.executeBlocking(() -> new TestSetupGrader(t.twinConfig().model(), StationNames.of(t.id())).grade(fields), false);
+      case "perf_script" -> () -> vertx.executeBlocking(() -> new PerfScriptGrader(t.twinConfig().model()).grade(fields), false);
       default -> () -> vertx.executeBlocking(() -> new TestSuiteGrader(t.twinConfig().model()).grade(fields), false); // minutes of virtual time
     };
     // one suite at a time per twin: a suite is minutes of virtual time on a worker, not to be stacked up
-    if (kind.endsWith("_suite") && !grading.add(t.id())) {
+    if (GRADED.contains(kind) && !grading.add(t.id())) {
       throw TwinRequestException.conflict("kind", "a test suite of " + t.id() + " is being graded: wait for its result");
     }
     Future<ActionOutcome> outcome = ActionLedger.gated(vertx, CandidateAction.of(t.id(), who, kind, fields, t.clock().instant()), act,
         o -> o.accepted() ? Outcome.done(o.detail(), o.result()) : Outcome.refused(o.detail()));
-    if (kind.endsWith("_suite")) outcome = outcome.andThen(done -> grading.remove(t.id()));
+    if (GRADED.contains(kind)) outcome = outcome.andThen(done -> grading.remove(t.id()));
     Http.respond(ctx, outcome, 201, o -> new JsonObject().put("twin", t.id()).put("kind", kind).put("who", who.name())
         .put("detail", o.detail()).put("result", new JsonObject(Map.copyOf(o.result()))));
   }
