@@ -86,6 +86,16 @@ public final class ActionAttributes {
     return Stream.of(fields, RESULTS.getOrDefault(kind, List.of()).stream(), COMMON.stream()).flatMap(s -> s).distinct().toList();
   }
 
+  /**
+   * The property an attribute recorded per property names ({@code mirrors.tank.level} of a test
+   * set-up: whether its probe of tank.level mirrors the rig), if the attribute is one.
+   */
+  public static java.util.Optional<String> perProperty(String kind, String attribute) {
+    String prefix = "mirrors.";
+    return kind.equals("test_setup") && attribute.startsWith(prefix) && attribute.length() > prefix.length()
+        ? java.util.Optional.of(attribute.substring(prefix.length())) : java.util.Optional.empty();
+  }
+
   /** The attributes of a fault's event: injected with its kind and target, cleared. */
   public static final List<String> FAULT = List.of("phase", "kind", "target");
 

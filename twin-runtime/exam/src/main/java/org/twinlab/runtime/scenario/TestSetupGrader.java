@@ -29,7 +29,8 @@ import org.twinlab.sim.Simulators;
  *
  * <p>Recorded with the action: {@code probes}, {@code connects} (every probe reached its signal),
  * {@code mirrored} and {@code missed} (the probes that do and do not mirror), and {@code mirrors},
- * the mirrored properties, comma-separated, for the examiner.
+ * the mirrored properties, comma-separated, for the examiner; and {@code mirrors.<property>=true|false}
+ * for each probe, so a check asks for the probes a task needs.
  */
 public final class TestSetupGrader {
   private static final Duration STEP = Duration.ofMillis(100);
@@ -87,6 +88,7 @@ public final class TestSetupGrader {
     result.put("mirrored", Integer.toString(mirrors.size()));
     result.put("missed", Integer.toString(probes.size() - mirrors.size()));
     result.put("mirrors", String.join(",", mirrors));
+    probes.forEach(b -> result.put("mirrors." + b.property(), Boolean.toString(mirrors.contains(b.property()))));
     String detail = mirrors.size() + " of " + probes.size() + " probes mirror the rig"
         + (connects ? "" : "; some reach no signal on " + names.plc()) + (mirrors.isEmpty() ? "" : ": " + String.join(", ", mirrors));
     return new ActionOutcome(true, detail, result);

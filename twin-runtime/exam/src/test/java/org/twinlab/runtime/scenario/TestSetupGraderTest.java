@@ -43,7 +43,8 @@ class TestSetupGraderTest {
     ActionOutcome o = tank.grade(Map.of("probes", List.of(probe("tank.level", node("\"Tank\".\"LevelRaw\""), null),
         probe("pid.setpoint", node("\"PID\".\"Setpoint\""), null))));
     assertThat(o.result()).containsEntry("connects", "true").containsEntry("mirrored", "1").containsEntry("missed", "1")
-        .containsEntry("mirrors", "pid.setpoint");
+        .containsEntry("mirrors", "pid.setpoint")
+        .containsEntry("mirrors.tank.level", "false").containsEntry("mirrors.pid.setpoint", "true");
   }
 
   @Test
