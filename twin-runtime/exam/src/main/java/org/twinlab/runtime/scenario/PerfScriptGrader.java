@@ -18,6 +18,7 @@ import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.binding.BindingSet;
 import org.twinlab.runtime.twin.Lifecycle;
 import org.twinlab.runtime.twin.PropertyState;
+import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.scenarios.engine.ActionOutcome;
 import org.twinlab.scenarios.engine.VirtualTime;
 import org.twinlab.sim.Simulators;
@@ -106,22 +107,25 @@ public final class PerfScriptGrader {
     Instant start = time.instant().plus(SETTLE);
     Duration every = Duration.ofNanos(Math.round(1e9 / s.rate()));
     Instant end = start.plus(every.multipliedBy(s.writes())).plusMillis(Math.max(5000, delayMs * 2));
-    int first = shown(twin, s.property(), s.values().get(0)) ? 1 : 0; // the first write must change what the twin shows
     List<Instant> written = new ArrayList<>();
     List<Double> latencies = new ArrayList<>();
     Instant next = start;
     while (time.instant().isBefore(end)) {
       if (written.size() < s.writes() && !time.instant().isBefore(next)) {
-        double value = s.values().get((first + written.size()) % 2);
-        twin.write(s.property(), value);
+        double value = s.values().get(written.size() % 2);
         written.add(time.instant());
         latencies.add(Double.POSITIVE_INFINITY);
+        try {
+          twin.write(s.property(), value);
+        } catch (TwinRequestException refused) {
+          // a write the twin or the rig refuses never shows: it stays infinitely late
+        }
         next = next.plus(every);
       }
       time.advance(STEP);
       link.add(new Delayed(time.instant().plusMillis(delayMs), rig.advance(STEP, time.instant())));
       while (!link.isEmpty() && !link.peek().due().isAfter(time.instant())) twin.accept(link.poll().samples());
-      seen(twin, s, first, written, latencies, time.instant());
+      seen(twin, s, written, latencies, time.instant());
     }
     int unseen = (int) latencies.stream().filter(d -> d.isInfinite()).count();
     return new Measured(s.metricOf(latencies), unseen);
@@ -135,23 +139,16 @@ public final class PerfScriptGrader {
    * reading was taken, not by its value, keeps a late reading of an earlier write of the same value
    * from counting as a fast one.
    */
-  private static void seen(StationTwin twin, PerfScript s, int first, List<Instant> written, List<Double> latencies, Instant now) {
+  private static void seen(StationTwin twin, PerfScript s, List<Instant> written, List<Double> latencies, Instant now) {
     PropertyState p = twin.snapshot().properties().stream().filter(x -> x.property().equals(s.property())).findFirst().orElse(null);
     if (p == null || !p.trusted() || !(p.value() instanceof Number n)) return;
     for (int j = written.size() - 1; j >= 0; j--) {
       if (p.sourceTime().isBefore(written.get(j))) continue;
-      if (latencies.get(j).isInfinite() && Math.abs(n.doubleValue() - s.values().get((first + j) % 2)) < 1e-6) {
+      if (latencies.get(j).isInfinite() && Math.abs(n.doubleValue() - s.values().get(j % 2)) < 1e-6) {
         latencies.set(j, (double) Duration.between(written.get(j), now).toMillis());
       }
       return;
     }
-  }
-
-  private static boolean shown(StationTwin twin, String property, double value) {
-    for (PropertyState p : twin.snapshot().properties()) {
-      if (p.property().equals(property)) return p.trusted() && p.value() instanceof Number n && Math.abs(n.doubleValue() - value) < 1e-6;
-    }
-    return false;
   }
 
   private static String fmt(double d) {
