@@ -293,6 +293,8 @@ function evidenceItem(a) {
   else if (a.kind === 'test_suite') body = suiteTable(a.fields, a.result, ['name', 'given', 'settle', 'when', 'then', 'within']);
   else if (a.kind === 'security_suite') body = suiteTable(a.fields, a.result, ['name', 'write', 'expect']);
   else if (a.kind === 'mapping_test') body = suiteTable(a.fields, a.result, ['name', 'given', 'settle', 'when', 'property', 'tolerance', 'within', 'hold']);
+  else if (a.kind === 'test_setup') body = suiteTable({cases: a.fields.probes}, a.result, ['property', 'connection', 'address', 'sampling_ms', 'transform']);
+  else if (a.kind === 'perf_script') body = el('div', {}, fieldList(a.fields), fieldList(a.result || {}));
   else if (a.binding) body = bindingTable(a.binding);
   else body = fieldList(a.fields);
   return el('div', {class: 'evidence-item' + (a.accepted ? '' : ' failed'), 'data-kind': a.kind}, head, body);

@@ -125,13 +125,15 @@ function showSuite(result) {
   $('suite-result').replaceChildren(el('table', {class: 'suite'}, head, ...rows, caught));
 }
 
-// what the box starts with for each kind of suite: a test suite's case, a security script's case, a mapping test's case
+// what the box starts with for each kind of suite: a test suite's case, a security script's case, a mapping test's case, a test set-up's probe, a performance script
 const SUITE_TEMPLATES = {
   test_suite: '{"cases": [{"name": "case 1", "given": {}, "when": {}, "then": "", "within": "10s"}]}',
   security_suite: '{"cases": [{"name": "case 1", "write": {"property": "", "value": 0}, "expect": "refused"}]}',
   mapping_test: '{"cases": [{"name": "case 1", "when": {"write": {"property": "", "value": 0}}, "property": "", "tolerance": 1, "within": "5s", "hold": "10s"}]}',
   joint_program: '{"rigs": [], "steps": [{"name": "step 1", "when": {}, "then": "", "within": "10s"}]}',
-  watch: '{"name": "watch-1", "condition": "", "delay": "10s"}'
+  watch: '{"name": "watch-1", "condition": "", "delay": "10s"}',
+  test_setup: '{"probes": [{"property": "", "connection": "", "address": ""}]}',
+  perf_script: '{"property": "", "values": [0, 1], "rate": 1, "seconds": 60, "metric": "p95", "threshold_ms": 1000}'
 };
 
 async function submitSuite(kind, fields) {

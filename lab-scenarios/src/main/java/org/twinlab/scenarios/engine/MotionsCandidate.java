@@ -105,6 +105,8 @@ public final class MotionsCandidate implements Candidate {
       case "parameter_reading" -> plan(at, run -> run.act(WHO, "parameter_reading", new ModelMotions(model).madeUpReadings(with)));
       case "storage_strategy" -> plan(at, run -> run.act(WHO, "storage_strategy", keepEverything(with)));
       case "chart" -> plan(at, run -> run.act(WHO, "chart", unrelatedChart(with)));
+      case "test_setup" -> plan(at, run -> run.act(WHO, "test_setup", new ToolMotions(model).crossedProbes(with)));
+      case "perf_script" -> plan(at, run -> run.act(WHO, "perf_script", new ToolMotions(model).lenientScript(with)));
       case "binding_create", "binding_edit", "binding_delete" -> hollowBinding(kind, with, at);
       default -> plan(at, run -> run.act(WHO, kind, with)); // backup and the like: nothing to hollow out
     }

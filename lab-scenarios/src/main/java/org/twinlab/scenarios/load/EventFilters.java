@@ -29,7 +29,11 @@ final class EventFilters {
     if (ns.equals("action") && !Actions.KINDS.contains(kind)) return; // said already: no such action
     List<String> attributes = ns.equals("action") ? ActionAttributes.of(kind) : ns.equals("watch") ? ActionAttributes.WATCH : ActionAttributes.FAULT;
     for (Filter f : event.filters()) {
-      if (!attributes.contains(f.key())) {
+      if (ns.equals("action") && ActionAttributes.perProperty(kind, f.key()).isPresent()) {
+        String p = ActionAttributes.perProperty(kind, f.key()).get();
+        if (rigs != null && !rigs.hasProperty(p)) report.at(f.column(), rigs.lacksProperty(p));
+        if (f.op() == Filter.Op.EQ || f.op() == Filter.Op.NE) oneOf(f, List.of("true", "false"), "whether the probe mirrors the rig", report);
+      } else if (!attributes.contains(f.key())) {
         String what = ns.equals("action") ? event.kind() : ns.equals("watch") ? "a watch's event" : "a fault's event";
         report.at(f.column(), what + " has no attribute '" + f.key() + "'" + NearName.hint(f.key(), attributes)
             + ": it has " + String.join(", ", attributes));

@@ -37,7 +37,9 @@ final class ReferenceFields {
       Map.entry("storage_strategy", List.of("properties", "store")),
       Map.entry("chart", List.of("name", "properties", "from", "to")),
       Map.entry("watch", List.of("name", "condition")),
-      Map.entry("joint_program", List.of("steps")));
+      Map.entry("joint_program", List.of("steps")),
+      Map.entry("test_setup", List.of("probes")),
+      Map.entry("perf_script", List.of("property", "values", "rate", "seconds", "metric", "threshold_ms")));
 
   private final StationRigs rigs;
   private final Problems problems;

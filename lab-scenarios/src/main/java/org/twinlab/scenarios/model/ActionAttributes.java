@@ -66,7 +66,12 @@ public final class ActionAttributes {
       Map.entry("storage_strategy", List.of("properties", "retention", "downsample", "aggregate", "store")),
       Map.entry("chart", List.of("name", "properties", "from", "to")),
       Map.entry("watch", List.of("name", "condition", "delay")),
-      Map.entry("joint_program", List.of("rigs", "steps")));
+      Map.entry("joint_program", List.of("rigs", "steps")),
+      Map.entry("test_setup", List.of("probes")),
+      Map.entry("perf_script", List.of("property", "values", "rate", "seconds", "metric", "threshold_ms")));
+
+  /** The slow variants a performance test script is graded against, as {@code detects.<variant>} reports them. */
+  public static final List<String> SLOW_VARIANTS = List.of("added_latency", "throttled_sampling");
 
   /** The figures of submitted test data that the platform judges against the twin's history, as {@code matches.<figure>} reports them. */
   public static final List<String> TEST_DATA_FIGURES = List.of("samples", "unknown", "out_of_range", "min", "max", "mean", "counts");
@@ -90,7 +95,10 @@ public final class ActionAttributes {
           MAPPING_VARIANTS.stream().map(v -> "detects." + v)).toList()),
       Map.entry("parameter_reading", List.of("readings", "matched", "matched_properties", "unmatched")),
       Map.entry("joint_program", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
-          JointVariants.ALL.stream().map(v -> "detects." + v)).toList()));
+          JointVariants.ALL.stream().map(v -> "detects." + v)).toList()),
+      Map.entry("test_setup", List.of("probes", "connects", "mirrored", "missed", "mirrors")),
+      Map.entry("perf_script", Stream.of(Stream.of("writes", "measured_ms", "unseen", "false_failures", "variants", "detected"),
+          SLOW_VARIANTS.stream().flatMap(v -> Stream.of("detects." + v, "measured_ms." + v, "unseen." + v))).flatMap(s -> s).toList()));
 
   private ActionAttributes() {}
 
@@ -107,6 +115,16 @@ public final class ActionAttributes {
       default -> Stream.of(f);
     });
     return Stream.of(fields, RESULTS.getOrDefault(kind, List.of()).stream(), COMMON.stream()).flatMap(s -> s).distinct().toList();
+  }
+
+  /**
+   * The property an attribute recorded per property names ({@code mirrors.tank.level} of a test
+   * set-up: whether its probe of tank.level mirrors the rig), if the attribute is one.
+   */
+  public static java.util.Optional<String> perProperty(String kind, String attribute) {
+    String prefix = "mirrors.";
+    return kind.equals("test_setup") && attribute.startsWith(prefix) && attribute.length() > prefix.length()
+        ? java.util.Optional.of(attribute.substring(prefix.length())) : java.util.Optional.empty();
   }
 
   /** The attributes of a fault's event: injected with its kind and target, cleared. */

@@ -147,6 +147,20 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void aTestSetUpsFilterPerProbeNamesAPropertyOfTheStationAndTrueOrFalse() {
+    // mirrors.<property> is recorded per probe, so only the station's properties make an attribute
+    String text = station(String.join("\n",
+        "      - {id: c1, measure: \"eventually action.test_setup[mirrors.tank.levle=true]\"}",
+        "      - {id: c2, measure: \"eventually action.test_setup[mirrors.tank.level=yes]\"}",
+        "      - {id: c3, measure: \"eventually action.test_setup[mirrors.tank.level=true, missed=0, connects=true]\"}",
+        "      - {id: c4, measure: \"eventually action.perf_script[detects.added_latency=true, measured_ms.throttled_sampling>100]\"}"), "");
+    List<String> found = problems(text);
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:14:").contains("no property 'tank.levle' (did you mean 'tank.level'?)"));
+    assertThat(found).anySatisfy(p -> assertThat(p).startsWith("bad.yaml:15:").contains("'yes' is not whether the probe mirrors the rig"));
+    assertThat(found).as("two problems in c1 and c2, none in c3 and c4").filteredOn(p -> p.contains("measure")).hasSize(2);
+  }
+
+  @Test
   void aFilterTestsOnlyAttributesItsEventHasAndNamesOnlyWhatTheStationHas() {
     String text = station(String.join("\n",
         "      - {id: c1, measure: \"eventually action.write[propery=pid.setpoint]\"}",

@@ -201,6 +201,7 @@ final class ScenarioCommand implements Runnable {
               s.timeLimit().toMinutes());
           ScoreSheetText.print(ref, out);
           SuiteMatrixPrinter.print(r.reference(), out);
+          ToolResultPrinter.print(r.reference(), out);
           out.printf("-- %d candidates%n", r.runs().size());
           DryRunReport.print(r, out);
         }

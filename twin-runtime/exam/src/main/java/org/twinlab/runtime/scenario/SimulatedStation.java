@@ -181,6 +181,8 @@ public final class SimulatedStation implements VirtualStation {
         case "chart" -> storage.chart(fields, time.instant());
         case "watch" -> Watching.set(model, fields, who);
         case "joint_program" -> new JointProgramGrader(model).grade(fields);
+        case "test_setup" -> new TestSetupGrader(model, names).grade(fields);
+        case "perf_script" -> new PerfScriptGrader(model).grade(fields);
         default -> ActionOutcome.refused("no action '" + kind + "'");
       };
     } catch (TwinRequestException e) {

@@ -47,6 +47,27 @@ class SimulatedStationTest {
   }
 
   @Test
+  void theStationGradesATestSetUpAndAPerformanceScriptAndRefusesMalformedOnesNamingTheField() throws Exception {
+    SimulatedStation s = station("tank-process", "running", List.of());
+    // ${plc} is the station's own PLC connection, as in a binding
+    var setup = s.perform("cand", "test_setup", Map.of("probes", List.of(Map.of("property", "tank.level", "connection", "${plc}", "address", LEVEL,
+        "transform", Map.of("range", Map.of("raw", List.of(0, 27648), "value", List.of(0, 500)))))));
+    assertThat(setup.accepted()).as(setup.detail()).isTrue();
+    assertThat(setup.result()).containsEntry("mirrors.tank.level", "true");
+    var script = s.perform("cand", "perf_script", Map.of("property", "pid.setpoint", "values", List.of(300, 320), "rate", 1, "seconds", 20,
+        "metric", "max", "threshold_ms", 1000));
+    assertThat(script.accepted()).as(script.detail()).isTrue();
+    assertThat(script.result()).containsEntry("false_failures", "0").containsEntry("detects.added_latency", "true");
+    var noProbes = s.perform("cand", "test_setup", Map.of("probes", List.of()));
+    assertThat(noProbes.accepted()).isFalse();
+    assertThat(noProbes.detail()).startsWith("probes: ");
+    var slowRate = s.perform("cand", "perf_script", Map.of("property", "pid.setpoint", "values", List.of(300, 320), "rate", 0, "seconds", 20,
+        "metric", "max", "threshold_ms", 1000));
+    assertThat(slowRate.accepted()).isFalse();
+    assertThat(slowRate.detail()).startsWith("rate: ");
+  }
+
+  @Test
   void onItsStandardBindingsTheTwinShowsTheRig() throws Exception {
     SimulatedStation s = station("tank-process", "running", List.of());
     run(s, Duration.ofSeconds(30));

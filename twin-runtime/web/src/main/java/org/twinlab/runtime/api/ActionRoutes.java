@@ -24,12 +24,14 @@ import org.twinlab.runtime.scenario.MappingTestGrader;
 import org.twinlab.runtime.scenario.ModelImportGrader;
 import org.twinlab.runtime.scenario.ParameterReadingGrader;
 import org.twinlab.runtime.scenario.JointProgramGrader;
+import org.twinlab.runtime.scenario.PerfScriptGrader;
 import org.twinlab.runtime.scenario.Reports;
-import org.twinlab.runtime.scenario.StationNames;
 import org.twinlab.runtime.scenario.SecuritySuiteGrader;
 import org.twinlab.runtime.scenario.TestDataGrader;
 import org.twinlab.runtime.scenario.TestDataReader;
 import org.twinlab.runtime.scenario.TestDataSubmission;
+import org.twinlab.runtime.scenario.StationNames;
+import org.twinlab.runtime.scenario.TestSetupGrader;
 import org.twinlab.runtime.scenario.TestSuiteGrader;
 import org.twinlab.runtime.scenario.Watching;
 import org.twinlab.runtime.twin.ActionLedger;
@@ -47,13 +49,15 @@ import org.twinlab.scenarios.engine.ActionOutcome;
  * structured report, a test suite (graded against the correct twin and faulty variants), a
  * backup of the station's own data (into the backups directory beside the data directory), test
  * data the candidate collected (judged against the twin's recorded history; read before it is
- * recorded, so a malformed submission is refused unrecorded, like a report), and the upgrade of the
- * twin application to another version of its package and its rollback.
+ * recorded, so a malformed submission is refused unrecorded, like a report), the upgrade of the
+ * twin application to another version of its package and its rollback, a test set-up (its probes
+ * run on a simulated instance of the rig) and a performance script (its load run against the sound
+ * twin and slow variants).
  */
 final class ActionRoutes {
   static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite", "test_data", "upgrade", "rollback",
       "model_import", "mapping_test", "parameter_reading", "storage_strategy", "chart",
-      "watch", "joint_program");
+      "watch", "joint_program", "test_setup", "perf_script");
 
   private final Vertx vertx;
   private final java.util.Set<String> grading = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -117,6 +121,8 @@ final class ActionRoutes {
       case "watch" -> () -> Future.succeededFuture(Watching.set(t.twinConfig().model(), fields, who.name()));
       case "joint_program" -> () -> vertx.executeBlocking(() -> new JointProgramGrader(t.twinConfig().model()).grade(fields), false);
       case "security_suite" -> () -> vertx.executeBlocking(() -> new SecuritySuiteGrader(t.twinConfig().model()).grade(fields), false);
+      case "test_setup" -> () -> vertx.executeBlocking(() -> new TestSetupGrader(t.twinConfig().model(), StationNames.of(t.id())).grade(fields), false);
+      case "perf_script" -> () -> vertx.executeBlocking(() -> new PerfScriptGrader(t.twinConfig().model()).grade(fields), false);
       case "test_data" -> () -> vertx.executeBlocking(() -> new TestDataGrader(t.twinConfig().model()).grade(data, recorded(t.id())), false);
       case "model_import" -> () -> vertx.executeBlocking(() -> new ModelImportGrader(t.twinConfig().model()).grade(fields), false);
       case "mapping_test" -> () -> vertx.executeBlocking(() -> new MappingTestGrader(t.twinConfig().model()).grade(fields), false);
@@ -181,6 +187,6 @@ final class ActionRoutes {
 
   /** Suites and programs run minutes of virtual time on a worker. */
   private static boolean graded(String kind) {
-    return kind.endsWith("_suite") || kind.equals("joint_program") || kind.equals("mapping_test");
+    return kind.endsWith("_suite") || List.of("joint_program", "mapping_test", "test_setup", "perf_script").contains(kind);
   }
 }
