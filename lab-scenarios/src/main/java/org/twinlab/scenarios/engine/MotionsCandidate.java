@@ -84,6 +84,7 @@ public final class MotionsCandidate implements Candidate {
       case "test_suite" -> plan(at, run -> run.act(WHO, "test_suite", with(rigOf(with), "cases", List.of(vacuousCase()))));
       case "security_suite" -> plan(at, run -> run.act(WHO, "security_suite", with(rigOf(with), "cases", List.of(new SecurityMotions(model).legalWrite()))));
       case "binding_create", "binding_edit", "binding_delete" -> hollowBinding(kind, with, at);
+      case "artefact" -> plan(at, run -> run.act(WHO, "artefact", hollowArtefact(with)));
       default -> plan(at, run -> run.act(WHO, kind, with)); // backup and the like: nothing to hollow out
     }
   }
@@ -132,6 +133,15 @@ public final class MotionsCandidate implements Candidate {
     }
     if (with.get("value") instanceof Number n) out.put("value", n.doubleValue() * 10 + 1000);
     out.put("symptom", "checked the twin");
+    return out;
+  }
+
+  /** The artefact asked for by its kind and title, with a line of text and none of its sections or figures. */
+  static Map<String, Object> hollowArtefact(Map<String, Object> with) {
+    Map<String, Object> out = new LinkedHashMap<>(rigOf(with));
+    out.put("kind", with.getOrDefault("kind", "report"));
+    out.put("title", with.getOrDefault("title", "Draft"));
+    out.put("text", "Draft: to be completed after the exam.");
     return out;
   }
 

@@ -29,7 +29,7 @@ final class EventFilters {
     if (ns.equals("action") && !Actions.KINDS.contains(kind)) return; // said already: no such action
     List<String> attributes = ns.equals("action") ? ActionAttributes.of(kind) : ActionAttributes.FAULT;
     for (Filter f : event.filters()) {
-      if (!attributes.contains(f.key())) {
+      if (ns.equals("action") ? !ActionAttributes.has(kind, f.key()) : !attributes.contains(f.key())) {
         String what = ns.equals("action") ? event.kind() : "a fault's event";
         report.at(f.column(), what + " has no attribute '" + f.key() + "'" + NearName.hint(f.key(), attributes)
             + ": it has " + String.join(", ", attributes));
@@ -47,6 +47,7 @@ final class EventFilters {
       if (whole && f.key().equals("kind")) oneOf(f, FaultDef.KINDS, "a fault kind", report);
       return;
     }
+    if (whole && f.key().equals("kind")) oneOf(f, ActionAttributes.ARTEFACT_KINDS, "an artefact's kind", report);
     if (whole && f.key().equals("cause_category")) oneOf(f, ActionAttributes.CAUSE_CATEGORIES, "a cause category", report);
     if (whole && f.key().startsWith("detects.")) oneOf(f, List.of("true", "false"), "whether the suite detects the variant", report);
     if (rigs == null) return;

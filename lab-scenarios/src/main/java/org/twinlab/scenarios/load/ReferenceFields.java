@@ -27,7 +27,8 @@ final class ReferenceFields {
       "binding_edit", List.of("property"),
       "binding_delete", List.of("property"),
       "test_suite", List.of("cases"),
-      "security_suite", List.of("cases"));
+      "security_suite", List.of("cases"),
+      "artefact", List.of("kind", "title"));
 
   private final StationRigs rigs;
   private final Problems problems;
@@ -78,6 +79,12 @@ final class ReferenceFields {
         if (!ActionAttributes.CAUSE_CATEGORIES.contains(c)) {
           v.problem(problems, "'" + c + "' is not a cause category" + NearName.hint(c, ActionAttributes.CAUSE_CATEGORIES)
               + ": " + String.join(", ", ActionAttributes.CAUSE_CATEGORIES));
+        }
+      });
+      case "kind" -> v.asString(problems).ifPresent(k -> {
+        if (!ActionAttributes.ARTEFACT_KINDS.contains(k)) {
+          v.problem(problems, "'" + k + "' is not an artefact's kind" + NearName.hint(k, ActionAttributes.ARTEFACT_KINDS)
+              + ": " + String.join(", ", ActionAttributes.ARTEFACT_KINDS));
         }
       });
       case "value" -> {

@@ -2,6 +2,7 @@ package org.twinlab.scenarios.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +30,17 @@ public final class ActionAttributes {
   public static final List<String> CAUSE_CATEGORIES = List.of("sensor", "actuator", "communication", "binding", "configuration",
       "process", "operation", "other");
 
+  /**
+   * What a submitted artefact is, for the review panel (levels 2 and 1): a plan, an operating
+   * procedure, training material, a technical report, a design.
+   */
+  public static final List<String> ARTEFACT_KINDS = List.of("plan", "procedure", "training", "report", "design");
+
+  /** An artefact's section or figure, named by the candidate: what follows {@code sections.} or {@code figures.}. */
+  public static final String ARTEFACT_NAME = "[a-z][a-z0-9_]{0,39}";
+
+  private static final Pattern ARTEFACT_PART = Pattern.compile("(sections|figures)\\." + ARTEFACT_NAME);
+
   private static final List<String> BINDING = List.of("property", "connection", "address", "sampling_ms", "transform", "write");
   private static final List<String> TRANSFORM = List.of("bit", "invert", "range.raw", "range.value", "scale", "offset",
       "unit.from", "unit.to", "clamp", "deadband");
@@ -51,11 +63,13 @@ public final class ActionAttributes {
       Map.entry("export", List.of("from", "to", "format", "properties")),
       Map.entry("backup", List.of()),
       Map.entry("test_suite", List.of("cases")),
-      Map.entry("security_suite", List.of("cases")));
+      Map.entry("security_suite", List.of("cases")),
+      Map.entry("artefact", List.of("kind", "title", "text", "sections", "figures")));
 
   /** What the platform records from the action's outcome. */
   private static final Map<String, List<String>> RESULTS = Map.of(
       "backup", List.of("file", "files", "bytes"),
+      "artefact", List.of("words", "headings", "quoted"),
       "test_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
           TEST_VARIANTS.stream().map(v -> "detects." + v)).toList(),
       "security_suite", Stream.concat(Stream.of("cases", "false_failures", "variants", "detected"),
@@ -73,9 +87,18 @@ public final class ActionAttributes {
     Stream<String> fields = FIELDS.getOrDefault(kind, List.of()).stream().flatMap(f -> switch (f) {
       case "transform" -> TRANSFORM.stream().map(t -> "transform." + t);
       case "write" -> Stream.of("write", "write.connection", "write.address");
+      case "sections", "figures" -> Stream.empty(); // named by the candidate: see has()
       default -> Stream.of(f);
     });
     return Stream.of(fields, RESULTS.getOrDefault(kind, List.of()).stream(), COMMON.stream()).flatMap(s -> s).distinct().toList();
+  }
+
+  /**
+   * Whether an action of this kind is recorded with the attribute: one of {@link #of}, or an
+   * artefact's own section or figure ({@code sections.scope}, {@code figures.alarm_level}).
+   */
+  public static boolean has(String kind, String attribute) {
+    return of(kind).contains(attribute) || kind.equals("artefact") && ARTEFACT_PART.matcher(attribute).matches();
   }
 
   /** The attributes of a fault's event: injected with its kind and target, cleared. */

@@ -11,7 +11,8 @@ public final class Actions {
       "deploy", "remove", "start", "pause", "stop",
       "binding_create", "binding_edit", "binding_delete",
       "write", "command", "emergency_stop", "alarm_ack",
-      "report", "export", "backup", "test_suite", "security_suite");
+      "report", "export", "backup", "test_suite", "security_suite",
+      "artefact");
 
   private Actions() {}
 }

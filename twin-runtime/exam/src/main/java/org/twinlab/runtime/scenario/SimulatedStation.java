@@ -156,6 +156,7 @@ public final class SimulatedStation implements VirtualStation {
         case "backup" -> ActionOutcome.accepted("backup taken");
         case "test_suite" -> grader.grade(fields);
         case "security_suite" -> securityGrader.grade(fields);
+        case "artefact" -> Artefacts.submit(fields);
         default -> ActionOutcome.refused("no action '" + kind + "'");
       };
     } catch (TwinRequestException e) {

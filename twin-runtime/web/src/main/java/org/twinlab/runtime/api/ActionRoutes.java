@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.twinlab.runtime.scenario.Artefacts;
 import org.twinlab.runtime.scenario.Reports;
 import org.twinlab.runtime.scenario.SecuritySuiteGrader;
 import org.twinlab.runtime.scenario.TestSuiteGrader;
@@ -23,11 +24,11 @@ import org.twinlab.scenarios.engine.ActionOutcome;
 /**
  * Actions that change nothing on the twin but are part of the work, recorded like the rest (before
  * they are carried out, through the action ledger): a
- * structured report, a test suite (graded against the correct twin and faulty variants), and a
+ * structured report, an artefact for the review panel (measured, not graded), a test suite (graded against the correct twin and faulty variants), and a
  * backup of the station's own data (into the backups directory beside the data directory).
  */
 final class ActionRoutes {
-  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite");
+  static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite", "artefact");
 
   private final Vertx vertx;
   private final java.util.Set<String> grading = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -54,9 +55,11 @@ final class ActionRoutes {
     if (!(body.getValue("fields", new JsonObject()) instanceof JsonObject f)) throw TwinRequestException.invalid("fields", "a JSON object");
     Map<String, Object> fields = f.getMap();
     if (kind.equals("report")) Reports.validate(t.twinConfig().model(), fields); // a report that does not read is refused unrecorded
+    if (kind.equals("artefact")) Artefacts.validate(fields); // likewise a malformed artefact
     Supplier<Future<ActionOutcome>> act = switch (kind) {
       case "report" -> () -> Future.succeededFuture(ActionOutcome.accepted("report filed"));
       case "backup" -> () -> backups.take(Guard.caller(ctx), t);
+      case "artefact" -> () -> Future.succeededFuture(Artefacts.submit(fields));
       case "security_suite" -> () -> vertx.executeBlocking(() -> new SecuritySuiteGrader(t.twinConfig().model()).grade(fields), false);
       default -> () -> vertx.executeBlocking(() -> new TestSuiteGrader(t.twinConfig().model()).grade(fields), false); // minutes of virtual time
     };
