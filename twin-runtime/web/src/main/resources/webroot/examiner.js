@@ -253,6 +253,19 @@ function suiteTable(fields, result, parts) {
     Object.keys(result || {}).length ? fieldList(result) : '');
 }
 
+/** A submitted artefact in full: its title and kind, its text, each section under its name, its figures, and what was measured of it. */
+function artefactView(fields, result) {
+  const sections = fields.sections && typeof fields.sections === 'object' ? fields.sections : {};
+  const figures = fields.figures && typeof fields.figures === 'object' ? fields.figures : {};
+  return el('div', {class: 'artefact'},
+    el('h4', {}, plain(fields.title) + ' (' + plain(fields.kind) + ')'),
+    fields.text ? el('p', {class: 'artefact-text', 'data-field': 'text'}, plain(fields.text)) : '',
+    ...Object.keys(sections).flatMap(k => [el('h5', {}, k), el('p', {'data-section': k}, plain(sections[k]))]),
+    Object.keys(figures).length ? el('table', {class: 'figures'}, ...Object.keys(figures).map(k =>
+      el('tr', {'data-figure': k}, el('td', {}, k), el('td', {}, plain(figures[k]))))) : '',
+    Object.keys(result || {}).length ? fieldList(result) : '');
+}
+
 function evidenceItem(a) {
   const head = el('div', {class: 'meta'}, mmss(a.elapsedSeconds) + ' · ' + a.who + ' · ' + a.kind
     + (a.accepted ? '' : ' · ' + t('refusedAction') + ': ' + a.detail));
@@ -260,6 +273,7 @@ function evidenceItem(a) {
   if (a.kind === 'report') body = fieldList(a.fields, REPORT_FIELDS);
   else if (a.kind === 'test_suite') body = suiteTable(a.fields, a.result, ['name', 'given', 'settle', 'when', 'then', 'within']);
   else if (a.kind === 'security_suite') body = suiteTable(a.fields, a.result, ['name', 'write', 'expect']);
+  else if (a.kind === 'artefact') body = artefactView(a.fields, a.result);
   else if (a.binding) body = bindingTable(a.binding);
   else body = fieldList(a.fields);
   return el('div', {class: 'evidence-item' + (a.accepted ? '' : ' failed'), 'data-kind': a.kind}, head, body);

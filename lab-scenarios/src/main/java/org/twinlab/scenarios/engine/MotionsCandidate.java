@@ -23,7 +23,7 @@ import org.twinlab.scenarios.model.Scenario;
  * cause, a lifecycle step is a stop and start, a write writes the value already there, an alarm
  * that is not active is acknowledged, a test suite asserts nothing that can fail, an export covers
  * an unrelated window, and a command or emergency stop is given at the very start, before anything
- * calls for it. A scenario that rewards this assesses the motions, not the skill.
+ * calls for it; an artefact is its title and a line. A scenario that rewards this assesses the motions, not the skill.
  */
 public final class MotionsCandidate implements Candidate {
   public static final String WHO = "motions";
