@@ -32,7 +32,7 @@ final class EventFilters {
       if (ns.equals("action") ? !ActionAttributes.has(kind, f.key()) : !attributes.contains(f.key())) {
         String what = ns.equals("action") ? event.kind() : "a fault's event";
         report.at(f.column(), what + " has no attribute '" + f.key() + "'" + NearName.hint(f.key(), attributes)
-            + ": it has " + String.join(", ", attributes));
+            + ": it has " + String.join(", ", attributes) + (kind.equals("artefact") ? ", sections.<name>, figures.<name>" : ""));
       } else if (f.op() == Filter.Op.EQ || f.op() == Filter.Op.NE || f.op() == Filter.Op.CONTAINS) {
         value(ns, f, rigs, report);
       }

@@ -336,7 +336,8 @@ class ScenarioLoaderTest {
         "      - {id: c2, measure: \"eventually action.artefact[figure.level=3, sections.Alarms contains x]\"}"),
         "  - {at: 1m, do: artefact, with: {kind: memo, text: x}}"));
     assertThat(found).anySatisfy(p -> assertThat(p).contains("'memo' is not an artefact's kind").contains("plan, procedure"));
-    assertThat(found).anySatisfy(p -> assertThat(p).contains("action.artefact has no attribute 'figure.level'"));
+    assertThat(found).anySatisfy(p -> assertThat(p).contains("action.artefact has no attribute 'figure.level'")
+        .endsWith("who, rig, sections.<name>, figures.<name>"));
     assertThat(found).anySatisfy(p -> assertThat(p).contains("action.artefact has no attribute 'sections.Alarms'"));
     assertThat(found).anySatisfy(p -> assertThat(p).contains("reference[1].with.kind").contains("'memo' is not an artefact's kind"));
     assertThat(found).anySatisfy(p -> assertThat(p).contains("reference[1].with").contains("title"));
