@@ -102,7 +102,7 @@ class TwinlabCliTest {
       assertThat(r.get("idle_proof")).isEqualTo("true");
     });
     assertThat(rows).filteredOn(r -> r.get("level").equals("L1")).hasSize(27);
-    assertThat(rows).filteredOn(r -> r.get("level").equals("L1") && r.get("scenario").isEmpty()).hasSize(20)
+    assertThat(rows).filteredOn(r -> r.get("level").equals("L1") && r.get("scenario").isEmpty()).hasSize(16)
         .allSatisfy(r -> assertThat(r.get("scenario") + r.get("points") + r.get("share") + r.get("idle_proof")).isEmpty());
     assertThat(rows).allSatisfy(r -> assertThat(r.get("idle_proof")).isIn("", "true", "false"));
   }
