@@ -285,6 +285,19 @@ function suiteTable(fields, result, parts) {
     Object.keys(result || {}).length ? fieldList(result) : '');
 }
 
+/** A submitted artefact in full: its title and kind, its text, each section under its name, its figures, and what was measured of it. */
+function artefactView(fields, result) {
+  const sections = fields.sections && typeof fields.sections === 'object' ? fields.sections : {};
+  const figures = fields.figures && typeof fields.figures === 'object' ? fields.figures : {};
+  return el('div', {class: 'artefact'},
+    el('h4', {}, plain(fields.title) + ' (' + plain(fields.kind) + ')'),
+    fields.text ? el('p', {class: 'artefact-text', 'data-field': 'text'}, plain(fields.text)) : '',
+    ...Object.keys(sections).flatMap(k => [el('h5', {}, k), el('p', {'data-section': k}, plain(sections[k]))]),
+    Object.keys(figures).length ? el('table', {class: 'figures'}, ...Object.keys(figures).map(k =>
+      el('tr', {'data-figure': k}, el('td', {}, k), el('td', {}, plain(figures[k]))))) : '',
+    Object.keys(result || {}).length ? fieldList(result) : '');
+}
+
 function evidenceItem(a) {
   const head = el('div', {class: 'meta'}, mmss(a.elapsedSeconds) + ' · ' + a.who + ' · ' + a.kind
     + (a.accepted ? '' : ' · ' + t('refusedAction') + ': ' + a.detail));
@@ -295,6 +308,7 @@ function evidenceItem(a) {
   else if (a.kind === 'mapping_test') body = suiteTable(a.fields, a.result, ['name', 'given', 'settle', 'when', 'property', 'tolerance', 'within', 'hold']);
   else if (a.kind === 'test_setup') body = suiteTable({cases: a.fields.probes}, a.result, ['property', 'connection', 'address', 'sampling_ms', 'transform']);
   else if (a.kind === 'perf_script') body = el('div', {}, fieldList(a.fields), fieldList(a.result || {}));
+  else if (a.kind === 'artefact') body = artefactView(a.fields, a.result);
   else if (a.binding) body = bindingTable(a.binding);
   else body = fieldList(a.fields);
   return el('div', {class: 'evidence-item' + (a.accepted ? '' : ' failed'), 'data-kind': a.kind}, head, body);

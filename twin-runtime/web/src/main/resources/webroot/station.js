@@ -1,5 +1,5 @@
 // The candidate's station: the task, the clock, the live twin with its controls, and the tools a
-// task needs (binding editor with a live preview, report, test suite or security script, export and backup, upgrade and rollback).
+// task needs (binding editor with a live preview, report, artefact, test suite or security script, export and backup, upgrade and rollback).
 const $ = id => document.getElementById(id);
 const enc = encodeURIComponent;
 let seat = null;
@@ -125,6 +125,48 @@ function showSuite(result) {
   $('suite-result').replaceChildren(el('table', {class: 'suite'}, head, ...rows, caught));
 }
 
+/**
+ * An artefact as the candidate writes it: text before the first "## name" line is its text, each
+ * "## name" starts a section; each "name = number" line is a figure (a figure that is no number is
+ * sent as written, for the server to name).
+ */
+function artefactFields() {
+  const fields = {kind: $('artefact-kind').value, title: $('artefact-title').value.trim()};
+  const sections = {};
+  let current = null;
+  const text = [];
+  for (const line of $('artefact-text').value.split('\n')) {
+    const heading = line.match(/^##\s*(\S+)\s*$/);
+    if (heading) {
+      current = heading[1];
+      sections[current] = '';
+    } else if (current === null) {
+      text.push(line);
+    } else {
+      sections[current] += (sections[current] ? '\n' : '') + line;
+    }
+  }
+  if (text.join('\n').trim()) fields.text = text.join('\n').trim();
+  if (Object.keys(sections).length) fields.sections = Object.fromEntries(Object.entries(sections).map(([k, v]) => [k, v.trim()]));
+  const figures = {};
+  for (const line of $('artefact-figures').value.split('\n')) {
+    const m = line.match(/^\s*([^=\s]+)\s*=\s*(.+?)\s*$/);
+    if (m) figures[m[1]] = Number.isNaN(Number(m[2])) ? m[2] : Number(m[2]);
+  }
+  if (Object.keys(figures).length) fields.figures = figures;
+  return fields;
+}
+
+async function submitArtefact() {
+  try {
+    const r = await api('POST', '/api/v1/twins/' + enc($('report-twin').value) + '/actions', {kind: 'artefact', fields: artefactFields()});
+    const measured = r.result || {};
+    say('artefact-message', 'artefact: ' + r.detail + ' · headings: ' + (measured.headings || '—') + ' · figures: ' + (measured.quoted || '—'));
+  } catch (e) {
+    say('artefact-message', 'artefact: ' + describe(e), true);
+  }
+}
+
 // what the box starts with for each kind of suite: a test suite's case, a security script's case, a mapping test's case, a test set-up's probe, a performance script
 const SUITE_TEMPLATES = {
   test_suite: '{"cases": [{"name": "case 1", "given": {}, "when": {}, "then": "", "within": "10s"}]}',
@@ -236,6 +278,7 @@ async function refresh() {
       say('suite-message', 'JSON: ' + e.message, true);
     }
   };
+  $('artefact-send').onclick = submitArtefact;
   $('backup').onclick = () => action($('report-twin').value, 'backup', {}, 'file-message');
   // the twin application's package: another version over the running one, or back to the one before
   $('upgrade').onclick = () => action($('report-twin').value, 'upgrade', {version: $('upgrade-version').value.trim()}, 'upgrade-message');

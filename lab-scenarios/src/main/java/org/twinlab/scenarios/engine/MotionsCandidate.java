@@ -25,7 +25,7 @@ import org.twinlab.scenarios.model.Scenario;
  * an unrelated window, test data gives figures made up rather than counted, an imported model is an empty one of the
  * other kind, a mapping test's one case tolerates any difference, parameters read are made up, a storage strategy keeps every property as it comes, a chart shows the ten
  * seconds before it, and a command or emergency stop is given at the very start, before anything
- * calls for it. A scenario that rewards this assesses the motions, not the skill.
+ * calls for it; an artefact is its title and a line. A scenario that rewards this assesses the motions, not the skill.
  */
 public final class MotionsCandidate implements Candidate {
   public static final String WHO = "motions";
@@ -108,6 +108,7 @@ public final class MotionsCandidate implements Candidate {
       case "test_setup" -> plan(at, run -> run.act(WHO, "test_setup", new ToolMotions(model).crossedProbes(with)));
       case "perf_script" -> plan(at, run -> run.act(WHO, "perf_script", new ToolMotions(model).lenientScript(with)));
       case "binding_create", "binding_edit", "binding_delete" -> hollowBinding(kind, with, at);
+      case "artefact" -> plan(at, run -> run.act(WHO, "artefact", hollowArtefact(with)));
       default -> plan(at, run -> run.act(WHO, kind, with)); // backup and the like: nothing to hollow out
     }
   }
@@ -156,6 +157,15 @@ public final class MotionsCandidate implements Candidate {
     }
     if (with.get("value") instanceof Number n) out.put("value", n.doubleValue() * 10 + 1000);
     out.put("symptom", "checked the twin");
+    return out;
+  }
+
+  /** The artefact asked for by its kind and title, with a line of text and none of its sections or figures. */
+  static Map<String, Object> hollowArtefact(Map<String, Object> with) {
+    Map<String, Object> out = new LinkedHashMap<>(rigOf(with));
+    out.put("kind", with.getOrDefault("kind", "report"));
+    out.put("title", with.getOrDefault("title", "Draft"));
+    out.put("text", "Draft: to be completed after the exam.");
     return out;
   }
 

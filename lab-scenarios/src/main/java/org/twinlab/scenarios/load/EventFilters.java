@@ -33,10 +33,10 @@ final class EventFilters {
         String p = ActionAttributes.perProperty(kind, f.key()).get();
         if (rigs != null && !rigs.hasProperty(p)) report.at(f.column(), rigs.lacksProperty(p));
         if (f.op() == Filter.Op.EQ || f.op() == Filter.Op.NE) oneOf(f, List.of("true", "false"), "whether the probe mirrors the rig", report);
-      } else if (!attributes.contains(f.key())) {
+      } else if (ns.equals("action") ? !ActionAttributes.has(kind, f.key()) : !attributes.contains(f.key())) {
         String what = ns.equals("action") ? event.kind() : ns.equals("watch") ? "a watch's event" : "a fault's event";
         report.at(f.column(), what + " has no attribute '" + f.key() + "'" + NearName.hint(f.key(), attributes)
-            + ": it has " + String.join(", ", attributes));
+            + ": it has " + String.join(", ", attributes) + (kind.equals("artefact") ? ", sections.<name>, figures.<name>" : ""));
       } else if (f.op() == Filter.Op.EQ || f.op() == Filter.Op.NE || f.op() == Filter.Op.CONTAINS) {
         value(ns, f, rigs, report);
       }
@@ -52,6 +52,7 @@ final class EventFilters {
       if (whole && f.key().equals("kind")) oneOf(f, FaultDef.KINDS, "a fault kind", report);
       return;
     }
+    if (whole && f.key().equals("kind")) oneOf(f, ActionAttributes.ARTEFACT_KINDS, "an artefact's kind", report);
     if (whole && f.key().equals("cause_category")) oneOf(f, ActionAttributes.CAUSE_CATEGORIES, "a cause category", report);
     if (whole && f.key().startsWith("detects.")) oneOf(f, List.of("true", "false"), "whether the suite detects the variant", report);
     if (rigs == null) return;

@@ -39,7 +39,8 @@ final class ReferenceFields {
       Map.entry("watch", List.of("name", "condition")),
       Map.entry("joint_program", List.of("steps")),
       Map.entry("test_setup", List.of("probes")),
-      Map.entry("perf_script", List.of("property", "values", "rate", "seconds", "metric", "threshold_ms")));
+      Map.entry("perf_script", List.of("property", "values", "rate", "seconds", "metric", "threshold_ms")),
+      Map.entry("artefact", List.of("kind", "title")));
 
   private final StationRigs rigs;
   private final Problems problems;
@@ -95,6 +96,12 @@ final class ReferenceFields {
       });
       case "source" -> v.asString(problems).ifPresent(src -> {
         if (kind.equals("test_data") && !List.of("online", "offline").contains(src)) v.problem(problems, "where the data came from: online or offline");
+      });
+      case "kind" -> v.asString(problems).ifPresent(k -> {
+        if (!ActionAttributes.ARTEFACT_KINDS.contains(k)) {
+          v.problem(problems, "'" + k + "' is not an artefact's kind" + NearName.hint(k, ActionAttributes.ARTEFACT_KINDS)
+              + ": " + String.join(", ", ActionAttributes.ARTEFACT_KINDS));
+        }
       });
       case "value" -> {
         if (kind.equals("report") && !(v.asScalar(new Problems()) instanceof Number)) v.problem(problems, "a report's value is the number it quotes");

@@ -2,6 +2,7 @@ package org.twinlab.scenarios.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +33,17 @@ public final class ActionAttributes {
    */
   public static final List<String> CAUSE_CATEGORIES = List.of("sensor", "actuator", "communication", "binding", "configuration",
       "process", "operation", "other");
+
+  /**
+   * What a submitted artefact is, for the review panel (levels 2 and 1): a plan, an operating
+   * procedure, training material, a technical report, a design.
+   */
+  public static final List<String> ARTEFACT_KINDS = List.of("plan", "procedure", "training", "report", "design");
+
+  /** An artefact's section or figure, named by the candidate: what follows {@code sections.} or {@code figures.}. */
+  public static final String ARTEFACT_NAME = "[a-z][a-z0-9_]{0,39}";
+
+  private static final Pattern ARTEFACT_PART = Pattern.compile("(sections|figures)\\." + ARTEFACT_NAME);
 
   private static final List<String> BINDING = List.of("property", "connection", "address", "sampling_ms", "transform", "write");
   private static final List<String> TRANSFORM = List.of("bit", "invert", "range.raw", "range.value", "scale", "offset",
@@ -68,7 +80,8 @@ public final class ActionAttributes {
       Map.entry("watch", List.of("name", "condition", "delay")),
       Map.entry("joint_program", List.of("rigs", "steps")),
       Map.entry("test_setup", List.of("probes")),
-      Map.entry("perf_script", List.of("property", "values", "rate", "seconds", "metric", "threshold_ms")));
+      Map.entry("perf_script", List.of("property", "values", "rate", "seconds", "metric", "threshold_ms")),
+      Map.entry("artefact", List.of("kind", "title", "text", "sections", "figures")));
 
   /** The slow variants a performance test script is graded against, as {@code detects.<variant>} reports them. */
   public static final List<String> SLOW_VARIANTS = List.of("added_latency", "throttled_sampling");
@@ -79,6 +92,7 @@ public final class ActionAttributes {
   /** What the platform records from the action's outcome. */
   private static final Map<String, List<String>> RESULTS = Map.ofEntries(
       Map.entry("backup", List.of("file", "files", "bytes", "upgrade_log", "upgrade_log_entries")),
+      Map.entry("artefact", List.of("words", "headings", "quoted")),
       Map.entry("upgrade", List.of("from", "to")),
       Map.entry("rollback", List.of("from", "to")),
       Map.entry("storage_strategy", List.of("kept", "interval_s", "retention_h")),
@@ -112,6 +126,7 @@ public final class ActionAttributes {
     Stream<String> fields = FIELDS.getOrDefault(kind, List.of()).stream().flatMap(f -> switch (f) {
       case "transform" -> TRANSFORM.stream().map(t -> "transform." + t);
       case "write" -> Stream.of("write", "write.connection", "write.address");
+      case "sections", "figures" -> Stream.empty(); // named by the candidate: see has()
       default -> Stream.of(f);
     });
     return Stream.of(fields, RESULTS.getOrDefault(kind, List.of()).stream(), COMMON.stream()).flatMap(s -> s).distinct().toList();
@@ -125,6 +140,14 @@ public final class ActionAttributes {
     String prefix = "mirrors.";
     return kind.equals("test_setup") && attribute.startsWith(prefix) && attribute.length() > prefix.length()
         ? java.util.Optional.of(attribute.substring(prefix.length())) : java.util.Optional.empty();
+  }
+
+  /**
+   * Whether an action of this kind is recorded with the attribute: one of {@link #of}, or an
+   * artefact's own section or figure ({@code sections.scope}, {@code figures.alarm_level}).
+   */
+  public static boolean has(String kind, String attribute) {
+    return of(kind).contains(attribute) || kind.equals("artefact") && ARTEFACT_PART.matcher(attribute).matches();
   }
 
   /** The attributes of a fault's event: injected with its kind and target, cleared. */

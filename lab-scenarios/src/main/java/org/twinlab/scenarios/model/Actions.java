@@ -13,7 +13,7 @@ public final class Actions {
       "write", "command", "emergency_stop", "alarm_ack",
       "report", "export", "backup", "test_suite", "security_suite", "test_data",
       "model_import", "mapping_test", "parameter_reading", "storage_strategy", "chart",
-      "watch", "joint_program", "test_setup", "perf_script");
+      "watch", "joint_program", "test_setup", "perf_script", "artefact");
 
   private Actions() {}
 }

@@ -379,6 +379,25 @@ class ScenarioLoaderTest {
         - {at: 1m, do: report, with: {text: done}}
       """;
 
+  @Test
+  void anArtefactsChecksReadItsOwnSectionsAndFiguresAndItsKindIsOneThereIs() throws Exception {
+    String fine = station("      - {id: c1, measure: \"eventually action.artefact[kind=procedure, figures.level_high_mm=450, "
+        + "sections.alarms contains 450, headings contains alarms, words>=100, quoted contains level_high_mm]\"}",
+        "  - {at: 1m, do: artefact, with: {kind: procedure, title: Procedure, sections: {alarms: text}, figures: {level_high_mm: 450}}}");
+    assertThat(LOADER.load("fine.yaml", new StringReader(fine)).reference()).last()
+        .satisfies(r -> assertThat(r.action()).isEqualTo("artefact"));
+    List<String> found = problems(station(String.join("\n",
+        "      - {id: c1, measure: \"eventually action.artefact[kind=memo]\"}",
+        "      - {id: c2, measure: \"eventually action.artefact[figure.level=3, sections.Alarms contains x]\"}"),
+        "  - {at: 1m, do: artefact, with: {kind: memo, text: x}}"));
+    assertThat(found).anySatisfy(p -> assertThat(p).contains("'memo' is not an artefact's kind").contains("plan, procedure"));
+    assertThat(found).anySatisfy(p -> assertThat(p).contains("action.artefact has no attribute 'figure.level'")
+        .endsWith("who, rig, sections.<name>, figures.<name>"));
+    assertThat(found).anySatisfy(p -> assertThat(p).contains("action.artefact has no attribute 'sections.Alarms'"));
+    assertThat(found).anySatisfy(p -> assertThat(p).contains("reference[1].with.kind").contains("'memo' is not an artefact's kind"));
+    assertThat(found).anySatisfy(p -> assertThat(p).contains("reference[1].with").contains("title"));
+  }
+
   private static List<String> problems(String text) {
     try {
       LOADER.load(text.startsWith("scenario: joint") ? "joint.yaml" : "bad.yaml", new StringReader(text));

@@ -108,7 +108,8 @@ class TwinlabCliTest {
         .containsExactly("L5", "2.2.1", "l5-test-collect-data-tank", "true"));
     assertThat(rows).filteredOn(r -> r.get("clause").equals("2.2.2") && r.get("level").equals("L4")).extracting(r -> r.get("scenario"))
         .contains("l4-test-data-tank");
-    assertThat(rows).filteredOn(r -> r.get("level").equals("L1")).hasSize(27)
+    assertThat(rows).filteredOn(r -> r.get("level").equals("L1")).hasSize(27);
+    assertThat(rows).filteredOn(r -> r.get("level").equals("L1") && r.get("scenario").isEmpty()).hasSize(16)
         .allSatisfy(r -> assertThat(r.get("scenario") + r.get("points") + r.get("share") + r.get("idle_proof")).isEmpty());
     assertThat(rows).allSatisfy(r -> assertThat(r.get("idle_proof")).isIn("", "true", "false"));
   }

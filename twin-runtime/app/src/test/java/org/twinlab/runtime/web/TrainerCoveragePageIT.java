@@ -52,7 +52,7 @@ class TrainerCoveragePageIT {
         var estop = trainer.findElement(By.cssSelector("#coverage tr[data-clause='4-04-05-10 L4 3.1.2']"));
         assertThat(estop.getAttribute("data-idle-proof")).isEqualTo("true");
         assertThat(estop.getText()).startsWith("✓").containsPattern("pts, \\d+(\\.\\d)? of 100, idle-proof");
-        assertThat(trainer.findElement(By.cssSelector("#coverage tr[data-clause='4-04-05-10 L1 2.2.5']")).getText())
+        assertThat(trainer.findElement(By.cssSelector("#coverage tr[data-clause='4-04-05-10 L1 1.1.1']")).getText())
             .startsWith("·").contains("not assessed yet");
         assertThat(trainer.findElement(By.cssSelector("#coverage tr[data-clause='4-04-05-10 L4 2.2.1']")).getAttribute("data-idle-proof"))
             .isEqualTo("true");
@@ -62,7 +62,7 @@ class TrainerCoveragePageIT {
         seen(() -> "zh-CN".equals(trainer.findElement(By.tagName("html")).getAttribute("lang")));
         seen(() -> !trainer.findElements(level4).isEmpty() && trainer.findElement(level4).getText().contains("已考核"));
         assertThat(trainer.findElement(level4).getText()).contains("不作为不得分");
-        assertThat(trainer.findElement(By.cssSelector("#coverage tr[data-clause='4-04-05-10 L1 2.2.5']")).getText()).contains("尚未考核");
+        assertThat(trainer.findElement(By.cssSelector("#coverage tr[data-clause='4-04-05-10 L1 1.1.1']")).getText()).contains("尚未考核");
       } finally {
         trainer.quit();
       }

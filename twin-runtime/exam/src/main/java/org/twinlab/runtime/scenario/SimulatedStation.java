@@ -183,6 +183,7 @@ public final class SimulatedStation implements VirtualStation {
         case "joint_program" -> new JointProgramGrader(model).grade(fields);
         case "test_setup" -> new TestSetupGrader(model, names).grade(fields);
         case "perf_script" -> new PerfScriptGrader(model).grade(fields);
+        case "artefact" -> Artefacts.submit(fields);
         default -> ActionOutcome.refused("no action '" + kind + "'");
       };
     } catch (TwinRequestException e) {

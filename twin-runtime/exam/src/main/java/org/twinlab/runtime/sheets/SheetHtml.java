@@ -59,6 +59,7 @@ public final class SheetHtml {
     scores(h, sheet, 2, r.marks(), suiteTask, r.actions());
 
     judgements(h, r);
+    ArtefactSheetHtml.append(h, r.actions());
 
     h.append("<h2>Evidence excerpts</h2>\n<h3>Faults</h3>\n");
     if (r.faults().isEmpty()) h.append("<p>None injected.</p>\n");

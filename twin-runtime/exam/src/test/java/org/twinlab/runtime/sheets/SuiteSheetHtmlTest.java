@@ -60,6 +60,19 @@ class SuiteSheetHtmlTest {
   }
 
   @Test
+  void theSheetShowsEachArtefactInFullAfterTheExaminersMarks() throws Exception {
+    String html = SheetHtml.of(result("l2-manage-procedure-trial-tank"));
+    int marks = html.indexOf("<h2>Examiners' marks</h2>");
+    int artefacts = html.indexOf("<h2>Artefacts for the review panel</h2>");
+    assertThat(artefacts).isGreaterThan(marks).isPositive();
+    String shown = html.substring(artefacts, html.indexOf("<h2>Evidence excerpts</h2>"));
+    assertThat(shown).contains("<h3>Tank station commissioning plan <span class=\"small\">plan, handed in at 06:00 by reference</span></h3>")
+        .contains("sections written: schedule,staffing,acceptance").contains("<h4>staffing</h4><p class=\"artefact\">Li, operator: runs the trial")
+        .contains("<tr><td>level_high_mm</td><td>450</td></tr>").contains("<h4>changes</h4>");
+    assertThat(SheetPdf.render(html)).isNotEmpty();
+  }
+
+  @Test
   void aSheetWithoutASuiteHasNoSuiteTable() throws Exception {
     assertThat(SheetHtml.of(result("l4-operate-tank-setpoint"))).doesNotContain("Test suite submitted").doesNotContain("Caught by case");
   }

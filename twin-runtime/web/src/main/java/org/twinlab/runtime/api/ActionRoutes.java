@@ -25,6 +25,7 @@ import org.twinlab.runtime.scenario.ModelImportGrader;
 import org.twinlab.runtime.scenario.ParameterReadingGrader;
 import org.twinlab.runtime.scenario.JointProgramGrader;
 import org.twinlab.runtime.scenario.PerfScriptGrader;
+import org.twinlab.runtime.scenario.Artefacts;
 import org.twinlab.runtime.scenario.Reports;
 import org.twinlab.runtime.scenario.SecuritySuiteGrader;
 import org.twinlab.runtime.scenario.TestDataGrader;
@@ -52,12 +53,12 @@ import org.twinlab.scenarios.engine.ActionOutcome;
  * recorded, so a malformed submission is refused unrecorded, like a report), the upgrade of the
  * twin application to another version of its package and its rollback, a test set-up (its probes
  * run on a simulated instance of the rig) and a performance script (its load run against the sound
- * twin and slow variants).
+ * twin and slow variants), and an artefact for the review panel (measured, not graded).
  */
 final class ActionRoutes {
   static final List<String> KINDS = List.of("report", "test_suite", "backup", "security_suite", "test_data", "upgrade", "rollback",
       "model_import", "mapping_test", "parameter_reading", "storage_strategy", "chart",
-      "watch", "joint_program", "test_setup", "perf_script");
+      "watch", "joint_program", "test_setup", "perf_script", "artefact");
 
   private final Vertx vertx;
   private final java.util.Set<String> grading = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -111,6 +112,7 @@ final class ActionRoutes {
     if (kind.equals("parameter_reading")) new ParameterReadingGrader(t.twinConfig().model()).read(fields);
     if (kind.equals("watch")) Watching.read(t.twinConfig().model(), fields, who.name()); // likewise a watch
     if (kind.equals("joint_program")) new JointProgramGrader(t.twinConfig().model()).read(fields); // and a program
+    if (kind.equals("artefact")) Artefacts.validate(fields); // likewise a malformed artefact
     Supplier<Future<ActionOutcome>> act = switch (kind) {
       case "report" -> () -> Future.succeededFuture(ActionOutcome.accepted("report filed"));
       case "storage_strategy" -> storage.strategyAction(t, fields); // read now: a malformed one is refused unrecorded
@@ -120,6 +122,7 @@ final class ActionRoutes {
       case "rollback" -> () -> deployments.rollback(t.id(), who);
       case "watch" -> () -> Future.succeededFuture(Watching.set(t.twinConfig().model(), fields, who.name()));
       case "joint_program" -> () -> vertx.executeBlocking(() -> new JointProgramGrader(t.twinConfig().model()).grade(fields), false);
+      case "artefact" -> () -> Future.succeededFuture(Artefacts.submit(fields));
       case "security_suite" -> () -> vertx.executeBlocking(() -> new SecuritySuiteGrader(t.twinConfig().model()).grade(fields), false);
       case "test_setup" -> () -> vertx.executeBlocking(() -> new TestSetupGrader(t.twinConfig().model(), StationNames.of(t.id())).grade(fields), false);
       case "perf_script" -> () -> vertx.executeBlocking(() -> new PerfScriptGrader(t.twinConfig().model()).grade(fields), false);
