@@ -20,11 +20,11 @@ import org.twinlab.scenarios.standard.StandardLoader;
 class LibraryCoverageFiguresTest {
   /** Level: assessed, idle-proof, total. */
   private static final Map<Integer, String> MEASURED = Map.of(
-      5, "14/14/15",
+      5, "15/15/15",
       4, "19/19/19",
-      3, "29/29/36",
-      2, "4/4/37",
-      1, "0/0/27");
+      3, "36/36/36",
+      2, "21/21/37",
+      1, "11/11/27");
 
   @Test
   void theLibraryAssessesAtLeastTheClausesItDidIdleProof() throws Exception {
@@ -33,7 +33,22 @@ class LibraryCoverageFiguresTest {
     Map<Integer, String> now = new LinkedHashMap<>();
     coverage.levels().forEach(l -> now.put(l.level().number(), l.assessed() + "/" + l.idleProof() + "/" + l.total()));
     assertThat(now).isEqualTo(MEASURED);
-    assertThat(coverage.assessed()).isEqualTo(66);
-    assertThat(coverage.idleProof()).isEqualTo(66);
+    assertThat(coverage.assessed()).isEqualTo(102);
+    assertThat(coverage.idleProof()).isEqualTo(102);
+  }
+
+  /** The exam body's requirement: every L5–L3 clause assessed idle-proof, half of L2's and a quarter of L1's. */
+  @Test
+  void everyClauseOfLevelsFiveToThreeIsAssessedIdleProofAndHalfOfLevelTwosAndAQuarterOfLevelOnes() throws Exception {
+    Standard standard = StandardLoader.digitalTwinTechnician();
+    ClauseCoverage coverage = LibraryCoverage.of(standard, new Scoring(standard), ScenarioLibrary.load(new ScenarioLoader(standard)));
+    for (ClauseCoverage.LevelCoverage l : coverage.levels()) {
+      double floor = switch (l.level().number()) {
+        case 5, 4, 3 -> 100;
+        case 2 -> 50;
+        default -> 25;
+      };
+      assertThat(l.idleProofPercent()).as("L" + l.level().number() + " idle-proof").isGreaterThanOrEqualTo(floor);
+    }
   }
 }
