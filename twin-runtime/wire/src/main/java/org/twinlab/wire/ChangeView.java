@@ -34,10 +34,32 @@ public sealed interface ChangeView {
     return m;
   }
 
+  /**
+   * The change as JSON text: {@link #toDataMap()}, or with {@code withEvent} {@link #toMap()}, each
+   * character as the runtime's JSON library writes that tree.
+   */
+  default void writeJson(StringBuilder out, boolean withEvent) {
+    JsonText.tree(out, withEvent ? toMap() : toDataMap());
+  }
+
   record PropertyChange(String twin, PropertyView state) implements ChangeView {
     @Override
     public String event() {
       return PROPERTY_EVENT;
+    }
+
+    /** Written field by field, without a tree: the live feed's most frequent change. */
+    @Override
+    public void writeJson(StringBuilder out, boolean withEvent) {
+      out.append('{');
+      state.writeJsonFields(out);
+      JsonText.field(out, TWIN, false);
+      JsonText.string(out, twin);
+      if (withEvent) {
+        JsonText.field(out, EVENT, false);
+        JsonText.string(out, PROPERTY_EVENT);
+      }
+      out.append('}');
     }
 
     @Override

@@ -41,6 +41,26 @@ public record PropertyView(String property, Object value, String unit, String qu
     return m;
   }
 
+  /** The fields of {@link #toMap()} as JSON text, in its order, without the braces around them. */
+  public void writeJsonFields(StringBuilder out) {
+    JsonText.field(out, PROPERTY, true);
+    JsonText.string(out, property);
+    JsonText.field(out, VALUE, false);
+    JsonText.scalar(out, value);
+    JsonText.field(out, UNIT, false);
+    JsonText.string(out, unit);
+    JsonText.field(out, QUALITY, false);
+    JsonText.string(out, quality);
+    if (!reason.isEmpty()) {
+      JsonText.field(out, REASON, false);
+      JsonText.string(out, reason);
+    }
+    JsonText.field(out, SOURCE_TIME, false);
+    JsonText.time(out, sourceTime);
+    JsonText.field(out, RECEIVED_TIME, false);
+    JsonText.time(out, receivedTime);
+  }
+
   public static PropertyView fromMap(Map<String, ?> m) {
     return new PropertyView(Tree.string(m, PROPERTY), Tree.scalar(m, VALUE), Tree.string(m, UNIT), Tree.string(m, QUALITY),
         Tree.string(m, REASON), Tree.time(m, SOURCE_TIME), Tree.time(m, RECEIVED_TIME));

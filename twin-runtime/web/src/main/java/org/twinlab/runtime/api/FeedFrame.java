@@ -14,8 +14,8 @@ import org.twinlab.runtime.twin.Change;
 final class FeedFrame {
   /** One encoded change: its event name, the property it is about (none for alarms and lifecycle), and its JSON. */
   record Event(String name, String property, String json) {
-    String serverSent() {
-      return "event: " + name + "\ndata: " + json + "\n\n";
+    void appendServerSent(StringBuilder out) {
+      out.append("event: ").append(name).append("\ndata: ").append(json).append("\n\n");
     }
   }
 
@@ -42,12 +42,24 @@ final class FeedFrame {
 
   private static FeedFrame encode(List<Change> changes, boolean snapshot) {
     List<Event> out = new ArrayList<>(changes.size());
+    StringBuilder json = new StringBuilder(256);
     for (Change c : changes) {
       String name = Views.eventName(c);
       String property = c instanceof Change.PropertyChanged p ? p.state().property() : null;
-      out.add(new Event(name, property, Views.change(c).put("event", name).encode()));
+      json.setLength(0);
+      out.add(new Event(name, property, json(c, json)));
     }
     return new FeedFrame(out, snapshot);
+  }
+
+  /** The change with its event name, written straight to text; through the JSON library only for a value of an unusual type. */
+  private static String json(Change c, StringBuilder json) {
+    try {
+      Views.changeView(c).writeJson(json, true);
+      return json.toString();
+    } catch (IllegalArgumentException e) {
+      return Views.change(c).put("event", Views.eventName(c)).encode();
+    }
   }
 
   /**
@@ -80,7 +92,7 @@ final class FeedFrame {
   String serverSent(Predicate<Event> wanted) {
     StringBuilder out = new StringBuilder(events.size() * 180);
     for (Event e : events) {
-      if (wanted.test(e)) out.append(e.serverSent());
+      if (wanted.test(e)) e.appendServerSent(out);
     }
     return out.toString();
   }
