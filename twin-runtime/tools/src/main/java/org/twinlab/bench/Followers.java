@@ -114,6 +114,11 @@ final class Followers implements AutoCloseable {
     return out;
   }
 
+  /** The followers' threads seen so far. */
+  Set<Long> threadIds() {
+    return Set.copyOf(threads);
+  }
+
   /** CPU time the followers' threads have used so far. */
   long cpuNanos() {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.twinlab.connectors.mqtt.MqttVersion;
@@ -58,7 +59,7 @@ public final class IngestBench {
   public record Result(Plan plan, ConnectorFloor.Result floor, double handedOverPerSecond, double appliedPerSecond,
       double eventsPerSecond, double runtimeMicrosPerSample, double runtimeCores, double followerCores, double addedP50Ms,
       double addedP99Ms, double ageP50Ms, double ageP99Ms, double ageP999Ms, double rigCores, double machineBusy,
-      long heapMaxUsedMb, long heapCommittedMb, double seconds, HistoryWatch.Result history) {
+      long heapMaxUsedMb, long heapCommittedMb, double seconds, HistoryWatch.Result history, Map<String, Long> cpuByKind) {
 
     /** The runtime's own CPU per sample: what it costs beyond the connectors it runs. */
     public double ownMicrosPerSample() {
@@ -95,7 +96,16 @@ public final class IngestBench {
           ageP50Ms, ageP99Ms, ageP999Ms, history.received() / seconds, history.written() / seconds,
           history.received() == 0 ? 0 : 100.0 * history.written() / history.received(), history.maxQueued(), history.lastQueued(),
           history.dropped(), history.keepsUp() ? " (keeping up)" : " (FALLING BEHIND)",
-          heapMaxUsedMb, heapCommittedMb, 100 * rigCores, 100 * machineBusy);
+          heapMaxUsedMb, heapCommittedMb, 100 * rigCores, 100 * machineBusy) + cpuReport();
+    }
+
+    /** The runtime's CPU by kind of thread, per sample handed over and as a share of one core. */
+    private String cpuReport() {
+      StringBuilder out = new StringBuilder("\nruntime CPU by thread     (connector threads are in the floor too)");
+      double samples = handedOverPerSecond * seconds;
+      cpuByKind.forEach((kind, nanos) -> out.append(String.format(Locale.ROOT, "%n  %-24s%6.2f us per sample (%3.0f %% of one core)", kind,
+          nanos / 1e3 / samples, 100 * nanos / (seconds * 1e9))));
+      return out.toString();
     }
   }
 
@@ -136,6 +146,7 @@ public final class IngestBench {
       HistoryWatch history = new HistoryWatch(runtime.history().writer());
       long followerCpuBefore = followers.cpuNanos();
       CpuClock before = CpuClock.read(generator.pid());
+      ThreadCpu threadsBefore = ThreadCpu.read();
       followers.measuring = true;
       for (int s = 0; s < plan.seconds(); s++) {
         Thread.sleep(1000);
@@ -145,6 +156,7 @@ public final class IngestBench {
       }
       followers.measuring = false;
       CpuClock after = CpuClock.read(generator.pid());
+      Map<String, Long> cpuByKind = ThreadCpu.read().since(threadsBefore, followers.threadIds());
       long followerCpu = followers.cpuNanos() - followerCpuBefore;
       double secs = (after.wallNanos() - before.wallNanos()) / 1e9;
       long handedOver = probe.samples.sum() - handedBefore;
@@ -168,7 +180,7 @@ public final class IngestBench {
           runtimeCpu / (secs * 1e9), followerCpu / (secs * 1e9), Latencies.percentileMs(added, 0.5), Latencies.percentileMs(added, 0.99),
           Latencies.percentileMs(ages, 0.5), Latencies.percentileMs(ages, 0.99), Latencies.percentileMs(ages, 0.999),
           before.otherCores(after), before.machineBusy(after), heap.maxUsed >> 20,
-          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 20, secs, history.result());
+          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 20, secs, history.result(), cpuByKind);
     } finally {
       followers.close();
       probe.close();

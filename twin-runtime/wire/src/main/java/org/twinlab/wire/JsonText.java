@@ -84,10 +84,17 @@ public final class JsonText {
     out.append("Z\"");
   }
 
+  /** A non-negative number in exactly {@code width} digits, zeros first. */
   private static void digits(StringBuilder out, int value, int width) {
-    int at = out.length();
-    out.append(value);
-    for (int pad = width - (out.length() - at); pad > 0; pad--) out.insert(at, '0');
+    for (int unit = pow10(width - 1); unit > 0; unit /= 10) {
+      out.append((char) ('0' + value / unit % 10));
+    }
+  }
+
+  private static int pow10(int n) {
+    int p = 1;
+    for (int i = 0; i < n; i++) p *= 10;
+    return p;
   }
 
   /** A string, number, boolean or null, as a property's value is. */

@@ -24,10 +24,20 @@ import org.twinlab.runtime.connect.Connections;
 public final class ActiveBindings {
   private final String twin;
   private BindingSet set;
-  private final Map<String, Binding> bySignal = new HashMap<>();
+  private final Map<String, Bound> bySignal = new HashMap<>();
   private final Map<String, String> signalOfProperty = new LinkedHashMap<>();
-  private final Map<String, Object> lastPassed = new HashMap<>();
   private long generation;
+
+  /** A binding as it runs: the value its deadband last let through (null when none), kept beside it so a sample costs one lookup. */
+  private static final class Bound {
+    final Binding binding;
+    Object lastPassed;
+
+    Bound(Binding binding, Object lastPassed) {
+      this.binding = binding;
+      this.lastPassed = lastPassed;
+    }
+  }
 
   /** What a change of bindings asks of the connectors. */
   public record Resubscription(Map<String, List<SignalRequest>> subscribe, Map<String, List<String>> unsubscribe) {}
@@ -59,18 +69,18 @@ public final class ActiveBindings {
       if (successor == null || !same(old, successor)) {
         String signal = signalOfProperty.remove(old.property());
         bySignal.remove(signal);
-        lastPassed.remove(old.property());
         unsubscribe.computeIfAbsent(old.source().connection(), c -> new ArrayList<>()).add(signal);
       }
     }
     for (Binding b : next.bindings()) {
       if (signalOfProperty.containsKey(b.property())) {
-        bySignal.put(signalOfProperty.get(b.property()), b);
+        String signal = signalOfProperty.get(b.property());
+        bySignal.put(signal, new Bound(b, bySignal.get(signal).lastPassed));
         continue;
       }
       String signal = Connections.signalId(twin, b.property() + "#" + (++generation));
       signalOfProperty.put(b.property(), signal);
-      bySignal.put(signal, b);
+      bySignal.put(signal, new Bound(b, null));
       subscribe.computeIfAbsent(b.source().connection(), c -> new ArrayList<>())
           .add(new SignalRequest(signal, b.source().address(), b.source().samplingMs(), 0));
     }
@@ -104,22 +114,23 @@ public final class ActiveBindings {
    * the transform cannot take becomes BAD with the reason.
    */
   public Optional<Update> accept(Sample s) {
-    Binding b = bySignal.get(s.signal());
-    if (b == null) return Optional.empty();
+    Bound bound = bySignal.get(s.signal());
+    if (bound == null) return Optional.empty();
+    Binding b = bound.binding;
     if (s.value() == null || s.quality().isBad()) {
-      lastPassed.remove(b.property());
+      bound.lastPassed = null;
       return Optional.of(new Update(b.property(), null, s.sourceTime(), s.quality(), false));
     }
     var result = b.transform().apply(s.value());
     if (!result.ok()) {
-      lastPassed.remove(b.property());
+      bound.lastPassed = null;
       return Optional.of(new Update(b.property(), null, s.sourceTime(), Quality.bad(result.error()), false));
     }
-    Object previous = lastPassed.get(b.property());
+    Object previous = bound.lastPassed;
     if (previous != null && !b.transform().passes(previous, result.value())) {
       return Optional.of(new Update(b.property(), previous, s.sourceTime(), s.quality(), true));
     }
-    lastPassed.put(b.property(), result.value());
+    bound.lastPassed = result.value();
     return Optional.of(new Update(b.property(), result.value(), s.sourceTime(), s.quality(), false));
   }
 

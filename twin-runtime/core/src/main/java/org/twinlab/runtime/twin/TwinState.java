@@ -173,10 +173,13 @@ public final class TwinState {
       if (!watchedForSilence.contains(def.path()) || def.eventDriven()) continue;
       PropertyState s = slot.state;
       if (s.isStale() || s.quality().isBad()) continue;
-      Duration limit = Duration.ofMillis((long) (def.expectedPeriodMs() * staleFactor));
-      if (Duration.between(s.receivedTime(), now).compareTo(limit) > 0) {
+      // in milliseconds, without a Duration per property: this runs over every property several times a second
+      Instant received = s.receivedTime();
+      long silentNanos = (now.getEpochSecond() - received.getEpochSecond()) * 1_000_000_000L + (now.getNano() - received.getNano());
+      long silentMs = silentNanos / 1_000_000;
+      if (silentNanos > (long) (def.expectedPeriodMs() * staleFactor) * 1_000_000L) {
         PropertyState stale = new PropertyState(def.path(), s.value(), s.unit(),
-            Quality.uncertain(PropertyState.STALE + ": no sample for " + Duration.between(s.receivedTime(), now).toMillis() + " ms"),
+            Quality.uncertain(PropertyState.STALE + ": no sample for " + silentMs + " ms"),
             s.sourceTime(), s.receivedTime());
         slot.state = stale;
         changes.add(new Change.PropertyChanged(id, stale));

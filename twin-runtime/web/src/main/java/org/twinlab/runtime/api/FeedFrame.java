@@ -8,24 +8,22 @@ import org.twinlab.runtime.twin.Change;
 
 /**
  * One batch of a twin's changes (or its whole state) encoded to JSON once, whatever number of
- * followers it goes to: each change is encoded a single time, and the WebSocket message and the
- * Server-Sent Events are put together from those same strings.
+ * followers it goes to. The changes are written straight into the batch's Server-Sent Events text,
+ * each event's JSON a range of it; the WebSocket message and a follower's selection of events are
+ * put together from those same ranges.
  */
 final class FeedFrame {
-  /** One encoded change: its event name, the property it is about (none for alarms and lifecycle), and its JSON. */
-  record Event(String name, String property, String json) {
-    void appendServerSent(StringBuilder out) {
-      out.append("event: ").append(name).append("\ndata: ").append(json).append("\n\n");
-    }
-  }
+  /** One encoded change: its event name, the property it is about (none for alarms and lifecycle), and where its JSON lies. */
+  record Event(String name, String property, int jsonFrom, int jsonTo, int sseFrom, int sseTo) {}
 
+  private final String serverSent;
   private final List<Event> events;
   private final boolean snapshot;
-  // put together on first use; two followers asking at once at worst join the same strings twice
+  // put together on first use; two followers asking at once at worst join the same text twice
   private volatile String webSocket;
-  private volatile String serverSent;
 
-  private FeedFrame(List<Event> events, boolean snapshot) {
+  private FeedFrame(String serverSent, List<Event> events, boolean snapshot) {
+    this.serverSent = serverSent;
     this.events = List.copyOf(events);
     this.snapshot = snapshot;
   }
@@ -42,24 +40,39 @@ final class FeedFrame {
 
   private static FeedFrame encode(List<Change> changes, boolean snapshot) {
     List<Event> out = new ArrayList<>(changes.size());
-    StringBuilder json = new StringBuilder(256);
+    StringBuilder sse = new StringBuilder(changes.size() * 300);
     for (Change c : changes) {
       String name = Views.eventName(c);
       String property = c instanceof Change.PropertyChanged p ? p.state().property() : null;
-      json.setLength(0);
-      out.add(new Event(name, property, json(c, json)));
+      int sseFrom = sse.length();
+      sse.append("event: ").append(name).append("\ndata: ");
+      int jsonFrom = sse.length();
+      writeJson(c, sse);
+      int jsonTo = sse.length();
+      sse.append("\n\n");
+      out.add(new Event(name, property, jsonFrom, jsonTo, sseFrom, sse.length()));
     }
-    return new FeedFrame(out, snapshot);
+    return new FeedFrame(sse.toString(), out, snapshot);
   }
 
   /** The change with its event name, written straight to text; through the JSON library only for a value of an unusual type. */
-  private static String json(Change c, StringBuilder json) {
+  private static void writeJson(Change c, StringBuilder out) {
+    int from = out.length();
     try {
-      Views.changeView(c).writeJson(json, true);
-      return json.toString();
+      Views.changeView(c).writeJson(out, true);
     } catch (IllegalArgumentException e) {
-      return Views.change(c).put("event", Views.eventName(c)).encode();
+      out.setLength(from);
+      out.append(Views.change(c).put("event", Views.eventName(c)).encode());
     }
+  }
+
+  /** One event's JSON. */
+  String json(Event e) {
+    return serverSent.substring(e.jsonFrom(), e.jsonTo());
+  }
+
+  List<Event> events() {
+    return events;
   }
 
   /**
@@ -69,10 +82,11 @@ final class FeedFrame {
   String webSocket() {
     String s = webSocket;
     if (s == null) {
-      StringBuilder out = new StringBuilder(64 + events.size() * 160).append("{\"changes\":[");
+      StringBuilder out = new StringBuilder(64 + serverSent.length()).append("{\"changes\":[");
       for (int i = 0; i < events.size(); i++) {
         if (i > 0) out.append(',');
-        out.append(events.get(i).json());
+        Event e = events.get(i);
+        out.append(serverSent, e.jsonFrom(), e.jsonTo());
       }
       out.append(']');
       if (snapshot) out.append(",\"snapshot\":true");
@@ -83,16 +97,14 @@ final class FeedFrame {
 
   /** The batch as Server-Sent Events, every change; empty when there is none. */
   String serverSent() {
-    String s = serverSent;
-    if (s == null) serverSent = s = serverSent(e -> true);
-    return s;
+    return serverSent;
   }
 
   /** The batch as Server-Sent Events, only the changes the follower wants. */
   String serverSent(Predicate<Event> wanted) {
-    StringBuilder out = new StringBuilder(events.size() * 180);
+    StringBuilder out = new StringBuilder(serverSent.length());
     for (Event e : events) {
-      if (wanted.test(e)) e.appendServerSent(out);
+      if (wanted.test(e)) out.append(serverSent, e.sseFrom(), e.sseTo());
     }
     return out.toString();
   }
