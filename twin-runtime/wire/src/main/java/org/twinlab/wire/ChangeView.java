@@ -48,17 +48,15 @@ public sealed interface ChangeView {
       return PROPERTY_EVENT;
     }
 
+    private static final String TWIN_FIELD = JsonText.field(TWIN, false);
+    private static final String PROPERTY_EVENT_FIELD = JsonText.field(EVENT, false) + '"' + PROPERTY_EVENT + '"';
+
     /** Written field by field, without a tree: the live feed's most frequent change. */
     @Override
     public void writeJson(StringBuilder out, boolean withEvent) {
-      out.append('{');
-      state.writeJsonFields(out);
-      JsonText.field(out, TWIN, false);
-      JsonText.string(out, twin);
-      if (withEvent) {
-        JsonText.field(out, EVENT, false);
-        JsonText.string(out, PROPERTY_EVENT);
-      }
+      state.writeJsonFields(out.append('{'));
+      JsonText.string(out.append(TWIN_FIELD), twin);
+      if (withEvent) out.append(PROPERTY_EVENT_FIELD);
       out.append('}');
     }
 

@@ -22,8 +22,12 @@ public final class JsonText {
   /** The text of one whole second, "2026-03-02T09:15:30", reused while the times stay within it. */
   private record Second(long epochSecond, String text) {}
 
+  /** The whole quoted text of one time: a batch's samples mostly share their source time and their time of receipt. */
+  private record Written(Instant time, String text) {}
+
   // shared by every thread; a record is immutable, so a racing reader sees a whole one or the older one
   private static volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
+  private static volatile Written lastWritten = new Written(null, "");
 
   private JsonText() {}
 
@@ -33,12 +37,19 @@ public final class JsonText {
       out.append("null");
       return;
     }
+    int n = s.length();
+    int first = 0;
+    while (first < n && needsNoEscape(s.charAt(first))) first++;
+    if (first == n) {
+      // the usual case, copied whole
+      out.append('"').append(s).append('"');
+      return;
+    }
     out.append('"');
     int from = 0;
-    int n = s.length();
-    for (int i = 0; i < n; i++) {
+    for (int i = first; i < n; i++) {
       char c = s.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      if (needsNoEscape(c)) continue;
       out.append(s, from, i);
       from = i + 1;
       switch (c) {
@@ -55,12 +66,27 @@ public final class JsonText {
     out.append(s, from, n).append('"');
   }
 
+  private static boolean needsNoEscape(char c) {
+    return c >= 0x20 && c != '"' && c != '\\';
+  }
+
   /** A time as Instant.toString writes it, quoted; null as null. */
   public static void time(StringBuilder out, Instant t) {
     if (t == null) {
       out.append("null");
       return;
     }
+    Written written = lastWritten;
+    if (t.equals(written.time())) {
+      out.append(written.text());
+      return;
+    }
+    int from = out.length();
+    writeTime(out, t);
+    lastWritten = new Written(t, out.substring(from));
+  }
+
+  private static void writeTime(StringBuilder out, Instant t) {
     long epochSecond = t.getEpochSecond();
     if (epochSecond < FIRST_PLAIN_SECOND || epochSecond > LAST_PLAIN_SECOND) {
       out.append('"').append(t).append('"');
@@ -139,9 +165,8 @@ public final class JsonText {
     }
   }
 
-  /** Starts a field of an object: {@code "name":}, after a comma unless it is the first. */
-  static void field(StringBuilder out, String name, boolean first) {
-    if (!first) out.append(',');
-    out.append('"').append(name).append("\":"); // field names are ours, none needs escaping
+  /** The text that starts a field of an object, {@code ,"name":} (without the comma for the first): written as one piece. */
+  static String field(String name, boolean first) {
+    return (first ? "" : ",") + '"' + name + "\":"; // field names are ours, none needs escaping
   }
 }

@@ -41,24 +41,23 @@ public record PropertyView(String property, Object value, String unit, String qu
     return m;
   }
 
+  private static final String PROPERTY_FIELD = JsonText.field(PROPERTY, true);
+  private static final String VALUE_FIELD = JsonText.field(VALUE, false);
+  private static final String UNIT_FIELD = JsonText.field(UNIT, false);
+  private static final String QUALITY_FIELD = JsonText.field(QUALITY, false);
+  private static final String REASON_FIELD = JsonText.field(REASON, false);
+  private static final String SOURCE_TIME_FIELD = JsonText.field(SOURCE_TIME, false);
+  private static final String RECEIVED_TIME_FIELD = JsonText.field(RECEIVED_TIME, false);
+
   /** The fields of {@link #toMap()} as JSON text, in its order, without the braces around them. */
   public void writeJsonFields(StringBuilder out) {
-    JsonText.field(out, PROPERTY, true);
-    JsonText.string(out, property);
-    JsonText.field(out, VALUE, false);
-    JsonText.scalar(out, value);
-    JsonText.field(out, UNIT, false);
-    JsonText.string(out, unit);
-    JsonText.field(out, QUALITY, false);
-    JsonText.string(out, quality);
-    if (!reason.isEmpty()) {
-      JsonText.field(out, REASON, false);
-      JsonText.string(out, reason);
-    }
-    JsonText.field(out, SOURCE_TIME, false);
-    JsonText.time(out, sourceTime);
-    JsonText.field(out, RECEIVED_TIME, false);
-    JsonText.time(out, receivedTime);
+    JsonText.string(out.append(PROPERTY_FIELD), property);
+    JsonText.scalar(out.append(VALUE_FIELD), value);
+    JsonText.string(out.append(UNIT_FIELD), unit);
+    JsonText.string(out.append(QUALITY_FIELD), quality);
+    if (!reason.isEmpty()) JsonText.string(out.append(REASON_FIELD), reason);
+    JsonText.time(out.append(SOURCE_TIME_FIELD), sourceTime);
+    JsonText.time(out.append(RECEIVED_TIME_FIELD), receivedTime);
   }
 
   public static PropertyView fromMap(Map<String, ?> m) {

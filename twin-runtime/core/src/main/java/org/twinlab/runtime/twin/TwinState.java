@@ -124,11 +124,16 @@ public final class TwinState {
    * property becomes GOOD again, which is a change.
    */
   public List<Change> touch(String property, Instant sourceTime) {
+    return touch(property, sourceTime, clock.instant());
+  }
+
+  /** As {@link #touch(String, Instant)}, received at a moment the caller took (once for a whole batch). */
+  public List<Change> touch(String property, Instant sourceTime, Instant receivedTime) {
     Slot slot = slots.get(property);
     if (lifecycle != Lifecycle.RUNNING || slot == null) return List.of();
     PropertyState s = slot.state;
-    if (s.isStale()) return apply(property, s.value(), sourceTime, Quality.GOOD);
-    slot.state = new PropertyState(property, s.value(), s.unit(), s.quality(), s.sourceTime(), clock.instant());
+    if (s.isStale()) return apply(property, s.value(), sourceTime, Quality.GOOD, receivedTime);
+    slot.state = new PropertyState(property, s.value(), s.unit(), s.quality(), s.sourceTime(), receivedTime);
     return List.of();
   }
 
@@ -137,6 +142,11 @@ public final class TwinState {
    * property and any alarm that rose or cleared) for the live feed and history.
    */
   public List<Change> apply(String property, Object value, Instant sourceTime, Quality quality) {
+    return apply(property, value, sourceTime, quality, clock.instant());
+  }
+
+  /** As {@link #apply(String, Object, Instant, Quality)}, received at a moment the caller took (once for a whole batch). */
+  public List<Change> apply(String property, Object value, Instant sourceTime, Quality quality, Instant receivedTime) {
     if (lifecycle != Lifecycle.RUNNING) return List.of();
     Slot slot = slots.get(property);
     if (slot == null) return List.of();
@@ -152,7 +162,7 @@ public final class TwinState {
     if (def.type() == org.twinlab.models.PropertyType.INT && v instanceof Number n) v = Math.round(n.doubleValue());
     // a Double is kept as it came: boxing it afresh would cost an allocation per sample
     if (def.type() == org.twinlab.models.PropertyType.DOUBLE && v instanceof Number n && !(v instanceof Double)) v = n.doubleValue();
-    PropertyState next = new PropertyState(property, q.isBad() ? null : v, def.unit(), q, sourceTime, clock.instant());
+    PropertyState next = new PropertyState(property, q.isBad() ? null : v, def.unit(), q, sourceTime, receivedTime);
     slot.state = next;
     Change changed = new Change.PropertyChanged(id, next);
     List<WatchedAlarm> judged = alarmIndex.reading(property);

@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,16 +102,18 @@ public final class TwinVerticle extends VerticleBase {
 
   private void onSamples(List<Sample> samples) {
     if (state.lifecycle() != Lifecycle.RUNNING) return;
-    List<Change> changes = new ArrayList<>();
+    List<Change> changes = new ArrayList<>(samples.size());
     long applied = 0;
+    // a batch is received at one moment: the connector handed its samples over together
+    Instant received = clock.instant();
     for (Sample s : samples) {
       var update = active.accept(s);
       if (update.isEmpty()) continue;
       var u = update.get();
       if (u.heldBack()) {
-        changes.addAll(state.touch(u.property(), u.sourceTime()));
+        changes.addAll(state.touch(u.property(), u.sourceTime(), received));
       } else {
-        changes.addAll(state.apply(u.property(), u.value(), u.sourceTime(), u.quality()));
+        changes.addAll(state.apply(u.property(), u.value(), u.sourceTime(), u.quality(), received));
         applied++;
       }
     }
