@@ -1,6 +1,8 @@
 package org.twinlab.runtime.api;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -21,6 +23,7 @@ final class FeedFrame {
   private final boolean snapshot;
   // put together on first use; two followers asking at once at worst join the same text twice
   private volatile String webSocket;
+  private volatile Buffer serverSentBytes;
 
   private FeedFrame(String serverSent, List<Event> events, boolean snapshot) {
     this.serverSent = serverSent;
@@ -98,6 +101,16 @@ final class FeedFrame {
   /** The batch as Server-Sent Events, every change; empty when there is none. */
   String serverSent() {
     return serverSent;
+  }
+
+  /**
+   * The batch as Server-Sent Events in UTF-8, every change: encoded once for all followers (a
+   * response writes a slice of it, so one buffer serves many).
+   */
+  Buffer serverSentBytes() {
+    Buffer b = serverSentBytes;
+    if (b == null) serverSentBytes = b = Buffer.buffer(serverSent.getBytes(StandardCharsets.UTF_8));
+    return b;
   }
 
   /** The batch as Server-Sent Events, only the changes the follower wants. */

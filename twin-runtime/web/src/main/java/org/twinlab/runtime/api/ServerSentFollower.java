@@ -79,7 +79,11 @@ final class ServerSentFollower {
   }
 
   private void write(FeedFrame frame) {
-    String out = only == null ? frame.serverSent() : frame.serverSent(e -> e.property() == null || only.contains(e.property()));
+    if (only == null) {
+      if (!frame.serverSent().isEmpty()) res.write(frame.serverSentBytes());
+      return;
+    }
+    String out = frame.serverSent(e -> e.property() == null || only.contains(e.property()));
     if (!out.isEmpty()) res.write(out);
   }
 

@@ -95,6 +95,7 @@ class FeedChannelsTest {
     assertThat(new JsonObject(FeedFrame.snapshot(changes).webSocket()).getBoolean("snapshot")).isTrue();
 
     String sse = frame.serverSent();
+    assertThat(frame.serverSentBytes().toString(java.nio.charset.StandardCharsets.UTF_8)).as("the bytes every follower is sent").isEqualTo(sse);
     assertThat(sse.lines().filter(l -> l.startsWith("event: ")).toList()).containsExactly("event: lifecycle", "event: property", "event: property");
     String onlyLevel = frame.serverSent(e -> e.property() == null || e.property().equals("tank.level"));
     assertThat(onlyLevel).contains("\"tank.level\"").doesNotContain("pump.on").contains("event: lifecycle");
