@@ -59,7 +59,8 @@ public final class IngestBench {
   public record Result(Plan plan, ConnectorFloor.Result floor, double handedOverPerSecond, double appliedPerSecond,
       double eventsPerSecond, double runtimeMicrosPerSample, double runtimeCores, double followerCores, double addedP50Ms,
       double addedP99Ms, double ageP50Ms, double ageP99Ms, double ageP999Ms, double rigCores, double machineBusy,
-      long heapMaxUsedMb, long heapCommittedMb, double seconds, HistoryWatch.Result history, Map<String, Long> cpuByKind) {
+      long heapMaxUsedMb, long heapCommittedMb, double seconds, HistoryWatch.Result history, Map<String, Long> cpuByKind,
+      GcPauses.Result gc) {
 
     /** The runtime's own CPU per sample: what it costs beyond the connectors it runs. */
     public double ownMicrosPerSample() {
@@ -88,6 +89,7 @@ public final class IngestBench {
           source -> SSE             p50 %.1f ms  p99 %.1f ms  p99.9 %.1f ms
           history                   %,.0f points/s received, %,.0f written (%.1f %%), queue at most %,d, %,d at the end, %,d dropped%s
           heap                      max used %d MB of %d MB committed
+          GC pauses                 %d, longest %d ms, %d ms in all (%.1f %% of the time)
           rigs' CPU                 %.0f %% of one core; machine busy %.0f %% of all cores""",
           plan.protocol, plan.rigs, plan.signals, plan.hz, seconds, plan.expectedPerSecond(),
           floor.perSecond(), floor.cpuMicrosPerSample(), floor.ageP50Ms(), floor.ageP99Ms(),
@@ -96,7 +98,7 @@ public final class IngestBench {
           ageP50Ms, ageP99Ms, ageP999Ms, history.received() / seconds, history.written() / seconds,
           history.received() == 0 ? 0 : 100.0 * history.written() / history.received(), history.maxQueued(), history.lastQueued(),
           history.dropped(), history.keepsUp() ? " (keeping up)" : " (FALLING BEHIND)",
-          heapMaxUsedMb, heapCommittedMb, 100 * rigCores, 100 * machineBusy) + cpuReport();
+          heapMaxUsedMb, heapCommittedMb, gc.count(), gc.longestMs(), gc.totalMs(), gc.totalMs() / (10 * seconds), 100 * rigCores, 100 * machineBusy) + cpuReport();
     }
 
     /** The runtime's CPU by kind of thread, per sample handed over and as a share of one core. */
@@ -147,6 +149,7 @@ public final class IngestBench {
       long followerCpuBefore = followers.cpuNanos();
       CpuClock before = CpuClock.read(generator.pid());
       ThreadCpu threadsBefore = ThreadCpu.read();
+      GcPauses gc = new GcPauses();
       followers.measuring = true;
       for (int s = 0; s < plan.seconds(); s++) {
         Thread.sleep(1000);
@@ -157,6 +160,7 @@ public final class IngestBench {
       followers.measuring = false;
       CpuClock after = CpuClock.read(generator.pid());
       Map<String, Long> cpuByKind = ThreadCpu.read().since(threadsBefore, followers.threadIds());
+      gc.close();
       long followerCpu = followers.cpuNanos() - followerCpuBefore;
       double secs = (after.wallNanos() - before.wallNanos()) / 1e9;
       long handedOver = probe.samples.sum() - handedBefore;
@@ -180,7 +184,7 @@ public final class IngestBench {
           runtimeCpu / (secs * 1e9), followerCpu / (secs * 1e9), Latencies.percentileMs(added, 0.5), Latencies.percentileMs(added, 0.99),
           Latencies.percentileMs(ages, 0.5), Latencies.percentileMs(ages, 0.99), Latencies.percentileMs(ages, 0.999),
           before.otherCores(after), before.machineBusy(after), heap.maxUsed >> 20,
-          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 20, secs, history.result(), cpuByKind);
+          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 20, secs, history.result(), cpuByKind, gc.result());
     } finally {
       followers.close();
       probe.close();
