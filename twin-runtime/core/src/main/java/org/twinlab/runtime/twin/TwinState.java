@@ -31,17 +31,21 @@ public final class TwinState {
   private final Map<String, Slot> slots = new LinkedHashMap<>();
   private Set<String> watchedForSilence;
   private final Map<String, AlarmState> alarms = new LinkedHashMap<>();
-  private final AlarmIndex alarmIndex;
   private final Function<String, Object> valueOf = p -> slots.get(p).state.value();
   private Lifecycle lifecycle = Lifecycle.LOADED;
 
-  /** A property's definition and its current state; the state is replaced, never changed. */
+  /**
+   * A property's definition, the alarms its change can move, and its current state; the state is
+   * replaced, never changed. A sample finds all three with one lookup.
+   */
   private static final class Slot {
     final PropertyDef def;
+    final List<WatchedAlarm> judged;
     PropertyState state;
 
-    Slot(PropertyDef def, PropertyState state) {
+    Slot(PropertyDef def, List<WatchedAlarm> judged, PropertyState state) {
       this.def = def;
+      this.judged = judged;
       this.state = state;
     }
   }
@@ -68,12 +72,11 @@ public final class TwinState {
     }
 
     List<WatchedAlarm> reading(String property) {
-      if (byProperty.isEmpty()) return always; // a model without alarms pays no lookup
       List<WatchedAlarm> some = byProperty.getOrDefault(property, List.of());
       if (always.isEmpty()) return some;
       List<WatchedAlarm> all = new ArrayList<>(always);
       all.addAll(some);
-      return all;
+      return List.copyOf(all);
     }
   }
 
@@ -86,10 +89,10 @@ public final class TwinState {
     this.clock = clock;
     this.staleFactor = staleFactor;
     this.watchedForSilence = model.properties().keySet();
-    this.alarmIndex = AlarmIndex.of(model.alarms());
+    AlarmIndex alarmIndex = AlarmIndex.of(model.alarms());
     Instant now = clock.instant();
-    model.properties().values().forEach(p ->
-        slots.put(p.path(), new Slot(p, new PropertyState(p.path(), null, p.unit(), Quality.uncertain("no value yet"), now, now))));
+    model.properties().values().forEach(p -> slots.put(p.path(), new Slot(p, alarmIndex.reading(p.path()),
+        new PropertyState(p.path(), null, p.unit(), Quality.uncertain("no value yet"), now, now))));
   }
 
   public String id() {
@@ -165,7 +168,7 @@ public final class TwinState {
     PropertyState next = new PropertyState(property, q.isBad() ? null : v, def.unit(), q, sourceTime, receivedTime);
     slot.state = next;
     Change changed = new Change.PropertyChanged(id, next);
-    List<WatchedAlarm> judged = alarmIndex.reading(property);
+    List<WatchedAlarm> judged = slot.judged;
     if (judged.isEmpty()) return List.of(changed);
     List<Change> changes = new ArrayList<>(1 + judged.size());
     changes.add(changed);
