@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.twinlab.models.view.GltfScene;
 
 /** The rig models shipped with twinlab, read from the classpath ({@code /models/NAME.yaml}). */
 public final class ModelLibrary {
@@ -26,8 +27,17 @@ public final class ModelLibrary {
     return new ModelLibrary(all);
   }
 
+  /** A built-in model, with its glTF scene's text when it has one (beside it on the class path). */
   public static TwinModel loadBuiltIn(String name) {
-    return ModelLoader.loadOrThrow("models/" + name + ".yaml", new java.io.StringReader(builtInSource(name)));
+    TwinModel model = ModelLoader.loadOrThrow("models/" + name + ".yaml", new java.io.StringReader(builtInSource(name)));
+    return model.view().gltf().filter(GltfScene::plainFileName).map(g -> {
+      try (InputStream in = ModelLibrary.class.getResourceAsStream("/models/" + g.file())) {
+        if (in == null) throw new IllegalStateException("the built-in model " + name + " names the glTF file " + g.file() + ", which is missing");
+        return model.withGltfContent(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).orElse(model);
   }
 
   /** The YAML text of a built-in model, for tools that derive variants of it. */

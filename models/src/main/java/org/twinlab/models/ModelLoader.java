@@ -1,6 +1,9 @@
 package org.twinlab.models;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.twinlab.models.expr.ExprSyntaxException;
+import org.twinlab.models.view.GltfScene;
 import org.twinlab.models.view.ViewHints;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.models.yaml.Problems;
@@ -24,8 +28,22 @@ public final class ModelLoader {
 
   private ModelLoader() {}
 
+  /**
+   * Reads a model file, and its glTF scene beside it when it names one by a plain file name (no
+   * directory) that is there and at most {@link GltfScene#MAX_CONTENT_BYTES}: the scene travels with
+   * the model to the viewer. A scene not there is left unread, as before.
+   */
   public static TwinModel load(Path file) throws InvalidInputException {
-    return read(YamlDocument.parse(file));
+    TwinModel model = read(YamlDocument.parse(file));
+    return model.view().gltf().filter(GltfScene::plainFileName).map(g -> {
+      Path beside = file.toAbsolutePath().getParent().resolve(g.file());
+      try {
+        if (!Files.isRegularFile(beside) || Files.size(beside) > GltfScene.MAX_CONTENT_BYTES) return model;
+        return model.withGltfContent(Files.readString(beside, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        return model;
+      }
+    }).orElse(model);
   }
 
   public static TwinModel load(String source, Reader text) throws InvalidInputException {

@@ -32,6 +32,12 @@ public record TwinModel(
     return Optional.ofNullable(properties().get(path));
   }
 
+  /** The same model with its glTF scene's text, when it has a scene. */
+  public TwinModel withGltfContent(String text) {
+    if (view.gltf().isEmpty()) return this;
+    return new TwinModel(id, version, name, kind, components, alarms, new ViewHints(view.shapes(), view.gltf().map(g -> g.withContent(text))));
+  }
+
   public Optional<CommandDef> command(String path) {
     return components.stream().flatMap(c -> c.commands().stream()).filter(c -> c.path().equals(path)).findFirst();
   }

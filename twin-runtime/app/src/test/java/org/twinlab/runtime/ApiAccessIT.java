@@ -38,9 +38,10 @@ import org.twinlab.runtime.auth.Role;
 class ApiAccessIT {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   /** The values path parameters take: what the examiner and candidate of station s1 are assigned to. */
-  static final Map<String, String> PARAMS = Map.of("id", "motor-1", "property", "vibration.rms_x",
-      "command", "sensor.emergency_stop", "alarm", "no-such-alarm", "session", "exam-b", "station", "s1",
-      "scenario", "l4-debug-motor-swapped-axes", "exam", "l5-exam-tank", "name", "nobody", "file", "no-such-backup.zip");
+  static final Map<String, String> PARAMS = Map.ofEntries(Map.entry("id", "motor-1"), Map.entry("property", "vibration.rms_x"),
+      Map.entry("command", "sensor.emergency_stop"), Map.entry("alarm", "no-such-alarm"), Map.entry("session", "exam-b"),
+      Map.entry("station", "s1"), Map.entry("scenario", "l4-debug-motor-swapped-axes"), Map.entry("exam", "l5-exam-tank"),
+      Map.entry("name", "nobody"), Map.entry("file", "no-such-backup.zip"), Map.entry("model", "motor-vibration"));
   /** The twin and session of another candidate and examiner. */
   static final Map<String, String> OTHERS = Map.of("id", "motor-2", "session", "exam-c");
   @TempDir

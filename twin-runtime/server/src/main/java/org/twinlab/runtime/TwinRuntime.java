@@ -239,6 +239,11 @@ public final class TwinRuntime implements Deployments {
         config.staleFactor(), autoStart, clock);
   }
 
+  @Override
+  public List<org.twinlab.models.TwinModel> models() {
+    return packages.models();
+  }
+
   /**
    * Deploys a twin application package (a twin id, its model and its bindings, in the binding
    * file's form), loaded and not yet started, as a technician installs one. The package is on disk

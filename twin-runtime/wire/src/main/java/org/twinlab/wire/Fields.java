@@ -52,4 +52,34 @@ public final class Fields {
   public static final String TWIN = "twin";
   public static final String EVENT = "event";
   public static final String CHANGES = "changes";
+
+  // a model (the twin's and the lab's models)
+  public static final String VERSION = "version";
+  public static final String COUNTS = "counts";
+  public static final String EN = "en";
+  public static final String ZH = "zh";
+  public static final String COMPONENTS = "components";
+  public static final String RANGE = "range";
+  public static final String ENUM_VALUES = "values";
+  public static final String PERIOD_MS = "period_ms";
+  public static final String EVENT_DRIVEN = "event_driven";
+  public static final String PARAMS = "params";
+  public static final String VIEW = "view";
+  public static final String SHAPES = "shapes";
+  public static final String SHAPE = "shape";
+  public static final String SIZE = "size";
+  public static final String POSITION = "position";
+  public static final String COLOR = "color";
+  public static final String ANIMATE = "animate";
+  public static final String EFFECT = "effect";
+  public static final String AXIS = "axis";
+  public static final String SCALE = "scale";
+  public static final String COLORS = "colors";
+  public static final String WRAP = "wrap";
+  public static final String OFFSET = "offset";
+  public static final String GLTF = "gltf";
+  public static final String FILE = "file";
+  public static final String NODES = "nodes";
+  public static final String NODE = "node";
+  public static final String SCENE = "scene";
 }

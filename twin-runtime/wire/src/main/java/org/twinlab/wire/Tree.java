@@ -101,6 +101,77 @@ final class Tree {
     return out;
   }
 
+  /** A number of any type the parser chose, as a double; absent reads as 0. */
+  static double decimal(Map<String, ?> map, String field) {
+    Object v = map.get(field);
+    if (v == null) return 0;
+    if (v instanceof Number n) return n.doubleValue();
+    throw new WireFormatException(field, "a number, not " + describe(v));
+  }
+
+  /** A number, or null when not said. */
+  static Double optionalDecimal(Map<String, ?> map, String field) {
+    return map.get(field) == null ? null : decimal(map, field);
+  }
+
+  /** A whole number, or null when not said. */
+  static Long optionalInteger(Map<String, ?> map, String field) {
+    return map.get(field) == null ? null : integer(map, field);
+  }
+
+  /** A list of numbers as doubles; absent reads as an empty list. */
+  static List<Double> decimals(Map<String, ?> map, String field) {
+    List<Double> out = new ArrayList<>();
+    Object v = map.get(field);
+    if (v == null) return out;
+    if (!(v instanceof List<?> items)) throw new WireFormatException(field, "a list of numbers, not " + describe(v));
+    for (int i = 0; i < items.size(); i++) {
+      if (!(items.get(i) instanceof Number n)) throw new WireFormatException(field + "[" + i + "]", "a number, not " + describe(items.get(i)));
+      out.add(n.doubleValue());
+    }
+    return out;
+  }
+
+  /** A list of texts; absent reads as an empty list. */
+  static List<String> strings(Map<String, ?> map, String field) {
+    List<String> out = new ArrayList<>();
+    Object v = map.get(field);
+    if (v == null) return out;
+    if (!(v instanceof List<?> items)) throw new WireFormatException(field, "a list of texts, not " + describe(v));
+    for (int i = 0; i < items.size(); i++) {
+      if (!(items.get(i) instanceof String s)) throw new WireFormatException(field + "[" + i + "]", "a string, not " + describe(items.get(i)));
+      out.add(s);
+    }
+    return out;
+  }
+
+  /** An object of texts by key, in order; absent reads as empty. */
+  static Map<String, String> stringMap(Map<String, ?> map, String field) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Object v = map.get(field);
+    if (v == null) return out;
+    asObject(v, field).forEach((key, item) -> {
+      if (!(item instanceof String s)) throw new WireFormatException(field + "." + key, "a string, not " + describe(item));
+      out.put(key, s);
+    });
+    return out;
+  }
+
+  /** One nested object read as a view, or null when not said. */
+  static <T> T nested(Map<String, ?> map, String field, Function<Map<String, ?>, T> read) {
+    Object v = map.get(field);
+    if (v == null) return null;
+    Map<String, ?> object = asObject(v, field);
+    return inside(field, () -> read.apply(object));
+  }
+
+  /** One nested object as the plain tree it is, or null when not said. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> tree(Map<String, ?> map, String field) {
+    Object v = map.get(field);
+    return v == null ? null : (Map<String, Object>) asObject(v, field);
+  }
+
   /** A property's value as JSON can hold it: a string, number, boolean or nothing. */
   static Object scalar(Map<String, ?> map, String field) {
     Object v = map.get(field);

@@ -16,8 +16,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.twinlab.models.ModelLibrary;
+import org.twinlab.models.TwinModel;
 import org.twinlab.viewer.net.Json;
 import org.twinlab.viewer.net.RuntimeClient;
+import org.twinlab.viewer.net.WireModels;
+import org.twinlab.wire.ModelView;
 import org.twinlab.viewer.scene.StationGrid;
 import org.twinlab.wire.TwinView;
 import org.twinlab.wire.WireFormatException;
@@ -48,6 +51,10 @@ public final class ViewerCommand implements Callable<Integer> {
 
   @Option(names = "--state", description = "show a twin from a saved state file (as GET /api/v1/twins/{id} answers), not live (repeat)")
   List<Path> states = new ArrayList<>();
+
+  @Option(names = "--model", description = "a saved model (as GET /api/v1/twins/{id}/model or /api/v1/models/{model} answers) "
+      + "for the --state files of a model not built in (repeat)")
+  List<Path> modelFiles = new ArrayList<>();
 
   @Option(names = "--snapshot", description = "render one frame to this PNG file and exit")
   Path snapshot;
@@ -86,11 +93,26 @@ public final class ViewerCommand implements Callable<Integer> {
     }
     RuntimeClient client;
     List<TwinView> shown = new ArrayList<>();
+    // each twin's model: a live twin's from the runtime (so a model uploaded there is drawn too), a saved one's by name
+    Map<String, TwinModel> modelOf = new LinkedHashMap<>();
     try {
       client = url == null ? null : connect();
-      for (Path p : states) shown.add(savedTwin(p));
+      Map<String, TwinModel> saved = new LinkedHashMap<>();
+      for (Path p : modelFiles) {
+        TwinModel m = savedModel(p);
+        saved.put(m.id(), m);
+      }
+      for (Path p : states) {
+        TwinView t = savedTwin(p);
+        shown.add(t);
+        modelOf.put(t.id(), saved.containsKey(t.model()) ? saved.get(t.model()) : builtIn(p, t.model()));
+      }
       if (client != null) {
-        for (String id : twins.isEmpty() ? client.twins() : twins) shown.add(client.twin(id));
+        for (String id : twins.isEmpty() ? client.twins() : twins) {
+          TwinView t = client.twin(id);
+          shown.add(t);
+          modelOf.put(t.id(), client.model(id));
+        }
       }
     } catch (IOException | java.io.UncheckedIOException e) {
       // a refused login, a twin the user may not see, an unreadable state file: said plainly
@@ -108,7 +130,7 @@ public final class ViewerCommand implements Callable<Integer> {
     for (int c = 0; c < copies; c++) {
       for (TwinView s : shown) {
         String name = copies == 1 ? s.id() : s.id() + "#" + (c + 1);
-        stations.add(new StationGrid.Station(name, ModelLibrary.loadBuiltIn(s.model())));
+        stations.add(new StationGrid.Station(name, modelOf.get(s.id())));
         initial.put(name, s);
       }
     }
@@ -139,6 +161,23 @@ public final class ViewerCommand implements Callable<Integer> {
     } catch (java.io.UncheckedIOException | WireFormatException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A model saved from the API; what cannot be read is named with the file. */
+  static TwinModel savedModel(Path file) throws IOException {
+    String text = Files.readString(file);
+    try {
+      return WireModels.toModel(ModelView.fromMap(Json.object(text)));
+    } catch (java.io.UncheckedIOException | WireFormatException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static TwinModel builtIn(Path state, String model) throws IOException {
+    if (!ModelLibrary.BUILT_IN.contains(model)) {
+      throw new IOException(state + ": the model " + model + " is not built in: give it with --model FILE (saved from GET /api/v1/models/" + model + ")");
+    }
+    return ModelLibrary.loadBuiltIn(model);
   }
 
   private RuntimeClient connect() throws IOException, InterruptedException {

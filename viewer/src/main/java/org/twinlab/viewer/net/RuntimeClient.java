@@ -16,13 +16,15 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.twinlab.models.TwinModel;
 import org.twinlab.wire.ChangeView;
+import org.twinlab.wire.ModelView;
 import org.twinlab.wire.TwinSummaryView;
 import org.twinlab.wire.TwinView;
 import org.twinlab.wire.WireFormatException;
 
 /**
- * The runtime as the viewer uses it: only its public HTTP API (log in, list twins, read one) and
+ * The runtime as the viewer uses it: only its public HTTP API (log in, list twins, read one and its model) and
  * its WebSocket live feed. The viewer is an ordinary client; it adds no load the web pages do not.
  */
 public final class RuntimeClient {
@@ -60,6 +62,13 @@ public final class RuntimeClient {
     String path = "/api/v1/twins/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
     String body = get(path);
     return read(path, () -> TwinView.fromMap(Json.object(body)));
+  }
+
+  /** The model a twin runs ({@code GET /api/v1/twins/{id}/model}), its glTF scene included, ready to draw. */
+  public TwinModel model(String twin) throws IOException, InterruptedException {
+    String path = "/api/v1/twins/" + URLEncoder.encode(twin, StandardCharsets.UTF_8) + "/model";
+    String body = get(path);
+    return read(path, () -> WireModels.toModel(ModelView.fromMap(Json.object(body))));
   }
 
   /**

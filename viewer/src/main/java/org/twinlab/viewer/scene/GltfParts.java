@@ -1,5 +1,6 @@
 package org.twinlab.viewer.scene;
 
+import com.jme3.asset.AssetInfo;
 import com.jme3.asset.AssetManager;
 import com.jme3.material.MatParam;
 import com.jme3.material.Material;
@@ -7,6 +8,12 @@ import com.jme3.math.ColorRGBA;
 import com.jme3.scene.Geometry;
 import com.jme3.scene.Node;
 import com.jme3.scene.Spatial;
+import com.jme3.scene.plugins.gltf.GltfLoader;
+import com.jme3.scene.plugins.gltf.GltfModelKey;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +31,32 @@ final class GltfParts {
 
   /** The loaded scene, ready to attach. */
   static Spatial load(TwinModel model, GltfScene gltf, AssetManager assets) {
-    Spatial scene = assets.loadModel("models/" + gltf.file());
+    Spatial scene = gltf.content().map(text -> fromText(model, gltf, text, assets)).orElseGet(() -> assets.loadModel("models/" + gltf.file()));
     scene.setName(model.id() + "#gltf");
     scene.depthFirstTraversal(s -> {
       if (s instanceof Geometry g) g.setMaterial(flat(g.getMaterial(), assets));
     });
     return scene;
+  }
+
+  /**
+   * A scene from the glTF document's text, as the runtime serves it with the model: read by jME's
+   * glTF loader straight from memory (its buffers are {@code data:} URIs), so a model the viewer
+   * has never seen needs no file of its own.
+   */
+  private static Spatial fromText(TwinModel model, GltfScene gltf, String text, AssetManager assets) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    AssetInfo info = new AssetInfo(assets, new GltfModelKey(model.id() + "/" + gltf.file())) {
+      @Override
+      public InputStream openStream() {
+        return new ByteArrayInputStream(bytes);
+      }
+    };
+    try {
+      return (Spatial) new GltfLoader().load(info);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(model.id() + ": its glTF scene " + gltf.file() + " cannot be read: " + e.getMessage(), e);
+    }
   }
 
   /** The body node of a named node of the scene, made on first use; empty when the file has no such node. */

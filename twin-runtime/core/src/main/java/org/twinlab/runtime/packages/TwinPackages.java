@@ -57,6 +57,11 @@ public final class TwinPackages {
     config.twins().forEach(t -> models.put(t.model().id(), t.model()));
   }
 
+  /** The models the lab knows, by id: the built-in ones, then those of its configuration. */
+  public List<TwinModel> models() {
+    return List.copyOf(models.values());
+  }
+
   /** The twins to start with: the configured ones not removed, then the deployed packages. A package that no longer loads is logged and left out. */
   public List<TwinConfig> startingTwins() {
     Set<String> removed;

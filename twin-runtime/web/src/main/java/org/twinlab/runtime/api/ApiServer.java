@@ -97,6 +97,7 @@ public final class ApiServer extends VerticleBase {
     new KeyRoutes(vertx, sessions).mount(api);
     new DiscoveryRoutes(connections, new EndpointProbe(vertx, clock), history, sessions::evidenceProblems).mount(api);
     new TwinRoutes(twins, access).mount(api);
+    new ModelRoutes(this::models, twins).mount(api);
     StationScopes scopes = new StationScopes(twins, connections.protocols());
     new PackageRoutes(deployments, access, scopes).mount(api);
     new BindingRoutes(twins, connections.protocols(), scopes, access).mount(api);
@@ -129,6 +130,14 @@ public final class ApiServer extends VerticleBase {
       }
     });
     return options;
+  }
+
+  /** The lab's models, then any a twin runs that is not among them, each once, by id. */
+  private java.util.Collection<org.twinlab.models.TwinModel> models() {
+    java.util.Map<String, org.twinlab.models.TwinModel> byId = new java.util.LinkedHashMap<>();
+    deployments.models().forEach(m -> byId.putIfAbsent(m.id(), m));
+    twins.all().forEach(t -> byId.putIfAbsent(t.twinConfig().model().id(), t.twinConfig().model()));
+    return byId.values();
   }
 
   /** Whether the server speaks HTTPS. */

@@ -9,6 +9,9 @@ import org.twinlab.scenarios.engine.ActionOutcome;
 /** Deploys, upgrades, rolls back and removes twin application packages while the runtime runs. */
 public interface Deployments {
 
+  /** The models packages may be deployed on: the built-in ones, then those of the lab's configuration. */
+  java.util.List<org.twinlab.models.TwinModel> models();
+
   /** Deploys a package ({@code twin}, {@code model}, {@code bindings}, {@code commands}); the twin starts loaded. */
   Future<TwinVerticle> deploy(JsonObject pkg, Actor by);
 

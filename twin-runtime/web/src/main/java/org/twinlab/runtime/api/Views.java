@@ -12,7 +12,12 @@ import java.util.Map;
 import org.twinlab.connectors.ConnectionEvent;
 import org.twinlab.connectors.DiscoveredSignal;
 import org.twinlab.connectors.WriteResult;
+import java.util.Optional;
+import org.twinlab.models.Localized;
+import org.twinlab.models.PropertyDef;
 import org.twinlab.models.TwinModel;
+import org.twinlab.models.view.Animation;
+import org.twinlab.models.view.Vec3;
 import org.twinlab.runtime.binding.BindingJournal;
 import org.twinlab.runtime.binding.BindingVersion;
 import org.twinlab.runtime.twin.AlarmState;
@@ -21,7 +26,17 @@ import org.twinlab.runtime.twin.PropertyState;
 import org.twinlab.runtime.twin.TwinSnapshot;
 import org.twinlab.wire.AlarmView;
 import org.twinlab.wire.ChangeView;
+import org.twinlab.wire.AnimationView;
 import org.twinlab.wire.CommandView;
+import org.twinlab.wire.GltfView;
+import org.twinlab.wire.LocalizedView;
+import org.twinlab.wire.ModelAlarmView;
+import org.twinlab.wire.ModelCommandView;
+import org.twinlab.wire.ModelComponentView;
+import org.twinlab.wire.ModelPropertyView;
+import org.twinlab.wire.ModelSummaryView;
+import org.twinlab.wire.ModelView;
+import org.twinlab.wire.ShapeView;
 import org.twinlab.wire.PropertyView;
 import org.twinlab.wire.TwinSummaryView;
 import org.twinlab.wire.TwinView;
@@ -61,6 +76,67 @@ public final class Views {
     List<WritableView> writable = model.properties().values().stream().filter(p -> p.writable())
         .map(p -> new WritableView(p.path(), p.type().name().toLowerCase(Locale.ROOT), p.unit())).toList();
     return new TwinView(twinSummaryView(s, model), values, s.alarms().stream().map(Views::alarmView).toList(), commands, writable);
+  }
+
+  public static ModelSummaryView modelSummaryView(TwinModel m) {
+    int commands = m.components().stream().mapToInt(c -> c.commands().size()).sum();
+    return new ModelSummaryView(m.id(), m.version(), localized(m.name()), kind(m), m.components().size(), m.properties().size(),
+        m.alarms().size(), commands);
+  }
+
+  /** A whole model: components, properties, commands, alarms, and what the viewer draws it from (its glTF scene inline). */
+  public static ModelView modelView(TwinModel m) {
+    List<ModelComponentView> components = m.components().stream().map(c -> new ModelComponentView(c.id(), localized(c.name()),
+        c.properties().stream().map(Views::modelProperty).toList(),
+        c.commands().stream().map(cmd -> new ModelCommandView(cmd.path(), localized(cmd.description()),
+            cmd.params().stream().map(Views::modelProperty).toList())).toList())).toList();
+    List<ModelAlarmView> alarms = m.alarms().stream().map(a -> new ModelAlarmView(a.id(), a.conditionText(),
+        a.severity().name().toLowerCase(Locale.ROOT), localized(a.message()))).toList();
+    List<ShapeView> shapes = m.view().shapes().stream().map(h -> new ShapeView(h.id(), h.shape().name().toLowerCase(Locale.ROOT),
+        vec(h.size()), vec(h.position()), h.color(), h.animations().stream().map(Views::animation).toList())).toList();
+    Optional<GltfView> gltf = m.view().gltf().map(g -> new GltfView(g.file(),
+        g.nodes().stream().map(n -> new GltfView.Node(n.node(), animation(n.animation()))).toList(), g.content().map(Views::scene).orElse(null)));
+    return new ModelView(modelSummaryView(m), components, alarms, shapes, gltf);
+  }
+
+  public static JsonObject modelSummary(TwinModel m) {
+    return new JsonObject(modelSummaryView(m).toMap());
+  }
+
+  public static JsonObject model(TwinModel m) {
+    return new JsonObject(modelView(m).toMap());
+  }
+
+  private static ModelPropertyView modelProperty(PropertyDef p) {
+    List<Double> range = p.range().map(r -> List.of(r.min(), r.max())).orElse(List.of());
+    return new ModelPropertyView(p.path(), p.type().label(), p.unit(), range, p.enumValues(), p.writable(),
+        p.eventDriven() ? null : p.expectedPeriodMs(), p.eventDriven(), localized(p.description()));
+  }
+
+  private static AnimationView animation(Animation a) {
+    return new AnimationView(a.property(), a.effect().name().toLowerCase(Locale.ROOT), vec(a.axis()), a.scale(), a.colors(), a.wrap(),
+        a.offset());
+  }
+
+  private static List<Double> vec(Vec3 v) {
+    return v == null ? List.of() : List.of(v.x(), v.y(), v.z());
+  }
+
+  private static LocalizedView localized(Localized text) {
+    return text == null ? new LocalizedView(null, null) : new LocalizedView(text.en(), text.zh());
+  }
+
+  private static String kind(TwinModel m) {
+    return m.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** A glTF document as a JSON tree; one that is no JSON object is left out (null) rather than served broken. */
+  private static Map<String, Object> scene(String text) {
+    try {
+      return new JsonObject(text).getMap();
+    } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+      return null;
+    }
   }
 
   public static ChangeView changeView(Change c) {
