@@ -27,7 +27,9 @@ public final class JsonText {
 
   // shared by every thread; a record is immutable, so a racing reader sees a whole one or the older one
   private static volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
+  // two, because a change carries two times (source and receipt) that alternate while a batch is written
   private static volatile Written lastWritten = new Written(null, "");
+  private static volatile Written writtenBefore = new Written(null, "");
 
   private JsonText() {}
 
@@ -76,13 +78,19 @@ public final class JsonText {
       out.append("null");
       return;
     }
-    Written written = lastWritten;
-    if (t.equals(written.time())) {
-      out.append(written.text());
+    Written last = lastWritten;
+    if (t.equals(last.time())) {
+      out.append(last.text());
+      return;
+    }
+    Written before = writtenBefore;
+    if (t.equals(before.time())) {
+      out.append(before.text());
       return;
     }
     int from = out.length();
     writeTime(out, t);
+    writtenBefore = last;
     lastWritten = new Written(t, out.substring(from));
   }
 
