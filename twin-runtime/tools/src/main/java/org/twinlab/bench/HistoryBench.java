@@ -1,5 +1,7 @@
 package org.twinlab.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,8 +35,13 @@ import org.twinlab.runtime.history.influx.InfluxHistoryStore;
 public final class HistoryBench {
   private static final int PROPERTIES_PER_TWIN = 20;
 
+  /**
+   * @param pacedRate points per second offered to the runtime's writer in the paced run (0: none)
+   * @param pacedSeries the series of the paced run, each at 10 Hz (a full lab: 30 rigs x 200)
+   * @param pacedSeconds how long the paced run offers points
+   */
   public record Plan(String store, long points, int batch, int series, String influxUrl, String influxOrg,
-      String influxBucket, String influxToken) {}
+      String influxBucket, String influxToken, int pacedRate, int pacedSeries, int pacedSeconds) {}
 
   public record Result(String report) {}
 
@@ -53,6 +60,11 @@ public final class HistoryBench {
     if (plan.store().equals("embedded")) {
       try (HistoryStore store = SqliteHistoryStore.open(dir.resolve("writer"), 0)) {
         report.append(throughWriter(store, plan, t0));
+      }
+      if (plan.pacedRate() > 0) {
+        try (HistoryStore store = SqliteHistoryStore.open(dir.resolve("paced"), 0)) {
+          report.append(paced(store, plan));
+        }
       }
       long bytes = Files.size(dir.resolve("direct").resolve(SqliteHistoryStore.FILE_NAME));
       report.append(String.format("  on disk: %.1f MB, %.1f bytes per point%n", bytes / 1e6, bytes / (double) plan.points()));
@@ -86,26 +98,32 @@ public final class HistoryBench {
   private static String direct(HistoryStore store, Plan plan, Instant t0) throws Exception {
     int batches = (int) Math.max(1, plan.points() / plan.batch());
     long[] latencies = new long[batches];
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long appendCpu = 0;
     long start = System.nanoTime();
     CpuClock cpu0 = CpuClock.read(0);
     for (int b = 0; b < batches; b++) {
       List<HistoryPoint> batch = new ArrayList<>(plan.batch());
       for (long i = (long) b * plan.batch(); i < (long) (b + 1) * plan.batch(); i++) batch.add(point(i, plan.series(), t0));
+      long c = threads.getCurrentThreadCpuTime();
       long s = System.nanoTime();
       store.append(batch);
       latencies[b] = System.nanoTime() - s;
+      appendCpu += threads.getCurrentThreadCpuTime() - c;
     }
     double secs = (System.nanoTime() - start) / 1e9;
     double cores = cpu0.selfCores(CpuClock.read(0));
     Arrays.sort(latencies);
     long total = (long) batches * plan.batch();
-    return String.format("  append: %,.0f points/s; batch write p50 %.1f ms, p99 %.1f ms, max %.1f ms; %.0f %% of one core%n",
+    return String.format("  append: %,.0f points/s; batch write p50 %.1f ms, p99 %.1f ms, max %.1f ms; %.0f %% of one core;"
+        + " CPU of the appending thread %.2f µs per point%n",
         total / secs, latencies[batches / 2] / 1e6, latencies[Math.min(batches - 1, (int) (batches * 0.99))] / 1e6,
-        latencies[batches - 1] / 1e6, 100 * cores);
+        latencies[batches - 1] / 1e6, 100 * cores, perPoint(appendCpu, total, "append"));
   }
 
   private static String throughWriter(HistoryStore store, Plan plan, Instant t0) throws Exception {
     HistoryWriter writer = HistoryWriter.withDefaults(store, Clock.systemUTC());
+    long writerCpu0 = writerThreadCpu();
     long start = System.nanoTime();
     List<HistoryPoint> chunk = new ArrayList<>(1000);
     for (long i = 0; i < plan.points(); i++) {
@@ -120,10 +138,71 @@ public final class HistoryBench {
     writer.offer(chunk);
     writer.awaitIdle(Duration.ofMinutes(10));
     double secs = (System.nanoTime() - start) / 1e9;
+    long writerCpu = writerThreadCpu() - writerCpu0;
     var status = writer.status();
     writer.close();
-    return String.format("  through the runtime's writer (queue, batches of up to 20,000): %,.0f points/s acknowledged, %d batches, %d dropped%n",
-        status.acknowledged() / secs, status.batches(), status.dropped());
+    return String.format("  through the runtime's writer (queue, its batches): %,.0f points/s acknowledged, %d batches, %d dropped;"
+        + " writer thread CPU %.2f µs per point%n",
+        status.acknowledged() / secs, status.batches(), status.dropped(), perPoint(writerCpu, status.acknowledged(), "the writer"));
+  }
+
+  /**
+   * A lab's rate, paced in real time: every 100 ms one point per series, offered in lists of one
+   * rig's 200 points (as a twin's change batch comes), stamped with the wall clock. The writer's
+   * thread CPU per point is what history costs a running lab off the event loop.
+   */
+  private static String paced(HistoryStore store, Plan plan) throws Exception {
+    HistoryWriter writer = HistoryWriter.withDefaults(store, Clock.systemUTC());
+    int perTick = plan.pacedRate() / 10;
+    int rigSize = 200;
+    long writerCpu0 = writerThreadCpu();
+    CpuClock cpu0 = CpuClock.read(0);
+    long start = System.nanoTime();
+    long ticks = plan.pacedSeconds() * 10L;
+    long offered = 0;
+    for (long tick = 0; tick < ticks; tick++) {
+      long due = start + tick * 100_000_000L;
+      long wait = due - System.nanoTime();
+      if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      Instant now = Instant.now();
+      for (int from = 0; from < perTick; from += rigSize) {
+        List<HistoryPoint> rig = new ArrayList<>(rigSize);
+        for (int i = from; i < Math.min(perTick, from + rigSize); i++) {
+          int s = i % plan.pacedSeries();
+          rig.add(new HistoryPoint("rig-" + (s / rigSize), "bench_model", "p" + (s % rigSize), ValueKind.NUMBER, "mm",
+              Math.sin(tick * 0.01 + s) * 100, Quality.GOOD, now, now.plusMillis(2), "station-1", null));
+        }
+        offered += rig.size();
+        writer.offer(rig);
+      }
+    }
+    writer.awaitIdle(Duration.ofMinutes(5));
+    double secs = (System.nanoTime() - start) / 1e9;
+    long writerCpu = writerThreadCpu() - writerCpu0;
+    double cores = cpu0.selfCores(CpuClock.read(0));
+    var status = writer.status();
+    writer.close();
+    return String.format("  paced, %,d points/s over %,d series for %d s: %,d offered, %,d acknowledged in %d batches, %d dropped;"
+        + " writer thread CPU %.2f µs per point (%.0f %% of a core); process %.0f %% of a core%n",
+        plan.pacedRate(), plan.pacedSeries(), plan.pacedSeconds(), offered, status.acknowledged(), status.batches(), status.dropped(),
+        perPoint(writerCpu, status.acknowledged(), "the paced writer"), 100.0 * writerCpu / (secs * 1e9), 100 * cores);
+  }
+
+  /** CPU nanoseconds per point in µs; a run that wrote nothing fails rather than print NaN. */
+  private static double perPoint(long cpuNanos, long points, String what) {
+    if (points <= 0) throw new BenchFailure(what + " wrote no points: no CPU per point to report");
+    if (cpuNanos < 0) throw new BenchFailure("this JVM cannot measure thread CPU time");
+    return cpuNanos / 1e3 / points;
+  }
+
+  /** CPU time of the history writer's thread so far (the thread it ran on when it has ended). */
+  private static long writerThreadCpu() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("twinlab-history-writer")) sum += Math.max(0, threads.getThreadCpuTime(t.getId()));
+    }
+    return sum;
   }
 
   private static String queries(HistoryStore store, Plan plan, Instant t0) throws Exception {
