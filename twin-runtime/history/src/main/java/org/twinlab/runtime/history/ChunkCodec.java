@@ -11,11 +11,12 @@ import org.twinlab.connectors.Quality;
  *
  * <p>Layout: a format byte, the point count (varint), then per point a header byte (bits 0–1 the
  * value: 0 none, 1 a double, 2 text; bits 2–3 the quality level; bit 4 a new quality reason
- * follows), t as a zigzag varint delta from the previous point's t (from 0 for the first), rt − t
- * as a zigzag varint delta from the previous point's rt − t, the value (8 bytes big-endian, or a
- * varint length and UTF-8), the reason (varint length and UTF-8) only when it differs from the
- * previous point's (the first point's previous reason is ""). Times need no more than microseconds,
- * and a rig's receipt lag varies little, so a regular 10 Hz sample takes 12–13 bytes.
+ * follows), t as a zigzag varint delta of deltas (the first point's t whole, the second's delta
+ * from it, then each delta less the one before: 0 for a steady rate), rt − t as a zigzag varint
+ * delta from the previous point's rt − t, the value (8 bytes big-endian, or a varint length and
+ * UTF-8), the reason (varint length and UTF-8) only when it differs from the previous point's (the
+ * first point's previous reason is ""). A rig's samples come at a steady rate and its receipt lag
+ * varies little, so a regular 10 Hz sample takes 11–13 bytes.
  */
 final class ChunkCodec {
   static final int FORMAT = 1;
@@ -33,19 +34,24 @@ final class ChunkCodec {
     out.put(FORMAT);
     out.varint(points.size());
     long prevT = 0;
+    long prevDelta = 0;
     long prevLag = 0;
     String reason = "";
+    boolean first = true;
     for (ChunkPoint p : points) {
       String r = p.quality().reason();
       boolean newReason = !r.equals(reason);
       int value = p.hasNumber() ? NUMBER : p.text() != null ? TEXT : NONE;
       out.put(value | p.quality().level().ordinal() << 2 | (newReason ? REASON : 0));
-      out.varint(zigzag(p.t() - prevT));
+      long delta = p.t() - prevT;
+      out.varint(zigzag(delta - prevDelta));
       long lag = p.rt() - p.t();
       out.varint(zigzag(lag - prevLag));
       if (value == NUMBER) out.putLong(Double.doubleToRawLongBits(p.number()));
       else if (value == TEXT) out.text(p.text());
       if (newReason) out.text(r);
+      prevDelta = first ? 0 : delta; // the first point's t is no step of the series
+      first = false;
       prevT = p.t();
       prevLag = lag;
       reason = r;
@@ -60,12 +66,15 @@ final class ChunkCodec {
     int n = (int) in.varint();
     List<ChunkPoint> out = new ArrayList<>(n);
     long t = 0;
+    long delta = 0;
     long lag = 0;
     Quality quality = Quality.GOOD;
     String reason = "";
     for (int i = 0; i < n; i++) {
       int header = in.get();
-      t += unzigzag(in.varint());
+      long step = delta + unzigzag(in.varint());
+      t += step;
+      delta = i == 0 ? 0 : step;
       lag += unzigzag(in.varint());
       int value = header & 3;
       double number = value == NUMBER ? Double.longBitsToDouble(in.getLong()) : 0;
