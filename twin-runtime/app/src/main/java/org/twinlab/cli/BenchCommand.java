@@ -147,6 +147,14 @@ final class BenchCommand implements Runnable {
     @Option(names = "--paced-seconds", defaultValue = "20", description = "length of the paced run (default: ${DEFAULT-VALUE})")
     int pacedSeconds;
 
+    @Option(names = "--writer-batch", defaultValue = "0", hidden = true,
+        description = "the writer's most points per batch (default: the runtime's)")
+    int writerBatch;
+
+    @Option(names = "--writer-delay-ms", defaultValue = "0", hidden = true,
+        description = "the longest a point waits in the writer for its batch (default: the runtime's)")
+    long writerDelayMs;
+
     @Option(names = "--influx-url", description = "InfluxDB 2 URL for --store influxdb") String influxUrl;
     @Option(names = "--influx-org", defaultValue = "twinlab") String influxOrg;
     @Option(names = "--influx-bucket", defaultValue = "bench") String influxBucket;
@@ -174,7 +182,7 @@ final class BenchCommand implements Runnable {
       HistoryBench.Result result;
       try {
         result = HistoryBench.run(new HistoryBench.Plan(store, points, batch, series, influxUrl, influxOrg, influxBucket, token,
-            pacedRate, pacedSeries, pacedSeconds));
+            pacedRate, pacedSeries, pacedSeconds, writerBatch, writerDelayMs > 0 ? java.time.Duration.ofMillis(writerDelayMs) : null));
       } catch (BenchFailure e) {
         spec.commandLine().getErr().println("bench history: " + e.getMessage());
         return 1;

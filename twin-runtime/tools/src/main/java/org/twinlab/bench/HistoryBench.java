@@ -39,9 +39,12 @@ public final class HistoryBench {
    * @param pacedRate points per second offered to the runtime's writer in the paced run (0: none)
    * @param pacedSeries the series of the paced run, each at 10 Hz (a full lab: 30 rigs x 200)
    * @param pacedSeconds how long the paced run offers points
+   * @param writerBatch the most points of a writer's batch, 0 for the runtime's default
+   * @param writerDelay the longest a point waits in the writer for its batch, null for the runtime's default
    */
   public record Plan(String store, long points, int batch, int series, String influxUrl, String influxOrg,
-      String influxBucket, String influxToken, int pacedRate, int pacedSeries, int pacedSeconds) {}
+      String influxBucket, String influxToken, int pacedRate, int pacedSeries, int pacedSeconds, int writerBatch,
+      Duration writerDelay) {}
 
   public record Result(String report) {}
 
@@ -122,7 +125,7 @@ public final class HistoryBench {
   }
 
   private static String throughWriter(HistoryStore store, Plan plan, Instant t0) throws Exception {
-    HistoryWriter writer = HistoryWriter.withDefaults(store, Clock.systemUTC());
+    HistoryWriter writer = writer(store, plan);
     long writerCpu0 = writerThreadCpu();
     long start = System.nanoTime();
     List<HistoryPoint> chunk = new ArrayList<>(1000);
@@ -141,9 +144,9 @@ public final class HistoryBench {
     long writerCpu = writerThreadCpu() - writerCpu0;
     var status = writer.status();
     writer.close();
-    return String.format("  through the runtime's writer (queue, its batches): %,.0f points/s acknowledged, %d batches, %d dropped;"
-        + " writer thread CPU %.2f µs per point%n",
-        status.acknowledged() / secs, status.batches(), status.dropped(), perPoint(writerCpu, status.acknowledged(), "the writer"));
+    return String.format("  through the runtime's writer (queue, batches of up to %,d points, %d ms): %,.0f points/s acknowledged,"
+        + " %d batches, %d dropped; writer thread CPU %.2f µs per point%n",
+        writerBatch(plan), writerDelay(plan).toMillis(), status.acknowledged() / secs, status.batches(), status.dropped(), perPoint(writerCpu, status.acknowledged(), "the writer"));
   }
 
   /**
@@ -152,7 +155,7 @@ public final class HistoryBench {
    * thread CPU per point is what history costs a running lab off the event loop.
    */
   private static String paced(HistoryStore store, Plan plan) throws Exception {
-    HistoryWriter writer = HistoryWriter.withDefaults(store, Clock.systemUTC());
+    HistoryWriter writer = writer(store, plan);
     int perTick = plan.pacedRate() / 10;
     int rigSize = 200;
     long writerCpu0 = writerThreadCpu();
@@ -182,10 +185,23 @@ public final class HistoryBench {
     double cores = cpu0.selfCores(CpuClock.read(0));
     var status = writer.status();
     writer.close();
-    return String.format("  paced, %,d points/s over %,d series for %d s: %,d offered, %,d acknowledged in %d batches, %d dropped;"
+    return String.format("  paced, %,d points/s over %,d series for %d s (writer: batches of up to %,d points, %d ms): %,d offered,"
+        + " %,d acknowledged in %d batches, %d dropped;"
         + " writer thread CPU %.2f µs per point (%.0f %% of a core); process %.0f %% of a core%n",
-        plan.pacedRate(), plan.pacedSeries(), plan.pacedSeconds(), offered, status.acknowledged(), status.batches(), status.dropped(),
+        plan.pacedRate(), plan.pacedSeries(), plan.pacedSeconds(), writerBatch(plan), writerDelay(plan).toMillis(), offered, status.acknowledged(), status.batches(), status.dropped(),
         perPoint(writerCpu, status.acknowledged(), "the paced writer"), 100.0 * writerCpu / (secs * 1e9), 100 * cores);
+  }
+
+  private static HistoryWriter writer(HistoryStore store, Plan plan) {
+    return new HistoryWriter(store, writerBatch(plan), writerDelay(plan), HistoryWriter.DEFAULT_CAPACITY, Clock.systemUTC());
+  }
+
+  private static int writerBatch(Plan plan) {
+    return plan.writerBatch() > 0 ? plan.writerBatch() : HistoryWriter.DEFAULT_BATCH;
+  }
+
+  private static Duration writerDelay(Plan plan) {
+    return plan.writerDelay() != null ? plan.writerDelay() : HistoryWriter.DEFAULT_MAX_DELAY;
   }
 
   /** CPU nanoseconds per point in µs; a run that wrote nothing fails rather than print NaN. */

@@ -61,8 +61,12 @@ public final class HistoryWriter implements AutoCloseable {
     thread.start();
   }
 
+  public static final int DEFAULT_BATCH = 20_000;
+  public static final Duration DEFAULT_MAX_DELAY = Duration.ofMillis(200);
+  public static final int DEFAULT_CAPACITY = 2_000_000;
+
   public static HistoryWriter withDefaults(HistoryStore store, java.time.Clock clock) {
-    return new HistoryWriter(store, 20_000, Duration.ofMillis(200), 2_000_000, clock);
+    return new HistoryWriter(store, DEFAULT_BATCH, DEFAULT_MAX_DELAY, DEFAULT_CAPACITY, clock);
   }
 
   public HistoryStore store() {
