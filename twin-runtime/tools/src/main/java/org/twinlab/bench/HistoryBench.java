@@ -22,15 +22,18 @@ import org.twinlab.runtime.history.HistoryPoint;
 import org.twinlab.runtime.history.HistoryQuery;
 import org.twinlab.runtime.history.HistoryStore;
 import org.twinlab.runtime.history.HistoryWriter;
+import org.twinlab.runtime.history.SeriesKey;
 import org.twinlab.runtime.history.SqliteHistoryStore;
 import org.twinlab.runtime.history.TimeWindow;
 import org.twinlab.runtime.history.ValueKind;
 import org.twinlab.runtime.history.influx.InfluxHistoryStore;
 
 /**
- * History figures: batch appends straight into a store (points/s, batch latency), the same points
- * through the runtime's writer (queue and batching included), and the examiner's chart query, 30
- * minutes of 20 properties at 10 Hz, raw and stepped, with the JSON the API would send.
+ * History figures: the event loop's side (changes to points), batch appends straight into a store
+ * (points/s, batch latency, CPU per point), the same points through the runtime's writer (queue and
+ * batching included), the examiner's chart query, 30 minutes of 20 properties at 10 Hz, raw and
+ * stepped, with the JSON the API would send, and a lab's rate paced in real time through the
+ * writer (its thread's CPU per point).
  */
 public final class HistoryBench {
   private static final int PROPERTIES_PER_TWIN = 20;
@@ -56,6 +59,7 @@ public final class HistoryBench {
     report.append(String.format("history bench: %s store, %,d points in batches of %,d over %d series (10 Hz each)%n",
         plan.store(), plan.points(), plan.batch(), plan.series()));
     Instant t0 = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
+    report.append(HistoryHandOver.run());
     try (HistoryStore store = open(plan, dir.resolve("direct"))) {
       report.append(direct(store, plan, t0));
       if (!plan.store().equals("spool")) report.append(queries(store, plan, t0));
@@ -89,25 +93,35 @@ public final class HistoryBench {
     return new InfluxConfig(plan.influxUrl(), plan.influxOrg(), plan.influxBucket(), Optional.empty(), Optional.empty());
   }
 
+  /** The keys of the bench's series, each made once as the runtime's ChangeHistory makes them. */
+  private static SeriesKey[] keys(int series) {
+    SeriesKey[] keys = new SeriesKey[series];
+    for (int s = 0; s < series; s++) {
+      keys[s] = new SeriesKey("twin-" + (s / PROPERTIES_PER_TWIN), "bench_model", "p" + (s % PROPERTIES_PER_TWIN),
+          ValueKind.NUMBER, "mm", "station-1", null);
+    }
+    return keys;
+  }
+
   /** Point i: series i % series, at 10 Hz per series. */
-  private static HistoryPoint point(long i, int series, Instant t0) {
-    int s = (int) (i % series);
-    long tick = i / series;
+  private static HistoryPoint point(long i, SeriesKey[] keys, Instant t0) {
+    int s = (int) (i % keys.length);
+    long tick = i / keys.length;
     Instant t = t0.plusMillis(tick * 100);
-    return new HistoryPoint("twin-" + (s / PROPERTIES_PER_TWIN), "bench_model", "p" + (s % PROPERTIES_PER_TWIN),
-        ValueKind.NUMBER, "mm", Math.sin(tick * 0.01 + s) * 100, Quality.GOOD, t, t.plusMillis(2), "station-1", null);
+    return new HistoryPoint(keys[s], Math.sin(tick * 0.01 + s) * 100, Quality.GOOD, t, t.plusMillis(2));
   }
 
   private static String direct(HistoryStore store, Plan plan, Instant t0) throws Exception {
     int batches = (int) Math.max(1, plan.points() / plan.batch());
     long[] latencies = new long[batches];
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    SeriesKey[] keys = keys(plan.series());
     long appendCpu = 0;
     long start = System.nanoTime();
     CpuClock cpu0 = CpuClock.read(0);
     for (int b = 0; b < batches; b++) {
       List<HistoryPoint> batch = new ArrayList<>(plan.batch());
-      for (long i = (long) b * plan.batch(); i < (long) (b + 1) * plan.batch(); i++) batch.add(point(i, plan.series(), t0));
+      for (long i = (long) b * plan.batch(); i < (long) (b + 1) * plan.batch(); i++) batch.add(point(i, keys, t0));
       long c = threads.getCurrentThreadCpuTime();
       long s = System.nanoTime();
       store.append(batch);
@@ -126,11 +140,12 @@ public final class HistoryBench {
 
   private static String throughWriter(HistoryStore store, Plan plan, Instant t0) throws Exception {
     HistoryWriter writer = writer(store, plan);
+    SeriesKey[] keys = keys(plan.series());
     long writerCpu0 = writerThreadCpu();
     long start = System.nanoTime();
     List<HistoryPoint> chunk = new ArrayList<>(1000);
     for (long i = 0; i < plan.points(); i++) {
-      chunk.add(point(i, plan.series(), t0));
+      chunk.add(point(i, keys, t0));
       if (chunk.size() == 1000) {
         // a source faster than the store: hold back rather than overrun the queue
         while (writer.status().queued() > 500_000) Thread.sleep(1);
@@ -163,6 +178,11 @@ public final class HistoryBench {
     long start = System.nanoTime();
     long ticks = plan.pacedSeconds() * 10L;
     long offered = 0;
+    // one key per series, made once, as the runtime's ChangeHistory makes them
+    SeriesKey[] keys = new SeriesKey[plan.pacedSeries()];
+    for (int s = 0; s < keys.length; s++) {
+      keys[s] = new SeriesKey("rig-" + (s / rigSize), "bench_model", "p" + (s % rigSize), ValueKind.NUMBER, "mm", "station-1", null);
+    }
     for (long tick = 0; tick < ticks; tick++) {
       long due = start + tick * 100_000_000L;
       long wait = due - System.nanoTime();
@@ -172,8 +192,7 @@ public final class HistoryBench {
         List<HistoryPoint> rig = new ArrayList<>(rigSize);
         for (int i = from; i < Math.min(perTick, from + rigSize); i++) {
           int s = i % plan.pacedSeries();
-          rig.add(new HistoryPoint("rig-" + (s / rigSize), "bench_model", "p" + (s % rigSize), ValueKind.NUMBER, "mm",
-              Math.sin(tick * 0.01 + s) * 100, Quality.GOOD, now, now.plusMillis(2), "station-1", null));
+          rig.add(new HistoryPoint(keys[s], Math.sin(tick * 0.01 + s) * 100, Quality.GOOD, now, now.plusMillis(2)));
         }
         offered += rig.size();
         writer.offer(rig);

@@ -178,6 +178,8 @@ public final class SqliteHistoryStore implements HistoryStore {
     org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
     config.setReadOnly(ro);
     config.setBusyTimeout(5_000);
+    // the driver would otherwise prepare and run "SELECT last_insert_rowid()" after every insert
+    config.setGetGeneratedKeys(false);
     return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
   }
 
