@@ -136,6 +136,25 @@ final class BenchCommand implements Runnable {
     @Option(names = "--series", defaultValue = "200", description = "series written round-robin (default: ${DEFAULT-VALUE})")
     int series;
 
+    @Option(names = "--paced-rate", defaultValue = "60000",
+        description = "points/s offered in real time to the writer after the other figures, embedded store only; 0 skips it (default: ${DEFAULT-VALUE})")
+    int pacedRate;
+
+    @Option(names = "--paced-series", defaultValue = "6000",
+        description = "series of the paced run (default: ${DEFAULT-VALUE}, 30 rigs x 200 signals)")
+    int pacedSeries;
+
+    @Option(names = "--paced-seconds", defaultValue = "20", description = "length of the paced run (default: ${DEFAULT-VALUE})")
+    int pacedSeconds;
+
+    @Option(names = "--writer-batch", defaultValue = "0", hidden = true,
+        description = "the writer's most points per batch (default: the runtime's)")
+    int writerBatch;
+
+    @Option(names = "--writer-delay-ms", defaultValue = "0", hidden = true,
+        description = "the longest a point waits in the writer for its batch (default: the runtime's)")
+    long writerDelayMs;
+
     @Option(names = "--influx-url", description = "InfluxDB 2 URL for --store influxdb") String influxUrl;
     @Option(names = "--influx-org", defaultValue = "twinlab") String influxOrg;
     @Option(names = "--influx-bucket", defaultValue = "bench") String influxBucket;
@@ -150,6 +169,9 @@ final class BenchCommand implements Runnable {
       if (points < 1 || batch < 1 || series < 20 || series % 20 != 0) {
         throw new ParameterException(spec.commandLine(), "need points >= 1, batch >= 1, and series a multiple of 20");
       }
+      if (pacedRate < 0 || pacedRate % 10 != 0 || pacedSeries < 1 || pacedSeconds < 1) {
+        throw new ParameterException(spec.commandLine(), "need --paced-rate >= 0 and a multiple of 10, --paced-series >= 1, --paced-seconds >= 1");
+      }
       String token = null;
       if (store.equals("influxdb")) {
         token = System.getenv(influxTokenEnv);
@@ -157,7 +179,14 @@ final class BenchCommand implements Runnable {
           throw new ParameterException(spec.commandLine(), "--store influxdb needs --influx-url and the token in $" + influxTokenEnv);
         }
       }
-      var result = HistoryBench.run(new HistoryBench.Plan(store, points, batch, series, influxUrl, influxOrg, influxBucket, token));
+      HistoryBench.Result result;
+      try {
+        result = HistoryBench.run(new HistoryBench.Plan(store, points, batch, series, influxUrl, influxOrg, influxBucket, token,
+            pacedRate, pacedSeries, pacedSeconds, writerBatch, writerDelayMs > 0 ? java.time.Duration.ofMillis(writerDelayMs) : null));
+      } catch (BenchFailure e) {
+        spec.commandLine().getErr().println("bench history: " + e.getMessage());
+        return 1;
+      }
       System.out.println(result.report());
       return 0;
     }

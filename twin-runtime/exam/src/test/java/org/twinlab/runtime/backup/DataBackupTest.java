@@ -204,11 +204,27 @@ class DataBackupTest {
     Path backup = tmp.resolve("b.zip");
     DataBackup.create(data, backup, false, Instant.now());
     byte[] bytes = Files.readAllBytes(backup);
-    bytes[bytes.length / 3] ^= 0x40; // inside history.db, the first and largest entry
+    int[] entry = entryData(bytes, "history.db");
+    bytes[entry[0] + entry[1] / 2] ^= 0x40; // halfway through history.db's bytes in the zip
 
     Files.write(backup, bytes);
 
     assertThatThrownBy(() -> DataBackup.verify(backup)).isInstanceOf(BackupException.class).hasMessageContaining("is damaged");
+  }
+
+  /** Where an entry's (compressed) bytes start in a zip and how many there are, from the central directory. */
+  private static int[] entryData(byte[] zip, String name) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i + 46 < zip.length; i++) {
+      if (b.getInt(i) != 0x02014b50) continue;
+      int nameLength = b.getShort(i + 28) & 0xFFFF;
+      if (!new String(zip, i + 46, nameLength, java.nio.charset.StandardCharsets.UTF_8).equals(name)) continue;
+      int size = b.getInt(i + 20);
+      int local = b.getInt(i + 42);
+      int start = local + 30 + (b.getShort(local + 26) & 0xFFFF) + (b.getShort(local + 28) & 0xFFFF);
+      return new int[] {start, size};
+    }
+    throw new AssertionError("no entry " + name + " in the zip");
   }
 
   @Test

@@ -16,6 +16,15 @@ import org.slf4j.LoggerFactory;
  * wait in a bounded queue; only when that queue is full are points dropped, and counted. Points are
  * queued as the lists they are offered in (one per batch of a twin's changes), so the hot path pays
  * one hand-over per list rather than one per point.
+ *
+ * <p>Batches: by default a batch closes two seconds after its first point, or at 200,000 points.
+ * The embedded store writes a chunk per series per batch and each chunk costs SQLite about as much
+ * as a row did, so the interval sets the cost per point: at a full lab's rate (6,000 series at
+ * 10 Hz, 240 s) the writer's thread took 0.9 µs per point at 2 s, 1.7 µs at 1 s and 8.9 µs at the
+ * former 200 ms, which fell behind (see the module's README). The price is the crash-loss window: what is still queued or
+ * being written when the process is killed is lost, at most the two seconds of points waiting for
+ * their batch plus the batch being written (some 2.2 s, 130,000 points at 60,000 points/s). A
+ * normal stop ({@link #close}) writes everything queued first.
  */
 public final class HistoryWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryWriter.class);
@@ -61,8 +70,12 @@ public final class HistoryWriter implements AutoCloseable {
     thread.start();
   }
 
+  public static final int DEFAULT_BATCH = 200_000;
+  public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(2);
+  public static final int DEFAULT_CAPACITY = 2_000_000;
+
   public static HistoryWriter withDefaults(HistoryStore store, java.time.Clock clock) {
-    return new HistoryWriter(store, 20_000, Duration.ofMillis(200), 2_000_000, clock);
+    return new HistoryWriter(store, DEFAULT_BATCH, DEFAULT_MAX_DELAY, DEFAULT_CAPACITY, clock);
   }
 
   public HistoryStore store() {

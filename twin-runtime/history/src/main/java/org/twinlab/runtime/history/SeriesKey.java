@@ -4,7 +4,8 @@ package org.twinlab.runtime.history;
 public record SeriesKey(String twin, String model, String property, ValueKind kind, String unit, String station,
     String session) {
 
+  /** The point's own key: the instance it carries, shared by the points of one property. */
   public static SeriesKey of(HistoryPoint p) {
-    return new SeriesKey(p.twin(), p.model(), p.property(), p.kind(), p.unit(), p.station(), p.session());
+    return p.series();
   }
 }

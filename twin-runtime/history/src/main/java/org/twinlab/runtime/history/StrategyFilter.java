@@ -17,7 +17,8 @@ import org.twinlab.connectors.Quality;
 public final class StrategyFilter {
   private final StorageStrategy strategy;
   private final long stepMicros;
-  private final Map<String, Bucket> open = new HashMap<>();
+  // by the point's own key: the instance its property's points share, so no key is built per point
+  private final Map<SeriesKey, Bucket> open = new HashMap<>();
 
   public StrategyFilter(StorageStrategy strategy) {
     this.strategy = strategy;
@@ -38,7 +39,7 @@ public final class StrategyFilter {
         continue;
       }
       long b = Math.floorDiv(Micros.of(p.time()), stepMicros);
-      String key = p.property() + '\u0000' + p.session();
+      SeriesKey key = p.series();
       Bucket current = open.get(key);
       if (current != null && current.index != b) {
         out.add(current.point());
@@ -96,8 +97,7 @@ public final class StrategyFilter {
         case LAST -> ((Number) last.value()).doubleValue();
       };
       Object value = first.kind() == ValueKind.INTEGER ? (Object) Math.round(v) : (Object) v;
-      return new HistoryPoint(first.twin(), first.model(), first.property(), first.kind(), first.unit(), value, Quality.GOOD,
-          Micros.toInstant(index * stepMicros), last.receivedTime(), first.station(), first.session());
+      return new HistoryPoint(first.series(), value, Quality.GOOD, Micros.toInstant(index * stepMicros), last.receivedTime());
     }
   }
 }

@@ -209,6 +209,98 @@ public abstract class HistoryStoreContract {
     assertThat(find(series, "p7").points().get(1).value()).isEqualTo(27.0);
   }
 
+  @Test
+  void latePointsFromLaterAppendsAreReadBackInTimeOrder() throws Exception {
+    String twin = newTwin();
+    store().append(List.of(number(twin, "level", 3, T0.plusSeconds(3)), number(twin, "level", 4, T0.plusSeconds(4))));
+    store().append(List.of(number(twin, "level", 1, T0.plusSeconds(1)), number(twin, "level", 5, T0.plusSeconds(5))));
+    store().append(List.of(number(twin, "level", 2, T0.plusSeconds(2)), number(twin, "level", 3.5, T0.plusMillis(3500))));
+    store().append(List.of(number(twin, "level", 0, T0)));
+
+    assertThat(values(raw(twin, T0, T0.plusSeconds(10)), "level")).containsExactly(0.0, 1.0, 2.0, 3.0, 3.5, 4.0, 5.0);
+    assertThat(values(raw(twin, T0.plusMillis(1500), T0.plusMillis(4500)), "level")).containsExactly(2.0, 3.0, 3.5, 4.0);
+    List<SteppedSeries> steps = store().stepped(HistoryQuery.twin(twin, T0, T0.plusSeconds(10)), Duration.ofSeconds(2));
+    assertThat(steps.get(0).steps()).extracting(Step::count).containsExactly(2L, 3L, 2L);
+  }
+
+  @Test
+  void aPointWrittenAgainAtTheSameTimeAndReceiptIsKeptOnceWithItsLastValue() throws Exception {
+    String twin = newTwin();
+    Instant t = T0.plusMillis(500);
+    store().append(List.of(number(twin, "level", 1, T0), number(twin, "level", 2, t), number(twin, "level", 3, T0.plusSeconds(1))));
+    store().append(List.of(number(twin, "level", 20, t)));
+    store().append(List.of(number(twin, "level", 21, t), number(twin, "level", 22, t)));
+    // the same time received at another moment is a point of its own
+    store().append(List.of(new HistoryPoint(twin, "tank_process", "level", ValueKind.NUMBER, "mm", 30.0, Quality.GOOD, t,
+        t.plusMillis(50), "station-1", null)));
+
+    Series level = find(raw(twin, T0, T0.plusSeconds(2)), "level");
+    assertThat(level.points()).extracting(StoredPoint::value).containsExactly(1.0, 22.0, 30.0, 3.0);
+    assertThat(level.points()).extracting(StoredPoint::receivedTime)
+        .containsExactly(T0.plusMillis(3), t.plusMillis(3), t.plusMillis(50), T0.plusSeconds(1).plusMillis(3));
+  }
+
+  @Test
+  void deleteBeforeCountsThePointsItRemovesAlsoFromABatchAcrossTheCutoff() throws Exception {
+    String twin = newTwin();
+    String other = newTwin();
+    Instant base = T0.minus(Duration.ofDays(60));
+    List<HistoryPoint> batch = new ArrayList<>();
+    for (int i = 0; i < 10; i++) batch.add(number(twin, "level", i, base.plusSeconds(i)));
+    batch.add(number(twin, "flow", 1, base.plusSeconds(2)));
+    store().append(batch);
+    store().append(List.of(number(twin, "level", 10, base.plusSeconds(10)), number(other, "level", 1, base)));
+    settle();
+
+    long removed = store().deleteBefore(twin, base.plusMillis(4500));
+
+    assertThat(removed).as("level 0..4 and the flow point").isIn(6L, -1L);
+    assertThat(values(raw(twin, base.minusSeconds(1), base.plusSeconds(20)), "level"))
+        .containsExactly(5.0, 6.0, 7.0, 8.0, 9.0, 10.0);
+    assertThat(raw(twin, base.minusSeconds(1), base.plusSeconds(20))).extracting(s -> s.key().property()).containsExactly("level");
+    assertThat(values(raw(other, base.minusSeconds(1), base.plusSeconds(20)), "level")).as("another twin's").containsExactly(1.0);
+    List<Series> before = store().latestBefore(HistoryQuery.twin(twin, base.plusSeconds(7), base.plusSeconds(20)));
+    assertThat(before.get(0).points()).extracting(StoredPoint::value).containsExactly(6.0);
+  }
+
+  @Test
+  void theValueInForceComesFromWhicheverAppendHeldTheLastPointBeforeTheWindow() throws Exception {
+    String twin = newTwin();
+    store().append(List.of(number(twin, "speed", 1, T0.minusSeconds(30)), number(twin, "speed", 4, T0.plusSeconds(5))));
+    // written later, inside the first batch's time range
+    store().append(List.of(number(twin, "speed", 2, T0.minusSeconds(10)), number(twin, "speed", 3, T0.plusSeconds(1))));
+    settle();
+
+    List<Series> before = store().latestBefore(HistoryQuery.twin(twin, T0, T0.plusSeconds(60)));
+    assertThat(before.get(0).points()).extracting(StoredPoint::value).containsExactly(2.0);
+    List<Series> later = store().latestBefore(HistoryQuery.twin(twin, T0.plusSeconds(3), T0.plusSeconds(60)));
+    assertThat(later.get(0).points()).extracting(StoredPoint::value).containsExactly(3.0);
+    assertThat(store().latestBefore(HistoryQuery.twin(twin, T0.minusSeconds(30), T0))).as("nothing before the first point").isEmpty();
+  }
+
+  @Test
+  void textsAndQualityReasonsComeBackAsWritten() throws Exception {
+    String twin = newTwin();
+    List<HistoryPoint> points = new ArrayList<>();
+    String[] modes = {"FILL", "", "DRAIN — 排水", "a,b\n\"c\""};
+    Quality[] qualities = {Quality.GOOD, Quality.uncertain("STALE: no sample for 900 ms"), Quality.uncertain("STALE: no sample for 900 ms"),
+        Quality.bad("Bad_CommunicationError")};
+    for (int i = 0; i < modes.length; i++) {
+      points.add(point(twin, "mode", ValueKind.TEXT, modes[i], qualities[i], T0.plusMillis(i * 10), null));
+      points.add(point(twin, "level", ValueKind.NUMBER, i == 3 ? null : (double) i, qualities[i], T0.plusMillis(i * 10), null));
+    }
+    points.add(point(twin, "level", ValueKind.NUMBER, 9.0, Quality.GOOD, T0.plusMillis(100), null));
+    store().append(points);
+
+    List<Series> series = raw(twin, T0, T0.plusSeconds(1));
+    assertThat(values(series, "mode")).containsExactly((Object[]) modes);
+    assertThat(find(series, "mode").points()).extracting(StoredPoint::quality).containsExactly(qualities);
+    Series level = find(series, "level");
+    assertThat(level.points()).extracting(StoredPoint::value).containsExactly(0.0, 1.0, 2.0, null, 9.0);
+    assertThat(level.points()).extracting(StoredPoint::quality)
+        .containsExactly(qualities[0], qualities[1], qualities[2], qualities[3], Quality.GOOD);
+  }
+
   protected static Series find(List<Series> series, String property) {
     return series.stream().filter(s -> s.key().property().equals(property)).findFirst()
         .orElseThrow(() -> new AssertionError("no series " + property + " in " + series));
