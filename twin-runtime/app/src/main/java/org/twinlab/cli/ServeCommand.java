@@ -1,8 +1,11 @@
 package org.twinlab.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.twinlab.models.yaml.InvalidInputException;
+import org.twinlab.models.yaml.Problem;
+import org.twinlab.runtime.config.LabCheck;
 import org.twinlab.runtime.config.LabConfig;
 import org.twinlab.runtime.config.LabConfigLoader;
 import picocli.CommandLine.Command;
@@ -22,20 +25,26 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--check", description = "only check the configuration and its binding files, then exit")
   boolean check;
 
+  @Option(names = "--online", description = "with --check: also connect to every OPC UA server and MQTT broker and check each binding "
+      + "against it (the node exists, its type fits, it may be read or written; the topic carries the JSON field)")
+  boolean online;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+      description = "with --online: how long each connection may take to answer (default: ${DEFAULT-VALUE})")
+  int timeout;
+
   @Override
   public Integer call() throws Exception {
+    if (online && !check) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--online goes with --check");
+    if (timeout < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout is at least 1 second");
+    if (check) return check();
     LabConfig lab;
     try {
       lab = LabConfigLoader.load(config);
     } catch (InvalidInputException e) {
-      spec.commandLine().getErr().println(e.getMessage());
+      LabCheck.offline(config).all().forEach(p -> spec.commandLine().getErr().println(p));
       spec.commandLine().getErr().flush();
       return 2;
-    }
-    if (check) {
-      spec.commandLine().getOut().printf("%s: %d connections, %d twins, all bindings valid%n", config, lab.connections().size(), lab.twins().size());
-      spec.commandLine().getOut().flush();
-      return 0;
     }
     return RuntimeHost.run(lab, port -> {
       String host = lab.bind().equals("0.0.0.0") ? "localhost" : lab.bind();
@@ -44,5 +53,26 @@ final class ServeCommand implements Callable<Integer> {
           lab.dataDir());
       System.out.println("Ctrl-C stops");
     }, null);
+  }
+
+  /** Every problem at once in file:line:column order, then a count line; 2 for problems in the files, 1 for problems found online. */
+  private int check() {
+    LabCheck.Report report = online ? LabCheck.online(config, Duration.ofSeconds(timeout)) : LabCheck.offline(config);
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    if (report.clean()) {
+      LabConfig lab = report.lab().orElseThrow();
+      out.printf("%s: %d connections, %d twins, all bindings valid%s%n", config, lab.connections().size(), lab.twins().size(),
+          online ? " (" + report.bindings() + " checked against their servers and brokers)" : "");
+      out.flush();
+      return 0;
+    }
+    for (Problem p : report.all()) err.println(p);
+    int n = report.problems();
+    String count = n + (n == 1 ? " problem" : " problems");
+    if (!report.notChecked().isEmpty()) count += ", " + report.notChecked().size() + " not checked (connection not reached)";
+    err.printf("%s: %s%n", config, count);
+    err.flush();
+    return report.inFiles().isEmpty() ? 1 : 2;
   }
 }

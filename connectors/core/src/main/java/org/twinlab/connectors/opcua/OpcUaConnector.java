@@ -317,6 +317,15 @@ public final class OpcUaConnector extends ConnectorSupport {
         });
   }
 
+  /**
+   * Asks the server about named nodes, one answer per address in order: whether each is a
+   * variable, its DataType and whether it may be read and written. Used to check bindings
+   * against a rig before anything subscribes.
+   */
+  public CompletableFuture<List<NodeFacts>> inspect(List<String> addresses) {
+    return onWorker(() -> new NodeInspector(connected()).inspect(addresses));
+  }
+
   @Override
   public CompletableFuture<List<DiscoveredSignal>> discover(String address) {
     return onWorker(() -> new AddressSpaceBrowser(connected()).browse(address));

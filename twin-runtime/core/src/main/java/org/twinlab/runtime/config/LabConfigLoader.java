@@ -34,10 +34,50 @@ public final class LabConfigLoader {
 
   public static LabConfig load(Path file) throws InvalidInputException {
     Path base = file.toAbsolutePath().getParent();
-    return YamlDocument.parse(file).readMapping((m, problems) -> read(m, base, problems));
+    return YamlDocument.parse(file).readMapping((m, problems) -> read(m, base, problems, new Reached()));
   }
 
-  private static LabConfig read(YamlMap m, Path base, Problems problems) {
+  /**
+   * Reads a configuration as far as it goes without throwing: every problem, what could be read,
+   * where each connection is named, and each twin's binding file even when its model failed (so
+   * that the bindings can still be checked as far as possible).
+   */
+  public static Inspection inspect(Path file) {
+    Path base = file.toAbsolutePath().getParent();
+    Problems problems = new Problems();
+    Reached reached = new Reached();
+    reached.files.add(file.toString());
+    LabConfig lab = null;
+    try {
+      lab = YamlDocument.parse(file).asMap(problems).map(m -> read(m, base, problems, reached)).orElse(null);
+    } catch (InvalidInputException e) {
+      e.problems().forEach(p -> carry(p, problems));
+    }
+    return new Inspection(Optional.ofNullable(lab), problems.list(), reached.connections, reached.twins, List.copyOf(reached.files));
+  }
+
+  /** What {@link #inspect} found; {@code lab} is empty only when the file itself could not be read as a mapping. */
+  public record Inspection(Optional<LabConfig> lab, List<Problem> problems, List<ConnectionSite> connections, List<TwinFiles> twins,
+      List<String> files) {}
+
+  /** A connection and where its URL stands in the configuration. */
+  public record ConnectionSite(ConnectionConfig connection, org.twinlab.models.yaml.SourceLocation at, String field) {}
+
+  /**
+   * A twin's binding file as the configuration names it, with the twin's model when it loaded.
+   *
+   * @param protocols the protocol of every connection that read cleanly, by id
+   */
+  public record TwinFiles(String twin, Optional<TwinModel> model, Path bindings, Map<String, String> protocols) {}
+
+  /** What reading reached besides the configuration itself, in file order. */
+  private static final class Reached {
+    final List<ConnectionSite> connections = new ArrayList<>();
+    final List<TwinFiles> twins = new ArrayList<>();
+    final java.util.LinkedHashSet<String> files = new java.util.LinkedHashSet<>();
+  }
+
+  private static LabConfig read(YamlMap m, Path base, Problems problems, Reached reached) {
     String bind = "127.0.0.1";
     int port = 8080;
     HttpConfig served = HttpConfig.DEFAULT;
@@ -52,11 +92,11 @@ public final class LabConfigLoader {
     Path data = base.resolve(m.string("data", problems).orElse("twinlab-data"));
     double staleFactor = m.number("stale_factor", problems).orElse(3.0);
     if (staleFactor < 1) m.get("stale_factor").ifPresent(v -> v.problem(problems, "at least 1 (one expected period)"));
-    List<ConnectionConfig> connections = m.list("connections", problems, (v, p) -> v.asMap(p).flatMap(c -> connection(c, p)));
+    List<ConnectionConfig> connections = m.list("connections", problems, (v, p) -> v.asMap(p).flatMap(c -> connection(c, p, reached)));
     unique(m, "connections", connections.stream().map(ConnectionConfig::id).toList(), problems);
     Map<String, String> protocols = new LinkedHashMap<>();
     connections.forEach(c -> protocols.put(c.id(), c.protocol()));
-    List<TwinConfig> twins = m.list("twins", problems, (v, p) -> v.asMap(p).flatMap(t -> twin(t, base, protocols, p)));
+    List<TwinConfig> twins = m.list("twins", problems, (v, p) -> v.asMap(p).flatMap(t -> twin(t, base, protocols, p, reached)));
     unique(m, "twins", twins.stream().map(TwinConfig::id).toList(), problems);
     HistoryConfig history = m.get("history").flatMap(v -> v.asMap(problems)).map(h -> history(h, base, problems))
         .orElse(HistoryConfig.EMBEDDED);
@@ -164,7 +204,7 @@ public final class LabConfigLoader {
     return Optional.of(new InfluxConfig(url.get(), org.get(), bucket.get(), tokenEnv, tokenFile));
   }
 
-  private static Optional<ConnectionConfig> connection(YamlMap c, Problems problems) {
+  private static Optional<ConnectionConfig> connection(YamlMap c, Problems problems, Reached reached) {
     Optional<String> id = id(c, problems);
     Optional<String> opcua = c.string("opcua", problems);
     Optional<String> mqtt = c.string("mqtt", problems);
@@ -192,26 +232,32 @@ public final class LabConfigLoader {
     Optional<String> discover = c.string("discover_topics", problems);
     c.rejectUnknown(problems);
     if (id.isEmpty() || opcua.isPresent() == mqtt.isPresent()) return Optional.empty();
-    return Optional.of(opcua.isPresent()
+    ConnectionConfig read = opcua.isPresent()
         ? ConnectionConfig.opcua(id.get(), opcua.get())
-        : new ConnectionConfig(id.get(), ConnectionConfig.MQTT, mqtt.get(), version, qos, username, passwordEnv, discover));
+        : new ConnectionConfig(id.get(), ConnectionConfig.MQTT, mqtt.get(), version, qos, username, passwordEnv, discover);
+    YamlValue url = c.get(opcua.isPresent() ? "opcua" : "mqtt").orElseThrow();
+    reached.connections.add(new ConnectionSite(read, url.location(), url.path()));
+    return Optional.of(read);
   }
 
-  private static Optional<TwinConfig> twin(YamlMap t, Path base, Map<String, String> protocols, Problems problems) {
+  private static Optional<TwinConfig> twin(YamlMap t, Path base, Map<String, String> protocols, Problems problems, Reached reached) {
     Optional<String> id = id(t, problems);
-    Optional<TwinModel> model = model(t, base, problems);
+    Optional<TwinModel> model = model(t, base, problems, reached);
     Optional<YamlValue> bindingsNode = t.require("bindings", problems);
     Optional<String> bindingsFile = bindingsNode.flatMap(v -> v.asString(problems));
     Optional<String> station = t.string("station", problems);
     station.filter(s -> !Ids.isName(s)).ifPresent(s -> t.get("station").ifPresent(v ->
         v.problem(problems, "'" + s + "' is not a station name: lower case letters, digits and - (e.g. station-3)")));
     t.rejectUnknown(problems);
-    if (id.isEmpty() || model.isEmpty() || bindingsFile.isEmpty()) return Optional.empty();
+    if (bindingsFile.isEmpty()) return Optional.empty();
     Path file = base.resolve(bindingsFile.get());
     if (!Files.isRegularFile(file)) {
       bindingsNode.get().problem(problems, "no binding file " + file);
       return Optional.empty();
     }
+    reached.files.add(file.toString());
+    reached.twins.add(new TwinFiles(id.orElse(""), model, file, Map.copyOf(protocols)));
+    if (id.isEmpty() || model.isEmpty()) return Optional.empty();
     try {
       BindingSet set = BindingLoader.load(file.toString(), Files.newBufferedReader(file), model.get(), protocols);
       if (!set.twin().equals(id.get())) {
@@ -226,7 +272,7 @@ public final class LabConfigLoader {
     return Optional.empty();
   }
 
-  private static Optional<TwinModel> model(YamlMap t, Path base, Problems problems) {
+  private static Optional<TwinModel> model(YamlMap t, Path base, Problems problems, Reached reached) {
     Optional<String> builtIn = t.string("model", problems);
     Optional<String> file = t.string("model_file", problems);
     if (builtIn.isPresent() == file.isPresent()) {
@@ -240,6 +286,7 @@ public final class LabConfigLoader {
       }
       return Optional.of(ModelLibrary.loadBuiltIn(builtIn.get()));
     }
+    reached.files.add(base.resolve(file.get()).toString());
     try {
       return Optional.of(ModelLoader.load(base.resolve(file.get())));
     } catch (InvalidInputException e) {

@@ -1,0 +1,369 @@
+package org.twinlab.runtime.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.twinlab.connectors.ConnectionEvent;
+import org.twinlab.connectors.ConnectionState;
+import org.twinlab.connectors.ConnectorListener;
+import org.twinlab.connectors.ConnectorSupport;
+import org.twinlab.connectors.Sample;
+import org.twinlab.connectors.mqtt.MqttAddress;
+import org.twinlab.connectors.mqtt.MqttConnectorConfig;
+import org.twinlab.connectors.mqtt.MqttLink;
+import org.twinlab.connectors.mqtt.PayloadDecoder;
+import org.twinlab.connectors.mqtt.TopicFilter;
+import org.twinlab.connectors.opcua.NodeFacts;
+import org.twinlab.connectors.opcua.OpcUaConnector;
+import org.twinlab.connectors.opcua.OpcUaConnectorConfig;
+import org.twinlab.models.PropertyDef;
+import org.twinlab.models.PropertyType;
+import org.twinlab.models.yaml.Problem;
+import org.twinlab.models.yaml.Problems;
+import org.twinlab.runtime.binding.BindingSites;
+import org.twinlab.runtime.binding.BindingSites.Site;
+import org.twinlab.runtime.binding.BindingSites.Use;
+import org.twinlab.runtime.binding.Transform;
+
+/**
+ * Checks a lab before it runs: its configuration, binding and model files, and (online) every
+ * binding against the server or broker it names: that an OPC UA node exists, that its DataType
+ * fits the property through the binding's transform and its access level allows what the binding
+ * does; that an MQTT topic carries messages and the binding's JSON Pointer finds a value in them.
+ * Every problem at once, in file order (the configuration, then each twin's model and binding
+ * files as it names them), then line and column.
+ */
+public final class LabCheck {
+  /** How long an MQTT check listens for each bound topic to carry a message (retained or live). */
+  public static final Duration LISTEN = Duration.ofSeconds(5);
+
+  private LabCheck() {}
+
+  /**
+   * @param inFiles problems of the configuration, model and binding files themselves
+   * @param online problems the servers and brokers showed, unreachable connections among them
+   * @param notChecked signals on a connection that could not be reached: neither passed nor failed
+   * @param all all of these in file, line and column order
+   * @param bindings how many binding and command entries were read
+   */
+  public record Report(Optional<LabConfig> lab, List<Problem> inFiles, List<Problem> online, List<Problem> notChecked, List<Problem> all,
+      int bindings) {
+    public boolean clean() {
+      return all.isEmpty();
+    }
+
+    public int problems() {
+      return inFiles.size() + online.size();
+    }
+  }
+
+  /** The configuration and the files it names, without connecting to anything. */
+  public static Report offline(Path config) {
+    return check(config, Optional.empty());
+  }
+
+  /**
+   * Offline, then every binding against its connection, all connections at once.
+   *
+   * @param timeout for each connection to be established and answer
+   */
+  public static Report online(Path config, Duration timeout) {
+    return check(config, Optional.of(timeout));
+  }
+
+  private static Report check(Path config, Optional<Duration> online) {
+    LabConfigLoader.Inspection in = LabConfigLoader.inspect(config);
+    Problems problems = new Problems();
+    in.problems().forEach(p -> problems.add(p.location(), p.field(), p.message()));
+    List<Site> sites = new ArrayList<>();
+    for (LabConfigLoader.TwinFiles t : in.twins()) sites.addAll(BindingSites.read(t.bindings(), t.model(), t.protocols(), problems));
+    Problems found = new Problems();
+    List<Problem> notChecked = new ArrayList<>();
+    if (online.isPresent()) online(in.connections(), sites, online.get(), found, notChecked);
+    Comparator<Problem> order = order(in.files());
+    List<Problem> all = new ArrayList<>(problems.list());
+    all.addAll(found.list());
+    all.addAll(notChecked);
+    all.sort(order);
+    return new Report(in.lab(), sorted(problems.list(), order), sorted(found.list(), order), sorted(notChecked, order), List.copyOf(all),
+        sites.size());
+  }
+
+  private static List<Problem> sorted(List<Problem> problems, Comparator<Problem> order) {
+    List<Problem> out = new ArrayList<>(problems);
+    out.sort(order);
+    return List.copyOf(out);
+  }
+
+  /** By file as the configuration reaches them (files it does not name after, by name), then line and column. */
+  private static Comparator<Problem> order(List<String> files) {
+    Comparator<Problem> byFile = Comparator.comparingInt(p -> {
+      int i = files.indexOf(p.location().source());
+      return i < 0 ? files.size() : i;
+    });
+    return byFile.thenComparing(p -> p.location().source()).thenComparingInt(p -> p.location().line())
+        .thenComparingInt(p -> p.location().column()).thenComparing(Problem::field);
+  }
+
+  // ---- online
+
+  /** What one connection answered: a failure, or facts by address (OPC UA) or the last payload by topic (MQTT). */
+  private record Answer(Optional<String> unreachable, Map<String, NodeFacts> nodes, Map<String, PayloadDecoder.Parsed> topics) {
+    static Answer failed(String why) {
+      return new Answer(Optional.of(why), Map.of(), Map.of());
+    }
+
+    static Answer nodes(Map<String, NodeFacts> nodes) {
+      return new Answer(Optional.empty(), nodes, null);
+    }
+
+    static Answer topics(Map<String, PayloadDecoder.Parsed> topics) {
+      return new Answer(Optional.empty(), null, topics);
+    }
+  }
+
+  private static void online(List<LabConfigLoader.ConnectionSite> connections, List<Site> sites, Duration timeout, Problems problems,
+      List<Problem> notChecked) {
+    Map<String, CompletableFuture<Answer>> answers = new LinkedHashMap<>();
+    for (LabConfigLoader.ConnectionSite c : connections) {
+      Set<String> addresses = new LinkedHashSet<>();
+      sites.forEach(s -> s.uses().stream().filter(u -> u.connection().equals(c.connection().id())).forEach(u -> addresses.add(u.address())));
+      CompletableFuture<Answer> answer = new CompletableFuture<>();
+      Thread worker = new Thread(() -> {
+        try {
+          answer.complete(ConnectionConfig.OPCUA.equals(c.connection().protocol())
+              ? opcua(c.connection(), List.copyOf(addresses), timeout) : mqtt(c.connection(), addresses, timeout));
+        } catch (Exception e) {
+          answer.complete(Answer.failed(ConnectorSupport.describe(e)));
+        }
+      }, "twinlab-check-" + c.connection().id());
+      worker.setDaemon(true);
+      worker.start();
+      answers.put(c.connection().id(), answer);
+    }
+    Map<String, Answer> got = new LinkedHashMap<>();
+    long bound = timeout.toMillis() * 2 + LISTEN.toMillis() + 5_000; // connect, ask, listen; a stuck peer cannot hold the check
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(bound);
+    for (LabConfigLoader.ConnectionSite c : connections) {
+      Answer a;
+      try {
+        a = answers.get(c.connection().id()).get(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        a = Answer.failed("no answer within " + timeout.toSeconds() + " s");
+      }
+      got.put(c.connection().id(), a);
+      a.unreachable().ifPresent(why -> problems.add(c.at(), c.field(), "cannot reach " + c.connection().url() + ": " + why));
+    }
+    for (Site s : sites) {
+      for (Use u : s.uses()) {
+        Answer a = got.get(u.connection());
+        if (a == null) continue;
+        if (a.unreachable().isPresent()) {
+          notChecked.add(new Problem(u.at(), u.field(), "not checked: connection '" + u.connection() + "' was not reached"));
+          continue;
+        }
+        judge(s, u, a).ifPresent(w -> problems.add(u.at(), u.field(), w));
+      }
+    }
+  }
+
+  private static Optional<String> judge(Site s, Use u, Answer a) {
+    if (a.topics() != null) return mqtt(s, u, a.topics());
+    NodeFacts node = a.nodes().get(u.address());
+    return node == null ? Optional.empty() : opcua(s, u, node);
+  }
+
+  private static Answer opcua(ConnectionConfig c, List<String> addresses, Duration timeout) throws Exception {
+    CompletableFuture<Void> connected = new CompletableFuture<>();
+    OpcUaConnector connector = new OpcUaConnector(OpcUaConnectorConfig.of(c.id() + "-check", c.url()), new ConnectorListener() {
+      @Override
+      public void onSamples(List<Sample> samples) {}
+
+      @Override
+      public void onStateChanged(ConnectionEvent e) {
+        if (e.state() == ConnectionState.CONNECTED) connected.complete(null);
+        if (e.state() == ConnectionState.RECONNECTING || e.state() == ConnectionState.FAILED) {
+          connected.completeExceptionally(new IllegalStateException(e.lastError().orElse(e.state().name().toLowerCase())));
+        }
+      }
+    }, java.time.Clock.systemUTC());
+    try {
+      connector.start();
+      try {
+        connected.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        return Answer.failed("no session within " + timeout.toSeconds() + " s");
+      } catch (java.util.concurrent.ExecutionException e) {
+        return Answer.failed(e.getCause().getMessage());
+      }
+      if (addresses.isEmpty()) return Answer.nodes(Map.of());
+      List<NodeFacts> facts;
+      try {
+        facts = connector.inspect(addresses).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        return Answer.failed("no answer about the bound nodes within " + timeout.toSeconds() + " s");
+      } catch (java.util.concurrent.ExecutionException e) {
+        return Answer.failed("reading the bound nodes failed: " + ConnectorSupport.describe(e.getCause()));
+      }
+      Map<String, NodeFacts> byAddress = new LinkedHashMap<>();
+      facts.forEach(f -> byAddress.put(f.address(), f));
+      return Answer.nodes(byAddress);
+    } finally {
+      connector.close();
+    }
+  }
+
+  private static Answer mqtt(ConnectionConfig c, Set<String> addresses, Duration timeout) throws Exception {
+    MqttConnectorConfig config = MqttConnectorConfig.of(c.id() + "-check", c.url()).withVersion(c.mqttVersion()).withQos(c.qos());
+    if (c.username().isPresent()) config = config.withCredentials(c.username().get(), c.passwordEnv().map(System::getenv).orElse(""));
+    Map<String, PayloadDecoder.Parsed> seen = new ConcurrentHashMap<>();
+    List<MqttAddress> wanted = addresses.stream().map(MqttAddress::parse).toList();
+    MqttLink link = MqttLink.open(config, new MqttLink.Events() {
+      @Override
+      public void message(String topic, byte[] payload) {
+        if (seen.size() < 10_000) seen.put(topic, PayloadDecoder.parse(payload));
+      }
+
+      @Override
+      public void lost(Throwable cause) {}
+    });
+    try {
+      try {
+        link.connect().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        return Answer.failed("no answer within " + timeout.toSeconds() + " s");
+      } catch (java.util.concurrent.ExecutionException e) {
+        return Answer.failed(ConnectorSupport.describe(e.getCause()));
+      }
+      for (String filter : new LinkedHashSet<>(wanted.stream().map(MqttAddress::filter).toList())) {
+        link.subscribe(filter, c.qos()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      long until = System.nanoTime() + LISTEN.toNanos();
+      while (System.nanoTime() < until && !wanted.stream().allMatch(w -> found(w, seen))) Thread.sleep(50);
+      return Answer.topics(Map.copyOf(seen));
+    } finally {
+      link.close();
+    }
+  }
+
+  /** Whether a message on the address's topic filter was seen, with a value at its pointer. */
+  private static boolean found(MqttAddress a, Map<String, PayloadDecoder.Parsed> seen) {
+    return seen.entrySet().stream().anyMatch(e -> TopicFilter.matches(a.filter(), e.getKey())
+        && PayloadDecoder.value(e.getValue(), a.pointer()).ok());
+  }
+
+  // ---- judging one signal
+
+  /** A value's kind as the runtime sees it coming in. */
+  private enum Kind {
+    BOOL("a boolean"), INTEGER("an integer"), REAL("a number"), STRING("text"), OTHER("something else");
+
+    final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+  }
+
+  private static Optional<String> opcua(Site s, Use u, NodeFacts node) {
+    if (node.missing().isPresent()) return Optional.of("no such node on connection '" + u.connection() + "': " + node.missing().get());
+    List<String> wrong = new ArrayList<>();
+    if (u.reads() && !node.readable()) wrong.add("access: the node may not be read (its user access level lacks CurrentRead)");
+    if (u.writes() && !node.writable()) {
+      wrong.add("access: the node is read-only, but " + (s.command() ? "the command " + s.name() + " writes it"
+          : s.name() + " is writable and its binding writes to it"));
+    }
+    Kind kind = node.builtInType().map(LabCheck::kind).orElse(Kind.OTHER);
+    String shown = node.dataType() + node.builtInType().filter(b -> !b.equals(node.dataType())).map(b -> " (" + b + ")").orElse("");
+    typeProblem(s, kind, "the node's DataType is " + shown).ifPresent(wrong::add);
+    return wrong.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", wrong));
+  }
+
+  private static Optional<String> mqtt(Site s, Use u, Map<String, PayloadDecoder.Parsed> topics) {
+    if (!u.reads()) return Optional.empty(); // a broker does not tell who may publish where
+    MqttAddress a = MqttAddress.parse(u.address());
+    List<Map.Entry<String, PayloadDecoder.Parsed>> on = topics.entrySet().stream()
+        .filter(e -> TopicFilter.matches(a.filter(), e.getKey())).sorted(Map.Entry.comparingByKey()).toList();
+    if (on.isEmpty()) {
+      return Optional.of("topic: nothing was published on " + a.filter() + " within " + LISTEN.toSeconds() + " s (neither retained nor live)");
+    }
+    for (Map.Entry<String, PayloadDecoder.Parsed> e : on) {
+      PayloadDecoder.Decoded d = PayloadDecoder.value(e.getValue(), a.pointer());
+      if (d.ok()) return typeProblem(s, kind(d.value()), "the value at " + u.address() + " is " + kind(d.value()).label);
+    }
+    Map.Entry<String, PayloadDecoder.Parsed> first = on.get(0);
+    PayloadDecoder.Parsed p = first.getValue();
+    if (a.pointer().isPresent() && p.isJson()) {
+      List<String> there = PayloadDecoder.pointers(p.json());
+      String hint = there.size() > 12 ? String.join(", ", there.subList(0, 12)) + ", ..." : String.join(", ", there);
+      return Optional.of("pointer: no field " + a.pointer().get() + " in the payload on " + first.getKey() + " (fields there: " + hint + ")");
+    }
+    return Optional.of("pointer: " + PayloadDecoder.value(p, a.pointer()).error() + " (on " + first.getKey() + ")");
+  }
+
+  /** Whether a raw value of this kind becomes the property's type through the binding's transform (or a command's value fits). */
+  private static Optional<String> typeProblem(Site s, Kind raw, String what) {
+    if (raw == Kind.OTHER) return Optional.empty(); // the server did not say what its values travel as
+    if (s.command()) {
+      Kind value = kind(s.value());
+      boolean fits = value == raw || value == Kind.INTEGER && raw == Kind.REAL || value == Kind.REAL && raw == Kind.INTEGER;
+      return fits || value == Kind.OTHER ? Optional.empty()
+          : Optional.of("type: " + what + ", but the command " + s.name() + " writes " + value.label + " (" + s.value() + ")");
+    }
+    if (s.property().isEmpty() || s.transform().isEmpty()) return Optional.empty(); // no model, or an entry already reported
+    PropertyDef def = s.property().get();
+    Transform t = s.transform().get();
+    Kind k = raw;
+    if (t.bit().isPresent()) {
+      if (k != Kind.INTEGER) return Optional.of("type: " + what + ": transform bit: needs an integer word");
+      k = Kind.BOOL;
+    }
+    if (t.invert() && k != Kind.BOOL) return Optional.of("type: " + what + ": transform invert: needs a boolean");
+    boolean numeric = t.range().isPresent() || t.scale() != 1 || t.offset() != 0 || t.unitFrom().isPresent() || t.clamp().isPresent();
+    if (numeric && k != Kind.INTEGER && k != Kind.REAL) return Optional.of("type: " + what + ": the transform's range, scale, unit or clamp needs a number");
+    boolean fits = switch (def.type()) {
+      case BOOL -> k == Kind.BOOL;
+      case INT, DOUBLE -> k == Kind.INTEGER || k == Kind.REAL;
+      case STRING, ENUM -> k == Kind.STRING;
+    };
+    if (fits) return Optional.empty();
+    String through = t.bit().isPresent() || t.invert() || numeric ? " through its transform" : " (no transform makes it one)";
+    return Optional.of("type: " + what + ", but " + def.path() + " is " + article(def.type()) + through);
+  }
+
+  private static String article(PropertyType t) {
+    return switch (t) {
+      case INT, ENUM -> "an " + t.label();
+      default -> "a " + t.label();
+    };
+  }
+
+  private static Kind kind(String builtIn) {
+    return switch (builtIn) {
+      case "Boolean" -> Kind.BOOL;
+      case "SByte", "Byte", "Int16", "UInt16", "Int32", "UInt32", "Int64", "UInt64" -> Kind.INTEGER;
+      case "Float", "Double" -> Kind.REAL;
+      // read as text by the connector
+      case "String", "LocalizedText", "DateTime", "Guid", "NodeId", "ExpandedNodeId", "QualifiedName", "XmlElement" -> Kind.STRING;
+      default -> Kind.OTHER;
+    };
+  }
+
+  private static Kind kind(Object value) {
+    if (value instanceof Boolean) return Kind.BOOL;
+    if (value instanceof Long || value instanceof Integer) return Kind.INTEGER;
+    if (value instanceof Number) return Kind.REAL;
+    if (value instanceof String) return Kind.STRING;
+    return Kind.OTHER;
+  }
+}
