@@ -1,27 +1,17 @@
 package org.twinlab.cli;
 
+import static org.twinlab.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ExamCommandTest {
   private static final Path L5 = Path.of("..", "..", "lab-scenarios", "src", "main", "resources", "exams", "level-5", "l5-exam-tank.yaml");
 
-  private static String[] run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = TwinlabCli.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new String[] {String.valueOf(code), out.toString(), err.toString()};
-  }
 
   @Test
   void validateAcceptsTheLibraryExamAndNamesThePlaceOfEachProblem(@TempDir Path dir) throws Exception {

@@ -1,9 +1,9 @@
 package org.twinlab.cli;
 
+import static org.twinlab.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,13 +76,4 @@ class ServeCheckTest {
     return file + ":" + line + ":" + (i - all.lastIndexOf('\n', i - 1));
   }
 
-  private static String[] run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    picocli.CommandLine cli = TwinlabCli.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new String[] {String.valueOf(code), out.toString(), err.toString()};
-  }
 }

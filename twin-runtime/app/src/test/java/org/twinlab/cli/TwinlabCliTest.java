@@ -1,23 +1,13 @@
 package org.twinlab.cli;
 
+import static org.twinlab.cli.CliRun.run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class TwinlabCliTest {
 
-  private static String[] run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = TwinlabCli.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new String[] {String.valueOf(code), out.toString(), err.toString()};
-  }
 
   @Test
   void anUnknownRigIsAUsageErrorNamingTheChoices() {
