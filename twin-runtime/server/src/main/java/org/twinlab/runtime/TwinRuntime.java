@@ -71,6 +71,7 @@ public final class TwinRuntime implements Deployments {
   private final ActionRecorder actions;
   private final SessionWatch watch;
   private final UpgradeLog upgradeLog;
+  private final BindingWatch bindingWatch;
   /** The twins being upgraded or rolled back just now. */
   private final java.util.Set<String> moving = ConcurrentHashMap.newKeySet();
 
@@ -98,6 +99,7 @@ public final class TwinRuntime implements Deployments {
     this.access = new SessionAccess(sessions, clock);
     this.actions = new ActionRecorder(vertx, sessions);
     this.watch = new SessionWatch(vertx, sessions);
+    this.bindingWatch = new BindingWatch(vertx, twins, connections);
     this.api = new ApiServer(config.bind(), config.port(), config.http(), twins, connections, history, config.dataDir(), this, sessions,
         access, new Tokens(Tokens.DEFAULT_LIFETIME, clock), audit, clock);
   }
@@ -138,7 +140,10 @@ public final class TwinRuntime implements Deployments {
       rt.watch.start();
       return null;
     }, false)).compose(v -> vertx.deployVerticle(rt.api).map(rt::deployed))
-        .map(v -> rt)
+        .map(v -> {
+          rt.bindingWatch.start();
+          return rt;
+        })
         .recover(e -> rt.stop().transform(x -> Future.failedFuture(e)));
   }
 
@@ -197,6 +202,7 @@ public final class TwinRuntime implements Deployments {
 
   /** Undeploys everything and closes the connections (on a worker: closing waits for the peers). */
   public Future<Void> stop() {
+    bindingWatch.stop();
     Future<Void> chain = Future.succeededFuture();
     List<String> newestFirst;
     synchronized (this) {

@@ -26,14 +26,12 @@ import org.twinlab.connectors.mqtt.TopicFilter;
 import org.twinlab.connectors.opcua.NodeFacts;
 import org.twinlab.connectors.opcua.OpcUaConnector;
 import org.twinlab.connectors.opcua.OpcUaConnectorConfig;
-import org.twinlab.models.PropertyDef;
-import org.twinlab.models.PropertyType;
 import org.twinlab.models.yaml.Problem;
 import org.twinlab.models.yaml.Problems;
+import org.twinlab.runtime.binding.BindingFit;
 import org.twinlab.runtime.binding.BindingSites;
 import org.twinlab.runtime.binding.BindingSites.Site;
 import org.twinlab.runtime.binding.BindingSites.Use;
-import org.twinlab.runtime.binding.Transform;
 
 /**
  * Checks a lab before it runs: its configuration, binding and model files, and (online) every
@@ -178,9 +176,10 @@ public final class LabCheck {
   }
 
   private static Optional<String> judge(Site s, Use u, Answer a) {
-    if (a.topics() != null) return mqtt(s, u, a.topics());
+    BindingFit.Subject subject = new BindingFit.Subject(s.name(), s.command(), s.property(), s.transform(), s.value());
+    if (a.topics() != null) return BindingFit.mqtt(subject, u.address(), u.reads(), a.topics(), LISTEN.toSeconds());
     NodeFacts node = a.nodes().get(u.address());
-    return node == null ? Optional.empty() : opcua(s, u, node);
+    return node == null ? Optional.empty() : BindingFit.opcua(subject, u.connection(), u.reads(), u.writes(), node);
   }
 
   private static Answer opcua(ConnectionConfig c, List<String> addresses, Duration timeout) throws Exception {
@@ -260,110 +259,5 @@ public final class LabCheck {
   private static boolean found(MqttAddress a, Map<String, PayloadDecoder.Parsed> seen) {
     return seen.entrySet().stream().anyMatch(e -> TopicFilter.matches(a.filter(), e.getKey())
         && PayloadDecoder.value(e.getValue(), a.pointer()).ok());
-  }
-
-  // ---- judging one signal
-
-  /** A value's kind as the runtime sees it coming in. */
-  private enum Kind {
-    BOOL("a boolean"), INTEGER("an integer"), REAL("a number"), STRING("text"), OTHER("something else");
-
-    final String label;
-
-    Kind(String label) {
-      this.label = label;
-    }
-  }
-
-  private static Optional<String> opcua(Site s, Use u, NodeFacts node) {
-    if (node.missing().isPresent()) return Optional.of("no such node on connection '" + u.connection() + "': " + node.missing().get());
-    List<String> wrong = new ArrayList<>();
-    if (u.reads() && !node.readable()) wrong.add("access: the node may not be read (its user access level lacks CurrentRead)");
-    if (u.writes() && !node.writable()) {
-      wrong.add("access: the node is read-only, but " + (s.command() ? "the command " + s.name() + " writes it"
-          : s.name() + " is writable and its binding writes to it"));
-    }
-    Kind kind = node.builtInType().map(LabCheck::kind).orElse(Kind.OTHER);
-    String shown = node.dataType() + node.builtInType().filter(b -> !b.equals(node.dataType())).map(b -> " (" + b + ")").orElse("");
-    typeProblem(s, kind, "the node's DataType is " + shown).ifPresent(wrong::add);
-    return wrong.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", wrong));
-  }
-
-  private static Optional<String> mqtt(Site s, Use u, Map<String, PayloadDecoder.Parsed> topics) {
-    if (!u.reads()) return Optional.empty(); // a broker does not tell who may publish where
-    MqttAddress a = MqttAddress.parse(u.address());
-    List<Map.Entry<String, PayloadDecoder.Parsed>> on = topics.entrySet().stream()
-        .filter(e -> TopicFilter.matches(a.filter(), e.getKey())).sorted(Map.Entry.comparingByKey()).toList();
-    if (on.isEmpty()) {
-      return Optional.of("topic: nothing was published on " + a.filter() + " within " + LISTEN.toSeconds() + " s (neither retained nor live)");
-    }
-    for (Map.Entry<String, PayloadDecoder.Parsed> e : on) {
-      PayloadDecoder.Decoded d = PayloadDecoder.value(e.getValue(), a.pointer());
-      if (d.ok()) return typeProblem(s, kind(d.value()), "the value at " + u.address() + " is " + kind(d.value()).label);
-    }
-    Map.Entry<String, PayloadDecoder.Parsed> first = on.get(0);
-    PayloadDecoder.Parsed p = first.getValue();
-    if (a.pointer().isPresent() && p.isJson()) {
-      List<String> there = PayloadDecoder.pointers(p.json());
-      String hint = there.size() > 12 ? String.join(", ", there.subList(0, 12)) + ", ..." : String.join(", ", there);
-      return Optional.of("pointer: no field " + a.pointer().get() + " in the payload on " + first.getKey() + " (fields there: " + hint + ")");
-    }
-    return Optional.of("pointer: " + PayloadDecoder.value(p, a.pointer()).error() + " (on " + first.getKey() + ")");
-  }
-
-  /** Whether a raw value of this kind becomes the property's type through the binding's transform (or a command's value fits). */
-  private static Optional<String> typeProblem(Site s, Kind raw, String what) {
-    if (raw == Kind.OTHER) return Optional.empty(); // the server did not say what its values travel as
-    if (s.command()) {
-      Kind value = kind(s.value());
-      boolean fits = value == raw || value == Kind.INTEGER && raw == Kind.REAL || value == Kind.REAL && raw == Kind.INTEGER;
-      return fits || value == Kind.OTHER ? Optional.empty()
-          : Optional.of("type: " + what + ", but the command " + s.name() + " writes " + value.label + " (" + s.value() + ")");
-    }
-    if (s.property().isEmpty() || s.transform().isEmpty()) return Optional.empty(); // no model, or an entry already reported
-    PropertyDef def = s.property().get();
-    Transform t = s.transform().get();
-    Kind k = raw;
-    if (t.bit().isPresent()) {
-      if (k != Kind.INTEGER) return Optional.of("type: " + what + ": transform bit: needs an integer word");
-      k = Kind.BOOL;
-    }
-    if (t.invert() && k != Kind.BOOL) return Optional.of("type: " + what + ": transform invert: needs a boolean");
-    boolean numeric = t.range().isPresent() || t.scale() != 1 || t.offset() != 0 || t.unitFrom().isPresent() || t.clamp().isPresent();
-    if (numeric && k != Kind.INTEGER && k != Kind.REAL) return Optional.of("type: " + what + ": the transform's range, scale, unit or clamp needs a number");
-    boolean fits = switch (def.type()) {
-      case BOOL -> k == Kind.BOOL;
-      case INT, DOUBLE -> k == Kind.INTEGER || k == Kind.REAL;
-      case STRING, ENUM -> k == Kind.STRING;
-    };
-    if (fits) return Optional.empty();
-    String through = t.bit().isPresent() || t.invert() || numeric ? " through its transform" : " (no transform makes it one)";
-    return Optional.of("type: " + what + ", but " + def.path() + " is " + article(def.type()) + through);
-  }
-
-  private static String article(PropertyType t) {
-    return switch (t) {
-      case INT, ENUM -> "an " + t.label();
-      default -> "a " + t.label();
-    };
-  }
-
-  private static Kind kind(String builtIn) {
-    return switch (builtIn) {
-      case "Boolean" -> Kind.BOOL;
-      case "SByte", "Byte", "Int16", "UInt16", "Int32", "UInt32", "Int64", "UInt64" -> Kind.INTEGER;
-      case "Float", "Double" -> Kind.REAL;
-      // read as text by the connector
-      case "String", "LocalizedText", "DateTime", "Guid", "NodeId", "ExpandedNodeId", "QualifiedName", "XmlElement" -> Kind.STRING;
-      default -> Kind.OTHER;
-    };
-  }
-
-  private static Kind kind(Object value) {
-    if (value instanceof Boolean) return Kind.BOOL;
-    if (value instanceof Long || value instanceof Integer) return Kind.INTEGER;
-    if (value instanceof Number) return Kind.REAL;
-    if (value instanceof String) return Kind.STRING;
-    return Kind.OTHER;
   }
 }

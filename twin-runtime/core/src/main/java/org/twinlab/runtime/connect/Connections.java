@@ -25,13 +25,14 @@ import org.twinlab.runtime.config.ConnectionConfig;
 /**
  * The runtime's connectors, one per configured connection. Samples go onto the event bus to the
  * twin that asked for them: a signal id is "twin/…", so routing needs no lookup table. The last
- * state of each connector is kept for the health check.
+ * state of each connector, and what the live binding checks found, are kept for the health check.
  */
 public final class Connections implements AutoCloseable {
   private final Map<String, Connector> connectors = new LinkedHashMap<>();
   private final Map<String, String> protocols = new LinkedHashMap<>();
   private final Map<String, ConnectionEvent> states = new ConcurrentHashMap<>();
   private final List<ConnectionConfig> configs;
+  private final BindingFindings findings = new BindingFindings();
   /** Signals under this prefix only feed topic discovery; no twin receives them. */
   private static final String DISCOVERY = "~discovery";
 
@@ -66,6 +67,11 @@ public final class Connections implements AutoCloseable {
   /** Connection id to protocol, for checking binding addresses. */
   public Map<String, String> protocols() {
     return Collections.unmodifiableMap(protocols);
+  }
+
+  /** What the live checks found wrong with the bindings in force on these connections. */
+  public BindingFindings findings() {
+    return findings;
   }
 
   public Optional<Connector> get(String id) {

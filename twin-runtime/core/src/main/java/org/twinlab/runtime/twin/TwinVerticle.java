@@ -239,6 +239,11 @@ public final class TwinVerticle extends VerticleBase {
     return onTwin(() -> Future.succeededFuture(current()));
   }
 
+  /** The bindings and commands in force, as the twin uses them. */
+  public Future<BindingSet> activeBindings() {
+    return onTwin(() -> Future.succeededFuture(active.set()));
+  }
+
   public Future<List<BindingVersion>> history() {
     return onTwin(() -> Future.succeededFuture(List.copyOf(history)));
   }

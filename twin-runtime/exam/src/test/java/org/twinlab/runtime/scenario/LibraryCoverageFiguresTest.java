@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.twinlab.scenarios.fairness.ClauseCoverage;
 import org.twinlab.scenarios.load.ScenarioLibrary;
@@ -18,6 +19,15 @@ import org.twinlab.scenarios.standard.StandardLoader;
  * here; a change that adds coverage updates these figures.
  */
 class LibraryCoverageFiguresTest {
+  /** Measured once for both tests: it dry-runs every scenario of the library with its scripted candidates. */
+  private static ClauseCoverage coverage;
+
+  @BeforeAll
+  static void measure() throws Exception {
+    Standard standard = StandardLoader.digitalTwinTechnician();
+    coverage = LibraryCoverage.of(standard, new Scoring(standard), ScenarioLibrary.load(new ScenarioLoader(standard)));
+  }
+
   /** Level: assessed, idle-proof, total. */
   private static final Map<Integer, String> MEASURED = Map.of(
       5, "15/15/15",
@@ -27,9 +37,7 @@ class LibraryCoverageFiguresTest {
       1, "11/11/27");
 
   @Test
-  void theLibraryAssessesAtLeastTheClausesItDidIdleProof() throws Exception {
-    Standard standard = StandardLoader.digitalTwinTechnician();
-    ClauseCoverage coverage = LibraryCoverage.of(standard, new Scoring(standard), ScenarioLibrary.load(new ScenarioLoader(standard)));
+  void theLibraryAssessesAtLeastTheClausesItDidIdleProof() {
     Map<Integer, String> now = new LinkedHashMap<>();
     coverage.levels().forEach(l -> now.put(l.level().number(), l.assessed() + "/" + l.idleProof() + "/" + l.total()));
     assertThat(now).isEqualTo(MEASURED);
@@ -39,9 +47,7 @@ class LibraryCoverageFiguresTest {
 
   /** The exam body's requirement: every L5–L3 clause assessed idle-proof, half of L2's and a quarter of L1's. */
   @Test
-  void everyClauseOfLevelsFiveToThreeIsAssessedIdleProofAndHalfOfLevelTwosAndAQuarterOfLevelOnes() throws Exception {
-    Standard standard = StandardLoader.digitalTwinTechnician();
-    ClauseCoverage coverage = LibraryCoverage.of(standard, new Scoring(standard), ScenarioLibrary.load(new ScenarioLoader(standard)));
+  void everyClauseOfLevelsFiveToThreeIsAssessedIdleProofAndHalfOfLevelTwosAndAQuarterOfLevelOnes() {
     for (ClauseCoverage.LevelCoverage l : coverage.levels()) {
       double floor = switch (l.level().number()) {
         case 5, 4, 3 -> 100;

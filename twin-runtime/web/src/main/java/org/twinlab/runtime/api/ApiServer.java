@@ -100,7 +100,7 @@ public final class ApiServer extends VerticleBase {
     new ModelRoutes(this::models, twins).mount(api);
     StationScopes scopes = new StationScopes(twins, connections.protocols());
     new PackageRoutes(deployments, access, scopes).mount(api);
-    new BindingRoutes(twins, connections.protocols(), scopes, access).mount(api);
+    new BindingRoutes(twins, connections, scopes, access).mount(api);
     new LiveFeed(vertx, twins, access).mount(api);
     new HistoryRoutes(twins, history, access, clock).mount(api);
     StorageRoutes storage = new StorageRoutes(vertx, twins, history, new ChartBook(dataDir), access);

@@ -1,6 +1,8 @@
 package org.twinlab.runtime.api;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
@@ -9,6 +11,9 @@ import org.twinlab.models.yaml.YamlDocument;
 import org.twinlab.runtime.binding.Binding;
 import org.twinlab.runtime.binding.BindingLoader;
 import org.twinlab.runtime.binding.BindingVersion;
+import org.twinlab.runtime.connect.BindingFindings;
+import org.twinlab.runtime.connect.Connections;
+import org.twinlab.runtime.connect.LiveBindingCheck;
 import org.twinlab.runtime.twin.Actor;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.runtime.twin.TwinVerticle;
@@ -24,9 +29,14 @@ final class BindingRoutes {
   private final StationScopes scopes;
   private final org.twinlab.runtime.auth.Reach reach;
 
-  BindingRoutes(Twins twins, Map<String, String> protocols, StationScopes scopes, org.twinlab.runtime.auth.Reach reach) {
+  private final LiveBindingCheck check;
+  private final BindingFindings findings;
+
+  BindingRoutes(Twins twins, Connections connections, StationScopes scopes, org.twinlab.runtime.auth.Reach reach) {
     this.twins = twins;
-    this.protocols = protocols;
+    this.protocols = connections.protocols();
+    this.check = new LiveBindingCheck(connections);
+    this.findings = connections.findings();
     this.scopes = scopes;
     this.reach = reach;
   }
@@ -66,7 +76,7 @@ final class BindingRoutes {
     TwinVerticle t = twins.require(ctx.pathParam("id"));
     Binding b = parse(ctx, t);
     if (outOfScope(ctx, t, b)) return;
-    Http.respond(ctx, t.putBinding(b, true, Actor.of(Guard.caller(ctx))), 201, v -> Views.version(v, false));
+    put(ctx, t, b, true, 201);
   }
 
   private void replace(RoutingContext ctx) {
@@ -76,7 +86,27 @@ final class BindingRoutes {
       throw TwinRequestException.invalid("property", "the body binds " + b.property() + ", the path names " + ctx.pathParam("property"));
     }
     if (outOfScope(ctx, t, b)) return;
-    Http.respond(ctx, t.putBinding(b, false, Actor.of(Guard.caller(ctx))), 200, v -> Views.version(v, false));
+    put(ctx, t, b, false, 200);
+  }
+
+  /**
+   * Records the binding (through the action gate, as every edit), then checks it against its rig as
+   * {@code serve --check --online} would. A misfit (no such node, a DataType the property cannot
+   * take, an access level that forbids what the binding does) is not refused: what a candidate got
+   * wrong stays in their record. It comes back in the answer's {@code check.problems}, is logged
+   * once and degrades the health check until the binding is replaced by one that fits; what could
+   * not be asked (the connection is down, an MQTT topic) is in {@code check.not_checked}.
+   */
+  private void put(RoutingContext ctx, TwinVerticle t, Binding b, boolean mustBeNew, int status) {
+    Future<JsonObject> answered = t.putBinding(b, mustBeNew, Actor.of(Guard.caller(ctx))).compose(v ->
+        Future.fromCompletionStage(check.check(t.id(), t.twinConfig().model(), b), ctx.vertx().getOrCreateContext()).map(outcome -> {
+          findings.checkedEntry(t.id(), b.property(), outcome.problems());
+          JsonArray problems = new JsonArray();
+          outcome.problems().forEach(f -> problems.add(new JsonObject().put("field", f.field()).put("message", f.problem())));
+          return Views.version(v, false).put("check", new JsonObject().put("problems", problems)
+              .put("not_checked", new JsonArray(outcome.notChecked())));
+        }));
+    Http.respond(ctx, answered, status, out -> out);
   }
 
   private void preview(RoutingContext ctx) {
@@ -89,7 +119,9 @@ final class BindingRoutes {
 
   private void delete(RoutingContext ctx) {
     TwinVerticle t = twins.require(ctx.pathParam("id"));
-    Http.respond(ctx, t.deleteBinding(ctx.pathParam("property"), Actor.of(Guard.caller(ctx))), 200, v -> Views.version(v, false));
+    String property = ctx.pathParam("property");
+    Http.respond(ctx, t.deleteBinding(property, Actor.of(Guard.caller(ctx))).onSuccess(v -> findings.checkedEntry(t.id(), property,
+        java.util.List.of())), 200, v -> Views.version(v, false));
   }
 
   /** A candidate's binding stays on their own station's rig: otherwise 403 naming the field, and nothing changes. */

@@ -10,6 +10,7 @@ import org.twinlab.connectors.ConnectionEvent;
 import org.twinlab.connectors.ConnectionState;
 import org.twinlab.connectors.Connector;
 import org.twinlab.runtime.connect.Connections;
+import org.twinlab.runtime.connect.LiveBindingCheck;
 import org.twinlab.runtime.evidence.EvidenceProblem;
 import org.twinlab.runtime.history.History;
 import org.twinlab.runtime.history.HistoryStatus;
@@ -41,21 +42,27 @@ final class DiscoveryRoutes {
   }
 
   /**
-   * 200 when every connection is up, history is being written and every session's evidence can be
-   * written, 503 otherwise: what load balancers and compose health checks expect.
+   * 200 when every connection is up, history is being written, every session's evidence can be
+   * written and no binding in force was found not to fit its rig; 503 otherwise: what load
+   * balancers and compose health checks expect.
    */
   private void health(RoutingContext ctx) {
     List<ConnectionEvent> states = connections.states();
     HistoryStatus h = history.status();
     List<EvidenceProblem> problems = evidence.get();
-    boolean up = states.stream().allMatch(e -> e.state() == ConnectionState.CONNECTED) && h.healthy() && problems.isEmpty();
+    List<LiveBindingCheck.Finding> misfits = connections.findings().all();
+    boolean up = states.stream().allMatch(e -> e.state() == ConnectionState.CONNECTED) && h.healthy() && problems.isEmpty()
+        && misfits.isEmpty();
     JsonArray ev = new JsonArray();
     // which sessions and why is for those logged in; anyone may learn that something is wrong
     boolean detailed = Guard.loggedIn(ctx);
     problems.forEach(p -> ev.add(detailed ? new JsonObject().put("session", p.session()).put("state", p.state()).put("problem", p.problem())
         : new JsonObject().put("state", p.state())));
+    JsonArray bindings = new JsonArray();
+    misfits.forEach(f -> bindings.add(detailed ? new JsonObject().put("twin", f.twin()).put("entry", f.entry()).put("connection", f.connection())
+        .put("field", f.field()).put("problem", f.problem()) : new JsonObject().put("connection", f.connection())));
     Http.send(ctx, up ? 200 : 503, new JsonObject().put("status", up ? "UP" : "DEGRADED").put("connections", connectionList())
-        .put("history", HistoryRoutes.statusJson(h)).put("evidence", ev));
+        .put("history", HistoryRoutes.statusJson(h)).put("evidence", ev).put("bindings", bindings));
   }
 
   private JsonArray connectionList() {

@@ -1,0 +1,133 @@
+package org.twinlab.runtime.connect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.twinlab.connectors.ConnectionEvent;
+import org.twinlab.connectors.ConnectionState;
+import org.twinlab.connectors.ConnectorSupport;
+import org.twinlab.connectors.opcua.NodeFacts;
+import org.twinlab.connectors.opcua.OpcUaConnector;
+import org.twinlab.models.TwinModel;
+import org.twinlab.runtime.binding.Binding;
+import org.twinlab.runtime.binding.BindingFit;
+import org.twinlab.runtime.binding.BindingSet;
+import org.twinlab.runtime.binding.CommandBinding;
+import org.twinlab.runtime.binding.SignalRef;
+import org.twinlab.runtime.config.ConnectionConfig;
+
+/**
+ * Checks bindings against the runtime's own live OPC UA sessions, as {@code serve --check --online}
+ * does against fresh ones: the node exists, its DataType fits the property through the transform,
+ * its access level allows the reads and writes. What cannot be asked now (a connection that is down,
+ * an MQTT topic, which only shows what it carries by being listened to) is named as not checked.
+ */
+public final class LiveBindingCheck {
+  private final Connections connections;
+
+  public LiveBindingCheck(Connections connections) {
+    this.connections = connections;
+  }
+
+  /**
+   * One problem of one binding or command.
+   *
+   * @param entry the property or command bound
+   * @param field the binding's field at fault ({@code address}, {@code write.address})
+   */
+  public record Finding(String twin, String entry, String connection, String field, String problem) {
+    public String line() {
+      return "twin " + twin + ", " + entry + " (" + field + " on connection '" + connection + "'): " + problem;
+    }
+  }
+
+  /**
+   * @param problems what the servers showed to be wrong
+   * @param notChecked why some signals were not checked, one line per connection
+   */
+  public record Outcome(List<Finding> problems, List<String> notChecked) {}
+
+  private record Use(BindingFit.Subject subject, SignalRef signal, String field, boolean reads, boolean writes) {}
+
+  /** Every binding and command of a twin whose signal is on the given connection (all connections when empty). */
+  public CompletableFuture<Outcome> check(String twin, TwinModel model, BindingSet set, Optional<String> onConnection) {
+    List<Use> uses = new ArrayList<>();
+    for (Binding b : set.bindings()) uses.addAll(uses(model, b));
+    for (CommandBinding c : set.commands()) {
+      uses.add(new Use(BindingFit.Subject.command(c.command(), c.value()), c.target(), "address", false, true));
+    }
+    onConnection.ifPresent(id -> uses.removeIf(u -> !u.signal().connection().equals(id)));
+    return check(twin, uses);
+  }
+
+  /** One binding about to be created or replaced. */
+  public CompletableFuture<Outcome> check(String twin, TwinModel model, Binding binding) {
+    return check(twin, uses(model, binding));
+  }
+
+  private static List<Use> uses(TwinModel model, Binding b) {
+    Optional<BindingFit.Subject> subject = model.property(b.property()).map(p -> BindingFit.Subject.of(p, b.transform()));
+    if (subject.isEmpty()) return List.of();
+    boolean writesBack = b.writeTo().filter(w -> w.connection().equals(b.source().connection()) && w.address().equals(b.source().address()))
+        .isPresent();
+    List<Use> out = new ArrayList<>(List.of(new Use(subject.get(), b.source(), "address", true, writesBack)));
+    if (!writesBack) b.writeTo().ifPresent(w -> out.add(new Use(subject.get(), w, "write.address", false, true)));
+    return out;
+  }
+
+  private CompletableFuture<Outcome> check(String twin, List<Use> uses) {
+    Map<String, List<Use>> byConnection = new LinkedHashMap<>();
+    uses.forEach(u -> byConnection.computeIfAbsent(u.signal().connection(), k -> new ArrayList<>()).add(u));
+    List<String> notChecked = new ArrayList<>();
+    List<CompletableFuture<List<Finding>>> asked = new ArrayList<>();
+    byConnection.forEach((connection, on) -> {
+      Optional<String> why = unaskable(connection);
+      if (why.isPresent()) {
+        notChecked.add("connection '" + connection + "': " + why.get());
+        return;
+      }
+      OpcUaConnector opcua = (OpcUaConnector) connections.get(connection).orElseThrow();
+      List<String> addresses = List.copyOf(new LinkedHashSet<>(on.stream().map(u -> u.signal().address()).toList()));
+      asked.add(opcua.inspect(addresses).handle((facts, failed) -> {
+        if (failed != null) {
+          synchronized (notChecked) {
+            notChecked.add("connection '" + connection + "': the server did not answer about the nodes: " + ConnectorSupport.describe(failed));
+          }
+          return List.of();
+        }
+        Map<String, NodeFacts> byAddress = new LinkedHashMap<>();
+        facts.forEach(f -> byAddress.put(f.address(), f));
+        List<Finding> found = new ArrayList<>();
+        for (Use u : on) {
+          NodeFacts node = byAddress.get(u.signal().address());
+          if (node == null) continue;
+          BindingFit.opcua(u.subject(), connection, u.reads(), u.writes(), node)
+              .ifPresent(p -> found.add(new Finding(twin, u.subject().name(), connection, u.field(), p)));
+        }
+        return found;
+      }));
+    });
+    return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).thenApply(v -> {
+      List<Finding> all = new ArrayList<>();
+      asked.forEach(a -> all.addAll(a.join()));
+      synchronized (notChecked) {
+        return new Outcome(List.copyOf(all), List.copyOf(notChecked));
+      }
+    });
+  }
+
+  /** Why this connection's signals cannot be asked about now, or empty when its server can be. */
+  private Optional<String> unaskable(String connection) {
+    if (connections.get(connection).isEmpty()) return Optional.of("not one of the runtime's connections");
+    if (!ConnectionConfig.OPCUA.equals(connections.protocols().get(connection))) {
+      return Optional.of("MQTT topics are checked by listening to them: twinlab serve --check --online");
+    }
+    ConnectionState state = connections.states().stream().filter(e -> e.connector().equals(connection)).findFirst()
+        .map(ConnectionEvent::state).orElse(ConnectionState.CONNECTING);
+    return state == ConnectionState.CONNECTED ? Optional.empty() : Optional.of("not connected now (" + state.name().toLowerCase() + ")");
+  }
+}
