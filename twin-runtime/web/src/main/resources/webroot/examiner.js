@@ -113,8 +113,9 @@ function stationCard(session, st) {
     card.querySelector('.exam').textContent = tf('examPart', {title: tr(st.exam, 'title'), n: st.exam.part, of: st.exam.of,
       left: mmss(st.exam.remainingSeconds)});
   }
-  card.querySelector('.progress').textContent = t('progress') + ': ' + p.passed + '/' + p.measured + ' ✓ · ' + p.marked + '/'
-    + p.judgements + ' ' + t('marks') + ' · ' + p.actions + ' ' + t('actions');
+  // passed and failed both shown: a count of passes alone reads as progress when checks have failed
+  card.querySelector('.progress').textContent = t('progress') + ': ✓ ' + p.passed + ' · ✗ ' + p.failed + ' ' + tf('checksOf', {n: p.measured})
+    + ' · ' + p.marked + '/' + p.judgements + ' ' + t('marks') + ' · ' + p.actions + ' ' + t('actions');
   const buttons = card.querySelector('.buttons');
   if (state.dataset.state === st.state) return;
   state.dataset.state = st.state;
@@ -349,8 +350,13 @@ async function refreshStation() {
   $('station-state').textContent = st.state;
   $('station-state').className = 'state ' + st.state;
   $('station-timer').textContent = mmss(st.remainingSeconds);
-  $('station-total').textContent = t('total') + ' ' + st.total.toFixed(1) + ' · ' + t('passMark') + ' ' + st.passMark + ' · '
-    + (st.passed ? t('passed') : t('failed')) + (st.provisional ? ' (' + t('provisional') + ')' : '');
+  // pass or fail only once every check is decided; until then what is decided, and what is secured whatever the rest comes to
+  $('station-total').textContent = st.result === 'pending'
+    ? tf('pointsDecided', {earned: fmt(st.points.earned), decided: fmt(st.points.decided), possible: fmt(st.points.possible)})
+      + ' · ' + t('soFar') + ' ' + st.total.toFixed(1) + ' · ' + t('secured') + ' ' + st.secured.toFixed(1) + ' · ' + t('passMark') + ' '
+      + st.passMark + ' · ' + t('resultPending')
+    : t('total') + ' ' + st.total.toFixed(1) + ' · ' + t('passMark') + ' ' + st.passMark + ' · ' + t(st.result);
+  $('station-total').className = 'total ' + st.result;
   await refreshJudgements(base);
   const checksNow = lang() + JSON.stringify(st.checks);
   if ($('checks').dataset.shown !== checksNow) {

@@ -23,6 +23,12 @@ public record ExamSheet(String exam, int version, String level, List<PartScore> 
     return undecided > 0;
   }
 
+  /** Pass or fail once every point is decided; pending until then, whatever the total so far. */
+  public ScoreSheet.Result result() {
+    if (provisional()) return ScoreSheet.Result.PENDING;
+    return passed ? ScoreSheet.Result.PASSED : ScoreSheet.Result.FAILED;
+  }
+
   /** A part's own sheet, over its tasks only, and its points. */
   public record PartScore(String part, boolean started, ScoreSheet sheet, double earned, double possible) {}
 

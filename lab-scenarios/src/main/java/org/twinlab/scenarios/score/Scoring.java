@@ -27,6 +27,9 @@ import org.twinlab.scenarios.standard.Standard;
  *       Within a function a check weighs its task's weight times its share of the task's points.
  *   <li>The total weighs each function's percent by the level's weight table, over the functions
  *       the scenario assesses; it passes at the scenario's pass mark.
+ *   <li>The secured total is the same with every check not decided yet counted as possible and
+ *       earning nothing: what the candidate has whatever the open checks come to. While any check
+ *       is open the sheet is provisional and has no result yet, only these two figures.
  * </ul>
  */
 public final class Scoring {
@@ -60,11 +63,12 @@ public final class Scoring {
       for (CheckDef c : task.checks()) {
         CheckScore cs = effective(c.id(), guardOf, ungated, gatedScores);
         checks.add(cs);
+        double weight = task.weight() * c.points() / taskPoints;
+        double[] f = byFunction.computeIfAbsent(cs.function(), k -> new double[3]);
+        f[2] += weight;
         if (cs.earned() == null) continue;
         earned += cs.earned();
         possible += c.points();
-        double weight = task.weight() * c.points() / taskPoints;
-        double[] f = byFunction.computeIfAbsent(cs.function(), k -> new double[2]);
         f[0] += weight * cs.earned() / c.points();
         f[1] += weight;
       }
@@ -73,6 +77,8 @@ public final class Scoring {
     List<FunctionScore> functions = new ArrayList<>();
     double weighted = 0;
     double weights = 0;
+    double securedWeighted = 0;
+    double securedWeights = 0;
     for (SkillFunction f : standard.functions(s.level())) {
       double[] acc = byFunction.get(f.key());
       boolean assessed = checks.stream().anyMatch(c -> c.function().equals(f.key()));
@@ -83,10 +89,15 @@ public final class Scoring {
         weighted += f.weight() * percent;
         weights += f.weight();
       }
+      if (acc != null && acc[2] > 0) {
+        securedWeighted += f.weight() * 100 * acc[0] / acc[2];
+        securedWeights += f.weight();
+      }
     }
     double total = weights == 0 ? 0 : weighted / weights;
+    double secured = securedWeights == 0 ? 0 : securedWeighted / securedWeights;
     return new ScoreSheet(s.id(), s.version(), "L" + s.level().number(), checks, tasks, functions, total, s.passMark(),
-        total >= s.passMark() - 1e-9);
+        total >= s.passMark() - 1e-9, secured);
   }
 
   /** A check's score once every check up its chain of guards is known (the loader refuses a circle). */

@@ -111,6 +111,35 @@ class ScoringTest {
     assertThat(s.flagged()).extracting(CheckScore::check).containsExactly("d");
     assertThat(s.provisional()).isTrue();
     assertThat(s.checks().get(3).earned()).isNull();
+    // no verdict while d is open, above the pass mark or not; secured counts d as possible, earning nothing:
+    // operation = (1.8 [a] + 0.6 [c] + 0.8 [f]) / (1.8 + 0.6 + 0.6 + 0.6 [d] + 0.6 + 0.8) = 64 %; (45×64 + 30×100) / 75 = 78.4
+    assertThat(s.result()).isEqualTo(ScoreSheet.Result.PENDING);
+    assertThat(s.secured()).isCloseTo(78.4, within(1e-9));
+    assertThat(s.earnedPoints()).isEqualTo(22.0);   // a 6, c 2, f 4, g 10
+    assertThat(s.decidedPoints()).isEqualTo(27.0);  // all but d
+    assertThat(s.possiblePoints()).isEqualTo(30.0);
+  }
+
+  @Test
+  void aSheetWithAnOpenCheckHasNoResultEvenAtOneHundredSoFar() throws Exception {
+    // f unmarked: the total over what is decided is 100, but f's 4 points are open.
+    // secured: operation = (1.8 + 0.6 + 0.6 + 0.6 + 0.6) / 5 = 84 %; (45×84 + 30×100) / 75 = 90.4
+    ScoreSheet open = new Scoring(STANDARD).score(scenario(), verdicts("abcdeg", ""), Map.of());
+    assertThat(open.total()).isCloseTo(100, within(1e-9));
+    assertThat(open.result()).isEqualTo(ScoreSheet.Result.PENDING);
+    assertThat(open.secured()).isCloseTo(90.4, within(1e-9));
+
+    ScoreSheet idle = new Scoring(STANDARD).score(scenario(), Map.of(), Map.of());
+    assertThat(idle.result()).isEqualTo(ScoreSheet.Result.PENDING);
+    assertThat(idle.secured()).isZero();
+    assertThat(idle.earnedPoints()).isZero();
+    assertThat(idle.decidedPoints()).isZero();
+
+    ScoreSheet marked = new Scoring(STANDARD).score(scenario(), verdicts("abcdeg", ""), Map.of("f", 0));
+    assertThat(marked.result()).isEqualTo(ScoreSheet.Result.PASSED);
+    assertThat(marked.secured()).isCloseTo(marked.total(), within(1e-9));
+    ScoreSheet failed = new Scoring(STANDARD).score(scenario(), verdicts("acd", "beg"), Map.of("f", 2));
+    assertThat(failed.result()).isEqualTo(ScoreSheet.Result.FAILED);
   }
 
   @Test

@@ -32,6 +32,17 @@ final class Browsers {
         .until(condition);
   }
 
+  /**
+   * Waits for what the server works out at length (a dry run plays a scenario with a dozen
+   * candidates, the coverage every library scenario twice): minutes, not seconds, on a loaded machine.
+   */
+  static void seenAfterLongWork(java.util.concurrent.Callable<Boolean> condition) {
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(240))
+        .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.StaleElementReferenceException
+            || e instanceof org.openqa.selenium.NoSuchElementException)
+        .until(condition);
+  }
+
   /** Logs in at the login page. */
   static void logIn(WebDriver browser, String base, String user, String password) {
     browser.get(base + "/index.html");

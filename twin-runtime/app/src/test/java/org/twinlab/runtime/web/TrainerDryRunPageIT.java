@@ -59,7 +59,7 @@ class TrainerDryRunPageIT {
         By dryRun = By.cssSelector("#library tr[data-scenario='lax-tank-setpoint'] button.dry-run");
         seen(() -> !trainer.findElements(dryRun).isEmpty());
         trainer.findElement(dryRun).click();
-        seen(() -> !trainer.findElements(By.cssSelector("#dry-run-candidates tr[data-candidate='task:file-report']")).isEmpty());
+        Browsers.seenAfterLongWork(() -> !trainer.findElements(By.cssSelector("#dry-run-candidates tr[data-candidate='task:file-report']")).isEmpty());
 
         String idle = trainer.findElement(By.cssSelector("#dry-run-candidates tr[data-candidate='idle']")).getText();
         assertThat(idle).contains("FAILED").contains("no-overflow: never true");
@@ -80,7 +80,7 @@ class TrainerDryRunPageIT {
         seen(() -> "zh-CN".equals(trainer.findElement(By.tagName("html")).getAttribute("lang")));
         seen(() -> !trainer.findElements(dryRun).isEmpty());
         trainer.findElement(dryRun).click();
-        seen(() -> !trainer.findElements(By.cssSelector("#dry-run-rules li[data-rule='idle-scores-0']")).isEmpty());
+        Browsers.seenAfterLongWork(() -> !trainer.findElements(By.cssSelector("#dry-run-rules li[data-rule='idle-scores-0']")).isEmpty());
         assertThat(trainer.findElement(By.cssSelector("#dry-run-rules li[data-rule='idle-scores-0']")).getText())
             .contains("什么都不做的考生得 0 分");
         assertThat(trainer.findElement(By.cssSelector("#dry-run-candidates tr:first-child")).getText()).contains("得分");

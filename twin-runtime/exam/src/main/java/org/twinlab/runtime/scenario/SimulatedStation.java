@@ -118,10 +118,14 @@ public final class SimulatedStation implements VirtualStation {
 
   @Override
   public Map<String, Observed> observe() {
-    Map<String, Observed> out = new LinkedHashMap<>();
-    rig.sim().groundTruth().forEach((p, v) -> out.put("rig." + p, Observed.known(v)));
+    Map<String, Object> truth = rig.sim().groundTruth();
+    Map<String, Observed> out = new LinkedHashMap<>(truth.size() * 2);
+    truth.forEach((p, v) -> out.put(rigNames.computeIfAbsent(p, k -> "rig." + k), Observed.known(v)));
     return out;
   }
+
+  /** The rig's signal names as checks read them, made once: observing runs every tick. */
+  private final Map<String, String> rigNames = new java.util.HashMap<>();
 
   @Override
   public String inject(FaultDef fault) throws StationException {

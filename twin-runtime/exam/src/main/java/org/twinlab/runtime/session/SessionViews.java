@@ -16,6 +16,7 @@ import org.twinlab.scenarios.exam.Exam;
 import org.twinlab.scenarios.model.CheckDef;
 import org.twinlab.scenarios.model.Scenario;
 import org.twinlab.scenarios.score.CheckScore;
+import org.twinlab.scenarios.score.ScoreSheet;
 
 /**
  * Sessions and stations as the API shows them: examiners see everything (the candidate's actions
@@ -45,19 +46,21 @@ public final class SessionViews {
     o.put("limitSeconds", limit).put("elapsedSeconds", elapsed).put("remainingSeconds", Math.max(0, limit - elapsed));
     int measured = 0;
     int passed = 0;
+    int failed = 0;
     int decided = 0;
     if (run != null) {
       for (Verdict v : run.verdicts().values()) {
         measured++;
         if (v.outcome() != Verdict.Outcome.PENDING) decided++;
         if (v.outcome() == Verdict.Outcome.PASSED) passed++;
+        if (v.outcome() == Verdict.Outcome.FAILED) failed++;
       }
     } else {
       measured = (int) st.scenario().checks().stream().filter(c -> c.kind() != CheckDef.Kind.JUDGEMENT).count();
     }
     int judgements = (int) st.scenario().checks().stream().filter(c -> c.kind() == CheckDef.Kind.JUDGEMENT).count();
     o.put("progress", new JsonObject().put("measured", measured).put("decided", decided).put("passed", passed)
-        .put("judgements", judgements).put("marked", st.marks().combined().size())
+        .put("failed", failed).put("judgements", judgements).put("marked", st.marks().combined().size())
         .put("actions", run == null ? 0 : run.actions().size()).put("interventions", st.interventions().size()));
     return o;
   }
@@ -106,7 +109,8 @@ public final class SessionViews {
         .put("candidate", r.parts().get(0).candidate()).put("over", r.over()).put("spentSeconds", r.spent().toSeconds())
         .put("limitSeconds", r.exam().timeLimit().toSeconds()).put("functions", functions).put("parts", parts)
         .put("total", sheet.total()).put("passMark", sheet.passMark()).put("passed", sheet.passed())
-        .put("provisional", sheet.provisional()).put("undecided", sheet.undecided());
+        .put("provisional", sheet.provisional()).put("undecided", sheet.undecided())
+        .put("result", sheet.result().name().toLowerCase(Locale.ROOT));
   }
 
   /** The whole station for its examiners: checks with verdicts and scores, marks, faults, actions, clock. */
@@ -134,8 +138,12 @@ public final class SessionViews {
       checks.add(j);
     }
     o.put("checks", checks);
-    o.put("total", result.sheet().total()).put("passMark", result.sheet().passMark()).put("passed", result.sheet().passed())
-        .put("provisional", result.sheet().provisional());
+    ScoreSheet sheet = result.sheet();
+    // no pass or fail while a check is open: the total over what is decided, and what is secured whatever the rest comes to
+    o.put("total", sheet.total()).put("passMark", sheet.passMark()).put("passed", sheet.passed())
+        .put("provisional", sheet.provisional()).put("result", sheet.result().name().toLowerCase(Locale.ROOT))
+        .put("secured", sheet.secured()).put("points", new JsonObject().put("earned", sheet.earnedPoints())
+            .put("decided", sheet.decidedPoints()).put("possible", sheet.possiblePoints()));
     JsonArray faults = new JsonArray();
     for (FaultRecord f : result.faults()) {
       faults.add(new JsonObject().put("fault", f.fault().id()).put("kind", f.fault().kind()).put("target", f.fault().target())

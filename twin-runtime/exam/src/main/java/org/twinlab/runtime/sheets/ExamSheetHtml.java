@@ -37,11 +37,18 @@ public final class ExamSheetHtml {
     functions(h, sheet);
     for (int i = 0; i < sheet.parts().size(); i++) part(h, i + 1, exam, sheet.parts().get(i));
 
-    h.append("<h2>Result</h2>\n<p class=\"verdict ").append(sheet.passed() ? "pass" : "fail").append("\">")
-        .append(String.format(Locale.ROOT, "Total %.1f of 100 — pass mark %.0f — %s", sheet.total(), sheet.passMark(),
-            sheet.passed() ? "PASSED" : "FAILED"))
-        .append(sheet.provisional() ? " (provisional: " + SheetHtml.num(sheet.undecided()) + " point(s) not decided yet)" : "")
-        .append("</p>\n");
+    h.append("<h2>Result</h2>\n");
+    if (sheet.provisional()) {
+      // no verdict while points are open: the total counts them as possible and earning nothing, so it can only rise
+      h.append("<p class=\"verdict pending\">").append(String.format(Locale.ROOT,
+          "Provisional — total so far %.1f of 100 with %s point(s) not decided yet — pass mark %.0f — no result until every point is decided",
+          sheet.total(), SheetHtml.num(sheet.undecided()), sheet.passMark())).append("</p>\n");
+    } else {
+      h.append("<p class=\"verdict ").append(sheet.passed() ? "pass" : "fail").append("\">")
+          .append(String.format(Locale.ROOT, "Total %.1f of 100 — pass mark %.0f — %s", sheet.total(), sheet.passMark(),
+              sheet.passed() ? "PASSED" : "FAILED"))
+          .append("</p>\n");
+    }
     h.append("<p class=\"small\">A function's contribution is its weight × the points earned over the points possible on every "
         + "check of every part that scores for it; points not decided yet count as possible, never as earned.</p>\n</body></html>\n");
     return h.toString();

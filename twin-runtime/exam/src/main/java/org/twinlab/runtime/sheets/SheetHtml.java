@@ -35,6 +35,30 @@ public final class SheetHtml {
     return CSS;
   }
 
+  /**
+   * Pass or fail only once every check is decided. Until then: the points decided, the total over
+   * them, and the secured total (open checks as possible, earning nothing), with no verdict; a
+   * station never started says so instead of a zero.
+   */
+  static void verdict(StringBuilder h, org.twinlab.scenarios.score.ScoreSheet sheet, boolean started) {
+    if (!started) {
+      h.append("<p class=\"verdict pending\">Not started: nothing decided yet — pass mark ")
+          .append(String.format(Locale.ROOT, "%.0f", sheet.passMark())).append("</p>\n");
+      return;
+    }
+    switch (sheet.result()) {
+      case PENDING -> h.append("<p class=\"verdict pending\">")
+          .append(String.format(Locale.ROOT, "Provisional — %s of %s decided points earned (%s possible); total so far %.1f, secured %.1f "
+              + "of 100 — pass mark %.0f — no result until every check is decided (%d not final)", num(sheet.earnedPoints()),
+              num(sheet.decidedPoints()), num(sheet.possiblePoints()), sheet.total(), sheet.secured(), sheet.passMark(), sheet.flagged().size()))
+          .append("</p>\n");
+      case PASSED, FAILED -> h.append("<p class=\"verdict ").append(sheet.passed() ? "pass" : "fail").append("\">")
+          .append(String.format(Locale.ROOT, "Total %.1f of 100 — pass mark %.0f — %s", sheet.total(), sheet.passMark(),
+              sheet.passed() ? "PASSED" : "FAILED"))
+          .append("</p>\n");
+    }
+  }
+
   public static String of(StationResult r) {
     StringBuilder h = new StringBuilder(16_384);
     var sheet = r.sheet();
@@ -50,10 +74,7 @@ public final class SheetHtml {
     fact(h, "Evidence", (r.sealed() ? "sealed chain, head " : "chain (not sealed yet), head ") + r.evidenceHead());
     h.append("</table>\n");
 
-    h.append("<p class=\"verdict ").append(sheet.passed() ? "pass" : "fail").append("\">")
-        .append(String.format(Locale.ROOT, "Total %.1f of 100 — pass mark %.0f — %s", sheet.total(), sheet.passMark(),
-            sheet.passed() ? "PASSED" : "FAILED"))
-        .append(sheet.provisional() ? " (provisional: " + sheet.flagged().size() + " check(s) not final)" : "").append("</p>\n");
+    verdict(h, sheet, r.state() != org.twinlab.scenarios.engine.StationClock.State.READY);
 
     var suiteTask = r.scenario().tasks().stream().filter(SuiteSheetHtml::scoresSuites).map(d -> d.id()).findFirst();
     scores(h, sheet, 2, r.marks(), suiteTask, r.actions());
@@ -228,5 +249,5 @@ public final class SheetHtml {
       + "th,td{border:1px solid #bbb;padding:2px 5px;text-align:left;vertical-align:top}th{background:#eee}"
       + "table.facts th{width:22%}.verdict{font-size:12pt;font-weight:bold;padding:6px;border:2px solid}"
       + ".pass{border-color:#2a7a2a;color:#2a7a2a}.fail{border-color:#a22;color:#a22}.failed{color:#a22}.passed{color:#2a7a2a}"
-      + ".unmarked,.pending,.indeterminate{color:#a60}.small{font-size:8.5pt;color:#555}code{font-family:monospace}";
+      + ".unmarked,.pending,.indeterminate{color:#a60}.verdict.pending{border-color:#a60}.small{font-size:8.5pt;color:#555}code{font-family:monospace}";
 }

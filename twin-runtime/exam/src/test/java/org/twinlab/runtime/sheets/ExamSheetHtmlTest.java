@@ -93,13 +93,14 @@ class ExamSheetHtmlTest {
   }
 
   @Test
-  void anUnmarkedJudgementMakesTheSheetProvisionalAndItsPointsNotDecided() {
+  void anUnmarkedJudgementMakesTheSheetProvisionalWithNoVerdictAndItsPointsNotDecided() {
     Exam exam = exam("Debug only", part("l4-debug-tank-level-scale"));
     ExamSheet sheet = new ExamScoring(STANDARD).score(exam, Map.of(
         "l4-debug-tank-level-scale", new ExamScoring.PartResult(all("l4-debug-tank-level-scale", Verdict.Outcome.PASSED), Map.of())));
     String html = ExamSheetHtml.of(exam, sheet);
     assertThat(html).contains(row(sheet, 0, "30", "10", "13", "3", "76.9 %", "23.1"))
-        .contains("Total 23.1 of 100 — pass mark 60 — FAILED (provisional: 3 point(s) not decided yet)</p>")
+        .contains("Provisional — total so far 23.1 of 100 with 3 point(s) not decided yet — pass mark 60 — no result until every point is decided</p>")
+        .doesNotContain("FAILED").doesNotContain("PASSED")
         .contains("<td class=\"unmarked\">unmarked</td>");
   }
 

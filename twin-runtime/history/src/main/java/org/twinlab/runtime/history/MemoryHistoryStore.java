@@ -18,15 +18,56 @@ public final class MemoryHistoryStore implements HistoryStore {
       .thenComparing(k -> k.station() == null ? "" : k.station()).thenComparing(k -> k.session() == null ? "" : k.session());
   private static final Comparator<StoredPoint> BY_TIME = Comparator.comparing(StoredPoint::time).thenComparing(StoredPoint::receivedTime);
   // per series, ordered by time and receipt; the same point written twice is kept once, as the embedded store keeps it
-  private final Map<SeriesKey, java.util.TreeSet<StoredPoint>> series = new TreeMap<>(ORDER);
+  private final Map<SeriesKey, Points> series = new TreeMap<>(ORDER);
+  // points of one property share their key's instance: most appends find their series here without comparing strings
+  private final Map<SeriesKey, Points> byInstance = new java.util.IdentityHashMap<>();
 
   @Override
   public synchronized void append(List<HistoryPoint> points) {
     for (HistoryPoint p : points) {
-      java.util.TreeSet<StoredPoint> s = series.computeIfAbsent(SeriesKey.of(p), k -> new java.util.TreeSet<>(BY_TIME));
-      StoredPoint point = new StoredPoint(p.time(), p.value(), p.quality(), p.receivedTime());
-      s.remove(point);
-      s.add(point);
+      SeriesKey key = SeriesKey.of(p);
+      Points s = byInstance.get(key);
+      if (s == null) {
+        s = series.computeIfAbsent(key, k -> new Points());
+        byInstance.put(key, s);
+      }
+      s.add(new StoredPoint(p.time(), p.value(), p.quality(), p.receivedTime()));
+    }
+  }
+
+  /**
+   * One series' points in time and receipt order. Points come almost always in order, so adding
+   * is an append; one out of order is put in its place, and one equal in both times replaces it.
+   */
+  private static final class Points {
+    private final ArrayList<StoredPoint> list = new ArrayList<>();
+
+    void add(StoredPoint p) {
+      int n = list.size();
+      int last = n == 0 ? -1 : BY_TIME.compare(p, list.get(n - 1));
+      if (last > 0 || n == 0) {
+        list.add(p);
+        return;
+      }
+      if (last == 0) {
+        list.set(n - 1, p);
+        return;
+      }
+      int at = java.util.Collections.binarySearch(list, p, BY_TIME);
+      if (at >= 0) list.set(at, p);
+      else list.add(-at - 1, p);
+    }
+
+    java.util.stream.Stream<StoredPoint> stream() {
+      return list.stream();
+    }
+
+    int size() {
+      return list.size();
+    }
+
+    void removeIf(java.util.function.Predicate<StoredPoint> p) {
+      list.removeIf(p);
     }
   }
 
@@ -65,7 +106,7 @@ public final class MemoryHistoryStore implements HistoryStore {
   @Override
   public synchronized long deleteBefore(Instant cutoff) {
     long n = 0;
-    for (java.util.TreeSet<StoredPoint> points : series.values()) {
+    for (Points points : series.values()) {
       int before = points.size();
       points.removeIf(p -> p.time().isBefore(cutoff));
       n += before - points.size();
@@ -85,8 +126,8 @@ public final class MemoryHistoryStore implements HistoryStore {
     return n;
   }
 
-  private Map<SeriesKey, java.util.TreeSet<StoredPoint>> matching(HistoryQuery q) {
-    Map<SeriesKey, java.util.TreeSet<StoredPoint>> out = new LinkedHashMap<>();
+  private Map<SeriesKey, Points> matching(HistoryQuery q) {
+    Map<SeriesKey, Points> out = new LinkedHashMap<>();
     series.forEach((k, v) -> {
       if (q.matches(k.twin(), k.property(), k.session())) out.put(k, v);
     });
