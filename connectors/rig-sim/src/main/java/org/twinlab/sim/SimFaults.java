@@ -31,12 +31,19 @@ public final class SimFaults {
     return Map.copyOf(active);
   }
 
+  // asked on every step of the physics: loops, not streams, and nothing to look at without faults
   synchronized boolean jammed(String actuator) {
-    return active.values().stream().anyMatch(a -> a.fault() instanceof Fault.ActuatorJam j && j.target().equals(actuator));
+    for (Active a : active.values()) {
+      if (a.fault() instanceof Fault.ActuatorJam j && j.target().equals(actuator)) return true;
+    }
+    return false;
   }
 
   synchronized boolean communicationLost() {
-    return active.values().stream().anyMatch(a -> a.fault() instanceof Fault.CommunicationLoss);
+    for (Active a : active.values()) {
+      if (a.fault() instanceof Fault.CommunicationLoss) return true;
+    }
+    return false;
   }
 
   synchronized double bearingWear(String target, double nowSeconds) {

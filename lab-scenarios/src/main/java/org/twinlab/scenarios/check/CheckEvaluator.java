@@ -134,18 +134,42 @@ public final class CheckEvaluator {
 
   /** Every moment in [from, to] at which the expression's value may change, from included. */
   private List<Instant> points(Expr e, Instant from, Instant to, boolean exclusive) {
+    if (from.isAfter(to)) throw new IllegalArgumentException("a window from " + from + " to " + to);
+    if (exclusive && !from.isBefore(to)) return List.of();
     List<Expr> refs = new ArrayList<>();
     ExprReferences.collect(e, refs);
     TreeSet<Instant> times = new TreeSet<>();
     times.add(from);
     for (Expr ref : refs) {
       if (ref instanceof Expr.Signal s) {
-        for (Sample sample : trace.samples(s.name())) times.add(sample.time());
+        // a signal's samples are in time order: only those in the window, found by halving, not the whole run's
+        List<Sample> samples = trace.samples(s.name());
+        for (int i = firstAtOrAfter(samples, from); i < samples.size(); i++) {
+          Instant t = samples.get(i).time();
+          if (exclusive ? !t.isBefore(to) : t.isAfter(to)) break;
+          times.add(t);
+        }
       } else {
-        for (Event ev : trace.events()) if (matches((Expr.EventMatch) ref, ev)) times.add(ev.time());
+        for (Event ev : trace.events()) {
+          Instant t = ev.time();
+          boolean inside = !t.isBefore(from) && (exclusive ? t.isBefore(to) : !t.isAfter(to));
+          if (inside && matches((Expr.EventMatch) ref, ev)) times.add(t);
+        }
       }
     }
-    return new ArrayList<>(exclusive ? times.subSet(from, true, to, false) : times.subSet(from, true, to, true));
+    return new ArrayList<>(times);
+  }
+
+  /** The index of the first sample at or after the time (the list's size when there is none). */
+  private static int firstAtOrAfter(List<Sample> samples, Instant time) {
+    int lo = 0;
+    int hi = samples.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (samples.get(mid).time().isBefore(time)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private List<Instant> points(Expr e, Range r) {

@@ -31,9 +31,11 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DemoLab lab = DemoLab.start(mqttPort, opcuaPort, bind, port, data.dir);
+    // the accounts and their file exist before the runtime listens: a script that logs in as soon as health answers finds them
+    var accounts = DemoAccounts.ensure(org.twinlab.runtime.auth.Accounts.open(lab.config().dataDir(), java.time.Clock.systemUTC()),
+        lab.config().dataDir());
     return RuntimeHost.run(lab.config(), lab::simulator, runtime -> {
       int actual = runtime.port();
-      var accounts = DemoAccounts.ensure(runtime.accounts(), lab.config().dataDir());
       String host = bind.equals("0.0.0.0") ? "localhost" : bind;
       System.out.printf("twinlab demo lab is up%n");
       System.out.printf("  web page   http://%s:%d/%n", host, actual);

@@ -54,8 +54,10 @@ public final class DemoProcess implements AutoCloseable {
     DemoProcess demo = new DemoProcess(data, p, port);
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
       int status = demo.status("/api/v1/health");
-      return (health < 0 ? status > 0 : status == health) && Files.exists(data.resolve("demo-accounts.txt"));
+      return health < 0 ? status > 0 : status == health;
     });
+    // a script logs in as soon as health answers: the demo's accounts must be there by then
+    org.assertj.core.api.Assertions.assertThat(data.resolve("demo-accounts.txt")).as("the demo's accounts file once health answers").exists();
     return demo;
   }
 

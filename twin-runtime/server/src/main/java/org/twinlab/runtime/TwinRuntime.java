@@ -52,6 +52,7 @@ import org.twinlab.sim.RigSimulator;
  * {@code twinlab serve} and {@code twinlab demo} run, and what the API tests start.
  */
 public final class TwinRuntime implements Deployments {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TwinRuntime.class);
   private final Vertx vertx;
   /** The one clock of the runtime: twins, history, sessions and tokens all tell time by it. */
   private final Clock clock;
@@ -210,7 +211,7 @@ public final class TwinRuntime implements Deployments {
     }
     java.util.Collections.reverse(newestFirst);
     for (String id : newestFirst) {
-      chain = chain.compose(v -> vertx.undeploy(id)).recover(e -> Future.succeededFuture());
+      chain = chain.compose(v -> boundedUndeploy(id));
     }
     return chain.compose(v -> vertx.executeBlocking(() -> {
       watch.close();
@@ -221,6 +222,25 @@ public final class TwinRuntime implements Deployments {
       history.close();
       return null;
     }));
+  }
+
+  /** How long stopping waits for one deployment (the API server waits for requests in flight, a coverage report for minutes). */
+  private static final long UNDEPLOY_WAIT_MS = 10_000;
+
+  /**
+   * Undeploys, or gives up waiting after a while: the connections, history and evidence are closed
+   * after the deployments whatever they do, so no connector outlives the runtime.
+   */
+  private Future<Void> boundedUndeploy(String id) {
+    io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+    long timer = vertx.setTimer(UNDEPLOY_WAIT_MS, t -> {
+      if (done.tryComplete()) LOG.warn("stopping: deployment {} did not stop within {} s; closing the rest", id, UNDEPLOY_WAIT_MS / 1000);
+    });
+    vertx.undeploy(id).onComplete(r -> {
+      vertx.cancelTimer(timer);
+      done.tryComplete();
+    });
+    return done.future();
   }
 
   private Future<Void> audited(String by, String action, String target, String detail) {

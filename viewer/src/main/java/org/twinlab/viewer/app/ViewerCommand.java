@@ -109,9 +109,15 @@ public final class ViewerCommand implements Callable<Integer> {
       }
       if (client != null) {
         for (String id : twins.isEmpty() ? client.twins() : twins) {
-          TwinView t = client.twin(id);
-          shown.add(t);
-          modelOf.put(t.id(), client.model(id));
+          try {
+            TwinView t = client.twin(id);
+            modelOf.put(t.id(), client.model(id));
+            shown.add(t);
+          } catch (RuntimeClient.NotShown e) {
+            // an examiner sees only the stations they mark: the others are skipped, and said so
+            err.println("twinlab-viewer: skipped " + id + " (" + (e.status() == 403 ? "not yours to see" : "no such twin") + ")");
+            err.flush();
+          }
         }
       }
     } catch (IOException | java.io.UncheckedIOException e) {

@@ -89,8 +89,23 @@ public final class RuntimeClient {
   private String get(String path) throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15))
         .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() == 403 || r.statusCode() == 404) throw new NotShown(path, r.statusCode(), r.body());
     if (r.statusCode() != 200) throw new IOException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
     return r.body();
+  }
+
+  /** The runtime would not show this to the user (403) or has no such thing (404): skipped, not fatal. */
+  public static final class NotShown extends IOException {
+    private final int status;
+
+    NotShown(String path, int status, String body) {
+      super("GET " + path + " answered " + status + ": " + body);
+      this.status = status;
+    }
+
+    public int status() {
+      return status;
+    }
   }
 
   /** An answer read as the view it should be, or an error naming the request and the field. */

@@ -97,4 +97,37 @@ class LiveSnapshotIT {
       }
     }
   }
+
+  /** An examiner who marks one station: the viewer draws that station's twin and names each twin it skipped. */
+  @Test
+  void anExaminerSeesTheTwinsOfTheStationsTheyMarkAndIsToldWhichWereSkipped() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Path data = Files.createDirectories(dir.resolve("data-exam"));
+    try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data)) {
+      TwinRuntime runtime = get(TwinRuntime.start(vertx, lab.config(), lab::simulator));
+      try {
+        org.twinlab.runtime.ApiUsers users = new org.twinlab.runtime.ApiUsers(vertx, runtime);
+        users.token("cand1", Role.CANDIDATE);
+        JsonObject plan = new JsonObject().put("id", "exam-v").put("stations", new io.vertx.core.json.JsonArray()
+            .add(new JsonObject().put("id", "s1").put("scenario", "l4-debug-motor-swapped-axes").put("candidate", "cand1")
+                .put("twins", new io.vertx.core.json.JsonArray().add("motor-1"))
+                .put("examiners", new io.vertx.core.json.JsonArray().add("exam1"))));
+        assertThat(get(users.client("exam1", Role.EXAMINER).post("/api/v1/sessions").sendJsonObject(plan)).statusCode()).isEqualTo(201);
+
+        Snapshot mine = Snapshot.take(screen, dir, "examiner", Map.of("TWINLAB_PASSWORD", org.twinlab.runtime.ApiUsers.PASSWORD),
+            "--url", "http://127.0.0.1:" + runtime.port(), "--user", "exam1");
+        String log = Files.readString(dir.resolve("examiner.log"));
+        assertThat(mine.drawn()).as("motor-1 drawn").isGreaterThan(2_000);
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        mine.regions().fieldNames().forEachRemaining(parts::add);
+        assertThat(parts).as("the parts drawn").isNotEmpty().allMatch(name -> name.startsWith("motor-1/"), "only motor-1's parts");
+        for (String other : new String[] {"conveyor-1", "tank-1", "motor-2"}) {
+          assertThat(log).contains("skipped " + other + " (not yours to see)");
+        }
+      } finally {
+        get(runtime.stop());
+        get(vertx.close());
+      }
+    }
+  }
 }
