@@ -10,11 +10,11 @@ import javax.net.ssl.SSLException;
  * ("unable to find valid certification path to requested target") say what failed, not which
  * setting to look at.
  */
-final class TlsFailures {
+public final class TlsFailures {
   private TlsFailures() {}
 
   /** The reason in the terms of the configuration, or empty when {@code e} is no TLS failure. */
-  static Optional<String> explain(Throwable e) {
+  public static Optional<String> explain(Throwable e) {
     boolean tls = false;
     String root = null;
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
