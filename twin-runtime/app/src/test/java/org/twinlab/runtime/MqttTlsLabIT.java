@@ -25,6 +25,8 @@ import org.twinlab.connectors.mqtt.MqttConnectorConfig;
 import org.twinlab.connectors.mqtt.MqttLink;
 import org.twinlab.connectors.mqtt.MqttTls;
 import org.twinlab.connectors.tls.Pem;
+import org.twinlab.models.yaml.Problem;
+import org.twinlab.runtime.config.LabCheck;
 import org.twinlab.runtime.config.LabConfigLoader;
 import org.twinlab.runtime.twin.PropertyState;
 import org.twinlab.testing.MosquittoProcess;
@@ -42,6 +44,7 @@ class MqttTlsLabIT {
   @TempDir
   static Path dir;
   static Path pkiDir;
+  static Path passwords;
   static TestPki pki;
   static TestPki.Issued client;
   static MosquittoProcess broker;
@@ -54,7 +57,7 @@ class MqttTlsLabIT {
     pki = TestPki.create(pkiDir, "lab");
     TestPki.Issued server = pki.server("broker", List.of("127.0.0.1"));
     client = pki.client("client", "twin-runtime", TestPki.KeyForm.PKCS8_ENCRYPTED, "key-pass".toCharArray());
-    Path passwords = MosquittoProcess.passwordFile("twinlab", PASSWORD);
+    passwords = MosquittoProcess.passwordFile("twinlab", PASSWORD);
     broker = MosquittoProcess.startTls(List.of("allow_anonymous false", "password_file " + passwords),
         List.of("cafile " + pki.caFile(), "certfile " + server.cert(), "keyfile " + server.key(), "require_certificate true"));
     vertx = Vertx.vertx();
@@ -64,6 +67,7 @@ class MqttTlsLabIT {
   static void stop() throws Exception {
     if (broker != null) broker.close();
     if (vertx != null) get(vertx.close());
+    if (passwords != null) Files.deleteIfExists(passwords);
     if (pkiDir != null) try (var files = Files.walk(pkiDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
@@ -88,6 +92,27 @@ class MqttTlsLabIT {
     } finally {
       get(runtime.stop());
     }
+  }
+
+  @Test
+  void theOnlineCheckReadsTheBindingsOverTheSameTlsSettings() throws Exception {
+    Path lab = lab("checked", pki.caFile());
+    var publishing = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    try (MqttLink sensor = sensor()) {
+      sensor.connect().get(10, TimeUnit.SECONDS);
+      publishing.scheduleAtFixedRate(() -> sensor.publish("lab/motor-1/telemetry",
+          "{\"motor\":{\"current\":4.25}}".getBytes(StandardCharsets.UTF_8), 0, false), 0, 200, TimeUnit.MILLISECONDS);
+      LabCheck.Report report = LabCheck.online(lab, Duration.ofSeconds(15));
+      assertThat(report.all()).isEmpty();
+      assertThat(report.bindings()).isEqualTo(1);
+    } finally {
+      publishing.shutdownNow();
+    }
+    // the same check against a lab that trusts another CA says why it could not look
+    TestPki other = TestPki.create(pkiDir.resolve("other-check"), "other");
+    LabCheck.Report refused = LabCheck.online(lab("checked-rogue", other.caFile()), Duration.ofSeconds(15));
+    assertThat(refused.all()).map(Problem::toString)
+        .anySatisfy(p -> assertThat(p).contains("cannot reach " + broker.uri()).contains("not signed by a CA this connection trusts"));
   }
 
   @Test

@@ -36,6 +36,7 @@ class MqttTlsIT {
   private static final String USER = "lab";
   private static final String PASSWORD = "rig-" + Long.toHexString(System.nanoTime());
   private static Path dir;
+  private static Path passwords;
   private static TestPki lab;
   private static MqttTls trustLab;
   private static MqttTls.Identity client;
@@ -57,7 +58,7 @@ class MqttTlsIT {
     trustLab = MqttTls.trusting(Pem.certificates(lab.caFile()));
     client = new MqttTls.Identity(Pem.certificates(clientFiles.cert()), Pem.privateKey(clientFiles.key(), Optional.empty()));
 
-    Path passwords = MosquittoProcess.passwordFile(USER, PASSWORD);
+    passwords = MosquittoProcess.passwordFile(USER, PASSWORD);
     secured = MosquittoProcess.startTls(List.of("allow_anonymous false", "password_file " + passwords),
         List.of("cafile " + lab.caFile(), "certfile " + broker.cert(), "keyfile " + broker.key(), "require_certificate true"));
     TestPki.Issued rogueCert = other.server("rogue", List.of("127.0.0.1"));
@@ -71,6 +72,7 @@ class MqttTlsIT {
   @AfterAll
   static void stopBrokers() throws Exception {
     for (MosquittoProcess m : new MosquittoProcess[] {secured, rogue, misnamed}) if (m != null) m.close();
+    if (passwords != null) Files.deleteIfExists(passwords);
     if (dir != null) try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
@@ -131,11 +133,12 @@ class MqttTlsIT {
     }
   }
 
-  @Test
-  void aWrongPasswordIsRefusedEvenWithTheRightCertificate() throws Exception {
+  @ParameterizedTest
+  @EnumSource(MqttVersion.class)
+  void aWrongPasswordIsRefusedEvenWithTheRightCertificate(MqttVersion version) throws Exception {
     MqttTls tls = trustLab.withIdentity(client.chain(), client.key());
     RecordingListener events = new RecordingListener();
-    try (MqttConnector c = new MqttConnector(config(secured, "wrong-pw", MqttVersion.V5, tls).withCredentials(USER, "not-" + PASSWORD),
+    try (MqttConnector c = new MqttConnector(config(secured, "wrong-pw", version, tls).withCredentials(USER, "not-" + PASSWORD),
         events, java.time.Clock.systemUTC())) {
       c.start();
       ConnectionEvent failure = firstFailure(events);
