@@ -15,11 +15,13 @@ public final class MosquittoProcess implements AutoCloseable {
 
   private final int port;
   private final Path config;
+  private final boolean tls;
   private Process process;
 
-  private MosquittoProcess(int port, Path config) {
+  private MosquittoProcess(int port, Path config, boolean tls) {
     this.port = port;
     this.config = config;
+    this.tls = tls;
   }
 
   public static String binary() {
@@ -36,17 +38,31 @@ public final class MosquittoProcess implements AutoCloseable {
 
   /** With these access settings (e.g. {@code password_file}) in place of anonymous access. */
   public static MosquittoProcess start(List<String> access) throws IOException, InterruptedException {
+    return start(access, List.of());
+  }
+
+  /**
+   * A TLS listener: {@code tls} holds its settings ({@code cafile}, {@code certfile},
+   * {@code keyfile}, {@code require_certificate true}); {@link #uri()} is then {@code ssl://}.
+   */
+  public static MosquittoProcess startTls(List<String> access, List<String> tls) throws IOException, InterruptedException {
+    if (tls.isEmpty()) throw new IllegalArgumentException("a TLS listener needs at least certfile and keyfile");
+    return start(access, tls);
+  }
+
+  private static MosquittoProcess start(List<String> access, List<String> listener) throws IOException, InterruptedException {
     int port = Ports.free();
     Path conf = Files.createTempFile("mosquitto-", ".conf");
     Files.writeString(conf, String.join("\n", access) + "\n" + String.join("\n",
         "listener " + port + " 127.0.0.1",
+        String.join("\n", listener),
         "persistence false",
         "set_tcp_nodelay true",
         "max_queued_messages 0",
         "log_dest stderr",
         "log_type error",
         ""));
-    MosquittoProcess m = new MosquittoProcess(port, conf);
+    MosquittoProcess m = new MosquittoProcess(port, conf, !listener.isEmpty());
     m.startProcess();
     return m;
   }
@@ -66,7 +82,7 @@ public final class MosquittoProcess implements AutoCloseable {
   }
 
   public String uri() {
-    return "tcp://127.0.0.1:" + port;
+    return (tls ? "ssl://" : "tcp://") + "127.0.0.1:" + port;
   }
 
   public int port() {

@@ -93,7 +93,7 @@ public final class MqttConnector extends ConnectorSupport {
               });
             }
           } else {
-            retry(l, describe(e));
+            retry(l, TlsFailures.explain(e).orElseGet(() -> describe(e)));
           }
         }, worker);
   }

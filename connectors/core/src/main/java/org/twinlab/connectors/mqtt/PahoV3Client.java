@@ -14,7 +14,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 final class PahoV3Client {
   private PahoV3Client() {}
 
-  static PahoClient<IMqttActionListener> open(MqttConnectorConfig config, MqttLink.Events events) throws MqttException {
+  static PahoClient<IMqttActionListener> open(MqttConnectorConfig config, MqttLink.Events events) throws Exception {
+    javax.net.SocketFactory sockets = config.linkTls().isPresent() ? TlsSocketFactory.of(config.linkTls().get()) : new NoDelaySocketFactory();
     MqttAsyncClient c = new MqttAsyncClient(config.serverUri(), config.clientId(), new MemoryPersistence());
     c.setCallback(new MqttCallback() {
       @Override
@@ -30,11 +31,11 @@ final class PahoV3Client {
       @Override
       public void deliveryComplete(IMqttDeliveryToken token) {}
     });
-    return new PahoClient<>(l -> c.connect(options(config), null, l), c::subscribe, c::unsubscribe, c::publish,
+    return new PahoClient<>(l -> c.connect(options(config, sockets), null, l), c::subscribe, c::unsubscribe, c::publish,
         PahoV3Client::listener, c::isConnected, () -> c.disconnect(1000).waitForCompletion(1500), () -> c.close(true));
   }
 
-  private static MqttConnectOptions options(MqttConnectorConfig config) {
+  private static MqttConnectOptions options(MqttConnectorConfig config, javax.net.SocketFactory sockets) {
     MqttConnectOptions o = new MqttConnectOptions();
     o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
     o.setCleanSession(true);
@@ -42,7 +43,8 @@ final class PahoV3Client {
     o.setKeepAliveInterval((int) config.keepAlive().toSeconds());
     o.setConnectionTimeout(5);
     o.setMaxInflight(1000);
-    o.setSocketFactory(new NoDelaySocketFactory());
+    o.setSocketFactory(sockets);
+    o.setHttpsHostnameVerificationEnabled(config.linkTls().map(MqttTls::verifyHostname).orElse(true));
     config.username().ifPresent(o::setUserName);
     config.password().ifPresent(p -> o.setPassword(p.toCharArray()));
     return o;

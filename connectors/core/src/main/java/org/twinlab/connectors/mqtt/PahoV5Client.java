@@ -16,7 +16,8 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 final class PahoV5Client {
   private PahoV5Client() {}
 
-  static PahoClient<MqttActionListener> open(MqttConnectorConfig config, MqttLink.Events events) throws MqttException {
+  static PahoClient<MqttActionListener> open(MqttConnectorConfig config, MqttLink.Events events) throws Exception {
+    javax.net.SocketFactory sockets = config.linkTls().isPresent() ? TlsSocketFactory.of(config.linkTls().get()) : new NoDelaySocketFactory();
     MqttAsyncClient c = new MqttAsyncClient(config.serverUri(), config.clientId(), new MemoryPersistence());
     c.setCallback(new MqttCallback() {
       @Override
@@ -44,17 +45,18 @@ final class PahoV5Client {
       @Override
       public void authPacketArrived(int reasonCode, MqttProperties properties) {}
     });
-    return new PahoClient<>(l -> c.connect(options(config), null, l), c::subscribe, c::unsubscribe, c::publish,
+    return new PahoClient<>(l -> c.connect(options(config, sockets), null, l), c::subscribe, c::unsubscribe, c::publish,
         PahoV5Client::listener, c::isConnected, () -> c.disconnect(1000).waitForCompletion(1500), () -> c.close(true));
   }
 
-  private static MqttConnectionOptions options(MqttConnectorConfig config) {
+  private static MqttConnectionOptions options(MqttConnectorConfig config, javax.net.SocketFactory sockets) {
     MqttConnectionOptions o = new MqttConnectionOptions();
     o.setCleanStart(true);
     o.setAutomaticReconnect(false); // MqttConnector reconnects, with its own backoff
     o.setKeepAliveInterval((int) config.keepAlive().toSeconds());
     o.setConnectionTimeout(5);
-    o.setSocketFactory(new NoDelaySocketFactory());
+    o.setSocketFactory(sockets);
+    o.setHttpsHostnameVerificationEnabled(config.linkTls().map(MqttTls::verifyHostname).orElse(true));
     config.username().ifPresent(o::setUserName);
     config.password().ifPresent(p -> o.setPassword(p.getBytes(StandardCharsets.UTF_8)));
     return o;

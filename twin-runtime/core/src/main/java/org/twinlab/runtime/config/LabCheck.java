@@ -20,6 +20,7 @@ import org.twinlab.connectors.ConnectorSupport;
 import org.twinlab.connectors.Sample;
 import org.twinlab.connectors.mqtt.MqttAddress;
 import org.twinlab.connectors.mqtt.MqttConnectorConfig;
+import org.twinlab.connectors.mqtt.TlsFailures;
 import org.twinlab.connectors.mqtt.MqttLink;
 import org.twinlab.connectors.mqtt.PayloadDecoder;
 import org.twinlab.connectors.mqtt.TopicFilter;
@@ -223,8 +224,7 @@ public final class LabCheck {
   }
 
   private static Answer mqtt(ConnectionConfig c, Set<String> addresses, Duration timeout) throws Exception {
-    MqttConnectorConfig config = MqttConnectorConfig.of(c.id() + "-check", c.url()).withVersion(c.mqttVersion()).withQos(c.qos());
-    if (c.username().isPresent()) config = config.withCredentials(c.username().get(), c.passwordEnv().map(System::getenv).orElse(""));
+    MqttConnectorConfig config = c.mqttConnector(c.id() + "-check");
     Map<String, PayloadDecoder.Parsed> seen = new ConcurrentHashMap<>();
     List<MqttAddress> wanted = addresses.stream().map(MqttAddress::parse).toList();
     MqttLink link = MqttLink.open(config, new MqttLink.Events() {
@@ -242,7 +242,7 @@ public final class LabCheck {
       } catch (java.util.concurrent.TimeoutException e) {
         return Answer.failed("no answer within " + timeout.toSeconds() + " s");
       } catch (java.util.concurrent.ExecutionException e) {
-        return Answer.failed(ConnectorSupport.describe(e.getCause()));
+        return Answer.failed(TlsFailures.explain(e.getCause()).orElseGet(() -> ConnectorSupport.describe(e.getCause())));
       }
       for (String filter : new LinkedHashSet<>(wanted.stream().map(MqttAddress::filter).toList())) {
         link.subscribe(filter, c.qos()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.twinlab.connectors.mqtt.MqttTls;
 import org.twinlab.connectors.mqtt.MqttVersion;
 import org.twinlab.models.Ids;
 import org.twinlab.models.ModelLibrary;
@@ -92,7 +93,7 @@ public final class LabConfigLoader {
     Path data = base.resolve(m.string("data", problems).orElse("twinlab-data"));
     double staleFactor = m.number("stale_factor", problems).orElse(3.0);
     if (staleFactor < 1) m.get("stale_factor").ifPresent(v -> v.problem(problems, "at least 1 (one expected period)"));
-    List<ConnectionConfig> connections = m.list("connections", problems, (v, p) -> v.asMap(p).flatMap(c -> connection(c, p, reached)));
+    List<ConnectionConfig> connections = m.list("connections", problems, (v, p) -> v.asMap(p).flatMap(c -> connection(c, base, p, reached)));
     unique(m, "connections", connections.stream().map(ConnectionConfig::id).toList(), problems);
     Map<String, String> protocols = new LinkedHashMap<>();
     connections.forEach(c -> protocols.put(c.id(), c.protocol()));
@@ -154,7 +155,7 @@ public final class LabConfigLoader {
   }
 
   /** A file named relative to the configuration that must exist. */
-  private static Optional<Path> existing(YamlMap m, String field, Path base, Problems problems) {
+  static Optional<Path> existing(YamlMap m, String field, Path base, Problems problems) {
     return m.string(field, problems).map(base::resolve).filter(f -> {
       if (Files.isRegularFile(f)) return true;
       m.get(field).ifPresent(v -> v.problem(problems, "no file " + f));
@@ -204,7 +205,7 @@ public final class LabConfigLoader {
     return Optional.of(new InfluxConfig(url.get(), org.get(), bucket.get(), tokenEnv, tokenFile));
   }
 
-  private static Optional<ConnectionConfig> connection(YamlMap c, Problems problems, Reached reached) {
+  private static Optional<ConnectionConfig> connection(YamlMap c, Path base, Problems problems, Reached reached) {
     Optional<String> id = id(c, problems);
     Optional<String> opcua = c.string("opcua", problems);
     Optional<String> mqtt = c.string("mqtt", problems);
@@ -227,14 +228,26 @@ public final class LabConfigLoader {
     if (qos < 0 || qos > 1) c.get("qos").ifPresent(v -> v.problem(problems, "QoS 0 or 1"));
     Optional<String> username = c.string("username", problems);
     Optional<String> passwordEnv = c.string("password_env", problems);
+    Optional<Path> passwordFile = existing(c, "password_file", base, problems);
     if (c.has("password")) c.get("password").ifPresent(v -> v.problem(problems,
-        "passwords do not belong in files: name the environment variable that holds it with password_env"));
+        "passwords do not belong in files: name the environment variable that holds it with password_env, or a file with password_file"));
+    if (c.has("password_env") && c.has("password_file")) {
+      c.self().problem(problems, "give one of password_env or password_file, not both");
+    } else if ((c.has("password_env") || c.has("password_file")) && !c.has("username")) {
+      c.get(c.has("password_env") ? "password_env" : "password_file").ifPresent(v -> v.problem(problems,
+          "a password goes with a username: add username:"));
+    }
     Optional<String> discover = c.string("discover_topics", problems);
+    Optional<MqttTls> tls = c.get("tls").flatMap(v -> v.asMap(problems)).flatMap(t -> MqttTlsSection.read(t, base, problems));
+    if (c.has("tls") && !mqtt.filter(u -> u.startsWith("ssl://")).isPresent()) {
+      c.get("tls").ifPresent(v -> v.problem(problems, "tls: goes with an MQTT broker URI that starts with ssl://"));
+    }
     c.rejectUnknown(problems);
     if (id.isEmpty() || opcua.isPresent() == mqtt.isPresent()) return Optional.empty();
     ConnectionConfig read = opcua.isPresent()
         ? ConnectionConfig.opcua(id.get(), opcua.get())
-        : new ConnectionConfig(id.get(), ConnectionConfig.MQTT, mqtt.get(), version, qos, username, passwordEnv, discover);
+        : new ConnectionConfig(id.get(), ConnectionConfig.MQTT, mqtt.get(), version, qos, username, passwordEnv, passwordFile, discover,
+            tls.filter(t -> mqtt.get().startsWith("ssl://")));
     YamlValue url = c.get(opcua.isPresent() ? "opcua" : "mqtt").orElseThrow();
     reached.connections.add(new ConnectionSite(read, url.location(), url.path()));
     return Optional.of(read);

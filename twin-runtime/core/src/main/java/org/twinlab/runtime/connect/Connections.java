@@ -15,7 +15,6 @@ import org.twinlab.connectors.Connector;
 import org.twinlab.connectors.ConnectorListener;
 import org.twinlab.connectors.Sample;
 import org.twinlab.connectors.mqtt.MqttConnector;
-import org.twinlab.connectors.mqtt.MqttConnectorConfig;
 import org.twinlab.connectors.opcua.OpcUaConnector;
 import org.twinlab.connectors.opcua.OpcUaConnectorConfig;
 import org.twinlab.runtime.bus.Bus;
@@ -93,14 +92,7 @@ public final class Connections implements AutoCloseable {
   private static Connector create(ConnectionConfig c, ConnectorListener listener, java.time.Clock clock) {
     return switch (c.protocol()) {
       case ConnectionConfig.OPCUA -> new OpcUaConnector(OpcUaConnectorConfig.of(c.id(), c.url()), listener, clock);
-      case ConnectionConfig.MQTT -> {
-        MqttConnectorConfig config = MqttConnectorConfig.of(c.id(), c.url()).withVersion(c.mqttVersion()).withQos(c.qos());
-        if (c.username().isPresent()) {
-          String password = c.passwordEnv().map(System::getenv).orElse("");
-          config = config.withCredentials(c.username().get(), password);
-        }
-        yield new MqttConnector(config, listener, clock);
-      }
+      case ConnectionConfig.MQTT -> new MqttConnector(c.mqttConnector(c.id()), listener, clock);
       default -> throw new IllegalArgumentException("unknown protocol " + c.protocol());
     };
   }
