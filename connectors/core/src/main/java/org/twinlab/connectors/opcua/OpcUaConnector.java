@@ -392,6 +392,17 @@ public final class OpcUaConnector extends ConnectorSupport {
       listener.onSamples(out);
     }
 
+    /**
+     * After a reconnect the server may have no old notifications left to send again (Republish
+     * answers Bad_MessageNotAvailable, as the protocol allows): one line says so; the values
+     * carry on from the next change. Milo's own warning, with its stack trace, is turned off in
+     * the app's logging configuration.
+     */
+    @Override
+    public void onNotificationDataLost(OpcUaSubscription s) {
+      LOG.warn("{}: some notifications were lost while the link was down (the server could not send them again)", config.id());
+    }
+
     @Override
     public void onTransferFailed(OpcUaSubscription s, StatusCode status) {
       later(() -> rebuildSubscription("transfer failed: " + StatusQuality.name(status)));
