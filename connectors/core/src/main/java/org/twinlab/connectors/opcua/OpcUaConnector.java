@@ -393,14 +393,15 @@ public final class OpcUaConnector extends ConnectorSupport {
     }
 
     /**
-     * After a reconnect the server may have no old notifications left to send again (Republish
-     * answers Bad_MessageNotAvailable, as the protocol allows): one line says so; the values
-     * carry on from the next change. Milo's own warning, with its stack trace, is turned off in
-     * the app's logging configuration.
+     * A gap in the notifications (a reconnect, publish answers lost on a busy link) that the server
+     * could not fill: it no longer holds them (Republish answers Bad_MessageNotAvailable, as the
+     * protocol allows). One line says so; values carry on from the next change. Milo's own warning,
+     * with its stack trace, is turned off in the app's logging configuration.
      */
     @Override
     public void onNotificationDataLost(OpcUaSubscription s) {
-      LOG.warn("{}: some notifications were lost while the link was down (the server could not send them again)", config.id());
+      LOG.warn("{}: some notifications were lost and the server could not send them again; values resume with the next change",
+          config.id());
     }
 
     @Override
