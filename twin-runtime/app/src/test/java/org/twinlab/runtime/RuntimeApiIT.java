@@ -325,6 +325,52 @@ class RuntimeApiIT {
     assertError(call(HttpMethod.GET, "/api/v1/discovery/opcua?endpoint=http://example.org", null), 400, "endpoint");
   }
 
+  // what a technician copies into a binding: the portable address, the type, the access and the value it holds now
+  @Test
+  void discoveryShowsEachVariablesTypeAccessAndValueAndEachJsonFieldsAddress() {
+    String belt = "nsu=" + org.twinlab.sim.opcua.RigOpcUaServer.namespaceUri() + ";s=\"DB_Sorting\".\"Belt\"";
+    HttpResponse<Buffer> page = http.get("/api/v1/connections/plc-conveyor-1/browse").addQueryParam("address", belt).send()
+        .toCompletionStage().toCompletableFuture().join();
+    assertThat(page.statusCode()).as(page.bodyAsString()).isEqualTo(200);
+    JsonObject setpoint = signal(page.bodyAsJsonObject(), "FrequencySetpoint");
+    assertThat(setpoint.getString("address")).isEqualTo(belt + ".\"FrequencySetpoint\"");
+    assertThat(setpoint.getString("data_type")).isEqualTo("Float");
+    assertThat(setpoint.getString("access")).isEqualTo("read-write");
+    assertThat(setpoint.getValue("value")).isInstanceOf(Number.class);
+    assertThat(setpoint.getString("status")).isEqualTo("Good");
+    JsonObject running = signal(page.bodyAsJsonObject(), "Running");
+    assertThat(running.getString("data_type")).isEqualTo("Boolean");
+    assertThat(running.getString("access")).isEqualTo("read");
+    assertThat(running.getValue("value")).isInstanceOf(Boolean.class);
+    await().atMost(WAIT).untilAsserted(() -> {
+      JsonObject topic = signal(call(HttpMethod.GET, "/api/v1/connections/broker/browse?address=twinlab/motor-1/", null).bodyAsJsonObject(),
+          "twinlab/motor-1/telemetry");
+      JsonObject x = topic.getJsonArray("fields").stream().map(JsonObject.class::cast)
+          .filter(f -> f.getString("pointer").equals("/vibration/x")).findFirst().orElseThrow();
+      assertThat(x.getString("address")).isEqualTo("twinlab/motor-1/telemetry#/vibration/x");
+      assertThat(x.getValue("value")).isInstanceOf(Number.class);
+      assertThat(topic.getString("value")).as("a recent payload").startsWith("{");
+    });
+  }
+
+  // browsing shows every rig's insides: a candidate sees only their own station, so neither route is theirs
+  @Test
+  void candidatesAndExaminersMayNotBrowse() {
+    for (var role : List.of(org.twinlab.runtime.auth.Role.CANDIDATE, org.twinlab.runtime.auth.Role.EXAMINER)) {
+      WebClient who = users.client("browser-" + role.key(), role);
+      for (String path : List.of("/api/v1/connections/plc-conveyor-1/browse", "/api/v1/connections/broker/browse",
+          "/api/v1/discovery/opcua?endpoint=" + lab.rig("conveyor-2").endpoint())) {
+        HttpResponse<Buffer> r = who.get(path).send().toCompletionStage().toCompletableFuture().join();
+        assertThat(r.statusCode()).as(role + " " + path).isEqualTo(403);
+      }
+    }
+  }
+
+  private static JsonObject signal(JsonObject page, String name) {
+    return page.getJsonArray("signals").stream().map(JsonObject.class::cast).filter(s -> s.getString("name").equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " in " + page.encode()));
+  }
+
   @Test
   void theOpenApiDocumentDescribesEveryRoute() {
     JsonObject doc = call(HttpMethod.GET, "/api/v1/openapi.json", null).bodyAsJsonObject();

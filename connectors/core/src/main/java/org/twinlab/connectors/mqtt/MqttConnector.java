@@ -193,7 +193,7 @@ public final class MqttConnector extends ConnectorSupport {
         .handle((v, e) -> e == null ? WriteResult.OK : WriteResult.failed(describe(e)));
   }
 
-  /** Topics seen so far under a prefix (all when empty), with the kind of their last payload. */
+  /** Topics seen so far under a prefix (all when empty), with their last payload and, for JSON, its values by pointer. */
   @Override
   public CompletableFuture<List<DiscoveredSignal>> discover(String prefix) {
     String p = prefix == null ? "" : prefix;
@@ -201,8 +201,8 @@ public final class MqttConnector extends ConnectorSupport {
     topicsSeen.forEach((topic, last) -> {
       if (!topic.startsWith(p)) return;
       String text = last.text().length() > MAX_SAMPLE_CHARS ? last.text().substring(0, MAX_SAMPLE_CHARS) + "…" : last.text();
-      out.add(new DiscoveredSignal(topic, topic, last.isJson() ? "json" : "text", false, false, true, text,
-          last.isJson() ? PayloadDecoder.pointers(last.json()) : List.of()));
+      out.add(new DiscoveredSignal(topic, topic, last.isJson() ? "json" : "text", false, false, true, text, null,
+          last.isJson() ? PayloadDecoder.fields(last.json()) : List.of()));
     });
     out.sort((x, y) -> x.address().compareTo(y.address()));
     return CompletableFuture.completedFuture(out);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.twinlab.connectors.DiscoveredSignal;
 
 /**
  * Turns MQTT payloads into values. Plain payloads ({@code 21.5}, {@code true}, {@code RUN}) decode
@@ -64,20 +65,36 @@ public final class PayloadDecoder {
 
   /** The JSON Pointer of every value (leaf) in a document, in document order: what a binding can name. */
   public static List<String> pointers(JsonNode root) {
-    List<String> out = new ArrayList<>();
+    return fields(root).stream().map(DiscoveredSignal.Field::pointer).toList();
+  }
+
+  /**
+   * Every single value (leaf) of a document by its JSON Pointer, in document order, decoded as a
+   * binding to {@code topic#pointer} would decode it; a JSON null stays null.
+   */
+  public static List<DiscoveredSignal.Field> fields(JsonNode root) {
+    List<DiscoveredSignal.Field> out = new ArrayList<>();
     collect(root, "", out);
     return out;
   }
 
-  private static void collect(JsonNode n, String at, List<String> out) {
+  private static void collect(JsonNode n, String at, List<DiscoveredSignal.Field> out) {
     if (out.size() >= 500) return; // a sample for a person to pick from, not the whole of a huge document
     if (n.isObject()) {
       n.fields().forEachRemaining(e -> collect(e.getValue(), at + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), out));
     } else if (n.isArray()) {
       for (int i = 0; i < n.size(); i++) collect(n.get(i), at + "/" + i, out);
     } else {
-      out.add(at.isEmpty() ? "/" : at);
+      out.add(new DiscoveredSignal.Field(at.isEmpty() ? "/" : at, leaf(n)));
     }
+  }
+
+  private static Object leaf(JsonNode n) {
+    if (n.isBoolean()) return n.booleanValue();
+    if (n.isIntegralNumber() && n.canConvertToLong()) return n.longValue();
+    if (n.isNumber()) return n.doubleValue();
+    if (n.isTextual()) return n.textValue();
+    return null;
   }
 
   static Object plain(String text) {

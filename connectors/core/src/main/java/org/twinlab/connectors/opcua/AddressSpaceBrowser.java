@@ -3,7 +3,9 @@ package org.twinlab.connectors.opcua;
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.core.AccessLevel;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
@@ -14,6 +16,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UByte;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.BrowseDirection;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.BrowseResultMask;
@@ -27,9 +30,11 @@ import org.twinlab.connectors.DiscoveredSignal;
 
 /**
  * Lists the children of one node (Objects when none is given), following continuation points,
- * and tells for each variable its data type and whether it is writable.
+ * and tells for each variable its data type, what this client may do with it and its current value.
  */
 final class AddressSpaceBrowser {
+  /** What is read of each variable, in this order. */
+  private static final AttributeId[] FACTS = {AttributeId.DataType, AttributeId.AccessLevel, AttributeId.UserAccessLevel, AttributeId.Value};
   private final OpcUaClient client;
 
   AddressSpaceBrowser(OpcUaClient client) {
@@ -41,26 +46,40 @@ final class AddressSpaceBrowser {
     NodeId start = address == null || address.isBlank() ? NodeIds.ObjectsFolder
         : NodeAddress.resolve(address, namespaces).orElseThrow(() -> new IllegalArgumentException("'" + address + "' is not a node id"));
     List<ReferenceDescription> refs = references(start);
-    List<NodeId> ids = new ArrayList<>();
+    List<NodeId> variables = new ArrayList<>();
     for (ReferenceDescription r : refs) {
-      ids.add(r.getNodeId().toNodeId(namespaces).orElse(NodeId.NULL_VALUE));
+      if (r.getNodeClass() == NodeClass.Variable) variables.add(r.getNodeId().toNodeId(namespaces).orElse(NodeId.NULL_VALUE));
     }
-    List<DataValue> types = readAttribute(ids, refs, AttributeId.DataType);
-    List<DataValue> access = readAttribute(ids, refs, AttributeId.UserAccessLevel);
-    List<DataValue> values = readAttribute(ids, refs, AttributeId.Value);
+    List<DataValue> facts = readFacts(variables);
     List<DiscoveredSignal> out = new ArrayList<>();
-    for (int i = 0; i < refs.size(); i++) {
-      ReferenceDescription r = refs.get(i);
-      boolean variable = r.getNodeClass() == NodeClass.Variable;
-      String type = variable ? dataTypeName(types.get(i)) : r.getNodeClass().name();
-      var level = access.get(i).value().getValue() instanceof UByte b ? AccessLevel.fromValue(b) : java.util.Set.<AccessLevel>of();
-      boolean writable = variable && level.contains(AccessLevel.CurrentWrite);
-      boolean readable = variable && level.contains(AccessLevel.CurrentRead);
-      Object value = readable && values.get(i).statusCode().isGood() ? Values.toJava(values.get(i).value()) : null;
-      out.add(new DiscoveredSignal(NodeAddress.portable(ids.get(i), namespaces), r.getBrowseName().name(), type, writable,
-          !variable, readable, value, List.of()));
+    int v = 0;
+    for (ReferenceDescription r : refs) {
+      NodeId id = r.getNodeId().toNodeId(namespaces).orElse(NodeId.NULL_VALUE);
+      String portable = NodeAddress.portable(id, namespaces);
+      String name = r.getBrowseName().name();
+      if (r.getNodeClass() != NodeClass.Variable) {
+        out.add(new DiscoveredSignal(portable, name, r.getNodeClass().name(), false, true, false, null, null, List.of()));
+        continue;
+      }
+      int at = FACTS.length * v++;
+      Set<AccessLevel> level = effectiveAccess(facts.get(at + 1), facts.get(at + 2));
+      boolean readable = level.contains(AccessLevel.CurrentRead);
+      DataValue value = facts.get(at + 3);
+      Object current = readable && value.statusCode() != null && !value.statusCode().isBad() ? Values.toJava(value.value()) : null;
+      String status = readable ? StatusQuality.name(value.statusCode() == null ? StatusCode.GOOD : value.statusCode()) : null;
+      out.add(new DiscoveredSignal(portable, name, dataTypeName(facts.get(at)), level.contains(AccessLevel.CurrentWrite), false,
+          readable, current, status, List.of()));
     }
     return out;
+  }
+
+  /** What this client may do: the node's AccessLevel narrowed by this user's UserAccessLevel. */
+  private static Set<AccessLevel> effectiveAccess(DataValue accessLevel, DataValue userAccessLevel) {
+    Set<AccessLevel> level = EnumSet.noneOf(AccessLevel.class);
+    if (accessLevel.value().getValue() instanceof UByte b) level.addAll(AccessLevel.fromValue(b));
+    // a server that does not tell the user's level leaves the node's own
+    if (userAccessLevel.value().getValue() instanceof UByte u) level.retainAll(AccessLevel.fromValue(u));
+    return level;
   }
 
   private List<ReferenceDescription> references(NodeId start) throws UaException {
@@ -80,10 +99,16 @@ final class AddressSpaceBrowser {
     return refs;
   }
 
-  /** Reads one attribute of the variables among the nodes, split by MaxNodesPerRead. */
-  private List<DataValue> readAttribute(List<NodeId> ids, List<ReferenceDescription> refs, AttributeId attribute) throws UaException {
+  /**
+   * Reads DataType, AccessLevel, UserAccessLevel and Value of every variable in one Read (or as few
+   * as the server's MaxNodesPerRead allows), not one round trip per node: a page of a PLC's data
+   * block answers in the time of one.
+   */
+  private List<DataValue> readFacts(List<NodeId> ids) throws UaException {
     List<ReadValueId> reads = new ArrayList<>();
-    for (NodeId id : ids) reads.add(new ReadValueId(id, attribute.uid(), null, QualifiedName.NULL_VALUE));
+    for (NodeId id : ids) {
+      for (AttributeId a : FACTS) reads.add(new ReadValueId(id, a.uid(), null, QualifiedName.NULL_VALUE));
+    }
     long limit = client.getOperationLimits().maxNodesPerRead().map(Number::longValue).orElse(0L);
     List<DataValue> out = new ArrayList<>();
     for (List<ReadValueId> part : Partitions.of(reads, limit)) {

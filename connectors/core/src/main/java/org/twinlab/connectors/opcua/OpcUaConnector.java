@@ -392,6 +392,18 @@ public final class OpcUaConnector extends ConnectorSupport {
       listener.onSamples(out);
     }
 
+    /**
+     * A gap in the notifications (a reconnect, publish answers lost on a busy link) that the server
+     * could not fill: it no longer holds them (Republish answers Bad_MessageNotAvailable, as the
+     * protocol allows). One line says so; values carry on from the next change. Milo's own warning,
+     * with its stack trace, is turned off in the app's logging configuration.
+     */
+    @Override
+    public void onNotificationDataLost(OpcUaSubscription s) {
+      LOG.warn("{}: some notifications were lost and the server could not send them again; values resume with the next change",
+          config.id());
+    }
+
     @Override
     public void onTransferFailed(OpcUaSubscription s, StatusCode status) {
       later(() -> rebuildSubscription("transfer failed: " + StatusQuality.name(status)));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.twinlab.connectors.DiscoveredSignal;
 
 class MqttAddressingTest {
 
@@ -45,6 +46,19 @@ class MqttAddressingTest {
     assertThat(PayloadDecoder.value(json, MqttAddress.parse("t#/vibration/y").pointer()).error()).contains("no field /vibration/y");
     assertThat(PayloadDecoder.value(json, java.util.Optional.empty()).error()).contains("needs a JSON Pointer");
     assertThat(PayloadDecoder.timestamp(json, "/ts").orElseThrow().toEpochMilli()).isEqualTo(1700000000000L);
+  }
+
+  // discovery offers these pointers to bind by: each must decode to the value shown beside it
+  @Test
+  void everyLeafOfAJsonPayloadIsOfferedWithItsValueAndDecodesByItsPointer() {
+    var json = PayloadDecoder.parse("{\"ts\":1700000000000,\"vibration\":{\"x\":0.12,\"ok\":true},\"a/b\":[\"run\",null]}".getBytes());
+    var fields = PayloadDecoder.fields(json.json());
+    assertThat(fields).containsExactly(new DiscoveredSignal.Field("/ts", 1700000000000L), new DiscoveredSignal.Field("/vibration/x", 0.12),
+        new DiscoveredSignal.Field("/vibration/ok", true), new DiscoveredSignal.Field("/a~1b/0", "run"), new DiscoveredSignal.Field("/a~1b/1", null));
+    for (var f : fields) {
+      if (f.value() == null) continue;
+      assertThat(PayloadDecoder.value(json, MqttAddress.parse("t#" + f.pointer()).pointer()).value()).as(f.pointer()).isEqualTo(f.value());
+    }
   }
 
   @Test

@@ -50,8 +50,19 @@ class NodeOpcUaServerInteropIT {
 
         List<DiscoveredSignal> top = c.discover("").get(10, TimeUnit.SECONDS);
         DiscoveredSignal line = top.stream().filter(d -> d.name().equals("Line")).findFirst().orElseThrow();
-        assertThat(c.discover(line.address()).get(10, TimeUnit.SECONDS))
-            .extracting(DiscoveredSignal::name).contains("Temperature", "Counter", "Setpoint", "Enabled");
+        List<DiscoveredSignal> vars = c.discover(line.address()).get(10, TimeUnit.SECONDS);
+        assertThat(vars).extracting(DiscoveredSignal::name).contains("Temperature", "Counter", "Setpoint", "Enabled");
+        // another vendor's access levels and types read the same way as our simulator's
+        DiscoveredSignal setpoint = vars.stream().filter(d -> d.name().equals("Setpoint")).findFirst().orElseThrow();
+        assertThat(setpoint.address()).isEqualTo(NS + "Line.Setpoint");
+        assertThat(setpoint.dataType()).isEqualTo("Float");
+        assertThat(setpoint.access()).isEqualTo("read-write");
+        assertThat(setpoint.value()).isEqualTo(12.5);
+        assertThat(setpoint.status()).isEqualTo("Good");
+        DiscoveredSignal counter = vars.stream().filter(d -> d.name().equals("Counter")).findFirst().orElseThrow();
+        assertThat(counter.dataType()).isEqualTo("Int32");
+        assertThat(counter.access()).as("node-opcua declares a variable read-write unless told otherwise").isEqualTo("read-write");
+        assertThat(counter.value()).isInstanceOf(Long.class);
       }
     }
   }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.twinlab.connectors.Backoff;
 import org.twinlab.connectors.ConnectionState;
+import org.twinlab.connectors.DiscoveredSignal;
 import org.twinlab.connectors.SignalRequest;
 import org.twinlab.connectors.WriteResult;
 import org.twinlab.sim.MotorVibrationSim;
@@ -166,7 +167,11 @@ abstract class MqttConnectorContract {
           assertThat(d.address()).isEqualTo("twinlab/motor-1/telemetry");
           assertThat(d.dataType()).isEqualTo("json");
           assertThat((String) d.value()).as("a recent payload to bind by").contains("\"vibration\"");
-          assertThat(d.pointers()).as("what topic#pointer can name").contains("/vibration/x", "/motor/winding_temperature", "/ts");
+          assertThat(d.fields()).extracting(DiscoveredSignal.Field::pointer).as("what topic#pointer can name")
+              .contains("/vibration/x", "/motor/winding_temperature", "/ts");
+          assertThat(d.fields()).as("each with the value the last payload held").allSatisfy(f -> assertThat(f.value()).isNotNull())
+              .filteredOn(f -> f.pointer().equals("/vibration/x")).singleElement().satisfies(f -> assertThat(f.value()).isInstanceOf(Double.class));
+          assertThat(d.access()).isEqualTo("read");
         });
   }
 

@@ -117,6 +117,46 @@ class OpcUaConnectorIT {
       assertThat(v.name()).isEqualTo("EncoderPosition");
       assertThat(v.dataType()).isEqualTo("Int32");
       assertThat(v.writable()).isFalse();
+      assertThat(v.access()).isEqualTo("read");
+      assertThat(v.value()).isInstanceOf(Long.class);
+      assertThat(v.status()).isEqualTo("Good");
+    });
+    assertThat(vars).anySatisfy(v -> {
+      assertThat(v.name()).isEqualTo("FrequencySetpoint");
+      assertThat(v.access()).isEqualTo("read-write");
+      assertThat(v.value()).as("the setpoint the simulator holds").isEqualTo(((Number) plc.sim.groundTruth().get("belt.frequency_setpoint")).doubleValue());
+      assertThat(v.status()).isEqualTo("Good");
+    });
+    assertThat(blocks.access()).as("a folder is no value").isNull();
+    assertThat(blocks.address()).as("not a namespace index").doesNotStartWith("ns=");
+  }
+
+  // a technician binds by what discovery shows: every variable of a page with its type, access and value
+  @Test
+  void browsingAPageGivesEveryVariablesTypeAccessAndValue() throws Exception {
+    String db = "nsu=" + RigOpcUaServer.namespaceUri() + ";s=\"DB_Sorting\"";
+    List<DiscoveredSignal> panel = connector.discover(db + ".\"Panel\"").get(10, TimeUnit.SECONDS);
+    // the server here allows 4 nodes per read: the page's facts span several reads, in order
+    assertThat(panel).extracting(DiscoveredSignal::name).containsExactlyInAnyOrder("Start", "Stop", "Reset", "EStop", "State");
+    assertThat(panel).allSatisfy(v -> {
+      assertThat(v.address()).startsWith("nsu=" + RigOpcUaServer.namespaceUri() + ";s=\"DB_Sorting\".\"Panel\".");
+      assertThat(v.status()).isEqualTo("Good");
+      assertThat(v.hasChildren()).isFalse();
+    });
+    assertThat(panel).filteredOn(v -> !v.name().equals("State")).allSatisfy(v -> {
+      assertThat(v.dataType()).isEqualTo("Boolean");
+      assertThat(v.access()).isEqualTo("read-write");
+      assertThat(v.value()).isInstanceOf(Boolean.class);
+    });
+    DiscoveredSignal state = panel.stream().filter(v -> v.name().equals("State")).findFirst().orElseThrow();
+    assertThat(state.dataType()).isEqualTo("String");
+    assertThat(state.access()).isEqualTo("read");
+    assertThat(state.value()).isEqualTo(plc.sim.groundTruth().get("panel.state"));
+    List<DiscoveredSignal> pusher = connector.discover(db + ".\"Pusher1\"").get(10, TimeUnit.SECONDS);
+    assertThat(pusher).anySatisfy(v -> {
+      assertThat(v.name()).isEqualTo("Count");
+      assertThat(v.dataType()).isEqualTo("Int32");
+      assertThat(v.access()).isEqualTo("read");
     });
   }
 

@@ -194,8 +194,16 @@ public final class Views {
   public static JsonObject discovered(DiscoveredSignal d) {
     JsonObject j = new JsonObject().put("address", d.address()).put("name", d.name()).put("data_type", d.dataType())
         .put("readable", d.readable()).put("writable", d.writable()).put("has_children", d.hasChildren());
+    if (d.access() != null) j.put("access", d.access());
     if (d.value() != null) j.put("value", d.value());
-    if (!d.pointers().isEmpty()) j.put("pointers", new io.vertx.core.json.JsonArray(d.pointers()));
+    if (d.status() != null) j.put("status", d.status());
+    if (!d.fields().isEmpty()) {
+      // each with the address a binding writes, so a technician copies it as it stands
+      io.vertx.core.json.JsonArray fields = new io.vertx.core.json.JsonArray();
+      d.fields().forEach(f -> fields.add(new JsonObject().put("pointer", f.pointer()).put("address", d.address() + "#" + f.pointer())
+          .put("value", f.value())));
+      j.put("fields", fields);
+    }
     return j;
   }
 

@@ -87,6 +87,23 @@ class ViewsTest {
     assertThat(Views.twinView(snapshot(), TANK)).isEqualTo(wire);
   }
 
+  // what a technician copies into a binding, pinned: the web pages and scripts read these fields
+  @Test
+  void aDiscoveredSignalIsItsAddressTypeAccessValueAndEachJsonFieldWithTheAddressToBind() {
+    var variable = new org.twinlab.connectors.DiscoveredSignal("nsu=urn:twinlab:plc;s=\"DB\".\"Speed\"", "Speed", "Float", false, false,
+        true, 0.36, "Good", List.of());
+    assertThat(Views.discovered(variable).encode()).isEqualTo("{\"address\":\"nsu=urn:twinlab:plc;s=\\\"DB\\\".\\\"Speed\\\"\",\"name\":\"Speed\","
+        + "\"data_type\":\"Float\",\"readable\":true,\"writable\":false,\"has_children\":false,\"access\":\"read\",\"value\":0.36,"
+        + "\"status\":\"Good\"}");
+    var folder = new org.twinlab.connectors.DiscoveredSignal("nsu=urn:twinlab:plc;s=\"DB\"", "DB", "Object", false, true, false, null, null,
+        List.of());
+    assertThat(Views.discovered(folder).containsKey("access")).as("a folder is no value").isFalse();
+    var topic = new org.twinlab.connectors.DiscoveredSignal("lab/m1", "lab/m1", "json", false, false, true, "{\"v\":{\"x\":0.12}}", null,
+        List.of(new org.twinlab.connectors.DiscoveredSignal.Field("/v/x", 0.12)));
+    assertThat(Views.discovered(topic).getJsonArray("fields").encode())
+        .isEqualTo("[{\"pointer\":\"/v/x\",\"address\":\"lab/m1#/v/x\",\"value\":0.12}]");
+  }
+
   @Test
   void aSummaryIsTheTwinsLeadingFields() {
     assertThat(Views.twinSummary(snapshot(), TANK).encode()).isEqualTo(TWIN_JSON.substring(0, TWIN_JSON.indexOf(",\"values\"")) + "}");
