@@ -26,10 +26,7 @@ final class Browsers {
 
   /** Waits for a page still drawing: no element yet, or one swapped under the look, both mean "not yet". */
   static void seen(java.util.concurrent.Callable<Boolean> condition) {
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
-        .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.StaleElementReferenceException
-            || e instanceof org.openqa.selenium.NoSuchElementException)
-        .until(condition);
+    seenWithin(Duration.ofSeconds(60), condition);
   }
 
   /**
@@ -37,7 +34,11 @@ final class Browsers {
    * candidates, the coverage every library scenario twice): minutes, not seconds, on a loaded machine.
    */
   static void seenAfterLongWork(java.util.concurrent.Callable<Boolean> condition) {
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(240))
+    seenWithin(Duration.ofSeconds(240), condition);
+  }
+
+  private static void seenWithin(Duration bound, java.util.concurrent.Callable<Boolean> condition) {
+    org.awaitility.Awaitility.await().atMost(bound)
         .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.StaleElementReferenceException
             || e instanceof org.openqa.selenium.NoSuchElementException)
         .until(condition);
