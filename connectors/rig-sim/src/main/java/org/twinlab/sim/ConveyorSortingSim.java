@@ -58,6 +58,11 @@ public final class ConveyorSortingSim extends RigSimulator {
 
   private final List<Workpiece> onBelt = new ArrayList<>();
   private final Pusher[] pushers = {new Pusher(), new Pusher(), new Pusher()};
+  // the pushers' names and signal paths, made once: the truth is read every step
+  private static final String[] PUSHERS = {"pusher1", "pusher2", "pusher3"};
+  private static final String[][] PUSHER_KEYS = java.util.Arrays.stream(PUSHERS)
+      .map(n -> new String[] {n + ".extend", n + ".extended", n + ".retracted", n + ".count", n + ".fault"})
+      .toArray(String[][]::new);
   private State state = State.IDLE;
   private double setpointHz = 30;
   private double frequency;
@@ -192,7 +197,7 @@ public final class ConveyorSortingSim extends RigSimulator {
   private void movePushers(double dt) {
     for (int i = 0; i < 3; i++) {
       Pusher p = pushers[i];
-      boolean jam = jammed("pusher" + (i + 1));
+      boolean jam = jammed(PUSHERS[i]);
       double before = p.stroke;
       if (!jam) p.stroke = ramp(p.stroke, p.command ? 1 : 0, 1 / STROKE_TIME_S, dt);
       if (!p.command) {
@@ -281,12 +286,12 @@ public final class ConveyorSortingSim extends RigSimulator {
     t.put("sensors.fibre", anyAt(FIBRE_X, Material.WHITE));
     for (int i = 0; i < 3; i++) {
       Pusher p = pushers[i];
-      String n = "pusher" + (i + 1);
-      t.put(n + ".extend", p.command);
-      t.put(n + ".extended", p.stroke >= 0.98);
-      t.put(n + ".retracted", p.stroke <= 0.02);
-      t.put(n + ".count", p.count);
-      t.put(n + ".fault", p.fault);
+      String[] key = PUSHER_KEYS[i];
+      t.put(key[0], p.command);
+      t.put(key[1], p.stroke >= 0.98);
+      t.put(key[2], p.stroke <= 0.02);
+      t.put(key[3], p.count);
+      t.put(key[4], p.fault);
     }
     t.put("panel.start", false);
     t.put("panel.stop", false);

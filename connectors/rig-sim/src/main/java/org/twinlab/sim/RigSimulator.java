@@ -17,6 +17,8 @@ public abstract class RigSimulator {
   private final SimFaults faults = new SimFaults();
   private final Map<String, SimSignal> byPath = new LinkedHashMap<>();
   private double timeSeconds;
+  /** The truth as of the last step or write, built once: observers read it many times a step. */
+  private Map<String, Object> truthNow;
 
   protected RigSimulator(long seed) {
     this.random = new Random(seed);
@@ -40,6 +42,7 @@ public abstract class RigSimulator {
   public final synchronized void step(double dtSeconds) {
     advance(dtSeconds);
     timeSeconds += dtSeconds;
+    truthNow = null;
   }
 
   public final synchronized double timeSeconds() {
@@ -48,10 +51,11 @@ public abstract class RigSimulator {
 
   /** What the sensors report now, faults applied, and what the PLC computes from those reports. */
   public final synchronized Map<String, Reading> read() {
-    Map<String, Reading> out = new LinkedHashMap<>();
-    truth().forEach((path, value) -> out.put(path, faults.apply(signal(path).orElseThrow(), value, timeSeconds, sensorRandom)));
+    Map<String, Object> truth = truthNow();
+    Map<String, Reading> out = new LinkedHashMap<>(truth.size() * 2);
+    truth.forEach((path, value) -> out.put(path, faults.apply(known(path), value, timeSeconds, sensorRandom)));
     computedFrom(out).forEach((path, reading) -> out.put(path, reading.ok()
-        ? faults.apply(signal(path).orElseThrow(), reading.value(), timeSeconds, sensorRandom)
+        ? faults.apply(known(path), reading.value(), timeSeconds, sensorRandom)
         : reading));
     return out;
   }
@@ -70,13 +74,18 @@ public abstract class RigSimulator {
    * control loop acts on a faulty reading as a real one would; {@code whenUnread} if it reports nothing.
    */
   protected final double sensed(String path, double truth, double whenUnread) {
-    Reading r = faults.apply(signal(path).orElseThrow(), truth, timeSeconds, sensorRandom);
+    Reading r = faults.apply(known(path), truth, timeSeconds, sensorRandom);
     return r.ok() && r.value() instanceof Number n ? n.doubleValue() : whenUnread;
   }
 
   /** The physical truth, untouched by sensor faults: what checks compare the twin against. */
   public final synchronized Map<String, Object> groundTruth() {
-    return truth();
+    return truthNow();
+  }
+
+  private Map<String, Object> truthNow() {
+    if (truthNow == null) truthNow = java.util.Collections.unmodifiableMap(truth());
+    return truthNow;
   }
 
   public final synchronized WriteOutcome write(String path, Object value) {
@@ -85,6 +94,7 @@ public abstract class RigSimulator {
     if (!s.get().writable()) return WriteOutcome.refused(path + " is read-only");
     Object v = normalise(s.get(), value);
     if (v == null) return WriteOutcome.refused("'" + value + "' does not fit " + path + " (" + s.get().type() + ")");
+    truthNow = null;
     return accept(path, v);
   }
 
@@ -119,8 +129,19 @@ public abstract class RigSimulator {
   }
 
   public final synchronized Optional<SimSignal> signal(String path) {
+    return Optional.ofNullable(byPath().get(path));
+  }
+
+  /** A signal the rig is known to serve (a path of its own truth). */
+  private SimSignal known(String path) {
+    SimSignal s = byPath().get(path);
+    if (s == null) throw new IllegalStateException(model() + " has no signal " + path);
+    return s;
+  }
+
+  private Map<String, SimSignal> byPath() {
     if (byPath.isEmpty()) signals().forEach(s -> byPath.put(s.path(), s));
-    return Optional.ofNullable(byPath.get(path));
+    return byPath;
   }
 
   private static Object normalise(SimSignal s, Object v) {
