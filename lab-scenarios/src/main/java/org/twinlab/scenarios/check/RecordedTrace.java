@@ -17,18 +17,31 @@ import org.twinlab.models.expr.Knowledge;
  * order that repeats the signal's last value and knowledge is not kept: only changes matter.
  */
 public final class RecordedTrace implements Trace {
-  private final Map<String, List<Sample>> signals = new HashMap<>();
+  private final Map<String, Series> signals = new HashMap<>();
+
+  /** One signal's samples, and its last one at hand: nearly every sample is heard in order. */
+  private static final class Series {
+    final List<Sample> samples = new ArrayList<>();
+    Sample last;
+  }
   private final List<Event> events = new ArrayList<>();
 
   public RecordedTrace sample(String signal, Instant time, Object value, Knowledge knowledge) {
-    List<Sample> list = signals.computeIfAbsent(signal, k -> new ArrayList<>());
-    int at = after(list, time, Sample::time);
-    Sample next = new Sample(time, value, knowledge);
-    if (at < list.size()) {
+    Series series = signals.get(signal);
+    if (series == null) {
+      series = new Series();
+      signals.put(signal, series);
+    }
+    Sample last = series.last;
+    if (last == null || !last.time().isAfter(time)) {
+      if (last == null || !same(last, value, knowledge)) {
+        Sample next = new Sample(time, value, knowledge);
+        series.samples.add(next);
+        series.last = next;
+      }
+    } else {
       // heard late: always kept, since what came before it may still be heard later and make it a change
-      list.add(at, next);
-    } else if (at == 0 || !same(list.get(at - 1), next)) {
-      list.add(next);
+      series.samples.add(after(series.samples, time, Sample::time), new Sample(time, value, knowledge));
     }
     return this;
   }
@@ -49,7 +62,8 @@ public final class RecordedTrace implements Trace {
 
   @Override
   public List<Sample> samples(String signal) {
-    return Collections.unmodifiableList(signals.getOrDefault(signal, List.of()));
+    Series series = signals.get(signal);
+    return series == null ? List.of() : Collections.unmodifiableList(series.samples);
   }
 
   @Override
@@ -57,8 +71,8 @@ public final class RecordedTrace implements Trace {
     return Collections.unmodifiableList(events);
   }
 
-  private static boolean same(Sample a, Sample b) {
-    return Objects.equals(a.value(), b.value()) && a.knowledge() == b.knowledge();
+  private static boolean same(Sample a, Object value, Knowledge knowledge) {
+    return a.knowledge() == knowledge && Objects.equals(a.value(), value);
   }
 
   /** Where something at {@code time} goes: after everything at or before it (almost always the end). */

@@ -46,14 +46,16 @@ final class SimulatedRig {
     final String signal;
     final String connection;
     final String address;
+    final boolean opcua;
     final double periodMs;
     final Optional<String> path;
     double dueInMs;
 
-    Subscription(SignalRequest r, String connection, double periodMs, Optional<String> path) {
+    Subscription(SignalRequest r, String connection, boolean opcua, double periodMs, Optional<String> path) {
       this.signal = r.signal();
       this.connection = connection;
       this.address = r.address();
+      this.opcua = opcua;
       this.periodMs = periodMs;
       this.path = path;
     }
@@ -74,7 +76,7 @@ final class SimulatedRig {
       boolean opcua = ConnectionConfig.OPCUA.equals(protocols.get(connection));
       Optional<String> path = resolve(connection, r.address(), false);
       double period = opcua ? Math.max(50, r.samplingIntervalMs()) : 0;
-      subscriptions.put(r.signal(), new Subscription(r, connection, period, path));
+      subscriptions.put(r.signal(), new Subscription(r, connection, opcua, period, path));
       if (opcua && path.isEmpty()) {
         immediate.add(new Sample(r.signal(), r.address(), null, now, Quality.bad("Bad_NodeIdUnknown: the server has no node " + r.address())));
       }
@@ -97,24 +99,26 @@ final class SimulatedRig {
     boolean lost = sim.communicationLost();
     if (lost && !linkDown) {
       for (Subscription s : subscriptions.values()) {
-        if (isOpcUa(s)) out.add(new Sample(s.signal, s.address, null, now, Quality.bad("Bad_ConnectionClosed: the server is unreachable")));
+        if (s.opcua) out.add(new Sample(s.signal, s.address, null, now, Quality.bad("Bad_ConnectionClosed: the server is unreachable")));
       }
     }
     linkDown = lost;
     if (lost) return out;
     Map<String, Reading> readings = null;
     double ms = dt.toNanos() / 1e6;
-    double mqttPeriod = publishingIntervalMs();
+    double mqttPeriod = -1; // looked up only when a node publishes: most steps none does
     for (Subscription s : subscriptions.values()) {
       s.dueInMs -= ms;
       if (s.dueInMs > 1e-6 || s.path.isEmpty()) continue;
-      s.dueInMs += isOpcUa(s) ? s.periodMs : mqttPeriod;
-      if (s.dueInMs <= 0) s.dueInMs = isOpcUa(s) ? s.periodMs : mqttPeriod;
+      if (!s.opcua && mqttPeriod < 0) mqttPeriod = publishingIntervalMs();
+      double period = s.opcua ? s.periodMs : mqttPeriod;
+      s.dueInMs += period;
+      if (s.dueInMs <= 0) s.dueInMs = period;
       if (readings == null) readings = sim.read();
       Reading r = readings.get(s.path.get());
       if (r.ok()) {
-        out.add(new Sample(s.signal, s.address, isOpcUa(s) ? r.value() : asPublished(r.value()), now, Quality.GOOD));
-      } else if (isOpcUa(s)) {
+        out.add(new Sample(s.signal, s.address, s.opcua ? r.value() : asPublished(r.value()), now, Quality.GOOD));
+      } else if (s.opcua) {
         out.add(new Sample(s.signal, s.address, null, now, Quality.bad("Bad_SensorFailure: " + r.failure())));
       } // a node leaves a failed reading out of its document
     }
@@ -158,8 +162,8 @@ final class SimulatedRig {
         .map(SimSignal::path).findFirst();
   }
 
-  private boolean isOpcUa(Subscription s) {
-    return ConnectionConfig.OPCUA.equals(protocols.get(s.connection));
+  private static boolean isOpcUa(Subscription s) {
+    return s.opcua;
   }
 
   private double publishingIntervalMs() {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.twinlab.models.TwinModel;
@@ -118,10 +117,7 @@ public final class SimulatedStation implements VirtualStation {
 
   @Override
   public Map<String, Observed> observe() {
-    Map<String, Object> truth = rig.sim().groundTruth();
-    Map<String, Observed> out = new LinkedHashMap<>(truth.size() * 2);
-    truth.forEach((p, v) -> out.put(rigNames.computeIfAbsent(p, k -> "rig." + k), Observed.known(v)));
-    return out;
+    return new RigObservation(rig.sim().groundTruth(), rigNames);
   }
 
   /** The rig's signal names as checks read them, made once: observing runs every tick. */
