@@ -39,6 +39,11 @@ public final class Scoring {
     this.standard = standard;
   }
 
+  /** The standard whose weights this scoring applies: two scorings of one standard score alike. */
+  public Standard standard() {
+    return standard;
+  }
+
   /**
    * @param verdicts the engine's verdict for each measurement, by check id
    * @param marks the examiners' combined mark (0-3) for each judgement, by check id

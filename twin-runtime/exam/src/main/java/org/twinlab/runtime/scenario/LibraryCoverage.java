@@ -2,7 +2,10 @@ package org.twinlab.runtime.scenario;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.twinlab.scenarios.engine.Candidate;
 import org.twinlab.scenarios.engine.ReferenceCandidate;
@@ -15,9 +18,22 @@ import org.twinlab.scenarios.standard.Standard;
 /**
  * Clause coverage of a set of scenarios, from two plays of each on virtual time: the reference
  * solution (for the points' shares) and an idle candidate with every judgement marked 0 (for
- * whether doing nothing earns anything). Much cheaper than a full dry run.
+ * whether doing nothing earns anything). Much cheaper than a full dry run, and made once per
+ * scenario in a process: a play is the same every time, and a library's plays take minutes on a
+ * small machine, so a scenario's sheets are kept while it stays unchanged.
  */
 public final class LibraryCoverage {
+  private static final int KEPT = 512;
+  private static final Map<Played, ClauseCoverage.Sheets> PLAYED = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Played, ClauseCoverage.Sheets> eldest) {
+      return size() > KEPT;
+    }
+  });
+
+  /** A scenario's plays are the same for the same scenario (every field alike) scored against the same standard. */
+  private record Played(Scenario scenario, Standard standard) {}
+
   private LibraryCoverage() {}
 
   public static ClauseCoverage of(Standard standard, Scoring scoring, List<Scenario> scenarios) throws StationException {
@@ -36,10 +52,15 @@ public final class LibraryCoverage {
   }
 
   private static ClauseCoverage.Sheets sheets(Scenario s, Scoring scoring) {
+    Played key = new Played(s, scoring.standard());
+    ClauseCoverage.Sheets known = PLAYED.get(key);
+    if (known != null) return known;
     try {
       var reference = DryRun.play(s, new ReferenceCandidate(s.reference()), scoring, s.judgements()).sheet();
       var idle = DryRun.play(s, Candidate.IDLE, scoring, DryRun.marksByRule(s, t -> false)).sheet();
-      return new ClauseCoverage.Sheets(reference, idle);
+      ClauseCoverage.Sheets sheets = new ClauseCoverage.Sheets(reference, idle);
+      PLAYED.put(key, sheets);
+      return sheets;
     } catch (StationException e) {
       throw new CompletionException(e);
     }

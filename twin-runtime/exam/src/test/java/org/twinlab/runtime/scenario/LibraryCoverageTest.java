@@ -28,6 +28,7 @@ class LibraryCoverageTest {
   private static final Standard STANDARD = StandardLoader.digitalTwinTechnician();
   private static final ScenarioLoader LOADER = new ScenarioLoader(STANDARD);
   private static ClauseCoverage coverage;
+  private static String fairYaml;
 
   @BeforeAll
   static void computeIt() throws Exception {
@@ -35,6 +36,7 @@ class LibraryCoverageTest {
     try (var in = LibraryCoverageTest.class.getResourceAsStream("/scenarios/fair-tank-setpoint.yaml")) {
       yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
+    fairYaml = yaml;
     Scenario fair = LOADER.load("fair-tank-setpoint.yaml", new StringReader(yaml));
     String laxYaml = yaml.replace("scenario: fair-tank-setpoint", "scenario: lax-tank-setpoint")
         .replace("clauses: [\"4-04-05-10 L4 3.1.1\", ", "clauses: [\"4-04-05-10 L4 3.1.1\", \"4-04-05-10 L4 3.1.2\", ")
@@ -43,6 +45,17 @@ class LibraryCoverageTest {
     Scenario lax = LOADER.load("lax-tank-setpoint.yaml", new StringReader(laxYaml));
     assertThat(lax.checks()).extracting(c -> c.id()).contains("no-overflow");
     coverage = LibraryCoverage.of(STANDARD, new Scoring(STANDARD), List.of(fair, lax));
+  }
+
+  @Test
+  void aScenarioChangedUnderTheSameIdIsPlayedAfreshNotTakenFromAnEarlierPlay() throws Exception {
+    // the same id and version with another task weighting: the shares must be the new scenario's
+    Scenario reweighted = LOADER.load("fair-tank-setpoint.yaml", new StringReader(fairYaml.replaceFirst("weight: 3", "weight: 1")));
+    assertThat(reweighted.tasks().get(0).weight()).isEqualTo(1);
+    ClauseCoverage again = LibraryCoverage.of(STANDARD, new Scoring(STANDARD), List.of(reweighted));
+    ClauseCoverage.ClauseRow setParameters = again.levels().stream().filter(l -> l.level() == Level.L4).findFirst().orElseThrow()
+        .clauses().stream().filter(r -> r.clause().code().equals("3.1.1")).findFirst().orElseThrow();
+    assertThat(setParameters.by().get(0).share()).isCloseTo(50.0, offset(1e-6));
   }
 
   private static ClauseCoverage.ClauseRow row(String code) {
