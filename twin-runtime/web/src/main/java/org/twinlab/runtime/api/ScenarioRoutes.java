@@ -26,6 +26,7 @@ final class ScenarioRoutes {
   private static final int MAX_YAML_CHARS = 200_000;
   private final Vertx vertx;
   private final ScenarioCatalog catalog;
+  private final DryRunAnswers dryRuns = new DryRunAnswers();
 
   ScenarioRoutes(Vertx vertx, ScenarioCatalog catalog) {
     this.vertx = vertx;
@@ -58,10 +59,10 @@ final class ScenarioRoutes {
 
   private void dryRun(RoutingContext ctx) {
     Scenario s = scenario(ctx);
-    Http.respond(ctx, vertx.executeBlocking(() -> {
+    Http.respond(ctx, vertx.executeBlocking(() -> dryRuns.answer(s, () -> {
       DryRun.Result r = DryRun.of(s, catalog.scoring());
       return DryRunReport.json(r).put("reference", sheet(r.reference().sheet())).put("idle", sheet(r.idle().sheet()));
-    }, false), 200, v -> v);
+    }), false), 200, v -> v);
   }
 
   private Scenario scenario(RoutingContext ctx) {
