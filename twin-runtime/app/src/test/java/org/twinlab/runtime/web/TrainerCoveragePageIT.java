@@ -65,6 +65,7 @@ class TrainerCoveragePageIT {
         assertThat(trainer.findElement(By.cssSelector("#coverage tr[data-clause='4-04-05-10 L1 1.1.1']")).getText()).contains("尚未考核");
       } finally {
         trainer.quit();
+        get(runtime.stop());
       }
     }
   }

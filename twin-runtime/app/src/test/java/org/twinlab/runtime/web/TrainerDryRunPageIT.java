@@ -86,6 +86,7 @@ class TrainerDryRunPageIT {
         assertThat(trainer.findElement(By.cssSelector("#dry-run-candidates tr:first-child")).getText()).contains("得分");
       } finally {
         trainer.quit();
+        get(runtime.stop());
       }
     }
   }
