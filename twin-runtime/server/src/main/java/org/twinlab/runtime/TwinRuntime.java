@@ -215,6 +215,8 @@ public final class TwinRuntime implements Deployments {
     }
     return chain.compose(v -> vertx.executeBlocking(() -> {
       watch.close();
+      // work begun before the routes closed (a request whose browser has gone) ends with the stores still open
+      WorkerDrain.await(vertx, 1, UNDEPLOY_WAIT_MS);
       actions.close();
       sessions.close();
       audit.close();
