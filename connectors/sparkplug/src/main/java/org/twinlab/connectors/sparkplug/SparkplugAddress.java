@@ -60,11 +60,19 @@ public record SparkplugAddress(String group, String node, Optional<String> devic
 
   /** Sparkplug ids are topic levels: no wildcard, no separator, not empty. */
   static void requireId(String field, String id) {
-    if (id == null || id.isEmpty()) throw new IllegalArgumentException("the " + field + " id is empty");
+    idProblem(field, id).ifPresent(p -> {
+      throw new IllegalArgumentException(p);
+    });
+  }
+
+  /** What makes a group, node or device id unusable, or empty when it is a good one. */
+  public static Optional<String> idProblem(String field, String id) {
+    if (id == null || id.isEmpty()) return Optional.of("the " + field + " id is empty");
     for (char c : id.toCharArray()) {
       if (c == '/' || c == '#' || c == '+') {
-        throw new IllegalArgumentException("the " + field + " id '" + id + "' holds '" + c + "', which a topic level cannot");
+        return Optional.of("the " + field + " id '" + id + "' holds '" + c + "', which a topic level cannot");
       }
     }
+    return Optional.empty();
   }
 }

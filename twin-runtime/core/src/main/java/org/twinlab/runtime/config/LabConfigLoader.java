@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.twinlab.connectors.mqtt.MqttTls;
 import org.twinlab.connectors.mqtt.MqttVersion;
+import org.twinlab.connectors.sparkplug.SparkplugAddress;
 import org.twinlab.models.Ids;
 import org.twinlab.models.ModelLibrary;
 import org.twinlab.models.ModelLoader;
@@ -242,15 +243,38 @@ public final class LabConfigLoader {
     if (c.has("tls") && !mqtt.filter(u -> u.startsWith("ssl://")).isPresent()) {
       c.get("tls").ifPresent(v -> v.problem(problems, "tls: goes with an MQTT broker URI that starts with ssl://"));
     }
+    Optional<String> group = sparkplugGroup(c, problems);
+    if (c.has("sparkplug") && opcua.isPresent()) {
+      c.get("sparkplug").ifPresent(v -> v.problem(problems, "sparkplug: goes with an MQTT broker (mqtt: tcp://... or ssl://...)"));
+    }
+    if (c.has("sparkplug") && c.has("discover_topics")) {
+      c.get("discover_topics").ifPresent(v -> v.problem(problems,
+          "a Sparkplug connection lists the metrics of the births it has seen; discover_topics is for plain MQTT"));
+    }
     c.rejectUnknown(problems);
     if (id.isEmpty() || opcua.isPresent() == mqtt.isPresent()) return Optional.empty();
+    if (c.has("sparkplug") && group.isEmpty()) return Optional.empty();
     ConnectionConfig read = opcua.isPresent()
         ? ConnectionConfig.opcua(id.get(), opcua.get())
-        : new ConnectionConfig(id.get(), ConnectionConfig.MQTT, mqtt.get(), version, qos, username, passwordEnv, passwordFile, discover,
-            tls.filter(t -> mqtt.get().startsWith("ssl://")));
+        : new ConnectionConfig(id.get(), group.isPresent() ? ConnectionConfig.SPARKPLUG : ConnectionConfig.MQTT, mqtt.get(), version, qos,
+            username, passwordEnv, passwordFile, group.isPresent() ? Optional.empty() : discover,
+            tls.filter(t -> mqtt.get().startsWith("ssl://")), group);
     YamlValue url = c.get(opcua.isPresent() ? "opcua" : "mqtt").orElseThrow();
     reached.connections.add(new ConnectionSite(read, url.location(), url.path()));
     return Optional.of(read);
+  }
+
+  /** {@code sparkplug: {group: lab1}}: the broker's Sparkplug B edge nodes of that group, rather than plain topics. */
+  private static Optional<String> sparkplugGroup(YamlMap c, Problems problems) {
+    Optional<YamlMap> sp = c.get("sparkplug").flatMap(v -> v.asMap(problems));
+    if (sp.isEmpty()) return Optional.empty();
+    Optional<String> group = sp.get().requireString("group", problems).filter(g -> {
+      Optional<String> wrong = SparkplugAddress.idProblem("group", g);
+      wrong.ifPresent(w -> sp.get().get("group").ifPresent(v -> v.problem(problems, w)));
+      return wrong.isEmpty();
+    });
+    sp.get().rejectUnknown(problems);
+    return group;
   }
 
   private static Optional<TwinConfig> twin(YamlMap t, Path base, Map<String, String> protocols, Problems problems, Reached reached) {

@@ -123,7 +123,11 @@ public final class LiveBindingCheck {
   /** Why this connection's signals cannot be asked about now, or empty when its server can be. */
   private Optional<String> unaskable(String connection) {
     if (connections.get(connection).isEmpty()) return Optional.of("not one of the runtime's connections");
-    if (!ConnectionConfig.OPCUA.equals(connections.protocols().get(connection))) {
+    String protocol = connections.protocols().get(connection);
+    if (ConnectionConfig.SPARKPLUG.equals(protocol)) {
+      return Optional.of("Sparkplug metrics are checked against the births they come in: twinlab serve --check --online");
+    }
+    if (!ConnectionConfig.OPCUA.equals(protocol)) {
       return Optional.of("MQTT topics are checked by listening to them: twinlab serve --check --online");
     }
     ConnectionState state = connections.states().stream().filter(e -> e.connector().equals(connection)).findFirst()

@@ -112,6 +112,64 @@ class LabConfigLoaderTest {
   }
 
   @Test
+  void aSparkplugConnectionIsABrokerWithTheGroupItReads(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("twinlab.yaml"), """
+        connections:
+          - id: edge
+            mqtt: tcp://127.0.0.1:1883
+            version: 3.1.1
+            username: twinlab
+            password_env: TWINLAB_MQTT_PASSWORD
+            sparkplug: {group: lab1}
+        """);
+    ConnectionConfig edge = LabConfigLoader.load(dir.resolve("twinlab.yaml")).connections().get(0);
+    assertThat(edge.protocol()).isEqualTo(ConnectionConfig.SPARKPLUG);
+    assertThat(edge.sparkplugGroup()).contains("lab1");
+    assertThat(edge.mqttVersion()).isEqualTo(MqttVersion.V3_1_1);
+    assertThat(edge.username()).contains("twinlab");
+    assertThat(edge.onBroker()).isTrue();
+  }
+
+  @Test
+  void sparkplugMistakesAreNamedWhereTheyAre(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("twinlab.yaml"), """
+        connections:
+          - {id: a, mqtt: tcp://127.0.0.1:1883, sparkplug: {}}
+          - {id: b, mqtt: tcp://127.0.0.1:1883, sparkplug: {group: lab/1}}
+          - {id: c, mqtt: tcp://127.0.0.1:1883, sparkplug: {group: lab1, host: x}}
+          - {id: d, opcua: opc.tcp://127.0.0.1:4840, sparkplug: {group: lab1}}
+          - {id: e, mqtt: tcp://127.0.0.1:1883, sparkplug: {group: lab1}, discover_topics: 'spBv1.0/#'}
+          - {id: f, mqtt: tcp://127.0.0.1:1883, sparkplug: lab1}
+        """);
+    assertThat(problems(dir)).anySatisfy(p -> assertThat(p).contains("twinlab.yaml:2:").contains("group"))
+        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:3:").contains("connections[1].sparkplug.group")
+            .contains("the group id 'lab/1' holds '/'"))
+        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:4:").contains("host"))
+        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:5:").contains("sparkplug: goes with an MQTT broker"))
+        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:6:").contains("discover_topics is for plain MQTT"))
+        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:7:").contains("connections[5].sparkplug"));
+  }
+
+  @Test
+  void sparkplugBindingsAreCheckedAsSparkplugAddresses(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("twinlab.yaml"), """
+        connections:
+          - {id: edge, mqtt: tcp://127.0.0.1:1883, sparkplug: {group: lab1}}
+        twins:
+          - {id: motor-1, model: motor-vibration, bindings: motor-1.yaml}
+        """);
+    Files.writeString(dir.resolve("motor-1.yaml"), """
+        twin: motor-1
+        model: motor-vibration
+        bindings:
+          - {property: motor.current, connection: edge, address: 'lab1/rig-1/drive#Current'}
+          - {property: motor.winding_temperature, connection: edge, address: 'lab1/rig-1'}
+        """);
+    assertThat(problems(dir)).singleElement().satisfies(p -> assertThat(p).contains("motor-1.yaml:5:").contains("address")
+        .contains("names no metric"));
+  }
+
+  @Test
   void httpsComesFromPemFilesOrAKeystoreNamedRelativeToTheConfiguration(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("tls"));
     for (String f : List.of("tls/server.pem", "tls/server.key", "tls/lab.p12")) Files.writeString(dir.resolve(f), "x");
