@@ -60,6 +60,14 @@ class SparkplugLabIT {
       awaitProperty(api, "tank.level", 40.0);
       awaitProperty(api, "tank.temperature", 21.5);
       awaitProperty(api, "pump.running", false);
+      // what a technician binds to: the metrics of the births, with type and value
+      var browsed = get(api.get("/api/v1/connections/edge/browse").addQueryParam("address", "lab1/rig-a/tank").send());
+      assertThat(browsed.statusCode()).as(browsed.bodyAsString()).isEqualTo(200);
+      JsonObject level = browsed.bodyAsJsonObject().getJsonArray("signals").stream().map(JsonObject.class::cast)
+          .filter(j -> j.getString("address").equals("lab1/rig-a/tank#Level")).findFirst().orElseThrow();
+      assertThat(level.getString("data_type")).isEqualTo("Int16");
+      assertThat(level.getLong("value")).isEqualTo(40L);
+      assertThat(level.getString("access")).isEqualTo("read-write");
       // alias-only device data, as an edge node sends it after its birth
       node.send("{\"op\":\"ddata\",\"metrics\":[{\"alias\":10,\"type\":\"Int16\",\"value\":123}]}");
       awaitProperty(api, "tank.level", 123.0);

@@ -78,7 +78,8 @@ final class EdgeNodes {
     EdgeId nodeId = topic.edge().nodeId();
     return switch (topic.type()) {
       case NBIRTH -> nodeBirth(nodeId, payload, at);
-      case NDEATH -> nodeDeath(nodeId, payload, at);
+      // a death is mostly the node's will, dated when it was registered: the node died when it arrived
+      case NDEATH -> nodeDeath(nodeId, payload, clock.instant());
       case DBIRTH, NDATA, DDATA, DDEATH -> fromLiveNode(topic, nodeId, payload, at);
       case NCMD, DCMD -> Outcome.NONE;
     };

@@ -54,7 +54,7 @@ class EdgeNodesTest {
   private Outcome send(String type, EdgeId edge, long seq, Metric... metrics) {
     SparkplugTopic topic = SparkplugTopic.parse("spBv1.0/" + edge.group() + "/" + type + "/" + edge.node()
         + edge.device().map(d -> "/" + d).orElse("")).orElseThrow();
-    return nodes.onMessage(topic, new Payload(Optional.of(clock.now), seq < 0 ? OptionalLong.empty() : OptionalLong.of(seq), List.of(metrics)));
+    return nodes.onMessage(topic, new Payload(Optional.of(type.equals("NDEATH") ? T0 : clock.now), seq < 0 ? OptionalLong.empty() : OptionalLong.of(seq), List.of(metrics)));
   }
 
   private void birth() {
@@ -133,6 +133,7 @@ class EdgeNodesTest {
   @Test
   void aNodeDeathWithItsBdSeqTurnsTheNodeAndItsDevicesBad() {
     birth();
+    clock.now = T0.plusSeconds(30);
     // the will of an older session carries another bdSeq: the node that is alive did not die
     assertThat(send("NDEATH", NODE, -1, aliased("bdSeq", 0, MetricType.UINT64, 2L)).updates()).isEmpty();
     Outcome death = send("NDEATH", NODE, -1, new Metric(Optional.of("bdSeq"), OptionalLong.empty(), 8, Optional.empty(), false, 3L));
@@ -140,6 +141,7 @@ class EdgeNodesTest {
         .containsExactlyInAnyOrder(NODE.metric("Temperature"), NODE.metric("bdSeq"), TANK.metric("Level"), TANK.metric("Pump"));
     assertThat(death.updates()).allSatisfy(u -> {
       assertThat(u.quality().isBad()).isTrue();
+      assertThat(u.at()).isEqualTo(T0.plusSeconds(30)); // when it came, not the will's registration time
       assertThat(u.value()).isNull();
       assertThat(u.quality().reason()).isEqualTo("Bad_NoCommunication: the edge node lab1/rig-1 died (NDEATH)");
     });
