@@ -107,12 +107,22 @@ public final class SparkplugConnector extends ConnectorSupport {
   @Override
   public CompletableFuture<Void> subscribe(List<SignalRequest> signals) {
     List<Route> added = new ArrayList<>();
+    List<Sample> elsewhere = new ArrayList<>();
     try {
-      for (SignalRequest r : signals) added.add(new Route(r, inGroup(r.address())));
+      for (SignalRequest r : signals) {
+        SparkplugAddress a = SparkplugAddress.parse(r.address());
+        if (a.group().equals(config.group())) {
+          added.add(new Route(r, a));
+        } else {
+          // one signal of another group is that signal's fault, not its neighbours': BAD, and the rest flow
+          elsewhere.add(new Sample(r.signal(), r.address(), null, clock.instant(), Quality.bad("Bad_NodeIdUnknown: " + otherGroup(r.address(), a))));
+        }
+      }
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(e);
     }
     return CompletableFuture.runAsync(() -> {
+      if (!elsewhere.isEmpty()) listener.onSamples(elsewhere);
       added.forEach(r -> {
         Route old = routes.put(r.request().signal(), r);
         if (old != null) byMetric.getOrDefault(old.address(), new ArrayList<>()).remove(old);
@@ -139,11 +149,12 @@ public final class SparkplugConnector extends ConnectorSupport {
   /** Parses an address and keeps it to this connection's group: another group is another connection. */
   private SparkplugAddress inGroup(String address) {
     SparkplugAddress a = SparkplugAddress.parse(address);
-    if (!a.group().equals(config.group())) {
-      throw new IllegalArgumentException("'" + address + "' is in the group '" + a.group() + "'; this connection is for the group '"
-          + config.group() + "'");
-    }
+    if (!a.group().equals(config.group())) throw new IllegalArgumentException(otherGroup(address, a));
     return a;
+  }
+
+  private String otherGroup(String address, SparkplugAddress a) {
+    return "'" + address + "' is in the group '" + a.group() + "'; this connection is for the group '" + config.group() + "'";
   }
 
   @Override

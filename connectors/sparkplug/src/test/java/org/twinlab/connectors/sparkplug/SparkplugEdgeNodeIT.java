@@ -131,6 +131,16 @@ class SparkplugEdgeNodeIT {
   }
 
   @Test
+  void aSignalOfAnotherGroupIsBadWhileTheOthersFlow() throws Exception {
+    try (Rig rig = rig()) {
+      rig.host().subscribe(List.of(SignalRequest.of("elsewhere", "lab2/" + rig.node() + "/tank#Level"))).get(10, TimeUnit.SECONDS);
+      await().atMost(BOUND).untilAsserted(() -> assertThat(rig.latest("elsewhere").quality().reason())
+          .isEqualTo("Bad_NodeIdUnknown: 'lab2/" + rig.node() + "/tank#Level' is in the group 'lab2'; this connection is for the group 'lab1'"));
+      awaitValue(rig, "level", 40L);
+    }
+  }
+
+  @Test
   void aDeviceDeathTurnsOnlyThatDeviceBad() throws Exception {
     try (Rig rig = rig()) {
       awaitValue(rig, "level", 40L);
