@@ -131,6 +131,29 @@ class SparkplugEdgeNodeIT {
   }
 
   @Test
+  void aBrokerRestartShowsBadThenTheNodesValuesAgain() throws Exception {
+    // a broker of its own: stopping the shared one would disturb the other tests
+    try (MosquittoProcess own = MosquittoProcess.start()) {
+      String node = "rig-" + NODES.incrementAndGet();
+      RecordingListener seen = new RecordingListener();
+      var mqtt = MqttConnectorConfig.of("sparkplug-restart", own.uri());
+      try (SparkplugConnector host = new SparkplugConnector(SparkplugConnectorConfig.of(mqtt, GROUP), seen, Clock.systemUTC());
+          EdgeNodePeer peer = EdgeNodePeer.start(own.uri(), GROUP, node, "tank")) {
+        Rig rig = new Rig(node, peer, host, seen);
+        host.subscribe(List.of(SignalRequest.of("level", rig.level()))).get(10, TimeUnit.SECONDS);
+        host.start();
+        awaitValue(rig, "level", 40L);
+        own.stop();
+        await().atMost(BOUND).untilAsserted(() -> assertThat(rig.latest("level").quality().reason()).startsWith("not connected"));
+        own.startProcess();
+        // deaths may have been missed while the link was down: the value is believed again only after a birth
+        awaitValue(rig, "level", 40L);
+        assertThat(peer.births()).isGreaterThanOrEqualTo(2);
+      }
+    }
+  }
+
+  @Test
   void aSignalOfAnotherGroupIsBadWhileTheOthersFlow() throws Exception {
     try (Rig rig = rig()) {
       rig.host().subscribe(List.of(SignalRequest.of("elsewhere", "lab2/" + rig.node() + "/tank#Level"))).get(10, TimeUnit.SECONDS);
