@@ -99,12 +99,12 @@ class SparkplugLabIT {
       LabCheck.Report wrong = LabCheck.online(lab("misnamed", "rig-b", "Levle"), Duration.ofSeconds(15));
       assertThat(wrong.all()).map(Problem::toString).singleElement()
           .satisfies(p -> assertThat(p).contains("tank-1.yaml:4:").contains("has no metric 'Levle'"));
-      // a metric of another group than the connection reads is named too
+      // a metric of another group than the connection reads is named once, by the file check
       Path otherGroup = lab("other-group", "rig-b", "Level");
       Files.writeString(otherGroup.resolveSibling("tank-1.yaml"), Files.readString(otherGroup.resolveSibling("tank-1.yaml"))
           .replace("'lab1/rig-b#Temperature'", "'lab2/rig-b#Temperature'"));
       assertThat(LabCheck.online(otherGroup, Duration.ofSeconds(15)).all()).map(Problem::toString).singleElement()
-          .satisfies(p -> assertThat(p).contains("tank-1.yaml:5:").contains("is in the group 'lab2'; this connection is for the group 'lab1'"));
+          .satisfies(p -> assertThat(p).contains("tank-1.yaml:5:").contains("is in the group 'lab2'; connection 'edge' reads the group 'lab1'"));
     }
   }
 

@@ -124,21 +124,22 @@ public final class LabCheck {
    * (MQTT), or each bound metric's type from the births seen, or why it has none (Sparkplug).
    */
   private record Answer(Optional<String> unreachable, Map<String, NodeFacts> nodes, Map<String, PayloadDecoder.Parsed> topics,
-      Map<String, String> metricTypes, Map<String, String> metricsMissing) {
+      Map<String, String> metricTypes, Map<String, String> metricsMissing, Set<String> notAsked) {
     static Answer failed(String why) {
-      return new Answer(Optional.of(why), Map.of(), Map.of(), null, null);
+      return new Answer(Optional.of(why), Map.of(), Map.of(), null, null, Set.of());
     }
 
     static Answer nodes(Map<String, NodeFacts> nodes) {
-      return new Answer(Optional.empty(), nodes, null, null, null);
+      return new Answer(Optional.empty(), nodes, null, null, null, Set.of());
     }
 
     static Answer topics(Map<String, PayloadDecoder.Parsed> topics) {
-      return new Answer(Optional.empty(), null, topics, null, null);
+      return new Answer(Optional.empty(), null, topics, null, null, Set.of());
     }
 
-    static Answer metrics(Map<String, String> types, Map<String, String> missing) {
-      return new Answer(Optional.empty(), null, null, types, missing);
+    /** @param notAsked addresses the file check already refuses (malformed, another group): not reported twice */
+    static Answer metrics(Map<String, String> types, Map<String, String> missing, Set<String> notAsked) {
+      return new Answer(Optional.empty(), null, null, types, missing, notAsked);
     }
   }
 
@@ -194,6 +195,7 @@ public final class LabCheck {
     BindingFit.Subject subject = new BindingFit.Subject(s.name(), s.command(), s.property(), s.transform(), s.value());
     if (a.topics() != null) return BindingFit.mqtt(subject, u.address(), u.reads(), a.topics(), LISTEN.toSeconds());
     if (a.metricTypes() != null) {
+      if (a.notAsked().contains(u.address())) return Optional.empty();
       return BindingFit.sparkplug(subject, Optional.ofNullable(a.metricTypes().get(u.address())),
           a.metricsMissing().getOrDefault(u.address(), "no birth of it was seen within " + LISTEN.toSeconds() + " s"));
     }
@@ -295,12 +297,15 @@ public final class LabCheck {
       }
     }, java.time.Clock.systemUTC());
     try {
-      // addresses the file check already refused are left to that report
+      // addresses the file check already refuses are left to that report
+      Set<String> notAsked = new LinkedHashSet<>();
       List<org.twinlab.connectors.SignalRequest> wanted = addresses.stream().filter(a -> {
         try {
-          SparkplugAddress.parse(a);
-          return true;
+          boolean ours = SparkplugAddress.parse(a).group().equals(c.sparkplugGroup().orElse(""));
+          if (!ours) notAsked.add(a);
+          return ours;
         } catch (IllegalArgumentException e) {
+          notAsked.add(a);
           return false;
         }
       }).map(a -> org.twinlab.connectors.SignalRequest.of(a, a)).toList();
@@ -330,7 +335,7 @@ public final class LabCheck {
         Sample s = seen.get(r.signal());
         if (!types.containsKey(r.address()) && s != null && s.quality().isBad()) missing.put(r.address(), s.quality().reason());
       }
-      return Answer.metrics(Map.copyOf(types), Map.copyOf(missing));
+      return Answer.metrics(Map.copyOf(types), Map.copyOf(missing), Set.copyOf(notAsked));
     } finally {
       connector.close();
     }

@@ -25,6 +25,7 @@ import org.twinlab.models.yaml.YamlMap;
 import org.twinlab.models.yaml.YamlValue;
 import org.twinlab.runtime.binding.BindingLoader;
 import org.twinlab.runtime.binding.BindingSet;
+import org.twinlab.runtime.binding.BindingSites;
 
 /**
  * Reads {@code twinlab.yaml}: where the runtime listens, its connections, and its twins with their
@@ -100,6 +101,7 @@ public final class LabConfigLoader {
     connections.forEach(c -> protocols.put(c.id(), c.protocol()));
     List<TwinConfig> twins = m.list("twins", problems, (v, p) -> v.asMap(p).flatMap(t -> twin(t, base, protocols, p, reached)));
     unique(m, "twins", twins.stream().map(TwinConfig::id).toList(), problems);
+    sparkplugGroups(connections, reached, problems);
     HistoryConfig history = m.get("history").flatMap(v -> v.asMap(problems)).map(h -> history(h, base, problems))
         .orElse(HistoryConfig.EMBEDDED);
     m.rejectUnknown(problems);
@@ -262,6 +264,34 @@ public final class LabConfigLoader {
     YamlValue url = c.get(opcua.isPresent() ? "opcua" : "mqtt").orElseThrow();
     reached.connections.add(new ConnectionSite(read, url.location(), url.path()));
     return Optional.of(read);
+  }
+
+  /**
+   * A binding file does not know a connection's group, so a Sparkplug address of another group than
+   * its connection reads is found here, at the address's line in the binding file.
+   */
+  private static void sparkplugGroups(List<ConnectionConfig> connections, Reached reached, Problems problems) {
+    Map<String, String> groups = new LinkedHashMap<>();
+    connections.forEach(c -> c.sparkplugGroup().ifPresent(g -> groups.put(c.id(), g)));
+    if (groups.isEmpty()) return;
+    for (TwinFiles t : reached.twins) {
+      // the file's own problems are the binding loader's to report
+      for (BindingSites.Site site : BindingSites.read(t.bindings(), t.model(), t.protocols(), new Problems())) {
+        for (BindingSites.Use u : site.uses()) {
+          String group = groups.get(u.connection());
+          if (group == null) continue;
+          try {
+            SparkplugAddress a = SparkplugAddress.parse(u.address());
+            if (!a.group().equals(group)) {
+              problems.add(u.at(), u.field(), "'" + u.address() + "' is in the group '" + a.group() + "'; connection '" + u.connection()
+                  + "' reads the group '" + group + "'");
+            }
+          } catch (IllegalArgumentException e) {
+            // a malformed address is the binding loader's to report
+          }
+        }
+      }
+    }
   }
 
   /** {@code sparkplug: {group: lab1}}: the broker's Sparkplug B edge nodes of that group, rather than plain topics. */

@@ -164,9 +164,12 @@ class LabConfigLoaderTest {
         bindings:
           - {property: motor.current, connection: edge, address: 'lab1/rig-1/drive#Current'}
           - {property: motor.winding_temperature, connection: edge, address: 'lab1/rig-1'}
+          - {property: node.battery, connection: edge, address: 'lab2/rig-1#Battery'}
         """);
-    assertThat(problems(dir)).singleElement().satisfies(p -> assertThat(p).contains("motor-1.yaml:5:").contains("address")
-        .contains("names no metric"));
+    assertThat(problems(dir)).hasSize(2)
+        .anySatisfy(p -> assertThat(p).contains("motor-1.yaml:5:").contains("address").contains("names no metric"))
+        .anySatisfy(p -> assertThat(p).contains("motor-1.yaml:6:").contains("bindings[2].address")
+            .contains("'lab2/rig-1#Battery' is in the group 'lab2'; connection 'edge' reads the group 'lab1'"));
   }
 
   @Test
