@@ -77,6 +77,18 @@ class SparkplugLabIT {
       awaitProperty(api, "pid.setpoint", 65.0);
       assertThat(node.lines()).anySatisfy(l -> assertThat(l).startsWith("DCMD").contains("Setpoint").contains("Float"));
 
+      // a binding edited through the API is judged by the births: a Boolean metric cannot be a temperature
+      JsonObject misfit = putBinding(api, "tank.temperature", "lab1/rig-a/tank#Pump");
+      assertThat(misfit.getJsonObject("check").getJsonArray("problems").getJsonObject(0).getString("message"))
+          .contains("type: the metric's Sparkplug type is Boolean, but tank.temperature is a double");
+      JsonObject missing = putBinding(api, "tank.temperature", "lab1/rig-a/tank#Nope");
+      assertThat(missing.getJsonObject("check").getJsonArray("problems").getJsonObject(0).getString("message"))
+          .isEqualTo("metric: the birth certificate of lab1/rig-a/tank has no metric 'Nope'");
+      JsonObject fixed = putBinding(api, "tank.temperature", "lab1/rig-a#Temperature");
+      assertThat(fixed.getJsonObject("check").getJsonArray("problems")).isEmpty();
+      assertThat(fixed.getJsonObject("check").getJsonArray("not_checked")).isEmpty();
+      awaitProperty(api, "tank.temperature", 21.5);
+
       node.kill(); // a crash: the broker publishes the node's will, its NDEATH
       await().atMost(WAIT).untilAsserted(() -> {
         for (String p : List.of("tank.level", "tank.temperature", "pump.running", "pid.setpoint")) {
@@ -114,6 +126,13 @@ class SparkplugLabIT {
       assertThat(v.getString("quality")).as(v.encode()).isEqualTo("GOOD");
       assertThat(v.getValue("value")).as(v.encode()).isEqualTo(value);
     });
+  }
+
+  private static JsonObject putBinding(WebClient api, String property, String address) throws Exception {
+    var r = get(api.put("/api/v1/twins/tank-1/bindings/" + property)
+        .sendJsonObject(new JsonObject().put("property", property).put("connection", "edge").put("address", address)));
+    assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
+    return r.bodyAsJsonObject();
   }
 
   private static JsonObject property(WebClient api, String property) throws Exception {
