@@ -111,6 +111,11 @@ class SparkplugLabIT {
       LabCheck.Report wrong = LabCheck.online(lab("misnamed", "rig-b", "Levle"), Duration.ofSeconds(15));
       assertThat(wrong.all()).map(Problem::toString).singleElement()
           .satisfies(p -> assertThat(p).contains("tank-1.yaml:4:").contains("has no metric 'Levle'"));
+      // a node that is not there: no birth comes
+      LabCheck.Report absent = LabCheck.online(lab("absent", "rig-gone", "Level"), Duration.ofSeconds(15));
+      assertThat(absent.all()).map(Problem::toString).hasSize(4)
+          .anySatisfy(p -> assertThat(p).contains("tank-1.yaml:4:").contains("no birth of lab1/rig-gone/tank was seen within 5 s"))
+          .anySatisfy(p -> assertThat(p).contains("tank-1.yaml:5:").contains("no birth of lab1/rig-gone was seen within 5 s"));
       // a metric of another group than the connection reads is named once, by the file check
       Path otherGroup = lab("other-group", "rig-b", "Level");
       Files.writeString(otherGroup.resolveSibling("tank-1.yaml"), Files.readString(otherGroup.resolveSibling("tank-1.yaml"))

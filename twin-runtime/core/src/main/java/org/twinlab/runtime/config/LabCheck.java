@@ -197,7 +197,8 @@ public final class LabCheck {
     if (a.metricTypes() != null) {
       if (a.notAsked().contains(u.address())) return Optional.empty();
       return BindingFit.sparkplug(subject, Optional.ofNullable(a.metricTypes().get(u.address())),
-          a.metricsMissing().getOrDefault(u.address(), "no birth of it was seen within " + LISTEN.toSeconds() + " s"));
+          a.metricsMissing().getOrDefault(u.address(), "no birth of " + u.address().substring(0, Math.max(0, u.address().indexOf('#')))
+              + " was seen within " + LISTEN.toSeconds() + " s, though the check asked for one"));
     }
     NodeFacts node = a.nodes().get(u.address());
     return node == null ? Optional.empty() : BindingFit.opcua(subject, u.connection(), u.reads(), u.writes(), node);
