@@ -21,6 +21,7 @@ import org.twinlab.connectors.Quality;
 import org.twinlab.connectors.Sample;
 import org.twinlab.connectors.SignalRequest;
 import org.twinlab.connectors.WriteResult;
+import org.twinlab.connectors.mqtt.MqttConnectorConfig;
 import org.twinlab.connectors.mqtt.MqttLink;
 import org.twinlab.connectors.sparkplug.SparkplugPayloads.Metric;
 
@@ -44,6 +45,8 @@ public final class SparkplugConnector extends ConnectorSupport {
   /** Nodes known before the broker link was lost, asked to be born again once it is back. */
   private final Set<EdgeId> knownBeforeLoss = new LinkedHashSet<>();
   private volatile MqttLink link;
+  /** The timestamp of the current link's online STATE, which its offline STATE repeats. */
+  private volatile long onlineSince;
   private int attempt;
 
   private record Route(SignalRequest request, SparkplugAddress address) {}
@@ -64,16 +67,22 @@ public final class SparkplugConnector extends ConnectorSupport {
     if (closed) return;
     Events events = new Events();
     MqttLink l;
+    // one timestamp for this link's online STATE and its will, as the specification pairs them
+    long stateTime = clock.millis();
     try {
-      l = MqttLink.open(config.mqtt(), events);
+      l = MqttLink.open(config.hostId().map(h -> config.mqtt().withWill(new MqttConnectorConfig.Will(SparkplugTopic.state(h),
+          state(false, stateTime), 1, true))).orElse(config.mqtt()), events);
       events.owner = l;
     } catch (Exception e) {
       emit(ConnectionState.FAILED, "cannot create the MQTT client: " + describe(e));
       return;
     }
     link = l;
+    onlineSince = stateTime;
     l.connect()
         .thenCompose(v -> l.subscribe(SparkplugTopic.groupFilter(config.group()), config.mqtt().qos()))
+        .thenCompose(v -> config.hostId().map(h -> l.publish(SparkplugTopic.state(h), state(true, stateTime), 1, true))
+            .orElse(CompletableFuture.completedFuture(null)))
         .whenCompleteAsync((v, e) -> {
           if (closed || link != l) return;
           if (e != null) {
@@ -244,8 +253,22 @@ public final class SparkplugConnector extends ConnectorSupport {
     shutDown(() -> {
       MqttLink l = link;
       link = null;
-      if (l != null) l.close();
+      if (l == null) return;
+      // a clean disconnect sends no will: the host says it is going itself
+      if (config.hostId().isPresent() && state == ConnectionState.CONNECTED) {
+        try {
+          l.publish(SparkplugTopic.state(config.hostId().get()), state(false, onlineSince), 1, true).get(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+          LOG.debug("{}: the offline STATE was not sent: {}", id, describe(e));
+        }
+      }
+      l.close();
     });
+  }
+
+  /** The STATE payload of Sparkplug 3.0: {@code {"online":true,"timestamp":1700000000000}}. */
+  static byte[] state(boolean online, long timestamp) {
+    return ("{\"online\":" + online + ",\"timestamp\":" + timestamp + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private void onMessage(String topic, byte[] bytes) {

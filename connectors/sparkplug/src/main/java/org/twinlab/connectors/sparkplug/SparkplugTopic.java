@@ -39,6 +39,11 @@ public record SparkplugTopic(MessageType type, EdgeId edge) {
     return NAMESPACE + "/" + group + "/#";
   }
 
+  /** The host application's own state topic (Sparkplug 3.0: {@code spBv1.0/STATE/<host id>}). */
+  public static String state(String hostId) {
+    return NAMESPACE + "/STATE/" + hostId;
+  }
+
   /** The topic of a command to an edge node (NCMD) or to one of its devices (DCMD). */
   public static String command(EdgeId target) {
     return NAMESPACE + "/" + target.group() + "/" + (target.isDevice() ? "DCMD" : "NCMD") + "/" + target.node()

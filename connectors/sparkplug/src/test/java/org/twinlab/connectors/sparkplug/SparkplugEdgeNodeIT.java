@@ -18,6 +18,7 @@ import org.twinlab.connectors.Sample;
 import org.twinlab.connectors.SignalRequest;
 import org.twinlab.connectors.WriteResult;
 import org.twinlab.connectors.mqtt.MqttConnectorConfig;
+import org.twinlab.connectors.mqtt.MqttLink;
 import org.twinlab.testing.EdgeNodePeer;
 import org.twinlab.testing.MosquittoProcess;
 import org.twinlab.testing.RecordingListener;
@@ -150,6 +151,62 @@ class SparkplugEdgeNodeIT {
         awaitValue(rig, "level", 40L);
         assertThat(peer.births()).isGreaterThanOrEqualTo(2);
       }
+    }
+  }
+
+  @Test
+  void aHostWithAnIdAnnouncesItsStateRetainedAndItsWillSaysOffline() throws Exception {
+    List<String> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+    MqttLink.Events recording = new MqttLink.Events() {
+      @Override
+      public void message(String topic, byte[] payload) {
+        states.add(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+      }
+
+      @Override
+      public void lost(Throwable cause) {}
+    };
+    var mqtt = MqttConnectorConfig.of("sparkplug-host", broker.uri());
+    try (SparkplugConnector host = new SparkplugConnector(SparkplugConnectorConfig.of(mqtt, GROUP).withHostId("twinlab-it"),
+        new RecordingListener(), Clock.systemUTC())) {
+      host.start();
+      await().atMost(BOUND).until(() -> host.state() == ConnectionState.CONNECTED);
+      // retained: a watcher that comes later still learns the host is online
+      try (MqttLink watcher = MqttLink.open(MqttConnectorConfig.of("state-watcher", broker.uri()), recording)) {
+        watcher.connect().get(10, TimeUnit.SECONDS);
+        watcher.subscribe("spBv1.0/STATE/twinlab-it", 1).get(10, TimeUnit.SECONDS);
+        await().atMost(BOUND).until(() -> states.stream().anyMatch(p -> p.startsWith("{\"online\":true,\"timestamp\":")));
+        String online = states.get(states.size() - 1);
+        // another client taking over the host's client id ends its link without a disconnect: the broker sends its will
+        try (MqttLink usurper = MqttLink.open(MqttConnectorConfig.of("usurper", broker.uri()).withClientId(mqtt.clientId()), recording)) {
+          usurper.connect().get(10, TimeUnit.SECONDS);
+          await().atMost(BOUND).until(() -> states.contains(online.replace("true", "false")));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aHostWithAnIdSaysOfflineWhenItStops() throws Exception {
+    List<String> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var mqtt = MqttConnectorConfig.of("sparkplug-host-2", broker.uri());
+    SparkplugConnector host = new SparkplugConnector(SparkplugConnectorConfig.of(mqtt, GROUP).withHostId("twinlab-it-2"),
+        new RecordingListener(), Clock.systemUTC());
+    host.start();
+    await().atMost(BOUND).until(() -> host.state() == ConnectionState.CONNECTED);
+    host.close();
+    try (MqttLink watcher = MqttLink.open(MqttConnectorConfig.of("state-watcher-2", broker.uri()), new MqttLink.Events() {
+      @Override
+      public void message(String topic, byte[] payload) {
+        states.add(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+      }
+
+      @Override
+      public void lost(Throwable cause) {}
+    })) {
+      watcher.connect().get(10, TimeUnit.SECONDS);
+      watcher.subscribe("spBv1.0/STATE/twinlab-it-2", 1).get(10, TimeUnit.SECONDS);
+      await().atMost(BOUND).until(() -> states.stream().anyMatch(p -> p.startsWith("{\"online\":false,")));
     }
   }
 
