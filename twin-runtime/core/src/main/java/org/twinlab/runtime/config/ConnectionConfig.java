@@ -20,10 +20,11 @@ import org.twinlab.connectors.sparkplug.SparkplugConnectorConfig;
  * @param discoverTopics an MQTT topic filter watched so that topics can be discovered (e.g. lab/#)
  * @param tls the CAs and client certificate of an ssl:// broker, read from their PEM files
  * @param sparkplugGroup the Sparkplug group whose edge nodes a sparkplug connection reads; empty otherwise
+ * @param sparkplugHostId the host application id a sparkplug connection announces its STATE under, if any
  */
 public record ConnectionConfig(String id, String protocol, String url, MqttVersion mqttVersion, int qos,
     Optional<String> username, Optional<String> passwordEnv, Optional<Path> passwordFile, Optional<String> discoverTopics,
-    Optional<MqttTls> tls, Optional<String> sparkplugGroup) {
+    Optional<MqttTls> tls, Optional<String> sparkplugGroup, Optional<String> sparkplugHostId) {
 
   public static final String OPCUA = "opcua";
   public static final String MQTT = "mqtt";
@@ -31,18 +32,18 @@ public record ConnectionConfig(String id, String protocol, String url, MqttVersi
 
   public static ConnectionConfig opcua(String id, String url) {
     return new ConnectionConfig(id, OPCUA, url, MqttVersion.V5, 1, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   public static ConnectionConfig mqtt(String id, String url, MqttVersion version) {
     return new ConnectionConfig(id, MQTT, url, version, 1, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** The edge nodes of one Sparkplug B group on a broker. */
   public static ConnectionConfig sparkplug(String id, String url, String group) {
     return new ConnectionConfig(id, SPARKPLUG, url, MqttVersion.V5, 1, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.of(group));
+        Optional.empty(), Optional.empty(), Optional.of(group), Optional.empty());
   }
 
   /** Whether the link is to an MQTT broker: plain topics or Sparkplug B, which share the broker settings. */
@@ -52,7 +53,7 @@ public record ConnectionConfig(String id, String protocol, String url, MqttVersi
 
   public ConnectionConfig withDiscoverTopics(String filter) {
     return new ConnectionConfig(id, protocol, url, mqttVersion, qos, username, passwordEnv, passwordFile, Optional.of(filter), tls,
-        sparkplugGroup);
+        sparkplugGroup, sparkplugHostId);
   }
 
   /**
@@ -90,8 +91,9 @@ public record ConnectionConfig(String id, String protocol, String url, MqttVersi
 
   /** How the Sparkplug connector reaches this group's edge nodes; {@code id} names the client. */
   public SparkplugConnectorConfig sparkplugConnector(String clientId) {
-    return SparkplugConnectorConfig.of(mqttConnector(clientId), sparkplugGroup.orElseThrow(() ->
+    SparkplugConnectorConfig config = SparkplugConnectorConfig.of(mqttConnector(clientId), sparkplugGroup.orElseThrow(() ->
         new IllegalStateException("connection " + id + " is not a Sparkplug connection")));
+    return sparkplugHostId.map(config::withHostId).orElse(config);
   }
 
   /** Only the final line break an editor adds: spaces may be part of a password. */

@@ -245,7 +245,8 @@ public final class LabConfigLoader {
     if (c.has("tls") && !mqtt.filter(u -> u.startsWith("ssl://")).isPresent()) {
       c.get("tls").ifPresent(v -> v.problem(problems, "tls: goes with an MQTT broker URI that starts with ssl://"));
     }
-    Optional<String> group = sparkplugGroup(c, problems);
+    Optional<SparkplugSection> sparkplug = sparkplug(c, problems);
+    Optional<String> group = sparkplug.map(SparkplugSection::group);
     if (c.has("sparkplug") && opcua.isPresent()) {
       c.get("sparkplug").ifPresent(v -> v.problem(problems, "sparkplug: goes with an MQTT broker (mqtt: tcp://... or ssl://...)"));
     }
@@ -260,7 +261,7 @@ public final class LabConfigLoader {
         ? ConnectionConfig.opcua(id.get(), opcua.get())
         : new ConnectionConfig(id.get(), group.isPresent() ? ConnectionConfig.SPARKPLUG : ConnectionConfig.MQTT, mqtt.get(), version, qos,
             username, passwordEnv, passwordFile, group.isPresent() ? Optional.empty() : discover,
-            tls.filter(t -> mqtt.get().startsWith("ssl://")), group);
+            tls.filter(t -> mqtt.get().startsWith("ssl://")), group, sparkplug.flatMap(SparkplugSection::hostId));
     YamlValue url = c.get(opcua.isPresent() ? "opcua" : "mqtt").orElseThrow();
     reached.connections.add(new ConnectionSite(read, url.location(), url.path()));
     return Optional.of(read);
@@ -294,17 +295,29 @@ public final class LabConfigLoader {
     }
   }
 
-  /** {@code sparkplug: {group: lab1}}: the broker's Sparkplug B edge nodes of that group, rather than plain topics. */
-  private static Optional<String> sparkplugGroup(YamlMap c, Problems problems) {
+  /** A connection's {@code sparkplug:} section. */
+  private record SparkplugSection(String group, Optional<String> hostId) {}
+
+  /**
+   * {@code sparkplug: {group: lab1, host_id: twinlab}}: the broker's Sparkplug B edge nodes of that
+   * group, rather than plain topics; with {@code host_id}, the runtime is their primary host.
+   */
+  private static Optional<SparkplugSection> sparkplug(YamlMap c, Problems problems) {
     Optional<YamlMap> sp = c.get("sparkplug").flatMap(v -> v.asMap(problems));
     if (sp.isEmpty()) return Optional.empty();
-    Optional<String> group = sp.get().requireString("group", problems).filter(g -> {
-      Optional<String> wrong = SparkplugAddress.idProblem("group", g);
-      wrong.ifPresent(w -> sp.get().get("group").ifPresent(v -> v.problem(problems, w)));
+    Optional<String> group = checkedId(sp.get(), "group", sp.get().requireString("group", problems), problems);
+    Optional<String> hostId = checkedId(sp.get(), "host_id", sp.get().string("host_id", problems), problems);
+    sp.get().rejectUnknown(problems);
+    if (group.isEmpty() || sp.get().has("host_id") && hostId.isEmpty()) return Optional.empty();
+    return Optional.of(new SparkplugSection(group.get(), hostId));
+  }
+
+  private static Optional<String> checkedId(YamlMap m, String field, Optional<String> id, Problems problems) {
+    return id.filter(g -> {
+      Optional<String> wrong = SparkplugAddress.idProblem(field.equals("host_id") ? "host" : field, g);
+      wrong.ifPresent(w -> m.get(field).ifPresent(v -> v.problem(problems, w)));
       return wrong.isEmpty();
     });
-    sp.get().rejectUnknown(problems);
-    return group;
   }
 
   private static Optional<TwinConfig> twin(YamlMap t, Path base, Map<String, String> protocols, Problems problems, Reached reached) {

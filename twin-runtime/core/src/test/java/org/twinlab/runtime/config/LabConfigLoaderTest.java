@@ -120,11 +120,16 @@ class LabConfigLoaderTest {
             version: 3.1.1
             username: twinlab
             password_env: TWINLAB_MQTT_PASSWORD
-            sparkplug: {group: lab1}
+            sparkplug: {group: lab1, host_id: twinlab}
         """);
     ConnectionConfig edge = LabConfigLoader.load(dir.resolve("twinlab.yaml")).connections().get(0);
     assertThat(edge.protocol()).isEqualTo(ConnectionConfig.SPARKPLUG);
     assertThat(edge.sparkplugGroup()).contains("lab1");
+    assertThat(edge.sparkplugHostId()).contains("twinlab");
+    Files.writeString(dir.resolve("open.yaml"), "connections: [{id: edge, mqtt: 'tcp://127.0.0.1:1883', sparkplug: {group: lab1, host_id: h1}}]\n");
+    var connector = LabConfigLoader.load(dir.resolve("open.yaml")).connections().get(0).sparkplugConnector("edge");
+    assertThat(connector.group()).isEqualTo("lab1");
+    assertThat(connector.hostId()).contains("h1");
     assertThat(edge.mqttVersion()).isEqualTo(MqttVersion.V3_1_1);
     assertThat(edge.username()).contains("twinlab");
     assertThat(edge.onBroker()).isTrue();
@@ -140,6 +145,7 @@ class LabConfigLoaderTest {
           - {id: d, opcua: opc.tcp://127.0.0.1:4840, sparkplug: {group: lab1}}
           - {id: e, mqtt: tcp://127.0.0.1:1883, sparkplug: {group: lab1}, discover_topics: 'spBv1.0/#'}
           - {id: f, mqtt: tcp://127.0.0.1:1883, sparkplug: lab1}
+          - {id: g, mqtt: tcp://127.0.0.1:1883, sparkplug: {group: lab1, host_id: 'a/b'}}
         """);
     assertThat(problems(dir)).anySatisfy(p -> assertThat(p).contains("twinlab.yaml:2:").contains("group"))
         .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:3:").contains("connections[1].sparkplug.group")
@@ -147,7 +153,9 @@ class LabConfigLoaderTest {
         .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:4:").contains("host"))
         .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:5:").contains("sparkplug: goes with an MQTT broker"))
         .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:6:").contains("discover_topics is for plain MQTT"))
-        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:7:").contains("connections[5].sparkplug"));
+        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:7:").contains("connections[5].sparkplug"))
+        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:8:").contains("connections[6].sparkplug.host_id")
+            .contains("the host id 'a/b' holds '/'"));
   }
 
   @Test
