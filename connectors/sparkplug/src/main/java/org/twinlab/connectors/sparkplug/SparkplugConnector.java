@@ -23,6 +23,7 @@ import org.twinlab.connectors.SignalRequest;
 import org.twinlab.connectors.WriteResult;
 import org.twinlab.connectors.mqtt.MqttConnectorConfig;
 import org.twinlab.connectors.mqtt.MqttLink;
+import org.twinlab.connectors.mqtt.TlsFailures;
 import org.twinlab.connectors.sparkplug.SparkplugPayloads.Metric;
 
 /**
@@ -86,7 +87,7 @@ public final class SparkplugConnector extends ConnectorSupport {
         .whenCompleteAsync((v, e) -> {
           if (closed || link != l) return;
           if (e != null) {
-            retry(l, describe(e));
+            retry(l, TlsFailures.explain(e).orElseGet(() -> describe(e)));
             return;
           }
           attempt = 0;
