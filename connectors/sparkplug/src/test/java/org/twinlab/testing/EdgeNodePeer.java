@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
  * standard input and prints what it did and what it was sent.
  */
 public final class EdgeNodePeer implements AutoCloseable {
-  private static final Path DIR = Path.of(System.getProperty("twinlab.sparkplug.peer.dir", "src/test/node"));
+  /** Installed once, by the Sparkplug connector's build; twin-runtime's tests find it from their module. */
+  private static final Path DIR = Path.of(System.getProperty("twinlab.sparkplug.peer.dir", java.util.stream.Stream.of(
+      "src/test/node", "../../connectors/sparkplug/src/test/node").filter(d -> Files.isRegularFile(Path.of(d, "edge-node.mjs")))
+      .findFirst().orElse("src/test/node")));
 
   private final Process process;
   private final Writer in;
