@@ -26,7 +26,8 @@ final class ServeCommand implements Callable<Integer> {
   boolean check;
 
   @Option(names = "--online", description = "with --check: also connect to every OPC UA server and MQTT broker and check each binding "
-      + "against it (the node exists, its type fits, it may be read or written; the topic carries the JSON field)")
+      + "against it (the node exists, its type fits, it may be read or written; the topic carries the JSON field; "
+      + "the Sparkplug metric is in its birth with a type that fits)")
   boolean online;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",

@@ -15,6 +15,8 @@ import org.twinlab.connectors.Backoff;
  *     receive time is used when the payload has none
  * @param tls the CAs to trust and the client certificate for an {@code ssl://} broker; without it
  *     an {@code ssl://} broker is checked against the JDK's CA list
+ * @param will what the broker publishes when the link ends without a disconnect (a crash, a cut
+ *     cable): a Sparkplug host's offline STATE
  */
 public record MqttConnectorConfig(
     String id,
@@ -27,7 +29,11 @@ public record MqttConnectorConfig(
     Duration keepAlive,
     Backoff backoff,
     String timestampPointer,
-    Optional<MqttTls> tls) {
+    Optional<MqttTls> tls,
+    Optional<Will> will) {
+
+  /** A last will: topic, payload, QoS and whether the broker keeps it as the topic's retained message. */
+  public record Will(String topic, byte[] payload, int qos, boolean retained) {}
 
   public MqttConnectorConfig {
     if (qos < 0 || qos > 1) throw new IllegalArgumentException("qos must be 0 or 1");
@@ -38,7 +44,8 @@ public record MqttConnectorConfig(
 
   public static MqttConnectorConfig of(String id, String serverUri) {
     return new MqttConnectorConfig(id, serverUri, "twinlab-" + id + "-" + Long.toHexString(System.nanoTime()),
-        MqttVersion.V5, Optional.empty(), Optional.empty(), 1, Duration.ofSeconds(10), Backoff.DEFAULT, "/ts", Optional.empty());
+        MqttVersion.V5, Optional.empty(), Optional.empty(), 1, Duration.ofSeconds(10), Backoff.DEFAULT, "/ts", Optional.empty(),
+        Optional.empty());
   }
 
   /** The TLS a link uses: the configured settings, or for an ssl:// broker without them the JDK's CA list. */
@@ -48,25 +55,34 @@ public record MqttConnectorConfig(
   }
 
   public MqttConnectorConfig withVersion(MqttVersion v) {
-    return new MqttConnectorConfig(id, serverUri, clientId, v, username, password, qos, keepAlive, backoff, timestampPointer, tls);
+    return new MqttConnectorConfig(id, serverUri, clientId, v, username, password, qos, keepAlive, backoff, timestampPointer, tls, will);
   }
 
   public MqttConnectorConfig withQos(int q) {
-    return new MqttConnectorConfig(id, serverUri, clientId, version, username, password, q, keepAlive, backoff, timestampPointer, tls);
+    return new MqttConnectorConfig(id, serverUri, clientId, version, username, password, q, keepAlive, backoff, timestampPointer, tls, will);
   }
 
   public MqttConnectorConfig withBackoff(Backoff b) {
-    return new MqttConnectorConfig(id, serverUri, clientId, version, username, password, qos, keepAlive, b, timestampPointer, tls);
+    return new MqttConnectorConfig(id, serverUri, clientId, version, username, password, qos, keepAlive, b, timestampPointer, tls, will);
   }
 
   public MqttConnectorConfig withCredentials(String user, String pass) {
     return new MqttConnectorConfig(id, serverUri, clientId, version, Optional.of(user), Optional.ofNullable(pass), qos, keepAlive,
-        backoff, timestampPointer, tls);
+        backoff, timestampPointer, tls, will);
   }
 
   public MqttConnectorConfig withTls(MqttTls t) {
     return new MqttConnectorConfig(id, serverUri, clientId, version, username, password, qos, keepAlive, backoff, timestampPointer,
-        Optional.of(t));
+        Optional.of(t), will);
+  }
+
+  public MqttConnectorConfig withClientId(String c) {
+    return new MqttConnectorConfig(id, serverUri, c, version, username, password, qos, keepAlive, backoff, timestampPointer, tls, will);
+  }
+
+  public MqttConnectorConfig withWill(Will w) {
+    return new MqttConnectorConfig(id, serverUri, clientId, version, username, password, qos, keepAlive, backoff, timestampPointer, tls,
+        Optional.of(w));
   }
 
   @Override

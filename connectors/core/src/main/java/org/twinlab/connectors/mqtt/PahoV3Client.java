@@ -47,6 +47,7 @@ final class PahoV3Client {
     o.setHttpsHostnameVerificationEnabled(config.linkTls().map(MqttTls::verifyHostname).orElse(true));
     config.username().ifPresent(o::setUserName);
     config.password().ifPresent(p -> o.setPassword(p.toCharArray()));
+    config.will().ifPresent(w -> o.setWill(w.topic(), w.payload(), w.qos(), w.retained()));
     return o;
   }
 

@@ -59,6 +59,7 @@ final class PahoV5Client {
     o.setHttpsHostnameVerificationEnabled(config.linkTls().map(MqttTls::verifyHostname).orElse(true));
     config.username().ifPresent(o::setUserName);
     config.password().ifPresent(p -> o.setPassword(p.getBytes(StandardCharsets.UTF_8)));
+    config.will().ifPresent(w -> o.setWill(w.topic(), new MqttMessage(w.payload(), w.qos(), w.retained(), null)));
     return o;
   }
 

@@ -3,6 +3,7 @@ package org.twinlab.runtime.binding;
 import java.util.Optional;
 import org.twinlab.connectors.mqtt.MqttAddress;
 import org.twinlab.connectors.opcua.NodeAddress;
+import org.twinlab.connectors.sparkplug.SparkplugAddress;
 
 /** Checks a signal address against its connection's protocol before anything is subscribed. */
 final class Addresses {
@@ -16,6 +17,14 @@ final class Addresses {
       case "mqtt" -> {
         try {
           MqttAddress.parse(address);
+          yield Optional.empty();
+        } catch (IllegalArgumentException e) {
+          yield Optional.of(e.getMessage());
+        }
+      }
+      case "sparkplug" -> {
+        try {
+          SparkplugAddress.parse(address);
           yield Optional.empty();
         } catch (IllegalArgumentException e) {
           yield Optional.of(e.getMessage());

@@ -88,6 +88,25 @@ public final class BindingFit {
     return Optional.of("pointer: " + PayloadDecoder.value(p, a.pointer()).error() + " (on " + first.getKey() + ")");
   }
 
+  /**
+   * What is wrong with using this Sparkplug metric as the binding does, given what the births seen
+   * while listening said of it (its type), or empty when it fits.
+   *
+   * @param dataType the metric's type as its birth declares it (Int16, Float, Boolean, ...), empty when no birth had it
+   * @param missing why it is not known: no birth of its node or device seen, or the birth has no such metric
+   */
+  public static Optional<String> sparkplug(Subject s, Optional<String> dataType, String missing) {
+    if (dataType.isEmpty()) return Optional.of("metric: " + missing);
+    Kind kind = switch (dataType.get()) {
+      case "Boolean" -> Kind.BOOL;
+      case "Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32", "UInt64", "DateTime" -> Kind.INTEGER;
+      case "Float", "Double" -> Kind.REAL;
+      case "String", "Text", "UUID" -> Kind.STRING;
+      default -> Kind.OTHER;
+    };
+    return typeProblem(s, kind, "the metric's Sparkplug type is " + dataType.get());
+  }
+
   /** Whether a raw value of this kind becomes the property's type through the binding's transform (or a command's value fits). */
   private static Optional<String> typeProblem(Subject s, Kind raw, String what) {
     if (raw == Kind.OTHER) return Optional.empty(); // the server did not say what its values travel as

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.twinlab.connectors.mqtt.MqttAddress;
+import org.twinlab.connectors.sparkplug.EdgeId;
+import org.twinlab.connectors.sparkplug.SparkplugAddress;
 
 /**
  * What a candidate's binding may reach: their own station's rig and nothing else. The scope comes
@@ -19,12 +21,15 @@ import org.twinlab.connectors.mqtt.MqttAddress;
  * stations use too only the station's own part of its address space (the nodes under the string
  * id prefix its configured nodes share, or exactly those nodes); on
  * MQTT only topics under the prefix the configured topics share (e.g. {@code twinlab/motor-1/}),
- * none that another station's twin binds or that lies under another station's own prefix. A fix of
+ * none that another station's twin binds or that lies under another station's own prefix; on
+ * Sparkplug only the edge nodes the configured metrics are on, and on a node other stations bind
+ * too only the station's own node or devices of it, never a metric another station binds. A fix of
  * a typo, a topic or a scaling stays inside; a reading or a write on another station's rig does not.
  */
 public final class StationScope {
   private static final String OPCUA = "opcua";
   private static final String MQTT = "mqtt";
+  private static final String SPARKPLUG = "sparkplug";
 
   /** Why a binding is out of scope, and the field of the binding at fault. */
   public record Refusal(String field, String reason) {}
@@ -40,6 +45,10 @@ public final class StationScope {
   private final Map<String, List<Foreign>> foreign = new LinkedHashMap<>();
   private final Map<String, List<Foreign>> foreignPrefixes = new LinkedHashMap<>();
   private final Map<String, Set<String>> ownNodes = new LinkedHashMap<>();
+  /** Sparkplug: connection to the edge nodes ({@code group/node}) and the nodes or devices the station's metrics are on. */
+  private final Map<String, Set<String>> ownEdgeNodes = new LinkedHashMap<>();
+  private final Map<String, Set<EdgeId>> ownEdges = new LinkedHashMap<>();
+  private final Map<String, List<Foreign>> foreignEdges = new LinkedHashMap<>();
 
   private StationScope(String twin, Map<String, String> protocols) {
     this.twin = twin;
@@ -59,12 +68,22 @@ public final class StationScope {
         topic(ref.address()).ifPresent(t -> s.ownTopics.computeIfAbsent(ref.connection(), c -> new LinkedHashSet<>()).add(t));
       } else if (OPCUA.equals(protocols.get(ref.connection()))) {
         s.ownNodes.computeIfAbsent(ref.connection(), c -> new LinkedHashSet<>()).add(identifier(ref.address()));
+      } else if (SPARKPLUG.equals(protocols.get(ref.connection()))) {
+        sparkplug(ref.address()).ifPresent(a -> {
+          s.ownEdgeNodes.computeIfAbsent(ref.connection(), c -> new LinkedHashSet<>()).add(nodeOf(a));
+          s.ownEdges.computeIfAbsent(ref.connection(), c -> new LinkedHashSet<>()).add(a.edge());
+        });
       }
     }
     s.ownTopics.forEach((conn, topics) -> s.ownPrefix.put(conn, commonPrefix(topics)));
     for (BindingSet other : otherStations) {
       Map<String, Set<String>> theirTopics = new LinkedHashMap<>();
       for (SignalRef ref : signals(other)) {
+        if (SPARKPLUG.equals(protocols.get(ref.connection()))) {
+          sparkplug(ref.address()).ifPresent(a -> s.foreignEdges.computeIfAbsent(ref.connection(), c -> new ArrayList<>())
+              .add(new Foreign(other.twin(), a.toString())));
+          continue;
+        }
         boolean mqtt = MQTT.equals(protocols.get(ref.connection()));
         Optional<String> address = mqtt ? topic(ref.address()) : Optional.of(ref.address().strip());
         address.ifPresent(a -> s.foreign.computeIfAbsent(ref.connection(), c -> new ArrayList<>()).add(new Foreign(other.twin(), a)));
@@ -101,6 +120,7 @@ public final class StationScope {
     String protocol = protocols.get(conn);
     if (OPCUA.equals(protocol)) return checkNode(conn, ref.address().strip(), addressField);
     if (MQTT.equals(protocol)) return checkTopic(conn, ref.address(), addressField);
+    if (SPARKPLUG.equals(protocol)) return checkMetric(conn, ref.address(), addressField);
     return refuse(connectionField, "'" + conn + "' has no protocol this station's scope knows");
   }
 
@@ -156,6 +176,42 @@ public final class StationScope {
 
   private static boolean within(List<String> segments, List<String> prefix) {
     return segments.size() > prefix.size() && segments.subList(0, prefix.size()).equals(prefix);
+  }
+
+  private Optional<Refusal> checkMetric(String conn, String address, String field) {
+    Optional<SparkplugAddress> parsed = sparkplug(address);
+    if (parsed.isEmpty()) return refuse(field, "'" + address + "' is not a Sparkplug address (group/node#metric or group/node/device#metric)");
+    SparkplugAddress a = parsed.get();
+    Set<String> own = ownEdgeNodes.getOrDefault(conn, Set.of());
+    if (!own.contains(nodeOf(a))) {
+      return refuse(field, "'" + a + "' is on the edge node " + nodeOf(a) + ", not one of " + twin + "'s on " + conn + " ("
+          + String.join(", ", own) + ")");
+    }
+    List<Foreign> theirs = foreignEdges.getOrDefault(conn, List.of());
+    for (Foreign f : theirs) {
+      if (f.address().equals(a.toString())) {
+        return refuse(field, "'" + a + "' on " + conn + " is " + f.twin() + "'s, a twin of another station");
+      }
+    }
+    boolean shared = theirs.stream().anyMatch(f -> sparkplug(f.address()).map(StationScope::nodeOf).filter(nodeOf(a)::equals).isPresent());
+    Set<EdgeId> edges = ownEdges.getOrDefault(conn, Set.of());
+    if (shared && !edges.contains(a.edge())) {
+      return refuse(field, "'" + a + "' lies outside " + twin + "'s part of the edge node " + nodeOf(a) + ", which other stations use too ("
+          + String.join(", ", edges.stream().map(EdgeId::toString).toList()) + ")");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<SparkplugAddress> sparkplug(String address) {
+    try {
+      return Optional.of(SparkplugAddress.parse(address.strip()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String nodeOf(SparkplugAddress a) {
+    return a.group() + "/" + a.node();
   }
 
   private Optional<Refusal> checkTopic(String conn, String address, String field) {

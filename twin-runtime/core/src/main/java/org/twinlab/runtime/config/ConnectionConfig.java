@@ -7,37 +7,53 @@ import java.util.Optional;
 import org.twinlab.connectors.mqtt.MqttConnectorConfig;
 import org.twinlab.connectors.mqtt.MqttTls;
 import org.twinlab.connectors.mqtt.MqttVersion;
+import org.twinlab.connectors.sparkplug.SparkplugConnectorConfig;
 
 /**
  * One link to a rig or broker.
  *
- * @param protocol "opcua" or "mqtt"
+ * @param protocol "opcua", "mqtt", or "sparkplug" (Sparkplug B edge nodes on an MQTT broker)
  * @param url an OPC UA endpoint URL (opc.tcp://host:4840/path) or a broker URI (tcp://host:1883,
  *     ssl://host:8883)
  * @param passwordEnv the environment variable holding the MQTT password: secrets never sit in files
  * @param passwordFile or the file holding it (e.g. a container secret), read when the link is made
  * @param discoverTopics an MQTT topic filter watched so that topics can be discovered (e.g. lab/#)
  * @param tls the CAs and client certificate of an ssl:// broker, read from their PEM files
+ * @param sparkplugGroup the Sparkplug group whose edge nodes a sparkplug connection reads; empty otherwise
+ * @param sparkplugHostId the host application id a sparkplug connection announces its STATE under, if any
  */
 public record ConnectionConfig(String id, String protocol, String url, MqttVersion mqttVersion, int qos,
     Optional<String> username, Optional<String> passwordEnv, Optional<Path> passwordFile, Optional<String> discoverTopics,
-    Optional<MqttTls> tls) {
+    Optional<MqttTls> tls, Optional<String> sparkplugGroup, Optional<String> sparkplugHostId) {
 
   public static final String OPCUA = "opcua";
   public static final String MQTT = "mqtt";
+  public static final String SPARKPLUG = "sparkplug";
 
   public static ConnectionConfig opcua(String id, String url) {
     return new ConnectionConfig(id, OPCUA, url, MqttVersion.V5, 1, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   public static ConnectionConfig mqtt(String id, String url, MqttVersion version) {
     return new ConnectionConfig(id, MQTT, url, version, 1, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /** The edge nodes of one Sparkplug B group on a broker. */
+  public static ConnectionConfig sparkplug(String id, String url, String group) {
+    return new ConnectionConfig(id, SPARKPLUG, url, MqttVersion.V5, 1, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.of(group), Optional.empty());
+  }
+
+  /** Whether the link is to an MQTT broker: plain topics or Sparkplug B, which share the broker settings. */
+  public boolean onBroker() {
+    return MQTT.equals(protocol) || SPARKPLUG.equals(protocol);
   }
 
   public ConnectionConfig withDiscoverTopics(String filter) {
-    return new ConnectionConfig(id, protocol, url, mqttVersion, qos, username, passwordEnv, passwordFile, Optional.of(filter), tls);
+    return new ConnectionConfig(id, protocol, url, mqttVersion, qos, username, passwordEnv, passwordFile, Optional.of(filter), tls,
+        sparkplugGroup, sparkplugHostId);
   }
 
   /**
@@ -71,6 +87,13 @@ public record ConnectionConfig(String id, String protocol, String url, MqttVersi
     MqttConnectorConfig config = MqttConnectorConfig.of(clientId, url).withVersion(mqttVersion).withQos(qos);
     if (username.isPresent()) config = config.withCredentials(username.get(), password().orElse(null));
     return tls.isPresent() ? config.withTls(tls.get()) : config;
+  }
+
+  /** How the Sparkplug connector reaches this group's edge nodes; {@code id} names the client. */
+  public SparkplugConnectorConfig sparkplugConnector(String clientId) {
+    SparkplugConnectorConfig config = SparkplugConnectorConfig.of(mqttConnector(clientId), sparkplugGroup.orElseThrow(() ->
+        new IllegalStateException("connection " + id + " is not a Sparkplug connection")));
+    return sparkplugHostId.map(config::withHostId).orElse(config);
   }
 
   /** Only the final line break an editor adds: spaces may be part of a password. */

@@ -27,6 +27,8 @@ import org.twinlab.connectors.mqtt.TopicFilter;
 import org.twinlab.connectors.opcua.NodeFacts;
 import org.twinlab.connectors.opcua.OpcUaConnector;
 import org.twinlab.connectors.opcua.OpcUaConnectorConfig;
+import org.twinlab.connectors.sparkplug.SparkplugAddress;
+import org.twinlab.connectors.sparkplug.SparkplugConnector;
 import org.twinlab.models.yaml.Problem;
 import org.twinlab.models.yaml.Problems;
 import org.twinlab.runtime.binding.BindingFit;
@@ -38,7 +40,8 @@ import org.twinlab.runtime.binding.BindingSites.Use;
  * Checks a lab before it runs: its configuration, binding and model files, and (online) every
  * binding against the server or broker it names: that an OPC UA node exists, that its DataType
  * fits the property through the binding's transform and its access level allows what the binding
- * does; that an MQTT topic carries messages and the binding's JSON Pointer finds a value in them.
+ * does; that an MQTT topic carries messages and the binding's JSON Pointer finds a value in them;
+ * that a Sparkplug metric is in its node's or device's birth and its type fits the property.
  * Every problem at once, in file order (the configuration, then each twin's model and binding
  * files as it names them), then line and column.
  */
@@ -116,18 +119,27 @@ public final class LabCheck {
 
   // ---- online
 
-  /** What one connection answered: a failure, or facts by address (OPC UA) or the last payload by topic (MQTT). */
-  private record Answer(Optional<String> unreachable, Map<String, NodeFacts> nodes, Map<String, PayloadDecoder.Parsed> topics) {
+  /**
+   * What one connection answered: a failure, or facts by address (OPC UA), the last payload by topic
+   * (MQTT), or each bound metric's type from the births seen, or why it has none (Sparkplug).
+   */
+  private record Answer(Optional<String> unreachable, Map<String, NodeFacts> nodes, Map<String, PayloadDecoder.Parsed> topics,
+      Map<String, String> metricTypes, Map<String, String> metricsMissing, Set<String> notAsked) {
     static Answer failed(String why) {
-      return new Answer(Optional.of(why), Map.of(), Map.of());
+      return new Answer(Optional.of(why), Map.of(), Map.of(), null, null, Set.of());
     }
 
     static Answer nodes(Map<String, NodeFacts> nodes) {
-      return new Answer(Optional.empty(), nodes, null);
+      return new Answer(Optional.empty(), nodes, null, null, null, Set.of());
     }
 
     static Answer topics(Map<String, PayloadDecoder.Parsed> topics) {
-      return new Answer(Optional.empty(), null, topics);
+      return new Answer(Optional.empty(), null, topics, null, null, Set.of());
+    }
+
+    /** @param notAsked addresses the file check already refuses (malformed, another group): not reported twice */
+    static Answer metrics(Map<String, String> types, Map<String, String> missing, Set<String> notAsked) {
+      return new Answer(Optional.empty(), null, null, types, missing, notAsked);
     }
   }
 
@@ -140,8 +152,11 @@ public final class LabCheck {
       CompletableFuture<Answer> answer = new CompletableFuture<>();
       Thread worker = new Thread(() -> {
         try {
-          answer.complete(ConnectionConfig.OPCUA.equals(c.connection().protocol())
-              ? opcua(c.connection(), List.copyOf(addresses), timeout) : mqtt(c.connection(), addresses, timeout));
+          answer.complete(switch (c.connection().protocol()) {
+            case ConnectionConfig.OPCUA -> opcua(c.connection(), List.copyOf(addresses), timeout);
+            case ConnectionConfig.SPARKPLUG -> sparkplug(c.connection(), addresses, timeout);
+            default -> mqtt(c.connection(), addresses, timeout);
+          });
         } catch (Exception e) {
           answer.complete(Answer.failed(ConnectorSupport.describe(e)));
         }
@@ -179,6 +194,12 @@ public final class LabCheck {
   private static Optional<String> judge(Site s, Use u, Answer a) {
     BindingFit.Subject subject = new BindingFit.Subject(s.name(), s.command(), s.property(), s.transform(), s.value());
     if (a.topics() != null) return BindingFit.mqtt(subject, u.address(), u.reads(), a.topics(), LISTEN.toSeconds());
+    if (a.metricTypes() != null) {
+      if (a.notAsked().contains(u.address())) return Optional.empty();
+      return BindingFit.sparkplug(subject, Optional.ofNullable(a.metricTypes().get(u.address())),
+          a.metricsMissing().getOrDefault(u.address(), "no birth of " + u.address().substring(0, Math.max(0, u.address().indexOf('#')))
+              + " was seen within " + LISTEN.toSeconds() + " s, though the check asked for one"));
+    }
     NodeFacts node = a.nodes().get(u.address());
     return node == null ? Optional.empty() : BindingFit.opcua(subject, u.connection(), u.reads(), u.writes(), node);
   }
@@ -252,6 +273,72 @@ public final class LabCheck {
       return Answer.topics(Map.copyOf(seen));
     } finally {
       link.close();
+    }
+  }
+
+  /**
+   * Listens to the group as a Sparkplug host does, asking every bound node for its birth, until each
+   * bound metric is known or {@link #LISTEN} has passed; a metric's type comes from its birth.
+   */
+  private static Answer sparkplug(ConnectionConfig c, Set<String> addresses, Duration timeout) throws Exception {
+    CompletableFuture<Void> connected = new CompletableFuture<>();
+    Map<String, Sample> seen = new ConcurrentHashMap<>();
+    SparkplugConnector connector = new SparkplugConnector(c.sparkplugConnector(c.id() + "-check"), new ConnectorListener() {
+      @Override
+      public void onSamples(List<Sample> samples) {
+        samples.forEach(s -> seen.put(s.signal(), s));
+      }
+
+      @Override
+      public void onStateChanged(ConnectionEvent e) {
+        if (e.state() == ConnectionState.CONNECTED) connected.complete(null);
+        if (e.state() == ConnectionState.RECONNECTING || e.state() == ConnectionState.FAILED) {
+          connected.completeExceptionally(new IllegalStateException(e.lastError().orElse(e.state().name().toLowerCase())));
+        }
+      }
+    }, java.time.Clock.systemUTC());
+    try {
+      // addresses the file check already refuses are left to that report
+      Set<String> notAsked = new LinkedHashSet<>();
+      List<org.twinlab.connectors.SignalRequest> wanted = addresses.stream().filter(a -> {
+        try {
+          boolean ours = SparkplugAddress.parse(a).group().equals(c.sparkplugGroup().orElse(""));
+          if (!ours) notAsked.add(a);
+          return ours;
+        } catch (IllegalArgumentException e) {
+          notAsked.add(a);
+          return false;
+        }
+      }).map(a -> org.twinlab.connectors.SignalRequest.of(a, a)).toList();
+      Map<String, String> missing = new LinkedHashMap<>();
+      List<org.twinlab.connectors.SignalRequest> asked = new ArrayList<>();
+      for (org.twinlab.connectors.SignalRequest r : wanted) {
+        try {
+          connector.subscribe(List.of(r)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+          asked.add(r);
+        } catch (java.util.concurrent.ExecutionException e) {
+          missing.put(r.address(), ConnectorSupport.describe(e.getCause()));
+        }
+      }
+      connector.start();
+      try {
+        connected.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        return Answer.failed("no answer within " + timeout.toSeconds() + " s");
+      } catch (java.util.concurrent.ExecutionException e) {
+        return Answer.failed(TlsFailures.explain(e.getCause()).orElseGet(() -> ConnectorSupport.describe(e.getCause())));
+      }
+      long until = System.nanoTime() + LISTEN.toNanos();
+      while (System.nanoTime() < until && !asked.stream().allMatch(r -> seen.containsKey(r.signal()))) Thread.sleep(50);
+      Map<String, String> types = new LinkedHashMap<>();
+      connector.discover("").get(timeout.toMillis(), TimeUnit.MILLISECONDS).forEach(d -> types.put(d.address(), d.dataType()));
+      for (org.twinlab.connectors.SignalRequest r : asked) {
+        Sample s = seen.get(r.signal());
+        if (!types.containsKey(r.address()) && s != null && s.quality().isBad()) missing.put(r.address(), s.quality().reason());
+      }
+      return Answer.metrics(Map.copyOf(types), Map.copyOf(missing), Set.copyOf(notAsked));
+    } finally {
+      connector.close();
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.twinlab.connectors.mqtt.MqttTls;
 import org.twinlab.connectors.mqtt.MqttVersion;
+import org.twinlab.connectors.sparkplug.SparkplugAddress;
 import org.twinlab.models.Ids;
 import org.twinlab.models.ModelLibrary;
 import org.twinlab.models.ModelLoader;
@@ -24,6 +25,7 @@ import org.twinlab.models.yaml.YamlMap;
 import org.twinlab.models.yaml.YamlValue;
 import org.twinlab.runtime.binding.BindingLoader;
 import org.twinlab.runtime.binding.BindingSet;
+import org.twinlab.runtime.binding.BindingSites;
 
 /**
  * Reads {@code twinlab.yaml}: where the runtime listens, its connections, and its twins with their
@@ -99,6 +101,7 @@ public final class LabConfigLoader {
     connections.forEach(c -> protocols.put(c.id(), c.protocol()));
     List<TwinConfig> twins = m.list("twins", problems, (v, p) -> v.asMap(p).flatMap(t -> twin(t, base, protocols, p, reached)));
     unique(m, "twins", twins.stream().map(TwinConfig::id).toList(), problems);
+    sparkplugGroups(connections, reached, problems);
     HistoryConfig history = m.get("history").flatMap(v -> v.asMap(problems)).map(h -> history(h, base, problems))
         .orElse(HistoryConfig.EMBEDDED);
     m.rejectUnknown(problems);
@@ -242,15 +245,79 @@ public final class LabConfigLoader {
     if (c.has("tls") && !mqtt.filter(u -> u.startsWith("ssl://")).isPresent()) {
       c.get("tls").ifPresent(v -> v.problem(problems, "tls: goes with an MQTT broker URI that starts with ssl://"));
     }
+    Optional<SparkplugSection> sparkplug = sparkplug(c, problems);
+    Optional<String> group = sparkplug.map(SparkplugSection::group);
+    if (c.has("sparkplug") && opcua.isPresent()) {
+      c.get("sparkplug").ifPresent(v -> v.problem(problems, "sparkplug: goes with an MQTT broker (mqtt: tcp://... or ssl://...)"));
+    }
+    if (c.has("sparkplug") && c.has("discover_topics")) {
+      c.get("discover_topics").ifPresent(v -> v.problem(problems,
+          "a Sparkplug connection lists the metrics of the births it has seen; discover_topics is for plain MQTT"));
+    }
     c.rejectUnknown(problems);
     if (id.isEmpty() || opcua.isPresent() == mqtt.isPresent()) return Optional.empty();
+    if (c.has("sparkplug") && group.isEmpty()) return Optional.empty();
     ConnectionConfig read = opcua.isPresent()
         ? ConnectionConfig.opcua(id.get(), opcua.get())
-        : new ConnectionConfig(id.get(), ConnectionConfig.MQTT, mqtt.get(), version, qos, username, passwordEnv, passwordFile, discover,
-            tls.filter(t -> mqtt.get().startsWith("ssl://")));
+        : new ConnectionConfig(id.get(), group.isPresent() ? ConnectionConfig.SPARKPLUG : ConnectionConfig.MQTT, mqtt.get(), version, qos,
+            username, passwordEnv, passwordFile, group.isPresent() ? Optional.empty() : discover,
+            tls.filter(t -> mqtt.get().startsWith("ssl://")), group, sparkplug.flatMap(SparkplugSection::hostId));
     YamlValue url = c.get(opcua.isPresent() ? "opcua" : "mqtt").orElseThrow();
     reached.connections.add(new ConnectionSite(read, url.location(), url.path()));
     return Optional.of(read);
+  }
+
+  /**
+   * A binding file does not know a connection's group, so a Sparkplug address of another group than
+   * its connection reads is found here, at the address's line in the binding file.
+   */
+  private static void sparkplugGroups(List<ConnectionConfig> connections, Reached reached, Problems problems) {
+    Map<String, String> groups = new LinkedHashMap<>();
+    connections.forEach(c -> c.sparkplugGroup().ifPresent(g -> groups.put(c.id(), g)));
+    if (groups.isEmpty()) return;
+    for (TwinFiles t : reached.twins) {
+      // the file's own problems are the binding loader's to report
+      for (BindingSites.Site site : BindingSites.read(t.bindings(), t.model(), t.protocols(), new Problems())) {
+        for (BindingSites.Use u : site.uses()) {
+          String group = groups.get(u.connection());
+          if (group == null) continue;
+          try {
+            SparkplugAddress a = SparkplugAddress.parse(u.address());
+            if (!a.group().equals(group)) {
+              problems.add(u.at(), u.field(), "'" + u.address() + "' is in the group '" + a.group() + "'; connection '" + u.connection()
+                  + "' reads the group '" + group + "'");
+            }
+          } catch (IllegalArgumentException e) {
+            // a malformed address is the binding loader's to report
+          }
+        }
+      }
+    }
+  }
+
+  /** A connection's {@code sparkplug:} section. */
+  private record SparkplugSection(String group, Optional<String> hostId) {}
+
+  /**
+   * {@code sparkplug: {group: lab1, host_id: twinlab}}: the broker's Sparkplug B edge nodes of that
+   * group, rather than plain topics; with {@code host_id}, the runtime is their primary host.
+   */
+  private static Optional<SparkplugSection> sparkplug(YamlMap c, Problems problems) {
+    Optional<YamlMap> sp = c.get("sparkplug").flatMap(v -> v.asMap(problems));
+    if (sp.isEmpty()) return Optional.empty();
+    Optional<String> group = checkedId(sp.get(), "group", sp.get().requireString("group", problems), problems);
+    Optional<String> hostId = checkedId(sp.get(), "host_id", sp.get().string("host_id", problems), problems);
+    sp.get().rejectUnknown(problems);
+    if (group.isEmpty() || sp.get().has("host_id") && hostId.isEmpty()) return Optional.empty();
+    return Optional.of(new SparkplugSection(group.get(), hostId));
+  }
+
+  private static Optional<String> checkedId(YamlMap m, String field, Optional<String> id, Problems problems) {
+    return id.filter(g -> {
+      Optional<String> wrong = SparkplugAddress.idProblem(field.equals("host_id") ? "host" : field, g);
+      wrong.ifPresent(w -> m.get(field).ifPresent(v -> v.problem(problems, w)));
+      return wrong.isEmpty();
+    });
   }
 
   private static Optional<TwinConfig> twin(YamlMap t, Path base, Map<String, String> protocols, Problems problems, Reached reached) {

@@ -17,6 +17,7 @@ import org.twinlab.connectors.Sample;
 import org.twinlab.connectors.mqtt.MqttConnector;
 import org.twinlab.connectors.opcua.OpcUaConnector;
 import org.twinlab.connectors.opcua.OpcUaConnectorConfig;
+import org.twinlab.connectors.sparkplug.SparkplugConnector;
 import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.bus.SampleBatch;
 import org.twinlab.runtime.config.ConnectionConfig;
@@ -93,6 +94,7 @@ public final class Connections implements AutoCloseable {
     return switch (c.protocol()) {
       case ConnectionConfig.OPCUA -> new OpcUaConnector(OpcUaConnectorConfig.of(c.id(), c.url()), listener, clock);
       case ConnectionConfig.MQTT -> new MqttConnector(c.mqttConnector(c.id()), listener, clock);
+      case ConnectionConfig.SPARKPLUG -> new SparkplugConnector(c.sparkplugConnector(c.id()), listener, clock);
       default -> throw new IllegalArgumentException("unknown protocol " + c.protocol());
     };
   }

@@ -23,7 +23,8 @@ import org.twinlab.runtime.config.ConnectionConfig;
 /**
  * Checks bindings against the runtime's own live OPC UA sessions, as {@code serve --check --online}
  * does against fresh ones: the node exists, its DataType fits the property through the transform,
- * its access level allows the reads and writes. What cannot be asked now (a connection that is down,
+ * its access level allows the reads and writes; and Sparkplug metrics against the births the
+ * connector has seen. What cannot be asked now (a connection that is down,
  * an MQTT topic, which only shows what it carries by being listened to) is named as not checked.
  */
 public final class LiveBindingCheck {
@@ -90,6 +91,10 @@ public final class LiveBindingCheck {
         notChecked.add("connection '" + connection + "': " + why.get());
         return;
       }
+      if (ConnectionConfig.SPARKPLUG.equals(connections.protocols().get(connection))) {
+        asked.add(sparkplug(twin, connection, on, notChecked));
+        return;
+      }
       OpcUaConnector opcua = (OpcUaConnector) connections.get(connection).orElseThrow();
       List<String> addresses = List.copyOf(new LinkedHashSet<>(on.stream().map(u -> u.signal().address()).toList()));
       asked.add(opcua.inspect(addresses).handle((facts, failed) -> {
@@ -120,10 +125,55 @@ public final class LiveBindingCheck {
     });
   }
 
+  /**
+   * Sparkplug metrics are judged by the births the connector has seen: the metric's type against
+   * the property, or a birth without the metric; a node or device not born yet is not checked.
+   */
+  private CompletableFuture<List<Finding>> sparkplug(String twin, String connection, List<Use> on, List<String> notChecked) {
+    return connections.get(connection).orElseThrow().discover("").handle((known, failed) -> {
+      List<Finding> found = new ArrayList<>();
+      if (failed != null) {
+        synchronized (notChecked) {
+          notChecked.add("connection '" + connection + "': " + ConnectorSupport.describe(failed));
+        }
+        return found;
+      }
+      Map<String, String> types = new LinkedHashMap<>();
+      java.util.Set<String> born = new java.util.HashSet<>();
+      known.forEach(d -> {
+        types.put(d.address(), d.dataType());
+        born.add(edgeOf(d.address()));
+      });
+      for (Use u : on) {
+        String address = u.signal().address().strip();
+        String type = types.get(address);
+        if (type != null) {
+          BindingFit.sparkplug(u.subject(), Optional.of(type), "")
+              .ifPresent(p -> found.add(new Finding(twin, u.subject().name(), connection, u.field(), p)));
+        } else if (born.contains(edgeOf(address))) {
+          found.add(new Finding(twin, u.subject().name(), connection, u.field(),
+              "metric: the birth certificate of " + edgeOf(address) + " has no metric '" + address.substring(address.indexOf('#') + 1) + "'"));
+        } else {
+          synchronized (notChecked) {
+            notChecked.add("connection '" + connection + "': no birth of " + edgeOf(address) + " seen yet");
+          }
+        }
+      }
+      return found;
+    });
+  }
+
+  /** The node or device part of a Sparkplug address: what comes before its metric. */
+  private static String edgeOf(String address) {
+    int hash = address.indexOf('#');
+    return hash < 0 ? address : address.substring(0, hash);
+  }
+
   /** Why this connection's signals cannot be asked about now, or empty when its server can be. */
   private Optional<String> unaskable(String connection) {
     if (connections.get(connection).isEmpty()) return Optional.of("not one of the runtime's connections");
-    if (!ConnectionConfig.OPCUA.equals(connections.protocols().get(connection))) {
+    String protocol = connections.protocols().get(connection);
+    if (!ConnectionConfig.OPCUA.equals(protocol) && !ConnectionConfig.SPARKPLUG.equals(protocol)) {
       return Optional.of("MQTT topics are checked by listening to them: twinlab serve --check --online");
     }
     ConnectionState state = connections.states().stream().filter(e -> e.connector().equals(connection)).findFirst()

@@ -112,6 +112,75 @@ class LabConfigLoaderTest {
   }
 
   @Test
+  void aSparkplugConnectionIsABrokerWithTheGroupItReads(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("twinlab.yaml"), """
+        connections:
+          - id: edge
+            mqtt: tcp://127.0.0.1:1883
+            version: 3.1.1
+            username: twinlab
+            password_env: TWINLAB_MQTT_PASSWORD
+            sparkplug: {group: lab1, host_id: twinlab}
+        """);
+    ConnectionConfig edge = LabConfigLoader.load(dir.resolve("twinlab.yaml")).connections().get(0);
+    assertThat(edge.protocol()).isEqualTo(ConnectionConfig.SPARKPLUG);
+    assertThat(edge.sparkplugGroup()).contains("lab1");
+    assertThat(edge.sparkplugHostId()).contains("twinlab");
+    Files.writeString(dir.resolve("open.yaml"), "connections: [{id: edge, mqtt: 'tcp://127.0.0.1:1883', sparkplug: {group: lab1, host_id: h1}}]\n");
+    var connector = LabConfigLoader.load(dir.resolve("open.yaml")).connections().get(0).sparkplugConnector("edge");
+    assertThat(connector.group()).isEqualTo("lab1");
+    assertThat(connector.hostId()).contains("h1");
+    assertThat(edge.mqttVersion()).isEqualTo(MqttVersion.V3_1_1);
+    assertThat(edge.username()).contains("twinlab");
+    assertThat(edge.onBroker()).isTrue();
+  }
+
+  @Test
+  void sparkplugMistakesAreNamedWhereTheyAre(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("twinlab.yaml"), """
+        connections:
+          - {id: a, mqtt: tcp://127.0.0.1:1883, sparkplug: {}}
+          - {id: b, mqtt: tcp://127.0.0.1:1883, sparkplug: {group: lab/1}}
+          - {id: c, mqtt: tcp://127.0.0.1:1883, sparkplug: {group: lab1, host: x}}
+          - {id: d, opcua: opc.tcp://127.0.0.1:4840, sparkplug: {group: lab1}}
+          - {id: e, mqtt: tcp://127.0.0.1:1883, sparkplug: {group: lab1}, discover_topics: 'spBv1.0/#'}
+          - {id: f, mqtt: tcp://127.0.0.1:1883, sparkplug: lab1}
+          - {id: g, mqtt: tcp://127.0.0.1:1883, sparkplug: {group: lab1, host_id: 'a/b'}}
+        """);
+    assertThat(problems(dir)).anySatisfy(p -> assertThat(p).contains("twinlab.yaml:2:").contains("group"))
+        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:3:").contains("connections[1].sparkplug.group")
+            .contains("the group id 'lab/1' holds '/'"))
+        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:4:").contains("host"))
+        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:5:").contains("sparkplug: goes with an MQTT broker"))
+        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:6:").contains("discover_topics is for plain MQTT"))
+        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:7:").contains("connections[5].sparkplug"))
+        .anySatisfy(p -> assertThat(p).contains("twinlab.yaml:8:").contains("connections[6].sparkplug.host_id")
+            .contains("the host id 'a/b' holds '/'"));
+  }
+
+  @Test
+  void sparkplugBindingsAreCheckedAsSparkplugAddresses(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("twinlab.yaml"), """
+        connections:
+          - {id: edge, mqtt: tcp://127.0.0.1:1883, sparkplug: {group: lab1}}
+        twins:
+          - {id: motor-1, model: motor-vibration, bindings: motor-1.yaml}
+        """);
+    Files.writeString(dir.resolve("motor-1.yaml"), """
+        twin: motor-1
+        model: motor-vibration
+        bindings:
+          - {property: motor.current, connection: edge, address: 'lab1/rig-1/drive#Current'}
+          - {property: motor.winding_temperature, connection: edge, address: 'lab1/rig-1'}
+          - {property: node.battery, connection: edge, address: 'lab2/rig-1#Battery'}
+        """);
+    assertThat(problems(dir)).hasSize(2)
+        .anySatisfy(p -> assertThat(p).contains("motor-1.yaml:5:").contains("address").contains("names no metric"))
+        .anySatisfy(p -> assertThat(p).contains("motor-1.yaml:6:").contains("bindings[2].address")
+            .contains("'lab2/rig-1#Battery' is in the group 'lab2'; connection 'edge' reads the group 'lab1'"));
+  }
+
+  @Test
   void httpsComesFromPemFilesOrAKeystoreNamedRelativeToTheConfiguration(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("tls"));
     for (String f : List.of("tls/server.pem", "tls/server.key", "tls/lab.p12")) Files.writeString(dir.resolve(f), "x");

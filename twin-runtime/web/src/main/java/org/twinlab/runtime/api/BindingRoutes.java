@@ -95,7 +95,7 @@ final class BindingRoutes {
    * take, an access level that forbids what the binding does) is not refused: what a candidate got
    * wrong stays in their record. It comes back in the answer's {@code check.problems}, is logged
    * once and degrades the health check until the binding is replaced by one that fits; what could
-   * not be asked (the connection is down, an MQTT topic) is in {@code check.not_checked}.
+   * not be asked (the connection is down, an MQTT topic, a Sparkplug node not born yet) is in {@code check.not_checked}.
    */
   private void put(RoutingContext ctx, TwinVerticle t, Binding b, boolean mustBeNew, int status) {
     Future<JsonObject> answered = t.putBinding(b, mustBeNew, Actor.of(Guard.caller(ctx))).compose(v ->
