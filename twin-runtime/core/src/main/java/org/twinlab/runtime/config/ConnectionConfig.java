@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.twinlab.connectors.mqtt.MqttConnectorConfig;
 import org.twinlab.connectors.mqtt.MqttTls;
 import org.twinlab.connectors.mqtt.MqttVersion;
+import org.twinlab.connectors.opcua.OpcUaConnectorConfig;
 
 /**
  * One link to a rig or broker.
@@ -18,26 +19,41 @@ import org.twinlab.connectors.mqtt.MqttVersion;
  * @param passwordFile or the file holding it (e.g. a container secret), read when the link is made
  * @param discoverTopics an MQTT topic filter watched so that topics can be discovered (e.g. lab/#)
  * @param tls the CAs and client certificate of an ssl:// broker, read from their PEM files
+ * @param opcuaSecurity an OPC UA connection's security policy, mode and user identity (default: None, anonymous)
  */
 public record ConnectionConfig(String id, String protocol, String url, MqttVersion mqttVersion, int qos,
     Optional<String> username, Optional<String> passwordEnv, Optional<Path> passwordFile, Optional<String> discoverTopics,
-    Optional<MqttTls> tls) {
+    Optional<MqttTls> tls, OpcUaSecurityConfig opcuaSecurity) {
 
   public static final String OPCUA = "opcua";
   public static final String MQTT = "mqtt";
 
   public static ConnectionConfig opcua(String id, String url) {
     return new ConnectionConfig(id, OPCUA, url, MqttVersion.V5, 1, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), OpcUaSecurityConfig.NONE);
   }
 
   public static ConnectionConfig mqtt(String id, String url, MqttVersion version) {
     return new ConnectionConfig(id, MQTT, url, version, 1, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty());
+        Optional.empty(), OpcUaSecurityConfig.NONE);
   }
 
   public ConnectionConfig withDiscoverTopics(String filter) {
-    return new ConnectionConfig(id, protocol, url, mqttVersion, qos, username, passwordEnv, passwordFile, Optional.of(filter), tls);
+    return new ConnectionConfig(id, protocol, url, mqttVersion, qos, username, passwordEnv, passwordFile, Optional.of(filter), tls,
+        opcuaSecurity);
+  }
+
+  public ConnectionConfig withOpcUaSecurity(OpcUaSecurityConfig s) {
+    return new ConnectionConfig(id, protocol, url, mqttVersion, qos, username, passwordEnv, passwordFile, discoverTopics, tls, s);
+  }
+
+  /**
+   * How the OPC UA connector reaches this server; {@code clientId} names the client (the runtime's,
+   * or a check's) and {@code pki} holds its certificate and trust list (the data directory's pki/).
+   */
+  public OpcUaConnectorConfig opcuaConnector(String clientId, Path pki) {
+    OpcUaConnectorConfig config = OpcUaConnectorConfig.of(clientId, url);
+    return opcuaSecurity.equals(OpcUaSecurityConfig.NONE) ? config : config.withSecurity(opcuaSecurity.connectorSecurity(id, pki));
   }
 
   /**

@@ -242,12 +242,15 @@ public final class LabConfigLoader {
     if (c.has("tls") && !mqtt.filter(u -> u.startsWith("ssl://")).isPresent()) {
       c.get("tls").ifPresent(v -> v.problem(problems, "tls: goes with an MQTT broker URI that starts with ssl://"));
     }
+    OpcUaSecurityConfig security = OpcUaSecurityConfig.NONE;
+    if (opcua.isPresent()) security = OpcUaSecuritySection.read(c, base, problems);
+    else OpcUaSecuritySection.onlyForOpcUa(c, problems);
     c.rejectUnknown(problems);
     if (id.isEmpty() || opcua.isPresent() == mqtt.isPresent()) return Optional.empty();
     ConnectionConfig read = opcua.isPresent()
-        ? ConnectionConfig.opcua(id.get(), opcua.get())
+        ? ConnectionConfig.opcua(id.get(), opcua.get()).withOpcUaSecurity(security)
         : new ConnectionConfig(id.get(), ConnectionConfig.MQTT, mqtt.get(), version, qos, username, passwordEnv, passwordFile, discover,
-            tls.filter(t -> mqtt.get().startsWith("ssl://")));
+            tls.filter(t -> mqtt.get().startsWith("ssl://")), OpcUaSecurityConfig.NONE);
     YamlValue url = c.get(opcua.isPresent() ? "opcua" : "mqtt").orElseThrow();
     reached.connections.add(new ConnectionSite(read, url.location(), url.path()));
     return Optional.of(read);
