@@ -82,6 +82,7 @@ public final class OpcUaConnector extends ConnectorSupport {
   private volatile List<EndpointDescription> offered = List.of();
   private volatile OpcUaPki.UntrustedCertificateException untrusted;
   private volatile java.security.cert.X509Certificate ownCertificate;
+  private final java.util.Set<String> refusedLogged = ConcurrentHashMap.newKeySet();
   /** The server's MaxNodesPerRead (0: no limit), read once per session. */
   private volatile long maxNodesPerRead;
 
@@ -189,11 +190,15 @@ public final class OpcUaConnector extends ConnectorSupport {
   /** Says why a connect failed in the words an operator can act on. */
   private String whyNotConnected(Exception e) {
     OpcUaPki.UntrustedCertificateException refused = untrusted;
-    if (refused != null) return refused.getMessage();
     Throwable t = e;
-    while (t != null) {
-      if (t instanceof OpcUaPki.UntrustedCertificateException u) return u.getMessage();
+    while (refused == null && t != null) {
+      if (t instanceof OpcUaPki.UntrustedCertificateException u) refused = u;
       t = t.getCause() == t ? null : t.getCause();
+    }
+    if (refused != null) {
+      // once per certificate: the retries say nothing new, and the state carries the reason meanwhile
+      if (refusedLogged.add(refused.thumbprint())) LOG.warn("{}: {}", config.id(), refused.getMessage());
+      return refused.getMessage();
     }
     List<EndpointDescription> seen = offered;
     if (!seen.isEmpty() && config.endpointSelector().apply(seen).isEmpty()) {

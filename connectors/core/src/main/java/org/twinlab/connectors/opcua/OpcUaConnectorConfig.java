@@ -57,8 +57,8 @@ public record OpcUaConnectorConfig(
   /** The first endpoint with the policy and mode of {@code s} that accepts its identity's kind of login. */
   public static Function<List<EndpointDescription>, Optional<EndpointDescription>> matching(OpcUaSecurity s) {
     return endpoints -> endpoints.stream()
-        .filter(e -> s.policy().getUri().equals(e.getSecurityPolicyUri()))
-        .filter(e -> e.getSecurityMode() == s.mode())
+        .filter(e -> s.policy().milo().getUri().equals(e.getSecurityPolicyUri()))
+        .filter(e -> e.getSecurityMode() == s.mode().milo())
         .filter(e -> Stream.of(e.getUserIdentityTokens() == null ? new UserTokenPolicy[0] : e.getUserIdentityTokens())
             .anyMatch(p -> p.getTokenType() == s.identity().tokenType()))
         .findFirst();

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +73,7 @@ class SecuredOpcUaConnectorIT {
     connector.subscribe(List.of(new SignalRequest(SIGNAL, plc.address(SIGNAL), 50, 0))).get(20, TimeUnit.SECONDS);
   }
 
-  private OpcUaSecurity username(SecurityPolicy policy, MessageSecurityMode mode, String password) {
+  private OpcUaSecurity username(OpcUaSecurity.Policy policy, OpcUaSecurity.Mode mode, String password) {
     return OpcUaSecurity.secured(policy, mode, new OpcUaIdentity.Username("trainee", () -> password), pki);
   }
 
@@ -91,7 +89,7 @@ class SecuredOpcUaConnectorIT {
   @Test
   void basic256Sha256SignAndEncryptWithAUsernameGivesGoodValues() throws Exception {
     trustTheServer();
-    connect(username(SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt, "s3cret-Pa55"));
+    connect(username(OpcUaSecurity.Policy.Basic256Sha256, OpcUaSecurity.Mode.SignAndEncrypt, "s3cret-Pa55"));
     await().atMost(WAIT).until(() -> connector.state() == ConnectionState.CONNECTED);
     await().atMost(WAIT).until(() -> listener.latest(SIGNAL) != null && listener.latest(SIGNAL).quality() == Quality.GOOD);
     assertThat(listener.latest(SIGNAL).value()).isInstanceOf(Double.class);
@@ -113,7 +111,7 @@ class SecuredOpcUaConnectorIT {
   @Test
   void aWrongPasswordIsRefusedWithAClearReason() throws Exception {
     trustTheServer();
-    connect(username(SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt, "guess"));
+    connect(username(OpcUaSecurity.Policy.Basic256Sha256, OpcUaSecurity.Mode.SignAndEncrypt, "guess"));
     await().atMost(WAIT).until(() -> lastError().isPresent());
     assertThat(connector.state()).isEqualTo(ConnectionState.RECONNECTING);
     assertThat(lastError().orElseThrow()).contains("refused the login as user trainee").doesNotContain("guess");
@@ -122,7 +120,7 @@ class SecuredOpcUaConnectorIT {
   @ParameterizedTest
   @CsvSource({"Aes128_Sha256_RsaOaep, Sign", "Aes128_Sha256_RsaOaep, SignAndEncrypt", "Aes256_Sha256_RsaPss, Sign",
       "Aes256_Sha256_RsaPss, SignAndEncrypt", "Basic256Sha256, Sign"})
-  void theOtherPoliciesAndModesWorkToo(SecurityPolicy policy, MessageSecurityMode mode) throws Exception {
+  void theOtherPoliciesAndModesWorkToo(OpcUaSecurity.Policy policy, OpcUaSecurity.Mode mode) throws Exception {
     trustTheServer();
     connect(username(policy, mode, "s3cret-Pa55"));
     await().atMost(WAIT).until(() -> listener.latest(SIGNAL) != null && listener.latest(SIGNAL).quality() == Quality.GOOD);
@@ -131,7 +129,7 @@ class SecuredOpcUaConnectorIT {
   // The acceptance: an unknown server is refused until an administrator trusts it, then works without a restart.
   @Test
   void anUntrustedServerIsRefusedAndListedUntilTrustedThenTheNextConnectSucceeds() throws Exception {
-    connect(username(SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt, "s3cret-Pa55"));
+    connect(username(OpcUaSecurity.Policy.Basic256Sha256, OpcUaSecurity.Mode.SignAndEncrypt, "s3cret-Pa55"));
     String thumbprint = OpcUaPki.thumbprint(plc.server.certificate().orElseThrow());
     await().atMost(WAIT).until(() -> lastError().isPresent());
     assertThat(lastError().orElseThrow()).isEqualTo("the server's certificate " + thumbprint
@@ -165,7 +163,7 @@ class SecuredOpcUaConnectorIT {
   @Test
   void anX509UserIdentityLogsIn() throws Exception {
     trustTheServer();
-    connect(OpcUaSecurity.secured(SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt,
+    connect(OpcUaSecurity.secured(OpcUaSecurity.Policy.Basic256Sha256, OpcUaSecurity.Mode.SignAndEncrypt,
         new OpcUaIdentity.X509(userCert, userKeys.getPrivate()), pki));
     await().atMost(WAIT).until(() -> listener.latest(SIGNAL) != null && listener.latest(SIGNAL).quality() == Quality.GOOD);
   }

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
-import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.twinlab.connectors.opcua.OpcUaIdentity;
 import org.twinlab.connectors.opcua.OpcUaSecurity;
 
@@ -19,19 +17,19 @@ import org.twinlab.connectors.opcua.OpcUaSecurity;
  * @param passwordFile or the file holding it, read each time a session is made
  * @param certificate the user certificate of an x509 login, with its {@code privateKey}, read from PEM files when loaded
  */
-public record OpcUaSecurityConfig(SecurityPolicy policy, MessageSecurityMode mode, Kind kind, Optional<String> username,
+public record OpcUaSecurityConfig(OpcUaSecurity.Policy policy, OpcUaSecurity.Mode mode, Kind kind, Optional<String> username,
     Optional<String> passwordEnv, Optional<Path> passwordFile, Optional<X509Certificate> certificate, Optional<PrivateKey> privateKey) {
 
   public enum Kind {
     ANONYMOUS, USERNAME, X509
   }
 
-  public static final OpcUaSecurityConfig NONE = new OpcUaSecurityConfig(SecurityPolicy.None, MessageSecurityMode.None, Kind.ANONYMOUS,
+  public static final OpcUaSecurityConfig NONE = new OpcUaSecurityConfig(OpcUaSecurity.Policy.None, OpcUaSecurity.Mode.None, Kind.ANONYMOUS,
       Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
   /** The policies a connection may name, as OPC UA names them. */
-  public static final java.util.List<SecurityPolicy> POLICIES =
-      java.util.List.of(SecurityPolicy.None, SecurityPolicy.Basic256Sha256, SecurityPolicy.Aes128_Sha256_RsaOaep, SecurityPolicy.Aes256_Sha256_RsaPss);
+  public static final java.util.List<OpcUaSecurity.Policy> POLICIES =
+      java.util.List.of(OpcUaSecurity.Policy.None, OpcUaSecurity.Policy.Basic256Sha256, OpcUaSecurity.Policy.Aes128_Sha256_RsaOaep, OpcUaSecurity.Policy.Aes256_Sha256_RsaPss);
 
   /** Where the OPC UA client certificate and trust list live: {@code <data>/pki} (own/, trusted/, rejected/). */
   public static Path pkiDir(Path dataDir) {
@@ -39,7 +37,7 @@ public record OpcUaSecurityConfig(SecurityPolicy policy, MessageSecurityMode mod
   }
 
   public boolean secured() {
-    return policy != SecurityPolicy.None;
+    return policy != OpcUaSecurity.Policy.None;
   }
 
   /** The connector's security; certificates live under {@code pki} (the data directory's {@code pki/}). */

@@ -7,10 +7,9 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.twinlab.connectors.tls.InvalidPemException;
 import org.twinlab.connectors.tls.Pem;
+import org.twinlab.connectors.opcua.OpcUaSecurity;
 import org.twinlab.models.yaml.Problems;
 import org.twinlab.models.yaml.YamlMap;
 import org.twinlab.models.yaml.YamlValue;
@@ -27,29 +26,29 @@ final class OpcUaSecuritySection {
   private static final String POLICY_NAMES = OpcUaSecurityConfig.POLICIES.stream().map(Enum::name).collect(Collectors.joining(", "));
 
   static OpcUaSecurityConfig read(YamlMap c, Path base, Problems problems) {
-    SecurityPolicy policy = SecurityPolicy.None;
-    MessageSecurityMode mode = MessageSecurityMode.None;
+    OpcUaSecurity.Policy policy = OpcUaSecurity.Policy.None;
+    OpcUaSecurity.Mode mode = OpcUaSecurity.Mode.None;
     boolean valid = true;
     Optional<YamlMap> security = c.get("security").flatMap(v -> v.asMap(problems));
     if (c.has("security") && security.isEmpty()) valid = false;
     if (security.isPresent()) {
       YamlMap s = security.get();
       Optional<String> policyName = s.requireString("policy", problems);
-      Optional<SecurityPolicy> p = policyName.flatMap(n -> OpcUaSecurityConfig.POLICIES.stream().filter(x -> x.name().equals(n)).findFirst());
+      Optional<OpcUaSecurity.Policy> p = policyName.flatMap(n -> OpcUaSecurityConfig.POLICIES.stream().filter(x -> x.name().equals(n)).findFirst());
       if (policyName.isPresent() && p.isEmpty()) {
         s.get("policy").ifPresent(v -> v.problem(problems, "unknown security policy '" + policyName.get() + "' (one of " + POLICY_NAMES + ")"));
       }
-      policy = p.orElse(SecurityPolicy.None);
+      policy = p.orElse(OpcUaSecurity.Policy.None);
       Optional<String> modeName = s.string("mode", problems);
-      Optional<MessageSecurityMode> m = modeName.flatMap(n -> List.of(MessageSecurityMode.None, MessageSecurityMode.Sign,
-          MessageSecurityMode.SignAndEncrypt).stream().filter(x -> x.name().equals(n)).findFirst());
+      Optional<OpcUaSecurity.Mode> m = modeName.flatMap(n -> List.of(OpcUaSecurity.Mode.None, OpcUaSecurity.Mode.Sign,
+          OpcUaSecurity.Mode.SignAndEncrypt).stream().filter(x -> x.name().equals(n)).findFirst());
       if (modeName.isPresent() && m.isEmpty()) {
         s.get("mode").ifPresent(v -> v.problem(problems, "unknown security mode '" + modeName.get() + "' (None, Sign or SignAndEncrypt)"));
       }
       // a policy without a mode means the strongest
-      mode = m.orElse(policy == SecurityPolicy.None ? MessageSecurityMode.None : MessageSecurityMode.SignAndEncrypt);
-      if (p.isPresent() && m.isPresent() && (policy == SecurityPolicy.None) != (mode == MessageSecurityMode.None)) {
-        String why = policy == SecurityPolicy.None
+      mode = m.orElse(policy == OpcUaSecurity.Policy.None ? OpcUaSecurity.Mode.None : OpcUaSecurity.Mode.SignAndEncrypt);
+      if (p.isPresent() && m.isPresent() && (policy == OpcUaSecurity.Policy.None) != (mode == OpcUaSecurity.Mode.None)) {
+        String why = policy == OpcUaSecurity.Policy.None
             ? "mode " + modeName.get() + " needs a security policy other than None"
             : "mode None goes with policy None only: " + policyName.get() + " signs (Sign) or signs and encrypts (SignAndEncrypt)";
         s.get("mode").ifPresent(v -> v.problem(problems, why));
@@ -59,7 +58,7 @@ final class OpcUaSecuritySection {
       s.rejectUnknown(problems);
     }
     Identity identity = c.get("identity").flatMap(v -> v.asMap(problems)).map(i -> identity(i, base, problems)).orElse(Identity.ANONYMOUS);
-    if (identity.kind != OpcUaSecurityConfig.Kind.ANONYMOUS && policy == SecurityPolicy.None && valid && identity.valid) {
+    if (identity.kind != OpcUaSecurityConfig.Kind.ANONYMOUS && policy == OpcUaSecurity.Policy.None && valid && identity.valid) {
       c.get("identity").ifPresent(v -> v.problem(problems,
           "a " + identity.kind.name().toLowerCase() + " login needs a secured channel, so that no credential travels in clear: add security: {policy: Basic256Sha256, mode: SignAndEncrypt}"));
     }

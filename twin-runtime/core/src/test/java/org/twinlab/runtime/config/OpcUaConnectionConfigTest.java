@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,8 +60,8 @@ class OpcUaConnectionConfigTest {
         """);
     List<ConnectionConfig> cs = LabConfigLoader.load(dir.resolve("twinlab.yaml")).connections();
     OpcUaConnectorConfig plc1 = cs.get(0).opcuaConnector("plc-1", dir.resolve("data/pki"));
-    assertThat(plc1.security().policy()).isEqualTo(SecurityPolicy.Basic256Sha256);
-    assertThat(plc1.security().mode()).isEqualTo(MessageSecurityMode.SignAndEncrypt);
+    assertThat(plc1.security().policy()).isEqualTo(OpcUaSecurity.Policy.Basic256Sha256);
+    assertThat(plc1.security().mode()).isEqualTo(OpcUaSecurity.Mode.SignAndEncrypt);
     assertThat(plc1.security().pki()).contains(dir.resolve("data/pki"));
     OpcUaIdentity.Username login = (OpcUaIdentity.Username) plc1.security().identity();
     assertThat(login.username()).isEqualTo("trainee");
@@ -71,7 +69,7 @@ class OpcUaConnectionConfigTest {
     assertThat(cs.get(0).toString() + plc1.security()).doesNotContain("pl c");
 
     OpcUaSecurity plc2 = cs.get(1).opcuaConnector("plc-2", dir.resolve("data/pki")).security();
-    assertThat(plc2.mode()).as("a policy without a mode means the strongest").isEqualTo(MessageSecurityMode.SignAndEncrypt);
+    assertThat(plc2.mode()).as("a policy without a mode means the strongest").isEqualTo(OpcUaSecurity.Mode.SignAndEncrypt);
     assertThat(plc2.identity()).isInstanceOf(OpcUaIdentity.X509.class);
   }
 
