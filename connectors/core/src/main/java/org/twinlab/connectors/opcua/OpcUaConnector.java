@@ -159,8 +159,10 @@ public final class OpcUaConnector extends ConnectorSupport {
     }
     SecurityProviders.install();
     OpcUaPki pki = OpcUaPki.at(s.pki().get());
-    OpcUaPki.Own own = pki.ownCertificate(config.applicationUri(), "twinlab connector " + config.id());
+    OpcUaPki.Own own = pki.ownCertificate();
     ownCertificate = own.certificate();
+    // servers check that the session's application URI is the one in the client certificate
+    String applicationUri = OpcUaPki.applicationUri(own.certificate());
     CertificateValidator trustList = pki.validator();
     CertificateValidator watched = (chain, uri, hosts) -> {
       try {
@@ -171,7 +173,8 @@ public final class OpcUaConnector extends ConnectorSupport {
       }
     };
     IdentityProvider login = identityProvider(s.identity(), watched);
-    return b -> b.setKeyPair(own.keyPair())
+    return b -> b.setApplicationUri(applicationUri)
+        .setKeyPair(own.keyPair())
         .setCertificate(own.certificate())
         .setCertificateChain(new java.security.cert.X509Certificate[] {own.certificate()})
         .setCertificateValidator(watched)

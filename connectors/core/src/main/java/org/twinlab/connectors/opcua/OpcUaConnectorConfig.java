@@ -49,7 +49,7 @@ public record OpcUaConnectorConfig(
     return new OpcUaConnectorConfig(id, endpointUrl, publishingIntervalMs, requestTimeout, backoff, matching(s), clientCustomizer, s);
   }
 
-  /** The application URI the connector announces, and puts in its certificate. */
+  /** The application URI an unsecured session announces; a secured one announces its certificate's. */
   public String applicationUri() {
     return "urn:twinlab:connector:" + id;
   }

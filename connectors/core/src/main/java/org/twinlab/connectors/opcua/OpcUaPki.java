@@ -3,7 +3,6 @@ package org.twinlab.connectors.opcua;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -78,37 +77,58 @@ public final class OpcUaPki {
   /** The client's application certificate and key pair. */
   public record Own(KeyPair keyPair, X509Certificate certificate) {}
 
+  /** The application URI a new client certificate gets; one certificate serves every connection of a runtime. */
+  public static String defaultApplicationUri() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "localhost";
+    }
+    return "urn:" + host.toLowerCase(Locale.ROOT) + ":twinlab";
+  }
+
+  /** One lock per folder in this JVM: connectors that connect at once must not both make a certificate. */
+  private static final java.util.concurrent.ConcurrentHashMap<Path, Object> LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
   /**
-   * The application certificate for {@code applicationUri}, made self-signed on the first call and
-   * read back afterwards. A certificate made for another URI is replaced: servers check that the
-   * URI in the certificate matches the one the client announces.
+   * The client's application certificate and key, made self-signed (for {@link #defaultApplicationUri()})
+   * on the first call and read back afterwards, so that a server which trusted it keeps trusting
+   * every connection of this runtime, and its checks too. Sessions announce the URI it names.
    */
-  public synchronized Own ownCertificate(String applicationUri, String commonName) throws IOException, GeneralSecurityException {
-    Path certFile = root.resolve("own").resolve("cert.der");
-    Path keyFile = root.resolve("own").resolve("key.pem");
-    if (Files.isRegularFile(certFile) && Files.isRegularFile(keyFile)) {
-      X509Certificate cert = decode(Files.readAllBytes(certFile));
-      if (CertificateUtil.getSanUri(cert).filter(applicationUri::equals).isPresent()) {
+  public Own ownCertificate() throws IOException, GeneralSecurityException {
+    synchronized (LOCKS.computeIfAbsent(root.toAbsolutePath().normalize(), k -> new Object())) {
+      Path certFile = root.resolve("own").resolve("cert.der");
+      Path keyFile = root.resolve("own").resolve("key.pem");
+      if (Files.isRegularFile(certFile) && Files.isRegularFile(keyFile)) {
+        X509Certificate cert = decode(Files.readAllBytes(certFile));
         return new Own(new KeyPair(cert.getPublicKey(), readKey(keyFile)), cert);
       }
+      String applicationUri = defaultApplicationUri();
+      KeyPair pair = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
+      X509Certificate cert;
+      try {
+        cert = new SelfSignedCertificateBuilder(pair)
+            .setCommonName("twinlab")
+            .setOrganization("twinlab")
+            .setApplicationUri(applicationUri)
+            .addDnsName("localhost")
+            .addIpAddress("127.0.0.1")
+            .setValidityPeriod(Period.ofYears(5))
+            .build();
+      } catch (Exception e) {
+        throw new GeneralSecurityException("cannot make the OPC UA application certificate: " + e.getMessage(), e);
+      }
+      // the key first and the certificate last: a certificate on disk always has its key beside it
+      writeOwnerOnly(keyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+      write(certFile, cert.getEncoded());
+      return new Own(pair, cert);
     }
-    KeyPair pair = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
-    X509Certificate cert;
-    try {
-      cert = new SelfSignedCertificateBuilder(pair)
-          .setCommonName(commonName)
-          .setOrganization("twinlab")
-          .setApplicationUri(applicationUri)
-          .addDnsName("localhost")
-          .addIpAddress("127.0.0.1")
-          .setValidityPeriod(Period.ofYears(5))
-          .build();
-    } catch (Exception e) {
-      throw new GeneralSecurityException("cannot make the OPC UA application certificate: " + e.getMessage(), e);
-    }
-    writeOwnerOnly(keyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-    Files.write(certFile, cert.getEncoded());
-    return new Own(pair, cert);
+  }
+
+  /** The URI in a certificate's subject alternative name, or "". */
+  public static String applicationUri(X509Certificate cert) {
+    return CertificateUtil.getSanUri(cert).orElse("");
   }
 
   /** The SHA-1 thumbprint, lower-case hex, as the files are named. */
@@ -262,15 +282,15 @@ public final class OpcUaPki {
   }
 
   private static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
-    Files.deleteIfExists(file);
+    Path tmp;
     try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      tmp = Files.createTempFile(file.getParent(), ".tmp", ".pem",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
-      Files.createFile(file); // not a POSIX file system
-    } catch (FileAlreadyExistsException e) {
-      // made meanwhile by another connector: overwritten below
+      tmp = Files.createTempFile(file.getParent(), ".tmp", ".pem"); // not a POSIX file system
     }
-    Files.write(file, bytes);
+    Files.write(tmp, bytes);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static byte[] pem(String type, byte[] der) {

@@ -99,11 +99,15 @@ class SecuredOpcUaConnectorIT {
   @Test
   void theClientCertificateIsMadeOnFirstStartAndReusedWithAnOwnerOnlyKey() throws Exception {
     OpcUaPki store = OpcUaPki.at(pki);
-    OpcUaPki.Own first = store.ownCertificate("urn:twinlab:connector:station-1", "twinlab connector station-1");
-    OpcUaPki.Own again = OpcUaPki.at(pki).ownCertificate("urn:twinlab:connector:station-1", "twinlab connector station-1");
+    trustTheServer();
+    assertThat(pki.resolve("own/cert.der")).doesNotExist();
+    connect(username(OpcUaSecurity.Policy.Basic256Sha256, OpcUaSecurity.Mode.SignAndEncrypt, "s3cret-Pa55"));
+    await().atMost(WAIT).until(() -> connector.state() == ConnectionState.CONNECTED);
+    OpcUaPki.Own first = store.ownCertificate();
+    OpcUaPki.Own again = OpcUaPki.at(pki).ownCertificate();
     assertThat(again.certificate()).isEqualTo(first.certificate());
     assertThat(again.keyPair().getPrivate().getEncoded()).isEqualTo(first.keyPair().getPrivate().getEncoded());
-    assertThat(org.eclipse.milo.opcua.stack.core.util.CertificateUtil.getSanUri(first.certificate())).contains("urn:twinlab:connector:station-1");
+    assertThat(OpcUaPki.applicationUri(first.certificate())).isEqualTo(OpcUaPki.defaultApplicationUri());
     assertThat(Files.getPosixFilePermissions(pki.resolve("own/key.pem")))
         .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
   }
@@ -166,5 +170,33 @@ class SecuredOpcUaConnectorIT {
     connect(OpcUaSecurity.secured(OpcUaSecurity.Policy.Basic256Sha256, OpcUaSecurity.Mode.SignAndEncrypt,
         new OpcUaIdentity.X509(userCert, userKeys.getPrivate()), pki));
     await().atMost(WAIT).until(() -> listener.latest(SIGNAL) != null && listener.latest(SIGNAL).quality() == Quality.GOOD);
+  }
+
+  @Test
+  void anUnknownUserCertificateIsRefusedWithAClearReason() throws Exception {
+    trustTheServer();
+    KeyPair keys = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
+    X509Certificate stranger = new SelfSignedCertificateBuilder(keys).setCommonName("stranger").setApplicationUri("urn:stranger").build();
+    connect(OpcUaSecurity.secured(OpcUaSecurity.Policy.Basic256Sha256, OpcUaSecurity.Mode.SignAndEncrypt,
+        new OpcUaIdentity.X509(stranger, keys.getPrivate()), pki));
+    await().atMost(WAIT).until(() -> lastError().isPresent());
+    assertThat(lastError().orElseThrow()).startsWith("the server refused the login as certificate " + OpcUaPki.thumbprint(stranger));
+  }
+
+  // Every connection of a runtime shares one client certificate: a PLC trusts the runtime once, not per connection.
+  @Test
+  void connectionsStartingTogetherShareOneClientCertificate() throws Exception {
+    trustTheServer();
+    OpcUaSecurity security = username(OpcUaSecurity.Policy.Basic256Sha256, OpcUaSecurity.Mode.SignAndEncrypt, "s3cret-Pa55");
+    RecordingListener second = new RecordingListener();
+    try (OpcUaConnector other = new OpcUaConnector(OpcUaConnectorConfig.of("station-2", plc.server.endpointUrl()).withSecurity(security),
+        second, java.time.Clock.systemUTC())) {
+      other.start();
+      connect(security);
+      await().atMost(WAIT).until(() -> connector.state() == ConnectionState.CONNECTED && other.state() == ConnectionState.CONNECTED);
+    }
+    try (var own = Files.list(pki.resolve("own"))) {
+      assertThat(own.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("cert.der", "key.pem");
+    }
   }
 }
