@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twinlab.connectors.Quality;
 import org.twinlab.connectors.opcua.OpcUaPki;
 import org.twinlab.runtime.auth.Role;
+import org.twinlab.models.yaml.Problem;
+import org.twinlab.runtime.config.LabCheck;
 import org.twinlab.runtime.config.LabConfigLoader;
 import org.twinlab.sim.TankProcessSim;
 import org.twinlab.sim.opcua.RigOpcUaServer;
@@ -45,13 +47,15 @@ class OpcUaCertificateTrustIT {
   private SimulatedPlc plc;
   private Vertx vertx;
   private TwinRuntime runtime;
+  private Path labFile;
 
   @BeforeEach
   void start() throws Exception {
     plc = new SimulatedPlc(new TankProcessSim(3),
         RigOpcUaServer.Options.loopback(Ports.free()).withSecurity(SimSecurity.users(Map.of("trainee", PASSWORD))));
     vertx = Vertx.vertx();
-    runtime = get(TwinRuntime.start(vertx, LabConfigLoader.load(lab())));
+    labFile = lab();
+    runtime = get(TwinRuntime.start(vertx, LabConfigLoader.load(labFile)));
   }
 
   @AfterEach
@@ -99,6 +103,18 @@ class OpcUaCertificateTrustIT {
     String health = get(web.get(runtime.port(), "127.0.0.1", "/api/v1/health").send()).bodyAsString();
     assertThat(health).doesNotContain(PASSWORD);
     assertThat(get(admin.get("/api/v1/audit").send()).bodyAsString()).as("the trust is audited").contains(thumbprint);
+  }
+
+  @Test
+  void theOnlineCheckIsRefusedAndThenLetThroughByTheSameTrustList() throws Exception {
+    String thumbprint = OpcUaPki.thumbprint(plc.server.certificate().orElseThrow());
+    LabCheck.Report before = LabCheck.online(labFile, Duration.ofSeconds(15));
+    assertThat(before.all()).map(Problem::toString)
+        .anySatisfy(p -> assertThat(p).contains("the server's certificate " + thumbprint + " is not trusted"));
+    assertThat(OpcUaPki.at(dir.resolve("data").resolve("pki")).trust(thumbprint)).isTrue();
+    LabCheck.Report after = LabCheck.online(labFile, Duration.ofSeconds(15));
+    assertThat(after.all()).isEmpty();
+    assertThat(after.bindings()).isEqualTo(1);
   }
 
   private JsonObject connection(WebClient web) throws Exception {
