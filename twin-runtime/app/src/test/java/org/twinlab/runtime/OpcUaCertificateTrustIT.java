@@ -88,6 +88,7 @@ class OpcUaCertificateTrustIT {
       WebClient other = users.client(role.name().toLowerCase() + "-1", role);
       assertThat(get(other.get("/api/v1/opcua/certificates").send()).statusCode()).as(role.name()).isEqualTo(403);
       assertThat(get(other.post("/api/v1/opcua/certificates/" + thumbprint + "/trust").send()).statusCode()).as(role.name()).isEqualTo(403);
+      assertThat(get(other.delete("/api/v1/opcua/certificates/" + thumbprint).send()).statusCode()).as(role.name()).isEqualTo(403);
     }
     assertThat(connection(web).getString("state")).as("nobody but an administrator trusted it").isNotEqualTo("CONNECTED");
     assertThat(get(admin.post("/api/v1/opcua/certificates/00112233445566778899aabbccddeeff00112233/trust").send()).statusCode())
@@ -103,6 +104,11 @@ class OpcUaCertificateTrustIT {
     String health = get(web.get(runtime.port(), "127.0.0.1", "/api/v1/health").send()).bodyAsString();
     assertThat(health).doesNotContain(PASSWORD);
     assertThat(get(admin.get("/api/v1/audit").send()).bodyAsString()).as("the trust is audited").contains(thumbprint);
+
+    // taken back: the certificate leaves the list, and the next session is refused again
+    assertThat(get(admin.delete("/api/v1/opcua/certificates/" + thumbprint).send()).statusCode()).isEqualTo(204);
+    assertThat(get(admin.get("/api/v1/opcua/certificates").send()).bodyAsJsonArray()).isEmpty();
+    assertThat(get(admin.delete("/api/v1/opcua/certificates/" + thumbprint).send()).statusCode()).isEqualTo(404);
   }
 
   @Test

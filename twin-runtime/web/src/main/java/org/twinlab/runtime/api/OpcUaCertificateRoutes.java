@@ -12,7 +12,7 @@ import org.twinlab.runtime.twin.TwinRequestException;
 
 /**
  * The OPC UA trust list, an administrator's alone: which server certificates are trusted, which
- * were refused, and trusting one. The connectors read the same folders at every connect, so a
+ * were refused, trusting one and taking one out. The connectors read the same folders at every connect, so a
  * certificate trusted here counts at the next reconnect. File work runs off the event loop.
  */
 final class OpcUaCertificateRoutes {
@@ -29,6 +29,19 @@ final class OpcUaCertificateRoutes {
   void mount(GuardedRouter r) {
     r.get("/api/v1/opcua/certificates").handler(this::list);
     r.post("/api/v1/opcua/certificates/:thumbprint/trust").handler(this::trust);
+    r.delete("/api/v1/opcua/certificates/:thumbprint").handler(this::remove);
+  }
+
+  private void remove(RoutingContext ctx) {
+    String thumbprint = ctx.pathParam("thumbprint");
+    String who = Http.caller(ctx);
+    Http.respond(ctx, vertx.executeBlocking(() -> {
+      if (!OpcUaPki.at(pki).remove(thumbprint)) {
+        throw TwinRequestException.notFound("thumbprint", "no OPC UA server certificate " + thumbprint);
+      }
+      audit.record(who, "remove OPC UA server certificate", thumbprint, "");
+      return null;
+    }, false), 204, v -> null);
   }
 
   private void list(RoutingContext ctx) {
