@@ -50,8 +50,12 @@ public record ConnectionConfig(String id, String protocol, String url, MqttVersi
   /**
    * How the OPC UA connector reaches this server; {@code clientId} names the client (the runtime's,
    * or a check's) and {@code pki} holds its certificate and trust list (the data directory's pki/).
+   *
+   * @throws IllegalStateException naming the variable or file when the password cannot be read, never the value
    */
   public OpcUaConnectorConfig opcuaConnector(String clientId, Path pki) {
+    // as for MQTT, a password that cannot be read stops the start, naming its variable or file; it is read again per session
+    if (opcuaSecurity.kind() == OpcUaSecurityConfig.Kind.USERNAME) opcuaSecurity.password(id);
     OpcUaConnectorConfig config = OpcUaConnectorConfig.of(clientId, url);
     return opcuaSecurity.equals(OpcUaSecurityConfig.NONE) ? config : config.withSecurity(opcuaSecurity.connectorSecurity(id, pki));
   }
