@@ -37,7 +37,13 @@ public final class NodePeer {
 
   /** Starts a long-running script and waits for a line starting with READY; returns that line's rest. */
   public static Running startServer(long timeoutSeconds, String script, String... args) throws IOException, InterruptedException {
-    Process p = start(script, args);
+    return startServer(timeoutSeconds, java.util.Map.of(), script, args);
+  }
+
+  /** As {@link #startServer(long, String, String...)}, with environment variables (a secret stays off the command line). */
+  public static Running startServer(long timeoutSeconds, java.util.Map<String, String> env, String script, String... args)
+      throws IOException, InterruptedException {
+    Process p = start(env, script, args);
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     List<String> seen = new ArrayList<>();
@@ -58,9 +64,15 @@ public final class NodePeer {
   }
 
   private static Process start(String script, String... args) throws IOException {
+    return start(java.util.Map.of(), script, args);
+  }
+
+  private static Process start(java.util.Map<String, String> env, String script, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of("node", script));
     cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).directory(DIR.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    ProcessBuilder b = new ProcessBuilder(cmd).directory(DIR.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+    b.environment().putAll(env);
+    return b.start();
   }
 
   private static boolean canRun(String... cmd) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Digital-twin platform runtime for practical skill-assessment labs.",
     subcommands = {DemoCommand.class, ServeCommand.class, ExportCommand.class, BackupCommand.class, RestoreCommand.class,
-        ScenarioCommand.class, ExamCommand.class, SessionCommand.class, EvidenceCommand.class, KeysCommand.class, UsersCommand.class,
+        ScenarioCommand.class, ExamCommand.class, SessionCommand.class, EvidenceCommand.class, KeysCommand.class, CertsCommand.class, UsersCommand.class,
         SimCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TwinlabCli implements Runnable {
 

@@ -24,10 +24,21 @@ class TwinlabCliTest {
   }
 
   @Test
+  void aSecuredSimulatorTakesItsPasswordFromTheEnvironmentOnly() {
+    String[] none = run("sim", "--rig", "tank-process", "--security");
+    assertThat(none[0]).isEqualTo("2");
+    assertThat(none[2]).contains("--security needs --password-env VAR");
+    String[] unset = run("sim", "--rig", "tank-process", "--security", "--password-env", "TWINLAB_NO_SUCH_VARIABLE_SET");
+    assertThat(unset[0]).isEqualTo("2");
+    assertThat(unset[2]).contains("TWINLAB_NO_SUCH_VARIABLE_SET").contains("is not set");
+    assertThat(run("sim", "--rig", "motor-vibration", "--security", "--password-env", "HOME")[2]).contains("OPC UA rigs");
+  }
+
+  @Test
   void helpListsTheCommands() {
     String[] r = run("--help");
     assertThat(r[0]).isEqualTo("0");
-    assertThat(r[1]).contains("sim");
+    assertThat(r[1]).contains("sim").contains("certs");
   }
 
   @Test

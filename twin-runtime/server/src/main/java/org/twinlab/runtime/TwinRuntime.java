@@ -80,7 +80,7 @@ public final class TwinRuntime implements Deployments {
     this.vertx = vertx;
     this.clock = clock;
     this.config = config;
-    this.connections = new Connections(vertx, config.connections(), clock);
+    this.connections = new Connections(vertx, config.connections(), org.twinlab.runtime.config.OpcUaSecurityConfig.pkiDir(config.dataDir()), clock);
     this.packages = new TwinPackages(config, connections.protocols(), clock);
     this.upgradeLog = new UpgradeLog(config.dataDir());
     List<TwinVerticle> verticles = new ArrayList<>();

@@ -13,7 +13,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClientConfigBuilder;
+import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
+import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
+import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
+import org.eclipse.milo.opcua.sdk.client.identity.X509IdentityProvider;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
 import org.eclipse.milo.opcua.sdk.client.UaSession;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemSynchronizationException;
@@ -21,7 +27,10 @@ import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.NamespaceTable;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
+import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 import org.eclipse.milo.opcua.stack.core.util.EndpointUtil;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
@@ -69,6 +78,11 @@ public final class OpcUaConnector extends ConnectorSupport {
   private int attempt;
 
   private volatile OpcUaClient client;
+  /** What the server offered and whose certificate was refused at the last connect, to explain a failure. */
+  private volatile List<EndpointDescription> offered = List.of();
+  private volatile OpcUaPki.UntrustedCertificateException untrusted;
+  private volatile java.security.cert.X509Certificate ownCertificate;
+  private final java.util.Set<String> refusedLogged = ConcurrentHashMap.newKeySet();
   /** The server's MaxNodesPerRead (0: no limit), read once per session. */
   private volatile long maxNodesPerRead;
 
@@ -89,13 +103,17 @@ public final class OpcUaConnector extends ConnectorSupport {
     if (closed) return;
     OpcUaClient c = null;
     try {
+      offered = List.of();
+      untrusted = null;
+      Consumer<OpcUaClientConfigBuilder> secure = secure();
       c = OpcUaClient.create(config.endpointUrl(), this::selectEndpoint,
           t -> t.setConnectTimeout(uint(5_000)),
           b -> {
             b.setApplicationName(LocalizedText.english("twinlab connector " + config.id()));
-            b.setApplicationUri("urn:twinlab:connector:" + config.id());
+            b.setApplicationUri(config.applicationUri());
             b.setProductUri("urn:twinlab");
             b.setRequestTimeout(uint(config.requestTimeout().toMillis()));
+            secure.accept(b);
             config.clientCustomizer().accept(b);
           });
       c.connect();
@@ -107,7 +125,7 @@ public final class OpcUaConnector extends ConnectorSupport {
       attempt = 0;
       emit(ConnectionState.CONNECTED, null);
     } catch (Exception e) {
-      String why = describe(e);
+      String why = whyNotConnected(e);
       LOG.debug("{}: connect failed: {}", config.id(), why);
       client = null;
       subscription = null;
@@ -122,11 +140,97 @@ public final class OpcUaConnector extends ConnectorSupport {
    * Servers often announce their endpoints under a host name the client cannot resolve (a PLC's
    * own name, "localhost"); connect to the host and port the configuration names instead.
    */
-  private Optional<org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription> selectEndpoint(
-      List<org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription> endpoints) {
+  private Optional<EndpointDescription> selectEndpoint(List<EndpointDescription> endpoints) {
     String host = EndpointUtil.getHost(config.endpointUrl());
     int port = EndpointUtil.getPort(config.endpointUrl());
+    offered = List.copyOf(endpoints);
     return config.endpointSelector().apply(endpoints).map(e -> EndpointUtil.updateUrl(e, host, port));
+  }
+
+  /**
+   * The client certificate, trust list and user identity of a secured session. The certificate is
+   * made on the first connect and reused; the password is read now, for this session only.
+   */
+  private Consumer<OpcUaClientConfigBuilder> secure() throws Exception {
+    OpcUaSecurity s = config.security();
+    if (s.pki().isEmpty()) {
+      IdentityProvider login = identityProvider(s.identity(), null);
+      return b -> b.setIdentityProvider(login);
+    }
+    SecurityProviders.install();
+    OpcUaPki pki = OpcUaPki.at(s.pki().get());
+    OpcUaPki.Own own = pki.ownCertificate();
+    ownCertificate = own.certificate();
+    // servers check that the session's application URI is the one in the client certificate
+    String applicationUri = OpcUaPki.applicationUri(own.certificate());
+    CertificateValidator trustList = pki.validator();
+    CertificateValidator watched = (chain, uri, hosts) -> {
+      try {
+        trustList.validateCertificateChain(chain, uri, hosts);
+      } catch (OpcUaPki.UntrustedCertificateException e) {
+        untrusted = e;
+        throw e;
+      }
+    };
+    IdentityProvider login = identityProvider(s.identity(), watched);
+    return b -> b.setApplicationUri(applicationUri)
+        .setKeyPair(own.keyPair())
+        .setCertificate(own.certificate())
+        .setCertificateChain(new java.security.cert.X509Certificate[] {own.certificate()})
+        .setCertificateValidator(watched)
+        .setIdentityProvider(login);
+  }
+
+  private static IdentityProvider identityProvider(OpcUaIdentity identity, CertificateValidator validator) {
+    if (identity instanceof OpcUaIdentity.Username u) {
+      return validator == null ? new UsernameProvider(u.username(), u.password().get())
+          : new UsernameProvider(u.username(), u.password().get(), validator);
+    }
+    if (identity instanceof OpcUaIdentity.X509 x) return new X509IdentityProvider(x.certificate(), x.privateKey());
+    return new AnonymousProvider();
+  }
+
+  /** Says why a connect failed in the words an operator can act on. */
+  private String whyNotConnected(Exception e) {
+    OpcUaPki.UntrustedCertificateException refused = untrusted;
+    Throwable t = e;
+    while (refused == null && t != null) {
+      if (t instanceof OpcUaPki.UntrustedCertificateException u) refused = u;
+      t = t.getCause() == t ? null : t.getCause();
+    }
+    if (refused != null) {
+      // once per certificate: the retries say nothing new, and the state carries the reason meanwhile
+      if (refusedLogged.add(refused.thumbprint())) LOG.warn("{}: {}", config.id(), refused.getMessage());
+      return refused.getMessage();
+    }
+    List<EndpointDescription> seen = offered;
+    if (!seen.isEmpty() && config.endpointSelector().apply(seen).isEmpty()) {
+      return "the server offers no endpoint for " + config.security().describe() + "; it offers "
+          + seen.stream().map(OpcUaConnectorConfig::describe).distinct().reduce((a, b) -> a + ", " + b).orElse("none");
+    }
+    String why = describe(e);
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    if (root instanceof UaException ua) {
+      long code = ua.getStatusCode().getValue();
+      if (code == StatusCodes.Bad_UserAccessDenied || code == StatusCodes.Bad_IdentityTokenRejected
+          || code == StatusCodes.Bad_IdentityTokenInvalid) {
+        return "the server refused the login as " + login() + " (" + StatusQuality.name(ua.getStatusCode()) + ")";
+      }
+      if ((code == StatusCodes.Bad_SecurityChecksFailed || code == StatusCodes.Bad_CertificateUntrusted) && ownCertificate != null) {
+        // a server that does not know our certificate yet answers so: its administrator must trust own/cert.der
+        return "the server refused the secure channel (" + StatusQuality.name(ua.getStatusCode())
+            + "); it may not trust this client's certificate " + OpcUaPki.thumbprint(ownCertificate) + " yet";
+      }
+    }
+    return why;
+  }
+
+  private String login() {
+    OpcUaIdentity identity = config.security().identity();
+    if (identity instanceof OpcUaIdentity.Username u) return "user " + u.username();
+    if (identity instanceof OpcUaIdentity.X509 x) return "certificate " + OpcUaPki.thumbprint(x.certificate());
+    return "anonymous";
   }
 
   private void createSubscription() throws UaException {
@@ -348,7 +452,7 @@ public final class OpcUaConnector extends ConnectorSupport {
   private OpcUaClient connected() throws UaException {
     OpcUaClient c = client;
     if (c == null || state != ConnectionState.CONNECTED) {
-      throw new UaException(org.eclipse.milo.opcua.stack.core.StatusCodes.Bad_NotConnected, "not connected to " + config.endpointUrl());
+      throw new UaException(StatusCodes.Bad_NotConnected, "not connected to " + config.endpointUrl());
     }
     return c;
   }

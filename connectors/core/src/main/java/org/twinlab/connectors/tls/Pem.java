@@ -59,19 +59,17 @@ public final class Pem {
 
   /** The first private key in the file; {@code password} opens an encrypted one. */
   public static PrivateKey privateKey(Path file, Optional<char[]> password) throws IOException, InvalidPemException {
-    JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
     for (Object o : objects(file)) {
       try {
-        if (o instanceof PrivateKeyInfo info) return converter.getPrivateKey(info);
-        if (o instanceof PEMKeyPair pair) return converter.getPrivateKey(pair.getPrivateKeyInfo()); // the public half is optional in SEC1
+        if (o instanceof PrivateKeyInfo info) return jdkKey(info);
+        if (o instanceof PEMKeyPair pair) return jdkKey(pair.getPrivateKeyInfo()); // the public half is optional in SEC1
         if (o instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
           char[] p = password.orElseThrow(() -> new InvalidPemException("the key is encrypted and no password was given for it"));
-          return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(
-              new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(p)));
+          return jdkKey(encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(p)));
         }
         if (o instanceof PEMEncryptedKeyPair encrypted) {
           char[] p = password.orElseThrow(() -> new InvalidPemException("the key is encrypted and no password was given for it"));
-          return converter.getPrivateKey(encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC).build(p)).getPrivateKeyInfo());
+          return jdkKey(encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC).build(p)).getPrivateKeyInfo());
         }
       } catch (PKCSException | PEMException | OperatorCreationException e) {
         throw new InvalidPemException("the key cannot be opened (a wrong password?): " + e.getMessage());
@@ -80,12 +78,32 @@ public final class Pem {
     throw new InvalidPemException("no PEM private key (-----BEGIN PRIVATE KEY----- or RSA/EC PRIVATE KEY) in it");
   }
 
+  /**
+   * The key as the JDK's own providers make it. Where Bouncy Castle is registered (Milo needs it for
+   * RSA-PSS) a converter left to choose would make EC keys Bouncy Castle's, whose algorithm name
+   * ("ECDSA") the JDK's TLS and our own checks do not expect.
+   */
+  private static PrivateKey jdkKey(PrivateKeyInfo info) throws PEMException {
+    String algorithm = switch (info.getPrivateKeyAlgorithm().getAlgorithm().getId()) {
+      case "1.2.840.113549.1.1.1" -> "RSA";
+      case "1.2.840.10045.2.1" -> "EC";
+      case "1.3.101.112" -> "Ed25519";
+      default -> null;
+    };
+    try {
+      if (algorithm == null) return new JcaPEMKeyConverter().getPrivateKey(info);
+      return java.security.KeyFactory.getInstance(algorithm).generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(info.getEncoded()));
+    } catch (GeneralSecurityException | IOException e) {
+      throw new PEMException("cannot read the key: " + e.getMessage(), e);
+    }
+  }
+
   /** Whether the key signs what the certificate's public key verifies: a key and certificate of one pair. */
   public static boolean matches(PrivateKey key, X509Certificate cert) {
     PublicKey pub = cert.getPublicKey();
     String algorithm = switch (key.getAlgorithm()) {
       case "RSA" -> "SHA256withRSA";
-      case "EC" -> "SHA256withECDSA";
+      case "EC", "ECDSA" -> "SHA256withECDSA";
       case "Ed25519", "EdDSA" -> "Ed25519";
       default -> null;
     };

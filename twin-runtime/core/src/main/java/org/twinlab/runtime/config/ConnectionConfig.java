@@ -8,6 +8,7 @@ import org.twinlab.connectors.mqtt.MqttConnectorConfig;
 import org.twinlab.connectors.mqtt.MqttTls;
 import org.twinlab.connectors.mqtt.MqttVersion;
 import org.twinlab.connectors.sparkplug.SparkplugConnectorConfig;
+import org.twinlab.connectors.opcua.OpcUaConnectorConfig;
 
 /**
  * One link to a rig or broker.
@@ -21,10 +22,11 @@ import org.twinlab.connectors.sparkplug.SparkplugConnectorConfig;
  * @param tls the CAs and client certificate of an ssl:// broker, read from their PEM files
  * @param sparkplugGroup the Sparkplug group whose edge nodes a sparkplug connection reads; empty otherwise
  * @param sparkplugHostId the host application id a sparkplug connection announces its STATE under, if any
+ * @param opcuaSecurity an OPC UA connection's security policy, mode and user identity (default: None, anonymous)
  */
 public record ConnectionConfig(String id, String protocol, String url, MqttVersion mqttVersion, int qos,
     Optional<String> username, Optional<String> passwordEnv, Optional<Path> passwordFile, Optional<String> discoverTopics,
-    Optional<MqttTls> tls, Optional<String> sparkplugGroup, Optional<String> sparkplugHostId) {
+    Optional<MqttTls> tls, Optional<String> sparkplugGroup, Optional<String> sparkplugHostId, OpcUaSecurityConfig opcuaSecurity) {
 
   public static final String OPCUA = "opcua";
   public static final String MQTT = "mqtt";
@@ -32,18 +34,18 @@ public record ConnectionConfig(String id, String protocol, String url, MqttVersi
 
   public static ConnectionConfig opcua(String id, String url) {
     return new ConnectionConfig(id, OPCUA, url, MqttVersion.V5, 1, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OpcUaSecurityConfig.NONE);
   }
 
   public static ConnectionConfig mqtt(String id, String url, MqttVersion version) {
     return new ConnectionConfig(id, MQTT, url, version, 1, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty(), OpcUaSecurityConfig.NONE);
   }
 
   /** The edge nodes of one Sparkplug B group on a broker. */
   public static ConnectionConfig sparkplug(String id, String url, String group) {
     return new ConnectionConfig(id, SPARKPLUG, url, MqttVersion.V5, 1, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.of(group), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.of(group), Optional.empty(), OpcUaSecurityConfig.NONE);
   }
 
   /** Whether the link is to an MQTT broker: plain topics or Sparkplug B, which share the broker settings. */
@@ -53,7 +55,25 @@ public record ConnectionConfig(String id, String protocol, String url, MqttVersi
 
   public ConnectionConfig withDiscoverTopics(String filter) {
     return new ConnectionConfig(id, protocol, url, mqttVersion, qos, username, passwordEnv, passwordFile, Optional.of(filter), tls,
-        sparkplugGroup, sparkplugHostId);
+        sparkplugGroup, sparkplugHostId, opcuaSecurity);
+  }
+
+  public ConnectionConfig withOpcUaSecurity(OpcUaSecurityConfig s) {
+    return new ConnectionConfig(id, protocol, url, mqttVersion, qos, username, passwordEnv, passwordFile, discoverTopics, tls,
+        sparkplugGroup, sparkplugHostId, s);
+  }
+
+  /**
+   * How the OPC UA connector reaches this server; {@code clientId} names the client (the runtime's,
+   * or a check's) and {@code pki} holds its certificate and trust list (the data directory's pki/).
+   *
+   * @throws IllegalStateException naming the variable or file when the password cannot be read, never the value
+   */
+  public OpcUaConnectorConfig opcuaConnector(String clientId, Path pki) {
+    // as for MQTT, a password that cannot be read stops the start, naming its variable or file; it is read again per session
+    if (opcuaSecurity.kind() == OpcUaSecurityConfig.Kind.USERNAME) opcuaSecurity.password(id);
+    OpcUaConnectorConfig config = OpcUaConnectorConfig.of(clientId, url);
+    return opcuaSecurity.equals(OpcUaSecurityConfig.NONE) ? config : config.withSecurity(opcuaSecurity.connectorSecurity(id, pki));
   }
 
   /**

@@ -26,7 +26,6 @@ import org.twinlab.connectors.mqtt.PayloadDecoder;
 import org.twinlab.connectors.mqtt.TopicFilter;
 import org.twinlab.connectors.opcua.NodeFacts;
 import org.twinlab.connectors.opcua.OpcUaConnector;
-import org.twinlab.connectors.opcua.OpcUaConnectorConfig;
 import org.twinlab.connectors.sparkplug.SparkplugAddress;
 import org.twinlab.connectors.sparkplug.SparkplugConnector;
 import org.twinlab.models.yaml.Problem;
@@ -91,7 +90,9 @@ public final class LabCheck {
     for (LabConfigLoader.TwinFiles t : in.twins()) sites.addAll(BindingSites.read(t.bindings(), t.model(), t.protocols(), problems));
     Problems found = new Problems();
     List<Problem> notChecked = new ArrayList<>();
-    if (online.isPresent()) online(in.connections(), sites, online.get(), found, notChecked);
+    // the runtime's own certificate and trust list, so a check is trusted (and refuses) as the runtime would be
+    Path pki = OpcUaSecurityConfig.pkiDir(in.lab().map(LabConfig::dataDir).orElse(config.toAbsolutePath().getParent().resolve("twinlab-data")));
+    if (online.isPresent()) online(in.connections(), sites, online.get(), pki, found, notChecked);
     Comparator<Problem> order = order(in.files());
     List<Problem> all = new ArrayList<>(problems.list());
     all.addAll(found.list());
@@ -143,7 +144,7 @@ public final class LabCheck {
     }
   }
 
-  private static void online(List<LabConfigLoader.ConnectionSite> connections, List<Site> sites, Duration timeout, Problems problems,
+  private static void online(List<LabConfigLoader.ConnectionSite> connections, List<Site> sites, Duration timeout, Path pki, Problems problems,
       List<Problem> notChecked) {
     Map<String, CompletableFuture<Answer>> answers = new LinkedHashMap<>();
     for (LabConfigLoader.ConnectionSite c : connections) {
@@ -153,7 +154,7 @@ public final class LabCheck {
       Thread worker = new Thread(() -> {
         try {
           answer.complete(switch (c.connection().protocol()) {
-            case ConnectionConfig.OPCUA -> opcua(c.connection(), List.copyOf(addresses), timeout);
+            case ConnectionConfig.OPCUA -> opcua(c.connection(), List.copyOf(addresses), timeout, pki);
             case ConnectionConfig.SPARKPLUG -> sparkplug(c.connection(), addresses, timeout);
             default -> mqtt(c.connection(), addresses, timeout);
           });
@@ -204,9 +205,9 @@ public final class LabCheck {
     return node == null ? Optional.empty() : BindingFit.opcua(subject, u.connection(), u.reads(), u.writes(), node);
   }
 
-  private static Answer opcua(ConnectionConfig c, List<String> addresses, Duration timeout) throws Exception {
+  private static Answer opcua(ConnectionConfig c, List<String> addresses, Duration timeout, Path pki) throws Exception {
     CompletableFuture<Void> connected = new CompletableFuture<>();
-    OpcUaConnector connector = new OpcUaConnector(OpcUaConnectorConfig.of(c.id() + "-check", c.url()), new ConnectorListener() {
+    OpcUaConnector connector = new OpcUaConnector(c.opcuaConnector(c.id() + "-check", pki), new ConnectorListener() {
       @Override
       public void onSamples(List<Sample> samples) {}
 

@@ -254,14 +254,17 @@ public final class LabConfigLoader {
       c.get("discover_topics").ifPresent(v -> v.problem(problems,
           "a Sparkplug connection lists the metrics of the births it has seen; discover_topics is for plain MQTT"));
     }
+    OpcUaSecurityConfig security = OpcUaSecurityConfig.NONE;
+    if (opcua.isPresent()) security = OpcUaSecuritySection.read(c, base, problems);
+    else OpcUaSecuritySection.onlyForOpcUa(c, problems);
     c.rejectUnknown(problems);
     if (id.isEmpty() || opcua.isPresent() == mqtt.isPresent()) return Optional.empty();
     if (c.has("sparkplug") && group.isEmpty()) return Optional.empty();
     ConnectionConfig read = opcua.isPresent()
-        ? ConnectionConfig.opcua(id.get(), opcua.get())
+        ? ConnectionConfig.opcua(id.get(), opcua.get()).withOpcUaSecurity(security)
         : new ConnectionConfig(id.get(), group.isPresent() ? ConnectionConfig.SPARKPLUG : ConnectionConfig.MQTT, mqtt.get(), version, qos,
             username, passwordEnv, passwordFile, group.isPresent() ? Optional.empty() : discover,
-            tls.filter(t -> mqtt.get().startsWith("ssl://")), group, sparkplug.flatMap(SparkplugSection::hostId));
+            tls.filter(t -> mqtt.get().startsWith("ssl://")), group, sparkplug.flatMap(SparkplugSection::hostId), OpcUaSecurityConfig.NONE);
     YamlValue url = c.get(opcua.isPresent() ? "opcua" : "mqtt").orElseThrow();
     reached.connections.add(new ConnectionSite(read, url.location(), url.path()));
     return Optional.of(read);

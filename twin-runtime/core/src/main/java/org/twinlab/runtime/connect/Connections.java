@@ -16,7 +16,6 @@ import org.twinlab.connectors.ConnectorListener;
 import org.twinlab.connectors.Sample;
 import org.twinlab.connectors.mqtt.MqttConnector;
 import org.twinlab.connectors.opcua.OpcUaConnector;
-import org.twinlab.connectors.opcua.OpcUaConnectorConfig;
 import org.twinlab.connectors.sparkplug.SparkplugConnector;
 import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.bus.SampleBatch;
@@ -36,13 +35,16 @@ public final class Connections implements AutoCloseable {
   /** Signals under this prefix only feed topic discovery; no twin receives them. */
   private static final String DISCOVERY = "~discovery";
 
-  /** @param clock what the connectors date their states, and samples their peers sent undated, with */
-  public Connections(Vertx vertx, List<ConnectionConfig> configs, java.time.Clock clock) {
+  /**
+   * @param pki the OPC UA client certificate and trust list (the data directory's pki/)
+   * @param clock what the connectors date their states, and samples their peers sent undated, with
+   */
+  public Connections(Vertx vertx, List<ConnectionConfig> configs, java.nio.file.Path pki, java.time.Clock clock) {
     this.configs = List.copyOf(configs);
     for (ConnectionConfig c : configs) {
       protocols.put(c.id(), c.protocol());
       states.put(c.id(), new ConnectionEvent(c.id(), ConnectionState.CONNECTING, Optional.empty(), clock.instant()));
-      connectors.put(c.id(), create(c, new Router(vertx), clock));
+      connectors.put(c.id(), create(c, new Router(vertx), pki, clock));
     }
   }
 
@@ -90,9 +92,9 @@ public final class Connections implements AutoCloseable {
     connectors.values().forEach(Connector::close);
   }
 
-  private static Connector create(ConnectionConfig c, ConnectorListener listener, java.time.Clock clock) {
+  private static Connector create(ConnectionConfig c, ConnectorListener listener, java.nio.file.Path pki, java.time.Clock clock) {
     return switch (c.protocol()) {
-      case ConnectionConfig.OPCUA -> new OpcUaConnector(OpcUaConnectorConfig.of(c.id(), c.url()), listener, clock);
+      case ConnectionConfig.OPCUA -> new OpcUaConnector(c.opcuaConnector(c.id(), pki), listener, clock);
       case ConnectionConfig.MQTT -> new MqttConnector(c.mqttConnector(c.id()), listener, clock);
       case ConnectionConfig.SPARKPLUG -> new SparkplugConnector(c.sparkplugConnector(c.id()), listener, clock);
       default -> throw new IllegalArgumentException("unknown protocol " + c.protocol());

@@ -42,7 +42,7 @@ class TwinVerticleClockTest {
     TwinCodecs.register(vertx.eventBus());
     var model = ModelLibrary.loadBuiltIn("tank-process");
     TwinConfig config = new TwinConfig("tank-1", model, new BindingSet("tank-1", model.id(), List.of(), List.of()), "station-3");
-    twin = new TwinVerticle(config, new Connections(vertx, List.of(), clock), new BindingJournal(dir, "tank-1"), 3.0, false, clock);
+    twin = new TwinVerticle(config, new Connections(vertx, List.of(), dir.resolve("pki"), clock), new BindingJournal(dir, "tank-1"), 3.0, false, clock);
     get(vertx.deployVerticle(twin));
   }
 

@@ -36,13 +36,16 @@ public final class DataBackup {
   private static final String HISTORY_DB = SqliteHistoryStore.FILE_NAME;
   /** Where the platform's private signing key lies in a data directory. */
   public static final String PRIVATE_KEY = "keys/" + org.twinlab.runtime.evidence.PlatformKey.PRIVATE_FILE;
+  /** Where the OPC UA client certificate's key lies: whoever holds it is the runtime to every PLC that trusts it. */
+  public static final String OPCUA_PRIVATE_KEY = "pki/own/key.pem";
 
   private DataBackup() {}
 
   /**
    * Writes a backup of {@code dataDir} to {@code out}, readable by its owner only; returns its
-   * manifest, dated {@code at}. The platform's private signing key is in it only when asked for:
-   * whoever holds it can sign evidence as the platform.
+   * manifest, dated {@code at}. The platform's private signing key, and the OPC UA client's key, are
+   * in it only when asked for: whoever holds them can sign evidence as the platform, or pass for the
+   * runtime with the PLCs.
    */
   public static BackupManifest create(Path dataDir, Path out, boolean includePrivateKey, java.time.Instant at) throws BackupException {
     if (!Files.isDirectory(dataDir)) throw new BackupException("no data directory " + dataDir);
@@ -58,7 +61,7 @@ public final class DataBackup {
       }
       for (Path f : filesToCopy(dataDir, out, zip.partial())) {
         String name = dataDir.relativize(f).toString().replace('\\', '/');
-        if (!includePrivateKey && name.equals(PRIVATE_KEY)) continue;
+        if (!includePrivateKey && (name.equals(PRIVATE_KEY) || name.equals(OPCUA_PRIVATE_KEY))) continue;
         long length = name.endsWith(".jsonl") ? upToLastLine(f) : Files.size(f);
         zip.add(name, f, length);
       }

@@ -108,13 +108,15 @@ class DataBackupTest {
   void thePrivateSigningKeyIsBackedUpOnlyWhenAskedFor() throws Exception {
     Path data = dataWithHistory(10);
     org.twinlab.runtime.evidence.PlatformKey.openOrCreate(data);
+    org.twinlab.connectors.opcua.OpcUaPki.at(data.resolve("pki")).ownCertificate();
     Path plain = tmp.resolve("plain.zip");
     Path withKey = tmp.resolve("with-key.zip");
     DataBackup.create(data, plain, false, Instant.now());
     DataBackup.create(data, withKey, true, Instant.now());
 
-    assertThat(names(plain)).contains("keys/platform-ed25519.pub").doesNotContain(DataBackup.PRIVATE_KEY);
-    assertThat(names(withKey)).contains("keys/platform-ed25519.pub", DataBackup.PRIVATE_KEY);
+    assertThat(names(plain)).contains("keys/platform-ed25519.pub", "pki/own/cert.der")
+        .doesNotContain(DataBackup.PRIVATE_KEY, DataBackup.OPCUA_PRIVATE_KEY);
+    assertThat(names(withKey)).contains("keys/platform-ed25519.pub", DataBackup.PRIVATE_KEY, DataBackup.OPCUA_PRIVATE_KEY);
     assertThat(DataBackup.verify(plain).files()).noneMatch(e -> e.path().equals(DataBackup.PRIVATE_KEY));
 
     // restored without it, the platform makes no new key: that would make every signed session look forged

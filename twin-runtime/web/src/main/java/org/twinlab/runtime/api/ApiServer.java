@@ -108,6 +108,7 @@ public final class ApiServer extends VerticleBase {
     new ActionRoutes(vertx, twins, new StationBackups(vertx, history, access, BackupRoutes.backupsDir(dataDir),
         new UpgradeLog(dataDir)), history, access, deployments, scopes, storage).mount(api);
     new BackupRoutes(vertx, dataDir, audit, clock).mount(api);
+    new OpcUaCertificateRoutes(vertx, dataDir, audit).mount(api);
     api.get("/api/v1/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(openApi));
     api.requireEveryRuleRouted();
     // deny by default: an API request no guarded route took reaches no handler
