@@ -19,7 +19,7 @@ const STRINGS = {
     bindings: 'Bindings', edit: 'Edit', save: 'Save', preview: 'Preview', property: 'Property', address: 'Address',
     report: 'Report', artefact: 'Artefact', send: 'Send', testSuite: 'Test suite', run: 'Run', exportData: 'Export', backup: 'Backup',
     upgradeApp: 'Twin application version', version: 'Version', upgrade: 'Upgrade', rollback: 'Roll back',
-    handIn: 'Hand in', waiting: 'Waiting for the examiner to start your station', noStation: 'You are not seated at a station.',
+    handIn: 'Hand in', waiting: 'Waiting for the examiner to start your station', noStation: 'You sit at no station.',
     ended: 'Your station has ended.', library: 'Scenario library', upload: 'Upload', validate: 'Validate',
     dryRun: 'Dry run', coverage: 'Clause coverage', level: 'Level', skill: 'Skill', rigs: 'Rigs', ok: 'OK', problems: 'Problems',
     announced: 'Announced faults', tests: 'Test cases (JSON)', kind: 'Kind', findings: 'Findings', twinsPage: 'Live twins',
@@ -27,7 +27,7 @@ const STRINGS = {
     fileName: 'File name', chart: 'Chart', lastMinutes: 'last 10 min', savedCharts: 'Saved charts', noCharts: 'none saved', hidden: 'hidden from the candidate',
     judgements: 'Judgements', evidenceOf: 'Marked on the candidate\'s', noEvidence: 'The candidate has done nothing of these kinds.',
     examPart: 'Exam {title} · part {n} of {of} · exam time left {left}', examSheet: 'Exam sheet (HTML)', examSheetPdf: 'Exam sheet (PDF)',
-    examOver: 'Your exam is over.', exam: 'Exam', beginPart: 'Start',
+    examOver: 'Your exam is over.', exam: 'Exam', beginPart: 'Start', yourResult: 'Your result',
     notMarked: 'not marked yet', before: 'Before', after: 'After', unbound: '(not bound)', deleted: '(deleted)', refusedAction: 'refused'
   },
   zh: {
@@ -48,7 +48,7 @@ const STRINGS = {
     bindings: '数据绑定', edit: '编辑', save: '保存', preview: '预览', property: '属性', address: '地址',
     report: '报告', artefact: '成果物', send: '提交', testSuite: '测试用例', run: '运行', exportData: '导出', backup: '备份',
     upgradeApp: '孪生应用版本', version: '版本', upgrade: '升级', rollback: '回滚',
-    handIn: '交卷', waiting: '等待考评员开始本工位', noStation: '你当前没有分配工位。',
+    handIn: '交卷', waiting: '等待考评员开始本工位', noStation: '你没有分配工位。',
     ended: '本工位已结束。', library: '场景库', upload: '上传', validate: '校验',
     dryRun: '试运行', coverage: '条款覆盖', level: '等级', skill: '技能', rigs: '设备', ok: '通过', problems: '问题',
     announced: '已通知的故障', tests: '测试用例 (JSON)', kind: '类型', findings: '结论', twinsPage: '实时孪生体',
@@ -56,7 +56,7 @@ const STRINGS = {
     fileName: '文件名', chart: '曲线', lastMinutes: '最近 10 分钟', savedCharts: '已保存的图表', noCharts: '尚未保存', hidden: '考生不可见',
     judgements: '评判项', evidenceOf: '依据考生的', noEvidence: '考生没有此类操作。',
     examPart: '考试 {title} · 第 {n}/{of} 部分 · 考试剩余 {left}', examSheet: '考试成绩单 (HTML)', examSheetPdf: '考试成绩单 (PDF)',
-    examOver: '你的考试已结束。', exam: '考试', beginPart: '开始',
+    examOver: '你的考试已结束。', exam: '考试', beginPart: '开始', yourResult: '我的成绩',
     notMarked: '尚未评分', before: '修改前', after: '修改后', unbound: '(未绑定)', deleted: '(已删除)', refusedAction: '被拒绝'
   }
 };

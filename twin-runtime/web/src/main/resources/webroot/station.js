@@ -70,9 +70,14 @@ async function save() {
 // words of this page only, beside the shared ones of i18n.js
 const WORDS = {
   en: {timeLimits: 'Time limits', left: ' left', timeUp: 'time is up', why: 'why', correctTwin: 'correct twin',
-    pass: 'pass', falseFailure: 'false failure', caughtBy: 'caught by', notCaught: 'not caught', caseName: 'case'},
+    pass: 'pass', falseFailure: 'false failure', caughtBy: 'caught by', notCaught: 'not caught', caseName: 'case',
+    handedIn: 'You handed in your work: this station is locked.',
+    endedLocked: 'Your station has ended: it is locked.',
+    status: {passed: 'passed', failed: 'failed', pending: 'pending', indeterminate: 'undecided', marked: 'marked', unmarked: 'not marked yet'}},
   zh: {timeLimits: '时限', left: '', timeUp: '已到时', why: '原因', correctTwin: '正确孪生',
-    pass: '通过', falseFailure: '误报失败', caughtBy: '发现它的用例', notCaught: '未发现', caseName: '用例'}
+    pass: '通过', falseFailure: '误报失败', caughtBy: '发现它的用例', notCaught: '未发现', caseName: '用例',
+    handedIn: '你已交卷，本工位已锁定。', endedLocked: '本工位已结束，已锁定。',
+    status: {passed: '通过', failed: '未通过', pending: '待判定', indeterminate: '无法判定', marked: '已评分', unmarked: '尚未评分'}}
 };
 
 function w(key) {
@@ -243,10 +248,39 @@ async function refresh() {
   $('timer').textContent = mmss(view.remainingSeconds);
   $('briefing').textContent = tr(view, 'briefing');
   $('announced').textContent = view.announcedFaults && view.announcedFaults.length ? t('announced') + ': ' + view.announcedFaults.join(', ') : '';
+  const ended = view.state === 'ended';
   $('hand-in').disabled = !['running', 'paused'].includes(view.state);
-  say('status', view.state === 'ready' ? t('waiting') : view.state === 'ended' ? t('ended') : '');
+  say('status', view.state === 'ready' ? t('waiting') : '');
+  // locked by what the server says of the station, so a reload finds it locked too
+  $('work').disabled = ended;
+  $('export-link').toggleAttribute('hidden', ended);
+  $('locked').hidden = !ended;
+  $('locked').textContent = ended ? (view.handedIn ? w('handedIn') : w('endedLocked')) : '';
   showTasks(view);
   if (view.state === 'running' && !opened) await openWork(view);
+  if (ended) await showResult(); else $('result').hidden = true;
+}
+
+/** The candidate's own result, once their station has ended: the total and verdict, and each check they could see. */
+async function showResult() {
+  let r;
+  try {
+    r = await api('GET', '/api/v1/sessions/' + enc(seat.session) + '/stations/' + enc(seat.station) + '/result');
+  } catch (e) {
+    $('result').hidden = true;
+    return;
+  }
+  $('result').hidden = false;
+  // no pass or fail while a judgement is open: the total so far, provisional
+  $('result-total').textContent = t('total') + ' ' + r.total.toFixed(1) + ' · ' + t('passMark') + ' ' + r.passMark + ' · '
+    + (r.result === 'pending' ? t('provisional') + ' — ' + t('resultPending') : t(r.result));
+  $('result-total').className = 'total ' + r.result;
+  $('result-total').dataset.result = r.result;
+  const now = lang() + JSON.stringify(r.checks);
+  if ($('result-checks').dataset.shown === now) return;
+  $('result-checks').dataset.shown = now;
+  $('result-checks').replaceChildren(...r.checks.map(c => el('li', {'data-check': c.check, class: c.status},
+    (tr(c, 'name') || c.check) + ': ' + (w('status')[c.status] || c.status))));
 }
 
 (async () => {
@@ -254,9 +288,12 @@ async function refresh() {
   try {
     seat = await api('GET', '/api/v1/me/station');
   } catch (e) {
-    say('status', t('noStation'), true);
+    // seated nowhere: the page says so and offers nothing to act with
+    say('status', e instanceof ApiError && e.status === 404 ? t('noStation') : describe(e), true);
     return;
   }
+  $('hand-in').hidden = false;
+  document.querySelectorAll('.seated').forEach(x => { x.hidden = false; });
   $('binding-preview').onclick = preview;
   $('binding-save').onclick = save;
   $('binding-text').oninput = () => { clearTimeout(editing && editing.timer); if (editing) editing.timer = setTimeout(preview, 400); };

@@ -190,6 +190,28 @@ public final class SessionViews {
     return out;
   }
 
+  /**
+   * A station's result as its candidate may see it: the total, pass mark and result (pending while
+   * a check is open) and each visible check by name with its state; hidden checks are left out.
+   */
+  public static JsonObject candidateResult(StationResult result) {
+    ScoreSheet sheet = result.sheet();
+    Map<String, CheckDef> defs = new java.util.HashMap<>();
+    result.scenario().checks().forEach(d -> defs.put(d.id(), d));
+    JsonArray checks = new JsonArray();
+    for (CheckScore c : sheet.checks()) {
+      CheckDef def = defs.get(c.check());
+      if (def == null || def.hidden()) continue;
+      checks.add(new JsonObject().put("check", c.check()).put("task", c.task()).put("name", def.readableName().en())
+          .put("nameZh", def.readableName().zh()).put("status", c.status().name().toLowerCase(Locale.ROOT))
+          .put("earned", c.earned()).put("points", c.points()));
+    }
+    return new JsonObject().put("session", result.session()).put("station", result.station())
+        .put("state", result.state().name().toLowerCase(Locale.ROOT)).put("title", result.scenario().title().en())
+        .put("titleZh", result.scenario().title().zh()).put("total", sheet.total()).put("passMark", sheet.passMark())
+        .put("provisional", sheet.provisional()).put("result", sheet.result().name().toLowerCase(Locale.ROOT)).put("checks", checks);
+  }
+
   /** What a candidate may see: the briefing, task prompts, visible checks, time left, announced faults. */
   public static JsonObject candidate(LabSession s, String station) {
     StationSession st = s.station(station);
@@ -217,8 +239,10 @@ public final class SessionViews {
       tasks.add(new JsonObject().put("task", t.task()).put("prompt", t.prompt().en()).put("promptZh", t.prompt().zh())
           .put("deadlines", deadlines(t.deadlines())).put("checks", checks));
     }
+    // handed in: the station's clock was ended by its own candidate (not by time or an examiner)
+    boolean handedIn = run.clock().log().stream().anyMatch(e -> e.what().equals("end") && st.plan().candidate().equals(e.by()));
     return o.put("briefing", v.briefing().en()).put("briefingZh", v.briefing().zh()).put("tasks", tasks)
         .put("announcedFaults", new JsonArray(v.announcedFaults())).put("remainingSeconds", v.secondsLeft())
-        .put("elapsedSeconds", run.clock().elapsed().toSeconds());
+        .put("elapsedSeconds", run.clock().elapsed().toSeconds()).put("handedIn", handedIn);
   }
 }

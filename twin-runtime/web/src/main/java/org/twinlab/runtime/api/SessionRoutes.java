@@ -89,6 +89,14 @@ final class SessionRoutes {
         () -> SessionViews.station(session(ctx), station(ctx), result(ctx))));
     r.get("/api/v1/sessions/:session/stations/:station/candidate").handler(ctx -> answer(ctx, 200,
         () -> SessionViews.candidate(session(ctx), station(ctx))));
+    r.get("/api/v1/sessions/:session/stations/:station/result").handler(ctx -> answer(ctx, 200, () -> {
+      StationResult result = result(ctx);
+      // a candidate's result is theirs only once their station has ended: never while they can still act on it
+      if (Guard.caller(ctx).is(Role.CANDIDATE) && result.state() != StationClock.State.ENDED) {
+        throw TwinRequestException.conflict("station", "a candidate's result is shown once the station has ended");
+      }
+      return SessionViews.candidateResult(result);
+    }));
     // handing in a part of an exam starts the next one: as long as a station's start
     r.longPost("/api/v1/sessions/:session/stations/:station/hand-in").handler(ctx -> answer(ctx, 200, () -> {
       session(ctx).endStation(station(ctx), Http.caller(ctx), "handed in by the candidate");
