@@ -45,6 +45,8 @@ public final class MqttConnector extends ConnectorSupport {
   private volatile Map<String, List<Route>> byWildcard = Map.of();
   private volatile MqttLink link;
   private int attempt;
+  /** Who hears every message as it arrives, for checks that judge what a topic carries. */
+  private final List<java.util.function.BiConsumer<String, PayloadDecoder.Parsed>> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private record Route(SignalRequest request, MqttAddress address) {}
 
@@ -208,6 +210,24 @@ public final class MqttConnector extends ConnectorSupport {
     return CompletableFuture.completedFuture(out);
   }
 
+  /** The last payload received on each topic matching the filter, since the connector started. */
+  public Map<String, PayloadDecoder.Parsed> lastPayloads(String filter) {
+    Map<String, PayloadDecoder.Parsed> out = new HashMap<>();
+    topicsSeen.forEach((topic, last) -> {
+      if (TopicFilter.matches(filter, topic)) out.put(topic, last);
+    });
+    return out;
+  }
+
+  /**
+   * Hands every message received from now on to {@code hears} (topic and parsed payload) until the
+   * returned handle is closed. It runs on the MQTT client's thread, before the samples: keep it short.
+   */
+  public AutoCloseable tap(java.util.function.BiConsumer<String, PayloadDecoder.Parsed> hears) {
+    taps.add(hears);
+    return () -> taps.remove(hears);
+  }
+
   @Override
   public void close() {
     shutDown(() -> {
@@ -223,6 +243,7 @@ public final class MqttConnector extends ConnectorSupport {
     if (topicsSeen.size() < MAX_TOPICS_SEEN || topicsSeen.containsKey(topic)) {
       topicsSeen.put(topic, parsed);
     }
+    taps.forEach(t -> t.accept(topic, parsed));
     Instant at = PayloadDecoder.timestamp(parsed, config.timestampPointer()).orElse(received);
     List<Sample> out = new ArrayList<>();
     decode(byTopic.getOrDefault(topic, List.of()), topic, parsed, at, out);

@@ -88,6 +88,12 @@ public final class BindingFit {
     return Optional.of("pointer: " + PayloadDecoder.value(p, a.pointer()).error() + " (on " + first.getKey() + ")");
   }
 
+  /** Whether some payload seen on a topic of this MQTT address has a value at its pointer: listening longer cannot tell more. */
+  public static boolean resolves(MqttAddress a, Map<String, PayloadDecoder.Parsed> topics) {
+    return topics.entrySet().stream().anyMatch(e -> TopicFilter.matches(a.filter(), e.getKey())
+        && PayloadDecoder.value(e.getValue(), a.pointer()).ok());
+  }
+
   /**
    * What is wrong with using this Sparkplug metric as the binding does, given what the births seen
    * while listening said of it (its type), or empty when it fits.

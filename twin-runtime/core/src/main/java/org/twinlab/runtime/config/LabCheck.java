@@ -23,7 +23,6 @@ import org.twinlab.connectors.mqtt.MqttConnectorConfig;
 import org.twinlab.connectors.mqtt.TlsFailures;
 import org.twinlab.connectors.mqtt.MqttLink;
 import org.twinlab.connectors.mqtt.PayloadDecoder;
-import org.twinlab.connectors.mqtt.TopicFilter;
 import org.twinlab.connectors.opcua.NodeFacts;
 import org.twinlab.connectors.opcua.OpcUaConnector;
 import org.twinlab.connectors.sparkplug.SparkplugAddress;
@@ -270,7 +269,7 @@ public final class LabCheck {
         link.subscribe(filter, c.qos()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       }
       long until = System.nanoTime() + LISTEN.toNanos();
-      while (System.nanoTime() < until && !wanted.stream().allMatch(w -> found(w, seen))) Thread.sleep(50);
+      while (System.nanoTime() < until && !wanted.stream().allMatch(w -> BindingFit.resolves(w, seen))) Thread.sleep(50);
       return Answer.topics(Map.copyOf(seen));
     } finally {
       link.close();
@@ -341,11 +340,5 @@ public final class LabCheck {
     } finally {
       connector.close();
     }
-  }
-
-  /** Whether a message on the address's topic filter was seen, with a value at its pointer. */
-  private static boolean found(MqttAddress a, Map<String, PayloadDecoder.Parsed> seen) {
-    return seen.entrySet().stream().anyMatch(e -> TopicFilter.matches(a.filter(), e.getKey())
-        && PayloadDecoder.value(e.getValue(), a.pointer()).ok());
   }
 }
