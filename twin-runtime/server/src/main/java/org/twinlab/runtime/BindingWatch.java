@@ -14,9 +14,11 @@ import org.twinlab.runtime.twin.TwinVerticle;
 import org.twinlab.runtime.twin.Twins;
 
 /**
- * Checks the bindings in force against each OPC UA server whenever its session comes up: at the
- * runtime's start and after every reconnect (a PLC may come back with another program). What does
- * not fit is logged once and degrades the health check until a later check no longer finds it.
+ * Checks the bindings in force against each OPC UA server whenever its session comes up, and each
+ * MQTT connection's bound topics whenever it connects (by listening to them for a few seconds): at
+ * the runtime's start and after every reconnect (a PLC may come back with another program, a
+ * gateway with another payload). What does not fit is logged once and degrades the health check
+ * until a later check no longer finds it.
  */
 final class BindingWatch {
   private final Vertx vertx;
@@ -45,7 +47,8 @@ final class BindingWatch {
   }
 
   private void checkOn(String connection) {
-    if (!ConnectionConfig.OPCUA.equals(connections.protocols().get(connection))) return;
+    String protocol = connections.protocols().get(connection);
+    if (!ConnectionConfig.OPCUA.equals(protocol) && !ConnectionConfig.MQTT.equals(protocol)) return;
     BindingFindings findings = connections.findings();
     for (TwinVerticle t : twins.all()) {
       t.activeBindings().onSuccess(set -> check.check(t.id(), t.twinConfig().model(), set, Optional.of(connection))

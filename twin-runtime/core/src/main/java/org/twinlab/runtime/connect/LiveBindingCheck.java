@@ -6,10 +6,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.twinlab.connectors.ConnectionEvent;
 import org.twinlab.connectors.ConnectionState;
 import org.twinlab.connectors.ConnectorSupport;
+import org.twinlab.connectors.mqtt.MqttAddress;
+import org.twinlab.connectors.mqtt.MqttConnector;
 import org.twinlab.connectors.opcua.NodeFacts;
 import org.twinlab.connectors.opcua.OpcUaConnector;
 import org.twinlab.models.TwinModel;
@@ -19,13 +22,16 @@ import org.twinlab.runtime.binding.BindingSet;
 import org.twinlab.runtime.binding.CommandBinding;
 import org.twinlab.runtime.binding.SignalRef;
 import org.twinlab.runtime.config.ConnectionConfig;
+import org.twinlab.runtime.config.LabCheck;
 
 /**
- * Checks bindings against the runtime's own live OPC UA sessions, as {@code serve --check --online}
- * does against fresh ones: the node exists, its DataType fits the property through the transform,
- * its access level allows the reads and writes; and Sparkplug metrics against the births the
- * connector has seen. What cannot be asked now (a connection that is down,
- * an MQTT topic, which only shows what it carries by being listened to) is named as not checked.
+ * Checks bindings against the runtime's own live connections, as {@code serve --check --online}
+ * does against fresh ones, with the same judgement ({@link BindingFit}): an OPC UA node exists, its
+ * DataType fits the property through the transform, its access level allows the reads and writes;
+ * a Sparkplug metric against the births the connector has seen; an MQTT topic by listening to it on
+ * the runtime's connection for {@link LabCheck#LISTEN} (so a check of MQTT bindings answers after
+ * up to that long): a topic that carried nothing, a pointer that finds nothing or a value of the
+ * wrong kind is a problem. What cannot be asked now (a connection that is down) is named as not checked.
  */
 public final class LiveBindingCheck {
   private final Connections connections;
@@ -93,6 +99,10 @@ public final class LiveBindingCheck {
       }
       if (ConnectionConfig.SPARKPLUG.equals(connections.protocols().get(connection))) {
         asked.add(sparkplug(twin, connection, on, notChecked));
+        return;
+      }
+      if (ConnectionConfig.MQTT.equals(connections.protocols().get(connection))) {
+        asked.add(mqtt(twin, connection, on));
         return;
       }
       OpcUaConnector opcua = (OpcUaConnector) connections.get(connection).orElseThrow();
@@ -163,6 +173,35 @@ public final class LiveBindingCheck {
     });
   }
 
+  /**
+   * MQTT topics are judged by what the runtime's connection receives on them within
+   * {@link LabCheck#LISTEN}: a silent topic, a pointer that finds nothing or a value of the wrong kind
+   * is a problem, as in {@code serve --check --online}.
+   */
+  private CompletableFuture<List<Finding>> mqtt(String twin, String connection, List<Use> on) {
+    List<Finding> found = new ArrayList<>();
+    List<Use> read = new ArrayList<>();
+    Set<MqttAddress> addresses = new LinkedHashSet<>();
+    for (Use u : on) {
+      if (!u.reads()) continue; // a broker does not tell who may publish where
+      try {
+        addresses.add(MqttAddress.parse(u.signal().address()));
+        read.add(u);
+      } catch (IllegalArgumentException e) {
+        found.add(new Finding(twin, u.subject().name(), connection, u.field(), e.getMessage()));
+      }
+    }
+    if (read.isEmpty()) return CompletableFuture.completedFuture(found);
+    MqttConnector mqtt = (MqttConnector) connections.get(connection).orElseThrow();
+    return MqttListen.listen(mqtt, List.copyOf(addresses), LabCheck.LISTEN).thenApply(topics -> {
+      for (Use u : read) {
+        BindingFit.mqtt(u.subject(), u.signal().address(), true, topics, LabCheck.LISTEN.toSeconds())
+            .ifPresent(p -> found.add(new Finding(twin, u.subject().name(), connection, u.field(), p)));
+      }
+      return found;
+    });
+  }
+
   /** The node or device part of a Sparkplug address: what comes before its metric. */
   private static String edgeOf(String address) {
     int hash = address.indexOf('#');
@@ -173,8 +212,8 @@ public final class LiveBindingCheck {
   private Optional<String> unaskable(String connection) {
     if (connections.get(connection).isEmpty()) return Optional.of("not one of the runtime's connections");
     String protocol = connections.protocols().get(connection);
-    if (!ConnectionConfig.OPCUA.equals(protocol) && !ConnectionConfig.SPARKPLUG.equals(protocol)) {
-      return Optional.of("MQTT topics are checked by listening to them: twinlab serve --check --online");
+    if (!ConnectionConfig.OPCUA.equals(protocol) && !ConnectionConfig.SPARKPLUG.equals(protocol) && !ConnectionConfig.MQTT.equals(protocol)) {
+      return Optional.of("no live check for protocol '" + protocol + "'");
     }
     ConnectionState state = connections.states().stream().filter(e -> e.connector().equals(connection)).findFirst()
         .map(ConnectionEvent::state).orElse(ConnectionState.CONNECTING);
