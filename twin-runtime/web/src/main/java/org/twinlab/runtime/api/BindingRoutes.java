@@ -92,10 +92,12 @@ final class BindingRoutes {
   /**
    * Records the binding (through the action gate, as every edit), then checks it against its rig as
    * {@code serve --check --online} would. A misfit (no such node, a DataType the property cannot
-   * take, an access level that forbids what the binding does) is not refused: what a candidate got
+   * take, an access level that forbids what the binding does, an MQTT topic silent or without the
+   * pointer's field) is not refused: what a candidate got
    * wrong stays in their record. It comes back in the answer's {@code check.problems}, is logged
    * once and degrades the health check until the binding is replaced by one that fits; what could
-   * not be asked (the connection is down, an MQTT topic, a Sparkplug node not born yet) is in {@code check.not_checked}.
+   * not be asked (the connection is down, a Sparkplug node not born yet) is in {@code check.not_checked}.
+   * An MQTT binding is judged by listening to its topic, so the answer may take a few seconds.
    */
   private void put(RoutingContext ctx, TwinVerticle t, Binding b, boolean mustBeNew, int status) {
     Future<JsonObject> answered = t.putBinding(b, mustBeNew, Actor.of(Guard.caller(ctx))).compose(v ->
