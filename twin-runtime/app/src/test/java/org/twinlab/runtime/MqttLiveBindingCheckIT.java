@@ -30,10 +30,11 @@ import org.twinlab.testing.MosquittoProcess;
  * The live binding check of MQTT bindings, on the runtime's own broker connection: a JSON field
  * misspelled in the lab's files degrades the health check (with the reason) once the runtime has
  * listened to its topic; an edit through the API with a pointer that finds nothing is named in the
- * answer, and one that fits clears it.
+ * answer, and one that fits clears it; a topic silent at start is a problem, as for
+ * {@code serve --check --online}, until the runtime, checking again, hears it.
  */
 @ExtendWith(VertxExtension.class)
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class MqttLiveBindingCheckIT {
   private static final String TOPIC = "lab/motor-1/telemetry";
   @TempDir
@@ -53,22 +54,69 @@ class MqttLiveBindingCheckIT {
         .put("property", property).put("connection", "broker").put("address", address)));
   }
 
+  /** The sensor node's last reading, retained: what the runtime hears when it subscribes. */
+  private static void publishRetained(MosquittoProcess broker) throws Exception {
+    try (MqttLink sensor = MqttLink.open(MqttConnectorConfig.of("sensor", broker.uri()), new MqttLink.Events() {
+      @Override
+      public void message(String topic, byte[] payload) {}
+
+      @Override
+      public void lost(Throwable cause) {}
+    })) {
+      sensor.connect().get(30, TimeUnit.SECONDS);
+      sensor.publish(TOPIC, "{\"motor\":{\"current\":4.25,\"winding_temperature\":61.5}}".getBytes(StandardCharsets.UTF_8), 1, true)
+          .get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private Path lab(MosquittoProcess broker) throws Exception {
+    return Files.writeString(dir.resolve("twinlab.yaml"), String.join("\n",
+        "http: {bind: 127.0.0.1, port: 0}",
+        "connections:",
+        "  - id: broker",
+        "    mqtt: " + broker.uri(),
+        "twins:",
+        "  - {id: motor-1, model: motor-vibration, bindings: motor-1.yaml}",
+        ""));
+  }
+
+  @Test
+  void aTopicSilentAtStartDegradesHealthUntilItCarriesAReading(Vertx vertx) throws Exception {
+    MosquittoProcess.requireInstalled();
+    try (MosquittoProcess broker = MosquittoProcess.start()) {
+      Files.writeString(dir.resolve("motor-1.yaml"), String.join("\n",
+          "twin: motor-1",
+          "model: motor-vibration",
+          "bindings:",
+          "  - {property: motor.current, connection: broker, address: '" + TOPIC + "#/motor/current'}",
+          ""));
+      TwinRuntime runtime = get(TwinRuntime.start(vertx, LabConfigLoader.load(lab(broker))));
+      try {
+        WebClient trainer = new ApiUsers(vertx, runtime).client("wang", Role.TRAINER);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+          HttpResponse<Buffer> health = get(trainer.get("/api/v1/health").send());
+          assertThat(health.statusCode()).as(health.bodyAsString()).isEqualTo(503);
+          assertThat(health.bodyAsJsonObject().getJsonArray("bindings").getJsonObject(0).getString("problem"))
+              .isEqualTo("topic: nothing was published on " + TOPIC + " within 5 s (neither retained nor live)");
+        });
+        publishRetained(broker);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+          HttpResponse<Buffer> health = get(trainer.get("/api/v1/health").send());
+          assertThat(health.bodyAsJsonObject().getJsonArray("bindings")).as(health.bodyAsString()).isEmpty();
+          assertThat(health.statusCode()).isEqualTo(200);
+        });
+      } finally {
+        get(runtime.stop());
+      }
+    }
+  }
+
   @Test
   void aMisspelledJsonFieldDegradesHealthAndAnEditThroughTheApiIsJudgedByWhatTheTopicCarries(Vertx vertx) throws Exception {
     MosquittoProcess.requireInstalled();
     try (MosquittoProcess broker = MosquittoProcess.start()) {
       // retained: what the runtime hears when it subscribes, as a node publishing its last reading
-      try (MqttLink sensor = MqttLink.open(MqttConnectorConfig.of("sensor", broker.uri()), new MqttLink.Events() {
-        @Override
-        public void message(String topic, byte[] payload) {}
-
-        @Override
-        public void lost(Throwable cause) {}
-      })) {
-        sensor.connect().get(30, TimeUnit.SECONDS);
-        sensor.publish(TOPIC, "{\"motor\":{\"current\":4.25,\"winding_temperature\":61.5}}".getBytes(StandardCharsets.UTF_8), 1, true)
-            .get(30, TimeUnit.SECONDS);
-      }
+      publishRetained(broker);
       Files.writeString(dir.resolve("motor-1.yaml"), String.join("\n",
           "twin: motor-1",
           "model: motor-vibration",
@@ -76,15 +124,7 @@ class MqttLiveBindingCheckIT {
           "  - {property: motor.current, connection: broker, address: '" + TOPIC + "#/motor/current'}",
           "  - {property: motor.winding_temperature, connection: broker, address: '" + TOPIC + "#/motor/winding_temprature'}",
           ""));
-      Files.writeString(dir.resolve("twinlab.yaml"), String.join("\n",
-          "http: {bind: 127.0.0.1, port: 0}",
-          "connections:",
-          "  - id: broker",
-          "    mqtt: " + broker.uri(),
-          "twins:",
-          "  - {id: motor-1, model: motor-vibration, bindings: motor-1.yaml}",
-          ""));
-      TwinRuntime runtime = get(TwinRuntime.start(vertx, LabConfigLoader.load(dir.resolve("twinlab.yaml"))));
+      TwinRuntime runtime = get(TwinRuntime.start(vertx, LabConfigLoader.load(lab(broker))));
       try {
         WebClient trainer = new ApiUsers(vertx, runtime).client("wang", Role.TRAINER);
 

@@ -18,14 +18,21 @@ import org.twinlab.runtime.twin.Twins;
  * MQTT connection's bound topics whenever it connects (by listening to them for a few seconds): at
  * the runtime's start and after every reconnect (a PLC may come back with another program, a
  * gateway with another payload). What does not fit is logged once and degrades the health check
- * until a later check no longer finds it.
+ * until a later check no longer finds it. An MQTT connection with findings is checked again every
+ * {@link #MQTT_RECHECK}: a topic silent at start (a sensor node booting after the runtime) or a
+ * payload fixed at its source clears without a reconnect.
  */
 final class BindingWatch {
+  static final java.time.Duration MQTT_RECHECK = java.time.Duration.ofSeconds(30);
+
   private final Vertx vertx;
   private final Twins twins;
   private final Connections connections;
   private final LiveBindingCheck check;
   private MessageConsumer<ConnectionEvent> consumer;
+  /** MQTT connections with a check again pending, so a reconnect meanwhile does not start a second round. */
+  private final java.util.Set<String> recheckPending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile boolean stopped;
 
   BindingWatch(Vertx vertx, Twins twins, Connections connections) {
     this.vertx = vertx;
@@ -43,6 +50,7 @@ final class BindingWatch {
   }
 
   void stop() {
+    stopped = true;
     if (consumer != null) consumer.unregister();
   }
 
@@ -55,7 +63,16 @@ final class BindingWatch {
           .thenAccept(outcome -> {
             // a check that could not ask (the session went again) leaves what was found before
             if (outcome.notChecked().isEmpty()) findings.checked(t.id(), Optional.of(connection), outcome.problems());
+            if (ConnectionConfig.MQTT.equals(protocol) && !outcome.problems().isEmpty()) recheckLater(connection);
           }));
     }
+  }
+
+  private void recheckLater(String connection) {
+    if (stopped || !recheckPending.add(connection)) return;
+    vertx.setTimer(MQTT_RECHECK.toMillis(), id -> {
+      recheckPending.remove(connection);
+      if (!stopped) checkOn(connection);
+    });
   }
 }
