@@ -53,9 +53,8 @@ final class CertsCommand implements Runnable {
     }
   }
 
-  @Command(name = "trust", mixinStandardHelpOptions = true,
-      description = "Trust a refused server certificate; the connection succeeds at its next reconnect.")
-  static final class Trust implements Callable<Integer> {
+  /** A change to one certificate named by its thumbprint: done, or said why not on stderr with exit status 1. */
+  abstract static class ThumbprintChange implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -65,41 +64,74 @@ final class CertsCommand implements Runnable {
     @Parameters(paramLabel = "THUMBPRINT", description = "the SHA-1 thumbprint `twinlab certs list` shows")
     String thumbprint;
 
+    /** Makes the change; false when there is no such certificate to change. */
+    abstract boolean change(OpcUaPki pki) throws Exception;
+
+    abstract String name();
+
+    /** What the certificate must be for the change, as the refusal says it ("refused certificate"). */
+    abstract String what();
+
+    abstract String done();
+
     @Override
     public Integer call() throws Exception {
-      if (!pki(data.dir).trust(thumbprint)) {
-        spec.commandLine().getErr().println("twinlab certs trust: no refused certificate " + thumbprint + " (see twinlab certs list)");
+      if (!change(pki(data.dir))) {
+        spec.commandLine().getErr().println("twinlab certs " + name() + ": no " + what() + " " + thumbprint + " (see twinlab certs list)");
         spec.commandLine().getErr().flush();
         return 1;
       }
-      spec.commandLine().getOut().println("trusted " + thumbprint);
+      spec.commandLine().getOut().println(done() + " " + thumbprint);
       spec.commandLine().getOut().flush();
       return 0;
     }
   }
 
-  @Command(name = "remove", mixinStandardHelpOptions = true,
-      description = "Remove a certificate from the trusted (or refused) ones; a server using it is refused from its next connect.")
-  static final class Remove implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    DataDirOption data;
-
-    @Parameters(paramLabel = "THUMBPRINT", description = "the SHA-1 thumbprint `twinlab certs list` shows")
-    String thumbprint;
+  @Command(name = "trust", mixinStandardHelpOptions = true,
+      description = "Trust a refused server certificate; the connection succeeds at its next reconnect.")
+  static final class Trust extends ThumbprintChange {
+    @Override
+    boolean change(OpcUaPki pki) throws Exception {
+      return pki.trust(thumbprint);
+    }
 
     @Override
-    public Integer call() throws Exception {
-      if (!pki(data.dir).remove(thumbprint)) {
-        spec.commandLine().getErr().println("twinlab certs remove: no certificate " + thumbprint + " (see twinlab certs list)");
-        spec.commandLine().getErr().flush();
-        return 1;
-      }
-      spec.commandLine().getOut().println("removed " + thumbprint);
-      spec.commandLine().getOut().flush();
-      return 0;
+    String name() {
+      return "trust";
+    }
+
+    @Override
+    String what() {
+      return "refused certificate";
+    }
+
+    @Override
+    String done() {
+      return "trusted";
+    }
+  }
+
+  @Command(name = "remove", mixinStandardHelpOptions = true,
+      description = "Remove a certificate from the trusted (or refused) ones; a server using it is refused from its next connect.")
+  static final class Remove extends ThumbprintChange {
+    @Override
+    boolean change(OpcUaPki pki) throws Exception {
+      return pki.remove(thumbprint);
+    }
+
+    @Override
+    String name() {
+      return "remove";
+    }
+
+    @Override
+    String what() {
+      return "certificate";
+    }
+
+    @Override
+    String done() {
+      return "removed";
     }
   }
 }
