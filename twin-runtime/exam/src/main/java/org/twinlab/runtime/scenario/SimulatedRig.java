@@ -44,16 +44,14 @@ final class SimulatedRig {
 
   private static final class Subscription {
     final String signal;
-    final String connection;
     final String address;
     final boolean opcua;
     final double periodMs;
     final Optional<String> path;
     double dueInMs;
 
-    Subscription(SignalRequest r, String connection, boolean opcua, double periodMs, Optional<String> path) {
+    Subscription(SignalRequest r, boolean opcua, double periodMs, Optional<String> path) {
       this.signal = r.signal();
-      this.connection = connection;
       this.address = r.address();
       this.opcua = opcua;
       this.periodMs = periodMs;
@@ -76,7 +74,7 @@ final class SimulatedRig {
       boolean opcua = ConnectionConfig.OPCUA.equals(protocols.get(connection));
       Optional<String> path = resolve(connection, r.address(), false);
       double period = opcua ? Math.max(50, r.samplingIntervalMs()) : 0;
-      subscriptions.put(r.signal(), new Subscription(r, connection, opcua, period, path));
+      subscriptions.put(r.signal(), new Subscription(r, opcua, period, path));
       if (opcua && path.isEmpty()) {
         immediate.add(new Sample(r.signal(), r.address(), null, now, Quality.bad("Bad_NodeIdUnknown: the server has no node " + r.address())));
       }
