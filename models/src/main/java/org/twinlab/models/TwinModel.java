@@ -28,8 +28,15 @@ public record TwinModel(
     return all;
   }
 
+  /** The property at a "component.property" path; a scan, since building {@link #properties()} per lookup made lookups over a whole model quadratic. */
   public Optional<PropertyDef> property(String path) {
-    return Optional.ofNullable(properties().get(path));
+    PropertyDef found = null;
+    for (ComponentDef c : components) {
+      for (PropertyDef p : c.properties()) {
+        if (p.path().equals(path)) found = p; // the last one wins, as in properties()
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   /** The same model with its glTF scene's text, when it has a scene. */
