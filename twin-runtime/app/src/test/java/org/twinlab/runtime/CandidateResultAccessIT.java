@@ -110,6 +110,29 @@ class CandidateResultAccessIT {
         // a station the session does not have, and a session that does not exist, give nothing away
         assertThat(ask(cand1, "exam-a", "s9").statusCode()).isIn(403, 404);
         assertThat(ask(cand1, "no-such-session", "s1").statusCode()).isIn(403, 404);
+
+        // seated: one's own station, not ended even once handed in while the session runs on
+        JsonObject seat1 = get(cand1.get("/api/v1/me/station").send()).bodyAsJsonObject();
+        assertThat(seat1.getString("session")).isEqualTo("exam-a");
+        assertThat(seat1.getBoolean("ended")).isFalse();
+        // a session ended as a whole by its examiner: the page still finds the candidate's station, ended, and its result
+        HttpResponse<Buffer> startedZ = get(exam2.post("/api/v1/sessions/exam-z/start").send());
+        assertThat(startedZ.statusCode()).as(startedZ.bodyAsString()).isEqualTo(200);
+        HttpResponse<Buffer> endedAll = get(exam2.post("/api/v1/sessions/exam-z/end").send());
+        assertThat(endedAll.statusCode()).as(endedAll.bodyAsString()).isEqualTo(200);
+        HttpResponse<Buffer> seat3 = get(cand3.get("/api/v1/me/station").send());
+        assertThat(seat3.statusCode()).as(seat3.bodyAsString()).isEqualTo(200);
+        assertThat(seat3.bodyAsJsonObject().getString("session")).isEqualTo("exam-z");
+        assertThat(seat3.bodyAsJsonObject().getString("station")).isEqualTo("s1");
+        assertThat(seat3.bodyAsJsonObject().getBoolean("ended")).isTrue();
+        HttpResponse<Buffer> ownAfterEnd = ask(cand3, "exam-z", "s1");
+        assertThat(ownAfterEnd.statusCode()).as(ownAfterEnd.bodyAsString()).isEqualTo(200);
+        assertThat(ownAfterEnd.bodyAsJsonObject().getString("state")).isEqualTo("ended");
+        // and still no one else's
+        assertThat(ask(cand1, "exam-z", "s1").statusCode()).isEqualTo(403);
+        // a candidate of no session at all sits nowhere
+        WebClient cand9 = users.client("cand9", Role.CANDIDATE);
+        assertThat(get(cand9.get("/api/v1/me/station").send()).statusCode()).isEqualTo(404);
       } finally {
         get(runtime.stop());
       }

@@ -173,6 +173,22 @@ public final class LabSessions implements AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * The station a candidate sat at in the newest session that has ended, when they sit at none
+   * now: so their page can show the result of a session an examiner ended as a whole.
+   */
+  public Optional<Map.Entry<LabSession, StationPlan>> lastEndedStationOf(String candidate) {
+    List<LabSession> newestFirst = new ArrayList<>(oldestFirst());
+    Collections.reverse(newestFirst);
+    for (LabSession s : newestFirst) {
+      if (!s.ended()) continue;
+      for (StationPlan p : s.plan().stations()) {
+        if (p.candidate().equals(candidate)) return Optional.of(Map.entry(s, s.currentOf(p)));
+      }
+    }
+    return Optional.empty();
+  }
+
   private LabSession session(SessionPlan plan, EvidenceLog log) {
     Map<String, Scenario> scenarios = new TreeMap<>();
     Map<String, org.twinlab.scenarios.exam.Exam> exams = new TreeMap<>();

@@ -148,8 +148,11 @@ final class SessionRoutes {
 
   private void myStation(RoutingContext ctx) {
     String me = Guard.caller(ctx).name();
-    var at = sessions.stationOf(me).orElseThrow(() -> TwinRequestException.notFound("station", me + " sits at no station now"));
-    Http.send(ctx, 200, new JsonObject().put("session", at.getKey().id()).put("station", at.getValue().id()));
+    var now = sessions.stationOf(me);
+    // seated nowhere now: the station of the newest ended session, marked ended, so its result can be shown
+    var at = now.or(() -> sessions.lastEndedStationOf(me))
+        .orElseThrow(() -> TwinRequestException.notFound("station", me + " sits at no station now"));
+    Http.send(ctx, 200, new JsonObject().put("session", at.getKey().id()).put("station", at.getValue().id()).put("ended", now.isEmpty()));
   }
 
   private void extend(RoutingContext ctx) {
