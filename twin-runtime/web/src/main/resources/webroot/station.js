@@ -5,6 +5,7 @@ const enc = encodeURIComponent;
 let seat = null;
 let opened = false;
 let editing = null;
+let known = [];
 
 async function action(twin, kind, fields, messageId) {
   try {
@@ -31,16 +32,68 @@ async function openWork(view) {
 async function listBindings() {
   const twin = $('binding-twin').value;
   const v = await api('GET', '/api/v1/twins/' + enc(twin) + '/bindings');
+  if (editing) editing.known = v.bindings;
+  known = v.bindings;
   $('bindings').replaceChildren(...v.bindings.map(b => el('tr', {'data-property': b.property},
     el('td', {}, b.property), el('td', {}, (b.connection || '') + ' ' + (b.address || '')),
     el('td', {}, el('button', {class: 'edit', onclick: () => edit(twin, b)}, t('edit'))))));
 }
 
 function edit(twin, binding) {
-  editing = {twin, property: binding.property};
+  editing = {twin, property: binding.property, known};
   $('binding-editor').hidden = false;
   $('binding-text').value = JSON.stringify(binding, null, 2);
+  fillForm(binding);
   preview();
+}
+
+// the form's fields and where each sits in a binding: the rest of the binding (range, unit, clamp, bit, write) is kept as it is
+const FORM_FIELDS = [
+  {id: 'bf-connection', get: b => b.connection, set: (b, v) => { b.connection = v; }},
+  {id: 'bf-address', get: b => b.address, set: (b, v) => { b.address = v; }},
+  {id: 'bf-sampling_ms', get: b => b.sampling_ms, set: (b, v) => { if (v === '') delete b.sampling_ms; else b.sampling_ms = Number(v); }},
+  {id: 'bf-scale', get: b => (b.transform || {}).scale, set: (b, v) => transformField(b, 'scale', v, 1)},
+  {id: 'bf-offset', get: b => (b.transform || {}).offset, set: (b, v) => transformField(b, 'offset', v, 0)},
+  {id: 'bf-deadband', get: b => (b.transform || {}).deadband, set: (b, v) => transformField(b, 'deadband', v, 0)}
+];
+
+function transformField(b, key, v, neutral) {
+  b.transform = b.transform || {};
+  if (v === '' || Number(v) === neutral) delete b.transform[key]; else b.transform[key] = Number(v);
+  if (!Object.keys(b.transform).length) delete b.transform;
+}
+
+/** The form shows the binding; the connections and addresses offered are those of the twin's own bindings, its station's signals. */
+function fillForm(binding) {
+  $('bf-property').value = binding.property;
+  const known = editing.known || [];
+  const connections = [...new Set([binding.connection, ...known.map(b => b.connection)].filter(c => c))];
+  $('bf-connection').replaceChildren(...connections.map(c => el('option', {value: c}, c)));
+  $('bf-addresses').replaceChildren(...[...new Set(known.map(b => b.address).filter(a => a))].map(a => el('option', {value: a})));
+  for (const f of FORM_FIELDS) {
+    const v = f.get(binding);
+    $(f.id).value = v === undefined || v === null ? '' : v;
+  }
+}
+
+/** A change in the form is written into the binding's JSON and previewed at once. */
+function formChanged() {
+  let b;
+  try {
+    b = editedBinding();
+  } catch (e) {
+    $('preview-value').textContent = 'JSON: ' + e.message;
+    return;
+  }
+  for (const f of FORM_FIELDS) f.set(b, $(f.id).value);
+  $('binding-text').value = JSON.stringify(b, null, 2);
+  schedulePreview();
+}
+
+function schedulePreview() {
+  if (!editing) return;
+  clearTimeout(editing.timer);
+  editing.timer = setTimeout(preview, 300);
 }
 
 function editedBinding() {
@@ -73,10 +126,14 @@ const WORDS = {
     pass: 'pass', falseFailure: 'false failure', caughtBy: 'caught by', notCaught: 'not caught', caseName: 'case',
     handedIn: 'You handed in your work: this station is locked.',
     endedLocked: 'Your station has ended: it is locked.',
+    connection: 'Connection', address: 'Address', property: 'Property', sampling: 'Sampling (ms)', scale: 'Scale', offset: 'Offset',
+    deadband: 'Deadband', asJson: 'The whole binding (JSON)',
     status: {passed: 'passed', failed: 'failed', pending: 'pending', indeterminate: 'undecided', marked: 'marked', unmarked: 'not marked yet'}},
   zh: {timeLimits: '时限', left: '', timeUp: '已到时', why: '原因', correctTwin: '正确孪生',
     pass: '通过', falseFailure: '误报失败', caughtBy: '发现它的用例', notCaught: '未发现', caseName: '用例',
     handedIn: '你已交卷，本工位已锁定。', endedLocked: '本工位已结束，已锁定。',
+    connection: '连接', address: '地址', property: '属性', sampling: '采样周期（毫秒）', scale: '比例系数', offset: '偏移量',
+    deadband: '死区', asJson: '完整绑定（JSON）',
     status: {passed: '通过', failed: '未通过', pending: '待判定', indeterminate: '无法判定', marked: '已评分', unmarked: '尚未评分'}}
 };
 
@@ -296,7 +353,20 @@ async function showResult() {
   document.querySelectorAll('.seated').forEach(x => { x.hidden = false; });
   $('binding-preview').onclick = preview;
   $('binding-save').onclick = save;
-  $('binding-text').oninput = () => { clearTimeout(editing && editing.timer); if (editing) editing.timer = setTimeout(preview, 400); };
+  $('binding-text').oninput = () => {
+    try {
+      fillForm(editedBinding());
+    } catch (e) {
+      // the JSON is being typed: the form follows once it parses
+    }
+    schedulePreview();
+  };
+  FORM_FIELDS.forEach(f => { $(f.id).oninput = formChanged; $(f.id).onchange = formChanged; });
+  for (const [id, key] of [['bf-property-label', 'property'], ['bf-connection-label', 'connection'], ['bf-address-label', 'address'],
+    ['bf-sampling-label', 'sampling'], ['bf-scale-label', 'scale'], ['bf-offset-label', 'offset'], ['bf-deadband-label', 'deadband'],
+    ['binding-json-label', 'asJson']]) {
+    $(id).textContent = w(key);
+  }
   $('report-send').onclick = () => {
     const fields = {};
     ['alarm_code', 'cause_category', 'property', 'symptom', 'cause', 'action', 'text'].forEach(f => { const v = $('report-' + f).value.trim(); if (v) fields[f] = v; });

@@ -120,12 +120,16 @@ class ExamInTheBrowserIT {
         candidate.findElement(By.cssSelector("#bindings tr[data-property='vibration.rms_x'] button.edit")).click();
         WebElement text = candidate.findElement(By.id("binding-text"));
         seen(() -> text.getAttribute("value").contains("vibration/z"));
-        JsonObject fixed = new JsonObject(text.getAttribute("value"));
-        fixed.put("address", fixed.getString("address").replace("vibration/z", "vibration/x"));
-        text.clear();
-        text.sendKeys(fixed.encode());
-        candidate.findElement(By.id("binding-preview")).click();
-        seen(() -> candidate.findElement(By.id("preview-value")).getText().contains("save to see"));
+        // the form shows the binding's fields; the address is edited there and previewed as it is typed
+        WebElement addressField = candidate.findElement(By.id("bf-address"));
+        assertThat(addressField.getAttribute("value")).contains("vibration/z");
+        assertThat(candidate.findElement(By.id("bf-connection")).getAttribute("value")).isNotBlank();
+        String fixedAddress = addressField.getAttribute("value").replace("vibration/z", "vibration/x");
+        addressField.clear();
+        addressField.sendKeys(fixedAddress);
+        seen(() -> new JsonObject(text.getAttribute("value")).getString("address").equals(fixedAddress));
+        // the X channel is the one the twin reads for rms_z now: its value shows before saving
+        seen(() -> candidate.findElement(By.id("preview-value")).getText().contains("vibration.rms_z is bound to"));
         candidate.findElement(By.id("binding-save")).click();
         seen(() -> candidate.findElement(By.id("binding-message")).getText().contains("vibration.rms_x ✓"));
         seen(() -> candidate.findElement(By.cssSelector("#tasks li[data-check='x-rebound']")).getAttribute("class")

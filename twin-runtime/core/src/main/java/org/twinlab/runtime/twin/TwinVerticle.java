@@ -229,9 +229,9 @@ public final class TwinVerticle extends VerticleBase {
   /** What an edited binding would show now (nothing is changed). */
   public Future<BindingPreview> preview(Binding edited) {
     return onTwin(() -> {
-      Object value = state.properties().stream().filter(p -> p.property().equals(edited.property())).findFirst()
-          .map(PropertyState::value).orElse(null);
-      return Future.succeededFuture(BindingPreview.of(edited, active.set().forProperty(edited.property()), value));
+      java.util.function.Function<String, Object> valueOf = property -> state.properties().stream()
+          .filter(p -> p.property().equals(property)).findFirst().map(PropertyState::value).orElse(null);
+      return Future.succeededFuture(BindingPreview.of(edited, active.set(), valueOf));
     });
   }
 
