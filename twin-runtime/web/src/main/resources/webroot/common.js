@@ -172,11 +172,27 @@ function controls(twin, kind) {
   if (kind === 'candidate' && twin.writable.length) {
     const select = el('select', {class: 'write-property'}, ...twin.writable.map(w => el('option', {value: w.property}, w.property)));
     const value = el('input', {class: 'write-value', size: 8, placeholder: t('value')});
-    out.append(el('div', {class: 'row'}, select, value, el('button', {onclick: () => run(select.value, () => {
+    const allowed = el('span', {class: 'write-allowed'});
+    // the unit, range or allowed values of the property chosen, shown before a value is written
+    const showAllowed = () => {
+      const w = twin.writable.find(x => x.property === select.value) || {};
+      const range = w.range && w.range.length === 2 ? w.range[0] + ' … ' + w.range[1] : '';
+      const values = (w.values || []).join(' | ') || (w.type === 'bool' ? 'true | false' : '');
+      allowed.textContent = [range, values, w.unit].filter(x => x).join(' ');
+      value.type = w.type === 'int' || w.type === 'double' ? 'number' : 'text';
+      value.min = range ? w.range[0] : '';
+      value.max = range ? w.range[1] : '';
+      value.step = w.type === 'int' ? '1' : 'any';
+    };
+    select.onchange = showAllowed;
+    showAllowed();
+    // the rig's answer right beside the control it answers
+    out.append(el('div', {class: 'row write-row'}, select, value, allowed, el('button', {onclick: () => run(select.value, () => {
       const text = value.value.trim();
       let v = text === 'true' ? true : text === 'false' ? false : isNaN(Number(text)) || text === '' ? text : Number(text);
       return api('PUT', '/api/v1/twins/' + twin.id + '/properties/' + select.value, {value: v});
-    })}, t('write'))));
+    })}, t('write')), message));
+    return out;
   }
   out.append(message);
   return out;

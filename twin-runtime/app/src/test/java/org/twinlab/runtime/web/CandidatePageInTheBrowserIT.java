@@ -90,6 +90,19 @@ class CandidatePageInTheBrowserIT {
         assertThat(browser.findElement(By.id("locked")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("result")).isDisplayed()).isFalse();
 
+        // a write control shows the property's unit and range before anything is written, and the rig's refusal beside it
+        org.openqa.selenium.support.ui.Select property = new org.openqa.selenium.support.ui.Select(
+            browser.findElement(By.cssSelector("#twin-tank-1 select.write-property")));
+        property.selectByValue("outlet_valve.opening");
+        seen(() -> browser.findElement(By.cssSelector("#twin-tank-1 .write-allowed")).getText().equals("0 … 100 %"));
+        property.selectByValue("inlet_valve.open");
+        seen(() -> browser.findElement(By.cssSelector("#twin-tank-1 .write-allowed")).getText().equals("true | false"));
+        property.selectByValue("outlet_valve.opening");
+        browser.findElement(By.cssSelector("#twin-tank-1 .write-value")).sendKeys("250");
+        browser.findElement(By.cssSelector("#twin-tank-1 .write-row button")).click();
+        seen(() -> browser.findElement(By.cssSelector("#twin-tank-1 .write-row .message")).getText().startsWith("outlet_valve.opening: "));
+        assertThat(browser.findElement(By.cssSelector("#twin-tank-1 .write-row .message")).getText()).doesNotEndWith("✓");
+
         // 2. handed in: every control of the station is disabled, and the page says why
         browser.findElement(By.id("hand-in")).click();
         browser.switchTo().alert().accept();

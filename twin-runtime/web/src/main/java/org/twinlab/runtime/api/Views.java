@@ -74,7 +74,8 @@ public final class Views {
     model.components().forEach(c -> c.commands().forEach(cmd -> commands.add(new CommandView(cmd.path(), cmd.description().en(),
         cmd.description().zh()))));
     List<WritableView> writable = model.properties().values().stream().filter(p -> p.writable())
-        .map(p -> new WritableView(p.path(), p.type().name().toLowerCase(Locale.ROOT), p.unit())).toList();
+        .map(p -> new WritableView(p.path(), p.type().name().toLowerCase(Locale.ROOT), p.unit(),
+            p.range().map(r -> List.of(r.min(), r.max())).orElse(List.of()), p.enumValues())).toList();
     return new TwinView(twinSummaryView(s, model), values, s.alarms().stream().map(Views::alarmView).toList(), commands, writable);
   }
 
