@@ -25,6 +25,7 @@ async function openWork(view) {
   }
   $('binding-twin').onchange = listBindings;
   await listBindings();
+  await prepareCaseBuilder().catch(e => say('cb-message', describe(e), true));
   $('export-link').href = '/api/v1/twins/' + enc(view.twins[0]) + '/export?from=-10m&to=now&format=csv';
   $('export-link').onclick = () => setTimeout(refresh, 1000);
 }
@@ -128,12 +129,16 @@ const WORDS = {
     endedLocked: 'Your station has ended: it is locked.',
     connection: 'Connection', address: 'Address', property: 'Property', sampling: 'Sampling (ms)', scale: 'Scale', offset: 'Offset',
     deadband: 'Deadband', asJson: 'The whole binding (JSON)',
+    caseBuilder: 'Add a test case', given: 'Given', when: 'When', then: 'Then (condition)', within: 'Within', settle: 'Settle first', addCase: 'Add the case',
+    thenNeeded: 'Say what must hold: a condition such as twin.tank.level > 280', caseAdded: 'The suite has {n} case(s).',
     status: {passed: 'passed', failed: 'failed', pending: 'pending', indeterminate: 'undecided', marked: 'marked', unmarked: 'not marked yet'}},
   zh: {timeLimits: '时限', left: '', timeUp: '已到时', why: '原因', correctTwin: '正确孪生',
     pass: '通过', falseFailure: '误报失败', caughtBy: '发现它的用例', notCaught: '未发现', caseName: '用例',
     handedIn: '你已交卷，本工位已锁定。', endedLocked: '本工位已结束，已锁定。',
     connection: '连接', address: '地址', property: '属性', sampling: '采样周期（毫秒）', scale: '比例系数', offset: '偏移量',
     deadband: '死区', asJson: '完整绑定（JSON）',
+    caseBuilder: '添加测试用例', given: '前提', when: '操作', then: '预期（条件）', within: '时限', settle: '先稳定', addCase: '添加用例',
+    thenNeeded: '请填写必须成立的条件，例如 twin.tank.level > 280', caseAdded: '测试套件现有 {n} 个用例。',
     status: {passed: '通过', failed: '未通过', pending: '待判定', indeterminate: '无法判定', marked: '已评分', unmarked: '尚未评分'}}
 };
 
@@ -231,7 +236,7 @@ async function submitArtefact() {
 
 // what the box starts with for each kind of suite: a test suite's case, a security script's case, a mapping test's case, a test set-up's probe, a performance script
 const SUITE_TEMPLATES = {
-  test_suite: '{"cases": [{"name": "case 1", "given": {}, "when": {}, "then": "", "within": "10s"}]}',
+  test_suite: '{"cases": []}',
   security_suite: '{"cases": [{"name": "case 1", "write": {"property": "", "value": 0}, "expect": "refused"}]}',
   mapping_test: '{"cases": [{"name": "case 1", "when": {"write": {"property": "", "value": 0}}, "property": "", "tolerance": 1, "within": "5s", "hold": "10s"}]}',
   joint_program: '{"rigs": [], "steps": [{"name": "step 1", "when": {}, "then": "", "within": "10s"}]}',
@@ -239,6 +244,64 @@ const SUITE_TEMPLATES = {
   test_setup: '{"probes": [{"property": "", "connection": "", "address": ""}]}',
   perf_script: '{"property": "", "values": [0, 1], "rate": 1, "seconds": 60, "metric": "p95", "threshold_ms": 1000}'
 };
+
+/** A value as typed: a number, true or false, or else the text. */
+function typed(text) {
+  const v = text.trim();
+  return v === 'true' ? true : v === 'false' ? false : v !== '' && !Number.isNaN(Number(v)) ? Number(v) : v;
+}
+
+/** The case builder offers the twin's own properties and commands, and adds a case to the suite in the box. */
+async function prepareCaseBuilder() {
+  const model = await api('GET', '/api/v1/twins/' + enc($('report-twin').value) + '/model');
+  const properties = model.components.flatMap(c => c.properties || []);
+  const commands = model.components.flatMap(c => c.commands || []);
+  const options = (list, key) => list.map(x => el('option', {value: x[key]}, x[key]));
+  $('cb-given-property').replaceChildren(el('option', {value: ''}, '—'), ...options(properties.filter(p => p.writable), 'property'));
+  $('cb-when-property').replaceChildren(...options(properties.filter(p => p.writable), 'property'));
+  $('cb-when-command').replaceChildren(...options(commands, 'command'));
+  $('cb-then-terms').replaceChildren(...properties.map(p => el('option', {value: 'twin.' + p.property})));
+  const kindShown = () => {
+    const kind = $('cb-when-kind').value;
+    $('cb-when-property').hidden = kind !== 'write';
+    $('cb-when-value').hidden = kind !== 'write';
+    $('cb-when-command').hidden = kind !== 'command';
+  };
+  $('cb-when-kind').onchange = kindShown;
+  kindShown();
+}
+
+function addCase() {
+  let suite;
+  try {
+    suite = JSON.parse($('suite-text').value);
+  } catch (e) {
+    say('cb-message', 'JSON: ' + e.message, true);
+    return;
+  }
+  if (!Array.isArray(suite.cases)) suite = {cases: []};
+  const then = $('cb-then').value.trim();
+  if (!then) {
+    say('cb-message', w('thenNeeded'), true);
+    return;
+  }
+  const c = {name: $('cb-name').value.trim() || 'case ' + (suite.cases.length + 1)};
+  if ($('cb-given-property').value) c.given = {[$('cb-given-property').value]: typed($('cb-given-value').value)};
+  const kind = $('cb-when-kind').value;
+  if (kind === 'write') c.when = {write: {property: $('cb-when-property').value, value: typed($('cb-when-value').value)}};
+  if (kind === 'command') c.when = {command: $('cb-when-command').value};
+  if ($('cb-settle').value.trim()) c.settle = $('cb-settle').value.trim();
+  c.then = then;
+  c.within = $('cb-within').value.trim() || '10s';
+  suite.cases.push(c);
+  $('suite-kind').value = 'test_suite';
+  $('suite-text').value = JSON.stringify(suite, null, 2);
+  say('cb-message', tf0(w('caseAdded'), suite.cases.length));
+}
+
+function tf0(text, n) {
+  return text.replace('{n}', String(n));
+}
 
 async function submitSuite(kind, fields) {
   try {
@@ -385,6 +448,12 @@ async function showResult() {
       say('suite-message', 'JSON: ' + e.message, true);
     }
   };
+  $('cb-add').onclick = addCase;
+  for (const [id, key] of [['cb-legend', 'caseBuilder'], ['cb-name-label', 'caseName'], ['cb-given-label', 'given'], ['cb-when-label', 'when'],
+    ['cb-then-label', 'then'], ['cb-settle-label', 'settle'], ['cb-within-label', 'within'], ['cb-add', 'addCase']]) {
+    $(id).textContent = w(key);
+  }
+  $('report-twin').addEventListener('change', () => prepareCaseBuilder().catch(e => say('cb-message', describe(e), true)));
   $('artefact-send').onclick = submitArtefact;
   $('backup').onclick = () => action($('report-twin').value, 'backup', {}, 'file-message');
   // the twin application's package: another version over the running one, or back to the one before

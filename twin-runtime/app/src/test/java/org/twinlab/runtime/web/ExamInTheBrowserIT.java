@@ -234,10 +234,15 @@ class ExamInTheBrowserIT {
         candidate.findElement(By.id("lang")).click();
         seen(() -> candidate.findElement(setpointLimit).getText().startsWith("⏱ by 3:00"));
         seen(() -> !candidate.findElements(By.cssSelector("#report-twin option[value='tank-1']")).isEmpty());
-        WebElement suite = candidate.findElement(By.id("suite-text"));
-        suite.clear();
-        suite.sendKeys("{\"cases\": [{\"name\": \"level reads\", \"settle\": \"20s\", \"then\": \"twin.tank.level >= 0\", \"within\": \"2s\"},"
-            + " {\"name\": \"too high\", \"settle\": \"5s\", \"then\": \"twin.tank.level > 499\", \"within\": \"1s\"}]}");
+        // the suite is built case by case in the builder, which writes valid JSON into the box
+        seen(() -> !candidate.findElements(By.cssSelector("#cb-then-terms option[value='twin.tank.level']")).isEmpty());
+        addCase(candidate, "level reads", "twin.tank.level >= 0", "20s", "2s");
+        seen(() -> candidate.findElement(By.id("cb-message")).getText().equals("The suite has 1 case(s)."));
+        addCase(candidate, "too high", "twin.tank.level > 499", "5s", "1s");
+        seen(() -> candidate.findElement(By.id("cb-message")).getText().equals("The suite has 2 case(s)."));
+        JsonObject built = new JsonObject(candidate.findElement(By.id("suite-text")).getAttribute("value"));
+        assertThat(built.getJsonArray("cases").getJsonObject(0).getString("settle")).isEqualTo("20s");
+        assertThat(built.getJsonArray("cases").getJsonObject(1).getString("then")).isEqualTo("twin.tank.level > 499");
         candidate.findElement(By.id("suite-run")).click();
         seen(() -> candidate.findElement(By.id("suite-message")).getText().contains("false failures in 2 cases"));
         assertThat(candidate.findElements(By.cssSelector("#suite-result th[data-variant]"))).hasSize(6);
@@ -309,5 +314,14 @@ class ExamInTheBrowserIT {
 
   private static List<String> states(WebDriver examiner) {
     return examiner.findElements(By.cssSelector("#stations .station .state")).stream().map(e -> e.getAttribute("data-state")).toList();
+  }
+
+  private static void addCase(WebDriver candidate, String name, String then, String settle, String within) {
+    for (var field : java.util.Map.of("cb-name", name, "cb-then", then, "cb-settle", settle, "cb-within", within).entrySet()) {
+      WebElement input = candidate.findElement(By.id(field.getKey()));
+      input.clear();
+      input.sendKeys(field.getValue());
+    }
+    candidate.findElement(By.id("cb-add")).click();
   }
 }

@@ -62,7 +62,7 @@ class SecurityScriptInTheBrowserIT {
         seen(() -> !candidate.findElements(By.cssSelector("#report-twin option[value='tank-1']")).isEmpty());
         // choosing the kind swaps the box's starting case for a security case
         WebElement box = candidate.findElement(By.id("suite-text"));
-        assertThat(box.getAttribute("value")).contains("\"then\"");
+        assertThat(box.getAttribute("value")).contains("\"cases\"");
         candidate.findElement(By.xpath("//select[@id='suite-kind']/option[.='security_suite']")).click();
         seen(() -> box.getAttribute("value").contains("\"expect\": \"refused\""));
         box.clear();

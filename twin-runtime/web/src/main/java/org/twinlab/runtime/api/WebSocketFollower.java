@@ -83,8 +83,8 @@ final class WebSocketFollower {
   }
 
   private void changed(String twin, FeedFrame frame) {
-    // left while the frame was on its way, or its state is still to come
-    if (!followed.containsKey(twin) || awaitingState.contains(twin)) return;
+    // left while the frame was on its way, or its state is still to come; or the socket closed before its close handler ran
+    if (closed || ws.isClosed() || !followed.containsKey(twin) || awaitingState.contains(twin)) return;
     if (!access.sees(twin)) {
       lost(twin);
       return;
@@ -100,7 +100,7 @@ final class WebSocketFollower {
     Followed f = followed.get(twin);
     f.state().get().onComplete(r -> {
       // unsubscribed meanwhile, or subscribed again: that subscription sends its own state
-      if (followed.get(twin) != f) return;
+      if (followed.get(twin) != f || closed || ws.isClosed()) return;
       if (r.failed()) {
         notice(FeedFrame.error("subscribe", "the state of twin " + twin + " cannot be read: " + r.cause().getMessage()));
         return;
