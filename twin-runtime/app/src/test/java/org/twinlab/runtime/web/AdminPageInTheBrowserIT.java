@@ -41,7 +41,8 @@ import org.twinlab.runtime.config.OpcUaSecurityConfig;
  * through its dialogs (the new password really logs in, a locked account really cannot), finds the
  * account's trail by user, takes and checks a backup, downloads the platform key, sees health, and
  * trusts and removes an OPC UA server certificate; in Chinese no English word of the page is left.
- * Examiners and candidates who open it get none of its data.
+ * Examiners and candidates who open it get none of its data; the live twins page leads each user
+ * back to their own page.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -218,7 +219,7 @@ class AdminPageInTheBrowserIT {
   }
 
   @Test
-  void examinersAndCandidatesWhoOpenTheAdminPageGetNoneOfItsData(Vertx vertx) throws Exception {
+  void examinersAndCandidatesWhoOpenTheAdminPageGetNoneOfItsDataAndTheTwinsPageLeadsThemHome(Vertx vertx) throws Exception {
     Browsers.require();
     try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data)) {
       TwinRuntime runtime = get(TwinRuntime.start(vertx, lab.config(), lab::simulator));
@@ -244,6 +245,11 @@ class AdminPageInTheBrowserIT {
             assertThat(answer.get("status")).as(who.getKey() + " GET " + path + ": " + answer.get("body")).isEqualTo(403L);
             assertThat((String) answer.get("body")).doesNotContain("boss");
           }
+          // the live twins page leads back to the user's own page
+          browser.get(base + "/twins.html");
+          seen(() -> browser.findElement(By.id("home")).getAttribute("href").equals(base + who.getValue()));
+          browser.findElement(By.id("home")).click();
+          seen(() -> browser.getCurrentUrl().endsWith(who.getValue()));
         } finally {
           browser.quit();
         }
