@@ -82,7 +82,7 @@ async function page(roles) {
 }
 
 function homeOf(role) {
-  return {candidate: '/station.html', examiner: '/examiner.html', trainer: '/trainer.html', admin: '/examiner.html'}[role] || '/index.html';
+  return {candidate: '/station.html', examiner: '/examiner.html', trainer: '/trainer.html', admin: '/admin.html'}[role] || '/index.html';
 }
 
 /** One WebSocket for the page; panels subscribe to the twins they show. */

@@ -49,6 +49,10 @@ async function health() {
   }
 }
 
-page().then(() => fetch('/api/v1/twins').then(r => r.json()).then(twins => twins.forEach(follow)));
+page().then(me => {
+  // back to the page of the user's role
+  document.getElementById('home').href = homeOf(me.role);
+  return fetch('/api/v1/twins').then(r => r.json()).then(twins => twins.forEach(follow));
+});
 health();
 setInterval(health, 3000);

@@ -79,6 +79,12 @@ class ExamInTheBrowserIT {
         other.findElement(By.id("logout")).click();
         seen(() -> other.getCurrentUrl().endsWith("/index.html"));
         logIn(other, base, "boss", ApiUsers.PASSWORD);
+        // an administrator lands on the administration page and reaches the examiner page from it
+        seen(() -> other.getCurrentUrl().endsWith("/admin.html"));
+        seen(() -> {
+          other.findElement(By.id("to-examiner")).click();
+          return true;
+        });
         seen(() -> other.getCurrentUrl().endsWith("/examiner.html"));
         other.findElement(By.id("logout")).click();
         seen(() -> other.getCurrentUrl().endsWith("/index.html"));

@@ -61,18 +61,24 @@ public final class Accounts {
     commit(next -> next.put(name, changed));
   }
 
+  /** Locks an account (it can no longer log in) or unlocks it; its password stays as it was. */
+  public synchronized void setLocked(String name, boolean locked) {
+    Account changed = require(name).withLocked(locked);
+    commit(next -> next.put(name, changed));
+  }
+
   public synchronized void remove(String name) {
     require(name);
     commit(next -> next.remove(name));
   }
 
-  /** The account a name and password prove, if they do. */
+  /** The account a name and password prove, if they do and it is not locked. */
   public Optional<Account> authenticate(String name, String password) {
     Optional<Account> a = find(name);
     // hash even for an unknown name, so timing does not tell which names exist
     String hash = a.map(Account::passwordHash).orElse(DECOY);
     boolean ok = Passwords.matches(password, hash);
-    return ok ? a : Optional.empty();
+    return ok && !a.get().locked() ? a : Optional.empty();
   }
 
   private static final String DECOY = Passwords.hash("not-a-password-of-anyone");
@@ -90,7 +96,7 @@ public final class Accounts {
       for (Object o : doc.getJsonArray("accounts", new JsonArray())) {
         JsonObject j = (JsonObject) o;
         Account a = new Account(j.getString("name"), Role.of(j.getString("role")), j.getString("display"),
-            j.getString("password"), Instant.parse(j.getString("created")));
+            j.getString("password"), Instant.parse(j.getString("created")), j.getBoolean("locked", false));
         byName.put(a.name(), a);
       }
     } catch (IOException e) {
@@ -115,7 +121,7 @@ public final class Accounts {
   private void save(Map<String, Account> accounts) {
     JsonArray list = new JsonArray();
     accounts.values().forEach(a -> list.add(new JsonObject().put("name", a.name()).put("role", a.role().key())
-        .put("display", a.displayName()).put("password", a.passwordHash()).put("created", a.created().toString())));
+        .put("display", a.displayName()).put("password", a.passwordHash()).put("created", a.created().toString()).put("locked", a.locked())));
     try {
       DurableFiles.replace(file, new JsonObject().put("accounts", list).encodePrettily());
     } catch (IOException e) {

@@ -8,6 +8,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Predicate;
 import org.twinlab.runtime.durable.DurableFiles;
 
 /**
@@ -44,15 +46,39 @@ public final class AuditLog implements AutoCloseable {
 
   /** The newest entries, newest last. */
   public synchronized JsonArray tail(int max) {
+    return tail(max, e -> true);
+  }
+
+  /** The newest entries the filter keeps, at most {@code max}, newest last. */
+  public synchronized JsonArray tail(int max, Predicate<JsonObject> keep) {
     if (!Files.exists(file)) return new JsonArray();
     try {
       var lines = Files.readAllLines(file);
+      java.util.ArrayDeque<JsonObject> kept = new java.util.ArrayDeque<>();
+      for (int i = lines.size() - 1; i >= 0 && kept.size() < max; i--) {
+        JsonObject e = new JsonObject(lines.get(i));
+        if (keep.test(e)) kept.addFirst(e);
+      }
       JsonArray out = new JsonArray();
-      lines.subList(Math.max(0, lines.size() - max), lines.size()).forEach(l -> out.add(new JsonObject(l)));
+      kept.forEach(out::add);
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * What an administrator looks for in the trail: entries by or about a user (either, when null),
+   * of one action (any, when null), at or after {@code from} and before {@code to} (open when null).
+   */
+  public static Predicate<JsonObject> filter(String user, String action, Instant from, Instant to) {
+    return e -> {
+      if (user != null && !user.equals(e.getString("by")) && !user.equals(e.getString("target"))) return false;
+      if (action != null && !action.equals(e.getString("action"))) return false;
+      if (from == null && to == null) return true;
+      Instant at = Instant.parse(e.getString("at"));
+      return (from == null || !at.isBefore(from)) && (to == null || at.isBefore(to));
+    };
   }
 
   @Override

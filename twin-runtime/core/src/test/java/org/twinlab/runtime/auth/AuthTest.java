@@ -3,6 +3,7 @@ package org.twinlab.runtime.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,44 @@ class AuthTest {
     assertThat(again.authenticate("nobody", "a-long-password")).isEmpty();
     again.setPassword("exam1", "another-long-one");
     assertThat(Accounts.open(data, java.time.Clock.systemUTC()).authenticate("exam1", "another-long-one")).isPresent();
+  }
+
+  @Test
+  void aLockedAccountCannotLogInUntilUnlockedAndStaysLockedAcrossARestart() {
+    Accounts accounts = Accounts.open(data, java.time.Clock.systemUTC());
+    accounts.add("exam1", Role.EXAMINER, null, "a-long-password");
+    accounts.setLocked("exam1", true);
+    assertThat(accounts.authenticate("exam1", "a-long-password")).as("the right password of a locked account").isEmpty();
+    Accounts again = Accounts.open(data, java.time.Clock.systemUTC());
+    assertThat(again.find("exam1")).map(Account::locked).contains(true);
+    assertThat(again.authenticate("exam1", "a-long-password")).isEmpty();
+    again.setLocked("exam1", false);
+    assertThat(again.authenticate("exam1", "a-long-password")).isPresent();
+    assertThatThrownBy(() -> again.setLocked("nobody", true)).hasMessageContaining("no user 'nobody'");
+  }
+
+  @Test
+  void theAuditTrailIsFilteredByUserActionAndTimeBeforeItsLimit() {
+    ManualClock clock = new ManualClock();
+    java.time.Instant t0 = clock.instant();
+    try (AuditLog audit = new AuditLog(data, clock)) {
+      audit.record("boss", "add user", "alice", "examiner");
+      clock.advance(Duration.ofSeconds(60));
+      audit.record("alice", "login", "alice", "127.0.0.1");
+      clock.advance(Duration.ofSeconds(60));
+      audit.record("boss", "add user", "bob", "candidate");
+      clock.advance(Duration.ofSeconds(60));
+      audit.record("bob", "login", "bob", "127.0.0.1");
+
+      assertThat(audit.tail(10, AuditLog.filter("alice", null, null, null))).extracting(e -> ((JsonObject) e).getString("action"))
+          .as("by alice or about her").containsExactly("add user", "login");
+      assertThat(audit.tail(10, AuditLog.filter(null, "add user", null, null))).extracting(e -> ((JsonObject) e).getString("target"))
+          .containsExactly("alice", "bob");
+      assertThat(audit.tail(10, AuditLog.filter(null, null, t0.plusSeconds(60), t0.plusSeconds(180))))
+          .extracting(e -> ((JsonObject) e).getString("target")).as("from inclusive, to exclusive").containsExactly("alice", "bob");
+      assertThat(audit.tail(1, AuditLog.filter("boss", null, null, null)))
+          .extracting(e -> ((JsonObject) e).getString("target")).as("the newest that match").containsExactly("bob");
+    }
   }
 
   @Test

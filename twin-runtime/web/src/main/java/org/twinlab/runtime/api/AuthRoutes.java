@@ -53,7 +53,12 @@ final class AuthRoutes {
     router.post("/api/v1/users").handler(this::addUser);
     router.delete("/api/v1/users/:name").handler(this::removeUser);
     router.put("/api/v1/users/:name/password").handler(this::setPassword);
-    router.get("/api/v1/audit").handler(ctx -> Http.respond(ctx, vertx.executeBlocking(() -> audit.tail(limit(ctx))), 200, a -> a));
+    router.put("/api/v1/users/:name/lock").handler(this::setLocked);
+    router.get("/api/v1/audit").handler(ctx -> {
+      int limit = limit(ctx);
+      var keep = AuditLog.filter(blankless(ctx, "user"), blankless(ctx, "action"), instant(ctx, "from"), instant(ctx, "to"));
+      Http.respond(ctx, vertx.executeBlocking(() -> audit.tail(limit, keep)), 200, a -> a);
+    });
   }
 
   private void login(RoutingContext ctx) {
@@ -149,6 +154,39 @@ final class AuthRoutes {
     }), 204, v -> null);
   }
 
+  private void setLocked(RoutingContext ctx) {
+    String name = ctx.pathParam("name");
+    Object value = Http.jsonBody(ctx).getValue("locked");
+    if (!(value instanceof Boolean locked)) throw TwinRequestException.invalid("locked", "true or false");
+    Caller by = Guard.caller(ctx);
+    if (locked && by.name().equals(name)) throw TwinRequestException.conflict("name", "an administrator cannot lock their own account");
+    Http.respond(ctx, vertx.executeBlocking(() -> {
+      Http.parse("name", () -> {
+        accounts.setLocked(name, locked);
+        return null;
+      });
+      if (locked) tokens.revokeAll(name);
+      audit.record(by.name(), locked ? "lock user" : "unlock user", name, "");
+      return accounts.find(name).orElseThrow();
+    }), 200, AuthRoutes::view);
+  }
+
+  /** A query parameter, or null when it is absent or blank. */
+  private static String blankless(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  private static java.time.Instant instant(RoutingContext ctx, String name) {
+    String v = blankless(ctx, name);
+    if (v == null) return null;
+    try {
+      return java.time.Instant.parse(v);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw TwinRequestException.invalid(name, "an ISO-8601 instant such as 2026-12-04T08:00:00Z");
+    }
+  }
+
   private static int limit(RoutingContext ctx) {
     String s = ctx.request().getParam("limit", "200");
     try {
@@ -166,6 +204,6 @@ final class AuthRoutes {
 
   private static JsonObject view(Account a) {
     return new JsonObject().put("name", a.name()).put("role", a.role().key()).put("display", a.displayName())
-        .put("created", a.created().toString());
+        .put("created", a.created().toString()).put("locked", a.locked());
   }
 }

@@ -55,6 +55,27 @@ final class BackupRoutes {
     r.post("/api/v1/backups").handler(this::create);
     r.get("/api/v1/backups").handler(this::list);
     r.get("/api/v1/backups/:file").handler(this::download);
+    r.longPost("/api/v1/backups/:file/check").handler(this::check);
+  }
+
+  /**
+   * Reads a backup through and checks every file against its manifest, as a restore would before
+   * anything lands: whether it can be restored, or what is wrong with it. Nothing is restored.
+   */
+  private void check(RoutingContext ctx) {
+    String name = ctx.pathParam("file");
+    if (!FILE_NAME.matcher(name).matches()) throw TwinRequestException.invalid("file", "a backup's file name, as the list gives it");
+    Path file = backupsDir.resolve(name);
+    Http.respond(ctx, vertx.executeBlocking(() -> {
+      if (!Files.isRegularFile(file)) throw TwinRequestException.notFound("file", "no backup '" + name + "'");
+      try {
+        BackupManifest m = DataBackup.verify(file);
+        return new JsonObject().put("file", name).put("restorable", true).put("files", m.files().size()).put("bytes", m.totalBytes())
+            .put("created", m.created().toString());
+      } catch (org.twinlab.runtime.backup.BackupException e) {
+        return new JsonObject().put("file", name).put("restorable", false).put("problem", e.getMessage());
+      }
+    }, false), 200, v -> v);
   }
 
   private void create(RoutingContext ctx) {
