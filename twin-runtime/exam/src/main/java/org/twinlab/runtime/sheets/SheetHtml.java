@@ -174,7 +174,7 @@ public final class SheetHtml {
         h.append("<tr><td>").append(esc(c.check())).append("</td><td>").append(esc(c.clause())).append("</td><td>")
             .append(num(c.points())).append("</td><td>").append(c.earned() == null || !started ? "—" : num(c.earned())).append("</td><td class=\"")
             .append(started ? status : "pending").append("\">").append(esc(l.status(status)))
-            .append("</td><td>").append(started ? esc(c.because()) : "").append(marksOf(marks, c.check(), l)).append("</td></tr>");
+            .append("</td><td>").append(started ? esc(l.reason(c.because())) : "").append(marksOf(marks, c.check(), l)).append("</td></tr>");
       }
       h.append("</table>\n");
       if (suiteTask.isPresent() && suiteTask.get().equals(t.task())) SuiteSheetHtml.append(h, actions);

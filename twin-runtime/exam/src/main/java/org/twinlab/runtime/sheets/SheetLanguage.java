@@ -82,6 +82,28 @@ public enum SheetLanguage {
     return ZH_ROLES.getOrDefault(role.toLowerCase(Locale.ROOT), role);
   }
 
+  /**
+   * Why a check scored as it did, in this language where the scoring worded it (not marked, not
+   * judged, marked n of 3, a guard's reason); a check's own explanation stays as its check wrote it.
+   */
+  public String reason(String because) {
+    if (this == EN || because == null) return because;
+    if (because.equals("not marked yet")) return "尚未评分";
+    if (because.equals("not judged")) return "尚未判定";
+    java.util.regex.Matcher m = MARKED.matcher(because);
+    if (m.matches()) return "评分 " + m.group(1) + " / " + m.group(2);
+    m = GUARD_OPEN.matcher(because);
+    if (m.matches()) return "所保护的 '" + m.group(1) + "' 尚未评定";
+    m = GUARD_NOTHING.matcher(because);
+    if (m.matches()) return "所保护的 '" + m.group(1) + "' 未得分：" + reason(m.group(2));
+    return because;
+  }
+
+  private static final java.util.regex.Pattern MARKED = java.util.regex.Pattern.compile("marked (\\d+) of (\\d+)");
+  private static final java.util.regex.Pattern GUARD_OPEN = java.util.regex.Pattern.compile("guards '([^']*)', not decided yet");
+  private static final java.util.regex.Pattern GUARD_NOTHING = java.util.regex.Pattern.compile("guards '([^']*)', which earned nothing: (.*)",
+      java.util.regex.Pattern.DOTALL);
+
   /** A station's state (ready, running, paused, ended). */
   public String state(String state) {
     return w("state." + state.toLowerCase(Locale.ROOT));

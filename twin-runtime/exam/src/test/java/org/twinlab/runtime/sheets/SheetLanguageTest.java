@@ -59,7 +59,7 @@ class SheetLanguageTest {
     String html = SheetHtml.of(result(StationClock.State.ENDED, true), SheetLanguage.ZH);
     assertThat(html).contains("lang=\"zh-CN\"").contains("<h1>成绩单</h1>").contains("<h2>职业功能</h2>").contains("<h2>任务与检查</h2>")
         .contains("<h2>签名</h2>").contains(SheetHtml.esc(BEARING.title().zh())).contains(Level.L4.zh()).contains("监测")
-        .contains(TITLE).contains("不合格").contains("未通过")
+        .contains(TITLE).contains("不合格").contains("未通过").contains("评分 1 / 3").doesNotContain("marked 1 of 3")
         .doesNotContain(">Score sheet<").doesNotContain(">Functions<").doesNotContain("FAILED").doesNotContain(">failed<");
     wellFormed(html);
   }
@@ -67,7 +67,7 @@ class SheetLanguageTest {
   @Test
   void anEnglishSheetNamesTheLevelInEnglish() {
     String html = SheetHtml.of(result(StationClock.State.ENDED, true), SheetLanguage.EN);
-    assertThat(html).contains("lang=\"en\"").contains("<h1>Score sheet</h1>").contains("Level 4 (intermediate worker)")
+    assertThat(html).contains("lang=\"en\"").contains("<h1>Score sheet</h1>").contains("Level 4 (intermediate worker)").contains("marked 1 of 3")
         .contains(SheetHtml.esc(BEARING.title().en())).doesNotContain(Level.L4.zh()).doesNotContain("中级工");
   }
 
