@@ -162,13 +162,13 @@ async function openStation(id) {
   remember();
   show('station-view');
   const base = '/api/v1/sessions/' + enc(current.session) + '/stations/' + enc(id);
-  $('sheet-html').href = base + '/sheet.html';
-  $('sheet-pdf').href = base + '/sheet.pdf';
+  $('sheet-html').href = base + '/sheet.html?lang=' + lang();
+  $('sheet-pdf').href = base + '/sheet.pdf?lang=' + lang();
   const st = await api('GET', base);
   // a part of an exam: the exam's sheet over all its parts beside the part's own
   $('exam-sheets').hidden = !st.exam;
-  $('exam-sheet-html').href = base + '/exam.html';
-  $('exam-sheet-pdf').href = base + '/exam.pdf';
+  $('exam-sheet-html').href = base + '/exam.html?lang=' + lang();
+  $('exam-sheet-pdf').href = base + '/exam.pdf?lang=' + lang();
   delete $('checks').dataset.shown;
   delete $('judgements').dataset.shown;
   delete $('actions').dataset.shown;

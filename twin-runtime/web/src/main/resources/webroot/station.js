@@ -332,7 +332,7 @@ function showExam(view) {
     onclick: () => begin(p.station)}, t('beginPart') + ': ' + tr(p, 'title'))) : [];
   line.replaceChildren(el('span', {id: 'exam-part'}, tf('examPart', {title: tr(e, 'title'), n: e.part, of: e.of, left: mmss(e.remainingSeconds)})),
     ...choices,
-    ...(over ? [' · ', el('span', {}, t('examOver')), ' ', el('a', {id: 'exam-sheet', href: base + '/exam.html', target: '_blank'}, t('examSheet'))] : []));
+    ...(over ? [' · ', el('span', {}, t('examOver')), ' ', el('a', {id: 'exam-sheet', href: base + '/exam.html?lang=' + lang(), target: '_blank'}, t('examSheet'))] : []));
 }
 
 async function begin(station) {

@@ -147,6 +147,17 @@ class LabSessionIT {
         HttpResponse<Buffer> pdf = get(exam1.get("/api/v1/sessions/exam-a/stations/s1/sheet.pdf").send());
         assertThat(pdf.getHeader("Content-Type")).isEqualTo("application/pdf");
         assertThat(pdf.bodyAsString().substring(0, 5)).isEqualTo("%PDF-");
+        // in the reader's language, asked for or as the browser says, with a line for each examiner to sign
+        assertThat(html.bodyAsString()).contains("lang=\"en\"").contains("<h1>Score sheet</h1>");
+        String zh = get(exam1.get("/api/v1/sessions/exam-a/stations/s1/sheet.html?lang=zh").send()).bodyAsString();
+        assertThat(zh).contains("lang=\"zh-CN\"").contains("<h1>成绩单</h1>").contains("<h2>签名</h2>");
+        assertThat(zh.substring(zh.indexOf("<table class=\"signatures\">")).split("<tr class=\"signature\">", -1)).hasSize(4);
+        assertThat(get(exam1.get("/api/v1/sessions/exam-a/stations/s1/sheet.html").putHeader("Accept-Language", "zh-CN,zh;q=0.9").send())
+            .bodyAsString()).contains("lang=\"zh-CN\"");
+        byte[] zhPdf = get(exam1.get("/api/v1/sessions/exam-a/stations/s1/sheet.pdf?lang=zh").send()).body().getBytes();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(zhPdf)) {
+          assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("成绩单").contains("签名").contains("exam2");
+        }
         String csv = get(exam1.get("/api/v1/sessions/exam-a/sheets.csv").send()).bodyAsString();
         assertThat(csv.lines().filter(l -> l.startsWith("exam-a,s1,cand1,"))).hasSize(7);
         assertThat(csv.lines().filter(l -> l.startsWith("exam-a,s2,cand2,"))).hasSize(7);

@@ -350,7 +350,7 @@ public final class LabSession {
     List<StationClock.Entry> clock = run != null ? run.clock().log() : before != null ? before.clock : List.of();
     return new StationResult(plan.id(), plan.title(), s.plan().id(), s.plan().candidate(), displayName.apply(s.plan().candidate()),
         s.scenario(), s.state(), sheet, s.marks().all(), s.marks().disagreements(), actions, s.interventions(), faults, clock,
-        evidenceHead, sealed);
+        evidenceHead, sealed, s.plan().examiners().stream().map(e -> new StationResult.Examiner(e, displayName.apply(e))).toList());
   }
 
   // ---- what the runtime hears of

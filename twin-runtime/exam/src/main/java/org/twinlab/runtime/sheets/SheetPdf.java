@@ -1,22 +1,23 @@
 package org.twinlab.runtime.sheets;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
- * The score sheet's page rendered to PDF (openhtmltopdf over PDFBox). Chinese names need a CJK
- * font: the first of the usual system fonts that is installed is embedded; without one such
- * characters print as blanks and the HTML sheet is the one to use.
+ * The score sheet's page rendered to PDF (openhtmltopdf over PDFBox). Latin text keeps the PDF's
+ * own sans-serif; Chinese text falls back to Noto Sans SC, which ships in this jar (see the module
+ * README) and is embedded as a subset of the glyphs the sheet uses. Rendering blocks: call it on a
+ * worker thread.
  */
 public final class SheetPdf {
-  private static final List<String> CJK_FONTS = List.of(
-      "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-      "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-      "/usr/share/fonts/truetype/arphic/uming.ttc");
+  /** The family the sheet's stylesheet names after sans-serif, for the characters it lacks. */
+  static final String CJK_FAMILY = "Noto Sans SC";
+  private static final String FONTS = "/org/twinlab/runtime/sheets/fonts/";
 
   private SheetPdf() {}
 
@@ -24,16 +25,29 @@ public final class SheetPdf {
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder b = new PdfRendererBuilder();
       b.useFastMode();
-      for (String f : CJK_FONTS) {
-        File file = new File(f);
-        if (file.canRead() && f.endsWith(".ttf")) b.useFont(file, "sans-serif");
-      }
+      b.useFont(() -> new ByteArrayInputStream(Fonts.REGULAR), CJK_FAMILY, 400, FontStyle.NORMAL, true);
+      b.useFont(() -> new ByteArrayInputStream(Fonts.BOLD), CJK_FAMILY, 700, FontStyle.NORMAL, true);
       b.withHtmlContent(xhtml, null);
       b.toStream(out);
       b.run();
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("rendering a score sheet", e);
+    }
+  }
+
+  /** The font files, read once, on the first PDF. */
+  private static final class Fonts {
+    static final byte[] REGULAR = read("NotoSansSC-Regular.ttf");
+    static final byte[] BOLD = read("NotoSansSC-Bold.ttf");
+
+    private static byte[] read(String name) {
+      try (InputStream in = SheetPdf.class.getResourceAsStream(FONTS + name)) {
+        if (in == null) throw new IllegalStateException("the score sheets' CJK font " + FONTS + name + " is missing from the build");
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading the score sheets' CJK font " + name, e);
+      }
     }
   }
 }

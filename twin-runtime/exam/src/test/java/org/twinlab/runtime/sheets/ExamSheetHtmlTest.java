@@ -105,6 +105,21 @@ class ExamSheetHtmlTest {
   }
 
   @Test
+  void anExamNoPartOfWhichStartedPrintsNoTotalAndNoFailure() throws Exception {
+    // nothing begun is nothing decided: not a red zero
+    ExamSheet sheet = new ExamScoring(STANDARD).score(HAND, Map.of());
+    for (SheetLanguage l : SheetLanguage.values()) {
+      String html = ExamSheetHtml.of(HAND, sheet, "李雷 (cand1)", l);
+      assertThat(html).contains("lang=\"" + l.tag() + "\"").contains(l == SheetLanguage.ZH ? "未开始" : "Not started")
+          .doesNotContain("FAILED").doesNotContain("不合格").doesNotContain("class=\"failed\"").doesNotContain("Total 0.0");
+      try (PDDocument doc = Loader.loadPDF(SheetPdf.render(html))) {
+        assertThat(new PDFTextStripper().getText(doc)).contains("李雷").doesNotContain("FAILED").doesNotContain("不合格");
+      }
+    }
+    assertThat(ExamSheetHtml.of(HAND, sheet, null, SheetLanguage.ZH)).contains("<h1>考试成绩单</h1>").contains(Level.L4.zh());
+  }
+
+  @Test
   void thePageIsWellFormedXhtmlAndPrints() throws Exception {
     String html = ExamSheetHtml.of(HAND, handSheet(), "=\"Li\" <Lei> & co");
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();

@@ -189,10 +189,16 @@ final class SessionRoutes {
       if (c.is(Role.CANDIDATE) && r.state() != StationClock.State.ENDED) {
         throw TwinRequestException.conflict("station", "a candidate's sheet is ready once the station has ended");
       }
-      String html = SheetHtml.of(r);
+      // a candidate's copy names the examiners by the accounts their marks already show, not by name
+      String html = SheetHtml.of(c.is(Role.CANDIDATE) ? r.withoutExaminerNames() : r, language(ctx));
       return pdf ? Buffer.buffer(SheetPdf.render(html)) : Buffer.buffer(html);
     }, false), pdf ? "application/pdf" : "text/html; charset=utf-8",
         "inline; filename=\"sheet_" + ctx.pathParam("session") + "_" + ctx.pathParam("station") + (pdf ? ".pdf" : ".html") + "\"");
+  }
+
+  /** The sheet's language: {@code ?lang=zh|en}, else the Accept-Language header, else English. */
+  private static org.twinlab.runtime.sheets.SheetLanguage language(RoutingContext ctx) {
+    return org.twinlab.runtime.sheets.SheetLanguage.of(ctx.request().getParam("lang"), ctx.request().getHeader("Accept-Language"));
   }
 
   /** A candidate's exam sheet as a page, a PDF or CSV rows; a candidate gets theirs once the exam is over. */
@@ -208,7 +214,8 @@ final class SessionRoutes {
         var sitting = new ScoreSheetCsv.Sitting(first.session(), r.station(), first.candidate(), first.candidateName(), java.util.Map.of(), "");
         return Buffer.buffer(org.twinlab.scenarios.exam.ExamSheetCsv.of(List.of(new org.twinlab.scenarios.exam.ExamSheetCsv.Entry(sitting, r.sheet()))));
       }
-      String html = org.twinlab.runtime.sheets.ExamSheetHtml.of(r.exam(), r.sheet(), first.candidateName() + " (" + first.candidate() + ")");
+      String html = org.twinlab.runtime.sheets.ExamSheetHtml.of(r.exam(), r.sheet(), first.candidateName() + " (" + first.candidate() + ")",
+          language(ctx));
       return format.equals("pdf") ? Buffer.buffer(SheetPdf.render(html)) : Buffer.buffer(html);
     }, false), switch (format) {
       case "pdf" -> "application/pdf";
