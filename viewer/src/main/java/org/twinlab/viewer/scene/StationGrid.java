@@ -14,10 +14,11 @@ import org.twinlab.models.TwinModel;
  * grid, each under a node named after its twin.
  */
 public final class StationGrid {
-  static final float SPACING_X = 3.2f;
-  static final float SPACING_Z = 2.4f;
+  public static final float SPACING_X = 3.2f;
+  public static final float SPACING_Z = 2.4f;
   private final Node root = new Node("stations");
   private final Map<String, RigScene> byTwin = new LinkedHashMap<>();
+  private final Map<String, Vector3f> places = new LinkedHashMap<>();
   private final int columns;
 
   /** One station to show: the twin and its model. */
@@ -33,6 +34,7 @@ public final class StationGrid {
       place.attachChild(scene.root());
       root.attachChild(place);
       byTwin.put(s.twin(), scene);
+      places.put(s.twin(), place.getLocalTranslation().clone());
     }
   }
 
@@ -46,6 +48,11 @@ public final class StationGrid {
 
   public Optional<RigScene> scene(String twin) {
     return Optional.ofNullable(byTwin.get(twin));
+  }
+
+  /** Where a station stands: the middle of its cell of the grid, SPACING_X by SPACING_Z. */
+  public Vector3f place(String twin) {
+    return places.get(twin).clone();
   }
 
   /** The middle of the grid, where the camera looks. */
