@@ -36,6 +36,9 @@ final class StationLabels {
 
   private final StationGrid grid;
   private final BitmapFont font;
+  private final com.jme3.asset.AssetManager assets;
+  private final Node gui;
+  private boolean toldNoFont;
   private final Map<String, Label> labels = new LinkedHashMap<>();
 
   /** A screen rectangle in pixels, y up from the bottom (jME's screen coordinates). */
@@ -54,6 +57,9 @@ final class StationLabels {
 
   private static final class Label {
     final BitmapText text;
+    /** The label drawn by AWT instead, while its text has characters the bitmap font lacks. */
+    com.jme3.ui.Picture picture;
+    String pictured;
     final Vector3f anchor;
     final Vector3f[] cell;
     final Optional<String> key;
@@ -67,9 +73,11 @@ final class StationLabels {
     }
   }
 
-  StationLabels(StationGrid grid, BitmapFont font, Node gui) {
+  StationLabels(StationGrid grid, BitmapFont font, Node gui, com.jme3.asset.AssetManager assets) {
     this.grid = grid;
     this.font = font;
+    this.gui = gui;
+    this.assets = assets;
     RigScene.refreshWorld(grid.root());
     for (Map.Entry<String, RigScene> e : grid.scenes().entrySet()) {
       // pinned just above the rig's own top: a short rig's label is not left floating over the rig behind it
@@ -118,6 +126,7 @@ final class StationLabels {
       if (l.key.isPresent()) text += "\n" + keyValue(l.key.get(), live.value(e.getKey(), l.key.get()));
       l.text.setText(printable(font, text));
       l.text.setColor(alarms.isEmpty() ? ColorRGBA.Black : ColorRGBA.Red);
+      picture(l, e.getKey(), text, !alarms.isEmpty());
     }
     // the nearest stations first (lowest on the screen): they have the most room, and the first say
     List<Label> order = new java.util.ArrayList<>(labels.values());
@@ -127,6 +136,47 @@ final class StationLabels {
       layout(cam, l, placed);
       if (l.rect.x1() > l.rect.x0()) placed.add(l.rect);
     }
+  }
+
+  /**
+   * Draws the label with AWT while its text has characters the bitmap font lacks and an installed
+   * font has them all; else the bitmap font's text stands, those characters left out (said once).
+   */
+  private void picture(Label l, String twin, String text, boolean alarmed) {
+    boolean lacking = text.codePoints().anyMatch(c -> c > 127 && c != '°' && font.getCharSet().getCharacter(c) == null);
+    Optional<String> family = lacking ? TextImages.familyFor(text) : Optional.empty();
+    if (lacking && family.isEmpty() && !toldNoFont) {
+      toldNoFont = true;
+      java.util.logging.Logger.getLogger(StationLabels.class.getName()).warning(
+          "no installed font has every character of '" + text.replace('\n', ' ') + "': labels leave them out (install a CJK font, e.g. fonts-wqy-microhei)");
+    }
+    if (family.isEmpty()) {
+      if (l.picture != null) {
+        l.picture.removeFromParent();
+        l.picture = null;
+        l.pictured = null;
+      }
+      return;
+    }
+    String key = text + (alarmed ? "\u0000red" : "");
+    if (key.equals(l.pictured)) return;
+    var image = TextImages.render(text, family.get(), font.getCharSet().getRenderedSize(), alarmed ? java.awt.Color.RED : java.awt.Color.BLACK);
+    var texture = new com.jme3.texture.Texture2D(new com.jme3.texture.plugins.AWTLoader().load(image, true));
+    if (l.picture == null) {
+      l.picture = new com.jme3.ui.Picture("label:" + twin + "#awt");
+      gui.attachChild(l.picture);
+    }
+    l.picture.setTexture(assets, texture, true);
+    l.picture.setWidth(image.getWidth());
+    l.picture.setHeight(image.getHeight());
+    l.picture.setUserData("width", (float) image.getWidth());
+    l.picture.setUserData("height", (float) image.getHeight());
+    l.pictured = key;
+  }
+
+  /** Whether a station's label is drawn by AWT now (its text has characters the bitmap font lacks). */
+  boolean drawnWithAwt(String twin) {
+    return labels.get(twin).picture != null;
   }
 
   /** Each label's rectangle on the screen as last laid out, by station. */
@@ -159,8 +209,8 @@ final class StationLabels {
       inFront &= c.z > 0 && c.z < 1;
       quad[i] = new float[] {c.x, c.y};
     }
-    float w = l.text.getLineWidth();
-    float h = l.text.getHeight();
+    float w = l.picture != null ? (float) l.picture.getUserData("width") : l.text.getLineWidth();
+    float h = l.picture != null ? (float) l.picture.getUserData("height") : l.text.getHeight();
     float scale = 1f;
     Rect r = sitting(a, w, h, scale);
     if (inFront) {
@@ -183,9 +233,16 @@ final class StationLabels {
       r = new Rect(-1, -1, -1, -1); // behind the camera: not drawn
     }
     l.rect = r;
-    l.text.setCullHint(inFront ? com.jme3.scene.Spatial.CullHint.Inherit : com.jme3.scene.Spatial.CullHint.Always);
+    var shown = inFront ? com.jme3.scene.Spatial.CullHint.Inherit : com.jme3.scene.Spatial.CullHint.Always;
+    l.text.setCullHint(l.picture == null ? shown : com.jme3.scene.Spatial.CullHint.Always);
     l.text.setLocalScale(scale, scale, 1);
     l.text.setLocalTranslation(r.x0, r.y1, 0); // a BitmapText hangs down from its top left
+    if (l.picture != null) {
+      l.picture.setCullHint(shown);
+      l.picture.setWidth(scale * w); // a picture is a unit square scaled to its size
+      l.picture.setHeight(scale * h);
+      l.picture.setLocalTranslation(r.x0, r.y0, 0); // a picture stands on its bottom left
+    }
   }
 
   private static Rect sitting(Vector3f a, float w, float h, float s) {

@@ -57,7 +57,7 @@ public final class ViewerApp extends SimpleApplication {
     stateManager.attach(new OrbitCamera(grid.centre(), grid.viewingDistance(), this::pick));
     cam.setFrustumPerspective(45f, (float) cam.getWidth() / cam.getHeight(), 0.05f, 500f);
     var font = assetManager.loadFont("Interface/Fonts/Default.fnt");
-    labels = new StationLabels(grid, font, guiNode);
+    labels = new StationLabels(grid, font, guiNode, assetManager);
     notice = new BitmapText(font);
     notice.setSize(font.getCharSet().getRenderedSize());
     notice.setColor(new ColorRGBA(0.6f, 0.1f, 0f, 1f));

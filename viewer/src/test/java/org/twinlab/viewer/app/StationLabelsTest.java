@@ -43,7 +43,7 @@ class StationLabelsTest {
     Camera cam = new Camera(width, height);
     OrbitCamera.firstView(cam, grid);
     cam.update();
-    StationLabels labels = new StationLabels(grid, ASSETS.loadFont("Interface/Fonts/Default.fnt"), new Node("gui"));
+    StationLabels labels = new StationLabels(grid, ASSETS.loadFont("Interface/Fonts/Default.fnt"), new Node("gui"), ASSETS);
     LiveStations live = new LiveStations(grid);
     labels.update(cam, live);
     return new Scene(grid, labels, cam, live);
