@@ -31,6 +31,7 @@ public final class ViewerApp extends SimpleApplication {
   private StationLabels labels;
   private BitmapText notice;
   private final java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
+  private org.twinlab.viewer.scene.Shading shading = org.twinlab.viewer.scene.Shading.FLAT;
   private String selectedTwin;
   private String selectedShape;
 
@@ -47,11 +48,17 @@ public final class ViewerApp extends SimpleApplication {
     this.ready = ready;
   }
 
+  /** Draws the rigs lit and shaded, casting shadows on a floor, instead of flat (call before start). */
+  public void shade(org.twinlab.viewer.scene.Shading shading) {
+    this.shading = shading;
+  }
+
   @Override
   public void simpleInitApp() {
     viewPort.setBackgroundColor(new ColorRGBA(0.93f, 0.94f, 0.95f, 1f));
-    grid = new StationGrid(stations, assetManager);
+    grid = new StationGrid(stations, assetManager, shading);
     rootNode.attachChild(grid.root());
+    if (shading == org.twinlab.viewer.scene.Shading.LIT) light();
     live = new LiveStations(grid);
     initial.forEach(live::load);
     stateManager.attach(new OrbitCamera(grid.centre(), grid.viewingDistance(), this::pick));
@@ -70,6 +77,29 @@ public final class ViewerApp extends SimpleApplication {
     selection.setLocalTranslation(10, cam.getHeight() - 10, 0);
     guiNode.attachChild(selection);
     ready.accept(this);
+  }
+
+  /** A sun from above, front left, with its shadows, some light from everywhere, and a floor to take the shadows. */
+  private void light() {
+    var sun = new com.jme3.light.DirectionalLight(new Vector3f(-0.9f, -1f, -0.5f).normalizeLocal(), new ColorRGBA(0.85f, 0.85f, 0.8f, 1f));
+    rootNode.addLight(sun);
+    rootNode.addLight(new com.jme3.light.AmbientLight(new ColorRGBA(0.45f, 0.45f, 0.5f, 1f)));
+    var shadows = new com.jme3.shadow.DirectionalLightShadowRenderer(assetManager, 2048, 3);
+    shadows.setLight(sun);
+    shadows.setShadowIntensity(0.5f);
+    viewPort.addProcessor(shadows);
+    Vector3f centre = grid.centre();
+    float size = grid.viewingDistance() * 2;
+    var floor = new com.jme3.scene.Geometry("floor", new com.jme3.scene.shape.Quad(size, size));
+    var m = new com.jme3.material.Material(assetManager, "Common/MatDefs/Light/Lighting.j3md");
+    m.setBoolean("UseMaterialColors", true);
+    m.setColor("Diffuse", new ColorRGBA(0.8f, 0.8f, 0.78f, 1f));
+    m.setColor("Ambient", new ColorRGBA(0.6f, 0.6f, 0.58f, 1f));
+    floor.setMaterial(m);
+    floor.rotate(-com.jme3.math.FastMath.HALF_PI, 0, 0); // the quad lies in x-y: laid flat, facing up
+    floor.setLocalTranslation(centre.x - size / 2, -0.002f, centre.z + size / 2);
+    floor.setShadowMode(com.jme3.renderer.queue.RenderQueue.ShadowMode.Receive);
+    rootNode.attachChild(floor);
   }
 
   @Override

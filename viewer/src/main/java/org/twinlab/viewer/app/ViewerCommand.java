@@ -71,6 +71,9 @@ public final class ViewerCommand implements Callable<Integer> {
   @Option(names = "--measure-fps", paramLabel = "SECONDS", description = "count frames for this long, print frames per second and exit")
   Integer measureFps;
 
+  @Option(names = "--lit", description = "draw the rigs lit and shaded, with shadows (default: flat, in their colours as written)")
+  boolean lit;
+
   @Option(names = "--copies", defaultValue = "1", description = "show each twin this many times (to measure many stations)")
   int copies;
 
@@ -145,6 +148,7 @@ public final class ViewerCommand implements Callable<Integer> {
     }
     CompletableFuture<Integer> finished = new CompletableFuture<>();
     ViewerApp app = new ViewerApp(stations, initial, notices, a -> whenReady(a, finished));
+    if (lit) app.shade(org.twinlab.viewer.scene.Shading.LIT);
     app.setSettings(settings());
     app.setShowSettings(false);
     app.setPauseOnLostFocus(false);

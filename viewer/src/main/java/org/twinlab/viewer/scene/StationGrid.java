@@ -25,10 +25,14 @@ public final class StationGrid {
   public record Station(String twin, TwinModel model) {}
 
   public StationGrid(List<Station> stations, AssetManager assets) {
+    this(stations, assets, Shading.FLAT);
+  }
+
+  public StationGrid(List<Station> stations, AssetManager assets, Shading shading) {
     this.columns = Math.max(1, (int) Math.ceil(Math.sqrt(stations.size())));
     for (int i = 0; i < stations.size(); i++) {
       Station s = stations.get(i);
-      RigScene scene = new RigScene(s.model(), assets);
+      RigScene scene = new RigScene(s.model(), assets, shading);
       Node place = new Node(s.twin());
       place.setLocalTranslation((i % columns) * SPACING_X, 0, (i / columns) * SPACING_Z);
       place.attachChild(scene.root());
