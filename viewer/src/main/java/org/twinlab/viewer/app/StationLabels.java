@@ -119,6 +119,11 @@ final class StationLabels {
 
   /** Sets each label's text from the live state and lays it out for the camera (render thread). */
   void update(Camera cam, LiveStations live) {
+    update(cam, live, List.of());
+  }
+
+  /** As {@link #update(Camera, LiveStations)}, keeping the labels clear of these rectangles too (the notice's). */
+  void update(Camera cam, LiveStations live, List<Rect> reserved) {
     for (Map.Entry<String, Label> e : labels.entrySet()) {
       Label l = e.getValue();
       List<String> alarms = live.activeAlarms(e.getKey());
@@ -131,7 +136,7 @@ final class StationLabels {
     // the nearest stations first (lowest on the screen): they have the most room, and the first say
     List<Label> order = new java.util.ArrayList<>(labels.values());
     order.sort(java.util.Comparator.comparingDouble(l -> cam.getScreenCoordinates(l.anchor).y));
-    List<Rect> placed = new java.util.ArrayList<>();
+    List<Rect> placed = new java.util.ArrayList<>(reserved);
     for (Label l : order) {
       layout(cam, l, placed);
       if (l.rect.x1() > l.rect.x0()) placed.add(l.rect);

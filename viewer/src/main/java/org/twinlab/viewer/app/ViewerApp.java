@@ -106,7 +106,9 @@ public final class ViewerApp extends SimpleApplication {
   public void simpleUpdate(float tpf) {
     live.drain();
     grid.scenes().values().forEach(s -> s.update(tpf));
-    labels.update(cam, live);
+    // the labels keep clear of the notice, at the bottom left
+    labels.update(cam, live, notices.isEmpty() ? List.of()
+        : List.of(new StationLabels.Rect(10, 10, 10 + notice.getLineWidth(), 10 + notice.getHeight())));
     if (selectedTwin != null) showSelection();
   }
 

@@ -113,4 +113,13 @@ class StationLabelsTest {
     assertThat(s.labels.text("tank-1")).isEqualTo("tank-1\nlevel 312.50 mm");
     assertThat(s.labels.text("conveyor-1")).startsWith("conveyor-1\nspeed ");
   }
+
+  @Test
+  void labelsKeepClearOfTheNotice() {
+    Scene s = scene(30, 1280, 720);
+    StationLabels.Rect notice = new StationLabels.Rect(10, 10, 600, 400); // a long notice over the nearest stations
+    s.labels.update(s.cam, s.live, List.of(notice));
+    s.labels.regions().forEach((twin, r) -> assertThat(r.overlaps(notice)).as("%s %s", twin, r).isFalse());
+    assertThat(s.labels.regions().values().stream().filter(r -> r.x1() > r.x0()).count()).as("labels still drawn").isGreaterThan(15);
+  }
 }
