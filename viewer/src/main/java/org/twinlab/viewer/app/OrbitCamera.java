@@ -24,8 +24,10 @@ final class OrbitCamera extends BaseAppState implements ActionListener, AnalogLi
   private final Vector3f target;
   private final Consumer<Vector2f> click;
   private float distance;
-  private float azimuth = -FastMath.QUARTER_PI * 0.6f;
-  private float elevation = 0.55f;
+  static final float AZIMUTH = -FastMath.QUARTER_PI * 0.6f;
+  static final float ELEVATION = 0.55f;
+  private float azimuth = AZIMUTH;
+  private float elevation = ELEVATION;
   private boolean dragging;
   private Vector2f pressedAt;
   private boolean moved;
@@ -84,6 +86,16 @@ final class OrbitCamera extends BaseAppState implements ActionListener, AnalogLi
   }
 
   private void place(Camera cam) {
+    place(cam, target, distance, azimuth, elevation);
+  }
+
+  /** The camera as the viewer first shows the stations: from the front, a little to the left and above. */
+  static void firstView(Camera cam, org.twinlab.viewer.scene.StationGrid grid) {
+    cam.setFrustumPerspective(45f, (float) cam.getWidth() / cam.getHeight(), 0.05f, 500f);
+    place(cam, grid.centre(), grid.viewingDistance(), AZIMUTH, ELEVATION);
+  }
+
+  private static void place(Camera cam, Vector3f target, float distance, float azimuth, float elevation) {
     float horizontal = distance * FastMath.cos(elevation);
     cam.setLocation(target.add(horizontal * FastMath.sin(azimuth), distance * FastMath.sin(elevation), horizontal * FastMath.cos(azimuth)));
     cam.lookAt(target, Vector3f.UNIT_Y);

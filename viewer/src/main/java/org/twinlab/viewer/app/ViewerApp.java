@@ -6,9 +6,7 @@ import com.jme3.math.ColorRGBA;
 import com.jme3.math.Vector2f;
 import com.jme3.math.Vector3f;
 import java.awt.image.BufferedImage;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -29,39 +27,50 @@ public final class ViewerApp extends SimpleApplication {
   private StationGrid grid;
   private LiveStations live;
   private BitmapText selection;
-  private final Map<String, BitmapText> labels = new HashMap<>();
+  private final List<String> notices;
+  private StationLabels labels;
+  private BitmapText notice;
   private final java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
+  private org.twinlab.viewer.scene.Shading shading = org.twinlab.viewer.scene.Shading.FLAT;
   private String selectedTwin;
   private String selectedShape;
 
   /**
    * @param initial the twins' state to show first, by the name of the station that shows it
+   * @param notices what the viewer has to tell on the screen, e.g. the twins it skipped
    * @param ready called on the render thread once the scene is built and the state applied
    */
-  public ViewerApp(List<StationGrid.Station> stations, Map<String, TwinView> initial, Consumer<ViewerApp> ready) {
+  public ViewerApp(List<StationGrid.Station> stations, Map<String, TwinView> initial, List<String> notices, Consumer<ViewerApp> ready) {
     super(new com.jme3.app.state.AppState[0]); // no fly camera, no stats: the viewer brings its own
     this.stations = List.copyOf(stations);
     this.initial = Map.copyOf(initial);
+    this.notices = List.copyOf(notices);
     this.ready = ready;
+  }
+
+  /** Draws the rigs lit and shaded, casting shadows on a floor, instead of flat (call before start). */
+  public void shade(org.twinlab.viewer.scene.Shading shading) {
+    this.shading = shading;
   }
 
   @Override
   public void simpleInitApp() {
     viewPort.setBackgroundColor(new ColorRGBA(0.93f, 0.94f, 0.95f, 1f));
-    grid = new StationGrid(stations, assetManager);
+    grid = new StationGrid(stations, assetManager, shading);
     rootNode.attachChild(grid.root());
+    if (shading == org.twinlab.viewer.scene.Shading.LIT) light();
     live = new LiveStations(grid);
     initial.forEach(live::load);
     stateManager.attach(new OrbitCamera(grid.centre(), grid.viewingDistance(), this::pick));
     cam.setFrustumPerspective(45f, (float) cam.getWidth() / cam.getHeight(), 0.05f, 500f);
     var font = assetManager.loadFont("Interface/Fonts/Default.fnt");
-    for (StationGrid.Station s : stations) {
-      BitmapText label = new BitmapText(font);
-      label.setSize(font.getCharSet().getRenderedSize());
-      label.setText(s.twin());
-      guiNode.attachChild(label);
-      labels.put(s.twin(), label);
-    }
+    labels = new StationLabels(grid, font, guiNode, assetManager);
+    notice = new BitmapText(font);
+    notice.setSize(font.getCharSet().getRenderedSize());
+    notice.setColor(new ColorRGBA(0.6f, 0.1f, 0f, 1f));
+    notice.setText(StationLabels.printable(font, String.join("\n", notices)));
+    notice.setLocalTranslation(10, 10 + notice.getHeight(), 0);
+    guiNode.attachChild(notice);
     selection = new BitmapText(font);
     selection.setSize(font.getCharSet().getRenderedSize());
     selection.setColor(ColorRGBA.DarkGray);
@@ -70,20 +79,36 @@ public final class ViewerApp extends SimpleApplication {
     ready.accept(this);
   }
 
+  /** A sun from above, front left, with its shadows, some light from everywhere, and a floor to take the shadows. */
+  private void light() {
+    var sun = new com.jme3.light.DirectionalLight(new Vector3f(-0.9f, -1f, -0.5f).normalizeLocal(), new ColorRGBA(0.85f, 0.85f, 0.8f, 1f));
+    rootNode.addLight(sun);
+    rootNode.addLight(new com.jme3.light.AmbientLight(new ColorRGBA(0.45f, 0.45f, 0.5f, 1f)));
+    var shadows = new com.jme3.shadow.DirectionalLightShadowRenderer(assetManager, 2048, 3);
+    shadows.setLight(sun);
+    shadows.setShadowIntensity(0.5f);
+    viewPort.addProcessor(shadows);
+    Vector3f centre = grid.centre();
+    float size = grid.viewingDistance() * 2;
+    var floor = new com.jme3.scene.Geometry("floor", new com.jme3.scene.shape.Quad(size, size));
+    var m = new com.jme3.material.Material(assetManager, "Common/MatDefs/Light/Lighting.j3md");
+    m.setBoolean("UseMaterialColors", true);
+    m.setColor("Diffuse", new ColorRGBA(0.8f, 0.8f, 0.78f, 1f));
+    m.setColor("Ambient", new ColorRGBA(0.6f, 0.6f, 0.58f, 1f));
+    floor.setMaterial(m);
+    floor.rotate(-com.jme3.math.FastMath.HALF_PI, 0, 0); // the quad lies in x-y: laid flat, facing up
+    floor.setLocalTranslation(centre.x - size / 2, -0.002f, centre.z + size / 2);
+    floor.setShadowMode(com.jme3.renderer.queue.RenderQueue.ShadowMode.Receive);
+    rootNode.attachChild(floor);
+  }
+
   @Override
   public void simpleUpdate(float tpf) {
     live.drain();
     grid.scenes().values().forEach(s -> s.update(tpf));
-    for (Map.Entry<String, BitmapText> e : labels.entrySet()) {
-      RigScene scene = grid.scene(e.getKey()).orElseThrow();
-      Vector3f above = scene.root().getWorldBound().getCenter().add(0, 1.0f, 0);
-      Vector3f at = cam.getScreenCoordinates(above);
-      BitmapText label = e.getValue();
-      List<String> alarms = live.activeAlarms(e.getKey());
-      label.setText(printable(e.getKey() + (alarms.isEmpty() ? "" : "  ! " + String.join(", ", alarms))));
-      label.setColor(alarms.isEmpty() ? ColorRGBA.Black : ColorRGBA.Red);
-      label.setLocalTranslation(at.x - label.getLineWidth() / 2, at.y + label.getLineHeight(), 0);
-    }
+    // the labels keep clear of the notice, at the bottom left
+    labels.update(cam, live, notices.isEmpty() ? List.of()
+        : List.of(new StationLabels.Rect(10, 10, 10 + notice.getLineWidth(), 10 + notice.getHeight())));
     if (selectedTwin != null) showSelection();
   }
 
@@ -111,6 +136,25 @@ public final class ViewerApp extends SimpleApplication {
   public void grabFrame(int afterFrames, Consumer<BufferedImage> done) {
     // the GUI's view port is drawn last: the frame then carries the labels too
     guiViewPort.addProcessor(new FrameGrab(afterFrames, done));
+  }
+
+  /** Where each station's label is on the screen, in pixels from the top left: left, top, right, bottom. */
+  public Map<String, float[]> labelRegions() {
+    Map<String, float[]> out = new java.util.LinkedHashMap<>();
+    labels.regions().forEach((twin, r) -> out.put(twin, new float[] {r.x0(), cam.getHeight() - r.y1(), r.x1(), cam.getHeight() - r.y0()}));
+    return out;
+  }
+
+  /** Where the notice is on the screen, as {@link #labelRegions()}, with its text; empty when there is none. */
+  public java.util.Optional<float[]> noticeRegion() {
+    if (notices.isEmpty()) return java.util.Optional.empty();
+    float top = cam.getHeight() - notice.getLocalTranslation().y;
+    return java.util.Optional.of(new float[] {10, top, 10 + notice.getLineWidth(), top + notice.getHeight()});
+  }
+
+  /** What the viewer tells on the screen. */
+  public List<String> notices() {
+    return notices;
   }
 
   /** Where a shape of a station appears on the screen, in pixels from the top left. */
@@ -142,19 +186,11 @@ public final class ViewerApp extends SimpleApplication {
     return text.toString();
   }
 
-  /** Text the bitmap font can draw: a degree sign spelt out, other characters it lacks left out. */
   private String printable(String text) {
-    var chars = selection.getFont().getCharSet();
-    StringBuilder out = new StringBuilder(text.length());
-    text.replace("°", " deg ").codePoints().forEach(c -> {
-      if (c == '\n' || c == ' ' || chars.getCharacter(c) != null) out.appendCodePoint(c);
-    });
-    return out.toString().replaceAll(" {2,}", "  ");
+    return StationLabels.printable(selection.getFont(), text);
   }
 
   private static String format(Object v) {
-    if (v instanceof Double d) return String.format(Locale.ROOT, "%.2f", d);
-    if (v instanceof Float f) return String.format(Locale.ROOT, "%.2f", f);
-    return String.valueOf(v);
+    return StationLabels.format(v);
   }
 }

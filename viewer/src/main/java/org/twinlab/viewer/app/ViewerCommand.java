@@ -71,6 +71,9 @@ public final class ViewerCommand implements Callable<Integer> {
   @Option(names = "--measure-fps", paramLabel = "SECONDS", description = "count frames for this long, print frames per second and exit")
   Integer measureFps;
 
+  @Option(names = "--lit", description = "draw the rigs lit and shaded, with shadows (default: flat, in their colours as written)")
+  boolean lit;
+
   @Option(names = "--copies", defaultValue = "1", description = "show each twin this many times (to measure many stations)")
   int copies;
 
@@ -95,6 +98,7 @@ public final class ViewerCommand implements Callable<Integer> {
     List<TwinView> shown = new ArrayList<>();
     // each twin's model: a live twin's from the runtime (so a model uploaded there is drawn too), a saved one's by name
     Map<String, TwinModel> modelOf = new LinkedHashMap<>();
+    List<String> notices = new ArrayList<>();
     try {
       client = url == null ? null : connect();
       Map<String, TwinModel> saved = new LinkedHashMap<>();
@@ -114,8 +118,10 @@ public final class ViewerCommand implements Callable<Integer> {
             modelOf.put(t.id(), client.model(id));
             shown.add(t);
           } catch (RuntimeClient.NotShown e) {
-            // an examiner sees only the stations they mark: the others are skipped, and said so
-            err.println("twinlab-viewer: skipped " + id + " (" + (e.status() == 403 ? "not yours to see" : "no such twin") + ")");
+            // an examiner sees only the stations they mark: the others are skipped, and said so, in the log and on the screen
+            String skipped = "skipped " + id + " (" + (e.status() == 403 ? "not yours to see" : "no such twin") + ")";
+            notices.add(skipped);
+            err.println("twinlab-viewer: " + skipped);
             err.flush();
           }
         }
@@ -141,7 +147,8 @@ public final class ViewerCommand implements Callable<Integer> {
       }
     }
     CompletableFuture<Integer> finished = new CompletableFuture<>();
-    ViewerApp app = new ViewerApp(stations, initial, a -> whenReady(a, finished));
+    ViewerApp app = new ViewerApp(stations, initial, notices, a -> whenReady(a, finished));
+    if (lit) app.shade(org.twinlab.viewer.scene.Shading.LIT);
     app.setSettings(settings());
     app.setShowSettings(false);
     app.setPauseOnLostFocus(false);
@@ -221,6 +228,9 @@ public final class ViewerCommand implements Callable<Integer> {
           var p = app.screenPositionOf(twin, part);
           where.put(twin + "/" + part, new float[] {p.x, p.y});
         }));
+        // and where the labels and the notice are: left, top, right, bottom
+        app.labelRegions().forEach((twin, r) -> where.put("label:" + twin, r));
+        app.noticeRegion().ifPresent(r -> where.put("notice", r));
         try {
           ImageIO.write(image, "png", snapshot.toFile());
           if (regions != null) Files.writeString(regions, Json.regions(where));

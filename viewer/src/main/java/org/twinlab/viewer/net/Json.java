@@ -45,7 +45,10 @@ public final class Json {
   /** Where parts are on an image, as {"twin/shape": [x, y], …}, pixels from the top left. */
   public static String regions(Map<String, float[]> where) {
     var root = MAPPER.createObjectNode();
-    where.forEach((k, xy) -> root.putArray(k).add(xy[0]).add(xy[1]));
+    where.forEach((k, xy) -> {
+      var a = root.putArray(k);
+      for (float v : xy) a.add(v);
+    });
     return root.toPrettyString();
   }
 }

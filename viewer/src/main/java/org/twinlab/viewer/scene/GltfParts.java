@@ -30,11 +30,14 @@ final class GltfParts {
   private GltfParts() {}
 
   /** The loaded scene, ready to attach. */
-  static Spatial load(TwinModel model, GltfScene gltf, AssetManager assets) {
+  static Spatial load(TwinModel model, GltfScene gltf, AssetManager assets, Shading shading) {
     Spatial scene = gltf.content().map(text -> fromText(model, gltf, text, assets)).orElseGet(() -> assets.loadModel("models/" + gltf.file()));
     scene.setName(model.id() + "#gltf");
     scene.depthFirstTraversal(s -> {
-      if (s instanceof Geometry g) g.setMaterial(flat(g.getMaterial(), assets));
+      if (s instanceof Geometry g) {
+        g.setMaterial(flat(g.getMaterial(), assets, shading));
+        shading.shadows(g);
+      }
     });
     return scene;
   }
@@ -84,10 +87,9 @@ final class GltfParts {
     return found.get(0);
   }
 
-  private static Material flat(Material pbr, AssetManager assets) {
-    Material m = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
+  private static Material flat(Material pbr, AssetManager assets, Shading shading) {
     MatParam base = pbr == null ? null : pbr.getParam("BaseColor");
-    m.setColor("Color", base != null && base.getValue() instanceof ColorRGBA c ? c.clone() : ColorRGBA.Gray);
+    Material m = shading.material(assets, base != null && base.getValue() instanceof ColorRGBA c ? c.clone() : ColorRGBA.Gray.clone());
     m.getAdditionalRenderState().setFaceCullMode(com.jme3.material.RenderState.FaceCullMode.Off);
     return m;
   }

@@ -62,10 +62,14 @@ public final class RigScene {
   }
 
   public RigScene(TwinModel model, AssetManager assets) {
+    this(model, assets, Shading.FLAT);
+  }
+
+  public RigScene(TwinModel model, AssetManager assets, Shading shading) {
     this.model = model;
     this.assets = assets;
     this.root = new Node(model.id());
-    ShapeFactory shapes = new ShapeFactory(assets);
+    ShapeFactory shapes = new ShapeFactory(assets, shading);
     for (ShapeHint hint : model.view().shapes()) {
       Node pivot = shapes.build(hint);
       root.attachChild(pivot);
@@ -75,7 +79,7 @@ public final class RigScene {
       hint.animations().forEach(a -> bind(hint.id(), a));
     }
     model.view().gltf().ifPresent(gltf -> {
-      Spatial scene = GltfParts.load(model, gltf, assets);
+      Spatial scene = GltfParts.load(model, gltf, assets, shading);
       root.attachChild(scene);
       for (var binding : gltf.nodes()) {
         Node body = GltfParts.body(scene, binding.node()).orElseThrow(() -> new IllegalArgumentException(
@@ -179,7 +183,7 @@ public final class RigScene {
       switch (b.animation.effect()) {
         case TRANSLATE -> b.body.setLocalTranslation(b.axis().mult((float) b.animation.distance(b.value)));
         case FILL -> b.body.setLocalScale(scaleAlong(b.axis(), b.range.map(r -> r.fraction(b.value)).orElse(clamp01(b.value))));
-        case COLOR -> colorFor(b, value).ifPresent(c -> b.geometry.getMaterial().setColor("Color", c));
+        case COLOR -> colorFor(b, value).ifPresent(c -> Shading.paint(b.geometry.getMaterial(), c));
         case VISIBLE -> b.body.setCullHint(Boolean.TRUE.equals(value) ? Spatial.CullHint.Inherit : Spatial.CullHint.Always);
         case SPIN, SHAKE -> { } // applied per frame in update()
       }
@@ -201,7 +205,7 @@ public final class RigScene {
 
   /** The current colour of a shape, for tests and hit-testing panels. */
   public ColorRGBA colorOf(String shapeId) {
-    return (ColorRGBA) parts.get(shapeId).geometry().getMaterial().getParam("Color").getValue();
+    return Shading.colorOf(parts.get(shapeId).geometry().getMaterial());
   }
 
   private static Optional<ColorRGBA> colorFor(Bound b, Object value) {

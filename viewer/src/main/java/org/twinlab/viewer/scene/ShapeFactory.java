@@ -23,9 +23,11 @@ import org.twinlab.models.view.ShapeHint;
  */
 final class ShapeFactory {
   private final AssetManager assets;
+  private final Shading shading;
 
-  ShapeFactory(AssetManager assets) {
+  ShapeFactory(AssetManager assets, Shading shading) {
     this.assets = assets;
+    this.shading = shading;
   }
 
   Node build(ShapeHint hint) {
@@ -41,9 +43,8 @@ final class ShapeFactory {
     if (hint.shape() == org.twinlab.models.view.ShapeKind.CYLINDER) {
       g.setLocalRotation(new Quaternion().fromAngleAxis(FastMath.HALF_PI, Vector3f.UNIT_X));
     }
-    Material m = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
     ColorRGBA color = Colors.parse(hint.color());
-    m.setColor("Color", color);
+    Material m = shading.material(assets, color);
     if (color.a < 1f) {
       // a shell one sees into (the tank's): blended, and drawn after what is inside it
       m.getAdditionalRenderState().setBlendMode(RenderState.BlendMode.Alpha);
@@ -51,6 +52,7 @@ final class ShapeFactory {
       g.setQueueBucket(RenderQueue.Bucket.Transparent);
     }
     g.setMaterial(m);
+    shading.shadows(g);
     Node body = new Node(hint.id() + "#body");
     body.attachChild(g);
     if (hint.shape() == org.twinlab.models.view.ShapeKind.CYLINDER) {

@@ -14,25 +14,31 @@ import org.twinlab.models.TwinModel;
  * grid, each under a node named after its twin.
  */
 public final class StationGrid {
-  static final float SPACING_X = 3.2f;
-  static final float SPACING_Z = 2.4f;
+  public static final float SPACING_X = 3.2f;
+  public static final float SPACING_Z = 2.4f;
   private final Node root = new Node("stations");
   private final Map<String, RigScene> byTwin = new LinkedHashMap<>();
+  private final Map<String, Vector3f> places = new LinkedHashMap<>();
   private final int columns;
 
   /** One station to show: the twin and its model. */
   public record Station(String twin, TwinModel model) {}
 
   public StationGrid(List<Station> stations, AssetManager assets) {
+    this(stations, assets, Shading.FLAT);
+  }
+
+  public StationGrid(List<Station> stations, AssetManager assets, Shading shading) {
     this.columns = Math.max(1, (int) Math.ceil(Math.sqrt(stations.size())));
     for (int i = 0; i < stations.size(); i++) {
       Station s = stations.get(i);
-      RigScene scene = new RigScene(s.model(), assets);
+      RigScene scene = new RigScene(s.model(), assets, shading);
       Node place = new Node(s.twin());
       place.setLocalTranslation((i % columns) * SPACING_X, 0, (i / columns) * SPACING_Z);
       place.attachChild(scene.root());
       root.attachChild(place);
       byTwin.put(s.twin(), scene);
+      places.put(s.twin(), place.getLocalTranslation().clone());
     }
   }
 
@@ -46,6 +52,11 @@ public final class StationGrid {
 
   public Optional<RigScene> scene(String twin) {
     return Optional.ofNullable(byTwin.get(twin));
+  }
+
+  /** Where a station stands: the middle of its cell of the grid, SPACING_X by SPACING_Z. */
+  public Vector3f place(String twin) {
+    return places.get(twin).clone();
   }
 
   /** The middle of the grid, where the camera looks. */

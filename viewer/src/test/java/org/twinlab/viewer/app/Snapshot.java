@@ -59,6 +59,18 @@ record Snapshot(BufferedImage image, JsonNode regions) {
     return n;
   }
 
+  /** How many pixels of the rectangle from (x0, y0) to (x1, y1) are of the notices' dark red. */
+  int noticeRed(int x0, int y0, int x1, int y1) {
+    int n = 0;
+    for (int y = Math.max(0, y0); y < Math.min(image.getHeight(), y1); y++) {
+      for (int x = Math.max(0, x0); x < Math.min(image.getWidth(), x1); x++) {
+        int[] c = rgb(x, y);
+        if (c[0] > 90 && c[0] > c[1] + 50 && c[1] < 120 && c[2] < 100) n++;
+      }
+    }
+    return n;
+  }
+
   /** The highest mostly-blue pixel of the column through x, from y0 to y1, or -1. */
   int topBlue(int x, int y0, int y1) {
     for (int y = Math.max(0, y0); y < Math.min(image.getHeight(), y1); y++) {

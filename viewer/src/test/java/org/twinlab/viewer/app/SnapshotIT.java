@@ -136,4 +136,37 @@ class SnapshotIT {
       if (!window.waitFor(10, TimeUnit.SECONDS)) window.destroyForcibly();
     }
   }
+
+  /** Whether a pixel is of the floor's grey (not a rig's colour): red, green and blue within a few levels. */
+  private static boolean grey(int[] c) {
+    return Math.abs(c[0] - c[1]) < 10 && Math.abs(c[1] - c[2]) < 14;
+  }
+
+  // lit and shaded: the water casts a shadow on the floor, longer the fuller the tank; the same
+  // camera, so the floor the fuller tank darkens is its shadow (the water itself is blue, not grey)
+  @Test
+  void litRigsCastShadowsOnTheFloor() throws Exception {
+    Snapshot low = Snapshot.take(screen, dir, "lit-low", Map.of(), "--state",
+        state("lit-low", "tank-1", "tank-process", Map.of("tank.level", 10.0)).toString(), "--lit");
+    Snapshot full = Snapshot.take(screen, dir, "lit-full", Map.of(), "--state",
+        state("lit-full", "tank-1", "tank-process", Map.of("tank.level", 500.0)).toString(), "--lit");
+    int shadow = 0;
+    int floor = 0;
+    // the labels' text differs (the level in it): left out, as where either frame has a label
+    var labels = java.util.List.of(low.regions().path("label:tank-1"), full.regions().path("label:tank-1"));
+    for (int y = 0; y < low.image().getHeight(); y++) {
+      for (int x = 0; x < low.image().getWidth(); x++) {
+        int px = x, py = y;
+        if (labels.stream().anyMatch(r -> px >= r.get(0).asInt() - 2 && px <= r.get(2).asInt() + 2 && py >= r.get(1).asInt() - 2
+            && py <= r.get(3).asInt() + 2)) continue;
+        int[] a = low.rgb(x, y);
+        int[] b = full.rgb(x, y);
+        if (!grey(a) || !grey(b)) continue;
+        floor++;
+        if (a[0] + a[1] + a[2] - (b[0] + b[1] + b[2]) > 3 * 15) shadow++;
+      }
+    }
+    assertThat(floor).as("a floor drawn").isGreaterThan(10_000);
+    assertThat(shadow).as("floor darkened by the fuller tank's shadow").isGreaterThan(150);
+  }
 }

@@ -29,6 +29,20 @@ class RigSceneTest {
   }
 
   @Test
+  void litRigsHaveLitMaterialsThatCastShadowsAndTakeTheSameColours() {
+    RigScene scene = new RigScene(ModelLibrary.loadBuiltIn("conveyor-sorting"), ASSETS, Shading.LIT);
+    var lamp = (com.jme3.scene.Geometry) body(scene, "lamp_red").getChild("lamp_red");
+    assertThat(lamp.getMaterial().getMaterialDef().getAssetName()).isEqualTo("Common/MatDefs/Light/Lighting.j3md");
+    assertThat(lamp.getShadowMode()).isEqualTo(com.jme3.renderer.queue.RenderQueue.ShadowMode.CastAndReceive);
+    assertThat(scene.colorOf("lamp_red")).isEqualTo(Colors.parse("#400000"));
+    scene.apply("lamps.red", true);
+    assertThat(scene.colorOf("lamp_red")).isEqualTo(Colors.parse("#ff2020"));
+    RigScene motor = new RigScene(ModelLibrary.loadBuiltIn("motor-vibration"), ASSETS, Shading.LIT);
+    motor.apply("motor.winding_temperature", 130.0);
+    assertThat(motor.colorOf("Housing")).isEqualTo(Colors.parse("#e53935"));
+  }
+
+  @Test
   void theWaterFillsWithTheLevel() {
     RigScene scene = new RigScene(ModelLibrary.loadBuiltIn("tank-process"), ASSETS);
     scene.apply("tank.level", 250.0);

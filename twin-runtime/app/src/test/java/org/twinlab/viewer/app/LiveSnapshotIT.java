@@ -98,7 +98,11 @@ class LiveSnapshotIT {
     }
   }
 
-  /** An examiner who marks one station: the viewer draws that station's twin and names each twin it skipped. */
+  /**
+   * An examiner of a two-station session, with no --twin: the runtime lists every twin to staff but
+   * shows them only their stations' twins (403 for the others); the viewer draws those two stations
+   * and says, in its log and on the screen, which it skipped, instead of giving up on the first 403.
+   */
   @Test
   void anExaminerSeesTheTwinsOfTheStationsTheyMarkAndIsToldWhichWereSkipped() throws Exception {
     Vertx vertx = Vertx.vertx();
@@ -108,22 +112,38 @@ class LiveSnapshotIT {
       try {
         org.twinlab.runtime.ApiUsers users = new org.twinlab.runtime.ApiUsers(vertx, runtime);
         users.token("cand1", Role.CANDIDATE);
-        JsonObject plan = new JsonObject().put("id", "exam-v").put("stations", new io.vertx.core.json.JsonArray()
-            .add(new JsonObject().put("id", "s1").put("scenario", "l4-debug-motor-swapped-axes").put("candidate", "cand1")
-                .put("twins", new io.vertx.core.json.JsonArray().add("motor-1"))
-                .put("examiners", new io.vertx.core.json.JsonArray().add("exam1"))));
-        assertThat(get(users.client("exam1", Role.EXAMINER).post("/api/v1/sessions").sendJsonObject(plan)).statusCode()).isEqualTo(201);
+        users.token("cand2", Role.CANDIDATE);
+        io.vertx.core.json.JsonArray stations = new io.vertx.core.json.JsonArray();
+        String[][] seats = {{"s1", "cand1", "tank-1", "l4-operate-tank-setpoint"}, {"s2", "cand2", "motor-2", "l4-debug-motor-swapped-axes"}};
+        for (String[] seat : seats) {
+          stations.add(new JsonObject().put("id", seat[0]).put("candidate", seat[1]).put("scenario", seat[3])
+              .put("twins", new io.vertx.core.json.JsonArray().add(seat[2]))
+              .put("examiners", new io.vertx.core.json.JsonArray().add("exam1")));
+        }
+        JsonObject plan = new JsonObject().put("id", "exam-v").put("stations", stations);
+        var created = get(users.client("exam1", Role.EXAMINER).post("/api/v1/sessions").sendJsonObject(plan));
+        assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
 
         Snapshot mine = Snapshot.take(screen, dir, "examiner", Map.of("TWINLAB_PASSWORD", org.twinlab.runtime.ApiUsers.PASSWORD),
             "--url", "http://127.0.0.1:" + runtime.port(), "--user", "exam1");
         String log = Files.readString(dir.resolve("examiner.log"));
-        assertThat(mine.drawn()).as("motor-1 drawn").isGreaterThan(2_000);
-        java.util.List<String> parts = new java.util.ArrayList<>();
-        mine.regions().fieldNames().forEachRemaining(parts::add);
-        assertThat(parts).as("the parts drawn").isNotEmpty().allMatch(name -> name.startsWith("motor-1/"), "only motor-1's parts");
-        for (String other : new String[] {"conveyor-1", "tank-1", "motor-2"}) {
+        java.util.Set<String> drawn = new java.util.TreeSet<>();
+        java.util.Set<String> labelled = new java.util.TreeSet<>();
+        mine.regions().fieldNames().forEachRemaining(name -> {
+          if (name.startsWith("label:")) labelled.add(name.substring("label:".length()));
+          else if (name.contains("/")) drawn.add(name.substring(0, name.indexOf('/')));
+        });
+        assertThat(drawn).as("the stations whose parts are drawn").containsExactly("motor-2", "tank-1");
+        assertThat(labelled).as("the stations labelled").containsExactly("motor-2", "tank-1");
+        for (String other : new String[] {"conveyor-1", "conveyor-2", "motor-1"}) {
           assertThat(log).contains("skipped " + other + " (not yours to see)");
         }
+        // the notice is on the screen: text drawn where the viewer says it put it
+        com.fasterxml.jackson.databind.JsonNode notice = mine.regions().path("notice");
+        assertThat(notice.isArray()).as("a notice on the screen: %s", mine.regions()).isTrue();
+        int x0 = notice.get(0).asInt(), y0 = notice.get(1).asInt(), x1 = notice.get(2).asInt(), y1 = notice.get(3).asInt();
+        assertThat(y1 - y0).as("three lines, one per skipped twin").isGreaterThan(30);
+        assertThat(mine.noticeRed(x0, y0, x1, y1)).as("the notice's text drawn").isGreaterThan(100);
       } finally {
         get(runtime.stop());
         get(vertx.close());
