@@ -46,7 +46,8 @@ import org.twinlab.sim.mqtt.SensorNodePublisher;
  * every station's row is in view without scrolling; a click on a column sorts, the state and text
  * filters narrow the rows; a station whose one check has passed shows no pass before every check is
  * decided; pausing a station asks for the reason in the page's own dialog and the reason reaches the
- * session's clock; the station named in the address survives a reload and a change of language.
+ * session's clock; the station named in the address survives a reload and a change of language;
+ * a station's alarms are counted in the hall and listed in its view, without an acknowledge button.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -146,6 +147,13 @@ class HallViewInTheBrowserIT {
         examiner.findElement(By.id("hall-filter")).sendKeys(" ");
         seen(() -> visibleRowIds(examiner).size() == STATIONS);
 
+        // candidate 9 binds X with an offset of 10 mm/s: both vibration alarms of motor-9 go off
+        JsonObject loud = new JsonObject().put("property", "vibration.rms_x").put("connection", "broker")
+            .put("address", "twinlab/motor-9/telemetry#/vibration/x").put("transform", new JsonObject().put("offset", 10));
+        HttpResponse<Buffer> raised = get(users.client("cand9", Role.CANDIDATE).put("/api/v1/twins/motor-9/bindings/vibration.rms_x")
+            .sendJsonObject(loud));
+        assertThat(raised.statusCode()).as(raised.bodyAsString()).isEqualTo(200);
+
         // in Chinese too, every row on the one screen
         examiner.findElement(By.id("lang")).click();
         seen(() -> examiner.findElement(By.cssSelector("#hall th[data-sort='id']")).getText().startsWith("工位"));
@@ -185,6 +193,17 @@ class HallViewInTheBrowserIT {
             .anyMatch(c -> "断电补时".equals(((JsonObject) c).getString("reason"))));
         examiner.findElement(By.id("lang")).click();
         seen(() -> examiner.findElement(By.id("station-resume")).getText().equals("Resume"));
+
+        // the hall counts the alarms of motor-9's station; its station view lists them, active and unacknowledged,
+        // with no acknowledge button: acknowledging is the candidate's, not the examiner's
+        examiner.findElement(By.id("back-to-session")).click();
+        seen(() -> examiner.findElement(By.cssSelector("#station-s9 .c-alarms")).getText().equals("2"));
+        assertThat(examiner.findElement(By.id("hall-summary")).getText()).contains("2 active alarms");
+        examiner.findElement(By.cssSelector("#station-s9 button.open")).click();
+        seen(() -> examiner.findElements(By.cssSelector("#station-alarm-list tr.alarm-row.active")).size() == 2);
+        assertThat(examiner.findElement(By.cssSelector("#station-alarm-list tr[data-alarm='vibration_danger']")).getText())
+            .contains("Vibration above 7.1 mm/s").contains("active").contains("not acknowledged");
+        assertThat(examiner.findElements(By.cssSelector("#station-alarm-list button.ack"))).isEmpty();
       } finally {
         examiner.quit();
         get(runtime.stop());
