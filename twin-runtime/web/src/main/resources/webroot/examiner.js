@@ -77,6 +77,10 @@ function remember() {
   const q = new URLSearchParams();
   if (current.session) q.set('session', current.session);
   if (current.session && current.station) q.set('station', current.station);
+  // the hall's order and filters too, so a reload shows the same rows
+  if (current.session && (hall.sort.key !== 'id' || hall.sort.dir < 0)) q.set('sort', (hall.sort.dir < 0 ? '-' : '') + hall.sort.key);
+  if (current.session && $('hall-state').value) q.set('state', $('hall-state').value);
+  if (current.session && $('hall-filter').value.trim()) q.set('filter', $('hall-filter').value.trim());
   history.replaceState(null, '', location.pathname + (q.toString() ? '?' + q : ''));
 }
 
@@ -317,6 +321,32 @@ async function refreshAlarms(twins) {
       () => api('POST', '/api/v1/twins/' + enc(a.twin) + '/alarms/' + enc(a.alarm) + '/ack'))}, t('alarmAck')) : ''))));
 }
 
+/** Each alarm's rises and clears over the last hour, from the twins' history (alarm.<id>, true while active). */
+let alarmHistoryDrawn = 0;
+
+async function alarmHistory(twins) {
+  alarmHistoryDrawn = Date.now();
+  const to = new Date();
+  const from = new Date(to.getTime() - 60 * 60 * 1000);
+  const rows = [];
+  for (const twin of twins) {
+    try {
+      const model = await api('GET', '/api/v1/twins/' + enc(twin) + '/model');
+      const ids = (model.alarms || []).map(a => a.alarm);
+      if (!ids.length) continue;
+      const h = await api('GET', '/api/v1/twins/' + enc(twin) + '/history?from=' + from.toISOString() + '&to=' + to.toISOString()
+        + '&property=' + enc(ids.map(id => 'alarm.' + id).join(',')));
+      for (const series of h.series || []) {
+        for (const p of series.points || []) rows.push({twin, alarm: series.property.slice('alarm.'.length), time: new Date(p.time), active: p.value === true});
+      }
+    } catch (e) { /* no history for this twin now */ }
+  }
+  rows.sort((a, b) => b.time - a.time);
+  $('alarm-history').replaceChildren(...(rows.length ? rows.slice(0, 100).map(r => el('tr', {class: 'alarm-change' + (r.active ? ' active' : ''),
+    'data-twin': r.twin, 'data-alarm': r.alarm}, el('td', {}, r.time.toLocaleTimeString()), el('td', {}, r.twin), el('td', {}, r.alarm),
+    el('td', {}, r.active ? t('alarmActive') : t('alarmCleared')))) : [el('tr', {}, el('td', {}, t('none')))]));
+}
+
 function alarmSeen(twin, c) {
   alarmsSeen.unshift({twin, at: new Date(), c});
   alarmsSeen.splice(50);
@@ -342,6 +372,7 @@ async function openStation(id) {
   delete $('checks').dataset.shown;
   delete $('judgements').dataset.shown;
   delete $('actions').dataset.shown;
+  alarmHistoryDrawn = 0;
   const twins = $('station-twins');
   twins.replaceChildren();
   const select = $('chart-property');
@@ -538,6 +569,7 @@ async function refreshStation() {
   $('station-total').className = 'total ' + st.result;
   await refreshJudgements(base);
   await refreshAlarms(st.twins);
+  if (Date.now() - alarmHistoryDrawn > 10000) await alarmHistory(st.twins);
   // the history chart follows what the store has recorded, every few seconds
   if (Date.now() - chartDrawn > 5000) await chart();
   const checksNow = lang() + JSON.stringify(st.checks);
@@ -626,11 +658,17 @@ function stationPost(what, path, body) {
       const key = th.dataset.sort;
       hall.sort = {key, dir: hall.sort.key === key ? -hall.sort.dir : 1};
       arrangeHall();
+      remember();
     };
   });
-  $('hall-state').onchange = arrangeHall;
-  $('hall-filter').oninput = arrangeHall;
+  $('hall-state').onchange = () => { arrangeHall(); remember(); };
+  $('hall-filter').oninput = () => { arrangeHall(); remember(); };
   const asked = new URLSearchParams(location.search);
+  const sort = asked.get('sort');
+  const sortable = [...document.querySelectorAll('#hall th[data-sort]')].map(th => th.dataset.sort);
+  if (sort && sortable.includes(sort.replace(/^-/, ''))) hall.sort = {key: sort.replace(/^-/, ''), dir: sort.startsWith('-') ? -1 : 1};
+  if (asked.get('state')) $('hall-state').value = asked.get('state');
+  if (asked.get('filter')) $('hall-filter').value = asked.get('filter');
   if (asked.get('session')) {
     await openSession(asked.get('session'));
     if (asked.get('station')) await openStation(asked.get('station'));

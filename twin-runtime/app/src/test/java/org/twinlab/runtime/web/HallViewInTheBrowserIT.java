@@ -143,6 +143,11 @@ class HallViewInTheBrowserIT {
         examiner.findElement(By.cssSelector("#hall-state option[value='']")).click();
         examiner.findElement(By.id("hall-filter")).sendKeys("cand12");
         seen(() -> visibleRowIds(examiner).equals(List.of("s12")));
+        // the filter is in the address: a reload shows the same rows
+        seen(() -> examiner.getCurrentUrl().contains("filter=cand12"));
+        examiner.navigate().refresh();
+        seen(() -> examiner.findElements(By.cssSelector("#stations tr.station")).size() == STATIONS && visibleRowIds(examiner).equals(List.of("s12")));
+        assertThat(examiner.findElement(By.id("hall-filter")).getAttribute("value")).isEqualTo("cand12");
         examiner.findElement(By.id("hall-filter")).clear();
         examiner.findElement(By.id("hall-filter")).sendKeys(" ");
         seen(() -> visibleRowIds(examiner).size() == STATIONS);
@@ -204,6 +209,12 @@ class HallViewInTheBrowserIT {
         assertThat(examiner.findElement(By.cssSelector("#station-alarm-list tr[data-alarm='vibration_danger']")).getText())
             .contains("Vibration above 7.1 mm/s").contains("active").contains("not acknowledged");
         assertThat(examiner.findElements(By.cssSelector("#station-alarm-list button.ack"))).isEmpty();
+        // the alarm history reads the rise from the twin's stored history
+        examiner.findElement(By.cssSelector("#alarm-history-box summary")).click();
+        seen(() -> !examiner.findElements(By.cssSelector("#alarm-history tr.alarm-change.active[data-twin='motor-9'][data-alarm='vibration_danger']"))
+            .isEmpty());
+        assertThat(examiner.findElement(By.cssSelector("#alarm-history tr.alarm-change.active[data-alarm='vibration_danger']")).getText())
+            .contains("motor-9").contains("active");
       } finally {
         examiner.quit();
         get(runtime.stop());
