@@ -77,6 +77,10 @@ function remember() {
   const q = new URLSearchParams();
   if (current.session) q.set('session', current.session);
   if (current.session && current.station) q.set('station', current.station);
+  // the hall's order and filters too, so a reload shows the same rows
+  if (current.session && (hall.sort.key !== 'id' || hall.sort.dir < 0)) q.set('sort', (hall.sort.dir < 0 ? '-' : '') + hall.sort.key);
+  if (current.session && $('hall-state').value) q.set('state', $('hall-state').value);
+  if (current.session && $('hall-filter').value.trim()) q.set('filter', $('hall-filter').value.trim());
   history.replaceState(null, '', location.pathname + (q.toString() ? '?' + q : ''));
 }
 
@@ -89,70 +93,266 @@ async function openSession(id) {
   await refresh();
 }
 
-/** A station's card, made once and then updated in place, so a button is not swapped under a click. */
-function stationCard(session, st) {
-  const id = 'station-' + st.id;
-  let card = document.getElementById(id);
-  if (!card) {
-    card = el('section', {class: 'card station', id},
-      el('h3', {}, el('span', {}, st.id + ' · ' + st.candidate), el('span', {class: 'state'})),
-      el('div', {}, 'L' + st.level + ' ' + tr(st, 'title')),
-      el('div', {class: 'exam'}),
-      el('div', {class: 'timer'}), el('div', {class: 'progress'}),
-      el('div', {class: 'alarms', id: 'station-alarms-' + st.id}),
-      el('div', {}, st.twins.join(', ') + ' · ' + t('examiners') + ': ' + st.examiners.join(', ')),
-      el('div', {class: 'buttons'}));
-    $('stations').append(card);
+// ---- the hall: every station of the session in one dense table, sortable and filterable
+
+/** What the hall knows of each station, by id: the session's summary, the station's scores, its alarms. */
+let hall = {session: null, rows: new Map(), sort: {key: 'id', dir: 1}};
+
+/** Asks at most a few requests at once: thirty stations must not crowd the server that runs them. */
+async function inBatches(items, size, call) {
+  const out = [];
+  for (let i = 0; i < items.length; i += size) out.push(...await Promise.all(items.slice(i, i + size).map(call)));
+  return out;
+}
+
+/** A station's result only when it is final: pending while any check is open. */
+function resultWord(d) {
+  if (!d || d.result === 'pending' || !d.result) return {word: t('hallPending'), cls: 'pending'};
+  return {word: t(d.result), cls: d.result};
+}
+
+/** Checks passed, failed and still open, measured and judged together: never a count of passes alone. */
+function checkCounts(st, d) {
+  if (d && d.checks) {
+    const by = s => d.checks.filter(c => c.status === s).length;
+    return {passed: by('passed'), failed: by('failed'), pending: d.checks.length - by('passed') - by('failed')};
   }
   const p = st.progress;
-  const state = card.querySelector('.state');
+  return {passed: p.passed, failed: p.failed, pending: p.measured - p.passed - p.failed + p.judgements - p.marked};
+}
+
+/** The judged checks still waiting for this examiner's mark (for staff: for any combined mark). */
+function toMark(st, d) {
+  if (!d || !d.checks) return st.progress.judgements - st.progress.marked;
+  return d.checks.filter(c => c.kind === 'judgement' && !(me.role === 'examiner' ? c.marks && me.user in c.marks : c.status !== 'unmarked' && c.marks))
+    .length;
+}
+
+function hallValues(r) {
+  const {st, d, alarms} = r;
+  const counts = checkCounts(st, d);
+  const last = d && d.actions && d.actions.length ? d.actions[d.actions.length - 1] : null;
+  return {id: st.id, candidate: st.candidate, state: st.state, remaining: st.remainingSeconds,
+    earned: d && d.points ? d.points.earned : -1, result: resultWord(d).word, failed: counts.failed, alarms: alarms.length,
+    last: last ? last.elapsedSeconds : -1, lastText: last ? mmss(last.elapsedSeconds) + ' ' + last.kind : '—', toMark: toMark(st, d), counts};
+}
+
+function hallRow(session, st) {
+  let row = document.getElementById('station-' + st.id);
+  if (row) return row;
+  const cell = cls => el('td', {class: cls});
+  row = el('tr', {class: 'station', id: 'station-' + st.id, 'data-station': st.id},
+    el('td', {class: 'c-id', title: 'L' + st.level + ' ' + tr(st, 'title')}, st.id, st.exam ? el('span', {class: 'exam'}) : null),
+    el('td', {class: 'c-candidate', title: st.twins.join(', ') + ' · ' + t('examiners') + ': ' + st.examiners.join(', ')}, st.candidate),
+    el('td', {}, el('span', {class: 'state'})), cell('c-time'), cell('c-points'), cell('c-result'), cell('c-checks'),
+    cell('c-alarms'), cell('c-last'), cell('c-mark'), el('td', {class: 'buttons'}));
+  $('stations').append(row);
+  return row;
+}
+
+function updateHallRow(session, r) {
+  const {st} = r;
+  const v = hallValues(r);
+  const row = hallRow(session, st);
+  const state = row.querySelector('.state');
   state.className = 'state ' + st.state;
   state.textContent = st.state;
-  card.querySelector('.timer').textContent = mmss(st.remainingSeconds);
+  row.querySelector('.c-time').textContent = mmss(st.remainingSeconds);
   if (st.exam) {
-    card.querySelector('.exam').textContent = tf('examPart', {title: tr(st.exam, 'title'), n: st.exam.part, of: st.exam.of,
-      left: mmss(st.exam.remainingSeconds)});
+    const exam = row.querySelector('.exam');
+    exam.textContent = tf('examPart', {title: tr(st.exam, 'title'), n: st.exam.part, of: st.exam.of, left: mmss(st.exam.remainingSeconds)});
+    exam.title = exam.textContent;
   }
-  // passed and failed both shown: a count of passes alone reads as progress when checks have failed
-  card.querySelector('.progress').textContent = t('progress') + ': ✓ ' + p.passed + ' · ✗ ' + p.failed + ' ' + tf('checksOf', {n: p.measured})
-    + ' · ' + p.marked + '/' + p.judgements + ' ' + t('marks') + ' · ' + p.actions + ' ' + t('actions');
-  const buttons = card.querySelector('.buttons');
+  const points = row.querySelector('.c-points');
+  points.textContent = r.d && r.d.points ? fmt(r.d.points.earned) + ' / ' + fmt(r.d.points.decided) + ' / ' + fmt(r.d.points.possible) : '…';
+  points.title = t('hallPointsTitle');
+  const res = resultWord(r.d);
+  const result = row.querySelector('.c-result');
+  result.textContent = res.word;
+  result.className = 'c-result ' + res.cls;
+  row.querySelector('.c-checks').textContent = tf('hallProgress', v.counts);
+  const alarms = row.querySelector('.c-alarms');
+  alarms.textContent = v.alarms || '';
+  alarms.title = r.alarms.map(a => a.twin + ': ' + a.message).join('\n');
+  row.classList.toggle('alarm', v.alarms > 0);
+  row.classList.toggle('estop', r.alarms.some(a => a.alarm === 'estop' || /emergency|急停/i.test(a.message)));
+  row.querySelector('.c-last').textContent = v.lastText;
+  row.querySelector('.c-mark').textContent = v.toMark || '';
+  row.classList.toggle('needs-marking', v.toMark > 0);
   if (state.dataset.state === st.state) return;
   state.dataset.state = st.state;
+  const buttons = row.querySelector('.buttons');
   const post = (what, path, body) => step('session-message', st.id + ' ' + what,
     () => api('POST', '/api/v1/sessions/' + enc(session.id) + '/stations/' + enc(st.id) + path, body));
   buttons.replaceChildren();
   if (st.state === 'ready') buttons.append(el('button', {class: 'start', onclick: () => post(t('start'), '/start')}, t('start')));
-  if (st.state === 'running') buttons.append(el('button', {onclick: () => post(t('pause'), '/pause', {reason: prompt(t('reason')) || ''})}, t('pause')));
-  if (st.state === 'paused') buttons.append(el('button', {onclick: () => post(t('resume'), '/resume')}, t('resume')));
+  if (st.state === 'running') {
+    buttons.append(el('button', {class: 'pause', onclick: async () => {
+      const a = await ask({title: tf('pauseStation', {station: st.id}), reason: true});
+      if (a) await post(t('pause'), '/pause', {reason: a.reason});
+    }}, t('pause')));
+  }
+  if (st.state === 'paused') buttons.append(el('button', {class: 'resume', onclick: () => post(t('resume'), '/resume')}, t('resume')));
   buttons.append(el('button', {class: 'open', onclick: () => openStation(st.id)}, t('open')));
+}
+
+/** Sorts and filters the hall's rows as the examiner chose; what the filter hides stays up to date. */
+function arrangeHall() {
+  const body = $('stations');
+  const wanted = $('hall-state').value;
+  const text = $('hall-filter').value.trim().toLowerCase();
+  const {key, dir} = hall.sort;
+  const all = [...hall.rows.values()].map(r => ({r, v: hallValues(r)}));
+  all.sort((a, b) => {
+    const x = a.v[key];
+    const y = b.v[key];
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), undefined, {numeric: true});
+    return c * dir || a.v.id.localeCompare(b.v.id, undefined, {numeric: true});
+  });
+  let shown = 0;
+  for (const {r, v} of all) {
+    const row = document.getElementById('station-' + r.st.id);
+    const match = (!wanted || v.state === wanted)
+      && (!text || [v.id, v.candidate, v.lastText, r.st.twins.join(' ')].some(x => String(x).toLowerCase().includes(text)));
+    row.hidden = !match;
+    if (match) shown++;
+    body.append(row);
+  }
+  $('hall-shown').textContent = shown ? tf('hallShown', {shown, all: all.length}) : t('hallNone');
+  document.querySelectorAll('#hall th[data-sort]').forEach(th => {
+    th.classList.toggle('sorted', th.dataset.sort === key);
+    th.dataset.dir = th.dataset.sort === key ? (dir > 0 ? 'asc' : 'desc') : '';
+  });
+  const states = {ready: 0, running: 0, paused: 0, ended: 0};
+  let alarms = 0;
+  let marking = 0;
+  all.forEach(({r, v}) => { states[v.state] = (states[v.state] || 0) + 1; alarms += v.alarms; marking += v.toMark; });
+  $('hall-summary').textContent = tf('hallSummary', states) + ' · ' + tf('hallAlarmsTotal', {n: alarms}) + ' · ' + tf('hallToMarkTotal', {n: marking});
 }
 
 async function refreshSession() {
   const s = await api('GET', '/api/v1/sessions/' + enc(current.session));
   $('session-name').textContent = s.title + ' (' + s.id + ')' + (s.ended ? ' — ' + t('end') : '');
   $('session-warnings').textContent = s.warnings.join(' · ');
-  if ($('stations').dataset.session !== s.id) {
+  if (hall.session !== s.id) {
     $('stations').replaceChildren();
-    $('stations').dataset.session = s.id;
+    hall = {session: s.id, rows: new Map(), sort: hall.sort};
   }
-  s.stations.forEach(st => stationCard(s, st));
-  // alarms and the emergency stop at a glance, from each station's twins
-  for (const st of s.stations) {
-    const alarms = [];
-    for (const twin of st.twins) {
-      try {
-        (await api('GET', '/api/v1/twins/' + enc(twin) + '/alarms')).filter(a => a.active).forEach(a => alarms.push(twin + ': ' + a.message));
-      } catch (e) { /* a twin not reachable any more */ }
-    }
-    const line = $('station-alarms-' + st.id);
-    if (line) {
-      line.textContent = alarms.join(' · ');
-      $('station-' + st.id).classList.toggle('estop', alarms.some(a => /emergency|急停/i.test(a)));
-    }
-  }
+  // every alarm the examiner may see in one call, then each station's own by its twins
+  const alarms = await api('GET', '/api/v1/alarms').catch(() => []);
+  const base = '/api/v1/sessions/' + enc(s.id) + '/stations/';
+  const details = await inBatches(s.stations, 4, st => api('GET', base + enc(st.id)).catch(() => null));
+  s.stations.forEach((st, i) => {
+    const r = {st, d: details[i], alarms: alarms.filter(a => a.active && st.twins.includes(a.twin))};
+    hall.rows.set(st.id, r);
+    updateHallRow(s, r);
+  });
+  arrangeHall();
   ['start-all', 'pause-all', 'resume-all', 'end-session'].forEach(b => { $(b).disabled = s.ended; });
   await itemAnalysis(s);
+}
+
+// ---- the page's own dialog, in place of the browser's prompt and confirm
+
+/**
+ * Asks in the page's dialog: a reason, minutes, or only a yes. Answers the values given, or null
+ * when the examiner cancels.
+ */
+function ask({title, reason = false, minutes = false, reasonValue = ''}) {
+  const dialog = $('ask');
+  $('ask-title').textContent = title;
+  $('ask-reason-field').hidden = !reason;
+  $('ask-minutes-field').hidden = !minutes;
+  $('ask-reason').value = reasonValue;
+  $('ask-minutes').value = '5';
+  say('ask-message', '');
+  return new Promise(resolve => {
+    const ok = $('ask-ok');
+    const finish = answer => {
+      ok.onclick = null;
+      dialog.onclose = null;
+      if (dialog.open) dialog.close();
+      resolve(answer);
+    };
+    ok.onclick = e => {
+      e.preventDefault();
+      const out = {};
+      if (reason) {
+        out.reason = $('ask-reason').value.trim();
+        if (!out.reason) { say('ask-message', t('reasonNeeded'), true); return; }
+      }
+      if (minutes) {
+        out.minutes = Number($('ask-minutes').value);
+        if (!Number.isInteger(out.minutes) || out.minutes < 1 || out.minutes > 120) { say('ask-message', t('minutesNeeded'), true); return; }
+      }
+      finish(out);
+    };
+    dialog.onclose = () => finish(null);
+    dialog.showModal();
+    (reason ? $('ask-reason') : minutes ? $('ask-minutes') : ok).focus();
+  });
+}
+
+// ---- a station's alarms: what is active or unacknowledged now, and the changes seen while the page is open
+
+const alarmsSeen = [];
+const alarmFollowed = new Set();
+
+async function refreshAlarms(twins) {
+  const all = [];
+  for (const twin of twins) {
+    try {
+      (await api('GET', '/api/v1/twins/' + enc(twin) + '/alarms')).forEach(a => all.push(Object.assign({twin}, a)));
+    } catch (e) { /* a twin no longer the examiner's to watch */ }
+  }
+  // acknowledging is the candidate's action, and staff's: an examiner watches, and does not act for the candidate
+  const mayAck = ['admin', 'trainer'].includes(me.role);
+  const shown = lang() + mayAck + JSON.stringify(all);
+  if ($('station-alarm-list').dataset.shown === shown) return;
+  $('station-alarm-list').dataset.shown = shown;
+  $('station-alarm-list').replaceChildren(...(all.length ? [el('tr', {}, el('th', {}, t('twin')), el('th', {}, t('alarms')),
+    el('th', {}, t('alarmSeverity')), el('th', {}, t('state')), el('th', {}, t('alarmRaised')), el('th'))] : [el('tr', {}, el('td', {}, t('none')))]),
+  ...all.map(a => el('tr', {class: 'alarm-row' + (a.active ? ' active' : ''), 'data-twin': a.twin, 'data-alarm': a.alarm},
+    el('td', {}, a.twin), el('td', {title: a.condition || ''}, a.alarm + ': ' + a.message), el('td', {}, a.severity),
+    el('td', {class: 'alarm-state'}, (a.active ? t('alarmActive') : t('alarmCleared')) + ' · '
+      + (a.acknowledged ? tf('alarmAcked', {by: a.acknowledged.by, at: new Date(a.acknowledged.at).toLocaleTimeString()}) : t('alarmNotAcked'))),
+    el('td', {}, a.raisedAt ? new Date(a.raisedAt).toLocaleTimeString() : ''),
+    el('td', {}, mayAck && !a.acknowledged ? el('button', {class: 'ack', onclick: () => step('station-message', t('alarmAck') + ' ' + a.alarm,
+      () => api('POST', '/api/v1/twins/' + enc(a.twin) + '/alarms/' + enc(a.alarm) + '/ack'))}, t('alarmAck')) : ''))));
+}
+
+/** Each alarm's rises and clears over the last hour, from the twins' history (alarm.<id>, true while active). */
+let alarmHistoryDrawn = 0;
+
+async function alarmHistory(twins) {
+  alarmHistoryDrawn = Date.now();
+  const to = new Date();
+  const from = new Date(to.getTime() - 60 * 60 * 1000);
+  const rows = [];
+  for (const twin of twins) {
+    try {
+      const model = await api('GET', '/api/v1/twins/' + enc(twin) + '/model');
+      const ids = (model.alarms || []).map(a => a.alarm);
+      if (!ids.length) continue;
+      const h = await api('GET', '/api/v1/twins/' + enc(twin) + '/history?from=' + from.toISOString() + '&to=' + to.toISOString()
+        + '&property=' + enc(ids.map(id => 'alarm.' + id).join(',')));
+      for (const series of h.series || []) {
+        for (const p of series.points || []) rows.push({twin, alarm: series.property.slice('alarm.'.length), time: new Date(p.time), active: p.value === true});
+      }
+    } catch (e) { /* no history for this twin now */ }
+  }
+  rows.sort((a, b) => b.time - a.time);
+  $('alarm-history').replaceChildren(...(rows.length ? rows.slice(0, 100).map(r => el('tr', {class: 'alarm-change' + (r.active ? ' active' : ''),
+    'data-twin': r.twin, 'data-alarm': r.alarm}, el('td', {}, r.time.toLocaleTimeString()), el('td', {}, r.twin), el('td', {}, r.alarm),
+    el('td', {}, r.active ? t('alarmActive') : t('alarmCleared')))) : [el('tr', {}, el('td', {}, t('none')))]));
+}
+
+function alarmSeen(twin, c) {
+  alarmsSeen.unshift({twin, at: new Date(), c});
+  alarmsSeen.splice(50);
+  $('alarm-seen').replaceChildren(...alarmsSeen.map(x => el('tr', {}, el('td', {}, x.at.toLocaleTimeString()), el('td', {}, x.twin),
+    el('td', {}, x.c.alarm + ': ' + (x.c.message || '')), el('td', {}, x.c.active ? t('alarmActive') : t('alarmCleared')),
+    el('td', {}, x.c.acknowledged ? tf('alarmAcked', {by: x.c.acknowledged.by, at: new Date(x.c.acknowledged.at).toLocaleTimeString()}) : ''))));
 }
 
 // ---- one station in full
@@ -172,6 +372,7 @@ async function openStation(id) {
   delete $('checks').dataset.shown;
   delete $('judgements').dataset.shown;
   delete $('actions').dataset.shown;
+  alarmHistoryDrawn = 0;
   const twins = $('station-twins');
   twins.replaceChildren();
   const select = $('chart-property');
@@ -187,6 +388,11 @@ async function openStation(id) {
       twins.append(el('section', {class: 'card'}, twin + ': ' + describe(e)));
     }
   }
+  // the station's alarms as they change, while the page is open
+  st.twins.filter(twin => !alarmFollowed.has(twin)).forEach(twin => {
+    alarmFollowed.add(twin);
+    LiveFeed.follow(twin, c => { if (c.event === 'alarm') alarmSeen(twin, c); });
+  });
   select.onchange = chart;
   await chart();
   await savedCharts(st.twins);
@@ -224,8 +430,11 @@ async function drawSaved() {
   canvas.dataset.series = datasets.map(d => d.label).join(',');
 }
 
+let chartDrawn = 0;
+
 async function chart() {
   const [twin, property] = $('chart-property').value.split('|');
+  chartDrawn = Date.now();
   if (twin) await historyChart($('chart'), twin, property).catch(() => {});
 }
 
@@ -356,8 +565,13 @@ async function refreshStation() {
       + ' · ' + t('soFar') + ' ' + st.total.toFixed(1) + ' · ' + t('secured') + ' ' + st.secured.toFixed(1) + ' · ' + t('passMark') + ' '
       + st.passMark + ' · ' + t('resultPending')
     : t('total') + ' ' + st.total.toFixed(1) + ' · ' + t('passMark') + ' ' + st.passMark + ' · ' + t(st.result);
+  $('station-total').textContent += ' · ' + t('hallChecks') + ' ' + tf('hallProgress', checkCounts(st, st));
   $('station-total').className = 'total ' + st.result;
   await refreshJudgements(base);
+  await refreshAlarms(st.twins);
+  if (Date.now() - alarmHistoryDrawn > 10000) await alarmHistory(st.twins);
+  // the history chart follows what the store has recorded, every few seconds
+  if (Date.now() - chartDrawn > 5000) await chart();
   const checksNow = lang() + JSON.stringify(st.checks);
   if ($('checks').dataset.shown !== checksNow) {
     $('checks').dataset.shown = checksNow;
@@ -418,19 +632,53 @@ function stationPost(what, path, body) {
   $('back').onclick = () => { current.session = null; remember(); show('list-view'); refresh(); };
   $('back-to-session').onclick = () => { current.station = null; remember(); show('session-view'); refresh(); };
   $('start-all').onclick = () => sessionPost(t('startAll'), '/start');
-  $('pause-all').onclick = () => sessionPost(t('pauseAll'), '/pause', {reason: prompt(t('reason')) || ''});
+  $('pause-all').onclick = async () => {
+    const a = await ask({title: t('pauseAllTitle'), reason: true});
+    if (a) await sessionPost(t('pauseAll'), '/pause', {reason: a.reason});
+  };
   $('resume-all').onclick = () => sessionPost(t('resumeAll'), '/resume');
-  $('end-session').onclick = () => confirm(t('endSession') + '?') && sessionPost(t('endSession'), '/end');
-  $('station-pause').onclick = () => stationPost(t('pause'), '/pause', {reason: prompt(t('reason')) || ''});
+  $('end-session').onclick = async () => {
+    if (await ask({title: t('endSessionConfirm')})) await sessionPost(t('endSession'), '/end');
+  };
+  $('station-pause').onclick = async () => {
+    const a = await ask({title: tf('pauseStation', {station: current.station}), reason: true});
+    if (a) await stationPost(t('pause'), '/pause', {reason: a.reason});
+  };
   $('station-resume').onclick = () => stationPost(t('resume'), '/resume');
-  $('station-extend').onclick = () => stationPost(t('extend'), '/extend', {minutes: Number(prompt(t('minutes'), '5')), reason: prompt(t('reason')) || ''});
-  $('station-end').onclick = () => confirm(t('end') + '?') && stationPost(t('end'), '/end', {reason: 'stopped by ' + me.user});
+  $('station-extend').onclick = async () => {
+    const a = await ask({title: tf('extendStation', {station: current.station}), minutes: true, reason: true});
+    if (a) await stationPost(t('extend'), '/extend', a);
+  };
+  $('station-end').onclick = async () => {
+    const a = await ask({title: tf('endStation', {station: current.station}), reason: true, reasonValue: tf('endReason', {who: me.user})});
+    if (a) await stationPost(t('end'), '/end', {reason: a.reason});
+  };
+  document.querySelectorAll('#hall th[data-sort]').forEach(th => {
+    th.onclick = () => {
+      const key = th.dataset.sort;
+      hall.sort = {key, dir: hall.sort.key === key ? -hall.sort.dir : 1};
+      arrangeHall();
+      remember();
+    };
+  });
+  $('hall-state').onchange = () => { arrangeHall(); remember(); };
+  $('hall-filter').oninput = () => { arrangeHall(); remember(); };
   const asked = new URLSearchParams(location.search);
+  const sort = asked.get('sort');
+  const sortable = [...document.querySelectorAll('#hall th[data-sort]')].map(th => th.dataset.sort);
+  if (sort && sortable.includes(sort.replace(/^-/, ''))) hall.sort = {key: sort.replace(/^-/, ''), dir: sort.startsWith('-') ? -1 : 1};
+  if (asked.get('state')) $('hall-state').value = asked.get('state');
+  if (asked.get('filter')) $('hall-filter').value = asked.get('filter');
   if (asked.get('session')) {
     await openSession(asked.get('session'));
     if (asked.get('station')) await openStation(asked.get('station'));
   } else {
     await refresh();
   }
-  timer = setInterval(refresh, 2000);
+  // the next look once this one is answered: thirty stations must not pile up requests on a slow server
+  const again = async () => {
+    await refresh();
+    timer = setTimeout(again, 2000);
+  };
+  timer = setTimeout(again, 2000);
 })();

@@ -54,8 +54,13 @@ final class Browsers {
   }
 
   static WebDriver open() {
+    return open(1400, 1000);
+  }
+
+  /** A browser whose window has the size of the screen a page must fit. */
+  static WebDriver open(int width, int height) {
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
-        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1000",
+        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=" + width + "," + height,
             "--lang=en-US");
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);

@@ -266,7 +266,9 @@ class ExamInTheBrowserIT {
 
         // the session ends; its evidence verifies against the platform key
         examiner.findElement(By.id("end-session")).click();
-        examiner.switchTo().alert().accept();
+        // the page asks in its own dialog, not the browser's
+        seen(() -> examiner.findElement(By.id("ask")).isDisplayed());
+        examiner.findElement(By.id("ask-ok")).click();
         seen(() -> states(examiner).equals(List.of("ended", "ended")));
         Path evidence = data.resolve(LabSessions.DIR).resolve(session).resolve(LabSessions.EVIDENCE);
         var r = EvidenceVerifier.verify(evidence, PlatformKey.readPublic(data.resolve("keys").resolve(PlatformKey.PUBLIC_FILE)));
