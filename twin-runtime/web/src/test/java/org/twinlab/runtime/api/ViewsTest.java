@@ -65,11 +65,11 @@ class ViewsTest {
       "acknowledged_at":"2026-03-02T09:15:34.262Z"}],\
       "commands":[{"command":"panel.emergency_stop","description":"Emergency stop","descriptionZh":"急停"},\
       {"command":"panel.reset","description":"Release the emergency stop","descriptionZh":"解除急停"}],\
-      "writable":[{"property":"inlet_valve.open","type":"bool","unit":""},{"property":"outlet_valve.opening","type":"double","unit":"%"},\
-      {"property":"heater.on","type":"bool","unit":""},{"property":"pid.setpoint","type":"double","unit":"mm"},\
-      {"property":"pid.mode","type":"enum","unit":""},{"property":"pid.manual_output","type":"double","unit":"%"},\
-      {"property":"pid.kp","type":"double","unit":""},{"property":"pid.ti","type":"double","unit":"s"},\
-      {"property":"pid.td","type":"double","unit":"s"},{"property":"panel.estop","type":"bool","unit":""}]}""";
+      "writable":[{"property":"inlet_valve.open","type":"bool","unit":""},{"property":"outlet_valve.opening","type":"double","unit":"%","range":[0.0,100.0]},\
+      {"property":"heater.on","type":"bool","unit":""},{"property":"pid.setpoint","type":"double","unit":"mm","range":[0.0,500.0]},\
+      {"property":"pid.mode","type":"enum","unit":"","values":["auto","manual"]},{"property":"pid.manual_output","type":"double","unit":"%","range":[0.0,100.0]},\
+      {"property":"pid.kp","type":"double","unit":"","range":[0.0,100.0]},{"property":"pid.ti","type":"double","unit":"s","range":[0.0,1000.0]},\
+      {"property":"pid.td","type":"double","unit":"s","range":[0.0,100.0]},{"property":"panel.estop","type":"bool","unit":""}]}""";
 
   @Test
   void aTwinIsTheWireRecordsMap() {
