@@ -93,7 +93,7 @@ class LabSessionIT {
         assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
         assertThat(created.bodyAsJsonObject().getJsonArray("warnings")).isEmpty();
         assertThat(get(cand1.get("/api/v1/me/station").send()).bodyAsJsonObject())
-            .isEqualTo(new JsonObject().put("session", "exam-a").put("station", "s1"));
+            .isEqualTo(new JsonObject().put("session", "exam-a").put("station", "s1").put("ended", false));
 
         // before the start the candidate sees the briefing and waits; never the examiners' view or another station
         assertThat(get(cand1.get("/api/v1/sessions/exam-a/stations/s1/candidate").send()).bodyAsJsonObject().getString("state"))
