@@ -5,7 +5,7 @@ const enc = encodeURIComponent;
 let seat = null;
 let opened = false;
 let editing = null;
-let known = [];
+let known = []; // the bindings of the twin listed last: the signals the binding form offers
 
 async function action(twin, kind, fields, messageId) {
   try {
@@ -33,7 +33,6 @@ async function openWork(view) {
 async function listBindings() {
   const twin = $('binding-twin').value;
   const v = await api('GET', '/api/v1/twins/' + enc(twin) + '/bindings');
-  if (editing) editing.known = v.bindings;
   known = v.bindings;
   $('bindings').replaceChildren(...v.bindings.map(b => el('tr', {'data-property': b.property},
     el('td', {}, b.property), el('td', {}, (b.connection || '') + ' ' + (b.address || '')),
@@ -41,7 +40,7 @@ async function listBindings() {
 }
 
 function edit(twin, binding) {
-  editing = {twin, property: binding.property, known};
+  editing = {twin, property: binding.property};
   $('binding-editor').hidden = false;
   $('binding-text').value = JSON.stringify(binding, null, 2);
   fillForm(binding);
@@ -67,7 +66,6 @@ function transformField(b, key, v, neutral) {
 /** The form shows the binding; the connections and addresses offered are those of the twin's own bindings, its station's signals. */
 function fillForm(binding) {
   $('bf-property').value = binding.property;
-  const known = editing.known || [];
   const connections = [...new Set([binding.connection, ...known.map(b => b.connection)].filter(c => c))];
   $('bf-connection').replaceChildren(...connections.map(c => el('option', {value: c}, c)));
   $('bf-addresses').replaceChildren(...[...new Set(known.map(b => b.address).filter(a => a))].map(a => el('option', {value: a})));
@@ -296,11 +294,7 @@ function addCase() {
   suite.cases.push(c);
   $('suite-kind').value = 'test_suite';
   $('suite-text').value = JSON.stringify(suite, null, 2);
-  say('cb-message', tf0(w('caseAdded'), suite.cases.length));
-}
-
-function tf0(text, n) {
-  return text.replace('{n}', String(n));
+  say('cb-message', w('caseAdded').replace('{n}', String(suite.cases.length)));
 }
 
 async function submitSuite(kind, fields) {

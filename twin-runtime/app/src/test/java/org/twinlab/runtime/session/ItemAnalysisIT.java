@@ -17,7 +17,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,21 +26,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinlab.cli.TwinlabCli;
-import org.twinlab.connectors.mqtt.MqttVersion;
 import org.twinlab.demo.DemoLab;
-import org.twinlab.models.ModelLibrary;
-import org.twinlab.models.TwinModel;
 import org.twinlab.runtime.ApiUsers;
+import org.twinlab.runtime.MoreMotors;
 import org.twinlab.runtime.TwinRuntime;
 import org.twinlab.runtime.auth.Role;
-import org.twinlab.runtime.config.LabConfig;
-import org.twinlab.runtime.config.TwinConfig;
-import org.twinlab.runtime.scenario.StandardBindings;
-import org.twinlab.runtime.scenario.StationNames;
-import org.twinlab.sim.RigSimulator;
-import org.twinlab.sim.SimRunner;
-import org.twinlab.sim.Simulators;
-import org.twinlab.sim.mqtt.SensorNodePublisher;
 
 /**
  * Item analysis of a real sitting: five candidates sit the same level-4 scenario on simulated motor
@@ -74,7 +63,7 @@ class ItemAnalysisIT {
 
   @Test
   void aSealedSittingOfFiveCandidatesIsAnalysedAsItsSheetsSay(Vertx vertx) throws Exception {
-    try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data); MoreMotors more = new MoreMotors(lab, 3, 5)) {
+    try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data); MoreMotors more = new MoreMotors(lab, 3, 5, 20)) {
       TwinRuntime runtime = get(TwinRuntime.start(vertx, more.config(lab.config()), more::simulator));
       try {
         ApiUsers users = new ApiUsers(vertx, runtime);
@@ -245,45 +234,6 @@ class ItemAnalysisIT {
     cli.setErr(new PrintWriter(out));
     int code = cli.execute(args);
     return Map.entry(code, out.toString());
-  }
-
-  /** More motor sensor nodes on the demo lab's broker, each with its simulator and twin, named as the demo's are. */
-  static final class MoreMotors implements AutoCloseable {
-    private final List<AutoCloseable> running = new ArrayList<>();
-    private final Map<String, RigSimulator> sims = new HashMap<>();
-    private final List<TwinConfig> twins = new ArrayList<>();
-    private final DemoLab lab;
-
-    MoreMotors(DemoLab lab, int from, int to) throws Exception {
-      this.lab = lab;
-      TwinModel model = ModelLibrary.loadBuiltIn("motor-vibration");
-      for (int i = from; i <= to; i++) {
-        String twin = "motor-" + i;
-        RigSimulator sim = Simulators.create("motor-vibration", 10 + i, true);
-        SensorNodePublisher publisher = new SensorNodePublisher(sim, lab.brokerUri(), "twinlab", twin, MqttVersion.V3_1_1);
-        running.add(publisher);
-        SimRunner runner = new SimRunner(sim, 20, publisher::afterStep);
-        runner.start();
-        running.add(0, runner); // runners stop before the publishers they feed
-        sims.put(twin, sim);
-        twins.add(new TwinConfig(twin, model, StandardBindings.load(model, StationNames.of(twin)), "station-" + i));
-      }
-    }
-
-    LabConfig config(LabConfig c) {
-      List<TwinConfig> all = new ArrayList<>(c.twins());
-      all.addAll(twins);
-      return new LabConfig(c.bind(), c.port(), c.dataDir(), c.staleFactor(), c.connections(), all, c.history(), c.http());
-    }
-
-    RigSimulator simulator(String twin) {
-      return sims.containsKey(twin) ? sims.get(twin) : lab.simulator(twin);
-    }
-
-    @Override
-    public void close() throws Exception {
-      for (AutoCloseable c : running) c.close();
-    }
   }
 
   /** The version the library holds of the scenario sat: analyses group by it. */

@@ -12,8 +12,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,21 +23,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.twinlab.connectors.mqtt.MqttVersion;
 import org.twinlab.demo.DemoLab;
-import org.twinlab.models.ModelLibrary;
-import org.twinlab.models.TwinModel;
 import org.twinlab.runtime.ApiUsers;
+import org.twinlab.runtime.MoreMotors;
 import org.twinlab.runtime.TwinRuntime;
 import org.twinlab.runtime.auth.Role;
-import org.twinlab.runtime.config.LabConfig;
-import org.twinlab.runtime.config.TwinConfig;
-import org.twinlab.runtime.scenario.StandardBindings;
-import org.twinlab.runtime.scenario.StationNames;
-import org.twinlab.sim.RigSimulator;
-import org.twinlab.sim.SimRunner;
-import org.twinlab.sim.Simulators;
-import org.twinlab.sim.mqtt.SensorNodePublisher;
 
 /**
  * The examiner's hall with thirty stations on one 1920×1080 screen, in real headless Chromium:
@@ -65,7 +53,7 @@ class HallViewInTheBrowserIT {
   @Test
   void thirtyStationsFitOneScreenSortFilterAndKeepTheirPlace(Vertx vertx) throws Exception {
     Browsers.require();
-    try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data); MoreMotors more = new MoreMotors(lab, 3, STATIONS)) {
+    try (DemoLab lab = DemoLab.start(0, 0, "127.0.0.1", 0, data); MoreMotors more = new MoreMotors(lab, 3, STATIONS, 100)) {
       TwinRuntime runtime = get(TwinRuntime.start(vertx, more.config(lab.config()), more::simulator));
       ApiUsers users = new ApiUsers(vertx, runtime);
       for (String e : List.of("exam1", "exam2", "exam3")) users.token(e, Role.EXAMINER);
@@ -240,45 +228,5 @@ class HallViewInTheBrowserIT {
   private static List<String> visibleRowIds(WebDriver browser) {
     return browser.findElements(By.cssSelector("#stations tr.station")).stream().filter(WebElement::isDisplayed)
         .map(r -> r.getAttribute("data-station")).toList();
-  }
-
-  /** Motor sensor nodes beyond the demo's two on its broker, each with its simulator and twin, named as the demo's are. */
-  private static final class MoreMotors implements AutoCloseable {
-    private final List<AutoCloseable> running = new ArrayList<>();
-    private final Map<String, RigSimulator> sims = new HashMap<>();
-    private final List<TwinConfig> twins = new ArrayList<>();
-    private final DemoLab lab;
-
-    MoreMotors(DemoLab lab, int from, int to) throws Exception {
-      this.lab = lab;
-      TwinModel model = ModelLibrary.loadBuiltIn("motor-vibration");
-      for (int i = from; i <= to; i++) {
-        String twin = "motor-" + i;
-        RigSimulator sim = Simulators.create("motor-vibration", 10 + i, true);
-        SensorNodePublisher publisher = new SensorNodePublisher(sim, lab.brokerUri(), "twinlab", twin, MqttVersion.V3_1_1);
-        running.add(publisher);
-        // a slower step than the demo's: thirty rigs share a small machine
-        SimRunner runner = new SimRunner(sim, 100, publisher::afterStep);
-        runner.start();
-        running.add(0, runner); // runners stop before the publishers they feed
-        sims.put(twin, sim);
-        twins.add(new TwinConfig(twin, model, StandardBindings.load(model, StationNames.of(twin)), "station-" + i));
-      }
-    }
-
-    LabConfig config(LabConfig c) {
-      List<TwinConfig> all = new ArrayList<>(c.twins());
-      all.addAll(twins);
-      return new LabConfig(c.bind(), c.port(), c.dataDir(), c.staleFactor(), c.connections(), all, c.history(), c.http());
-    }
-
-    RigSimulator simulator(String twin) {
-      return sims.containsKey(twin) ? sims.get(twin) : lab.simulator(twin);
-    }
-
-    @Override
-    public void close() throws Exception {
-      for (AutoCloseable c : running) c.close();
-    }
   }
 }
