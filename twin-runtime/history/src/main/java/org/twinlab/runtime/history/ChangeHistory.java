@@ -2,7 +2,6 @@ package org.twinlab.runtime.history;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ public final class ChangeHistory {
   }
 
   public List<HistoryPoint> points(List<Change> changes) {
-    List<HistoryPoint> out = new ArrayList<>(changes.size());
+    HistoryBlock.Builder out = HistoryBlock.withRoom(changes.size());
     Instant now = clock.instant();
     String session = sessions.of(twin.id()).orElse(null);
     if (!Objects.equals(session, keysSession)) {
@@ -59,15 +58,14 @@ public final class ChangeHistory {
         if (key == null) continue;
         // a STALE mark begins when it is made, not when the last sample was measured
         Instant time = s.isStale() ? now : s.sourceTime();
-        out.add(new HistoryPoint(key, s.value(), s.quality(), time, s.receivedTime()));
+        out.add(key, s.value(), s.quality(), time, s.receivedTime());
       } else if (c instanceof Change.AlarmChanged a) {
-        out.add(new HistoryPoint(key(ALARM_PREFIX + a.state().alarm().id(), ValueKind.BOOLEAN, ""), a.state().active(),
-            Quality.GOOD, now, now));
+        out.add(key(ALARM_PREFIX + a.state().alarm().id(), ValueKind.BOOLEAN, ""), a.state().active(), Quality.GOOD, now, now);
       } else if (c instanceof Change.LifecycleChanged l) {
-        out.add(new HistoryPoint(key(LIFECYCLE, ValueKind.TEXT, ""), l.lifecycle().name(), Quality.GOOD, now, now));
+        out.add(key(LIFECYCLE, ValueKind.TEXT, ""), l.lifecycle().name(), Quality.GOOD, now, now);
       }
     }
-    return out;
+    return out.build();
   }
 
   /** The key of a model property, or null when the model has no such property. */

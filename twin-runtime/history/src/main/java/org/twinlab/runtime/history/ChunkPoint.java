@@ -23,6 +23,20 @@ record ChunkPoint(long t, long rt, boolean hasNumber, double number, String text
     return new ChunkPoint(t, rt, false, 0, null, p.quality());
   }
 
+  /** The same for a point of a block, read from its columns. */
+  static ChunkPoint of(HistoryBlock b, int i) {
+    long t = b.timeMicros(i);
+    long rt = b.receivedMicros(i);
+    if (b.series(i).kind() == ValueKind.TEXT) {
+      Object v = b.value(i);
+      return new ChunkPoint(t, rt, false, 0, v == null ? null : v.toString(), b.quality(i));
+    }
+    if (b.hasNumber(i)) return new ChunkPoint(t, rt, true, b.number(i), null, b.quality(i));
+    Object v = b.value(i);
+    if (v instanceof Number n) return new ChunkPoint(t, rt, true, n.doubleValue(), null, b.quality(i));
+    return new ChunkPoint(t, rt, false, 0, null, b.quality(i));
+  }
+
   /** The same place in a series: the store keeps one point per (t, rt), the one written last. */
   boolean samePlace(ChunkPoint o) {
     return t == o.t && rt == o.rt;

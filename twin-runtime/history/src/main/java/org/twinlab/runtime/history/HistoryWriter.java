@@ -2,7 +2,6 @@ package org.twinlab.runtime.history;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -109,7 +108,7 @@ public final class HistoryWriter implements AutoCloseable {
   }
 
   private void run() {
-    List<HistoryPoint> batch = new ArrayList<>(batchSize);
+    JoinedPoints batch = new JoinedPoints();
     while (!(closing && carry.isEmpty() && queue.isEmpty())) {
       try {
         if (carry.isEmpty()) {
@@ -135,8 +134,8 @@ public final class HistoryWriter implements AutoCloseable {
     }
   }
 
-  /** Moves queued lists into the batch up to its size, the rest of a list that does not fit kept for the next. */
-  private void fill(List<HistoryPoint> batch) {
+  /** Moves queued lists into the batch up to its size, the rest of a list that does not fit kept for the next; the lists are joined, not copied. */
+  private void fill(JoinedPoints batch) {
     while (batch.size() < batchSize) {
       if (carry.isEmpty()) {
         List<HistoryPoint> next = queue.poll();
@@ -145,7 +144,7 @@ public final class HistoryWriter implements AutoCloseable {
       }
       int room = batchSize - batch.size();
       List<HistoryPoint> part = carry.size() <= room ? carry : carry.subList(0, room);
-      batch.addAll(part);
+      batch.add(part);
       inFlight.addAndGet(part.size()); // counted in flight before it leaves the queue, so awaitIdle never sees a gap
       queued.addAndGet(-part.size());
       carry = part.size() == carry.size() ? List.of() : carry.subList(part.size(), carry.size());

@@ -220,13 +220,13 @@ public final class SqliteHistoryStore implements HistoryStore {
     List<SeriesSlot> touched = new ArrayList<>();
     try {
       Connection w = writer();
-      for (HistoryPoint p : points) {
-        SeriesSlot slot = slot(p.series());
-        if (slot.pending == null) {
-          slot.pending = new ArrayList<>();
-          touched.add(slot);
+      for (List<HistoryPoint> part : HistoryBlock.parts(points)) {
+        if (part instanceof HistoryBlock block) {
+          // read straight from the columns: no point is built
+          for (int i = 0; i < block.size(); i++) pend(block.series(i), ChunkPoint.of(block, i), touched);
+        } else {
+          for (HistoryPoint p : part) pend(p.series(), ChunkPoint.of(p), touched);
         }
-        slot.pending.add(ChunkPoint.of(p));
       }
       for (SeriesSlot slot : touched) write(slot, ChunkRuns.ordered(slot.pending));
       w.commit();
@@ -236,6 +236,15 @@ public final class SqliteHistoryStore implements HistoryStore {
     } finally {
       for (SeriesSlot slot : touched) slot.pending = null;
     }
+  }
+
+  private void pend(SeriesKey key, ChunkPoint point, List<SeriesSlot> touched) throws SQLException {
+    SeriesSlot slot = slot(key);
+    if (slot.pending == null) {
+      slot.pending = new ArrayList<>();
+      touched.add(slot);
+    }
+    slot.pending.add(point);
   }
 
   /** Writes one series' new points: as chunks of their own after its newest, else merged into what they overlap. */
