@@ -137,15 +137,22 @@ public final class JsonText {
     else if (v instanceof String s) string(out, s);
     else if (v instanceof Boolean b) out.append(b.booleanValue());
     else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) out.append(((Number) v).longValue());
-    else if (v instanceof Double d) number(out, d, Double.isFinite(d));
-    else if (v instanceof Float f) number(out, f, Float.isFinite(f));
+    else if (v instanceof Double d) number(out, d.doubleValue());
+    else if (v instanceof Float f) number(out, f.floatValue());
     else if (v instanceof Number n) out.append(n);
     else throw new IllegalArgumentException("not a JSON scalar: " + v.getClass().getName());
   }
 
-  private static void number(StringBuilder out, Number n, boolean finite) {
-    if (finite) out.append(n);
-    else string(out, n.toString());
+  // appended as a double, not as the boxed number: the digits go straight into the builder, no string between
+  private static void number(StringBuilder out, double d) {
+    if (Double.isFinite(d)) out.append(d);
+    else string(out, Double.toString(d));
+  }
+
+  // a float's own shortest digits, not those of the double it widens to
+  private static void number(StringBuilder out, float f) {
+    if (Float.isFinite(f)) out.append(f);
+    else string(out, Float.toString(f));
   }
 
   /** A tree of maps with text keys, lists and scalars, keys in the map's order. */

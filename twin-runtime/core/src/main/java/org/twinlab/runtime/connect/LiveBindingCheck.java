@@ -15,6 +15,7 @@ import org.twinlab.connectors.mqtt.MqttAddress;
 import org.twinlab.connectors.mqtt.MqttConnector;
 import org.twinlab.connectors.opcua.NodeFacts;
 import org.twinlab.connectors.opcua.OpcUaConnector;
+import org.twinlab.models.PropertyDef;
 import org.twinlab.models.TwinModel;
 import org.twinlab.runtime.binding.Binding;
 import org.twinlab.runtime.binding.BindingFit;
@@ -63,7 +64,12 @@ public final class LiveBindingCheck {
   /** Every binding and command of a twin whose signal is on the given connection (all connections when empty). */
   public CompletableFuture<Outcome> check(String twin, TwinModel model, BindingSet set, Optional<String> onConnection) {
     List<Use> uses = new ArrayList<>();
-    for (Binding b : set.bindings()) uses.addAll(uses(model, b));
+    // the model's properties by path once per check, not a search of the model per binding: a PLC coming
+    // back checks every twin's bindings, 30 twins of 200 each in a full lab
+    Map<String, PropertyDef> properties = model.properties();
+    for (Binding b : set.bindings()) {
+      if (onConnection.isEmpty() || touches(b, onConnection.get())) uses.addAll(uses(Optional.ofNullable(properties.get(b.property())), b));
+    }
     for (CommandBinding c : set.commands()) {
       uses.add(new Use(BindingFit.Subject.command(c.command(), c.value()), c.target(), "address", false, true));
     }
@@ -73,11 +79,15 @@ public final class LiveBindingCheck {
 
   /** One binding about to be created or replaced. */
   public CompletableFuture<Outcome> check(String twin, TwinModel model, Binding binding) {
-    return check(twin, uses(model, binding));
+    return check(twin, uses(model.property(binding.property()), binding));
   }
 
-  private static List<Use> uses(TwinModel model, Binding b) {
-    Optional<BindingFit.Subject> subject = model.property(b.property()).map(p -> BindingFit.Subject.of(p, b.transform()));
+  private static boolean touches(Binding b, String connection) {
+    return b.source().connection().equals(connection) || b.writeTo().filter(w -> w.connection().equals(connection)).isPresent();
+  }
+
+  private static List<Use> uses(Optional<PropertyDef> property, Binding b) {
+    Optional<BindingFit.Subject> subject = property.map(p -> BindingFit.Subject.of(p, b.transform()));
     if (subject.isEmpty()) return List.of();
     boolean writesBack = b.writeTo().filter(w -> w.connection().equals(b.source().connection()) && w.address().equals(b.source().address()))
         .isPresent();
