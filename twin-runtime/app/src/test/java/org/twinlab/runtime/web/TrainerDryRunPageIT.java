@@ -54,7 +54,7 @@ class TrainerDryRunPageIT {
         seen(() -> !trainer.findElements(By.cssSelector("#library tr[data-scenario]")).isEmpty());
         trainer.findElement(By.id("yaml-name")).clear();
         trainer.findElement(By.id("yaml-name")).sendKeys("lax-tank-setpoint.yaml");
-        ((JavascriptExecutor) trainer).executeScript("document.getElementById('yaml').value = arguments[0]", lax);
+        ((JavascriptExecutor) trainer).executeScript("window.twinlabWorkshop.setText(arguments[0])", lax);
         trainer.findElement(By.id("upload")).click();
         By dryRun = By.cssSelector("#library tr[data-scenario='lax-tank-setpoint'] button.dry-run");
         seen(() -> !trainer.findElements(dryRun).isEmpty());
