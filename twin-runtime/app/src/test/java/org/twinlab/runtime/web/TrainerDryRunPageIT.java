@@ -58,6 +58,8 @@ class TrainerDryRunPageIT {
         trainer.findElement(By.id("upload")).click();
         By dryRun = By.cssSelector("#library tr[data-scenario='lax-tank-setpoint'] button.dry-run");
         seen(() -> !trainer.findElements(dryRun).isEmpty());
+        // the page's coverage report plays the whole library first: one long job at a time on a loaded machine
+        Browsers.seenAfterLongWork(() -> !trainer.findElements(By.cssSelector("#coverage tr[data-clause]")).isEmpty());
         trainer.findElement(dryRun).click();
         Browsers.seenAfterLongWork(() -> !trainer.findElements(By.cssSelector("#dry-run-candidates tr[data-candidate='task:file-report']")).isEmpty());
 
