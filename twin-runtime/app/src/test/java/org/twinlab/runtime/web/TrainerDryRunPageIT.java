@@ -26,7 +26,8 @@ import org.twinlab.runtime.auth.Role;
  * reads one row per scripted candidate and every rule's verdict, in English and in Chinese.
  */
 @ExtendWith(VertxExtension.class)
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
+// the coverage report and the dry run each play for minutes on a loaded machine
+@Timeout(value = 360, unit = TimeUnit.SECONDS)
 class TrainerDryRunPageIT {
   private static final Path FAIR = Path.of("..", "exam", "src", "test", "resources", "scenarios", "fair-tank-setpoint.yaml");
 
