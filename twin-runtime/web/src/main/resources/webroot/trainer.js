@@ -35,27 +35,141 @@ Object.assign(STRINGS.zh, {
   'rule.every-task-has-steps': '每个任务都有自己的参考步骤'
 });
 
-/** The scenario text with the lines that have problems marked, each with its messages. */
-function showLines(text, problems) {
-  const byLine = new Map();
-  problems.filter(p => p.line).forEach(p => byLine.set(p.line, (byLine.get(p.line) || []).concat(p.field + ': ' + p.message)));
-  const pre = $('yaml-lines');
-  pre.hidden = byLine.size === 0;
-  pre.replaceChildren(...text.split('\n').map((line, i) => el('span', {class: byLine.has(i + 1) ? 'bad' : '', 'data-line': i + 1,
-    title: (byLine.get(i + 1) || []).join('\n')}, String(i + 1).padStart(4) + '  ' + line + (byLine.has(i + 1) ? '   ⟵ ' + byLine.get(i + 1).join('; ') : ''))));
+// What is open in the editor: the scenario's id once opened or saved, and whether it is one of the library's.
+const opened = {scenario: null, library: false};
+let workshop;
+
+/** A problem in words: file:line:column, field and message. */
+function problemWords(p) {
+  return (p.file ? p.file : '') + (p.line ? ':' + p.line + ':' + p.column : '') + ' ' + (p.field ? p.field + ': ' : '') + p.message;
 }
 
+/** Problems of the files open here: each marked in its own file's editor, listed below with a jump to its line. */
+function showProblems(kind, problems) {
+  const modelName = workshop.docs.model ? workshop.docs.model.name : '';
+  const inModel = kind === 'bindings' && modelName ? problems.filter(p => p.file === modelName) : [];
+  const here = problems.filter(p => !inModel.includes(p));
+  workshop.mark(kind, here, problemWords);
+  if (inModel.length) workshop.mark('model', inModel, problemWords);
+  $('problems').replaceChildren(...problems.map(p => el('li', {class: 'failed', 'data-line': p.line || '', 'data-file': p.file || '',
+    onclick: () => {
+      if (inModel.includes(p)) switchKind('model');
+      if (p.line) { workshop.cm.setCursor({line: p.line - 1, ch: Math.max(0, p.column - 1)}); workshop.cm.focus(); }
+    }}, problemWords(p) + (inModel.includes(p) ? ' (' + tf('workshopProblemsElsewhere', {file: p.file}) + ')' : ''))));
+}
+
+/** Checks (or for a scenario, also keeps) what is open; a refusal marks each problem at its line. */
 async function send(keep) {
-  const body = {name: $('yaml-name').value.trim(), yaml: $('yaml').value};
+  const kind = workshop.kind;
+  const name = $('yaml-name').value.trim();
+  workshop.docs[kind].name = name;
+  const yaml = workshop.text();
   try {
-    const s = await api('POST', keep ? '/api/v1/scenarios' : '/api/v1/scenarios/validate', body);
-    say('yaml-message', t('ok') + ': ' + s.id + ' v' + s.version + ' (L' + s.level + ' ' + s.skill + ', ' + s.rigs.join('+') + ')');
-    showLines(body.yaml, []);
-    if (keep) await library();
+    let words;
+    if (kind === 'scenario') {
+      const s = await api('POST', keep ? '/api/v1/scenarios' : '/api/v1/scenarios/validate', {name, yaml});
+      words = s.id + ' v' + s.version + ' (L' + s.level + ' ' + s.skill + ', ' + s.rigs.join('+') + ')';
+      if (keep) {
+        opened.scenario = s.id; opened.library = false;
+        const versions = await showVersions(s.id);
+        words = tf('workshopSaved', {id: s.id, n: versions.length ? versions[versions.length - 1].saved : 1});
+        await library();
+      }
+    } else if (kind === 'model') {
+      const m = await api('POST', '/api/v1/models/validate', {name, yaml});
+      words = tf('workshopModelOk', m) + ' · ' + tr(m, 'name');
+    } else {
+      const body = {name, yaml};
+      const choice = $('bindings-model').value;
+      if (choice === '') {
+        if (!workshop.text('model').trim()) throw new Error(t('workshopNoModel'));
+        body.modelName = workshop.docs.model.name || 'model.yaml';
+        body.modelYaml = workshop.text('model');
+      } else {
+        body.model = choice;
+      }
+      words = tf('workshopBindingsOk', await api('POST', '/api/v1/bindings/validate', body));
+    }
+    say('yaml-message', tf('workshopChecked', {what: words}));
+    showProblems(kind, []);
   } catch (e) {
-    say('yaml-message', t('problems') + ':\n' + describe(e), true);
-    showLines(body.yaml, e.body && e.body.problems ? e.body.problems : []);
+    const problems = e.body && e.body.problems ? e.body.problems : [];
+    say('yaml-message', problems.length ? tf('workshopProblemsFound', {n: problems.length}) : describe(e), true);
+    showProblems(kind, problems);
   }
+}
+
+/** Puts a kind of file in the editor, with the controls that belong to it. */
+function switchKind(kind) {
+  if (workshop.kind) workshop.docs[workshop.kind].name = $('yaml-name').value.trim();
+  $('file-kind').value = kind;
+  workshop.show(kind);
+  const d = workshop.docs[kind];
+  $('yaml-name').value = d.name || {scenario: 'my-scenario.yaml', model: 'my-model.yaml', bindings: 'my-bindings.yaml'}[kind];
+  $('upload').hidden = kind !== 'scenario';
+  $('version-box').hidden = kind !== 'scenario';
+  $('dry-run-open').disabled = kind !== 'scenario';
+  $('bindings-model-label').hidden = kind !== 'bindings';
+  $('problems').replaceChildren();
+  say('yaml-message', '');
+}
+
+/** Opens a scenario's text: a library one as a copy under another id, since the library stays as shipped. */
+async function openScenario(id) {
+  const src = await api('GET', '/api/v1/scenarios/' + encodeURIComponent(id) + '/source');
+  switchKind('scenario');
+  let text = src.yaml;
+  let name = src.file;
+  if (src.library) {
+    const copy = src.id + '-copy';
+    text = text.replace(new RegExp('^scenario:\\s*' + src.id + '\\s*$', 'm'), 'scenario: ' + copy);
+    name = copy + '.yaml';
+    say('editor-note', tf('workshopOpenedCopy', {id: src.id, copy}));
+    opened.scenario = null;
+  } else {
+    say('editor-note', tf('workshopOpened', {id: src.id, file: src.file}) + ' · ' + t('workshopOwn'));
+    opened.scenario = src.id;
+  }
+  opened.library = src.library;
+  workshop.setText(text, 'scenario');
+  workshop.docs.scenario.name = name;
+  $('yaml-name').value = name;
+  await showVersions(src.library ? null : src.id);
+  $('workshop').scrollIntoView();
+}
+
+/** The saved versions of the open scenario, newest selected. */
+async function showVersions(id) {
+  const versions = id ? await api('GET', '/api/v1/scenarios/' + encodeURIComponent(id) + '/versions') : [];
+  $('versions').replaceChildren(...(versions.length ? versions.map(v => el('option', {value: v.saved},
+    tf('workshopVersionLabel', {n: v.saved, at: new Date(v.at).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en'), declared: v.version})))
+    : [el('option', {value: ''}, t('workshopNoVersions'))]));
+  if (versions.length) $('versions').value = String(versions[versions.length - 1].saved);
+  $('open-version').disabled = !versions.length;
+  return versions;
+}
+
+async function openVersion() {
+  const n = $('versions').value;
+  if (!opened.scenario || !n) return;
+  const v = await api('GET', '/api/v1/scenarios/' + encodeURIComponent(opened.scenario) + '/versions/' + n);
+  workshop.setText(v.yaml, 'scenario');
+  say('editor-note', tf('workshopVersionOpened', {n, id: opened.scenario}));
+}
+
+/** A file from the trainer's disk into the editor of the kind chosen. */
+function pickFile() {
+  const f = $('file-pick').files[0];
+  if (!f) return;
+  const reader = new FileReader();
+  reader.onload = () => {
+    workshop.setText(String(reader.result));
+    workshop.docs[workshop.kind].name = f.name;
+    $('yaml-name').value = f.name;
+    say('yaml-message', '');
+    $('problems').replaceChildren();
+  };
+  reader.readAsText(f);
 }
 
 async function library() {
@@ -63,7 +177,8 @@ async function library() {
   $('library').replaceChildren(el('tr', {}, ...['id', t('level'), t('skill'), t('rigs'), t('minutes'), ''].map(h => el('th', {}, h))),
     ...all.map(s => el('tr', {'data-scenario': s.id}, el('td', {}, s.id + (s.uploaded ? ' ✎' : ''), el('br'), el('small', {}, tr(s, 'title'))),
       el('td', {}, 'L' + s.level), el('td', {}, s.skill), el('td', {}, s.rigs.join('+')), el('td', {}, s.minutes),
-      el('td', {}, el('button', {class: 'dry-run', onclick: () => dryRun(s.id)}, t('dryRun'))))));
+      el('td', {}, el('button', {class: 'open', title: s.uploaded ? t('workshopOwn') : t('workshopReadOnly'), onclick: () => openScenario(s.id)}, t('open')),
+        el('button', {class: 'dry-run', onclick: () => dryRun(s.id)}, t('dryRun'))))));
 }
 
 async function dryRun(id) {
@@ -72,25 +187,61 @@ async function dryRun(id) {
   try {
     const r = await api('POST', '/api/v1/scenarios/' + encodeURIComponent(id) + '/dry-run');
     const broken = r.rules.filter(rule => !rule.ok).length;
+    const violations = r.candidates.filter(c => c.verdict === 'violation').length;
     say('dry-run-message', (r.ok ? t('ok') : t('problems')) + ' ' + id + ': ' + (broken ? broken + ' ' + t('rulesBroken') : t('allRulesMet'))
-      + (r.problems.length ? '\n' + r.problems.join('\n') : ''), !r.ok);
-    $('dry-run-result').replaceChildren(candidateTable(r), rulesList(r));
+      + (violations ? ' · ' + tf('dryViolations', {n: violations}) : ''), !r.ok);
+    $('dry-run-result').replaceChildren(candidateTable(r), findingsList(r), rulesList(r));
   } catch (e) {
     say('dry-run-message', describe(e), true);
   }
 }
 
-/** One row per scripted candidate: score, pass or fail, and the checks that earned points with the verdict's reason. */
+/** A scripted candidate in words. */
+function who(c) {
+  if (c.kind === 'random') return tf('dryWho.random', {n: c.candidate.replace(/^random-/, '')});
+  if (c.kind === 'task-alone') return tf('dryWho.task-alone', {task: c.task});
+  return t('dryWho.' + c.kind);
+}
+
+function expectedWords(r, c) {
+  return tf('dryExpect.' + c.expected, {share: c.task && r.shares[c.task] !== undefined ? r.shares[c.task].toFixed(1) : '—'});
+}
+
+/**
+ * The adversarial table: one row per scripted candidate with its score, pass or fail, what its rule
+ * expects of it and whether it did; the checks that earned points and why.
+ */
 function candidateTable(r) {
-  const head = el('tr', {}, ...[t('candidate'), t('score'), t('result'), t('earnedChecks')].map(h => el('th', {}, h)));
+  const head = el('tr', {}, ...[t('candidate'), t('score'), t('result'), t('dryExpected'), t('dryVerdict'), t('earnedChecks')].map(h => el('th', {}, h)));
   return el('table', {id: 'dry-run-candidates'}, head, ...r.candidates.map(c => {
     const earned = c.checks.filter(x => x.earned > 0);
     const share = c.task && r.shares[c.task] !== undefined ? ' (' + t('share') + ' ' + r.shares[c.task].toFixed(1) + ')' : '';
-    const why = c.kind === 'reference' ? el('td', {}, t('allChecks') + ' (' + earned.length + '/' + c.checks.length + ')')
-      : el('td', {}, earned.length ? el('ul', {}, ...earned.map(x => el('li', {}, x.check + ': ' + x.because))) : t('nothingEarned'));
-    return el('tr', {'data-candidate': c.candidate}, el('td', {}, c.candidate + share), el('td', {}, c.total.toFixed(1)),
-      el('td', {class: c.passed ? 'passed' : 'failed'}, c.passed ? t('passed') : t('failed')), why);
+    const why = c.kind === 'reference' ? el('td', {class: 'why'}, t('allChecks') + ' (' + earned.length + '/' + c.checks.length + ')')
+      : el('td', {class: 'why'}, earned.length ? el('ul', {}, ...earned.map(x => el('li', {}, x.check + ': ' + x.because))) : t('nothingEarned'));
+    const ok = c.verdict !== 'violation';
+    return el('tr', {'data-candidate': c.candidate, 'data-kind': c.kind, 'data-verdict': c.verdict || '', class: ok ? '' : 'violation'},
+      el('td', {}, who(c) + share), el('td', {}, c.total.toFixed(1)),
+      el('td', {class: c.passed ? 'passed' : 'failed'}, c.passed ? t('passed') : t('failed')),
+      el('td', {class: 'expected'}, expectedWords(r, c)),
+      el('td', {class: 'verdict ' + (ok ? 'passed' : 'failed')}, ok ? '✓ ' + t('dryOk') : '✗ ' + t('dryViolation')), why);
   }));
+}
+
+/** The fairness findings in words: each candidate that broke its rule, and each task with no steps of its own. */
+function findingsList(r) {
+  const items = r.candidates.filter(c => c.verdict === 'violation').map(c => {
+    const earned = c.checks.filter(x => x.earned > 0).map(x => x.check);
+    return el('li', {'data-rule': c.expected, 'data-candidate': c.candidate, class: 'failed'},
+      t('rule.' + c.expected) + ' — ' + tf('dryFinding', {who: who(c), score: c.total.toFixed(1), result: c.passed ? t('passed') : t('failed'),
+        expected: expectedWords(r, c)}) + (earned.length ? '; ' + tf('dryEarnedFrom', {checks: earned.join(', ')}) : ''));
+  });
+  const alone = new Set(r.candidates.filter(c => c.kind === 'task-alone').map(c => c.task));
+  if ((r.findings || []).some(f => f.rule === 'every-task-has-steps')) {
+    Object.keys(r.shares).filter(task => !alone.has(task)).forEach(task => items.push(el('li', {'data-rule': 'every-task-has-steps', class: 'failed'},
+      t('rule.every-task-has-steps') + ' — ' + tf('dryTaskNoSteps', {task}))));
+  }
+  return el('div', {}, el('h3', {}, t('dryFindings')),
+    el('ul', {id: 'dry-run-findings'}, ...(items.length ? items : [el('li', {class: 'passed'}, t('dryNoFindings'))])));
 }
 
 /** The rules' verdict: each rule, met or how it is broken. */
@@ -131,10 +282,34 @@ async function coverage() {
   $('coverage').replaceChildren(...rows);
 }
 
+/** The lab's models a bindings file may be for, after the model file open here. */
+async function bindingModels() {
+  const models = await api('GET', '/api/v1/models');
+  $('bindings-model').replaceChildren(el('option', {value: ''}, t('workshopModelAbove')),
+    ...models.map(m => el('option', {value: m.id}, m.id + ' · ' + (lang() === 'zh' && m.name && m.name.zh ? m.name.zh : (m.name && m.name.en) || m.id))));
+}
+
 (async () => {
   await page(['trainer', 'admin']);
+  let schema = null;
+  try {
+    schema = await (await fetch('/schema/scenario.schema.json', {credentials: 'same-origin'})).json();
+  } catch (e) {
+    // without the schema the editor still edits and marks problems; it only completes nothing
+  }
+  workshop = new Workshop($('yaml'), schema);
+  window.twinlabWorkshop = workshop;
+  ['scenario', 'model', 'bindings'].forEach(k => workshop.ensure(k));
+  switchKind('scenario');
+  $('file-kind').onchange = () => switchKind($('file-kind').value);
+  $('file-pick').onchange = pickFile;
   $('validate').onclick = () => send(false);
   $('upload').onclick = () => send(true);
+  $('open-version').onclick = openVersion;
+  $('dry-run-open').onclick = () => opened.scenario ? dryRun(opened.scenario) : say('dry-run-message', t('workshopNothingOpen'), true);
+  await showVersions(null);
   await library();
+  await bindingModels();
+  document.body.setAttribute('data-loaded', 'true');
   await coverage();
 })();

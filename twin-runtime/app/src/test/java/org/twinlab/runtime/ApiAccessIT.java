@@ -41,7 +41,7 @@ class ApiAccessIT {
   static final Map<String, String> PARAMS = Map.ofEntries(Map.entry("id", "motor-1"), Map.entry("property", "vibration.rms_x"),
       Map.entry("command", "sensor.emergency_stop"), Map.entry("alarm", "no-such-alarm"), Map.entry("session", "exam-b"),
       Map.entry("station", "s1"), Map.entry("scenario", "l4-debug-motor-swapped-axes"), Map.entry("exam", "l5-exam-tank"),
-      Map.entry("name", "nobody"), Map.entry("file", "no-such-backup.zip"), Map.entry("model", "motor-vibration"),
+      Map.entry("name", "nobody"), Map.entry("file", "no-such-backup.zip"), Map.entry("model", "motor-vibration"), Map.entry("version", "1"),
       Map.entry("thumbprint", "00112233445566778899aabbccddeeff00112233"));
   /** The twin and session of another candidate and examiner. */
   static final Map<String, String> OTHERS = Map.of("id", "motor-2", "session", "exam-c");

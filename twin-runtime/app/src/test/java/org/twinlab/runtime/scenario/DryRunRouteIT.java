@@ -41,6 +41,11 @@ class DryRunRouteIT {
           .satisfies(c -> assertThat(c.getDouble("total")).isEqualTo(75.0, offset(1e-6)));
       assertThat(r.getJsonArray("rules").stream().map(JsonObject.class::cast)).allMatch(rule -> rule.getBoolean("ok"));
       assertThat(r.getJsonObject("reference").getDouble("total")).isEqualTo(100.0, offset(1e-6)); // as before, for older pages
+      // each candidate says what its rule expects of it and whether it met that; a fair scenario has no findings
+      assertThat(candidates).allSatisfy(c -> assertThat(c.getString("verdict")).as(c.encode()).isEqualTo("ok"));
+      assertThat(candidates).extracting(c -> c.getString("expected")).startsWith("reference-scores-100", "idle-scores-0", "motions-fails", "random-fails")
+          .contains("task-alone-earns-its-share");
+      assertThat(r.getJsonArray("findings")).isEmpty();
 
       // the same scenario with a check a candidate who does nothing passes: the verdict names the rule and the check
       String lax = yaml.replace("        points: 4\n  - id: file-report",
@@ -54,6 +59,13 @@ class DryRunRouteIT {
       assertThat(idleRule.getBoolean("ok")).isFalse();
       assertThat(idleRule.getJsonArray("broken").getString(0)).contains("no-overflow");
       assertThat(bad.getJsonArray("problems").getList()).anySatisfy(p -> assertThat(p.toString()).endsWith("[idle-scores-0]"));
+      assertThat(bad.getJsonArray("candidates").stream().map(JsonObject.class::cast).filter(c -> c.getString("kind").equals("idle")))
+          .singleElement().satisfies(c -> assertThat(c.getString("verdict")).isEqualTo("violation"));
+      assertThat(bad.getJsonArray("findings").stream().map(JsonObject.class::cast)).anySatisfy(f -> {
+        assertThat(f.getString("rule")).isEqualTo("idle-scores-0");
+        assertThat(f.getString("says")).isEqualTo("a candidate who does nothing scores 0");
+        assertThat(f.getString("message")).contains("no-overflow");
+      });
 
       // a candidate cannot dry-run scenarios: the route stays staff-only
       assertThat(demo.call("cand1", "POST", "/api/v1/scenarios/fair-tank-setpoint/dry-run", null).statusCode()).isEqualTo(403);

@@ -72,10 +72,10 @@ class ExamInTheBrowserIT {
         seen(() -> !other.findElements(By.cssSelector("#library tr[data-scenario='l4-debug-motor-swapped-axes']")).isEmpty());
         // the coverage plays every library scenario twice on the server: minutes on a loaded machine
         Browsers.seenAfterLongWork(() -> !other.findElements(By.cssSelector("#coverage tr[data-clause]")).isEmpty());
-        other.findElement(By.id("yaml")).sendKeys("scenario: broken\nversion: one\n");
+        ((org.openqa.selenium.JavascriptExecutor) other).executeScript("window.twinlabWorkshop.setText(arguments[0])", "scenario: broken\nversion: one\n");
         other.findElement(By.id("validate")).click();
-        seen(() -> !other.findElements(By.cssSelector("#yaml-lines span.bad")).isEmpty());
-        assertThat(other.findElement(By.id("yaml-message")).getText()).contains("2:");
+        seen(() -> !other.findElements(By.cssSelector(".problem-widget[data-line='2']")).isEmpty());
+        assertThat(other.findElement(By.id("problems")).getText()).contains(":2:");
         other.findElement(By.id("logout")).click();
         seen(() -> other.getCurrentUrl().endsWith("/index.html"));
         logIn(other, base, "boss", ApiUsers.PASSWORD);

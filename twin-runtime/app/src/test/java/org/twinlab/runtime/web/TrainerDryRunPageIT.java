@@ -26,7 +26,8 @@ import org.twinlab.runtime.auth.Role;
  * reads one row per scripted candidate and every rule's verdict, in English and in Chinese.
  */
 @ExtendWith(VertxExtension.class)
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
+// the coverage report and the dry run each play for minutes on a loaded machine
+@Timeout(value = 360, unit = TimeUnit.SECONDS)
 class TrainerDryRunPageIT {
   private static final Path FAIR = Path.of("..", "exam", "src", "test", "resources", "scenarios", "fair-tank-setpoint.yaml");
 
@@ -54,10 +55,12 @@ class TrainerDryRunPageIT {
         seen(() -> !trainer.findElements(By.cssSelector("#library tr[data-scenario]")).isEmpty());
         trainer.findElement(By.id("yaml-name")).clear();
         trainer.findElement(By.id("yaml-name")).sendKeys("lax-tank-setpoint.yaml");
-        ((JavascriptExecutor) trainer).executeScript("document.getElementById('yaml').value = arguments[0]", lax);
+        ((JavascriptExecutor) trainer).executeScript("window.twinlabWorkshop.setText(arguments[0])", lax);
         trainer.findElement(By.id("upload")).click();
         By dryRun = By.cssSelector("#library tr[data-scenario='lax-tank-setpoint'] button.dry-run");
         seen(() -> !trainer.findElements(dryRun).isEmpty());
+        // the page's coverage report plays the whole library first: one long job at a time on a loaded machine
+        Browsers.seenAfterLongWork(() -> !trainer.findElements(By.cssSelector("#coverage tr[data-clause]")).isEmpty());
         trainer.findElement(dryRun).click();
         Browsers.seenAfterLongWork(() -> !trainer.findElements(By.cssSelector("#dry-run-candidates tr[data-candidate='task:file-report']")).isEmpty());
 

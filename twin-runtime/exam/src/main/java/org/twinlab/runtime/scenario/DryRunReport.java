@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.twinlab.scenarios.fairness.Broken;
+import org.twinlab.scenarios.fairness.FairnessRules;
 import org.twinlab.scenarios.fairness.Played;
 import org.twinlab.scenarios.fairness.Rule;
 import org.twinlab.scenarios.fairness.TaskShares;
@@ -57,7 +58,8 @@ public final class DryRunReport {
             .put("earned", c.earned()).put("points", c.points()).put("because", c.because()));
       }
       candidates.add(new JsonObject().put("candidate", p.candidate()).put("kind", kind(p.kind())).put("task", p.task().orElse(null))
-          .put("total", p.sheet().total()).put("passed", p.sheet().passed()).put("checks", checks));
+          .put("total", p.sheet().total()).put("passed", p.sheet().passed()).put("checks", checks)
+          .put("expected", expected(p.kind()).key()).put("verdict", meets(p, shares) ? "ok" : "violation"));
     }
     JsonArray rules = new JsonArray();
     for (Rule rule : Rule.values()) {
@@ -66,8 +68,33 @@ public final class DryRunReport {
     }
     JsonObject shareJson = new JsonObject();
     shares.forEach(shareJson::put);
+    JsonArray findings = new JsonArray();
+    r.broken().forEach(b -> findings.add(new JsonObject().put("rule", b.rule().key()).put("says", b.rule().says()).put("message", b.message())));
     return new JsonObject().put("scenario", r.scenario().id()).put("ok", r.ok()).put("passMark", r.scenario().passMark())
-        .put("candidates", candidates).put("shares", shareJson).put("rules", rules).put("problems", new JsonArray(r.problems()));
+        .put("candidates", candidates).put("shares", shareJson).put("rules", rules).put("problems", new JsonArray(r.problems()))
+        .put("findings", findings);
+  }
+
+  /** The rule a kind of scripted candidate is played to test. */
+  static Rule expected(Played.Kind k) {
+    return switch (k) {
+      case REFERENCE -> Rule.REFERENCE_SCORES_100;
+      case IDLE -> Rule.IDLE_SCORES_0;
+      case MOTIONS -> Rule.MOTIONS_FAILS;
+      case RANDOM -> Rule.RANDOM_FAILS;
+      case TASK_ALONE -> Rule.TASK_ALONE_EARNS_ITS_SHARE;
+    };
+  }
+
+  /** Whether one candidate's sheet is what its rule expects, judged as {@link FairnessRules} judges it. */
+  static boolean meets(Played p, Map<String, Double> shares) {
+    double total = p.sheet().total();
+    return switch (p.kind()) {
+      case REFERENCE -> Math.abs(total - 100) <= 1e-6;
+      case IDLE -> total <= 1e-6;
+      case MOTIONS, RANDOM -> FairnessRules.failsClearly(p.sheet());
+      case TASK_ALONE -> Math.abs(total - shares.getOrDefault(p.task().orElse(""), 0.0)) <= FairnessRules.SHARE_TOLERANCE + 1e-6;
+    };
   }
 
   /** reference, idle, motions, random, task-alone. */

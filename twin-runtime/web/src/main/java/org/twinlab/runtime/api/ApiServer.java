@@ -98,6 +98,7 @@ public final class ApiServer extends VerticleBase {
     new DiscoveryRoutes(connections, new EndpointProbe(vertx, clock), history, sessions::evidenceProblems).mount(api);
     new TwinRoutes(twins, access).mount(api);
     new ModelRoutes(this::models, twins).mount(api);
+    new FileCheckRoutes(vertx, this::models, connections.protocols()).mount(api);
     StationScopes scopes = new StationScopes(twins, connections.protocols());
     new PackageRoutes(deployments, access, scopes).mount(api);
     new BindingRoutes(twins, connections, scopes, access).mount(api);

@@ -120,6 +120,12 @@ final class Http {
     }
   }
 
+  /** The file a problem is in, by its name alone: never a path of the server's own disk. */
+  static String fileName(String source) {
+    String s = source == null ? "" : source;
+    return s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1);
+  }
+
   /** A body that does not read as what the route takes; carries the problems with line and column. */
   static final class InvalidBody extends RuntimeException {
     InvalidBody(InvalidInputException cause) {
@@ -149,7 +155,7 @@ final class Http {
       JsonArray problems = new JsonArray();
       for (Problem p : bad.problems()) {
         problems.add(new JsonObject().put("field", p.field()).put("message", p.message())
-            .put("line", p.location().line()).put("column", p.location().column()));
+            .put("file", fileName(p.location().source())).put("line", p.location().line()).put("column", p.location().column()));
       }
       send(ctx, 400, new JsonObject().put("error", "invalid " + bad.problems().size() + " field(s)").put("problems", problems));
     } else if (e == null) {

@@ -10,6 +10,8 @@ import org.twinlab.runtime.scenario.DryRun;
 import org.twinlab.runtime.scenario.DryRunReport;
 import org.twinlab.runtime.scenario.LibraryCoverage;
 import org.twinlab.runtime.scenario.ScenarioCatalog;
+import org.twinlab.runtime.scenario.ScenarioSource;
+import org.twinlab.runtime.scenario.ScenarioVersion;
 import org.twinlab.runtime.twin.TwinRequestException;
 import org.twinlab.scenarios.model.CheckDef;
 import org.twinlab.scenarios.model.JudgementEvidence;
@@ -44,6 +46,40 @@ final class ScenarioRoutes {
     r.post("/api/v1/scenarios").handler(ctx -> upload(ctx, true));
     r.get("/api/v1/scenarios/:scenario").handler(ctx -> Http.send(ctx, 200, detail(scenario(ctx))));
     r.post("/api/v1/scenarios/:scenario/dry-run").handler(this::dryRun);
+    r.get("/api/v1/scenarios/:scenario/source").handler(this::source);
+    r.get("/api/v1/scenarios/:scenario/versions").handler(this::versions);
+    r.get("/api/v1/scenarios/:scenario/versions/:version").handler(this::version);
+  }
+
+  /** The text to open in the editor; a library scenario says it is read-only (an edit is kept under another id). */
+  private void source(RoutingContext ctx) {
+    String id = ctx.pathParam("scenario");
+    Http.respond(ctx, vertx.executeBlocking(() -> {
+      ScenarioSource src = catalog.source(id).orElseThrow(() -> TwinRequestException.notFound("scenario", "no scenario '" + id + "'"));
+      return new JsonObject().put("id", src.id()).put("file", Http.fileName(src.file())).put("yaml", src.yaml())
+          .put("library", src.library()).put("editable", !src.library());
+    }, false), 200, v -> v);
+  }
+
+  private void versions(RoutingContext ctx) {
+    Scenario s = scenario(ctx);
+    Http.respond(ctx, vertx.executeBlocking(() -> {
+      JsonArray out = new JsonArray();
+      for (ScenarioVersion v : catalog.versions(s.id())) {
+        out.add(new JsonObject().put("saved", v.saved()).put("at", v.at().toString()).put("version", v.declared()));
+      }
+      return out;
+    }, false), 200, v -> v);
+  }
+
+  private void version(RoutingContext ctx) {
+    Scenario s = scenario(ctx);
+    String asked = ctx.pathParam("version");
+    if (!asked.matches("[1-9][0-9]{0,8}")) throw TwinRequestException.invalid("version", "a saved version's number: 1, 2, …");
+    int n = Integer.parseInt(asked);
+    Http.respond(ctx, vertx.executeBlocking(() -> new JsonObject().put("id", s.id()).put("saved", n)
+        .put("yaml", catalog.version(s.id(), n).orElseThrow(() -> TwinRequestException.notFound("version", "'" + s.id() + "' has no saved version " + n))),
+        false), 200, v -> v);
   }
 
   private void upload(RoutingContext ctx, boolean keep) {
