@@ -256,6 +256,19 @@ function figure(n) {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
+// The report plays every library scenario twice on the server, so it is worked out when asked for;
+// once asked, it is shown again after a reload (a language switch reloads the page)
+async function showCoverage() {
+  sessionStorage.setItem('twinlab.coverage', 'shown');
+  $('coverage-show').disabled = true;
+  $('coverage-summary').replaceChildren(el('div', {class: 'muted'}, t('coverageWorking')));
+  try {
+    await coverage();
+  } finally {
+    $('coverage-show').disabled = false;
+  }
+}
+
 async function coverage() {
   const c = await api('GET', '/api/v1/scenarios/coverage');
   $('coverage-summary').replaceChildren(
@@ -310,6 +323,7 @@ async function bindingModels() {
   await showVersions(null);
   await library();
   await bindingModels();
+  $('coverage-show').onclick = showCoverage;
   document.body.setAttribute('data-loaded', 'true');
-  await coverage();
+  if (sessionStorage.getItem('twinlab.coverage') === 'shown') await showCoverage();
 })();
