@@ -393,6 +393,8 @@ async function openStation(id) {
     alarmFollowed.add(twin);
     LiveFeed.follow(twin, c => { if (c.event === 'alarm') alarmSeen(twin, c); });
   });
+  // the station in 3D with its values of now, drawn beside the rest of the page
+  View3D.station($('station-3d'), st.twins, me.user);
   select.onchange = chart;
   await chart();
   await savedCharts(st.twins);

@@ -43,10 +43,12 @@ class ModelLibraryTest {
     TwinModel m = library.get("tank-process").orElseThrow();
     assertThat(m.property("tank.level_raw").orElseThrow().range()).contains(new ValueRange(0, 27648));
     assertThat(m.property("pid.mode").orElseThrow().enumValues()).containsExactly("auto", "manual");
-    assertThat(m.view().shapes()).anySatisfy(s -> assertThat(s.animations()).anySatisfy(a -> {
-      assertThat(a.property()).isEqualTo("tank.level");
-      assertThat(a.effect()).isEqualTo(Effect.FILL);
-    }));
+    // the rig is a glTF scene: its water node fills with the level
+    assertThat(m.view().gltf().orElseThrow().nodes()).anySatisfy(n -> {
+      assertThat(n.node()).isEqualTo("water");
+      assertThat(n.animation().property()).isEqualTo("tank.level");
+      assertThat(n.animation().effect()).isEqualTo(Effect.FILL);
+    });
   }
 
   @Test

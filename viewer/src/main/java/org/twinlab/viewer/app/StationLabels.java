@@ -153,7 +153,7 @@ final class StationLabels {
     if (lacking && family.isEmpty() && !toldNoFont) {
       toldNoFont = true;
       java.util.logging.Logger.getLogger(StationLabels.class.getName()).warning(
-          "no installed font has every character of '" + text.replace('\n', ' ') + "': labels leave them out (install a CJK font, e.g. fonts-wqy-microhei)");
+          "neither the shipped font nor an installed one has every character of '" + text.replace('\n', ' ') + "': labels leave them out");
     }
     if (family.isEmpty()) {
       if (l.picture != null) {

@@ -14,11 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Text drawn with AWT into an image, for what jME's bitmap font (ASCII) cannot draw: Chinese names
- * and alarm messages. The font is the first installed one that has every character of the text
- * (the JDK's logical fonts first); a machine with no CJK font has none, and says so.
+ * and alarm messages. The font is the one shipped in the viewer's jar (Noto Sans SC), so every
+ * machine draws the same glyphs with no font installed; should the text have characters it lacks,
+ * the first installed font that has them all (the JDK's logical fonts first).
  */
 final class TextImages {
+  /** The CJK font the viewer ships, unpacked into its jar by the build. */
+  static final String BUNDLED_FONT = "/org/twinlab/viewer/fonts/NotoSansSC-Regular.ttf";
   private static final Map<String, Optional<String>> FAMILY_FOR = new ConcurrentHashMap<>();
+  private static volatile Optional<String> bundled;
 
   private TextImages() {
   }
@@ -35,10 +39,33 @@ final class TextImages {
   }
 
   private static List<String> families() {
-    List<String> installed = List.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
-    java.util.ArrayList<String> out = new java.util.ArrayList<>(List.of(Font.SANS_SERIF, Font.DIALOG));
-    out.addAll(installed);
+    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    bundledFamily().ifPresent(out::add);
+    out.addAll(List.of(Font.SANS_SERIF, Font.DIALOG));
+    out.addAll(List.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()));
     return out;
+  }
+
+  /** The family of the shipped font, registered with AWT on first use; empty (and said) if the jar lacks it. */
+  static Optional<String> bundledFamily() {
+    Optional<String> known = bundled;
+    if (known != null) return known;
+    synchronized (TextImages.class) {
+      if (bundled == null) bundled = register();
+      return bundled;
+    }
+  }
+
+  private static Optional<String> register() {
+    try (java.io.InputStream in = TextImages.class.getResourceAsStream(BUNDLED_FONT)) {
+      if (in == null) throw new java.io.FileNotFoundException(BUNDLED_FONT + " is not in the viewer's jar");
+      Font font = Font.createFont(Font.TRUETYPE_FONT, new java.io.BufferedInputStream(in));
+      GraphicsEnvironment.getLocalGraphicsEnvironment().registerFont(font);
+      return Optional.of(font.getFamily(java.util.Locale.ROOT));
+    } catch (java.io.IOException | java.awt.FontFormatException e) {
+      java.util.logging.Logger.getLogger(TextImages.class.getName()).warning("the shipped CJK font did not load: " + e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /** The text in that family at that size (pixels), one line per line, on a transparent image. */

@@ -34,6 +34,9 @@ public final class ViewerApp extends SimpleApplication {
   private org.twinlab.viewer.scene.Shading shading = org.twinlab.viewer.scene.Shading.FLAT;
   private String selectedTwin;
   private String selectedShape;
+  // the part panel drawn with AWT while its text has characters the bitmap font lacks (a Chinese station name)
+  private com.jme3.ui.Picture selectionPicture;
+  private String selectionPictured;
 
   /**
    * @param initial the twins' state to show first, by the name of the station that shows it
@@ -168,11 +171,62 @@ public final class ViewerApp extends SimpleApplication {
     var picked = Picker.pick(cam, grid, cursor);
     selectedTwin = picked.map(Picker.Picked::twin).orElse(null);
     selectedShape = picked.map(Picker.Picked::part).orElse(null);
-    if (selectedTwin == null) selection.setText("");
+    if (selectedTwin == null) {
+      selection.setText("");
+      if (selectionPicture != null) {
+        selectionPicture.removeFromParent();
+        selectionPicture = null;
+        selectionPictured = null;
+      }
+    }
+  }
+
+  /** Shows the panel of a part as a click on it would (for snapshots); false when the station has no such part. */
+  public boolean select(String twin, String part) {
+    if (grid.scene(twin).map(s -> s.parts().contains(part)).orElse(false)) {
+      selectedTwin = twin;
+      selectedShape = part;
+      showSelection();
+      return true;
+    }
+    return false;
   }
 
   private void showSelection() {
-    selection.setText(printable(describe(grid.scene(selectedTwin).orElseThrow(), selectedTwin, selectedShape, live)));
+    String text = describe(grid.scene(selectedTwin).orElseThrow(), selectedTwin, selectedShape, live);
+    boolean lacking = text.codePoints().anyMatch(c -> c > 127 && c != '°' && selection.getFont().getCharSet().getCharacter(c) == null);
+    var family = lacking ? TextImages.familyFor(text) : java.util.Optional.<String>empty();
+    if (family.isEmpty()) {
+      if (selectionPicture != null) {
+        selectionPicture.removeFromParent();
+        selectionPicture = null;
+        selectionPictured = null;
+      }
+      selection.setText(printable(text));
+      return;
+    }
+    selection.setText("");
+    if (text.equals(selectionPictured)) return;
+    int size = Math.round(selection.getSize());
+    var image = TextImages.render(text, family.get(), size, java.awt.Color.DARK_GRAY);
+    if (selectionPicture == null) {
+      selectionPicture = new com.jme3.ui.Picture("panel#awt");
+      guiNode.attachChild(selectionPicture);
+    }
+    selectionPicture.setTexture(assetManager, new com.jme3.texture.Texture2D(new com.jme3.texture.plugins.AWTLoader().load(image, true)), true);
+    selectionPicture.setWidth(image.getWidth());
+    selectionPicture.setHeight(image.getHeight());
+    selectionPicture.setLocalTranslation(10, cam.getHeight() - 10 - image.getHeight(), 0);
+    selectionPictured = text;
+  }
+
+  /** Where the part panel is on the screen, as {@link #labelRegions()}; empty when no part is selected. */
+  public java.util.Optional<float[]> panelRegion() {
+    if (selectedTwin == null) return java.util.Optional.empty();
+    if (selectionPicture != null) {
+      return java.util.Optional.of(new float[] {10, 10, 10 + selectionPicture.getWorldScale().x, 10 + selectionPicture.getWorldScale().y});
+    }
+    return java.util.Optional.of(new float[] {10, 10, 10 + selection.getLineWidth(), 10 + selection.getHeight()});
   }
 
   /** A part as the panel shows it: its station and name, then each property that drives it, with unit and quality. */

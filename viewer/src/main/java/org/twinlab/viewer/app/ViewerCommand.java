@@ -59,6 +59,9 @@ public final class ViewerCommand implements Callable<Integer> {
   @Option(names = "--snapshot", description = "render one frame to this PNG file and exit")
   Path snapshot;
 
+  @Option(names = "--select", paramLabel = "TWIN/PART", description = "with --snapshot: show the panel of this part, as a click on it would")
+  String select;
+
   @Option(names = "--regions", description = "with --snapshot: also write where each part is on the image (JSON)")
   Path regions;
 
@@ -221,6 +224,15 @@ public final class ViewerCommand implements Callable<Integer> {
   /** On the render thread, once the scene shows the first state: grab a frame, or count frames. */
   private void whenReady(ViewerApp app, CompletableFuture<Integer> finished) {
     if (snapshot != null) {
+      if (select != null) {
+        int slash = select.lastIndexOf('/');
+        if (slash < 0 || !app.select(select.substring(0, slash), select.substring(slash + 1))) {
+          spec.commandLine().getErr().println("twinlab-viewer: --select " + select + ": no such station/part");
+          spec.commandLine().getErr().flush();
+          finished.complete(1);
+          return;
+        }
+      }
       app.grabFrame(3, image -> {
         // where the parts are, with the camera as it took the frame
         Map<String, float[]> where = new LinkedHashMap<>();
@@ -231,6 +243,7 @@ public final class ViewerCommand implements Callable<Integer> {
         // and where the labels and the notice are: left, top, right, bottom
         app.labelRegions().forEach((twin, r) -> where.put("label:" + twin, r));
         app.noticeRegion().ifPresent(r -> where.put("notice", r));
+        app.panelRegion().ifPresent(r -> where.put("panel", r));
         try {
           ImageIO.write(image, "png", snapshot.toFile());
           if (regions != null) Files.writeString(regions, Json.regions(where));

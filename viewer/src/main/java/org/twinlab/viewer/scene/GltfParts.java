@@ -35,7 +35,16 @@ final class GltfParts {
     scene.setName(model.id() + "#gltf");
     scene.depthFirstTraversal(s -> {
       if (s instanceof Geometry g) {
-        g.setMaterial(flat(g.getMaterial(), assets, shading));
+        Material m = flat(g.getMaterial(), assets, shading);
+        if (Shading.colorOf(m).a < 1f) {
+          // a shell one sees into (the tank's): blended, drawn after what is inside it, casting no shadow
+          m.getAdditionalRenderState().setBlendMode(com.jme3.material.RenderState.BlendMode.Alpha);
+          m.getAdditionalRenderState().setDepthWrite(false);
+          g.setQueueBucket(com.jme3.renderer.queue.RenderQueue.Bucket.Transparent);
+        } else {
+          g.setQueueBucket(com.jme3.renderer.queue.RenderQueue.Bucket.Inherit);
+        }
+        g.setMaterial(m);
         shading.shadows(g);
       }
     });

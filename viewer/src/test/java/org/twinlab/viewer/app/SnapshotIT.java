@@ -91,9 +91,10 @@ class SnapshotIT {
     double[] levels = {80, 250, 420};
     for (int i = 0; i < 3; i++) {
       Snapshot s = snap("level-" + i, state("level-" + i, "tank-1", "tank-process", Map.of("tank.level", levels[i])));
-      int[] shell = s.at("tank-1", "tank_shell");
-      tops[i] = s.topBlue(shell[0], shell[1] - 200, shell[1] + 200);
-      columns[i] = s.bluePixels(shell[0], shell[1] - 200, shell[1] + 200);
+      // the column through the water's middle (the shell, not bound to anything, is no part of its own)
+      int[] water = s.at("tank-1", "water");
+      tops[i] = s.topBlue(water[0], water[1] - 200, water[1] + 200);
+      columns[i] = s.bluePixels(water[0], water[1] - 200, water[1] + 200);
     }
     assertThat(tops).as("the water's surface on screen").doesNotContain(-1);
     assertThat(columns[0]).as("water at 80 mm").isLessThan(columns[1]);
@@ -168,5 +169,41 @@ class SnapshotIT {
     }
     assertThat(floor).as("a floor drawn").isGreaterThan(10_000);
     assertThat(shadow).as("floor darkened by the fuller tank's shadow").isGreaterThan(150);
+  }
+
+  /** How many pixels of a region ([left, top, right, bottom]) are dark, as text is on the light background. */
+  private static int darkIn(Snapshot shot, com.fasterxml.jackson.databind.JsonNode r) {
+    int n = 0;
+    for (int y = Math.max(0, r.get(1).asInt()); y < Math.min(shot.image().getHeight(), r.get(3).asInt()); y++) {
+      for (int x = Math.max(0, r.get(0).asInt()); x < Math.min(shot.image().getWidth(), r.get(2).asInt()); x++) {
+        int[] c = shot.rgb(x, y);
+        if (c[0] + c[1] + c[2] < 3 * 150) n++;
+      }
+    }
+    return n;
+  }
+
+  // Chinese in the label (a station's name and its alarm's message) and in the part panel, in the
+  // font the viewer ships: the glyphs are drawn on a machine with no CJK font installed
+  @Test
+  void chineseNamesAndAlarmsAreDrawnInTheShippedFont() throws Exception {
+    Snapshot shot = Snapshot.take(screen, dir, "cjk", Map.of(), "--state",
+        state("cjk", "液位站-1", "tank-process", Map.of("tank.level", 200.0), "液位过高").toString(), "--select", "液位站-1/water");
+    var label = shot.regions().path("label:液位站-1");
+    var panel = shot.regions().path("panel");
+    assertThat(label.isMissingNode()).as("a label for the Chinese name in %s", shot.regions()).isFalse();
+    assertThat(panel.isMissingNode()).as("a part panel in %s", shot.regions()).isFalse();
+    assertThat(label.get(2).asInt() - label.get(0).asInt()).as("the label as wide as its glyphs").isGreaterThan(60);
+    assertThat(panel.get(2).asInt() - panel.get(0).asInt()).as("the panel as wide as its text").isGreaterThan(60);
+    // the alarm's red in the label, the panel's dark grey: glyphs, not an empty rectangle
+    int red = 0;
+    for (int y = Math.max(0, label.get(1).asInt()); y < Math.min(500, label.get(3).asInt()); y++) {
+      for (int x = Math.max(0, label.get(0).asInt()); x < Math.min(800, label.get(2).asInt()); x++) {
+        int[] c = shot.rgb(x, y);
+        if (c[0] > 150 && c[1] < 110 && c[2] < 110) red++;
+      }
+    }
+    assertThat(red).as("red glyphs of the alarmed label").isGreaterThan(60);
+    assertThat(darkIn(shot, panel)).as("glyphs in the part panel").isGreaterThan(60);
   }
 }

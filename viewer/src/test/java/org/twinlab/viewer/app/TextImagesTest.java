@@ -10,13 +10,13 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.twinlab.models.ModelLibrary;
-import org.twinlab.testing.Peers;
 import org.twinlab.viewer.scene.StationGrid;
 
-/** Chinese text in labels, drawn offscreen with AWT: it needs an installed CJK font, and skips without one (fails in CI). */
+/** Chinese text in labels, drawn offscreen with AWT in the CJK font the viewer ships: no installed font needed. */
 class TextImagesTest {
   private static void requireCjkFont() {
-    Peers.require(TextImages.familyFor("液位温度").isPresent(), "a font with CJK glyphs", "apt-get install fonts-wqy-microhei");
+    assertThat(TextImages.bundledFamily()).as("the shipped font %s", TextImages.BUNDLED_FONT).isPresent();
+    assertThat(TextImages.familyFor("液位温度")).as("the shipped font draws Chinese").isEqualTo(TextImages.bundledFamily());
   }
 
   private static boolean same(BufferedImage a, BufferedImage b) {

@@ -31,7 +31,7 @@ class RigSceneTest {
   @Test
   void litRigsHaveLitMaterialsThatCastShadowsAndTakeTheSameColours() {
     RigScene scene = new RigScene(ModelLibrary.loadBuiltIn("conveyor-sorting"), ASSETS, Shading.LIT);
-    var lamp = (com.jme3.scene.Geometry) body(scene, "lamp_red").getChild("lamp_red");
+    var lamp = GltfParts.firstGeometry(body(scene, "lamp_red"));
     assertThat(lamp.getMaterial().getMaterialDef().getAssetName()).isEqualTo("Common/MatDefs/Light/Lighting.j3md");
     assertThat(lamp.getShadowMode()).isEqualTo(com.jme3.renderer.queue.RenderQueue.ShadowMode.CastAndReceive);
     assertThat(scene.colorOf("lamp_red")).isEqualTo(Colors.parse("#400000"));
@@ -112,5 +112,40 @@ class RigSceneTest {
     assertThat(body(scene, "workpiece2").getLocalTranslation().x).isCloseTo(1.5f, offset(1e-4f));
     scene.apply("belt.encoder_position", 25000);
     assertThat(body(scene, "workpiece").getLocalTranslation().x).isCloseTo(0.5f, offset(1e-4f));
+  }
+
+  // every built-in rig is a glTF scene now: the conveyor's and the tank's bound nodes are its parts,
+  // where the hints used to put them, and they move and colour with the twin
+  @Test
+  void theConveyorAndTheTankAreGltfScenesWithTheirPartsBound() {
+    RigScene conveyor = new RigScene(ModelLibrary.loadBuiltIn("conveyor-sorting"), ASSETS, Shading.LIT);
+    assertThat(conveyor.model().view().shapes()).isEmpty();
+    assertThat(conveyor.parts()).containsExactlyInAnyOrder("belt", "workpiece", "workpiece2", "pusher1", "pusher2", "pusher3",
+        "lamp_red", "lamp_yellow", "lamp_green");
+    assertThat(conveyor.root().getChild("lamp_post")).as("the stack light's post, drawn though bound to nothing").isNotNull();
+    assertThat(conveyor.root().getChild("frame")).isNotNull();
+    assertThat(conveyor.worldPositionOf("lamp_red").y).isCloseTo(1.35f, offset(0.01f));
+    assertThat(conveyor.worldPositionOf("workpiece").x).isCloseTo(-1.0f, offset(0.01f));
+    conveyor.apply("belt.encoder_position", 5000);
+    assertThat(conveyor.worldPositionOf("workpiece").x).as("rode half a metre").isCloseTo(-0.5f, offset(0.01f));
+    conveyor.apply("pusher3.extended", true);
+    assertThat(body(conveyor, "pusher3").getLocalTranslation().z).isCloseTo(0.1f, offset(1e-6f));
+    conveyor.apply("lamps.green", true);
+    assertThat(conveyor.colorOf("lamp_green")).isEqualTo(Colors.parse("#20ff40"));
+    assertThat(GltfParts.firstGeometry(body(conveyor, "belt")).getShadowMode())
+        .isEqualTo(com.jme3.renderer.queue.RenderQueue.ShadowMode.CastAndReceive);
+
+    RigScene tank = new RigScene(ModelLibrary.loadBuiltIn("tank-process"), ASSETS, Shading.LIT);
+    assertThat(tank.parts()).containsExactlyInAnyOrder("water", "pump", "heater");
+    assertThat(tank.propertiesOf("water")).containsExactly("tank.level");
+    tank.apply("pump.running", true);
+    assertThat(tank.colorOf("pump")).isEqualTo(Colors.parse("#43a047"));
+    tank.apply("tank.level", 125.0);
+    assertThat(body(tank, "water").getLocalScale().y).isCloseTo(0.25f, offset(1e-4f));
+    // the shell one sees the water through: blended, drawn after it, and casting no shadow
+    var shell = GltfParts.firstGeometry((Node) tank.root().getChild("tank_shell"));
+    assertThat(shell.getQueueBucket()).isEqualTo(com.jme3.renderer.queue.RenderQueue.Bucket.Transparent);
+    assertThat(shell.getShadowMode()).isEqualTo(com.jme3.renderer.queue.RenderQueue.ShadowMode.Off);
+    assertThat(Shading.colorOf(shell.getMaterial()).a).isLessThan(0.5f);
   }
 }

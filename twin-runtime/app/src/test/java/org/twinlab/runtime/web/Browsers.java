@@ -59,9 +59,22 @@ final class Browsers {
 
   /** A browser whose window has the size of the screen a page must fit. */
   static WebDriver open(int width, int height) {
+    return open(width, height, "--disable-gpu");
+  }
+
+  /**
+   * A browser that draws WebGL with no GPU: SwiftShader, Chromium's software renderer, through ANGLE
+   * (the 3D pages' test).
+   */
+  static WebDriver openWithSoftwareWebGl() {
+    return open(1400, 1000, "--use-angle=swiftshader", "--enable-unsafe-swiftshader");
+  }
+
+  private static WebDriver open(int width, int height, String... graphics) {
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
-        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=" + width + "," + height,
-            "--lang=en-US");
+        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
+            "--lang=en-US")
+        .addArguments(graphics);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));

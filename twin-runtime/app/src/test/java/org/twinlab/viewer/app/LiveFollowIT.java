@@ -61,8 +61,8 @@ class LiveFollowIT {
           }
         }, problem -> { }).toCompletableFuture().get(10, TimeUnit.SECONDS);
         Node workpiece = (Node) ((Node) grid.scene("conveyor-1").orElseThrow().root().getChild("workpiece")).getChild("workpiece#body");
-        var animation = ModelLibrary.loadBuiltIn("conveyor-sorting").view().shapes().stream().filter(s -> s.id().equals("workpiece"))
-            .findFirst().orElseThrow().animations().get(0);
+        var animation = ModelLibrary.loadBuiltIn("conveyor-sorting").view().gltf().orElseThrow().nodes().stream()
+            .filter(n -> n.node().equals("workpiece")).findFirst().orElseThrow().animation();
         await().atMost(Duration.ofSeconds(60)).until(() -> lastEncoder.get() != null);
         float first = workpiece.getLocalTranslation().x;
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

@@ -11,8 +11,14 @@ import org.twinlab.runtime.sheets.SheetHtml;
  * TLS) fall back to plain HTTP.
  */
 final class SecurityHeaders implements Handler<RoutingContext> {
-  /** Scripts and styles from files of this server only; the score sheet's own stylesheet by its hash. */
-  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' '" + sha256(SheetHtml.stylesheet()) + "';"
+  /**
+   * The 3D pages' import map (it names where the WebJar's three.js is, for the modules that import
+   * it by name): inline by necessity, as browsers read no import map from a file, so allowed by its hash.
+   * The pages carry exactly this text.
+   */
+  static final String IMPORT_MAP = "{\"imports\": {\"three\": \"/webjars/three/0.181.1/build/three.module.min.js\"}}";
+  /** Scripts and styles from files of this server only; the score sheet's own stylesheet and the import map by their hashes. */
+  static final String CSP = "default-src 'self'; script-src 'self' '" + sha256(IMPORT_MAP) + "'; style-src 'self' '" + sha256(SheetHtml.stylesheet()) + "';"
       + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   private static String sha256(String text) {
