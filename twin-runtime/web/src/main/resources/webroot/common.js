@@ -208,6 +208,8 @@ async function historyChart(canvas, twinId, property) {
   const points = series.steps.filter(p => typeof p.mean === 'number')
     .map(p => ({x: Math.round((new Date(p.time) - to) / 1000), y: p.mean}));
   if (canvas.chart) canvas.chart.destroy();
+  // where x = 0 lies, so live samples can be appended on the same axis
+  canvas.chartOrigin = to;
   canvas.chart = new Chart(canvas, {
     type: 'line', data: {datasets: [{label: twinId + ' ' + property, data: points, pointRadius: 0, borderWidth: 1.5}]},
     options: {animation: false, parsing: false, scales: {x: {type: 'linear', title: {display: true, text: 's'}}}}

@@ -36,37 +36,124 @@ async function listSessions() {
   }
 }
 
-function stationRow(i) {
-  const options = list => list.map(x => el('option', {value: x}, x));
-  // a station sets a scenario, or a practical exam of several parts (exam:<id>)
-  const scenario = el('select', {class: 'plan-scenario'},
-    ...exams.map(e => el('option', {value: 'exam:' + e.id}, t('exam') + ' L' + e.level + ' ' + e.id)),
-    ...scenarios.map(s => el('option', {value: s.id}, 'L' + s.level + ' ' + s.id)));
-  return el('tr', {class: 'plan-station'},
-    el('td', {}, el('input', {class: 'plan-id', size: 6, value: 's' + (i + 1)})),
-    el('td', {}, scenario),
-    el('td', {}, el('input', {class: 'plan-candidate', size: 8, placeholder: 'cand1'})),
-    el('td', {}, el('input', {class: 'plan-twins', size: 12, placeholder: twinsKnown.slice(0, 1).join(',')})),
-    el('td', {}, el('input', {class: 'plan-examiners', size: 16, value: me.role === 'examiner' ? me.user : ''})));
+/** The accounts that may sit and mark, and the plan's rules, from GET /api/v1/planning. */
+let planning = {candidates: [], examiners: [], rules: {minExaminersPerStation: 3, examNeedsOddExaminers: true, maxStationsPerExaminer: 5}};
+
+/** What a station sets, by the select's value: a scenario, or an exam (exam:<id>), with its title, level and rigs. */
+function setOf(value) {
+  if (value.startsWith('exam:')) {
+    const e = exams.find(x => x.id === value.slice('exam:'.length));
+    return e ? {exam: true, id: e.id, rigs: e.rigs || [], item: e} : null;
+  }
+  const s = scenarios.find(x => x.id === value);
+  return s ? {exam: false, id: s.id, rigs: s.rigs || [], item: s} : null;
 }
 
-async function createSession() {
-  const split = s => s.split(',').map(x => x.trim()).filter(x => x);
-  const stations = [...document.querySelectorAll('tr.plan-station')].map(r => {
+const who = a => a.displayName && a.displayName !== a.name ? a.displayName + ' (' + a.name + ')' : a.name;
+
+function stationRow(i) {
+  const byLevel = (a, b) => a.level - b.level || tr(a, 'title').localeCompare(tr(b, 'title'));
+  // a station sets a scenario, or a practical exam of several parts (exam:<id>), picked by level and title
+  const scenario = el('select', {class: 'plan-scenario'},
+    ...exams.slice().sort(byLevel).map(e => el('option', {value: 'exam:' + e.id, title: e.id}, 'L' + e.level + ' · ' + t('exam') + ' · ' + tr(e, 'title'))),
+    ...scenarios.slice().sort(byLevel).map(s => el('option', {value: s.id, title: s.id}, 'L' + s.level + ' · ' + tr(s, 'title'))));
+  const candidate = el('select', {class: 'plan-candidate'}, el('option', {value: ''}, '—'),
+    ...planning.candidates.map(c => el('option', {value: c.name}, who(c))));
+  const twins = el('span', {class: 'plan-twins'});
+  const examiners = el('span', {class: 'plan-examiners'}, ...planning.examiners.map(e => el('label', {class: 'inline'},
+    el('input', {type: 'checkbox', class: 'plan-examiner', value: e.name, checked: me.role === 'examiner' && e.name === me.user}), who(e))));
+  // the twins that fit: one picker per rig the scenario needs, offering only twins of that rig's model
+  const fitTwins = () => {
+    const set = setOf(scenario.value);
+    twins.replaceChildren(...(set ? set.rigs : []).map((rig, k) => el('select', {class: 'plan-twin', 'data-rig': rig, title: rig},
+      el('option', {value: ''}, rig + ' …'), ...twinsKnown.filter(x => x.model === rig).map(x => el('option', {value: x.id}, x.id)))));
+    checkPlan();
+  };
+  scenario.onchange = fitTwins;
+  const row = el('tr', {class: 'plan-station'},
+    el('td', {}, el('input', {class: 'plan-id', size: 6, value: 's' + (i + 1), oninput: checkPlan})),
+    el('td', {}, scenario), el('td', {}, candidate), el('td', {}, twins), el('td', {}, examiners));
+  row.addEventListener('change', checkPlan);
+  setTimeout(fitTwins);
+  return row;
+}
+
+function planStations() {
+  return [...document.querySelectorAll('tr.plan-station')].map(r => {
     const set = r.querySelector('.plan-scenario').value;
     return Object.assign({id: r.querySelector('.plan-id').value.trim()},
       set.startsWith('exam:') ? {exam: set.slice('exam:'.length)} : {scenario: set},
-      {candidate: r.querySelector('.plan-candidate').value.trim(), twins: split(r.querySelector('.plan-twins').value),
-        examiners: split(r.querySelector('.plan-examiners').value)});
+      {candidate: r.querySelector('.plan-candidate').value,
+        twins: [...r.querySelectorAll('.plan-twin')].map(x => x.value),
+        examiners: [...r.querySelectorAll('.plan-examiner:checked')].map(x => x.value)});
   });
-  const body = {stations};
+}
+
+/** The plan's rules in words, shown before anything is submitted. */
+function showPlanRules() {
+  const r = planning.rules;
+  $('plan-rules').replaceChildren(...[tf('ruleExamExaminers', {n: r.minExaminersPerStation}), tf('ruleScenarioExaminers', {n: r.minExaminersPerStation}),
+    tf('ruleStationsPerExaminer', {n: r.maxStationsPerExaminer}), t('ruleOneStation')].map(x => el('li', {}, x)));
+}
+
+/** Checks the plan against the rules as it is filled in: problems stop the creation, warnings do not. */
+function checkPlan() {
+  const r = planning.rules;
+  const out = [];
+  const stations = planStations();
+  const seen = {candidate: new Set(), twin: new Set()};
+  const load = new Map();
+  stations.forEach((s, i) => {
+    const at = tf('planStationN', {n: i + 1, id: s.id || '?'});
+    const set = setOf(s.exam ? 'exam:' + s.exam : s.scenario);
+    const n = s.examiners.length;
+    if (!s.id) out.push({bad: true, text: at + ': ' + t('planNeedsId')});
+    if (!s.candidate) out.push({bad: true, text: at + ': ' + t('planNeedsCandidate')});
+    else if (seen.candidate.has(s.candidate)) out.push({bad: true, text: at + ': ' + tf('planCandidateTwice', {who: s.candidate})});
+    seen.candidate.add(s.candidate);
+    s.twins.forEach((x, k) => {
+      if (!x) out.push({bad: true, text: at + ': ' + tf('planNeedsTwin', {rig: set ? set.rigs[k] : '?'})});
+      else if (seen.twin.has(x)) out.push({bad: true, text: at + ': ' + tf('planTwinTwice', {twin: x})});
+      seen.twin.add(x);
+    });
+    if (set && set.exam && (n < r.minExaminersPerStation || n % 2 === 0)) out.push({bad: true, text: at + ': ' + tf('planExamExaminers', {n})});
+    else if (n === 0) out.push({bad: true, text: at + ': ' + t('planNeedsExaminer')});
+    else if (n < r.minExaminersPerStation) out.push({bad: false, text: at + ': ' + tf('planFewExaminers', {n, min: r.minExaminersPerStation})});
+    s.examiners.forEach(e => load.set(e, (load.get(e) || 0) + 1));
+  });
+  load.forEach((n, e) => {
+    if (n > r.maxStationsPerExaminer) out.push({bad: false, text: tf('planExaminerLoad', {who: e, n, max: r.maxStationsPerExaminer})});
+  });
+  $('plan-check').replaceChildren(...(out.length ? out : [{bad: false, ok: true, text: t('planFine')}])
+    .map(x => el('li', {class: x.bad ? 'bad' : x.ok ? 'ok' : 'warn'}, x.text)));
+  $('create-session').disabled = out.some(x => x.bad);
+  return out;
+}
+
+/** A server's field path (stations[0].twins[1]) in the form's own words: the station's row and the column's label. */
+function fieldInWords(field) {
+  const m = /^stations\[(\d+)\](?:\.(\w+))?(?:\[(\d+)\])?/.exec(field || '');
+  if (!m) return field === 'title' ? t('sessionTitle') : field === 'stations' ? t('planStations') : field;
+  const row = document.querySelectorAll('tr.plan-station')[Number(m[1])];
+  const id = row ? row.querySelector('.plan-id').value.trim() : '';
+  const label = {id: 'station', scenario: 'scenario', exam: 'scenario', candidate: 'candidate', twins: 'twins', examiners: 'examiners'}[m[2]];
+  return tf('planStationN', {n: Number(m[1]) + 1, id: id || '?'}) + (label ? ' · ' + t(label) + (m[3] !== undefined ? ' ' + (Number(m[3]) + 1) : '') : '');
+}
+
+function planError(e) {
+  if (!(e instanceof ApiError) || !e.body || !e.body.problems || !e.body.problems.length) return describe(e);
+  return e.body.problems.map(p => fieldInWords(p.field) + ': ' + p.message).join('\n');
+}
+
+async function createSession() {
+  const body = {stations: planStations()};
   if ($('session-title').value.trim()) body.title = $('session-title').value.trim();
   try {
     const s = await api('POST', '/api/v1/sessions', body);
     say('create-message', s.id + ' ✓' + (s.warnings.length ? ' — ' + s.warnings.join('; ') : ''));
     await openSession(s.id);
   } catch (e) {
-    say('create-message', describe(e), true);
+    say('create-message', planError(e), true);
   }
 }
 
@@ -98,13 +185,6 @@ async function openSession(id) {
 /** What the hall knows of each station, by id: the session's summary, the station's scores, its alarms. */
 let hall = {session: null, rows: new Map(), sort: {key: 'id', dir: 1}};
 
-/** Asks at most a few requests at once: thirty stations must not crowd the server that runs them. */
-async function inBatches(items, size, call) {
-  const out = [];
-  for (let i = 0; i < items.length; i += size) out.push(...await Promise.all(items.slice(i, i + size).map(call)));
-  return out;
-}
-
 /** A station's result only when it is final: pending while any check is open. */
 function resultWord(d) {
   if (!d || d.result === 'pending' || !d.result) return {word: t('hallPending'), cls: 'pending'};
@@ -124,14 +204,15 @@ function checkCounts(st, d) {
 /** The judged checks still waiting for this examiner's mark (for staff: for any combined mark). */
 function toMark(st, d) {
   if (!d || !d.checks) return st.progress.judgements - st.progress.marked;
-  return d.checks.filter(c => c.kind === 'judgement' && !(me.role === 'examiner' ? c.marks && me.user in c.marks : c.status !== 'unmarked' && c.marks))
+  // an examiner's mark is done once confirmed: entered but not confirmed is still theirs to finish
+  return d.checks.filter(c => c.kind === 'judgement' && !(me.role === 'examiner' ? (c.confirmed || []).includes(me.user) : c.status !== 'unmarked' && c.marks))
     .length;
 }
 
 function hallValues(r) {
   const {st, d, alarms} = r;
   const counts = checkCounts(st, d);
-  const last = d && d.actions && d.actions.length ? d.actions[d.actions.length - 1] : null;
+  const last = d ? d.lastAction : null;
   return {id: st.id, candidate: st.candidate, state: st.state, remaining: st.remainingSeconds,
     earned: d && d.points ? d.points.earned : -1, result: resultWord(d).word, failed: counts.failed, alarms: alarms.length,
     last: last ? last.elapsedSeconds : -1, lastText: last ? mmss(last.elapsedSeconds) + ' ' + last.kind : '—', toMark: toMark(st, d), counts};
@@ -231,25 +312,74 @@ function arrangeHall() {
 }
 
 async function refreshSession() {
-  const s = await api('GET', '/api/v1/sessions/' + enc(current.session));
+  const s = await api('GET', '/api/v1/sessions/' + enc(current.session) + '/hall');
   $('session-name').textContent = s.title + ' (' + s.id + ')' + (s.ended ? ' — ' + t('end') : '');
   $('session-warnings').textContent = s.warnings.join(' · ');
   if (hall.session !== s.id) {
     $('stations').replaceChildren();
     hall = {session: s.id, rows: new Map(), sort: hall.sort};
   }
-  // every alarm the examiner may see in one call, then each station's own by its twins
-  const alarms = await api('GET', '/api/v1/alarms').catch(() => []);
-  const base = '/api/v1/sessions/' + enc(s.id) + '/stations/';
-  const details = await inBatches(s.stations, 4, st => api('GET', base + enc(st.id)).catch(() => null));
-  s.stations.forEach((st, i) => {
-    const r = {st, d: details[i], alarms: alarms.filter(a => a.active && st.twins.includes(a.twin))};
+  // every station's row and its twins' alarms in one answer: one request per look, however many stations
+  s.stations.forEach(st => {
+    const r = {st, d: st, alarms: st.alarms.filter(a => a.active)};
     hall.rows.set(st.id, r);
     updateHallRow(s, r);
   });
+  sessionAlarms(s);
   arrangeHall();
   ['start-all', 'pause-all', 'resume-all', 'end-session'].forEach(b => { $(b).disabled = s.ended; });
   await itemAnalysis(s);
+}
+
+// ---- the session's alarms: every station's, from the same answer as the hall
+
+/** The alarms each look at the hall saw, by station, twin and alarm: what changed between looks is the panel's history. */
+let alarmsBefore = new Map();
+const alarmLog = [];
+
+function sessionAlarms(s) {
+  const now = new Map();
+  s.stations.forEach(st => st.alarms.forEach(a => now.set(st.id + '|' + a.twin + '|' + a.alarm, Object.assign({station: st.id}, a))));
+  if (alarmsBefore.session === s.id) {
+    for (const [key, a] of now) {
+      const was = alarmsBefore.get(key);
+      if (!was || !was.active && a.active) alarmLog.push({at: new Date(), a, change: a.active ? 'alarmRose' : 'alarmWentOff'});
+      else if (was.active && !a.active) alarmLog.push({at: new Date(), a, change: 'alarmWentOff'});
+      else if (!was.acknowledged_by && a.acknowledged_by) alarmLog.push({at: new Date(), a, change: 'alarmGotAck'});
+    }
+    // gone from the answer: cleared and acknowledged
+    for (const [key, a] of alarmsBefore) if (!now.has(key)) alarmLog.push({at: new Date(), a, change: a.active ? 'alarmWentOff' : 'alarmGotAck'});
+    alarmLog.splice(0, Math.max(0, alarmLog.length - 100));
+  } else {
+    alarmLog.length = 0;
+  }
+  alarmsBefore = now;
+  alarmsBefore.session = s.id;
+  const all = [...now.values()];
+  const active = all.filter(a => a.active).length;
+  $('session-alarms-toggle').textContent = tf('sessionAlarmsToggle', {n: active});
+  $('session-alarms-toggle').classList.toggle('bad', active > 0);
+  // acknowledging is for trainers and administrators; an examiner watches
+  const mayAck = ['admin', 'trainer'].includes(me.role);
+  const shown = lang() + mayAck + JSON.stringify(all);
+  if ($('session-alarm-list').dataset.shown !== shown) {
+    $('session-alarm-list').dataset.shown = shown;
+    $('session-alarm-list').replaceChildren(...(all.length ? [el('tr', {}, el('th', {}, t('station')), el('th', {}, t('twins')),
+      el('th', {}, t('alarms')), el('th', {}, t('alarmSeverity')), el('th', {}, t('state')), el('th', {}, t('alarmRaised')), el('th'))]
+      : [el('tr', {}, el('td', {}, t('none')))]),
+    ...all.map(a => el('tr', {class: 'alarm-row' + (a.active ? ' active' : ''), 'data-station': a.station, 'data-twin': a.twin, 'data-alarm': a.alarm},
+      el('td', {}, a.station), el('td', {}, a.twin), el('td', {title: a.condition || ''}, a.alarm + ': ' + a.message), el('td', {}, a.severity),
+      el('td', {}, (a.active ? t('alarmActive') : t('alarmCleared')) + ' · '
+        + (a.acknowledged_by ? tf('alarmAcked', {by: a.acknowledged_by, at: new Date(a.acknowledged_at).toLocaleTimeString()}) : t('alarmNotAcked'))),
+      el('td', {}, a.raisedAt ? new Date(a.raisedAt).toLocaleTimeString() : ''),
+      el('td', {}, mayAck && !a.acknowledged_by ? el('button', {class: 'ack', onclick: () => step('session-message', t('alarmAck') + ' ' + a.twin + ' ' + a.alarm,
+        () => api('POST', '/api/v1/twins/' + enc(a.twin) + '/alarms/' + enc(a.alarm) + '/ack'))}, t('alarmAck')) : ''))));
+  }
+  $('session-alarm-history').replaceChildren(...(alarmLog.length ? [el('tr', {}, el('th', {}, t('time')), el('th', {}, t('station')),
+    el('th', {}, t('twins')), el('th', {}, t('alarms')), el('th', {}, t('alarmChange')))] : [el('tr', {}, el('td', {}, t('none')))]),
+  ...alarmLog.slice().reverse().map(x => el('tr', {class: 'alarm-change ' + x.change, 'data-station': x.a.station, 'data-alarm': x.a.alarm},
+    el('td', {}, x.at.toLocaleTimeString()), el('td', {}, x.a.station), el('td', {}, x.a.twin), el('td', {}, x.a.alarm + ': ' + x.a.message),
+    el('td', {}, t(x.change)))));
 }
 
 // ---- the page's own dialog, in place of the browser's prompt and confirm
@@ -315,9 +445,9 @@ async function refreshAlarms(twins) {
   ...all.map(a => el('tr', {class: 'alarm-row' + (a.active ? ' active' : ''), 'data-twin': a.twin, 'data-alarm': a.alarm},
     el('td', {}, a.twin), el('td', {title: a.condition || ''}, a.alarm + ': ' + a.message), el('td', {}, a.severity),
     el('td', {class: 'alarm-state'}, (a.active ? t('alarmActive') : t('alarmCleared')) + ' · '
-      + (a.acknowledged ? tf('alarmAcked', {by: a.acknowledged.by, at: new Date(a.acknowledged.at).toLocaleTimeString()}) : t('alarmNotAcked'))),
+      + (a.acknowledged_by ? tf('alarmAcked', {by: a.acknowledged_by, at: new Date(a.acknowledged_at).toLocaleTimeString()}) : t('alarmNotAcked'))),
     el('td', {}, a.raisedAt ? new Date(a.raisedAt).toLocaleTimeString() : ''),
-    el('td', {}, mayAck && !a.acknowledged ? el('button', {class: 'ack', onclick: () => step('station-message', t('alarmAck') + ' ' + a.alarm,
+    el('td', {}, mayAck && !a.acknowledged_by ? el('button', {class: 'ack', onclick: () => step('station-message', t('alarmAck') + ' ' + a.alarm,
       () => api('POST', '/api/v1/twins/' + enc(a.twin) + '/alarms/' + enc(a.alarm) + '/ack'))}, t('alarmAck')) : ''))));
 }
 
@@ -352,7 +482,7 @@ function alarmSeen(twin, c) {
   alarmsSeen.splice(50);
   $('alarm-seen').replaceChildren(...alarmsSeen.map(x => el('tr', {}, el('td', {}, x.at.toLocaleTimeString()), el('td', {}, x.twin),
     el('td', {}, x.c.alarm + ': ' + (x.c.message || '')), el('td', {}, x.c.active ? t('alarmActive') : t('alarmCleared')),
-    el('td', {}, x.c.acknowledged ? tf('alarmAcked', {by: x.c.acknowledged.by, at: new Date(x.c.acknowledged.at).toLocaleTimeString()}) : ''))));
+    el('td', {}, x.c.acknowledged_by ? tf('alarmAcked', {by: x.c.acknowledged_by, at: new Date(x.c.acknowledged_at).toLocaleTimeString()}) : ''))));
 }
 
 // ---- one station in full
@@ -432,12 +562,39 @@ async function drawSaved() {
   canvas.dataset.series = datasets.map(d => d.label).join(',');
 }
 
-let chartDrawn = 0;
+/** The most points the live chart keeps: ten minutes of 2 s steps, and what arrived since. */
+const CHART_POINTS = 1200;
+let chartFollowed = new Set();
 
+/** The stored history of the chosen property, then each new sample from the live feed appended as it arrives. */
 async function chart() {
   const [twin, property] = $('chart-property').value.split('|');
-  chartDrawn = Date.now();
-  if (twin) await historyChart($('chart'), twin, property).catch(() => {});
+  const canvas = $('chart');
+  if (!twin) return;
+  await historyChart(canvas, twin, property).catch(() => {});
+  chartShown(canvas);
+  if (chartFollowed.has(twin)) return;
+  chartFollowed.add(twin);
+  LiveFeed.follow(twin, c => { if (c.event === 'property') chartSample(twin, c); });
+}
+
+function chartSample(twin, c) {
+  const canvas = $('chart');
+  const [shownTwin, property] = $('chart-property').value.split('|');
+  if (twin !== shownTwin || c.property !== property || !canvas.chart || typeof c.value !== 'number') return;
+  const at = new Date(c.receivedTime || c.sourceTime || Date.now());
+  const data = canvas.chart.data.datasets[0].data;
+  data.push({x: Math.round((at - canvas.chartOrigin) / 100) / 10, y: c.value});
+  if (data.length > CHART_POINTS) data.splice(0, data.length - CHART_POINTS);
+  canvas.chart.update('none');
+  chartShown(canvas);
+}
+
+/** How many points the chart holds and the newest one's time: what a reader (or a test) can check grows. */
+function chartShown(canvas) {
+  const data = canvas.chart ? canvas.chart.data.datasets[0].data : [];
+  canvas.dataset.points = data.length;
+  canvas.dataset.last = data.length ? data[data.length - 1].x : '';
 }
 
 /** What earns each mark of a judged check, by check: labels the mark choices wherever they are. */
@@ -456,7 +613,8 @@ function giveMark(check, mark) {
 function markControl(check) {
   const mine = check.marks ? check.marks[me.user] : undefined;
   if (me.role !== 'examiner') return el('span');
-  const select = el('select', {class: 'mark', 'data-check': check.check},
+  const locked = (check.confirmed || []).includes(me.user);
+  const select = el('select', {class: 'mark', 'data-check': check.check, disabled: locked ? '' : null},
     el('option', {value: ''}, '—'), ...[0, 1, 2, 3].map(m => el('option', {value: m, selected: mine === m, title: descriptor(check.check, m)}, m)));
   select.onchange = () => select.value !== '' && giveMark(check.check, Number(select.value));
   return select;
@@ -528,21 +686,43 @@ function evidenceItem(a) {
 
 function judgementCard(j) {
   const mine = j.marks ? j.marks[me.user] : undefined;
+  const confirmedAt = (j.confirmed || {})[me.user];
   const choices = j.rubric.map(d => {
     const text = lang() === 'zh' ? d.zh : d.en;
     return me.role === 'examiner'
-      ? el('button', {class: 'mark-choice' + (mine === d.mark ? ' mine' : ''), 'data-mark': d.mark, onclick: () => giveMark(j.check, d.mark)},
-        el('b', {}, d.mark), ' ', text)
+      ? el('button', {class: 'mark-choice' + (mine === d.mark ? ' mine' : ''), 'data-mark': d.mark, disabled: confirmedAt ? '' : null,
+        onclick: () => giveMark(j.check, d.mark)}, el('b', {}, d.mark), ' ', text)
       : el('div', {class: 'mark-choice', 'data-mark': d.mark}, el('b', {}, d.mark), ' ', text);
   });
-  const marks = j.marks ? Object.entries(j.marks).map(([k, v]) => k + ':' + v).join(' ') + ' · ' + t('combined') + ' ' + j.mark : t('notMarked');
+  const marks = j.marks ? Object.entries(j.marks).map(([k, v]) => k + ':' + v + ((j.confirmed || {})[k] ? ' ✓' : '')).join(' ')
+    + ' · ' + t('combined') + ' ' + j.mark : t('notMarked');
   return el('div', {class: 'judgement', 'data-check': j.check},
     el('h4', {}, j.check + ' · ' + fmt(j.points) + ' pts'),
     el('p', {class: 'aspect'}, lang() === 'zh' ? j.aspect.zh : j.aspect.en),
     el('div', {class: 'rubric'}, ...choices),
     el('div', {class: 'marks'}, marks, j.disagreement ? el('b', {class: 'failed', title: t('disagreement')}, ' ≠') : ''),
+    me.role === 'examiner' ? confirmStep(j, mine, confirmedAt) : '',
     el('div', {class: 'evidence'}, el('div', {class: 'small'}, t('evidenceOf') + ': ' + j.evidenceKinds.join(', ')),
       ...(j.evidence.length ? j.evidence.map(evidenceItem) : [el('div', {}, t('noEvidence'))])));
+}
+
+/**
+ * The marking form's last two steps for the examiner's own mark: review it beside its descriptor,
+ * then confirm it; once confirmed it is locked for them, and the page says since when.
+ */
+function confirmStep(j, mine, confirmedAt) {
+  if (confirmedAt) {
+    return el('div', {class: 'mark-step confirmed'}, tf('markConfirmed', {mark: mine, at: new Date(confirmedAt).toLocaleString()}));
+  }
+  if (mine === undefined) return el('div', {class: 'mark-step'}, t('markEnterFirst'));
+  return el('div', {class: 'mark-step'}, tf('markEntered', {mark: mine}), ' ',
+    el('button', {class: 'confirm-mark', onclick: async () => {
+      const yes = await ask({title: tf('markReview', {check: j.check, mark: mine, descriptor: descriptor(j.check, mine)})});
+      if (yes) {
+        await step('station-message', t('markConfirm') + ' ' + j.check, () => api('POST', '/api/v1/sessions/' + enc(current.session)
+          + '/stations/' + enc(current.station) + '/marks/confirm', {check: j.check}));
+      }
+    }}, t('markConfirm')));
 }
 
 async function refreshJudgements(base) {
@@ -572,8 +752,6 @@ async function refreshStation() {
   await refreshJudgements(base);
   await refreshAlarms(st.twins);
   if (Date.now() - alarmHistoryDrawn > 10000) await alarmHistory(st.twins);
-  // the history chart follows what the store has recorded, every few seconds
-  if (Date.now() - chartDrawn > 5000) await chart();
   const checksNow = lang() + JSON.stringify(st.checks);
   if ($('checks').dataset.shown !== checksNow) {
     $('checks').dataset.shown = checksNow;
@@ -626,11 +804,16 @@ function stationPost(what, path, body) {
   try {
     scenarios = await api('GET', '/api/v1/scenarios');
     exams = await api('GET', '/api/v1/exams');
-    twinsKnown = (await api('GET', '/api/v1/twins')).map(x => x.id);
+    twinsKnown = await api('GET', '/api/v1/twins');
+    planning = await api('GET', '/api/v1/planning');
   } catch (e) { /* the planning form stays empty */ }
+  showPlanRules();
   $('plan-stations').append(stationRow(0));
   $('add-station').onclick = () => $('plan-stations').append(stationRow(document.querySelectorAll('tr.plan-station').length));
+  $('session-title').oninput = checkPlan;
   $('create-session').onclick = createSession;
+  $('session-alarms-toggle').onclick = () => { $('session-alarms').hidden = !$('session-alarms').hidden; };
+  $('session-alarms-close').onclick = () => { $('session-alarms').hidden = true; };
   $('back').onclick = () => { current.session = null; remember(); show('list-view'); refresh(); };
   $('back-to-session').onclick = () => { current.station = null; remember(); show('session-view'); refresh(); };
   $('start-all').onclick = () => sessionPost(t('startAll'), '/start');

@@ -23,3 +23,46 @@ Object.assign(STRINGS.zh, {
   extendStation: '工位 {station} 延时', endStation: '结束工位 {station}？', endSessionConfirm: '结束整个场次？所有工位将停止，证据日志将封存。',
   reasonNeeded: '请填写原因', minutesNeeded: '1 到 120 的整数分钟', endReason: '由 {who} 结束'
 });
+// The session's alarm panel and the live chart
+Object.assign(STRINGS.en, {
+  sessionAlarms: 'Alarms of the session', sessionAlarmHistory: 'Alarm changes seen in the hall', sessionAlarmsToggle: 'Alarms of the session: {n} active',
+  close: 'Close', alarmChange: 'Change', alarmRose: 'raised', alarmWentOff: 'cleared', alarmGotAck: 'acknowledged', time: 'Time'
+});
+Object.assign(STRINGS.zh, {
+  sessionAlarms: '本场次报警', sessionAlarmHistory: '大厅中观察到的报警变化', sessionAlarmsToggle: '本场次报警：活动 {n} 条',
+  close: '关闭', alarmChange: '变化', alarmRose: '发生', alarmWentOff: '消除', alarmGotAck: '已确认', time: '时间'
+});
+// Marking: enter, review, confirm
+Object.assign(STRINGS.en, {
+  markEnterFirst: 'Step 1: choose the mark whose descriptor fits the evidence', markEntered: 'Step 2: your mark {mark} is entered — review it, then confirm',
+  markReview: 'Confirm your mark {mark} on {check}? “{descriptor}” — once confirmed it is locked.', markConfirm: 'Review and confirm',
+  markConfirmed: '✓ your mark {mark} is confirmed and locked ({at})'
+});
+Object.assign(STRINGS.zh, {
+  markEnterFirst: '第一步：选择与证据相符的评分描述', markEntered: '第二步：已录入您的评分 {mark}——请复核后确认',
+  markReview: '确认您对 {check} 的评分 {mark}？“{descriptor}”——确认后将锁定。', markConfirm: '复核并确认',
+  markConfirmed: '✓ 您的评分 {mark} 已确认并锁定（{at}）'
+});
+// Planning a session: the rules, the live check, the server's problems in the form's words
+Object.assign(STRINGS.en, {
+  ruleExamExaminers: 'A station of an exam needs an odd number of examiners, {n} or more.',
+  ruleScenarioExaminers: 'A station of a scenario needs one or more examiners; judgements combine with {n} or more (fewer is warned of).',
+  ruleStationsPerExaminer: 'One examiner watches at most {n} stations (more is warned of).',
+  ruleOneStation: 'Each candidate sits one station and each twin serves one station, of a session that has ended or of none.',
+  planStationN: 'Station {n} ({id})', planStations: 'Stations', planNeedsId: 'needs an id', planNeedsCandidate: 'choose a candidate',
+  planCandidateTwice: '{who} already sits another station', planNeedsTwin: 'choose a twin of the {rig} rig', planTwinTwice: '{twin} already serves another station',
+  planExamExaminers: 'an exam needs an odd number of three or more examiners ({n} chosen)', planNeedsExaminer: 'choose one or more examiners',
+  planFewExaminers: '{n} examiner(s): judgements need {min} or more to combine', planExaminerLoad: '{who} would watch {n} stations, more than {max}',
+  planFine: 'the plan keeps every rule'
+});
+Object.assign(STRINGS.zh, {
+  ruleExamExaminers: '考试的工位需要奇数名考评员，至少 {n} 名。',
+  ruleScenarioExaminers: '考核场景的工位需要至少一名考评员；评判项需 {n} 名或以上考评员综合（少于此数会提示）。',
+  ruleStationsPerExaminer: '每名考评员最多负责 {n} 个工位（超过会提示）。',
+  ruleOneStation: '每名考生只在一个工位，每个孪生体只服务一个工位（其他场次须已结束）。',
+  planStationN: '第 {n} 个工位（{id}）', planStations: '工位', planNeedsId: '需要工位编号', planNeedsCandidate: '请选择考生',
+  planCandidateTwice: '{who} 已在另一个工位', planNeedsTwin: '请选择 {rig} 设备的孪生体', planTwinTwice: '{twin} 已服务另一个工位',
+  planExamExaminers: '考试需要奇数名、至少三名考评员（已选 {n} 名）', planNeedsExaminer: '请选择至少一名考评员',
+  planFewExaminers: '{n} 名考评员：评判项需 {min} 名或以上才能综合', planExaminerLoad: '{who} 将负责 {n} 个工位，超过 {max} 个',
+  planFine: '计划符合全部规则'
+});

@@ -54,6 +54,21 @@ class StationReplayTest {
   }
 
   @Test
+  void aConfirmedMarkIsReadBackConfirmedByItsExaminerAtItsRecordsTime() {
+    StationReplay r = new StationReplay(PLAN, SCENARIO);
+    r.apply(record("station.started", "exam1", new JsonObject().put("limitSeconds", 1200)));
+    r.apply(record("mark", "exam1", new JsonObject().put("check", "c1").put("mark", 2)));
+    r.apply(record("mark", "exam2", new JsonObject().put("check", "c1").put("mark", 1)));
+    EvidenceRecord confirmed = record(LabSession.MARK_CONFIRMED, "exam1", new JsonObject().put("check", "c1").put("mark", 2));
+    r.apply(confirmed);
+
+    assertThat(r.marks.all().get("c1")).containsEntry("exam1", 2).containsEntry("exam2", 1);
+    assertThat(r.marks.confirmed("c1", "exam1")).isTrue();
+    assertThat(r.marks.confirmed("c1", "exam2")).isFalse();
+    assertThat(r.marks.confirmations().get("c1")).containsExactly(java.util.Map.entry("exam1", confirmed.at()));
+  }
+
+  @Test
   void anActionRecordedOnceDoneInAnOlderLogStillCounts() {
     StationReplay r = new StationReplay(PLAN, SCENARIO);
     r.apply(record("station.started", "exam1", new JsonObject().put("limitSeconds", 1200)));

@@ -310,12 +310,17 @@ class ExamInTheBrowserIT {
   }
 
   private static void planStation(WebElement row, String candidate, String twin) {
+    // picked, not typed: the scenario by level and title, the candidate and examiners from the accounts, a twin of the rig
     row.findElement(By.cssSelector(".plan-scenario option[value='l4-debug-motor-swapped-axes']")).click();
-    row.findElement(By.className("plan-candidate")).sendKeys(candidate);
-    row.findElement(By.className("plan-twins")).sendKeys(twin);
-    WebElement examiners = row.findElement(By.className("plan-examiners"));
-    examiners.clear();
-    examiners.sendKeys("exam1,exam2,exam3");
+    row.findElement(By.cssSelector(".plan-candidate option[value='" + candidate + "']")).click();
+    seen(() -> {
+      row.findElement(By.cssSelector(".plan-twin option[value='" + twin + "']")).click();
+      return true;
+    });
+    for (String e : List.of("exam1", "exam2", "exam3")) {
+      WebElement box = row.findElement(By.cssSelector(".plan-examiner[value='" + e + "']"));
+      if (!box.isSelected()) box.click();
+    }
   }
 
   private static List<String> states(WebDriver examiner) {

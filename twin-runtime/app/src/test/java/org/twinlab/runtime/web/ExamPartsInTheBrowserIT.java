@@ -55,11 +55,15 @@ class ExamPartsInTheBrowserIT {
         examiner.findElement(By.id("session-title")).sendKeys("Level 4 practical");
         WebElement row = examiner.findElement(By.cssSelector("tr.plan-station"));
         row.findElement(By.cssSelector(".plan-scenario option[value='exam:l4-exam-tank']")).click();
-        row.findElement(By.className("plan-candidate")).sendKeys("cand1");
-        row.findElement(By.className("plan-twins")).sendKeys("tank-1");
-        WebElement panel = row.findElement(By.className("plan-examiners"));
-        panel.clear();
-        panel.sendKeys("exam1,exam2,exam3");
+        row.findElement(By.cssSelector(".plan-candidate option[value='cand1']")).click();
+        seen(() -> {
+          row.findElement(By.cssSelector(".plan-twin option[value='tank-1']")).click();
+          return true;
+        });
+        for (String e : List.of("exam1", "exam2", "exam3")) {
+          WebElement box = row.findElement(By.cssSelector(".plan-examiner[value='" + e + "']"));
+          if (!box.isSelected()) box.click();
+        }
         examiner.findElement(By.id("create-session")).click();
         seen(() -> examiner.findElements(By.cssSelector("#stations .station")).size() == 4);
         assertThat(examiner.findElement(By.id("station-s1.1")).findElement(By.className("exam")).getText())

@@ -23,17 +23,22 @@ public final class JudgementViews {
   private JudgementViews() {}
 
   public static JsonObject of(StationResult r) {
+    return of(r, Map.of());
+  }
+
+  /** The same with when each examiner confirmed their mark, by check and examiner. */
+  public static JsonObject of(StationResult r, Map<String, Map<String, java.time.Instant>> confirmed) {
     JsonArray out = new JsonArray();
     for (TaskDef task : r.scenario().tasks()) {
       for (CheckDef c : task.checks()) {
-        if (c.kind() == CheckDef.Kind.JUDGEMENT) out.add(judgement(r, task, c));
+        if (c.kind() == CheckDef.Kind.JUDGEMENT) out.add(judgement(r, task, c, confirmed.getOrDefault(c.id(), Map.of())));
       }
     }
     return new JsonObject().put("session", r.session()).put("station", r.station()).put("candidate", r.candidate())
         .put("judgements", out);
   }
 
-  private static JsonObject judgement(StationResult r, TaskDef task, CheckDef c) {
+  private static JsonObject judgement(StationResult r, TaskDef task, CheckDef c, Map<String, java.time.Instant> confirmed) {
     List<String> kinds = JudgementEvidence.kinds(r.scenario(), c.id());
     JsonObject j = new JsonObject().put("check", c.id()).put("task", task.id()).put("points", c.points())
         .put("aspect", localized(c.judge().orElse(Localized.of(c.id()))))
@@ -43,6 +48,9 @@ public final class JudgementViews {
       j.put("marks", new JsonObject(new TreeMap<>(marks))).put("mark", Marks.median(List.copyOf(marks.values())));
     }
     if (r.disagreements().contains(c.id())) j.put("disagreement", true);
+    JsonObject confirmations = new JsonObject();
+    new TreeMap<>(confirmed).forEach((examiner, at) -> confirmations.put(examiner, at.toString()));
+    j.put("confirmed", confirmations);
     JsonArray evidence = new JsonArray();
     r.actions().stream().filter(a -> kinds.contains(a.kind())).forEach(a -> evidence.add(evidence(a)));
     return j.put("evidence", evidence);

@@ -289,9 +289,32 @@ public final class LabSession {
     if (mark < 0 || mark > CheckDef.JUDGEMENT_SCALE) throw new IllegalArgumentException("a mark is 0 to " + CheckDef.JUDGEMENT_SCALE);
     if (s.state() == StationClock.State.READY) throw new IllegalStateException("station " + station + " has not started");
     if (ended) throw new IllegalStateException("session " + plan.id() + " has ended; its marks are sealed");
+    if (s.marks().confirmed(check, examiner)) {
+      throw new IllegalStateException(examiner + " has confirmed their mark on " + check + ": a confirmed mark is locked");
+    }
     requireWritable();
     log.append("mark", examiner, station, new JsonObject().put("check", check).put("mark", mark));
     s.marks().put(check, examiner, mark);
+  }
+
+  /**
+   * An examiner confirms the mark they entered on a judged check, after reviewing it: from then on
+   * it is locked for them. The evidence records who confirmed which mark, and when.
+   */
+  public synchronized void confirmMark(String station, String check, String examiner) {
+    StationSession s = station(station);
+    if (ended) throw new IllegalStateException("session " + plan.id() + " has ended; its marks are sealed");
+    int mark = s.marks().of(check, examiner)
+        .orElseThrow(() -> new IllegalStateException(examiner + " has no mark on " + check + " to confirm: enter one first"));
+    if (s.marks().confirmed(check, examiner)) return; // confirmed already: the first confirmation stands
+    requireWritable();
+    EvidenceRecord r = log.append(MARK_CONFIRMED, examiner, station, new JsonObject().put("check", check).put("mark", mark));
+    s.marks().confirm(check, examiner, r.at());
+  }
+
+  /** When each examiner confirmed their mark on each check of a station. */
+  public synchronized Map<String, Map<String, java.time.Instant>> confirmations(String station) {
+    return station(station).marks().confirmations();
   }
 
   /** Ends every station still running and seals the evidence with the platform key. */
@@ -359,6 +382,8 @@ public final class LabSession {
   static final String ACTION = "action";
   static final String INTERVENTION = "intervention";
   static final String OUTCOME = "action.outcome";
+  /** An examiner confirmed the mark they entered: {check, mark}, by them, at the record's time. */
+  static final String MARK_CONFIRMED = "mark.confirmed";
 
   /**
    * The gate of the action ledger for a twin at one of this session's stations: refuses what the

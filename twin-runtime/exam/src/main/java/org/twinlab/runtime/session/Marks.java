@@ -14,9 +14,31 @@ import java.util.TreeMap;
 public final class Marks {
   public static final int DISAGREEMENT = 2;
   private final Map<String, Map<String, Integer>> byCheck = new LinkedHashMap<>();
+  private final Map<String, Map<String, java.time.Instant>> confirmedAt = new LinkedHashMap<>();
 
   synchronized void put(String check, String examiner, int mark) {
     byCheck.computeIfAbsent(check, k -> new TreeMap<>()).put(examiner, mark);
+  }
+
+  /** An examiner's own mark on a check, if they gave one. */
+  synchronized java.util.Optional<Integer> of(String check, String examiner) {
+    return java.util.Optional.ofNullable(byCheck.getOrDefault(check, Map.of()).get(examiner));
+  }
+
+  /** An examiner confirmed their mark on a check: it is theirs to change no more. */
+  synchronized void confirm(String check, String examiner, java.time.Instant at) {
+    confirmedAt.computeIfAbsent(check, k -> new TreeMap<>()).put(examiner, at);
+  }
+
+  synchronized boolean confirmed(String check, String examiner) {
+    return confirmedAt.getOrDefault(check, Map.of()).containsKey(examiner);
+  }
+
+  /** When each examiner confirmed their mark, by check. */
+  synchronized Map<String, Map<String, java.time.Instant>> confirmations() {
+    Map<String, Map<String, java.time.Instant>> out = new LinkedHashMap<>();
+    confirmedAt.forEach((c, m) -> out.put(c, Map.copyOf(m)));
+    return out;
   }
 
   /** Every examiner's mark, by check. */

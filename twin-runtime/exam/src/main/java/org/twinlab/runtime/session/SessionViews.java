@@ -134,6 +134,8 @@ public final class SessionViews {
       if (v != null && v.at() != null) j.put("decidedAt", v.at().toString());
       Map<String, Integer> marks = result.marks().get(c.check());
       if (marks != null) j.put("marks", new JsonObject(new java.util.TreeMap<>(marks)));
+      Map<String, java.time.Instant> confirmed = s.confirmations(station).get(c.check());
+      if (confirmed != null) j.put("confirmed", new JsonArray(new java.util.ArrayList<>(new java.util.TreeSet<>(confirmed.keySet()))));
       if (result.disagreements().contains(c.check())) j.put("disagreement", true);
       checks.add(j);
     }

@@ -104,6 +104,7 @@ final class StationReplay {
           Verdict.Outcome.valueOf(d.getString("outcome").toUpperCase(java.util.Locale.ROOT)),
           "null".equals(d.getString("at")) ? null : Instant.parse(d.getString("at")), d.getString("because")));
       case "mark" -> marks.put(d.getString("check"), r.by(), d.getInteger("mark"));
+      case LabSession.MARK_CONFIRMED -> marks.confirm(d.getString("check"), r.by(), r.at());
       default -> {
         // session records and setup failures do not change the station's run
       }

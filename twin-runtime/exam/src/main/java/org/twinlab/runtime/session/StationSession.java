@@ -92,6 +92,7 @@ final class StationSession {
     recordedEnd = r.ended;
     r.interventions().forEach(i -> interventions.put(i.seq(), i));
     r.marks.all().forEach((check, byExaminer) -> byExaminer.forEach((examiner, mark) -> marks.put(check, examiner, mark)));
+    r.marks.confirmations().forEach((check, byExaminer) -> byExaminer.forEach((examiner, at) -> marks.confirm(check, examiner, at)));
   }
 
   synchronized void intervened(Intervention i) {

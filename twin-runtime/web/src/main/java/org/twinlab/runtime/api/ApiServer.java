@@ -92,6 +92,8 @@ public final class ApiServer extends VerticleBase {
     GuardedRouter api = new GuardedRouter(built, AccessPolicy.of(openApi), guard, new RequestTimeLimit(http.requestTimeLimit()));
     new AuthRoutes(vertx, sessions.accounts(), tokens, audit, clock).mount(api);
     new SessionRoutes(vertx, sessions, access).mount(api);
+    new HallRoutes(vertx, sessions, twins).mount(api);
+    new PlanningRoutes(sessions).mount(api);
     new ScenarioRoutes(vertx, sessions.catalog()).mount(api);
     new ExamRoutes(sessions.catalog()).mount(api);
     new KeyRoutes(vertx, sessions).mount(api);

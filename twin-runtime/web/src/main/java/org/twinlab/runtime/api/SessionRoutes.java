@@ -110,8 +110,9 @@ final class SessionRoutes {
       return SessionViews.candidate(session(ctx), station(ctx));
     }));
     r.post("/api/v1/sessions/:session/stations/:station/marks").handler(this::mark);
+    r.post("/api/v1/sessions/:session/stations/:station/marks/confirm").handler(this::confirmMark);
     r.get("/api/v1/sessions/:session/stations/:station/judgements").handler(ctx -> answer(ctx, 200,
-        () -> JudgementViews.of(result(ctx))));
+        () -> JudgementViews.of(result(ctx), session(ctx).confirmations(station(ctx)))));
     r.get("/api/v1/sessions/:session/stations/:station/exam").handler(ctx -> answer(ctx, 200, () -> {
       ExamResult exam = examResult(ctx);
       if (Guard.caller(ctx).is(Role.CANDIDATE) && !exam.over()) {
@@ -179,6 +180,18 @@ final class SessionRoutes {
         return null;
       });
       return SessionViews.station(session(ctx), station(ctx), result(ctx));
+    });
+  }
+
+  /** The examiner confirms the mark they entered on a check: locked for them from then on, on record with the time. */
+  private void confirmMark(RoutingContext ctx) {
+    String check = Http.requiredString(Http.jsonBody(ctx), "check");
+    answer(ctx, 200, () -> {
+      Http.parse("check", () -> {
+        session(ctx).confirmMark(station(ctx), check, Http.caller(ctx));
+        return null;
+      });
+      return JudgementViews.of(result(ctx), session(ctx).confirmations(station(ctx)));
     });
   }
 
