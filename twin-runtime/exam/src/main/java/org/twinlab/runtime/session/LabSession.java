@@ -492,6 +492,8 @@ public final class LabSession {
     }
     if (times.isEmpty()) return;
     try {
+      // the session's directory holds no evidence file when a shared store keeps its evidence
+      java.nio.file.Files.createDirectories(checkpoint.getParent());
       org.twinlab.runtime.durable.DurableFiles.replace(checkpoint, new JsonObject().put("at", now.toString()).put("elapsedMs", times).encode());
       checkpointed = now;
     } catch (java.io.IOException e) {
