@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** Checks a lab session's evidence file, as an appeal panel would. */
 @Command(name = "evidence", mixinStandardHelpOptions = true, description = "Lab session evidence logs.",
-    subcommands = EvidenceCommand.Verify.class)
+    subcommands = {EvidenceCommand.Verify.class, EvidenceCommand.Export.class})
 final class EvidenceCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -78,6 +78,53 @@ final class EvidenceCommand implements Runnable {
       }
       out.flush();
       return r.ok() ? 0 : 1;
+    }
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = "Write a session's evidence, as the store of a twinlab.yaml keeps it (its store: section, or its data "
+          + "directory), to a file in the evidence file format, for `twinlab evidence verify`. Written as it is kept, "
+          + "whether or not it verifies. Exit code 0 when written, 1 when not.")
+  static final class Export implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--store", required = true, paramLabel = "TWINLAB_YAML",
+        description = "the lab's configuration: its store: section names the database (the password from its password_env or password_file)")
+    Path config;
+
+    @Option(names = "--session", required = true, paramLabel = "ID", description = "the session whose evidence is written")
+    String session;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "the file to write (replaced if it exists)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter err = spec.commandLine().getErr();
+      try {
+        if (!session.matches("[a-z0-9][a-z0-9-]{0,63}")) throw new IllegalArgumentException("--session: not a session id: " + session);
+        org.twinlab.runtime.config.LabConfig lab = org.twinlab.runtime.config.LabConfigLoader.load(config);
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        byte[] bytes;
+        try (org.twinlab.runtime.evidence.EvidenceStore store = lab.store()
+            .map(st -> org.twinlab.runtime.evidence.EvidenceStoreFactory.forType(st.type()).open(st, clock))
+            .orElseGet(() -> new org.twinlab.runtime.evidence.FileEvidenceStore(
+                lab.dataDir().resolve(org.twinlab.runtime.session.LabSessions.DIR), clock))) {
+          bytes = store.export(session);
+        }
+        Files.write(out, bytes);
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("session " + session + ": " + bytes.length + " bytes of evidence written to " + out);
+        o.flush();
+        return 0;
+      } catch (org.twinlab.models.yaml.InvalidInputException e) {
+        e.problems().forEach(p -> err.println(p));
+      } catch (RuntimeException e) {
+        err.println("twinlab evidence export: " + e.getMessage());
+      }
+      err.flush();
+      return 1;
     }
   }
 }

@@ -42,6 +42,7 @@ class ArchitectureTest {
         .layer("history").definedBy(rt + "history")
         .layer("history store on InfluxDB").definedBy(rt + "history.influx..")
         .layer("exam").definedBy(rt + "evidence..", rt + "scenario..", rt + "session..", rt + "sheets..", rt + "backup..")
+        .layer("store on PostgreSQL").definedBy(rt + "store.postgres..")
         .layer("web").definedBy(rt + "api..")
         .layer("assembly").definedBy("org.twinlab.runtime")
         .layer("tools").definedBy("org.twinlab.demo..", "org.twinlab.bench..")
@@ -51,8 +52,18 @@ class ArchitectureTest {
         .whereLayer("assembly").mayOnlyBeAccessedByLayers("tools", "command line")
         .whereLayer("web").mayOnlyBeAccessedByLayers("assembly", "tools", "command line")
         .whereLayer("history store on InfluxDB").mayOnlyBeAccessedByLayers("tools")
-        .whereLayer("exam").mayOnlyBeAccessedByLayers("web", "assembly", "tools", "command line")
-        .whereLayer("history").mayOnlyBeAccessedByLayers("history store on InfluxDB", "exam", "web", "assembly", "tools", "command line")
+        // found through the evidence port's ServiceLoader: nothing names it
+        .whereLayer("store on PostgreSQL").mayNotBeAccessedByAnyLayer()
+        .whereLayer("exam").mayOnlyBeAccessedByLayers("store on PostgreSQL", "web", "assembly", "tools", "command line")
+        .whereLayer("history").mayOnlyBeAccessedByLayers("history store on InfluxDB", "exam", "store on PostgreSQL", "web", "assembly", "tools", "command line")
+        .check(product);
+  }
+
+  /** The JDBC driver, the pool and the migrations are the PostgreSQL store's own: the runtime runs without them. */
+  @Test
+  void onlyThePostgresStoreSpeaksSql() {
+    noClasses().that().resideOutsideOfPackage("org.twinlab.runtime.store.postgres..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.postgresql..", "org.flywaydb..", "com.zaxxer.hikari..")
         .check(product);
   }
 

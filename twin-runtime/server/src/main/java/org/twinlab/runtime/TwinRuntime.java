@@ -92,7 +92,11 @@ public final class TwinRuntime implements Deployments {
     this.accounts = Accounts.open(config.dataDir(), clock);
     this.audit = new AuditLog(config.dataDir(), clock);
     ScenarioCatalog catalog = new ScenarioCatalog(config.dataDir());
-    this.sessions = new LabSessions(config.dataDir(), twins, catalog, accounts, new RigAssembly(vertx, twins, connections, catalog, simulators),
+    // the sessions' evidence in the data directory, or in the shared store the configuration names
+    org.twinlab.runtime.evidence.EvidenceStore evidence = config.store()
+        .map(st -> org.twinlab.runtime.evidence.EvidenceStoreFactory.forType(st.type()).open(st, clock))
+        .orElseGet(() -> new org.twinlab.runtime.evidence.FileEvidenceStore(config.dataDir().resolve(LabSessions.DIR), clock));
+    this.sessions = new LabSessions(config.dataDir(), evidence, twins, catalog, accounts, new RigAssembly(vertx, twins, connections, catalog, simulators),
         () -> PlatformKey.openOrCreate(config.dataDir()), session -> {
           vertx.eventBus().publish(Bus.ACCESS, session);
           storeWholeOnNewStations(session);

@@ -9,13 +9,20 @@ import java.util.List;
  * @param history where twin history is kept
  * @param staleFactor a property turns STALE after this many of its expected periods without a sample
  * @param http the request time limit and HTTPS certificate
+ * @param store the shared database for the sessions' evidence; empty: the data directory keeps it
  */
 public record LabConfig(String bind, int port, Path dataDir, double staleFactor, List<ConnectionConfig> connections,
-    List<TwinConfig> twins, HistoryConfig history, HttpConfig http) {
+    List<TwinConfig> twins, HistoryConfig history, HttpConfig http, java.util.Optional<StoreConfig> store) {
 
   public LabConfig {
     connections = List.copyOf(connections);
     twins = List.copyOf(twins);
+  }
+
+  /** A lab that keeps everything in its own data directory (no shared store). */
+  public LabConfig(String bind, int port, Path dataDir, double staleFactor, List<ConnectionConfig> connections,
+      List<TwinConfig> twins, HistoryConfig history, HttpConfig http) {
+    this(bind, port, dataDir, staleFactor, connections, twins, history, http, java.util.Optional.empty());
   }
 
   /** A lab served over plain HTTP with the default request time limit. */

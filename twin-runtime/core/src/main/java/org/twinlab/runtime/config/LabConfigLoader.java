@@ -104,8 +104,9 @@ public final class LabConfigLoader {
     sparkplugGroups(connections, reached, problems);
     HistoryConfig history = m.get("history").flatMap(v -> v.asMap(problems)).map(h -> history(h, base, problems))
         .orElse(HistoryConfig.EMBEDDED);
+    Optional<StoreConfig> store = m.get("store").flatMap(v -> v.asMap(problems)).flatMap(s -> store(s, base, problems));
     m.rejectUnknown(problems);
-    return new LabConfig(bind, port, data, staleFactor, connections, twins, history, served);
+    return new LabConfig(bind, port, data, staleFactor, connections, twins, history, served, store);
   }
 
   /** http: request_time_limit and tls: {cert, key} or {keystore, password_env | password_file}. */
@@ -190,6 +191,27 @@ public final class LabConfigLoader {
       return HistoryConfig.EMBEDDED;
     }
     return new HistoryConfig(store, retention, maxSize, influx);
+  }
+
+  /** store: {type: postgres, url: jdbc:postgresql://…, user, password_env | password_file}. */
+  private static Optional<StoreConfig> store(YamlMap s, Path base, Problems problems) {
+    String type = s.string("type", problems).orElse(StoreConfig.POSTGRES);
+    if (!type.equals(StoreConfig.POSTGRES)) s.get("type").ifPresent(v -> v.problem(problems, "a store's type is postgres"));
+    Optional<String> url = s.requireString("url", problems);
+    url.filter(u -> !u.startsWith("jdbc:postgresql://"))
+        .ifPresent(u -> s.get("url").ifPresent(v -> v.problem(problems, "a PostgreSQL JDBC URL starts with jdbc:postgresql://")));
+    url.filter(u -> u.contains("password="))
+        .ifPresent(u -> s.get("url").ifPresent(v -> v.problem(problems,
+            "passwords do not belong in files: name the environment variable that holds it with password_env, or a file with password_file")));
+    Optional<String> user = s.requireString("user", problems);
+    Optional<String> passwordEnv = s.string("password_env", problems);
+    Optional<Path> passwordFile = existing(s, "password_file", base, problems);
+    if (s.has("password")) s.get("password").ifPresent(v -> v.problem(problems,
+        "passwords do not belong in files: name the environment variable that holds it with password_env, or a file with password_file"));
+    else if (s.has("password_env") == s.has("password_file")) s.self().problem(problems, "give exactly one of password_env or password_file");
+    s.rejectUnknown(problems);
+    if (url.isEmpty() || user.isEmpty() || passwordEnv.isPresent() == passwordFile.isPresent()) return Optional.empty();
+    return Optional.of(new StoreConfig(type, url.get(), user.get(), passwordEnv, passwordFile));
   }
 
   private static Optional<InfluxConfig> influx(YamlMap i, Path base, Problems problems) {

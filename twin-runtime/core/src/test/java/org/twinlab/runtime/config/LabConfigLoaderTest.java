@@ -71,6 +71,37 @@ class LabConfigLoaderTest {
   }
 
   @Test
+  void aPostgresStoreTakesItsPasswordFromTheEnvironmentOrAFileNeverTheConfiguration(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("secrets"));
+    Files.writeString(dir.resolve("secrets/pg"), "s3cret\n");
+    Files.writeString(dir.resolve("twinlab.yaml"), """
+        store: {type: postgres, url: 'jdbc:postgresql://127.0.0.1:5432/twinlab', user: twinlab, password_file: secrets/pg}
+        """);
+    StoreConfig store = LabConfigLoader.load(dir.resolve("twinlab.yaml")).store().orElseThrow();
+    assertThat(store.url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/twinlab");
+    assertThat(store.user()).isEqualTo("twinlab");
+    assertThat(store.password()).isEqualTo("s3cret");
+    assertThat(LabConfigLoader.load(EXAMPLE).store()).isEmpty();
+
+    Files.writeString(dir.resolve("bad.yaml"), """
+        store:
+          type: mysql
+          url: 'postgresql://127.0.0.1/twinlab'
+          password: abc
+        """);
+    try {
+      LabConfigLoader.load(dir.resolve("bad.yaml"));
+      throw new AssertionError("accepted");
+    } catch (InvalidInputException e) {
+      List<String> found = e.problems().stream().map(Problem::toString).toList();
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("bad.yaml:2:").contains("postgres"));
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("bad.yaml:3:").contains("jdbc:postgresql://"));
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("bad.yaml:4:").contains("password_env"));
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("user"));
+    }
+  }
+
+  @Test
   void theReadmeShowsTheExampleAsItIs() throws Exception {
     String readme = Files.readString(Path.of("..", "..", "README.md"));
     assertThat(readme).contains(Files.readString(EXAMPLE).strip());

@@ -15,8 +15,18 @@ import java.util.Base64;
  * the head itself; a checkpoint signs {@code "twinlab evidence checkpoint <seq> <head>"}, so that
  * one can never be passed off as the other.
  */
-final class ChainSignature {
+public final class ChainSignature {
   private ChainSignature() {}
+
+  /** The data of a checkpoint record that signs a chain up to record {@code upTo}, whose hash is {@code head}. */
+  public static JsonObject checkpointData(PlatformKey key, long upTo, String head) {
+    return data(key, checkpointMessage(upTo, head)).put("upTo", upTo).put("signed", head);
+  }
+
+  /** The data of the seal record over a chain whose head is {@code head}. */
+  public static JsonObject sealData(PlatformKey key, String head) {
+    return data(key, head).put("signed", head);
+  }
 
   static String checkpointMessage(long upTo, String head) {
     return "twinlab evidence checkpoint " + upTo + " " + head;

@@ -4,7 +4,7 @@ package org.twinlab.runtime.evidence;
 public final class EvidenceDamagedException extends IllegalStateException {
   private final transient EvidenceVerifier.Result check;
 
-  EvidenceDamagedException(String message, EvidenceVerifier.Result check) {
+  public EvidenceDamagedException(String message, EvidenceVerifier.Result check) {
     super(message);
     this.check = check;
   }

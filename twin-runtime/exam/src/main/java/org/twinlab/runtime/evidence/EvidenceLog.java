@@ -28,7 +28,7 @@ import org.twinlab.runtime.durable.DurableFiles;
  * record, and throws {@link EvidenceUnavailableException}; so does every append after it until the
  * disk takes writes again. Appends block on the disk, so call them from worker threads.
  */
-public final class EvidenceLog implements AutoCloseable {
+public final class EvidenceLog implements SessionEvidence {
   private static final Logger LOG = LoggerFactory.getLogger(EvidenceLog.class);
   public static final String ENDED = "session.ended";
   public static final String SEALED = "session.sealed";
@@ -128,6 +128,7 @@ public final class EvidenceLog implements AutoCloseable {
   }
 
   /** Adds a record; it is on disk when this returns, and nothing of it is when this throws. */
+  @Override
   public synchronized EvidenceRecord append(String kind, String by, String station, JsonObject data) {
     if (damage != null) throw new EvidenceUnavailableException(damage);
     if (sealed) throw new IllegalStateException("the evidence of this session is sealed");
@@ -160,25 +161,27 @@ public final class EvidenceLog implements AutoCloseable {
    * Signs the chain's head with the platform key in a checkpoint record, when something was added
    * since the last signature: a rewrite of any record up to here is then caught even without a seal.
    */
+  @Override
   public synchronized Optional<EvidenceRecord> checkpoint(PlatformKey key, String by) {
     if (sealed || damage != null || seq == signedSeq) return Optional.empty();
-    String message = ChainSignature.checkpointMessage(seq, head);
-    EvidenceRecord r = append(CHECKPOINT, by, null, ChainSignature.data(key, message).put("upTo", seq).put("signed", head));
+    EvidenceRecord r = append(CHECKPOINT, by, null, ChainSignature.checkpointData(key, seq, head));
     signedSeq = r.seq();
     signedAt = clock.instant();
     return Optional.of(r);
   }
 
   /** Whether a checkpoint is due: something was added since the last signature, and it is {@code every} old or more. */
+  @Override
   public synchronized boolean checkpointDue(java.time.Duration every) {
     return !sealed && damage == null && seq != signedSeq
         && java.time.Duration.between(signedAt, clock.instant()).compareTo(every) >= 0;
   }
 
   /** Signs the chain's head with the platform key, in a last record; the log takes nothing after it. */
+  @Override
   public synchronized EvidenceRecord seal(PlatformKey key, String by) {
     if (sealed) throw new IllegalStateException("the evidence of this session is sealed already");
-    EvidenceRecord r = append(SEALED, by, null, ChainSignature.data(key, head).put("signed", head));
+    EvidenceRecord r = append(SEALED, by, null, ChainSignature.sealData(key, head));
     sealed = true;
     signedSeq = r.seq();
     return r;
@@ -188,6 +191,7 @@ public final class EvidenceLog implements AutoCloseable {
    * After a failed append: whether the disk takes writes again, tried with a small probe file
    * beside the log (and the log cut back to its last whole record). True when the log can be written.
    */
+  @Override
   public synchronized boolean recheck() {
     if (damage != null) return false;
     if (problem == null) return true;
@@ -223,41 +227,65 @@ public final class EvidenceLog implements AutoCloseable {
   }
 
   /** The hash of the last record: what the whole chain so far comes down to. */
+  @Override
   public String head() {
     return head;
   }
 
+  @Override
   public boolean sealed() {
     return sealed;
   }
 
   /** Whether the session's end is on record (sealed or, after a failed seal, not yet). */
+  @Override
   public boolean ended() {
     return ended;
   }
 
   /** Why the log cannot be written now (the last append failed, or it does not verify), or null. */
+  @Override
   public String problem() {
     return problem;
   }
 
   /** Whether the log does not verify, so it never takes a record. */
+  @Override
   public boolean damaged() {
     return damage != null;
   }
 
   /** The number of the last record signed with the platform key (by a checkpoint or the seal), 0 for none. */
+  @Override
   public synchronized long signedUpTo() {
     return signedSeq;
   }
 
   /** The number of the last record. */
+  @Override
   public synchronized long seq() {
     return seq;
   }
 
   public Path file() {
     return file;
+  }
+
+  @Override
+  public List<EvidenceRecord> records() throws IOException {
+    return damage != null ? readable(file) : read(file);
+  }
+
+  /** The file up to its last whole line (one may be being appended). */
+  @Override
+  public byte[] export() throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    return java.util.Arrays.copyOf(bytes, wholeLines(bytes));
+  }
+
+  @Override
+  public String where() {
+    return file.toString();
   }
 
   /** Every record, read back from the file. */
@@ -303,6 +331,15 @@ public final class EvidenceLog implements AutoCloseable {
   }
 
   private static List<EvidenceRecord> verified(Path file, byte[] whole, PublicKey trusted) {
+    return verified(file.toString(), whole, trusted);
+  }
+
+  /**
+   * The records of a log in the file format, checked before it is extended: one that does not
+   * verify throws {@link EvidenceDamagedException}; one that ended but whose seal is missing passes
+   * only when the platform signed everything before its end.
+   */
+  public static List<EvidenceRecord> verified(String file, byte[] whole, PublicKey trusted) {
     EvidenceVerifier.Result check = EvidenceVerifier.verify(whole, trusted);
     if (check.ok()) return parse(whole);
     // a session whose seal was torn is sealed again, but only when the platform signed everything

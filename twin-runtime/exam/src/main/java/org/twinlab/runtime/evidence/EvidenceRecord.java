@@ -19,7 +19,7 @@ public record EvidenceRecord(long seq, Instant at, String kind, String by, Strin
   }
 
   /** Builds the next record and computes its hash. */
-  static EvidenceRecord chained(long seq, Instant at, String kind, String by, String station, JsonObject data, String prev) {
+  public static EvidenceRecord chained(long seq, Instant at, String kind, String by, String station, JsonObject data, String prev) {
     EvidenceRecord unhashed = new EvidenceRecord(seq, at, kind, by, station, data, prev, null);
     return new EvidenceRecord(seq, at, kind, by, station, data, prev, unhashed.computeHash());
   }
@@ -40,7 +40,7 @@ public record EvidenceRecord(long seq, Instant at, String kind, String by, Strin
   }
 
   /** Reads a record as the log stores it; fails on a missing or mistyped field. */
-  static EvidenceRecord fromJson(JsonObject o) {
+  public static EvidenceRecord fromJson(JsonObject o) {
     return new EvidenceRecord(o.getLong("seq"), Instant.parse(o.getString("at")), require(o, "kind"), require(o, "by"),
         o.getString("station"), o.getJsonObject("data"), require(o, "prev"), require(o, "hash"));
   }

@@ -51,7 +51,7 @@ public final class EvidenceVerifier {
   }
 
   /** Checks a log's bytes as {@link #verify(Path, PublicKey)} checks its file. */
-  static Result verify(byte[] bytes, PublicKey trusted) {
+  public static Result verify(byte[] bytes, PublicKey trusted) {
     List<String> lines = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\n", -1));
     if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines = lines.subList(0, lines.size() - 1);
     String prev = EvidenceRecord.GENESIS;

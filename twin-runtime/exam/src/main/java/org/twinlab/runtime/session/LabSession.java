@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.twinlab.runtime.evidence.EvidenceLog;
+import org.twinlab.runtime.evidence.SessionEvidence;
 import org.twinlab.runtime.evidence.EvidenceRecord;
 import org.twinlab.runtime.evidence.EvidenceUnavailableException;
 import org.twinlab.runtime.evidence.PlatformKey;
@@ -41,7 +42,7 @@ public final class LabSession {
   static final Duration SIGN_EVERY = Duration.ofSeconds(30);
 
   private final SessionPlan plan;
-  private final EvidenceLog log;
+  private final SessionEvidence log;
   private final Map<String, StationSession> stations = new LinkedHashMap<>();
   private final Starter starter;
   private final java.util.function.Supplier<PlatformKey> key;
@@ -54,7 +55,7 @@ public final class LabSession {
   private volatile boolean ended;
 
   LabSession(SessionPlan plan, Map<String, org.twinlab.scenarios.model.Scenario> scenarios,
-      Map<String, org.twinlab.scenarios.exam.Exam> exams, EvidenceLog log, Starter starter,
+      Map<String, org.twinlab.scenarios.exam.Exam> exams, SessionEvidence log, java.nio.file.Path home, Starter starter,
       java.util.function.Supplier<PlatformKey> key, Runnable reachChanged,
       java.time.Clock clock) {
     this.plan = plan;
@@ -63,7 +64,7 @@ public final class LabSession {
     this.starter = starter;
     this.key = key;
     this.clock = clock;
-    this.checkpoint = log.file().resolveSibling(CHECKPOINT);
+    this.checkpoint = home.resolve(CHECKPOINT);
     for (StationPlan s : plan.stations()) {
       org.twinlab.scenarios.exam.Exam exam = s.fromExam() ? exams.get(s.exam()) : null;
       // a part of an exam runs its scenario as the exam sets it: its tasks, its time
@@ -105,7 +106,7 @@ public final class LabSession {
     return log.damaged();
   }
 
-  public EvidenceLog evidence() {
+  public SessionEvidence evidence() {
     return log;
   }
 
@@ -516,6 +517,8 @@ public final class LabSession {
     }
     if (times.isEmpty()) return;
     try {
+      // the session's directory holds no evidence file when a shared store keeps its evidence
+      java.nio.file.Files.createDirectories(checkpoint.getParent());
       org.twinlab.runtime.durable.DurableFiles.replace(checkpoint, new JsonObject().put("at", now.toString()).put("elapsedMs", times).encode());
       checkpointed = now;
     } catch (java.io.IOException e) {

@@ -3,7 +3,6 @@ package org.twinlab.runtime.session;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +20,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.twinlab.models.yaml.InvalidInputException;
@@ -31,9 +29,11 @@ import org.twinlab.runtime.auth.Reach;
 import org.twinlab.runtime.auth.Role;
 import org.twinlab.runtime.connect.Connections;
 import org.twinlab.runtime.evidence.EvidenceDamagedException;
-import org.twinlab.runtime.evidence.EvidenceLog;
 import org.twinlab.runtime.evidence.EvidenceProblem;
 import org.twinlab.runtime.evidence.EvidenceRecord;
+import org.twinlab.runtime.evidence.EvidenceStore;
+import org.twinlab.runtime.evidence.FileEvidenceStore;
+import org.twinlab.runtime.evidence.SessionEvidence;
 import org.twinlab.runtime.evidence.PlatformKey;
 import org.twinlab.runtime.scenario.LiveRun;
 import org.twinlab.runtime.scenario.ScenarioCatalog;
@@ -62,6 +62,7 @@ public final class LabSessions implements AutoCloseable {
   private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
 
   private final Path dir;
+  private final EvidenceStore store;
   private final Twins twins;
   private final ScenarioCatalog catalog;
   private final Accounts accounts;
@@ -80,7 +81,17 @@ public final class LabSessions implements AutoCloseable {
    */
   public LabSessions(Path dataDir, Twins twins, ScenarioCatalog catalog, Accounts accounts, RigAssembly rigs,
       Supplier<PlatformKey> key, java.util.function.Consumer<String> reachChanged, Clock clock) {
+    this(dataDir, new FileEvidenceStore(dataDir.resolve(DIR), clock), twins, catalog, accounts, rigs, key, reachChanged, clock);
+  }
+
+  /**
+   * Sessions whose evidence {@code store} keeps (a shared database, say); what else a session keeps
+   * (its stations' clocks) stays in {@code <data>/sessions/<id>/}.
+   */
+  public LabSessions(Path dataDir, EvidenceStore store, Twins twins, ScenarioCatalog catalog, Accounts accounts, RigAssembly rigs,
+      Supplier<PlatformKey> key, java.util.function.Consumer<String> reachChanged, Clock clock) {
     this.dir = dataDir.resolve(DIR);
+    this.store = store;
     this.twins = twins;
     this.catalog = catalog;
     this.accounts = accounts;
@@ -117,24 +128,18 @@ public final class LabSessions implements AutoCloseable {
     String generated = ID_TIME.format(clock.instant()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     synchronized (this) {
       SessionPlan plan = reader.read(body, generated);
-      if (sessions.containsKey(plan.id()) || Files.exists(dir.resolve(plan.id()))) {
+      if (sessions.containsKey(plan.id()) || Files.exists(dir.resolve(plan.id())) || store.exists(plan.id())) {
         throw new IllegalStateException("a session '" + plan.id() + "' exists already");
       }
       key(); // the key that signs this session's checkpoints exists before its first record
-      Path file = dir.resolve(plan.id()).resolve(EVIDENCE);
-      EvidenceLog log = EvidenceLog.open(file, clock);
+      SessionEvidence log = store.create(plan.id());
       try {
         log.append("session.created", by, null, new JsonObject().put("plan", plan.toJson())
             .put("warnings", new JsonArray(plan.warnings())));
       } catch (RuntimeException e) {
         // a session whose plan is not on record does not exist: leave no empty log behind to trip the next start
         log.close();
-        try {
-          Files.deleteIfExists(file);
-          Files.deleteIfExists(file.getParent());
-        } catch (IOException ignored) {
-          // an empty log left behind is reported at the next start, not lost
-        }
+        store.discard(plan.id());
         throw e;
       }
       LabSession s = session(plan, log);
@@ -189,7 +194,7 @@ public final class LabSessions implements AutoCloseable {
     return Optional.empty();
   }
 
-  private LabSession session(SessionPlan plan, EvidenceLog log) {
+  private LabSession session(SessionPlan plan, SessionEvidence log) {
     Map<String, Scenario> scenarios = new TreeMap<>();
     Map<String, org.twinlab.scenarios.exam.Exam> exams = new TreeMap<>();
     for (StationPlan st : plan.stations()) {
@@ -201,7 +206,7 @@ public final class LabSessions implements AutoCloseable {
             .orElseThrow(() -> new IllegalStateException("scenario " + st.scenario() + " of session " + plan.id() + " is gone")));
       }
     }
-    return new LabSession(plan, scenarios, exams, log, rigs, this::key, () -> reachChanged(plan.id()), clock);
+    return new LabSession(plan, scenarios, exams, log, dir.resolve(plan.id()), rigs, this::key, () -> reachChanged(plan.id()), clock);
   }
 
   /** When each twin of a session's started stations began its station, by twin. */
@@ -225,27 +230,26 @@ public final class LabSessions implements AutoCloseable {
    * Blocking.
    */
   void restoreAll() {
-    for (Path file : evidenceFiles(dir)) {
-      String id = file.getParent().getFileName().toString();
+    for (String id : store.sessions()) {
       try {
-        restore(file);
+        restore(id);
       } catch (RuntimeException | IOException | StackOverflowError e) {
         // one session that cannot be read back never keeps the others, or the runtime, from starting
-        unrestored.put(id, "session evidence " + file + " is not restored: " + e.getMessage());
-        LOG.error("session evidence {} is not restored: {}", file, e.toString());
+        unrestored.put(id, "session evidence " + store.where(id) + " is not restored: " + e.getMessage());
+        LOG.error("session evidence {} is not restored: {}", store.where(id), e.toString());
       }
     }
   }
 
-  private void restore(Path file) throws IOException {
-    EvidenceLog log;
+  private void restore(String id) throws IOException {
+    SessionEvidence log;
     try {
-      log = EvidenceLog.open(file, clock, key().publicKey());
+      log = store.open(id, key().publicKey());
     } catch (EvidenceDamagedException e) {
       LOG.error("{}: the session is shown as it was and takes no change", e.getMessage());
-      log = EvidenceLog.damaged(file, clock, e.check().message());
+      log = store.damaged(id, e.check().message());
     }
-    List<EvidenceRecord> records = log.damaged() ? EvidenceLog.readable(file) : EvidenceLog.read(file);
+    List<EvidenceRecord> records = log.records();
     if (records.isEmpty() || !records.get(0).kind().equals("session.created")) {
       log.close();
       throw new IllegalStateException("its first record is not the session's plan");
@@ -303,14 +307,7 @@ public final class LabSessions implements AutoCloseable {
       s.stations().forEach(st -> st.live().ifPresent(LiveRun::close));
       s.evidence().close();
     }
+    store.close();
   }
 
-  static List<Path> evidenceFiles(Path dir) {
-    if (!Files.isDirectory(dir)) return List.of();
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.map(d -> d.resolve(EVIDENCE)).filter(Files::exists).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ final class StationBackups {
   }
 
   /** Where the twin stands for this caller in a running session: the session, its station and its evidence. */
-  private record Seat(String session, String station, Path evidence) {}
+  private record Seat(String session, String station, org.twinlab.runtime.evidence.SessionEvidence evidence) {}
 
   Future<ActionOutcome> take(Caller caller, TwinVerticle t) {
     Optional<Seat> seat = seat(caller, t.id());
@@ -109,7 +108,7 @@ final class StationBackups {
       for (StationPlan p : s.plan().stations()) {
         if (!p.twins().contains(twin)) continue;
         if (caller.is(Role.CANDIDATE) && !p.candidate().equals(caller.name())) continue;
-        return Optional.of(new Seat(s.id(), s.currentOf(p).id(), s.evidence().file()));
+        return Optional.of(new Seat(s.id(), s.currentOf(p).id(), s.evidence()));
       }
     }
     return Optional.empty();
@@ -141,8 +140,8 @@ final class StationBackups {
   private static List<JsonObject> stationRecords(Seat seat) {
     List<JsonObject> out = new ArrayList<>();
     try {
-      String text = Files.readString(seat.evidence(), StandardCharsets.UTF_8);
-      for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
+      String text = new String(seat.evidence().export(), StandardCharsets.UTF_8);
+      for (String line : text.split("\n")) {
         if (line.isBlank()) continue;
         JsonObject r = new JsonObject(line);
         if (seat.station().equals(r.getString("station"))) out.add(r);
