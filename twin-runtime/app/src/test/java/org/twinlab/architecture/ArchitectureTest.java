@@ -44,15 +44,17 @@ class ArchitectureTest {
         .layer("exam").definedBy(rt + "evidence..", rt + "scenario..", rt + "session..", rt + "sheets..", rt + "backup..")
         .layer("web").definedBy(rt + "api..")
         .layer("assembly").definedBy("org.twinlab.runtime")
+        .layer("cluster").definedBy(rt + "cluster..")
         .layer("tools").definedBy("org.twinlab.demo..", "org.twinlab.bench..")
         .layer("command line").definedBy("org.twinlab.cli..")
         .whereLayer("command line").mayNotBeAccessedByAnyLayer()
         .whereLayer("tools").mayOnlyBeAccessedByLayers("command line")
-        .whereLayer("assembly").mayOnlyBeAccessedByLayers("tools", "command line")
-        .whereLayer("web").mayOnlyBeAccessedByLayers("assembly", "tools", "command line")
+        .whereLayer("cluster").mayOnlyBeAccessedByLayers("command line")
+        .whereLayer("assembly").mayOnlyBeAccessedByLayers("cluster", "tools", "command line")
+        .whereLayer("web").mayOnlyBeAccessedByLayers("assembly", "cluster", "tools", "command line")
         .whereLayer("history store on InfluxDB").mayOnlyBeAccessedByLayers("tools")
-        .whereLayer("exam").mayOnlyBeAccessedByLayers("web", "assembly", "tools", "command line")
-        .whereLayer("history").mayOnlyBeAccessedByLayers("history store on InfluxDB", "exam", "web", "assembly", "tools", "command line")
+        .whereLayer("exam").mayOnlyBeAccessedByLayers("web", "assembly", "cluster", "tools", "command line")
+        .whereLayer("history").mayOnlyBeAccessedByLayers("history store on InfluxDB", "exam", "web", "assembly", "cluster", "tools", "command line")
         .check(product);
   }
 
