@@ -49,7 +49,9 @@ public final class ClusteredLab {
     // the lab's twins run where the cluster places them; a twin package installed on this node runs here
     java.util.concurrent.atomic.AtomicReference<TwinRuntime> self = new java.util.concurrent.atomic.AtomicReference<>();
     RemoteReads remote = new RemoteReads(vertx, placed, id -> self.get() != null && self.get().twins().has(id));
-    return TwinRuntime.start(vertx, lab, id -> !clustered.contains(id), remote).onSuccess(self::set);
+    // putting the runtime together reads files (the scenario library, accounts): on a worker, as serve does on its main thread
+    return vertx.executeBlocking(() -> TwinRuntime.start(vertx, lab, id -> !clustered.contains(id), remote), false)
+        .compose(started -> started).onSuccess(self::set);
   }
 
   public TwinRuntime runtime() {

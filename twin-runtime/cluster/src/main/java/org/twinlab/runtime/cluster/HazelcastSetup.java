@@ -31,7 +31,8 @@ final class HazelcastSetup {
     JoinConfig join = config.getNetworkConfig().getJoin();
     join.getAutoDetectionConfig().setEnabled(false);
     join.getMulticastConfig().setEnabled(c.multicast());
-    join.getTcpIpConfig().setEnabled(!c.members().isEmpty()).setMembers(c.members());
+    // a member not up yet is given up on quickly: the first node to start does not wait long to lead alone
+    join.getTcpIpConfig().setEnabled(!c.members().isEmpty()).setMembers(c.members()).setConnectionTimeoutSeconds(2);
     return config;
   }
 }

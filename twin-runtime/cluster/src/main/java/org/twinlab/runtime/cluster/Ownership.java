@@ -112,6 +112,7 @@ final class Ownership {
     for (String twin : twins) {
       String owner = now.get(twin);
       if (owner == null || !live.contains(owner)) orphanedSince.putIfAbsent(twin, now_);
+      else if (!owner.equals(config.node())) orphanedSince.remove(twin);
     }
     if (members.iterator().next().localMember()) {
       boolean waitOver = now_ - startedNanos >= config.placementWaitSeconds() * 1_000_000_000L;
