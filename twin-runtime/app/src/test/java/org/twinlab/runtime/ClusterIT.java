@@ -113,6 +113,10 @@ class ClusterIT {
       JsonArray list = new JsonArray(call(nodes.get(name), "/api/v1/twins").body());
       assertThat(list.stream().map(t -> ((JsonObject) t).getString("id")).toList()).containsExactlyInAnyOrderElementsOf(TWINS);
     }
+    // a node's health speaks of the rigs it connects to: those of the twins it runs
+    for (String name : NODES) {
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> status(nodes.get(name), "/api/v1/health") == 200);
+    }
     // and each twin's access rules hold on every node: no token, no twin
     assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodes.get("n1").httpPort + "/api/v1/twins/conveyor-2"))
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);

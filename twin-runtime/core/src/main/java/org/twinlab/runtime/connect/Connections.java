@@ -32,7 +32,7 @@ public final class Connections implements AutoCloseable {
   private final Map<String, ConnectionEvent> states = new ConcurrentHashMap<>();
   private final List<ConnectionConfig> configs;
   private final BindingFindings findings = new BindingFindings();
-  private final java.util.Set<String> started = new java.util.HashSet<>();
+  private final java.util.Set<String> started = ConcurrentHashMap.newKeySet();
   /** Signals under this prefix only feed topic discovery; no twin receives them. */
   private static final String DISCOVERY = "~discovery";
 
@@ -90,10 +90,13 @@ public final class Connections implements AutoCloseable {
     return Optional.ofNullable(connectors.get(id));
   }
 
-  /** The latest state of every connection, in configuration order. */
+  /**
+   * The latest state of every started connection, in configuration order (all of them, unless this
+   * is a node of a cluster, which leaves the rigs of twins other nodes run alone).
+   */
   public List<ConnectionEvent> states() {
     List<ConnectionEvent> out = new ArrayList<>();
-    connectors.keySet().forEach(id -> out.add(states.get(id)));
+    connectors.keySet().stream().filter(started::contains).forEach(id -> out.add(states.get(id)));
     return out;
   }
 
