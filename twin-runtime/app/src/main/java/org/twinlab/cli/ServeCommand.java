@@ -84,6 +84,17 @@ final class ServeCommand implements Callable<Integer> {
     LabCheck.Report report = online ? LabCheck.online(config, Duration.ofSeconds(timeout)) : LabCheck.offline(config);
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    if (report.clean() && cluster != null) {
+      // the cluster file is checked against the lab's twins once the lab reads cleanly
+      try {
+        ClusterConfigLoader.load(cluster, report.lab().orElseThrow().twins().stream().map(org.twinlab.runtime.config.TwinConfig::id).toList());
+      } catch (InvalidInputException e) {
+        e.problems().forEach(err::println);
+        err.printf("%s: %d %s%n", cluster, e.problems().size(), e.problems().size() == 1 ? "problem" : "problems");
+        err.flush();
+        return 2;
+      }
+    }
     if (report.clean()) {
       LabConfig lab = report.lab().orElseThrow();
       out.printf("%s: %d connections, %d twins, all bindings valid%s%n", config, lab.connections().size(), lab.twins().size(),
