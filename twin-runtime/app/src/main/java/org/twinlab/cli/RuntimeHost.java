@@ -50,4 +50,29 @@ final class RuntimeHost {
     stopped.await();
     return 0;
   }
+
+  /** One node of a clustered lab in this process until Ctrl-C, which stops its runtime and leaves the cluster. */
+  static int runClustered(LabConfig config, org.twinlab.runtime.cluster.ClusterConfig cluster, java.util.function.IntConsumer announce)
+      throws Exception {
+    org.twinlab.runtime.cluster.ClusteredLab lab;
+    try {
+      lab = org.twinlab.runtime.cluster.ClusteredLab.start(config, cluster).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      System.err.println("twinlab could not start: " + e.getCause().getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("stopping");
+      try {
+        lab.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        System.err.println("stopping: " + e);
+      }
+      stopped.countDown();
+    }, "twinlab-shutdown"));
+    announce.accept(lab.runtime().port());
+    stopped.await();
+    return 0;
+  }
 }

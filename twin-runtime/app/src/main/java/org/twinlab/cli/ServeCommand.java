@@ -8,6 +8,8 @@ import org.twinlab.models.yaml.Problem;
 import org.twinlab.runtime.config.LabCheck;
 import org.twinlab.runtime.config.LabConfig;
 import org.twinlab.runtime.config.LabConfigLoader;
+import org.twinlab.runtime.cluster.ClusterConfig;
+import org.twinlab.runtime.cluster.ClusterConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,6 +36,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "with --online: how long each connection may take to answer (default: ${DEFAULT-VALUE})")
   int timeout;
 
+  @Option(names = "--cluster", paramLabel = "CLUSTER_YAML",
+      description = "join a clustered lab as cluster.yaml says: this node's name, the members to join, placement (see docs/cluster.md)")
+  Path cluster;
+
   @Override
   public Integer call() throws Exception {
     if (online && !check) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--online goes with --check");
@@ -47,6 +53,7 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
       return 2;
     }
+    if (cluster != null) return clustered(lab);
     return RuntimeHost.run(lab, port -> {
       String host = lab.bind().equals("0.0.0.0") ? "localhost" : lab.bind();
       String scheme = lab.http().tls().isPresent() ? "https" : "http";
@@ -56,11 +63,38 @@ final class ServeCommand implements Callable<Integer> {
     }, null);
   }
 
+  private int clustered(LabConfig lab) throws Exception {
+    ClusterConfig node;
+    try {
+      node = ClusterConfigLoader.load(cluster, lab.twins().stream().map(org.twinlab.runtime.config.TwinConfig::id).toList());
+    } catch (InvalidInputException e) {
+      e.problems().forEach(p -> spec.commandLine().getErr().println(p));
+      spec.commandLine().getErr().flush();
+      return 2;
+    }
+    return RuntimeHost.runClustered(lab, node, port -> {
+      System.out.printf("twinlab node %s of a cluster at http://%s:%d/ (API /api/v1, %d twins in the lab, data in %s)%n", node.node(),
+          lab.bind().equals("0.0.0.0") ? "localhost" : lab.bind(), port, lab.twins().size(), lab.dataDir());
+      System.out.println("Ctrl-C stops");
+    });
+  }
+
   /** Every problem at once in file:line:column order, then a count line; 2 for problems in the files, 1 for problems found online. */
   private int check() {
     LabCheck.Report report = online ? LabCheck.online(config, Duration.ofSeconds(timeout)) : LabCheck.offline(config);
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    if (report.clean() && cluster != null) {
+      // the cluster file is checked against the lab's twins once the lab reads cleanly
+      try {
+        ClusterConfigLoader.load(cluster, report.lab().orElseThrow().twins().stream().map(org.twinlab.runtime.config.TwinConfig::id).toList());
+      } catch (InvalidInputException e) {
+        e.problems().forEach(err::println);
+        err.printf("%s: %d %s%n", cluster, e.problems().size(), e.problems().size() == 1 ? "problem" : "problems");
+        err.flush();
+        return 2;
+      }
+    }
     if (report.clean()) {
       LabConfig lab = report.lab().orElseThrow();
       out.printf("%s: %d connections, %d twins, all bindings valid%s%n", config, lab.connections().size(), lab.twins().size(),

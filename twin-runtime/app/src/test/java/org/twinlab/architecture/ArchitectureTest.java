@@ -45,17 +45,19 @@ class ArchitectureTest {
         .layer("store on PostgreSQL").definedBy(rt + "store.postgres..")
         .layer("web").definedBy(rt + "api..")
         .layer("assembly").definedBy("org.twinlab.runtime")
+        .layer("cluster").definedBy(rt + "cluster..")
         .layer("tools").definedBy("org.twinlab.demo..", "org.twinlab.bench..")
         .layer("command line").definedBy("org.twinlab.cli..")
         .whereLayer("command line").mayNotBeAccessedByAnyLayer()
         .whereLayer("tools").mayOnlyBeAccessedByLayers("command line")
-        .whereLayer("assembly").mayOnlyBeAccessedByLayers("tools", "command line")
-        .whereLayer("web").mayOnlyBeAccessedByLayers("assembly", "tools", "command line")
+        .whereLayer("cluster").mayOnlyBeAccessedByLayers("command line")
+        .whereLayer("assembly").mayOnlyBeAccessedByLayers("cluster", "tools", "command line")
+        .whereLayer("web").mayOnlyBeAccessedByLayers("assembly", "cluster", "tools", "command line")
         .whereLayer("history store on InfluxDB").mayOnlyBeAccessedByLayers("tools")
         // found through the evidence port's ServiceLoader: nothing names it
         .whereLayer("store on PostgreSQL").mayNotBeAccessedByAnyLayer()
-        .whereLayer("exam").mayOnlyBeAccessedByLayers("store on PostgreSQL", "web", "assembly", "tools", "command line")
-        .whereLayer("history").mayOnlyBeAccessedByLayers("history store on InfluxDB", "exam", "store on PostgreSQL", "web", "assembly", "tools", "command line")
+        .whereLayer("exam").mayOnlyBeAccessedByLayers("store on PostgreSQL", "web", "assembly", "cluster", "tools", "command line")
+        .whereLayer("history").mayOnlyBeAccessedByLayers("history store on InfluxDB", "exam", "store on PostgreSQL", "web", "assembly", "cluster", "tools", "command line")
         .check(product);
   }
 

@@ -76,4 +76,35 @@ class ServeCheckTest {
     return file + ":" + line + ":" + (i - all.lastIndexOf('\n', i - 1));
   }
 
+
+  @Test
+  void aClusterFileIsCheckedAgainstTheLabsTwinsAtItsLinesAndColumns() throws Exception {
+    Path config = Files.writeString(dir.resolve("twinlab.yaml"), String.join("\n",
+        "connections:",
+        "  - id: plc-1",
+        "    opcua: opc.tcp://127.0.0.1:4840",
+        "twins:",
+        "  - id: tank-1",
+        "    model: tank-process",
+        "    bindings: tank-1.yaml",
+        ""));
+    Files.writeString(dir.resolve("tank-1.yaml"), String.join("\n",
+        "twin: tank-1",
+        "model: tank-process",
+        "bindings:",
+        "  - {property: tank.level, connection: plc-1, address: 'ns=2;s=Level'}",
+        ""));
+    Path cluster = Files.writeString(dir.resolve("cluster.yaml"), String.join("\n",
+        "node: hall-a",
+        "members: [127.0.0.1:5701]",
+        "placement:",
+        "  hall-a: [tank-1, tank-2]",
+        ""));
+
+    String[] r = run("serve", "--check", "--config", config.toString(), "--cluster", cluster.toString());
+
+    assertThat(r[0]).as(r[2]).isEqualTo("2");
+    assertThat(r[2].lines().toList()).containsExactly(
+        cluster + ":4:20: placement.hall-a[1]: no twin 'tank-2' in the lab (its twins: tank-1)", cluster + ": 1 problem");
+  }
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.api.ApiServer;
 import org.twinlab.runtime.api.Deployments;
+import org.twinlab.runtime.api.RemoteTwins;
 import org.twinlab.runtime.auth.Accounts;
 import org.twinlab.runtime.auth.AuditLog;
 import org.twinlab.runtime.auth.Tokens;
@@ -73,22 +74,32 @@ public final class TwinRuntime implements Deployments {
   private final SessionWatch watch;
   private final UpgradeLog upgradeLog;
   private final BindingWatch bindingWatch;
+  /** Every twin of the lab by id, those another node of a cluster runs as well. */
+  private final Map<String, TwinConfig> configured = new java.util.LinkedHashMap<>();
+  /** Which twins this node runs from the start (all of them, unless it is one node of a cluster). */
+  private final java.util.function.Predicate<String> runsHere;
   /** The twins being upgraded or rolled back just now. */
   private final java.util.Set<String> moving = ConcurrentHashMap.newKeySet();
 
-  private TwinRuntime(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators, Clock clock) {
+  private TwinRuntime(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators, Clock clock,
+      java.util.function.Predicate<String> runsHere) {
     this.vertx = vertx;
+    this.runsHere = runsHere;
     this.clock = clock;
     this.config = config;
     this.connections = new Connections(vertx, config.connections(), org.twinlab.runtime.config.OpcUaSecurityConfig.pkiDir(config.dataDir()), clock);
     this.packages = new TwinPackages(config, connections.protocols(), clock);
     this.upgradeLog = new UpgradeLog(config.dataDir());
     List<TwinVerticle> verticles = new ArrayList<>();
-    for (TwinConfig t : packages.startingTwins()) verticles.add(twin(t, !packages.isPackage(t.id())));
+    for (TwinConfig t : packages.startingTwins()) {
+      configured.put(t.id(), t);
+      if (runsHere.test(t.id())) verticles.add(twin(t, !packages.isPackage(t.id())));
+    }
     this.twins = new Twins(verticles);
     HistoryStore store = HistoryStores.open(config.history(), config.dataDir(), clock);
     this.history = new History(HistoryWriter.withDefaults(store, clock), config.history().retention(), config.history().store());
-    this.historyVerticle = new HistoryVerticle(verticles.stream().map(TwinVerticle::twinConfig).toList(), history, clock);
+    // history follows every twin: one this node takes over later is recorded from its first change here
+    this.historyVerticle = new HistoryVerticle(List.copyOf(configured.values()), history, clock);
     this.accounts = Accounts.open(config.dataDir(), clock);
     this.audit = new AuditLog(config.dataDir(), clock);
     ScenarioCatalog catalog = new ScenarioCatalog(config.dataDir());
@@ -124,14 +135,33 @@ public final class TwinRuntime implements Deployments {
 
   /** Starts the runtime telling time by the given clock (a test's, which it moves by hand). */
   public static Future<TwinRuntime> start(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators, Clock clock) {
+    return start(vertx, config, simulators, clock, twin -> true, RemoteTwins.NONE);
+  }
+
+  /**
+   * Starts one node of a clustered lab: it runs only the twins {@code runsHere} accepts, connects
+   * only to their rigs, and answers the API for the others by asking the nodes that run them.
+   * Twins move here later through {@link #adopt} and away through {@link #release}.
+   */
+  public static Future<TwinRuntime> start(Vertx vertx, LabConfig config, java.util.function.Predicate<String> runsHere, RemoteTwins remote) {
+    return start(vertx, config, twin -> null, Clock.systemUTC(), runsHere, remote);
+  }
+
+  private static Future<TwinRuntime> start(Vertx vertx, LabConfig config, Function<String, RigSimulator> simulators, Clock clock,
+      java.util.function.Predicate<String> runsHere, RemoteTwins remote) {
     TwinCodecs.register(vertx.eventBus());
     TwinRuntime rt;
     try {
-      rt = new TwinRuntime(vertx, config, simulators, clock);
+      rt = new TwinRuntime(vertx, config, simulators, clock, runsHere);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    rt.connections.start();
+    rt.api.serveRemote(remote);
+    if (rt.twins.all().size() == rt.configured.size()) {
+      rt.connections.start();
+    } else {
+      rt.connections.start(rt.twins.all().stream().flatMap(t -> connectionsOf(t.twinConfig()).stream()).toList());
+    }
     // history listens before the twins start, so their first changes are kept
     Future<Void> chain = vertx.deployVerticle(rt.historyVerticle).map(rt::deployed);
     for (TwinVerticle t : rt.twins.all()) {
@@ -150,6 +180,53 @@ public final class TwinRuntime implements Deployments {
           return rt;
         })
         .recover(e -> rt.stop().transform(x -> Future.failedFuture(e)));
+  }
+
+  /** Every twin of the lab, those run elsewhere in a cluster too, in configuration order. */
+  public List<String> configuredTwins() {
+    return List.copyOf(configured.keySet());
+  }
+
+  /**
+   * Starts running a twin of the lab here, which another node ran (or none yet): connects to its
+   * rig and deploys its verticle. Nothing happens for a twin that runs here already.
+   */
+  public Future<Void> adopt(String id) {
+    TwinConfig t = configured.get(id);
+    if (t == null) return Future.failedFuture(TwinRequestException.notFound("id", "no twin '" + id + "' in this lab"));
+    if (twins.has(id)) return Future.succeededFuture();
+    TwinVerticle verticle = twin(t, !packages.isPackage(id));
+    twins.reserve(verticle);
+    connections.start(connectionsOf(t));
+    return vertx.deployVerticle(verticle).<Void>map(deployment -> {
+      deployedTwin(id, deployment);
+      twins.open(id);
+      LOG.info("running twin {} here", id);
+      return null;
+    }).onFailure(e -> twins.remove(id));
+  }
+
+  /** Stops running a twin here (another node runs it now); its rig's connection stays open. */
+  public Future<Void> release(String id) {
+    if (!twins.has(id)) return Future.succeededFuture();
+    twins.remove(id);
+    String deployment = twinDeployments.remove(id);
+    synchronized (this) {
+      deployments.remove(deployment);
+    }
+    LOG.info("twin {} runs elsewhere now", id);
+    return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
+  }
+
+  /** The connections a twin's bindings and commands use. */
+  private static java.util.Set<String> connectionsOf(TwinConfig t) {
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+    t.bindings().bindings().forEach(b -> {
+      ids.add(b.source().connection());
+      b.writeTo().ifPresent(w -> ids.add(w.connection()));
+    });
+    t.bindings().commands().forEach(c -> ids.add(c.target().connection()));
+    return ids;
   }
 
   public int port() {

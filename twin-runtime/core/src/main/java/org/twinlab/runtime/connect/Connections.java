@@ -32,6 +32,7 @@ public final class Connections implements AutoCloseable {
   private final Map<String, ConnectionEvent> states = new ConcurrentHashMap<>();
   private final List<ConnectionConfig> configs;
   private final BindingFindings findings = new BindingFindings();
+  private final java.util.Set<String> started = ConcurrentHashMap.newKeySet();
   /** Signals under this prefix only feed topic discovery; no twin receives them. */
   private static final String DISCOVERY = "~discovery";
 
@@ -59,8 +60,17 @@ public final class Connections implements AutoCloseable {
   }
 
   public void start() {
-    connectors.values().forEach(Connector::start);
+    start(connectors.keySet());
+  }
+
+  /**
+   * Starts the named connections that have not started yet: a node of a clustered lab connects
+   * only to the rigs of the twins it runs, and to another rig's when it takes that twin over.
+   */
+  public synchronized void start(java.util.Collection<String> ids) {
     for (ConnectionConfig c : configs) {
+      if (!ids.contains(c.id()) || !started.add(c.id())) continue;
+      connectors.get(c.id()).start();
       c.discoverTopics().ifPresent(filter -> connectors.get(c.id())
           .subscribe(List.of(new org.twinlab.connectors.SignalRequest(signalId(DISCOVERY, c.id()), filter, 0, 0))));
     }
@@ -80,10 +90,13 @@ public final class Connections implements AutoCloseable {
     return Optional.ofNullable(connectors.get(id));
   }
 
-  /** The latest state of every connection, in configuration order. */
+  /**
+   * The latest state of every started connection, in configuration order (all of them, unless this
+   * is a node of a cluster, which leaves the rigs of twins other nodes run alone).
+   */
   public List<ConnectionEvent> states() {
     List<ConnectionEvent> out = new ArrayList<>();
-    connectors.keySet().forEach(id -> out.add(states.get(id)));
+    connectors.keySet().stream().filter(started::contains).forEach(id -> out.add(states.get(id)));
     return out;
   }
 

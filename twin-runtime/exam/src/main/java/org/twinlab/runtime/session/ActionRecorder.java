@@ -36,8 +36,8 @@ public final class ActionRecorder implements AutoCloseable {
 
   /** Takes the action ledger: from now on every action on a session's twin goes through its evidence. */
   public void start() {
-    ledger = vertx.eventBus().consumer(ActionLedger.ADDRESS, this::taken);
-    outcomes = vertx.eventBus().consumer(ActionLedger.OUTCOME, this::settled);
+    ledger = vertx.eventBus().localConsumer(ActionLedger.ADDRESS, this::taken);
+    outcomes = vertx.eventBus().localConsumer(ActionLedger.OUTCOME, this::settled);
   }
 
   /**

@@ -40,6 +40,7 @@ public final class ApiServer extends VerticleBase {
   private final String openApi = openApiDocument();
   private volatile int actualPort;
   private volatile Router router;
+  private volatile RemoteTwins remote = RemoteTwins.NONE;
 
   public ApiServer(String bind, int port, HttpConfig http, Twins twins, Connections connections, History history, java.nio.file.Path dataDir,
       Deployments deployments, LabSessions sessions, SessionAccess access, Tokens tokens, AuditLog audit, java.time.Clock clock) {
@@ -56,6 +57,11 @@ public final class ApiServer extends VerticleBase {
     this.history = history;
     this.dataDir = dataDir;
     this.deployments = deployments;
+  }
+
+  /** The twins other nodes of a clustered lab run, which this node answers for too; set before it is deployed. */
+  public void serveRemote(RemoteTwins remote) {
+    this.remote = remote;
   }
 
   /** The port listened on (the one chosen when 0 was asked for). */
@@ -98,7 +104,7 @@ public final class ApiServer extends VerticleBase {
     new ExamRoutes(sessions.catalog()).mount(api);
     new KeyRoutes(vertx, sessions).mount(api);
     new DiscoveryRoutes(connections, new EndpointProbe(vertx, clock), history, sessions::evidenceProblems).mount(api);
-    new TwinRoutes(twins, access).mount(api);
+    new TwinRoutes(twins, access, remote).mount(api);
     new ModelRoutes(this::models, twins).mount(api);
     new FileCheckRoutes(vertx, this::models, connections.protocols()).mount(api);
     StationScopes scopes = new StationScopes(twins, connections.protocols());

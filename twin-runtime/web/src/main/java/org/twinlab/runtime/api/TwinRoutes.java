@@ -24,10 +24,12 @@ final class TwinRoutes {
   static final String EMERGENCY_STOP = "emergency_stop";
   private final Twins twins;
   private final Reach reach;
+  private final RemoteTwins remote;
 
-  TwinRoutes(Twins twins, Reach reach) {
+  TwinRoutes(Twins twins, Reach reach, RemoteTwins remote) {
     this.twins = twins;
     this.reach = reach;
+    this.remote = remote;
   }
 
   void mount(GuardedRouter r) {
@@ -52,11 +54,22 @@ final class TwinRoutes {
       if (caller.is(Role.CANDIDATE) && !reach.twin(caller, t.id())) continue;
       views.add(t.snapshot().map(s -> Views.twinSummary(s, t.twinConfig().model())));
     }
-    Http.respond(ctx, Future.all(views), 200, all -> new JsonArray(all.list()));
+    for (String id : remote.ids()) {
+      if (twins.has(id) || caller.is(Role.CANDIDATE) && !reach.twin(caller, id)) continue;
+      // a twin whose node has just gone is left out until another node has taken it over
+      views.add(remote.summary(id).otherwise((JsonObject) null));
+    }
+    Http.respond(ctx, Future.all(views), 200, all -> new JsonArray(all.<JsonObject>list().stream()
+        .filter(java.util.Objects::nonNull).toList()));
   }
 
   private void one(RoutingContext ctx) {
-    TwinVerticle t = twins.require(ctx.pathParam("id"));
+    String id = ctx.pathParam("id");
+    if (!twins.has(id) && remote.ids().contains(id)) {
+      Http.respond(ctx, remote.twin(id), 200, json -> json);
+      return;
+    }
+    TwinVerticle t = twins.require(id);
     Http.respond(ctx, t.snapshot(), 200, s -> Views.twin(s, t.twinConfig().model()));
   }
 

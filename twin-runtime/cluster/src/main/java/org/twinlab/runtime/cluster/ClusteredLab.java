@@ -1,0 +1,71 @@
+package org.twinlab.runtime.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.List;
+import java.util.Set;
+import org.twinlab.runtime.TwinRuntime;
+import org.twinlab.runtime.config.LabConfig;
+import org.twinlab.runtime.config.TwinConfig;
+
+/**
+ * One node of a clustered lab: a clustered Vert.x on Hazelcast, the runtime with none of the lab's
+ * twins at first, and the ownership that gives it its share of them and takes over a dead node's.
+ */
+public final class ClusteredLab {
+  private final Vertx vertx;
+  private final TwinRuntime runtime;
+  private final Ownership ownership;
+
+  private ClusteredLab(Vertx vertx, TwinRuntime runtime, Ownership ownership) {
+    this.vertx = vertx;
+    this.runtime = runtime;
+    this.ownership = ownership;
+  }
+
+  /** Joins the cluster and starts this node's runtime; fails (and leaves) when either cannot. */
+  public static Future<ClusteredLab> start(LabConfig lab, ClusterConfig cluster) {
+    HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(cluster));
+    VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(cluster.host()).setClusterPublicHost(cluster.host()));
+    List<String> placed = lab.twins().stream().map(TwinConfig::id).toList();
+    Set<String> clustered = Set.copyOf(placed);
+    return Vertx.builder().with(options).withClusterManager(manager).buildClustered().compose(vertx -> {
+      HazelcastInstance hz = manager.getHazelcastInstance();
+      Future<TwinRuntime> started = startRuntime(vertx, lab, clustered, placed);
+      return started.map(rt -> {
+        TwinAnswers answers = new TwinAnswers(vertx, rt.twins());
+        Ownership ownership = new Ownership(vertx, hz, cluster, rt, answers, placed);
+        ownership.start();
+        return new ClusteredLab(vertx, rt, ownership);
+      }).recover(e -> vertx.close().transform(x -> Future.failedFuture(e)));
+    });
+  }
+
+  private static Future<TwinRuntime> startRuntime(Vertx vertx, LabConfig lab, Set<String> clustered, List<String> placed) {
+    // the lab's twins run where the cluster places them; a twin package installed on this node runs here
+    java.util.concurrent.atomic.AtomicReference<TwinRuntime> self = new java.util.concurrent.atomic.AtomicReference<>();
+    RemoteReads remote = new RemoteReads(vertx, placed, id -> self.get() != null && self.get().twins().has(id));
+    // putting the runtime together reads files (the scenario library, accounts): on a worker, as serve does on its main thread
+    return vertx.executeBlocking(() -> TwinRuntime.start(vertx, lab, id -> !clustered.contains(id), remote), false)
+        .compose(started -> started).onSuccess(self::set);
+  }
+
+  public TwinRuntime runtime() {
+    return runtime;
+  }
+
+  /** Who owns which twin now, as this node sees the cluster's map. */
+  public java.util.Map<String, String> owners() {
+    return ownership.owners();
+  }
+
+  /** Stops placing, stops the runtime, then leaves the cluster (the twins it ran move to the others). */
+  public Future<Void> stop() {
+    ownership.stop();
+    return runtime.stop().eventually(vertx::close);
+  }
+}

@@ -1,0 +1,75 @@
+package org.twinlab.runtime.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.twinlab.models.yaml.InvalidInputException;
+import org.twinlab.models.yaml.Problem;
+
+class ClusterConfigLoaderTest {
+  private static final List<String> TWINS = List.of("conveyor-1", "conveyor-2", "tank-1");
+
+  @Test
+  void readsANodeItsMembersFailureDetectionAndPlacement() throws Exception {
+    ClusterConfig c = ClusterConfigLoader.load("cluster.yaml", String.join("\n",
+        "node: hall-a",
+        "bind: {host: 127.0.0.1, port: 5801}",
+        "members: [127.0.0.1:5801, 127.0.0.1:5802]",
+        "failure_detection: {heartbeat_seconds: 2, max_no_heartbeat_seconds: 8}",
+        "placement:",
+        "  hall-a: [conveyor-1, conveyor-2]",
+        "  hall-b: [tank-1]",
+        "placement_wait_seconds: 3",
+        ""), TWINS);
+    assertThat(c.node()).isEqualTo("hall-a");
+    assertThat(c.port()).isEqualTo(5801);
+    assertThat(c.members()).containsExactly("127.0.0.1:5801", "127.0.0.1:5802");
+    assertThat(c.multicast()).isFalse();
+    assertThat(c.heartbeatSeconds()).isEqualTo(2);
+    assertThat(c.maxNoHeartbeatSeconds()).isEqualTo(8);
+    assertThat(c.preferredNode("tank-1")).contains("hall-b");
+    assertThat(c.preferredNode("conveyor-2")).contains("hall-a");
+    assertThat(c.placementWaitSeconds()).isEqualTo(3);
+  }
+
+  @Test
+  void defaultsDetectADeadNodeWellWithinTenSeconds() throws Exception {
+    ClusterConfig c = ClusterConfigLoader.load("cluster.yaml", "node: n1\nmembers: [127.0.0.1:5701]\n", TWINS);
+    assertThat(c.host()).isEqualTo("127.0.0.1");
+    assertThat(c.port()).isEqualTo(ClusterConfig.DEFAULT_PORT);
+    assertThat(c.heartbeatSeconds()).isEqualTo(1);
+    assertThat(c.maxNoHeartbeatSeconds()).isEqualTo(5);
+    assertThat(c.placement()).isEmpty();
+  }
+
+  @Test
+  void everyProblemIsNamedAtItsLineAndColumn() {
+    assertThatThrownBy(() -> ClusterConfigLoader.load("cluster.yaml", String.join("\n",
+        "node: 'hall a'",
+        "bind: {host: 127.0.0.1, port: 70000}",
+        "members: [127.0.0.1]",
+        "failure_detection: {heartbeat_seconds: 5, max_no_heartbeat_seconds: 3}",
+        "placement:",
+        "  hall-a: [conveyor-1, tank-9]",
+        "  hall-b: [conveyor-1]",
+        "multicst: true",
+        ""), TWINS))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().stream().map(Problem::toString).toList())
+            .anySatisfy(p -> assertThat(p).startsWith("cluster.yaml:1:7: node: a node name is letters"))
+            .anySatisfy(p -> assertThat(p).startsWith("cluster.yaml:2:31: bind.port: expected 1 to 65535, found 70000"))
+            .anySatisfy(p -> assertThat(p).startsWith("cluster.yaml:3:11: ").contains("expected host:port, found '127.0.0.1'"))
+            .anySatisfy(p -> assertThat(p).contains("must be longer than heartbeat_seconds (5)"))
+            .anySatisfy(p -> assertThat(p).startsWith("cluster.yaml:6:24: ").contains("no twin 'tank-9' in the lab"))
+            .anySatisfy(p -> assertThat(p).startsWith("cluster.yaml:7:12: ").contains("placed on hall-a already"))
+            .anySatisfy(p -> assertThat(p).startsWith("cluster.yaml:8:1: multicst: unknown field")));
+  }
+
+  @Test
+  void aNodeWithNoWayToFindTheOthersIsRefused() {
+    assertThatThrownBy(() -> ClusterConfigLoader.load("cluster.yaml", "node: n1\n", TWINS))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().get(0).toString())
+            .contains("name the members to join (host:port), or set multicast: true"));
+  }
+}
