@@ -55,6 +55,11 @@ public enum SheetLanguage {
     return s;
   }
 
+  /** The keys of the sheet's own words in this language: both languages have the same. */
+  java.util.Set<String> keys() {
+    return (this == ZH ? ZH_WORDS : EN_WORDS).keySet();
+  }
+
   /** A formatted sentence of the sheet's, its pattern by key. */
   String f(String key, Object... args) {
     return String.format(Locale.ROOT, w(key), args);
@@ -98,6 +103,28 @@ public enum SheetLanguage {
     if (m.matches()) return "所保护的 '" + m.group(1) + "' 未得分：" + reason(m.group(2));
     return because;
   }
+
+  /** An artefact's kind (plan, procedure, training, report, design), as the sheet names it. */
+  public String artefactKind(String kind) {
+    if (this == EN || kind == null) return kind;
+    return ZH_ARTEFACT_KINDS.getOrDefault(kind, kind);
+  }
+
+  /**
+   * What a graded suite found, in this language: the grader's own English sentence, or in Chinese
+   * the same counts read from its result (detected, variants, false_failures, cases, driven_cases).
+   */
+  public String suiteDetail(String kind, String detail, Map<String, String> result) {
+    if (this == EN || !result.containsKey("detected")) return detail;
+    String s = String.format(Locale.ROOT, "检出 %s / %s 个%s，%s 次误报，共 %s 个用例", result.get("detected"), result.get("variants"),
+        ZH_VARIANTS.getOrDefault(kind, "变体"), result.getOrDefault("false_failures", "0"), result.getOrDefault("cases", "0"));
+    return result.containsKey("driven_cases") ? s + "，其中 " + result.get("driven_cases") + " 个经孪生体驱动" : s;
+  }
+
+  private static final Map<String, String> ZH_ARTEFACT_KINDS = Map.of("plan", "计划", "procedure", "规程", "training", "培训材料",
+      "report", "报告", "design", "设计");
+  private static final Map<String, String> ZH_VARIANTS = Map.of("test_suite", "故障变体", "security_suite", "不安全变体",
+      "mapping_test", "错误映射");
 
   private static final java.util.regex.Pattern MARKED = java.util.regex.Pattern.compile("marked (\\d+) of (\\d+)");
   private static final java.util.regex.Pattern GUARD_OPEN = java.util.regex.Pattern.compile("guards '([^']*)', not decided yet");
@@ -163,7 +190,15 @@ public enum SheetLanguage {
       Map.entry("part", "Part %d: %s"), Map.entry("partMinutes", "%d minutes — "), Map.entry("neverStarted", "never started, nothing earned — "),
       Map.entry("partPoints", "%s of %s points"),
       Map.entry("contributionNote", "A function's contribution is its weight × the points earned over the points possible on every "
-          + "check of every part that scores for it; points not decided yet count as possible, never as earned."));
+          + "check of every part that scores for it; points not decided yet count as possible, never as earned."),
+      Map.entry("artefacts", "Artefacts for the review panel"), Map.entry("handedIn", "%s, handed in at %s by %s"),
+      Map.entry("wordsAndSections", "%s words; sections written: %s"), Map.entry("noSections", "none"),
+      Map.entry("figure", "Figure"), Map.entry("value", "Value"),
+      Map.entry("suite.test_suite", "Test suite"), Map.entry("suite.security_suite", "Security script"),
+      Map.entry("suite.mapping_test", "Mapping test"), Map.entry("submitted", "%s submitted at %s by %s: "),
+      Map.entry("case", "Case"), Map.entry("correctTwin", "Correct twin"), Map.entry("pass", "pass"),
+      Map.entry("falseFailure", "false failure: "), Map.entry("caught", "caught"), Map.entry("caughtBy", "Caught by case"),
+      Map.entry("noCase", "none"));
 
   private static final Map<String, String> ZH_WORDS = Map.ofEntries(
       Map.entry("scoreSheet", "成绩单"), Map.entry("examSheet", "考试成绩单"),
@@ -206,5 +241,13 @@ public enum SheetLanguage {
       Map.entry("examNotStarted", "未开始：尚无部分开始，尚无任何评定 — 及格线 %.0f"),
       Map.entry("part", "第 %d 部分：%s"), Map.entry("partMinutes", "%d 分钟 — "), Map.entry("neverStarted", "从未开始，未得分 — "),
       Map.entry("partPoints", "%s / %s 分"),
-      Map.entry("contributionNote", "职业功能的贡献 = 权重 × 各部分中计入该功能的所有检查的得分 / 可得分；尚未评定的分数计为可得，不计为已得。"));
+      Map.entry("contributionNote", "职业功能的贡献 = 权重 × 各部分中计入该功能的所有检查的得分 / 可得分；尚未评定的分数计为可得，不计为已得。"),
+      Map.entry("artefacts", "供评审组审阅的成果物"), Map.entry("handedIn", "%s，%s 由 %s 提交"),
+      Map.entry("wordsAndSections", "%s 字；已写章节：%s"), Map.entry("noSections", "无"),
+      Map.entry("figure", "数据项"), Map.entry("value", "数值"),
+      Map.entry("suite.test_suite", "测试用例集"), Map.entry("suite.security_suite", "安全测试脚本"),
+      Map.entry("suite.mapping_test", "映射测试"), Map.entry("submitted", "%s 于 %s 由 %s 提交："),
+      Map.entry("case", "用例"), Map.entry("correctTwin", "正确的孪生体"), Map.entry("pass", "通过"),
+      Map.entry("falseFailure", "误报："), Map.entry("caught", "检出"), Map.entry("caughtBy", "检出该变体的用例"),
+      Map.entry("noCase", "无"));
 }
