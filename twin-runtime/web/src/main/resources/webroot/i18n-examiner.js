@@ -23,3 +23,6 @@ Object.assign(STRINGS.zh, {
   extendStation: '工位 {station} 延时', endStation: '结束工位 {station}？', endSessionConfirm: '结束整个场次？所有工位将停止，证据日志将封存。',
   reasonNeeded: '请填写原因', minutesNeeded: '1 到 120 的整数分钟', endReason: '由 {who} 结束'
 });
+// the station view's table headings
+Object.assign(STRINGS.en, {checkColumn: 'Check', pointsColumn: 'pts'});
+Object.assign(STRINGS.zh, {checkColumn: '评分点', pointsColumn: '分值'});

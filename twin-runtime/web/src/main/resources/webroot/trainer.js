@@ -49,7 +49,7 @@ async function send(keep) {
   const body = {name: $('yaml-name').value.trim(), yaml: $('yaml').value};
   try {
     const s = await api('POST', keep ? '/api/v1/scenarios' : '/api/v1/scenarios/validate', body);
-    say('yaml-message', t('ok') + ': ' + s.id + ' v' + s.version + ' (L' + s.level + ' ' + s.skill + ', ' + s.rigs.join('+') + ')');
+    say('yaml-message', t('ok') + ': ' + s.id + ' v' + s.version + ' (L' + s.level + ' ' + code('skill', s.skill) + ', ' + s.rigs.join('+') + ')');
     showLines(body.yaml, []);
     if (keep) await library();
   } catch (e) {
@@ -60,9 +60,9 @@ async function send(keep) {
 
 async function library() {
   const all = await api('GET', '/api/v1/scenarios');
-  $('library').replaceChildren(el('tr', {}, ...['id', t('level'), t('skill'), t('rigs'), t('minutes'), ''].map(h => el('th', {}, h))),
+  $('library').replaceChildren(el('tr', {}, ...[t('scenarioId'), t('level'), t('skill'), t('rigs'), t('minutes'), ''].map(h => el('th', {}, h))),
     ...all.map(s => el('tr', {'data-scenario': s.id}, el('td', {}, s.id + (s.uploaded ? ' ✎' : ''), el('br'), el('small', {}, tr(s, 'title'))),
-      el('td', {}, 'L' + s.level), el('td', {}, s.skill), el('td', {}, s.rigs.join('+')), el('td', {}, s.minutes),
+      el('td', {}, 'L' + s.level), el('td', {}, code('skill', s.skill)), el('td', {}, s.rigs.join('+')), el('td', {}, s.minutes),
       el('td', {}, el('button', {class: 'dry-run', onclick: () => dryRun(s.id)}, t('dryRun'))))));
 }
 
@@ -125,7 +125,7 @@ async function coverage() {
           + (a.exams && a.exams.length ? ' · ' + t('inExams') + ' ' + a.exams.map(x => x.exam + ' (' + figure(x.points) + ')').join(', ') : ''))) : [t('notAssessed')];
       rows.push(el('tr', {'data-clause': cl.clause, 'data-idle-proof': String(cl.idleProof)},
         el('td', {class: !cl.assessed ? 'pending' : cl.idleProof ? 'passed' : 'failed'}, mark),
-        el('td', {}, cl.code + ' ' + cl.title), el('td', {}, ...by)));
+        el('td', {}, cl.code + (lang() === 'zh' ? '' : ' ' + cl.title)), el('td', {}, ...by)));
     }
   }
   $('coverage').replaceChildren(...rows);
