@@ -189,7 +189,7 @@ async function health() {
     badge.dataset.status = overall.status;
     $('connections').replaceChildren(...(connections.length
       ? [head('connection', 'protocol', 'state', 'since', 'lastError'),
-        ...connections.map(c => row([c.id, c.protocol || '', c.state, when(c.since), c.last_error || ''], {'data-connection': c.id}))]
+        ...connections.map(c => row([c.id, c.protocol || '', code('connection', c.state), when(c.since), c.last_error || ''], {'data-connection': c.id}))]
       : [el('tr', {}, el('td', {}, t('noConnections')))]));
     const fields = [['store', history.store], ['healthy', t(history.healthy ? 'yes' : 'no')], ['acknowledged', history.acknowledged],
       ['queued', history.queued], ['dropped', history.dropped], ['spooled', history.spooled], ['storeError', history.error || '—']];

@@ -75,7 +75,7 @@ async function page(roles) {
   }
   const header = document.querySelector('header');
   header.append(
-    el('span', {class: 'who', id: 'who'}, me.user + ' · ' + me.role),
+    el('span', {class: 'who', id: 'who'}, me.user + ' · ' + code('role', me.role)),
     el('button', {class: 'link', id: 'lang', onclick: toggleLang}, t('language')),
     el('button', {class: 'link', id: 'logout', onclick: async () => { await api('POST', '/api/v1/logout'); location.href = '/index.html'; }}, t('logout')));
   return me;
@@ -124,7 +124,9 @@ async function twinPanel(container, twinId, options = {}) {
   const table = el('table', {class: 'values'});
   const rows = new Map();
   const active = new Map();
-  box.append(el('h3', {}, twinId + ' · ' + twin.name, el('small', {class: 'lifecycle', id: 'lifecycle-' + twinId}, twin.lifecycle)), alarms, table);
+  await ModelWords.load();
+  box.append(el('h3', {}, [twinId, twinName(twinId, twin.name)].filter(Boolean).join(' · '), el('small', {class: 'lifecycle', id: 'lifecycle-' + twinId},
+    code('lifecycle', twin.lifecycle))), alarms, table);
   const show = p => {
     let row = rows.get(p.property);
     if (!row) {
@@ -137,7 +139,7 @@ async function twinPanel(container, twinId, options = {}) {
     row.children[1].textContent = fmt(p.value);
   };
   const alarm = a => {
-    if (a.active) active.set(a.alarm, a.message); else active.delete(a.alarm);
+    if (a.active) active.set(a.alarm, alarmText(a, twinId)); else active.delete(a.alarm);
     alarms.textContent = [...active.values()].join(' · ');
     box.classList.toggle('estop', active.has('estop'));
   };
@@ -148,7 +150,7 @@ async function twinPanel(container, twinId, options = {}) {
   LiveFeed.follow(twinId, c => {
     if (c.event === 'property') show(c);
     else if (c.event === 'alarm') alarm(c);
-    else if (c.event === 'lifecycle') document.getElementById('lifecycle-' + twinId).textContent = c.lifecycle;
+    else if (c.event === 'lifecycle') document.getElementById('lifecycle-' + twinId).textContent = code('lifecycle', c.lifecycle);
   });
   return twin;
 }
@@ -170,7 +172,7 @@ function controls(twin, kind) {
       onclick: () => run(c.command, () => api('POST', '/api/v1/twins/' + twin.id + '/commands/' + c.command))}, c.command));
   }
   if (kind === 'candidate' && twin.writable.length) {
-    const select = el('select', {class: 'write-property'}, ...twin.writable.map(w => el('option', {value: w.property}, w.property)));
+    const select = el('select', {class: 'write-property', 'aria-label': t('property')}, ...twin.writable.map(w => el('option', {value: w.property}, w.property)));
     const value = el('input', {class: 'write-value', size: 8, placeholder: t('value')});
     const allowed = el('span', {class: 'write-allowed'});
     // the unit, range or allowed values of the property chosen, shown before a value is written

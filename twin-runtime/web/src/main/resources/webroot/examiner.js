@@ -29,9 +29,9 @@ async function step(messageId, what, call) {
 async function listSessions() {
   const all = await api('GET', '/api/v1/sessions');
   const table = $('sessions');
-  table.replaceChildren(el('tr', {}, el('th', {}, 'id'), el('th', {}, t('sessionTitle')), el('th', {}, t('state')), el('th')));
+  table.replaceChildren(el('tr', {}, el('th', {}, t('scenarioId')), el('th', {}, t('sessionTitle')), el('th', {}, t('state')), el('th')));
   for (const s of all) {
-    table.append(el('tr', {}, el('td', {}, s.id), el('td', {}, s.title), el('td', {}, s.ended ? t('end') : s.stations.map(x => x.state).join(', ')),
+    table.append(el('tr', {}, el('td', {}, s.id), el('td', {}, s.title), el('td', {}, s.ended ? t('end') : s.stations.map(x => code('state', x.state)).join(', ')),
       el('td', {}, el('button', {'data-session': s.id, onclick: () => openSession(s.id)}, t('open')))));
   }
 }
@@ -54,10 +54,10 @@ const who = a => a.displayName && a.displayName !== a.name ? a.displayName + ' (
 function stationRow(i) {
   const byLevel = (a, b) => a.level - b.level || tr(a, 'title').localeCompare(tr(b, 'title'));
   // a station sets a scenario, or a practical exam of several parts (exam:<id>), picked by level and title
-  const scenario = el('select', {class: 'plan-scenario'},
+  const scenario = el('select', {class: 'plan-scenario', 'aria-label': t('scenario')},
     ...exams.slice().sort(byLevel).map(e => el('option', {value: 'exam:' + e.id, title: e.id}, 'L' + e.level + ' · ' + t('exam') + ' · ' + tr(e, 'title'))),
     ...scenarios.slice().sort(byLevel).map(s => el('option', {value: s.id, title: s.id}, 'L' + s.level + ' · ' + tr(s, 'title'))));
-  const candidate = el('select', {class: 'plan-candidate'}, el('option', {value: ''}, '—'),
+  const candidate = el('select', {class: 'plan-candidate', 'aria-label': t('candidate')}, el('option', {value: ''}, '—'),
     ...planning.candidates.map(c => el('option', {value: c.name}, who(c))));
   const twins = el('span', {class: 'plan-twins'});
   const examiners = el('span', {class: 'plan-examiners'}, ...planning.examiners.map(e => el('label', {class: 'inline'},
@@ -65,13 +65,13 @@ function stationRow(i) {
   // the twins that fit: one picker per rig the scenario needs, offering only twins of that rig's model
   const fitTwins = () => {
     const set = setOf(scenario.value);
-    twins.replaceChildren(...(set ? set.rigs : []).map((rig, k) => el('select', {class: 'plan-twin', 'data-rig': rig, title: rig},
+    twins.replaceChildren(...(set ? set.rigs : []).map((rig, k) => el('select', {class: 'plan-twin', 'data-rig': rig, title: rig, 'aria-label': t('twins') + ' ' + rig},
       el('option', {value: ''}, rig + ' …'), ...twinsKnown.filter(x => x.model === rig).map(x => el('option', {value: x.id}, x.id)))));
     checkPlan();
   };
   scenario.onchange = fitTwins;
   const row = el('tr', {class: 'plan-station'},
-    el('td', {}, el('input', {class: 'plan-id', size: 6, value: 's' + (i + 1), oninput: checkPlan})),
+    el('td', {}, el('input', {class: 'plan-id', 'aria-label': t('station'), size: 6, value: 's' + (i + 1), oninput: checkPlan})),
     el('td', {}, scenario), el('td', {}, candidate), el('td', {}, twins), el('td', {}, examiners));
   row.addEventListener('change', checkPlan);
   setTimeout(fitTwins);
@@ -237,7 +237,7 @@ function updateHallRow(session, r) {
   const row = hallRow(session, st);
   const state = row.querySelector('.state');
   state.className = 'state ' + st.state;
-  state.textContent = st.state;
+  state.textContent = code('state', st.state);
   row.querySelector('.c-time').textContent = mmss(st.remainingSeconds);
   if (st.exam) {
     const exam = row.querySelector('.exam');
@@ -254,7 +254,7 @@ function updateHallRow(session, r) {
   row.querySelector('.c-checks').textContent = tf('hallProgress', v.counts);
   const alarms = row.querySelector('.c-alarms');
   alarms.textContent = v.alarms || '';
-  alarms.title = r.alarms.map(a => a.twin + ': ' + a.message).join('\n');
+  alarms.title = r.alarms.map(a => a.twin + ': ' + alarmText(a)).join('\n');
   row.classList.toggle('alarm', v.alarms > 0);
   row.classList.toggle('estop', r.alarms.some(a => a.alarm === 'estop' || /emergency|急停/i.test(a.message)));
   row.querySelector('.c-last').textContent = v.lastText;
@@ -314,7 +314,7 @@ function arrangeHall() {
 async function refreshSession() {
   const s = await api('GET', '/api/v1/sessions/' + enc(current.session) + '/hall');
   $('session-name').textContent = s.title + ' (' + s.id + ')' + (s.ended ? ' — ' + t('end') : '');
-  $('session-warnings').textContent = s.warnings.join(' · ');
+  $('session-warnings').textContent = s.warnings.map(reason).join(' · ');
   if (hall.session !== s.id) {
     $('stations').replaceChildren();
     hall = {session: s.id, rows: new Map(), sort: hall.sort};
@@ -443,7 +443,7 @@ async function refreshAlarms(twins) {
   $('station-alarm-list').replaceChildren(...(all.length ? [el('tr', {}, el('th', {}, t('twin')), el('th', {}, t('alarms')),
     el('th', {}, t('alarmSeverity')), el('th', {}, t('state')), el('th', {}, t('alarmRaised')), el('th'))] : [el('tr', {}, el('td', {}, t('none')))]),
   ...all.map(a => el('tr', {class: 'alarm-row' + (a.active ? ' active' : ''), 'data-twin': a.twin, 'data-alarm': a.alarm},
-    el('td', {}, a.twin), el('td', {title: a.condition || ''}, a.alarm + ': ' + a.message), el('td', {}, a.severity),
+    el('td', {}, a.twin), el('td', {title: a.condition || ''}, a.alarm + ': ' + alarmText(a)), el('td', {}, code('severity', a.severity)),
     el('td', {class: 'alarm-state'}, (a.active ? t('alarmActive') : t('alarmCleared')) + ' · '
       + (a.acknowledged_by ? tf('alarmAcked', {by: a.acknowledged_by, at: new Date(a.acknowledged_at).toLocaleTimeString()}) : t('alarmNotAcked'))),
     el('td', {}, a.raisedAt ? new Date(a.raisedAt).toLocaleTimeString() : ''),
@@ -481,7 +481,7 @@ function alarmSeen(twin, c) {
   alarmsSeen.unshift({twin, at: new Date(), c});
   alarmsSeen.splice(50);
   $('alarm-seen').replaceChildren(...alarmsSeen.map(x => el('tr', {}, el('td', {}, x.at.toLocaleTimeString()), el('td', {}, x.twin),
-    el('td', {}, x.c.alarm + ': ' + (x.c.message || '')), el('td', {}, x.c.active ? t('alarmActive') : t('alarmCleared')),
+    el('td', {}, x.c.alarm + ': ' + alarmText(x.c, x.twin)), el('td', {}, x.c.active ? t('alarmActive') : t('alarmCleared')),
     el('td', {}, x.c.acknowledged_by ? tf('alarmAcked', {by: x.c.acknowledged_by, at: new Date(x.c.acknowledged_at).toLocaleTimeString()}) : ''))));
 }
 
@@ -614,7 +614,7 @@ function markControl(check) {
   const mine = check.marks ? check.marks[me.user] : undefined;
   if (me.role !== 'examiner') return el('span');
   const locked = (check.confirmed || []).includes(me.user);
-  const select = el('select', {class: 'mark', 'data-check': check.check, disabled: locked ? '' : null},
+  const select = el('select', {class: 'mark', 'data-check': check.check, disabled: locked ? '' : null, 'aria-label': t('mark') + ' ' + check.check},
     el('option', {value: ''}, '—'), ...[0, 1, 2, 3].map(m => el('option', {value: m, selected: mine === m, title: descriptor(check.check, m)}, m)));
   select.onchange = () => select.value !== '' && giveMark(check.check, Number(select.value));
   return select;
@@ -697,12 +697,12 @@ function judgementCard(j) {
   const marks = j.marks ? Object.entries(j.marks).map(([k, v]) => k + ':' + v + ((j.confirmed || {})[k] ? ' ✓' : '')).join(' ')
     + ' · ' + t('combined') + ' ' + j.mark : t('notMarked');
   return el('div', {class: 'judgement', 'data-check': j.check},
-    el('h4', {}, j.check + ' · ' + fmt(j.points) + ' pts'),
+    el('h4', {}, j.check + ' · ' + fmt(j.points) + ' ' + t('pointsColumn')),
     el('p', {class: 'aspect'}, lang() === 'zh' ? j.aspect.zh : j.aspect.en),
     el('div', {class: 'rubric'}, ...choices),
     el('div', {class: 'marks'}, marks, j.disagreement ? el('b', {class: 'failed', title: t('disagreement')}, ' ≠') : ''),
     me.role === 'examiner' ? confirmStep(j, mine, confirmedAt) : '',
-    el('div', {class: 'evidence'}, el('div', {class: 'small'}, t('evidenceOf') + ': ' + j.evidenceKinds.join(', ')),
+    el('div', {class: 'evidence'}, el('div', {class: 'small'}, t('evidenceOf') + ': ' + j.evidenceKinds.map(k => code('actionKind', k)).join(', ')),
       ...(j.evidence.length ? j.evidence.map(evidenceItem) : [el('div', {}, t('noEvidence'))])));
 }
 
@@ -738,7 +738,7 @@ async function refreshStation() {
   const base = '/api/v1/sessions/' + enc(current.session) + '/stations/' + enc(current.station);
   const st = await api('GET', base);
   $('station-name').textContent = st.id + ' · ' + st.candidate + ' · ' + tr(st, 'title');
-  $('station-state').textContent = st.state;
+  $('station-state').textContent = code('state', st.state);
   $('station-state').className = 'state ' + st.state;
   $('station-timer').textContent = mmss(st.remainingSeconds);
   // pass or fail only once every check is decided; until then what is decided, and what is secured whatever the rest comes to
@@ -755,13 +755,13 @@ async function refreshStation() {
   const checksNow = lang() + JSON.stringify(st.checks);
   if ($('checks').dataset.shown !== checksNow) {
     $('checks').dataset.shown = checksNow;
-    $('checks').replaceChildren(el('tr', {}, el('th', {}, 'check'), el('th', {}, t('state')), el('th', {}, 'pts'), el('th', {}, t('marks')), el('th')),
-    ...st.checks.map(c => el('tr', {'data-check': c.check, title: c.measure || c.judge || ''},
+    $('checks').replaceChildren(el('tr', {}, el('th', {}, t('checkColumn')), el('th', {}, t('state')), el('th', {}, t('pointsColumn')), el('th', {}, t('marks')), el('th')),
+    ...st.checks.map(c => el('tr', {'data-check': c.check, title: c.measure || (c.judge && lang() === 'zh' && c.judgeZh) || c.judge || ''},
       el('td', {}, c.check + (c.hidden ? ' (' + t('hidden') + ')' : ''), c.deadline ? el('div', {class: 'deadline'}, '⏱ ' + tr(c, 'deadline')) : null),
-      el('td', {class: c.status}, c.status),
+      el('td', {class: c.status}, code('status', c.status)),
       el('td', {}, fmt(c.earned) + '/' + c.points),
       el('td', {}, c.marks ? Object.entries(c.marks).map(([k, v]) => k + ':' + v).join(' ') : '', c.disagreement ? el('b', {class: 'failed', title: t('disagreement')}, ' ≠') : ''),
-      el('td', {}, c.kind === 'judgement' ? markControl(c) : c.because))));
+      el('td', {}, c.kind === 'judgement' ? markControl(c) : reason(c.because)))));
   }
   $('faults').replaceChildren(...(st.faults.length ? st.faults.map(f => el('tr', {}, el('td', {}, f.fault + (f.hidden ? ' (' + t('hidden') + ')' : '')),
     el('td', {}, f.kind), el('td', {}, f.target), el('td', {}, mmss(f.elapsedSeconds)), el('td', {}, f.cleared ? '✓' : ''))) : [el('tr', {}, el('td', {}, t('none')))]));
@@ -801,6 +801,7 @@ function stationPost(what, path, body) {
 
 (async () => {
   me = await page(['examiner', 'admin', 'trainer']);
+  await ModelWords.load();
   try {
     scenarios = await api('GET', '/api/v1/scenarios');
     exams = await api('GET', '/api/v1/exams');

@@ -66,3 +66,6 @@ Object.assign(STRINGS.zh, {
   planFewExaminers: '{n} 名考评员：评判项需 {min} 名或以上才能综合', planExaminerLoad: '{who} 将负责 {n} 个工位，超过 {max} 个',
   planFine: '计划符合全部规则'
 });
+// the station view's table headings
+Object.assign(STRINGS.en, {checkColumn: 'Check', pointsColumn: 'pts'});
+Object.assign(STRINGS.zh, {checkColumn: '评分点', pointsColumn: '分值'});

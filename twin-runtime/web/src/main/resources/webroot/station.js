@@ -160,8 +160,8 @@ function showTasks(view) {
           d.byClockSeconds === null || d.byClockSeconds === undefined ? null
             : el('span', {class: 'left', 'data-by': d.byClockSeconds}, '')))) : null,
       el('ul', {class: 'checks'}, ...task.checks.map(c => el('li', {'data-check': c.check, class: c.state},
-        (tr(c, 'name') || c.check) + ': ' + c.state,
-        c.reason ? el('span', {class: 'reason'}, ' — ' + w('why') + ': ' + c.reason) : null))))));
+        checkName(c) + ': ' + code('status', c.state),
+        c.reason ? el('span', {class: 'reason'}, ' — ' + w('why') + ': ' + reason(c.reason)) : null))))));
   }
   // the time left to each limit on the exam clock moves on every refresh
   const elapsed = view.elapsedSeconds || 0;
@@ -357,7 +357,7 @@ async function refresh() {
   }
   $('title').textContent = seat.station + ' · ' + tr(view, 'title');
   showExam(view);
-  $('state').textContent = view.state;
+  $('state').textContent = code('state', view.state);
   $('state').className = 'state ' + view.state;
   $('timer').textContent = mmss(view.remainingSeconds);
   $('briefing').textContent = tr(view, 'briefing');
@@ -394,7 +394,7 @@ async function showResult() {
   if ($('result-checks').dataset.shown === now) return;
   $('result-checks').dataset.shown = now;
   $('result-checks').replaceChildren(...r.checks.map(c => el('li', {'data-check': c.check, class: c.status},
-    (tr(c, 'name') || c.check) + ': ' + (w('status')[c.status] || c.status))));
+    checkName(c) + ': ' + (w('status')[c.status] || c.status))));
 }
 
 (async () => {

@@ -68,7 +68,7 @@ async function send(keep) {
     let words;
     if (kind === 'scenario') {
       const s = await api('POST', keep ? '/api/v1/scenarios' : '/api/v1/scenarios/validate', {name, yaml});
-      words = s.id + ' v' + s.version + ' (L' + s.level + ' ' + s.skill + ', ' + s.rigs.join('+') + ')';
+      words = s.id + ' v' + s.version + ' (L' + s.level + ' ' + code('skill', s.skill) + ', ' + s.rigs.join('+') + ')';
       if (keep) {
         opened.scenario = s.id; opened.library = false;
         const versions = await showVersions(s.id);
@@ -174,9 +174,9 @@ function pickFile() {
 
 async function library() {
   const all = await api('GET', '/api/v1/scenarios');
-  $('library').replaceChildren(el('tr', {}, ...['id', t('level'), t('skill'), t('rigs'), t('minutes'), ''].map(h => el('th', {}, h))),
+  $('library').replaceChildren(el('tr', {}, ...[t('scenarioId'), t('level'), t('skill'), t('rigs'), t('minutes'), ''].map(h => el('th', {}, h))),
     ...all.map(s => el('tr', {'data-scenario': s.id}, el('td', {}, s.id + (s.uploaded ? ' ✎' : ''), el('br'), el('small', {}, tr(s, 'title'))),
-      el('td', {}, 'L' + s.level), el('td', {}, s.skill), el('td', {}, s.rigs.join('+')), el('td', {}, s.minutes),
+      el('td', {}, 'L' + s.level), el('td', {}, code('skill', s.skill)), el('td', {}, s.rigs.join('+')), el('td', {}, s.minutes),
       el('td', {}, el('button', {class: 'open', title: s.uploaded ? t('workshopOwn') : t('workshopReadOnly'), onclick: () => openScenario(s.id)}, t('open')),
         el('button', {class: 'dry-run', onclick: () => dryRun(s.id)}, t('dryRun'))))));
 }
@@ -289,7 +289,7 @@ async function coverage() {
           + (a.exams && a.exams.length ? ' · ' + t('inExams') + ' ' + a.exams.map(x => x.exam + ' (' + figure(x.points) + ')').join(', ') : ''))) : [t('notAssessed')];
       rows.push(el('tr', {'data-clause': cl.clause, 'data-idle-proof': String(cl.idleProof)},
         el('td', {class: !cl.assessed ? 'pending' : cl.idleProof ? 'passed' : 'failed'}, mark),
-        el('td', {}, cl.code + ' ' + cl.title), el('td', {}, ...by)));
+        el('td', {}, cl.code + (lang() === 'zh' ? '' : ' ' + cl.title)), el('td', {}, ...by)));
     }
   }
   $('coverage').replaceChildren(...rows);

@@ -3,10 +3,11 @@ const main = document.getElementById('twins');
 
 
 
-function follow(twin) {
+async function follow(twin) {
+  await ModelWords.load();
   const box = el('section', {id: 'twin-' + twin.id});
   const title = el('h2');
-  title.append(el('span', {}, twin.id + ' · ' + twin.name), el('small', {class: 'lifecycle'}, twin.lifecycle));
+  title.append(el('span', {}, [twin.id, twinName(twin.id, twin.name)].filter(Boolean).join(' · ')), el('small', {class: 'lifecycle'}, code('lifecycle', twin.lifecycle)));
   const alarms = el('div', {class: 'alarms'});
   const table = el('table');
   box.append(title, alarms, table);
@@ -29,11 +30,11 @@ function follow(twin) {
   });
   source.addEventListener('alarm', e => {
     const a = JSON.parse(e.data);
-    if (a.active) active.set(a.alarm, a.message); else active.delete(a.alarm);
+    if (a.active) active.set(a.alarm, alarmText(a, twin.id)); else active.delete(a.alarm);
     alarms.textContent = [...active.values()].join(' · ');
   });
   source.addEventListener('lifecycle', e => {
-    box.querySelector('.lifecycle').textContent = JSON.parse(e.data).lifecycle;
+    box.querySelector('.lifecycle').textContent = code('lifecycle', JSON.parse(e.data).lifecycle);
   });
 }
 
@@ -41,10 +42,11 @@ async function health() {
   const badge = document.getElementById('health');
   try {
     const h = await (await fetch('/api/v1/health')).json();
-    badge.textContent = h.status + ' · ' + h.connections.filter(c => c.state === 'CONNECTED').length + '/' + h.connections.length + ' connections';
+    badge.textContent = tf('healthConnections', {status: code('health', h.status), up: h.connections.filter(c => c.state === 'CONNECTED').length,
+      all: h.connections.length});
     badge.className = 'badge ' + h.status;
   } catch (e) {
-    badge.textContent = 'runtime unreachable';
+    badge.textContent = t('healthUnreachable');
     badge.className = 'badge DEGRADED';
   }
 }

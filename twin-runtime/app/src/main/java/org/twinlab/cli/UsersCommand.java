@@ -17,8 +17,9 @@ import picocli.CommandLine.Parameters;
  * User accounts of a data directory, for the administrator at the machine (the first admin account
  * is made here). Passwords are read from standard input, never from the command line.
  */
-@Command(name = "users", mixinStandardHelpOptions = true, description = "User accounts: list, add, set a password, remove.",
-    subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.Remove.class})
+@Command(name = "users", mixinStandardHelpOptions = true, description = "User accounts: list, add, set a password, lock, unlock, remove.",
+    subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.Lock.class,
+        UsersCommand.Unlock.class, UsersCommand.Remove.class})
 final class UsersCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -105,6 +106,44 @@ final class UsersCommand implements Runnable {
       out.println("password set for " + name);
       out.flush();
       return 0;
+    }
+  }
+
+  /**
+   * Locks or unlocks an account, as the API's PUT /api/v1/users/{name}/lock does, with the same
+   * audit actions. A runtime reads the accounts file when it starts, so a running one learns of
+   * the change only then: lock from the admin page to end a live login at once.
+   */
+  abstract static class SetLocked extends OnData {
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    abstract boolean locked();
+
+    @Override
+    int run(Accounts accounts, AuditLog audit, PrintWriter out) {
+      boolean locked = locked();
+      accounts.setLocked(name, locked);
+      audit.record(operator(), locked ? "lock user" : "unlock user", name, "");
+      out.println((locked ? "locked " : "unlocked ") + name);
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "lock", mixinStandardHelpOptions = true, description = "Lock an account: it can no longer log in; its password is kept.")
+  static final class Lock extends SetLocked {
+    @Override
+    boolean locked() {
+      return true;
+    }
+  }
+
+  @Command(name = "unlock", mixinStandardHelpOptions = true, description = "Unlock an account: its password logs in again.")
+  static final class Unlock extends SetLocked {
+    @Override
+    boolean locked() {
+      return false;
     }
   }
 

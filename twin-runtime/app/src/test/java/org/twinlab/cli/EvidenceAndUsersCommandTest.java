@@ -133,6 +133,22 @@ class EvidenceAndUsersCommandTest {
     assertThat(list[1]).contains("exam7").contains("examiner").contains("Examiner Wu").doesNotContain("argon2");
     assertThat(run("another-strong-one\n", "users", "passwd", "exam7", "--data", data.toString())[0]).isEqualTo("0");
     assertThat(Accounts.open(data, java.time.Clock.systemUTC()).authenticate("exam7", "another-strong-one")).isPresent();
+
+    // locked, the right password no longer logs in; unlocked, it does again; both audited as the API audits them
+    String[] locked = run("", "users", "lock", "exam7", "--data", data.toString());
+    assertThat(locked[0]).as(locked[2]).isEqualTo("0");
+    assertThat(locked[1]).contains("locked exam7");
+    assertThat(Accounts.open(data, java.time.Clock.systemUTC()).authenticate("exam7", "another-strong-one")).isEmpty();
+    assertThat(Accounts.open(data, java.time.Clock.systemUTC()).find("exam7").orElseThrow().locked()).isTrue();
+    assertThat(Files.readString(data.resolve(AuditLog.FILE_NAME))).contains("\"action\":\"lock user\"");
+    String[] unlocked = run("", "users", "unlock", "exam7", "--data", data.toString());
+    assertThat(unlocked[0]).as(unlocked[2]).isEqualTo("0");
+    assertThat(Accounts.open(data, java.time.Clock.systemUTC()).authenticate("exam7", "another-strong-one")).isPresent();
+    assertThat(Files.readString(data.resolve(AuditLog.FILE_NAME))).contains("\"action\":\"unlock user\"");
+    String[] nobody = run("", "users", "lock", "nobody", "--data", data.toString());
+    assertThat(nobody[0]).isEqualTo("1");
+    assertThat(nobody[2]).contains("no user 'nobody'");
+
     assertThat(run("", "users", "remove", "exam7", "--data", data.toString())[0]).isEqualTo("0");
     assertThat(Accounts.open(data, java.time.Clock.systemUTC()).find("exam7")).isEmpty();
   }

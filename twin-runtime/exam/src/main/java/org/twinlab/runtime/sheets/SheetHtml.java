@@ -83,7 +83,7 @@ public final class SheetHtml {
     scores(h, sheet, 2, r.marks(), suiteTask, r.actions(), started, l);
 
     judgements(h, r, l);
-    ArtefactSheetHtml.append(h, r.actions());
+    ArtefactSheetHtml.append(h, r.actions(), l);
 
     h.append("<h2>").append(esc(l.w("excerpts"))).append("</h2>\n<h3>").append(esc(l.w("faults"))).append("</h3>\n");
     if (r.faults().isEmpty()) h.append("<p>").append(esc(l.w("noFault"))).append("</p>\n");
@@ -177,7 +177,7 @@ public final class SheetHtml {
             .append("</td><td>").append(started ? esc(l.reason(c.because())) : "").append(marksOf(marks, c.check(), l)).append("</td></tr>");
       }
       h.append("</table>\n");
-      if (suiteTask.isPresent() && suiteTask.get().equals(t.task())) SuiteSheetHtml.append(h, actions);
+      if (suiteTask.isPresent() && suiteTask.get().equals(t.task())) SuiteSheetHtml.append(h, actions, l);
     }
   }
 

@@ -55,6 +55,11 @@ public enum SheetLanguage {
     return s;
   }
 
+  /** The keys of the sheet's own words in this language: both languages have the same. */
+  java.util.Set<String> keys() {
+    return (this == ZH ? ZH_WORDS : EN_WORDS).keySet();
+  }
+
   /** A formatted sentence of the sheet's, its pattern by key. */
   String f(String key, Object... args) {
     return String.format(Locale.ROOT, w(key), args);
@@ -83,26 +88,78 @@ public enum SheetLanguage {
   }
 
   /**
-   * Why a check scored as it did, in this language where the scoring worded it (not marked, not
-   * judged, marked n of 3, a guard's reason); a check's own explanation stays as its check wrote it.
+   * Why a check scored as it did, in this language where the scoring worded it (the check
+   * evaluator's sentences, not marked, not judged, marked n of 3, a guard's reason); a check's own
+   * explanation stays as its check wrote it. The pages translate the same sentences in
+   * webroot/i18n-codes.js.
    */
   public String reason(String because) {
     if (this == EN || because == null) return because;
-    if (because.equals("not marked yet")) return "尚未评分";
-    if (because.equals("not judged")) return "尚未判定";
-    java.util.regex.Matcher m = MARKED.matcher(because);
-    if (m.matches()) return "评分 " + m.group(1) + " / " + m.group(2);
-    m = GUARD_OPEN.matcher(because);
-    if (m.matches()) return "所保护的 '" + m.group(1) + "' 尚未评定";
-    m = GUARD_NOTHING.matcher(because);
-    if (m.matches()) return "所保护的 '" + m.group(1) + "' 未得分：" + reason(m.group(2));
+    for (Map.Entry<java.util.regex.Pattern, java.util.function.Function<java.util.regex.Matcher, String>> r : REASONS_ZH) {
+      java.util.regex.Matcher m = r.getKey().matcher(because);
+      if (m.matches()) return r.getValue().apply(m);
+    }
     return because;
   }
 
-  private static final java.util.regex.Pattern MARKED = java.util.regex.Pattern.compile("marked (\\d+) of (\\d+)");
-  private static final java.util.regex.Pattern GUARD_OPEN = java.util.regex.Pattern.compile("guards '([^']*)', not decided yet");
-  private static final java.util.regex.Pattern GUARD_NOTHING = java.util.regex.Pattern.compile("guards '([^']*)', which earned nothing: (.*)",
-      java.util.regex.Pattern.DOTALL);
+  private static Map.Entry<java.util.regex.Pattern, java.util.function.Function<java.util.regex.Matcher, String>> zh(String pattern,
+      java.util.function.Function<java.util.regex.Matcher, String> say) {
+    return Map.entry(java.util.regex.Pattern.compile(pattern, java.util.regex.Pattern.DOTALL), say);
+  }
+
+  /** The scoring's reasons and their Chinese, the more specific pattern first. */
+  private static final java.util.List<Map.Entry<java.util.regex.Pattern, java.util.function.Function<java.util.regex.Matcher, String>>>
+      REASONS_ZH = java.util.List.of(
+      zh("waiting for the window to open", m -> "等待时间窗口开启"),
+      zh("the window opens at (\\S+ s)", m -> "时间窗口于 " + m.group(1) + " 开启"),
+      zh("the window never opened", m -> "时间窗口从未开启"),
+      zh("not yet true", m -> "尚未成立"),
+      zh("not true so far", m -> "目前尚未成立"),
+      zh("true so far", m -> "目前一直成立"),
+      zh("true at (\\S+ s)", m -> "于 " + m.group(1) + " 成立"),
+      zh("(true|false) at (\\S+ s)(?:: (.*))?", m -> "于 " + m.group(2) + " 为" + (m.group(1).equals("true") ? "真" : "假")
+          + (m.group(3) != null ? "：" + m.group(3) : "")),
+      zh("never seen true, but the platform could not see part of the window", m -> "未见成立，但平台未能观测到部分时间窗口"),
+      zh("never true between (\\S+ s) and (\\S+ s)", m -> "在 " + m.group(1) + " 至 " + m.group(2) + " 之间从未成立"),
+      zh("held while seen, but the platform could not see part of the window", m -> "观测期间一直成立，但平台未能观测到部分时间窗口"),
+      zh("never true from (\\S+ s) to (\\S+ s)", m -> "从 " + m.group(1) + " 到 " + m.group(2) + " 从未成立"),
+      zh("true throughout from (\\S+ s) to (\\S+ s)", m -> "从 " + m.group(1) + " 到 " + m.group(2) + " 始终成立"),
+      zh("held for (\\S+ s) from (\\S+ s)", m -> "自 " + m.group(2) + " 起保持 " + m.group(1)),
+      zh("longest so far (\\S+ s) of (\\S+ s)", m -> "目前最长保持 " + m.group(1) + "（要求 " + m.group(2) + "）"),
+      zh("could have held for (\\S+ s), but the platform could not see part of it", m -> "可能已保持 " + m.group(1) + "，但平台未能观测到其中一部分"),
+      zh("held for at most (\\S+ s) of (\\S+ s)", m -> "最多保持 " + m.group(1) + "（要求 " + m.group(2) + "）"),
+      zh("(\\d+) by (\\S+ s), more than allowed", m -> "到 " + m.group(2) + " 已 " + m.group(1) + " 次，超过允许次数"),
+      zh("(\\d+) by (\\S+ s)", m -> "到 " + m.group(2) + " 已 " + m.group(1) + " 次"),
+      zh("(\\d+) so far", m -> "目前 " + m.group(1) + " 次"),
+      zh("(\\d+) (\\S+?)(?: events)? in the window(?:, the last at (\\S+ s))?", m -> "时间窗口内 " + m.group(1) + " 次 " + m.group(2)
+          + (m.group(3) != null ? "，最后一次于 " + m.group(3) : "")),
+      zh("not marked yet", m -> "尚未评分"),
+      zh("not judged", m -> "尚未判定"),
+      zh("marked (\\d+) of (\\d+)", m -> "评分 " + m.group(1) + " / " + m.group(2)),
+      zh("guards '([^']*)', not decided yet", m -> "所保护的 '" + m.group(1) + "' 尚未评定"),
+      zh("guards '([^']*)', which earned nothing: (.*)", m -> "所保护的 '" + m.group(1) + "' 未得分：" + ZH.reason(m.group(2))));
+
+  /** An artefact's kind (plan, procedure, training, report, design), as the sheet names it. */
+  public String artefactKind(String kind) {
+    if (this == EN || kind == null) return kind;
+    return ZH_ARTEFACT_KINDS.getOrDefault(kind, kind);
+  }
+
+  /**
+   * What a graded suite found, in this language: the grader's own English sentence, or in Chinese
+   * the same counts read from its result (detected, variants, false_failures, cases, driven_cases).
+   */
+  public String suiteDetail(String kind, String detail, Map<String, String> result) {
+    if (this == EN || !result.containsKey("detected")) return detail;
+    String s = String.format(Locale.ROOT, "检出 %s / %s 个%s，%s 次误报，共 %s 个用例", result.get("detected"), result.get("variants"),
+        ZH_VARIANTS.getOrDefault(kind, "变体"), result.getOrDefault("false_failures", "0"), result.getOrDefault("cases", "0"));
+    return result.containsKey("driven_cases") ? s + "，其中 " + result.get("driven_cases") + " 个经孪生体驱动" : s;
+  }
+
+  private static final Map<String, String> ZH_ARTEFACT_KINDS = Map.of("plan", "计划", "procedure", "规程", "training", "培训材料",
+      "report", "报告", "design", "设计");
+  private static final Map<String, String> ZH_VARIANTS = Map.of("test_suite", "故障变体", "security_suite", "不安全变体",
+      "mapping_test", "错误映射");
 
   /** A station's state (ready, running, paused, ended). */
   public String state(String state) {
@@ -163,7 +220,15 @@ public enum SheetLanguage {
       Map.entry("part", "Part %d: %s"), Map.entry("partMinutes", "%d minutes — "), Map.entry("neverStarted", "never started, nothing earned — "),
       Map.entry("partPoints", "%s of %s points"),
       Map.entry("contributionNote", "A function's contribution is its weight × the points earned over the points possible on every "
-          + "check of every part that scores for it; points not decided yet count as possible, never as earned."));
+          + "check of every part that scores for it; points not decided yet count as possible, never as earned."),
+      Map.entry("artefacts", "Artefacts for the review panel"), Map.entry("handedIn", "%s, handed in at %s by %s"),
+      Map.entry("wordsAndSections", "%s words; sections written: %s"), Map.entry("noSections", "none"),
+      Map.entry("figure", "Figure"), Map.entry("value", "Value"),
+      Map.entry("suite.test_suite", "Test suite"), Map.entry("suite.security_suite", "Security script"),
+      Map.entry("suite.mapping_test", "Mapping test"), Map.entry("submitted", "%s submitted at %s by %s: "),
+      Map.entry("case", "Case"), Map.entry("correctTwin", "Correct twin"), Map.entry("pass", "pass"),
+      Map.entry("falseFailure", "false failure: "), Map.entry("caught", "caught"), Map.entry("caughtBy", "Caught by case"),
+      Map.entry("noCase", "none"));
 
   private static final Map<String, String> ZH_WORDS = Map.ofEntries(
       Map.entry("scoreSheet", "成绩单"), Map.entry("examSheet", "考试成绩单"),
@@ -206,5 +271,13 @@ public enum SheetLanguage {
       Map.entry("examNotStarted", "未开始：尚无部分开始，尚无任何评定 — 及格线 %.0f"),
       Map.entry("part", "第 %d 部分：%s"), Map.entry("partMinutes", "%d 分钟 — "), Map.entry("neverStarted", "从未开始，未得分 — "),
       Map.entry("partPoints", "%s / %s 分"),
-      Map.entry("contributionNote", "职业功能的贡献 = 权重 × 各部分中计入该功能的所有检查的得分 / 可得分；尚未评定的分数计为可得，不计为已得。"));
+      Map.entry("contributionNote", "职业功能的贡献 = 权重 × 各部分中计入该功能的所有检查的得分 / 可得分；尚未评定的分数计为可得，不计为已得。"),
+      Map.entry("artefacts", "供评审组审阅的成果物"), Map.entry("handedIn", "%s，%s 由 %s 提交"),
+      Map.entry("wordsAndSections", "%s 字；已写章节：%s"), Map.entry("noSections", "无"),
+      Map.entry("figure", "数据项"), Map.entry("value", "数值"),
+      Map.entry("suite.test_suite", "测试用例集"), Map.entry("suite.security_suite", "安全测试脚本"),
+      Map.entry("suite.mapping_test", "映射测试"), Map.entry("submitted", "%s 于 %s 由 %s 提交："),
+      Map.entry("case", "用例"), Map.entry("correctTwin", "正确的孪生体"), Map.entry("pass", "通过"),
+      Map.entry("falseFailure", "误报："), Map.entry("caught", "检出"), Map.entry("caughtBy", "检出该变体的用例"),
+      Map.entry("noCase", "无"));
 }

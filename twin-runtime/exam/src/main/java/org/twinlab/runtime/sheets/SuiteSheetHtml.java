@@ -15,9 +15,9 @@ import org.twinlab.scenarios.model.TaskDef;
  * or insecure variant whether the case caught it, and which cases caught each variant.
  */
 final class SuiteSheetHtml {
-  /** The actions graded against variants, and how the sheet names each. */
-  private static final Map<String, String> SUITES = Map.of("test_suite", "Test suite", "security_suite", "Security script",
-      "mapping_test", "Mapping test");
+  /** The actions graded against variants, and the key of the sheet's word that names each. */
+  private static final Map<String, String> SUITES = Map.of("test_suite", "suite.test_suite", "security_suite", "suite.security_suite",
+      "mapping_test", "suite.mapping_test");
 
   private SuiteSheetHtml() {}
 
@@ -27,27 +27,28 @@ final class SuiteSheetHtml {
         .anyMatch(e -> e instanceof Expr.EventMatch m && SUITES.keySet().stream().anyMatch(k -> m.kind().equals("action." + k)));
   }
 
-  static void append(StringBuilder h, List<ActionRecord> actions) {
+  static void append(StringBuilder h, List<ActionRecord> actions, SheetLanguage l) {
     for (ActionRecord a : actions) {
       if (!SUITES.containsKey(a.kind()) || !a.outcome().accepted()) continue;
       Optional<SuiteResult> graded = SuiteResult.from(a.outcome().result());
       if (graded.isEmpty()) continue;
       SuiteResult r = graded.get();
-      h.append("<p class=\"small\">").append(SUITES.get(a.kind())).append(" submitted at ").append(SheetHtml.mmss(a.elapsed())).append(" by ")
-          .append(SheetHtml.esc(a.who())).append(": ").append(SheetHtml.esc(a.outcome().detail())).append("</p>\n");
-      h.append("<table class=\"suite\"><tr><th>#</th><th>Case</th><th>Correct twin</th>");
+      h.append("<p class=\"small\">").append(SheetHtml.esc(l.f("submitted", l.w(SUITES.get(a.kind())), SheetHtml.mmss(a.elapsed()), a.who())))
+          .append(SheetHtml.esc(l.suiteDetail(a.kind(), a.outcome().detail(), a.outcome().result()))).append("</p>\n");
+      h.append("<table class=\"suite\"><tr><th>#</th><th>").append(SheetHtml.esc(l.w("case"))).append("</th><th>")
+          .append(SheetHtml.esc(l.w("correctTwin"))).append("</th>");
       for (String v : r.variants()) h.append("<th class=\"small\">").append(SheetHtml.esc(v)).append("</th>");
       h.append("</tr>");
       for (SuiteResult.CaseResult c : r.cases()) {
         h.append("<tr><td>").append(c.number()).append("</td><td>").append(SheetHtml.esc(c.name())).append("</td><td class=\"")
-            .append(c.passes() ? "passed\">pass" : "failed\">false failure: " + SheetHtml.esc(c.why())).append("</td>");
-        for (String v : r.variants()) h.append("<td>").append(c.caught(v) ? "caught" : "—").append("</td>");
+            .append(c.passes() ? "passed\">" + SheetHtml.esc(l.w("pass")) : "failed\">" + SheetHtml.esc(l.w("falseFailure") + c.why())).append("</td>");
+        for (String v : r.variants()) h.append("<td>").append(c.caught(v) ? SheetHtml.esc(l.w("caught")) : "—").append("</td>");
         h.append("</tr>");
       }
-      h.append("<tr><th></th><th>Caught by case</th><th></th>");
+      h.append("<tr><th></th><th>").append(SheetHtml.esc(l.w("caughtBy"))).append("</th><th></th>");
       for (String v : r.variants()) {
         List<Integer> by = r.caughtBy(v);
-        h.append("<td class=\"").append(by.isEmpty() ? "failed\">none" : "passed\">" + String.join(", ", by.stream().map(String::valueOf).toList()))
+        h.append("<td class=\"").append(by.isEmpty() ? "failed\">" + SheetHtml.esc(l.w("noCase")) : "passed\">" + String.join(", ", by.stream().map(String::valueOf).toList()))
             .append("</td>");
       }
       h.append("</tr></table>\n");

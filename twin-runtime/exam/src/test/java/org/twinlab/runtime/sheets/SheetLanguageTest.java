@@ -123,6 +123,42 @@ class SheetLanguageTest {
   }
 
   @Test
+  void theScoringsReasonsReadInChineseWithTheirTimesAndNamesKept() {
+    Map<String, String> reasons = new java.util.LinkedHashMap<>();
+    reasons.put("waiting for the window to open", "等待时间窗口开启");
+    reasons.put("the window opens at +30.0 s", "时间窗口于 +30.0 s 开启");
+    reasons.put("the window never opened", "时间窗口从未开启");
+    reasons.put("true at +12.5 s", "于 +12.5 s 成立");
+    reasons.put("not yet true", "尚未成立");
+    reasons.put("never seen true, but the platform could not see part of the window", "未见成立，但平台未能观测到部分时间窗口");
+    reasons.put("never true between +0.0 s and +60.0 s", "在 +0.0 s 至 +60.0 s 之间从未成立");
+    reasons.put("false at +4.0 s: tank.level = 312.5, pump.running = unknown", "于 +4.0 s 为假：tank.level = 312.5, pump.running = unknown");
+    reasons.put("not true so far", "目前尚未成立");
+    reasons.put("true so far", "目前一直成立");
+    reasons.put("held while seen, but the platform could not see part of the window", "观测期间一直成立，但平台未能观测到部分时间窗口");
+    reasons.put("never true from +0.0 s to +60.0 s", "从 +0.0 s 到 +60.0 s 从未成立");
+    reasons.put("true throughout from +0.0 s to +60.0 s", "从 +0.0 s 到 +60.0 s 始终成立");
+    reasons.put("held for 10.0 s from +5.0 s", "自 +5.0 s 起保持 10.0 s");
+    reasons.put("longest so far 3.0 s of 10.0 s", "目前最长保持 3.0 s（要求 10.0 s）");
+    reasons.put("could have held for 10.0 s, but the platform could not see part of it", "可能已保持 10.0 s，但平台未能观测到其中一部分");
+    reasons.put("held for at most 3.0 s of 10.0 s", "最多保持 3.0 s（要求 10.0 s）");
+    reasons.put("2 by +40.0 s", "到 +40.0 s 已 2 次");
+    reasons.put("3 by +41.0 s, more than allowed", "到 +41.0 s 已 3 次，超过允许次数");
+    reasons.put("1 so far", "目前 1 次");
+    reasons.put("2 action.write events in the window, the last at +50.0 s", "时间窗口内 2 次 action.write，最后一次于 +50.0 s");
+    reasons.put("1 alarm.raised in the window", "时间窗口内 1 次 alarm.raised");
+    reasons.put("not marked yet", "尚未评分");
+    reasons.put("marked 2 of 3", "评分 2 / 3");
+    reasons.put("guards 'level-fixed', which earned nothing: never true between +0.0 s and +9.0 s",
+        "所保护的 'level-fixed' 未得分：在 +0.0 s 至 +9.0 s 之间从未成立");
+    reasons.forEach((en, zh) -> {
+      assertThat(SheetLanguage.ZH.reason(en)).as(en).isEqualTo(zh);
+      assertThat(SheetLanguage.EN.reason(en)).isEqualTo(en);
+    });
+    assertThat(SheetLanguage.ZH.reason("the operator logged the fault")).as("a check's own words").isEqualTo("the operator logged the fault");
+  }
+
+  @Test
   void theLanguageComesFromTheQueryThenTheAcceptLanguageHeader() {
     assertThat(SheetLanguage.of("zh", "en-GB")).isEqualTo(SheetLanguage.ZH);
     assertThat(SheetLanguage.of("en", "zh-CN,zh;q=0.9")).isEqualTo(SheetLanguage.EN);

@@ -73,6 +73,36 @@ class SuiteSheetHtmlTest {
   }
 
   @Test
+  void inChineseTheSuiteAndArtefactSectionsSpeakChinese() throws Exception {
+    String suite = SheetHtml.of(result("l3-test-mutation-suite-tank"), SheetLanguage.ZH);
+    String table = suite.substring(suite.indexOf("<h3>write-suite"), suite.indexOf("<h3>judge"));
+    assertThat(table).contains("测试用例集 于 15:00 由 reference 提交：检出 6 / 6 个故障变体，0 次误报，共 5 个用例")
+        .contains("<th>用例</th><th>正确的孪生体</th>").contains("<td class=\"passed\">通过</td><td>检出</td>").contains("检出该变体的用例")
+        .doesNotContain("submitted at").doesNotContain("Caught by case").doesNotContain(">pass<").doesNotContain(">caught<")
+        .doesNotContain("variants detected");
+    String security = SheetHtml.of(result("l3-test-security-suite-tank"), SheetLanguage.ZH);
+    assertThat(security).contains("安全测试脚本 于 12:00 由 reference 提交：检出 3 / 3 个不安全变体，0 次误报，共 7 个用例")
+        .doesNotContain("Security script");
+
+    String artefacts = SheetHtml.of(result("l2-manage-procedure-trial-tank"), SheetLanguage.ZH);
+    int start = artefacts.indexOf("<h2>供评审组审阅的成果物</h2>");
+    assertThat(start).isPositive();
+    String shown = artefacts.substring(start, artefacts.indexOf("<h2>证据摘录</h2>"));
+    assertThat(shown).contains("<span class=\"small\">计划，06:00 由 reference 提交</span>").contains("已写章节：schedule,staffing,acceptance")
+        .contains("<th>数据项</th><th>数值</th>").doesNotContain("handed in").doesNotContain("words;").doesNotContain("<th>Figure</th>");
+    // the PDF draws the Chinese sections with the sheet's embedded CJK font
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(SheetPdf.render(artefacts))) {
+      String text = java.text.Normalizer.normalize(new org.apache.pdfbox.text.PDFTextStripper().getText(doc), java.text.Normalizer.Form.NFKC);
+      assertThat(text).contains("供评审组审阅的成果物").contains("数据项").doesNotContain("###");
+    }
+  }
+
+  @Test
+  void everySheetWordHasItsChinese() {
+    assertThat(SheetLanguage.ZH.keys()).containsExactlyInAnyOrderElementsOf(SheetLanguage.EN.keys());
+  }
+
+  @Test
   void aSheetWithoutASuiteHasNoSuiteTable() throws Exception {
     assertThat(SheetHtml.of(result("l4-operate-tank-setpoint"))).doesNotContain("Test suite submitted").doesNotContain("Caught by case");
   }
