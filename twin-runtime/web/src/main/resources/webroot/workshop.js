@@ -128,6 +128,8 @@ class Workshop {
       gutters: ['problem-gutter', 'CodeMirror-linenumbers'],
       extraKeys: {'Ctrl-Space': cm => this.complete(), Tab: cm => cm.execCommand('insertSoftTab')}
     });
+    // the editor types into a hidden field of its own: it carries the name the original field had
+    this.cm.getInputField().setAttribute('aria-label', textarea.getAttribute('aria-label') || t('workshopTitle'));
     this.schema = schema;
     this.cm.on('inputRead', (cm, change) => {
       if (this.kind === 'scenario' && /^[A-Za-z_]$/.test(change.text.join(''))) this.complete();

@@ -23,8 +23,12 @@ final class GcPauses implements AutoCloseable {
   private final NotificationListener listener = (n, handback) -> {
     if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
     var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-    // concurrent cycles hold no thread; only what the JVM names a pause is one
-    if (info.getGcAction().contains("end of") && !info.getGcName().contains("Concurrent")) record(info.getGcInfo().getDuration());
+    // concurrent cycles hold no thread; only what the JVM names a pause is one (G1's "G1 Concurrent GC",
+    // ZGC's and Shenandoah's "… Cycles" are whole concurrent cycles, their pauses come as "… Pauses")
+    String name = info.getGcName();
+    if (info.getGcAction().contains("end of") && !name.contains("Concurrent") && !name.endsWith("Cycles")) {
+      record(info.getGcInfo().getDuration());
+    }
   };
 
   GcPauses() {

@@ -35,7 +35,7 @@ final class PageChecks {
   /**
    * Words a Chinese page may show in Latin letters, each for a reason: the product's name,
    * protocol and file-format names that Chinese texts write in Latin letters too, the language
-   * switch (it names the other language), unit symbols, and the protocols as connections name
+   * switch (it names the other language), a key as the keyboard prints it (Ctrl), unit symbols, and the protocols as connections name
    * them. Identifiers (a digit, or one of {@code _ . / # : @ = ; " [ ] < >} inside, or a hyphen
    * between letters, or an option's leading hyphen: twin, station and scenario ids, addresses,
    * times, versions) and the names the lab gives (accounts, connections) are let through by rule,
@@ -43,7 +43,7 @@ final class PageChecks {
    */
   static final Set<String> LATIN_ALLOWED = Set.of(
       "twinlab", "English", "OPC", "UA", "MQTT", "Sparkplug", "HTML", "PDF", "CSV", "JSON", "YAML", "API", "PLC", "SQLite",
-      "InfluxDB", "TLS", "ID", "HTTP", "HTTPS", "WebSocket",
+      "InfluxDB", "TLS", "ID", "HTTP", "HTTPS", "WebSocket", "Ctrl",
       "s", "ms", "min", "h", "mm", "m", "L", "Hz", "kPa", "bar", "rpm", "V", "A", "kW", "W", "g", "mg", "C", "K", "dBm",
       "opcua", "mqtt", "sparkplug");
 
