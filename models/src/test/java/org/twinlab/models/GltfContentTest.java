@@ -16,7 +16,10 @@ class GltfContentTest {
   void aBuiltInModelCarriesItsScene() {
     TwinModel motor = ModelLibrary.loadBuiltIn("motor-vibration");
     assertThat(motor.view().gltf().orElseThrow().content()).hasValueSatisfying(text -> assertThat(text).contains("\"Housing\""));
-    assertThat(ModelLibrary.loadBuiltIn("tank-process").view().gltf()).as("drawn from shapes").isEmpty();
+    // every built-in rig is drawn from a scene of its own now, each read from beside its model file
+    assertThat(ModelLibrary.loadBuiltIn("tank-process").view().gltf().orElseThrow().content())
+        .hasValueSatisfying(text -> assertThat(text).contains("\"water\""));
+    assertThat(ModelLibrary.loadBuiltIn("conveyor-sorting").view().gltf().orElseThrow().file()).isEqualTo("conveyor-sorting.gltf");
   }
 
   @Test
