@@ -28,8 +28,13 @@ async function api(method, path, body) {
 
 /** An error as a line to show: the message and each problem with its field (and line:column). */
 function describe(e) {
-  if (!(e instanceof ApiError) || !e.body || !e.body.problems || !e.body.problems.length) return e.message;
-  return e.body.problems.map(p => (p.line ? p.line + ':' + p.column + ' ' : '') + p.field + ': ' + p.message).join('\n');
+  if (!(e instanceof ApiError) || !e.body || !e.body.problems || !e.body.problems.length) return errorWords(e.message);
+  return e.body.problems.map(p => (p.line ? p.line + ':' + p.column + ' ' : '') + p.field + ': ' + errorWords(p.message)).join('\n');
+}
+
+/** The API's sentence in the page's language, where i18n-errors.js is loaded. */
+function errorWords(message) {
+  return typeof errorText === 'function' ? errorText(message) : message;
 }
 
 function el(tag, attrs = {}, ...children) {

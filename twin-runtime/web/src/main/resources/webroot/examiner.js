@@ -142,7 +142,7 @@ function fieldInWords(field) {
 
 function planError(e) {
   if (!(e instanceof ApiError) || !e.body || !e.body.problems || !e.body.problems.length) return describe(e);
-  return e.body.problems.map(p => fieldInWords(p.field) + ': ' + p.message).join('\n');
+  return e.body.problems.map(p => fieldInWords(p.field) + ': ' + errorWords(p.message)).join('\n');
 }
 
 async function createSession() {

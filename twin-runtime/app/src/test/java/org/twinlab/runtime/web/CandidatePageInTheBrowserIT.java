@@ -100,6 +100,17 @@ class CandidatePageInTheBrowserIT {
         browser.findElement(By.cssSelector("#twin-tank-1 .write-row button")).click();
         seen(() -> browser.findElement(By.cssSelector("#twin-tank-1 .write-row .message")).getText().startsWith("outlet_valve.opening: "));
         assertThat(browser.findElement(By.cssSelector("#twin-tank-1 .write-row .message")).getText()).doesNotEndWith("✓");
+        // the same refusal on the Chinese page is in Chinese: the API's sentence, worded by i18n-errors.js
+        browser.findElement(By.id("lang")).click();
+        seen(() -> browser.findElement(By.tagName("html")).getAttribute("lang").startsWith("zh"));
+        choose(browser, "outlet_valve.opening");
+        browser.findElement(By.cssSelector("#twin-tank-1 .write-value")).clear();
+        browser.findElement(By.cssSelector("#twin-tank-1 .write-value")).sendKeys("250");
+        browser.findElement(By.cssSelector("#twin-tank-1 .write-row button")).click();
+        seen(() -> browser.findElement(By.cssSelector("#twin-tank-1 .write-row .message")).getText().contains("超出范围"));
+        assertThat(browser.findElement(By.cssSelector("#twin-tank-1 .write-row .message")).getText()).doesNotContain("outside");
+        browser.findElement(By.id("lang")).click();
+        seen(() -> browser.findElement(By.tagName("html")).getAttribute("lang").startsWith("en"));
 
         // 2. handed in: every control of the station is disabled, and the page says why
         browser.findElement(By.id("hand-in")).click();
