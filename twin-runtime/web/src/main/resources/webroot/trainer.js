@@ -289,7 +289,7 @@ async function coverage() {
           + (a.exams && a.exams.length ? ' · ' + t('inExams') + ' ' + a.exams.map(x => x.exam + ' (' + figure(x.points) + ')').join(', ') : ''))) : [t('notAssessed')];
       rows.push(el('tr', {'data-clause': cl.clause, 'data-idle-proof': String(cl.idleProof)},
         el('td', {class: !cl.assessed ? 'pending' : cl.idleProof ? 'passed' : 'failed'}, mark),
-        el('td', {}, cl.code + (lang() === 'zh' ? '' : ' ' + cl.title)), el('td', {}, ...by)));
+        el('td', {}, cl.code + ' ' + tr(cl, 'title')), el('td', {}, ...by)));
     }
   }
   $('coverage').replaceChildren(...rows);

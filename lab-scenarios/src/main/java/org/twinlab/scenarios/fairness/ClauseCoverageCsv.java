@@ -16,7 +16,7 @@ import org.twinlab.scenarios.score.ScoreSheetCsv;
  * The columns are {@link #COLUMNS}, described in lab-scenarios' README.
  */
 public final class ClauseCoverageCsv {
-  public static final List<String> COLUMNS = List.of("level", "clause", "title", "scenario", "points", "share", "idle_proof", "exams");
+  public static final List<String> COLUMNS = List.of("level", "clause", "title", "title_zh", "scenario", "points", "share", "idle_proof", "exams");
 
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
 
@@ -29,10 +29,11 @@ public final class ClauseCoverageCsv {
       for (ClauseCoverage.ClauseRow row : level.clauses()) {
         String lv = "L" + level.level().number();
         String code = ScoreSheetCsv.text(row.clause().code());
-        String title = ScoreSheetCsv.text(row.clause().title());
-        if (!row.assessed()) p.printRecord(lv, code, title, "", "", "", "", "");
+        String title = ScoreSheetCsv.text(row.clause().title().en());
+        String titleZh = ScoreSheetCsv.text(row.clause().title().zh());
+        if (!row.assessed()) p.printRecord(lv, code, title, titleZh, "", "", "", "", "");
         for (ClauseCoverage.Assessment a : row.by()) {
-          p.printRecord(lv, code, title, ScoreSheetCsv.text(a.scenario()), number(a.points()), String.format(Locale.ROOT, "%.1f", a.share()),
+          p.printRecord(lv, code, title, titleZh, ScoreSheetCsv.text(a.scenario()), number(a.points()), String.format(Locale.ROOT, "%.1f", a.share()),
               Boolean.toString(a.idleProof()), ScoreSheetCsv.text(String.join(" ", a.exams().stream().map(ClauseCoverage.ExamUse::exam).toList())));
         }
       }

@@ -75,15 +75,16 @@ public final class StandardLoader {
         Optional<YamlValue> codeNode = c.require("code", problems);
         Optional<String> clauseCode = codeNode.flatMap(v -> v.text());
         Optional<String> title = c.requireString("en", problems);
+        Optional<String> titleZh = c.requireString("zh", problems);
         c.rejectUnknown(problems);
-        if (clauseCode.isEmpty() || title.isEmpty()) return;
+        if (clauseCode.isEmpty() || title.isEmpty() || titleZh.isEmpty()) return;
         int fn = Integer.parseInt(clauseCode.get().split("\\.")[0]);
         Optional<SkillFunction> f = fs.stream().filter(x -> x.number() == fn).findFirst();
         if (f.isEmpty()) {
           codeNode.get().problem(problems, "level " + level.get().number() + " has no function " + fn);
           return;
         }
-        Clause clause = new Clause(code, level.get(), clauseCode.get(), f.get(), title.get());
+        Clause clause = new Clause(code, level.get(), clauseCode.get(), f.get(), new Localized(title.get(), titleZh.get()));
         if (clauses.put(clause.reference(), clause) != null) codeNode.get().problem(problems, "clause " + clause.code() + " appears twice");
       });
     }

@@ -21,12 +21,14 @@ class StandardLoaderTest {
   @Test
   void citationsResolveToTheirFunction() {
     Clause c = dt.clause("4-04-05-10 L5 3.1.3").orElseThrow();
-    assertThat(c.title()).isEqualTo("Start, pause and stop the digital-twin application");
+    assertThat(c.title().en()).isEqualTo("Start, pause and stop the digital-twin application");
+    // in Chinese, the standard's own words of the skill requirement (003 §3.1)
+    assertThat(c.title().zh()).isEqualTo("能操控数字孪生应用，进行启动、暂停和停止");
     assertThat(c.function().key()).isEqualTo("operation");
     assertThat(c.function().weight()).isEqualTo(45);
     // the same function has another number at level 3
     assertThat(dt.clause("4-04-05-10 L3 4.2.1").orElseThrow().function().key()).isEqualTo("operation");
-    assertThat(dt.clause("4-04-05-10 L3 2.1.2").orElseThrow().title()).contains("OPC UA, MQTT");
+    assertThat(dt.clause("4-04-05-10 L3 2.1.2").orElseThrow().title().en()).contains("OPC UA, MQTT");
   }
 
   @Test
@@ -47,7 +49,11 @@ class StandardLoaderTest {
     assertThat(dt.functions(Level.L2).get(0).name().en()).isEqualTo("Application solution planning");
     assertThat(dt.functions(Level.L1).get(2).name().en()).isEqualTo("Technical management");
     assertThat(dt.clause("4-04-05-10 L2 6.2.3").orElseThrow().function().key()).isEqualTo("training");
-    assertThat(dt.clause("4-04-05-10 L1 2.2.5").orElseThrow().title()).isEqualTo("Manage model versions");
+    assertThat(dt.clause("4-04-05-10 L1 2.2.5").orElseThrow().title().en()).isEqualTo("Manage model versions");
+    // every clause of every level has the standard's Chinese text: a skill requirement starts 能 (can)
+    for (Level l : Level.values()) {
+      assertThat(dt.clauses(l)).as(l.name()).allSatisfy(c -> assertThat(c.title().zh()).startsWith("能"));
+    }
     assertThat(dt.explain("4-04-05-10 L1 2.1")).contains("level 1 of 4-04-05-10 has no clause 2.1");
   }
 
@@ -72,7 +78,7 @@ class StandardLoaderTest {
             functions:
               - {number: 1, key: a, weight: 40, name: {en: A, zh: A}}
             clauses:
-              - {code: 2.1.1, en: Orphan}
+              - {code: 2.1.1, en: Orphan, zh: 能}
         """;
     assertThatThrownBy(() -> StandardLoader.load("x.yaml", new StringReader(yaml)))
         .isInstanceOf(InvalidInputException.class)

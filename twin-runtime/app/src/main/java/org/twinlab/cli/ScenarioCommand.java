@@ -249,7 +249,7 @@ final class ScenarioCommand implements Runnable {
         out.printf("%nLevel %d (%s)%n", level.level().number(), level.level().zh());
         for (ClauseCoverage.ClauseRow c : level.clauses()) {
           String mark = !c.assessed() ? "·" : c.idleProof() ? "✓" : "!";
-          out.printf("  %s %-8s %-60s %s%n", mark, c.clause().code(), truncate(c.clause().title(), 60),
+          out.printf("  %s %-8s %-60s %s%n", mark, c.clause().code(), truncate(c.clause().title().en(), 60),
               c.assessed() ? c.by().size() + " scenario" + (c.by().size() == 1 ? "" : "s") : "not assessed yet");
           for (ClauseCoverage.Assessment a : c.by()) {
             out.printf(java.util.Locale.ROOT, "      %-40s %5s pts  %5.1f of 100  %s%s%n", a.scenario(), number(a.points()), a.share(),

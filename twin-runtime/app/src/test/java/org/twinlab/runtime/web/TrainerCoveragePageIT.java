@@ -67,6 +67,9 @@ class TrainerCoveragePageIT {
         seen(() -> !trainer.findElements(level4).isEmpty() && trainer.findElement(level4).getText().contains("已考核"));
         assertThat(trainer.findElement(level4).getText()).contains("不作为不得分");
         assertThat(trainer.findElement(By.cssSelector("#coverage tr[data-clause='4-04-05-10 L1 1.1.1']")).getText()).contains("尚未考核");
+        // each clause in the standard's own Chinese words
+        assertThat(trainer.findElement(By.cssSelector("#coverage tr[data-clause='4-04-05-10 L4 3.1.2']")).getText())
+            .contains("3.1.2 能采用急停操作等安全控制措施");
       } finally {
         trainer.quit();
         get(runtime.stop());

@@ -82,7 +82,7 @@ public final class LibraryCoverage {
             .put("share", Math.round(a.share() * 10) / 10.0).put("idleEarned", a.idleEarned()).put("idleProof", a.idleProof())
             .put("exams", new JsonArray(a.exams().stream().map(x -> new JsonObject().put("exam", x.exam()).put("points", x.points())).toList()))));
         rows.add(new JsonObject().put("clause", row.clause().reference()).put("code", row.clause().code())
-            .put("title", row.clause().title()).put("function", row.clause().function().key()).put("assessed", row.assessed())
+            .put("title", row.clause().title().en()).put("titleZh", row.clause().title().zh()).put("function", row.clause().function().key()).put("assessed", row.assessed())
             .put("idleProof", row.idleProof()).put("scenarios", new JsonArray(row.by().stream().map(ClauseCoverage.Assessment::scenario).toList()))
             .put("assessments", by));
       }

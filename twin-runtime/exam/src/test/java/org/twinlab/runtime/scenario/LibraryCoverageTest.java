@@ -127,6 +127,7 @@ class LibraryCoverageTest {
     assertThat(rows).filteredOn(r -> r.get("level").equals("L4") && r.get("clause").equals("1.2.1")).singleElement()
         .satisfies(r -> {
           assertThat(r.get("title")).isEqualTo("Upgrade platform software and hardware");
+          assertThat(r.get("title_zh")).isEqualTo("能定期升级数字孪生平台的软硬件");
           assertThat(r.get("scenario") + r.get("points") + r.get("share") + r.get("idle_proof")).isEmpty();
         });
     // a clause not assessed gives one row, an assessed one a row per scenario: 3.1.1 and 3.2.1 two each, 3.1.2 one
