@@ -85,10 +85,14 @@ const View3D = (() => {
     }
   }
 
-  /** The trainer's panel: a model of the lab's list, or a model file picked, previewed in 3D. */
+  /**
+   * The trainer's panel: a model of the lab's list, or a model file picked, previewed in 3D. A YAML
+   * file is read by the server as the lab would load it (its problems at file:line:column); a JSON
+   * file is a model as the models API gives it.
+   */
   async function modelPreview(container) {
     const pick = el('select', {id: 'preview-model'});
-    const file = el('input', {type: 'file', id: 'preview-file', accept: '.json,application/json'});
+    const file = el('input', {type: 'file', id: 'preview-file', accept: '.yaml,.yml,.json,application/json'});
     const box = el('section', {class: 'card', id: 'model-preview-card'},
       el('h2', {}, t('modelPreview')),
       el('label', {class: 'inline'}, el('span', {}, t('modelPreviewPick')), pick),
@@ -102,13 +106,25 @@ const View3D = (() => {
     file.onchange = async () => {
       const f = file.files[0];
       if (!f) return;
+      const note = box.querySelector('.model3d-note');
       let model;
-      try {
-        model = JSON.parse(await f.text());
-        if (!model || typeof model.id !== 'string') throw new Error('no "id"');
-      } catch (e) {
-        tell(box.querySelector('.model3d-note'), tf('modelPreviewBadFile', {file: f.name, why: e.message}), true);
-        return;
+      if (/\.ya?ml$/i.test(f.name)) {
+        try {
+          // the server's name rules for a file: the picked name, its other characters as '_'
+          const name = f.name.replace(/[^A-Za-z0-9._-]/g, '_').slice(-100);
+          model = (await api('POST', '/api/v1/models/validate', {name, yaml: await f.text()})).view;
+        } catch (e) {
+          tell(note, tf('modelPreviewRefused', {file: f.name, why: describe(e)}), true);
+          return;
+        }
+      } else {
+        try {
+          model = JSON.parse(await f.text());
+          if (!model || typeof model.id !== 'string') throw new Error('no "id"');
+        } catch (e) {
+          tell(note, tf('modelPreviewBadFile', {file: f.name, why: e.message}), true);
+          return;
+        }
       }
       await drawModel(box, model);
     };

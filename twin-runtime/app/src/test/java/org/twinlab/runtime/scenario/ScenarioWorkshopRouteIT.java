@@ -74,6 +74,9 @@ class ScenarioWorkshopRouteIT {
       String motor = Files.readString(MOTOR);
       JsonObject model = demo.json("trainer", "POST", "/api/v1/models/validate", new JsonObject().put("name", "my-motor.yaml").put("yaml", motor));
       assertThat(model.getString("model")).isEqualTo("motor-vibration");
+      // the model comes back whole, as the models API gives a model: the page draws it from that
+      assertThat(model.getJsonObject("view").getString("id")).isEqualTo("motor-vibration");
+      assertThat(model.getJsonObject("view").getJsonArray("components")).isNotEmpty();
       String badModel = motor.replace("type: double, unit: A", "type: doubble, unit: A");
       var modelRefused = demo.call("trainer", "POST", "/api/v1/models/validate", new JsonObject().put("name", "my-motor.yaml").put("yaml", badModel));
       assertThat(modelRefused.statusCode()).isEqualTo(400);

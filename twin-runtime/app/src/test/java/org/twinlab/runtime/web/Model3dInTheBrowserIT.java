@@ -34,6 +34,33 @@ class Model3dInTheBrowserIT {
   @TempDir
   Path data;
 
+  /** A model of the trainer's own: one tank drawn from view hints. */
+  private static final String WATER_TOWER = """
+      model: water-tower
+      version: 1
+      name: {en: Water tower, zh: 水塔}
+      kind: sensor-node
+      components:
+        - id: tank
+          name: {en: Tank, zh: 水箱}
+          properties:
+            - {id: level, type: double, unit: m, range: [0, 12], period_ms: 1000, description: {en: Water level, zh: 水位}}
+      view:
+        shapes:
+          - id: shell
+            shape: cylinder
+            size: [0.6, 1.2, 0.6]
+            position: [0, 0.6, 0]
+            color: "#90a4ae"
+          - id: water
+            shape: cylinder
+            size: [0.55, 1.1, 0.55]
+            position: [0, 0.55, 0]
+            color: "#2196f3"
+            animate:
+              - {property: tank.level, effect: fill, axis: [0, 1, 0]}
+      """;
+
   private static <T> T get(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
@@ -115,6 +142,19 @@ class Model3dInTheBrowserIT {
         trainer.findElement(By.cssSelector("#preview-model option[value='conveyor-sorting']")).click();
         seen(() -> pixels(trainer, "#model-preview canvas.model3d")[0] > 3_000);
         assertThat(trainer.findElement(By.cssSelector("#model-preview .model3d-note")).getText()).isNotBlank();
+        // a model file of the trainer's own, in YAML as the lab loads it: drawn from what the server read
+        Path own = java.nio.file.Files.createTempDirectory(data, "own").resolve("water-tower.yaml");
+        java.nio.file.Files.writeString(own, WATER_TOWER);
+        trainer.findElement(By.id("preview-file")).sendKeys(own.toString());
+        seen(() -> trainer.findElement(By.cssSelector("#model-preview .model3d-note")).getText().equals("Water tower"));
+        seen(() -> pixels(trainer, "#model-preview canvas.model3d")[0] > 1_000);
+        // a broken one says where it breaks, and draws nothing new
+        Path broken = own.resolveSibling("broken-tower.yaml");
+        java.nio.file.Files.writeString(broken, WATER_TOWER.replace("shape: cylinder", "shape: cylindre"));
+        trainer.findElement(By.id("preview-file")).sendKeys(broken.toString());
+        seen(() -> trainer.findElement(By.cssSelector("#model-preview .model3d-note")).getText()
+            .startsWith("broken-tower.yaml is not a model the lab would load:"));
+        assertThat(trainer.findElement(By.cssSelector("#model-preview .model3d-note")).getText()).containsPattern("\\n\\d+:\\d+ ");
       } finally {
         trainer.quit();
         get(runtime.stop());

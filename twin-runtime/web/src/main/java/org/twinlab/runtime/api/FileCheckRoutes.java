@@ -15,6 +15,8 @@ import org.twinlab.runtime.twin.TwinRequestException;
  * A trainer's model and bindings files, checked as the runtime reads them: the model by the model
  * loader, the bindings against their model (one of the lab's, or the model file sent with them)
  * and the lab's connections. Problems come back with file, line, column and field; nothing is kept.
+ * A model that loads comes back whole too ({@code view}, as {@code GET /api/v1/models/{id}} gives a
+ * model), so the trainer's page can draw the file it was given.
  */
 final class FileCheckRoutes {
   static final int MAX_FILE_CHARS = 200_000;
@@ -39,7 +41,8 @@ final class FileCheckRoutes {
     String yaml = text(body, "yaml");
     Http.respond(ctx, vertx.executeBlocking(() -> Http.parse("yaml", () -> {
       TwinModel m = ModelLoader.load(name, yaml);
-      return new JsonObject().put("ok", true).put("file", name).put("model", m.id()).put("version", m.version()).put("name", m.name().en()).put("nameZh", m.name().zh());
+      return new JsonObject().put("ok", true).put("file", name).put("model", m.id()).put("version", m.version()).put("name", m.name().en()).put("nameZh", m.name().zh())
+          .put("view", Views.model(m));
     }), false), 200, v -> v);
   }
 
