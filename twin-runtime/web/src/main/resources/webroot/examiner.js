@@ -333,25 +333,96 @@ async function refreshSession() {
 
 // ---- the session's alarms: every station's, from the same answer as the hall
 
-/** The alarms each look at the hall saw, by station, twin and alarm: what changed between looks is the panel's history. */
+/**
+ * The alarms each look at the hall saw, by station, twin and alarm: what changed between looks is
+ * added to the panel's history. When the panel opens, the history is first read as it was recorded
+ * (recordedAlarms), so it holds what happened before the page was open.
+ */
 let alarmsBefore = new Map();
 const alarmLog = [];
+let lastHall = null;
+
+/** A twin's model, read once per page: the alarms' ids and their words. */
+const modelsOfTwins = new Map();
+function modelOfTwin(twin) {
+  if (!modelsOfTwins.has(twin)) modelsOfTwins.set(twin, api('GET', '/api/v1/twins/' + enc(twin) + '/model').catch(() => ({alarms: []})));
+  return modelsOfTwins.get(twin);
+}
+
+/**
+ * Every alarm change of the session's stations as their twins' history recorded it since each
+ * station started: an alarm.<id> point that turns true rose, one that turns false went off, one that
+ * repeats the state it had was an acknowledgement.
+ */
+async function recordedAlarms(s) {
+  const out = [];
+  const oldest = Date.now() - 24 * 3600 * 1000; // raw history is served a day at a time
+  await Promise.all(s.stations.map(async st => {
+    const started = Date.parse(st.startedAt);
+    if (!Number.isFinite(started)) return;
+    const from = new Date(Math.max(started, oldest)).toISOString();
+    await Promise.all((st.twins || []).map(async twin => {
+      const model = await modelOfTwin(twin);
+      const ids = (model.alarms || []).map(a => 'alarm.' + a.alarm);
+      if (!ids.length) return;
+      const h = await api('GET', '/api/v1/twins/' + enc(twin) + '/history?property=' + enc(ids.join(',')) + '&from=' + enc(from));
+      for (const series of h.series || []) {
+        const alarm = series.property.slice('alarm.'.length);
+        const words = (model.alarms || []).find(a => a.alarm === alarm);
+        const message = words && words.message ? (lang() === 'zh' ? words.message.zh : words.message.en) : '';
+        let was = series.before ? series.before.value : false;
+        for (const p of series.points || []) {
+          const change = p.value === was ? 'alarmGotAck' : p.value ? 'alarmRose' : 'alarmWentOff';
+          was = p.value;
+          out.push({at: new Date(p.time), a: {station: st.id, twin, alarm, message}, change});
+        }
+      }
+    }));
+  }));
+  return out.sort((x, y) => x.at - y.at);
+}
+
+/** Opens the session's alarm panel with its history as recorded, then follows it live. */
+async function openSessionAlarms() {
+  $('session-alarms').hidden = false;
+  if (!lastHall) return;
+  const recorded = await recordedAlarms(lastHall);
+  // what this page saw itself and the history has not stored yet stays
+  const seenHere = alarmLog.filter(x => !recorded.some(r => sameChange(r, x)));
+  alarmLog.splice(0, alarmLog.length, ...[...recorded, ...seenHere].sort((x, y) => x.at - y.at).slice(-100));
+  alarmLog.recorded = true;
+  sessionAlarms(lastHall);
+}
+
+/** A change seen between two looks; one the recorded history already holds (read a moment ago) is not told twice. */
+function logAlarm(a, change) {
+  const seen = {at: new Date(), a, change};
+  if (!(alarmLog.recorded && alarmLog.some(x => sameChange(x, seen)))) alarmLog.push(seen);
+}
+
+/** The same change of the same alarm, told twice (once as recorded, once as seen) within 15 s. */
+function sameChange(x, y) {
+  return x.change === y.change && x.a.station === y.a.station && x.a.twin === y.a.twin && x.a.alarm === y.a.alarm
+    && Math.abs(x.at - y.at) < 15000;
+}
 
 function sessionAlarms(s) {
+  lastHall = s;
   const now = new Map();
   s.stations.forEach(st => st.alarms.forEach(a => now.set(st.id + '|' + a.twin + '|' + a.alarm, Object.assign({station: st.id}, a))));
   if (alarmsBefore.session === s.id) {
     for (const [key, a] of now) {
       const was = alarmsBefore.get(key);
-      if (!was || !was.active && a.active) alarmLog.push({at: new Date(), a, change: a.active ? 'alarmRose' : 'alarmWentOff'});
-      else if (was.active && !a.active) alarmLog.push({at: new Date(), a, change: 'alarmWentOff'});
-      else if (!was.acknowledged_by && a.acknowledged_by) alarmLog.push({at: new Date(), a, change: 'alarmGotAck'});
+      if (!was || !was.active && a.active) logAlarm(a, a.active ? 'alarmRose' : 'alarmWentOff');
+      else if (was.active && !a.active) logAlarm(a, 'alarmWentOff');
+      else if (!was.acknowledged_by && a.acknowledged_by) logAlarm(a, 'alarmGotAck');
     }
     // gone from the answer: cleared and acknowledged
-    for (const [key, a] of alarmsBefore) if (!now.has(key)) alarmLog.push({at: new Date(), a, change: a.active ? 'alarmWentOff' : 'alarmGotAck'});
+    for (const [key, a] of alarmsBefore) if (!now.has(key)) logAlarm(a, a.active ? 'alarmWentOff' : 'alarmGotAck');
     alarmLog.splice(0, Math.max(0, alarmLog.length - 100));
   } else {
     alarmLog.length = 0;
+    alarmLog.recorded = false;
   }
   alarmsBefore = now;
   alarmsBefore.session = s.id;
@@ -813,7 +884,10 @@ function stationPost(what, path, body) {
   $('add-station').onclick = () => $('plan-stations').append(stationRow(document.querySelectorAll('tr.plan-station').length));
   $('session-title').oninput = checkPlan;
   $('create-session').onclick = createSession;
-  $('session-alarms-toggle').onclick = () => { $('session-alarms').hidden = !$('session-alarms').hidden; };
+  $('session-alarms-toggle').onclick = () => {
+    if ($('session-alarms').hidden) openSessionAlarms().catch(e => say('session-message', describe(e), true));
+    else $('session-alarms').hidden = true;
+  };
   $('session-alarms-close').onclick = () => { $('session-alarms').hidden = true; };
   $('back').onclick = () => { current.session = null; remember(); show('list-view'); refresh(); };
   $('back-to-session').onclick = () => { current.station = null; remember(); show('session-view'); refresh(); };

@@ -183,6 +183,19 @@ class HallLiveInTheBrowserIT {
         browser.get(base + "/examiner.html?session=live");
         seen(() -> browser.findElement(By.id("session-alarms-toggle")).getText().contains("2 active"));
         browser.findElement(By.id("session-alarms-toggle")).click();
+        // a page opened after the alarms rose still has their rise: the panel's history is read as it was recorded
+        try {
+          seen(() -> !browser.findElements(By.cssSelector(
+              "#session-alarm-history tr.alarm-change.alarmRose[data-station='s2'][data-alarm='vibration_danger']")).isEmpty());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+          Object probe = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+              + "recordedAlarms(lastHall).then(r => done(JSON.stringify(r) + ' / ' + JSON.stringify(lastHall.stations.map(s => [s.id, s.twins, s.clock]))))"
+              + ".catch(e => done('failed: ' + e + ' ' + JSON.stringify(e.body)))");
+          throw new AssertionError("no recorded rise: " + browser.findElement(By.id("session-message")).getText() + " / "
+              + browser.findElement(By.id("session-alarm-history")).getText() + " / " + probe, e);
+        }
+        assertThat(browser.findElement(By.cssSelector("#session-alarm-history tr.alarm-change.alarmRose[data-alarm='vibration_danger']"))
+            .getText()).contains("motor-2").contains("Vibration above 7.1 mm/s");
         seen(() -> !browser.findElements(By.cssSelector("#session-alarm-list tr[data-alarm='vibration_danger'] button.ack")).isEmpty());
         browser.findElement(By.cssSelector("#session-alarm-list tr[data-alarm='vibration_danger'] button.ack")).click();
         try {

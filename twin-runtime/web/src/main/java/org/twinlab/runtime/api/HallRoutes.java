@@ -62,7 +62,7 @@ final class HallRoutes {
     return view.put("stations", out);
   }
 
-  /** What a hall row needs of a station's full view: its checks without their texts, and only its last action. */
+  /** What a hall row needs of a station's full view: its checks without their texts, only its last action, and when it started. */
   private static JsonObject row(JsonObject full) {
     JsonObject row = full.copy();
     JsonArray actions = full.getJsonArray("actions", new JsonArray());
@@ -76,6 +76,9 @@ final class HallRoutes {
       checks.add(brief);
     }
     row.put("checks", checks);
+    // when the station's clock first ran: where its recorded history (the alarm panel's) begins
+    JsonArray clock = full.getJsonArray("clock", new JsonArray());
+    row.put("startedAt", clock.isEmpty() ? null : clock.getJsonObject(0).getString("at"));
     for (String bulky : List.of("actions", "faults", "interventions", "clock", "tasks")) row.remove(bulky);
     return row;
   }
