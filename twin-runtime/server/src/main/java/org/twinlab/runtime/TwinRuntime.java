@@ -16,7 +16,6 @@ import org.twinlab.runtime.api.RemoteTwins;
 import org.twinlab.runtime.auth.Accounts;
 import org.twinlab.runtime.auth.AuditLog;
 import org.twinlab.runtime.auth.Tokens;
-import org.twinlab.runtime.binding.BindingJournal;
 import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.config.LabConfig;
 import org.twinlab.runtime.config.TwinConfig;
@@ -68,6 +67,7 @@ public final class TwinRuntime implements Deployments {
   private final TwinPackages packages;
   private final Accounts accounts;
   private final AuditLog audit;
+  private final org.twinlab.runtime.shared.SharedState shared;
   private final LabSessions sessions;
   private final SessionAccess access;
   private final ActionRecorder actions;
@@ -88,7 +88,9 @@ public final class TwinRuntime implements Deployments {
     this.clock = clock;
     this.config = config;
     this.connections = new Connections(vertx, config.connections(), org.twinlab.runtime.config.OpcUaSecurityConfig.pkiDir(config.dataDir()), clock);
-    this.packages = new TwinPackages(config, connections.protocols(), clock);
+    // accounts, the audit trail, binding versions, packages and the signing key: the data directory's, or the shared store's
+    this.shared = org.twinlab.runtime.shared.SharedState.of(config, clock);
+    this.packages = new TwinPackages(config, connections.protocols(), clock, shared.packages(), shared::bindings);
     this.upgradeLog = new UpgradeLog(config.dataDir());
     List<TwinVerticle> verticles = new ArrayList<>();
     for (TwinConfig t : packages.startingTwins()) {
@@ -100,15 +102,16 @@ public final class TwinRuntime implements Deployments {
     this.history = new History(HistoryWriter.withDefaults(store, clock), config.history().retention(), config.history().store());
     // history follows every twin: one this node takes over later is recorded from its first change here
     this.historyVerticle = new HistoryVerticle(List.copyOf(configured.values()), history, clock);
-    this.accounts = Accounts.open(config.dataDir(), clock);
-    this.audit = new AuditLog(config.dataDir(), clock);
+    this.accounts = Accounts.over(shared.accounts(), clock);
+    this.audit = new AuditLog(shared.audit(), clock);
     ScenarioCatalog catalog = new ScenarioCatalog(config.dataDir());
     // the sessions' evidence in the data directory, or in the shared store the configuration names
     org.twinlab.runtime.evidence.EvidenceStore evidence = config.store()
         .map(st -> org.twinlab.runtime.evidence.EvidenceStoreFactory.forType(st.type()).open(st, clock))
         .orElseGet(() -> new org.twinlab.runtime.evidence.FileEvidenceStore(config.dataDir().resolve(LabSessions.DIR), clock));
     this.sessions = new LabSessions(config.dataDir(), evidence, twins, catalog, accounts, new RigAssembly(vertx, twins, connections, catalog, simulators),
-        () -> PlatformKey.openOrCreate(config.dataDir()), session -> {
+        () -> shared.keys().map(k -> PlatformKey.shared(k, config.dataDir())).orElseGet(() -> PlatformKey.openOrCreate(config.dataDir())),
+        session -> {
           vertx.eventBus().publish(Bus.ACCESS, session);
           storeWholeOnNewStations(session);
         }, clock);
@@ -301,6 +304,7 @@ public final class TwinRuntime implements Deployments {
       actions.close();
       sessions.close();
       audit.close();
+      shared.close();
       connections.close();
       history.close();
       return null;
@@ -344,7 +348,7 @@ public final class TwinRuntime implements Deployments {
   }
 
   private TwinVerticle twin(TwinConfig t, boolean autoStart) {
-    return new TwinVerticle(t, connections, new BindingJournal(config.dataDir().resolve("bindings"), t.id()),
+    return new TwinVerticle(t, connections, shared.bindings(t.id()),
         config.staleFactor(), autoStart, clock);
   }
 
