@@ -32,7 +32,7 @@ import org.twinlab.runtime.store.postgres.PostgresCluster;
  * nodes of a cluster run: an account made through one node's API logs in on the other, a binding
  * version made on one is the version the other runs and lists when it takes the twin over, a package
  * deployed on one is among the twins the other starts with, both serve the same platform key, and
- * the audit trail holds what happened on either.
+ * the audit trail holds what happened on either; {@code twinlab users ... --store} works on the same accounts.
  */
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -120,20 +120,50 @@ class SharedStoreIT {
         String keyB = get(WebClient.create(vertx, options(b)).get("/api/v1/keys/platform").send()).bodyAsString();
         assertThat(keyA).startsWith("-----BEGIN PUBLIC KEY-----").isEqualTo(keyB);
 
+        // the command line works on the same accounts through the lab's store: section
+        Path yaml = java.nio.file.Files.writeString(labData.resolve("shared.yaml"), "store: {type: postgres, url: '" + store.url()
+            + "', user: " + store.user() + ", password_file: '" + store.passwordFile().orElseThrow() + "'}\n");
+        String[] added9 = cli("a-strong-password\n", "users", "add", "exam9", "--role", "examiner", "--store", yaml.toString());
+        assertThat(added9[0]).as(added9[2]).isEqualTo("0");
+        assertThat(login(vertx, b, "exam9", "a-strong-password")).isNotBlank();
+        assertThat(cli("", "users", "lock", "exam9", "--store", yaml.toString())[0]).isEqualTo("0");
+        assertThat(loginStatus(vertx, a, "exam9", "a-strong-password")).isEqualTo(401);
+        assertThat(cli("", "users", "list", "--store", yaml.toString())[1]).contains("exam9").contains("train1").contains("admin1");
+        assertThat(dataA.resolve("accounts.json")).doesNotExist();
+        assertThat(dataB.resolve("accounts.json")).doesNotExist();
+
         // one audit trail: what was done through either node, read through either
         WebClient adminOnB = client(vertx, b, login(vertx, b, "admin1", PASSWORD));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
           JsonArray trail = get(adminOnB.get("/api/v1/audit?limit=200").send()).bodyAsJsonArray();
           assertThat(trail.stream().map(o -> ((JsonObject) o).getString("action") + " " + ((JsonObject) o).getString("target")))
-              .contains("add user train1", "lock user train1", "unlock user train1", "login train1");
+              .contains("add user train1", "lock user train1", "unlock user train1", "login train1", "add user exam9", "lock user exam9");
         });
         JsonArray locks = get(adminOnB.get("/api/v1/audit?action=lock%20user").send()).bodyAsJsonArray();
-        assertThat(locks).hasSize(1);
+        assertThat(locks.stream().map(o -> ((JsonObject) o).getString("target"))).containsExactly("train1", "exam9");
         assertThat(locks.getJsonObject(0).getString("by")).isEqualTo("admin1");
+        assertThat(locks.getJsonObject(1).getString("by")).startsWith("console:");
+        assertThat(dataA.resolve("audit.jsonl")).doesNotExist();
       } finally {
         get(b.stop());
         get(a.stop());
       }
+    }
+  }
+
+  private static String[] cli(String stdin, String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cli = org.twinlab.cli.TwinlabCli.commandLine();
+    cli.setOut(new java.io.PrintWriter(out));
+    cli.setErr(new java.io.PrintWriter(err));
+    java.io.InputStream before = System.in;
+    System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try {
+      int code = cli.execute(args);
+      return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    } finally {
+      System.setIn(before);
     }
   }
 
