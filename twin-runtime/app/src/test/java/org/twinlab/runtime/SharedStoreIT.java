@@ -70,14 +70,27 @@ class SharedStoreIT {
         assertThat(added.statusCode()).as(added.bodyAsString()).isEqualTo(201);
         String trainerOnB = login(vertx, b, "train1", PASSWORD);
         assertThat(trainerOnB).isNotBlank();
-        // and locked through node b, it no longer logs in on node a
+        // and locked through node b, it no longer logs in on node a, and node a's own token of it ends
+        String earlyOnA = login(vertx, a, "train1", PASSWORD);
+        assertThat(get(client(vertx, a, earlyOnA).get("/api/v1/me").send()).statusCode()).isEqualTo(200);
         String adminOnBToken = login(vertx, b, "admin1", PASSWORD);
         assertThat(get(client(vertx, b, adminOnBToken).put("/api/v1/users/train1/lock").sendJsonObject(new JsonObject().put("locked", true)))
             .statusCode()).isEqualTo(200);
         assertThat(loginStatus(vertx, a, "train1", PASSWORD)).isEqualTo(401);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(client(vertx, a, earlyOnA).get("/api/v1/me").send()).statusCode() == 401);
         assertThat(get(client(vertx, a, login(vertx, a, "admin1", PASSWORD)).put("/api/v1/users/train1/lock")
             .sendJsonObject(new JsonObject().put("locked", false))).statusCode()).isEqualTo(200);
+        // a new password set through node b ends node a's tokens made under the old one, and only those
+        String oldOnA = login(vertx, a, "train1", PASSWORD);
+        assertThat(get(client(vertx, b, adminOnBToken).put("/api/v1/users/train1/password")
+            .sendJsonObject(new JsonObject().put("password", "a-new-long-password-2"))).statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(client(vertx, a, oldOnA).get("/api/v1/me").send()).statusCode() == 401);
+        assertThat(get(client(vertx, b, adminOnBToken).put("/api/v1/users/train1/password")
+            .sendJsonObject(new JsonObject().put("password", PASSWORD))).statusCode()).isEqualTo(204);
         WebClient trainerOnA = client(vertx, a, login(vertx, a, "train1", PASSWORD));
+        // a token of the current password outlives several looks of the watch
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30))
+            .until(() -> get(trainerOnA.get("/api/v1/me").send()).statusCode() == 200);
 
         // a binding replaced on node a: committed in the store before node a answers
         JsonObject current = get(trainerOnA.get("/api/v1/twins/tank-1/bindings").send()).bodyAsJsonObject();

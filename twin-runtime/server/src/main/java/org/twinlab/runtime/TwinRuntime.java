@@ -68,6 +68,7 @@ public final class TwinRuntime implements Deployments {
   private final Accounts accounts;
   private final AuditLog audit;
   private final org.twinlab.runtime.shared.SharedState shared;
+  private final SharedAccountWatch accountWatch;
   private final LabSessions sessions;
   private final SessionAccess access;
   private final ActionRecorder actions;
@@ -119,8 +120,11 @@ public final class TwinRuntime implements Deployments {
     this.actions = new ActionRecorder(vertx, sessions);
     this.watch = new SessionWatch(vertx, sessions);
     this.bindingWatch = new BindingWatch(vertx, twins, connections);
+    Tokens tokens = new Tokens(Tokens.DEFAULT_LIFETIME, clock);
+    // accounts shared with other nodes change behind this node's back: its tokens follow them
+    this.accountWatch = config.store().isPresent() ? new SharedAccountWatch(vertx, accounts, tokens) : null;
     this.api = new ApiServer(config.bind(), config.port(), config.http(), twins, connections, history, config.dataDir(), this, sessions,
-        access, new Tokens(Tokens.DEFAULT_LIFETIME, clock), audit, clock);
+        access, tokens, audit, clock);
   }
 
   /** Starts everything; fails (and stops what started) when the port or a twin cannot start. */
@@ -180,6 +184,7 @@ public final class TwinRuntime implements Deployments {
     }, false)).compose(v -> vertx.deployVerticle(rt.api).map(rt::deployed))
         .map(v -> {
           rt.bindingWatch.start();
+          if (rt.accountWatch != null) rt.accountWatch.start();
           return rt;
         })
         .recover(e -> rt.stop().transform(x -> Future.failedFuture(e)));
@@ -288,6 +293,7 @@ public final class TwinRuntime implements Deployments {
   /** Undeploys everything and closes the connections (on a worker: closing waits for the peers). */
   public Future<Void> stop() {
     bindingWatch.stop();
+    if (accountWatch != null) accountWatch.stop();
     Future<Void> chain = Future.succeededFuture();
     List<String> newestFirst;
     synchronized (this) {
