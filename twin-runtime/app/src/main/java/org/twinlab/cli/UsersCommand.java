@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.twinlab.runtime.auth.Accounts;
 import org.twinlab.runtime.auth.AuditLog;
 import org.twinlab.runtime.auth.Role;
+import org.twinlab.runtime.shared.SharedState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,11 +37,19 @@ final class UsersCommand implements Runnable {
     @Mixin
     DataDirOption data;
 
+    @Option(names = "--store", paramLabel = "TWINLAB_YAML",
+        description = "the lab's configuration: the accounts and audit trail its store: section keeps, shared by every node (instead of --data)")
+    java.nio.file.Path store;
+
     @Override
     public Integer call() throws Exception {
       java.time.Clock clock = java.time.Clock.systemUTC(); // the command's one clock, as the runtime has its own
-      try (AuditLog audit = new AuditLog(java.nio.file.Files.createDirectories(data.dir), clock)) {
-        return run(Accounts.open(data.dir, clock), audit, spec.commandLine().getOut());
+      try (SharedState state = state(clock); AuditLog audit = new AuditLog(state.audit(), clock)) {
+        return run(Accounts.over(state.accounts(), clock), audit, spec.commandLine().getOut());
+      } catch (org.twinlab.models.yaml.InvalidInputException e) {
+        e.problems().forEach(p -> spec.commandLine().getErr().println(p));
+        spec.commandLine().getErr().flush();
+        return 1;
       } catch (IllegalArgumentException | IllegalStateException | java.util.NoSuchElementException e) {
         spec.commandLine().getErr().println("twinlab users: " + e.getMessage());
         spec.commandLine().getErr().flush();
@@ -49,6 +58,14 @@ final class UsersCommand implements Runnable {
     }
 
     abstract int run(Accounts accounts, AuditLog audit, PrintWriter out) throws Exception;
+
+    /** The data directory's accounts, or with --store those of the lab's store: section (its data directory's without one). */
+    private SharedState state(java.time.Clock clock) throws java.io.IOException, org.twinlab.models.yaml.InvalidInputException {
+      if (store == null) return SharedState.files(java.nio.file.Files.createDirectories(data.dir));
+      org.twinlab.runtime.config.LabConfig lab = org.twinlab.runtime.config.LabConfigLoader.load(store);
+      if (lab.store().isEmpty()) java.nio.file.Files.createDirectories(lab.dataDir());
+      return SharedState.of(lab, clock);
+    }
 
     static String readPassword() throws java.io.IOException {
       var console = System.console();

@@ -38,7 +38,7 @@ class ArchitectureTest {
     String rt = "org.twinlab.runtime.";
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("core").definedBy(rt + "auth..", rt + "binding..", rt + "bus..", rt + "config..", rt + "connect..",
-            rt + "durable..", rt + "twin..", rt + "packages..")
+            rt + "durable..", rt + "twin..", rt + "packages..", rt + "shared..")
         .layer("history").definedBy(rt + "history")
         .layer("history store on InfluxDB").definedBy(rt + "history.influx..")
         .layer("exam").definedBy(rt + "evidence..", rt + "scenario..", rt + "session..", rt + "sheets..", rt + "backup..")

@@ -10,19 +10,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinlab.runtime.cluster.ClusterConfig;
+import org.twinlab.runtime.cluster.ClusterConfigLoader;
 import org.twinlab.runtime.config.HistoryConfig;
 import org.twinlab.runtime.config.LabConfig;
 import org.twinlab.runtime.config.LabConfigLoader;
+import org.twinlab.runtime.config.StoreConfig;
 import org.twinlab.runtime.history.influx.LineProtocol;
 import org.twinlab.testing.Peers;
 
 /**
- * What can be checked of the compose stack without a Docker engine: the compose file is valid for
- * the Compose client, the runtime's configuration in it loads with its bindings, and the Grafana
- * dashboard asks for what the InfluxDB store writes.
+ * What can be checked of the compose stacks without a Docker engine: the compose files (the full
+ * stack and the clustered one) are valid for the Compose client, the runtime's configuration in
+ * each loads with its bindings (and in the cluster, each node's cluster file with it), and the
+ * Grafana dashboard asks for what the InfluxDB store writes.
  */
 class ComposeStackTest {
   private static final Path DOCKER = Path.of("..", "..", "docker");
+  private static final Path CLUSTER = DOCKER.resolve("cluster");
 
   @Test
   void theComposeFileIsValid() throws Exception {
@@ -35,6 +41,59 @@ class ComposeStackTest {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(out).contains("influxdb:2.7", "eclipse-mosquitto:2", "grafana/grafana", "serve");
+  }
+
+  @Test
+  void theClusterComposeFileIsValid() throws Exception {
+    List<String> command = composeCommand();
+    Peers.require(command != null, "a Docker Compose client (docker compose or docker-compose)",
+        "apt-get install docker-compose");
+    Process p = new ProcessBuilder(concat(command, "-f", CLUSTER.resolve("compose.yaml").toString(), "config"))
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out).contains("postgres:15", "influxdb:2.7", "eclipse-mosquitto:2", "--cluster", "POSTGRES_PASSWORD_FILE")
+        .contains("node-a", "node-b", "node-c", "conveyor-1", "conveyor-2", "tank-1", "motor-1", "motor-2")
+        .contains("ipv4_address: 172.30.0.11", "ipv4_address: 172.30.0.12", "ipv4_address: 172.30.0.13");
+  }
+
+  @Test
+  void eachNodeOfTheClusterLoadsTheLabWithItsStoreAndItsClusterFile(@TempDir Path tmp) throws Exception {
+    // the lab as a node's container sees it: the bindings mounted beside it, the secrets as files
+    Path secrets = Files.createDirectories(tmp.resolve("secrets"));
+    for (String name : List.of("postgres-password", "platform-key-secret", "influxdb-admin-token")) {
+      Files.writeString(secrets.resolve(name), "not-a-real-secret\n");
+    }
+    String yaml = Files.readString(CLUSTER.resolve("lab/twinlab.yaml"));
+    assertThat(yaml).doesNotContain("password:").doesNotContain("key_secret:").doesNotContain("token:");
+    Path lab = Files.writeString(tmp.resolve("twinlab.yaml"), yaml.replace("/run/secrets/", secrets + "/"));
+    Path bindings = Files.createDirectories(tmp.resolve("bindings"));
+    try (var files = Files.list(DOCKER.resolve("lab/bindings"))) {
+      for (Path f : files.toList()) Files.copy(f, bindings.resolve(f.getFileName()));
+    }
+    LabConfig config = LabConfigLoader.load(lab);
+    assertThat(config.twins()).hasSize(5);
+    StoreConfig store = config.store().orElseThrow();
+    assertThat(store.url()).isEqualTo("jdbc:postgresql://postgres:5432/twinlab");
+    assertThat(store.passwordFile()).contains(secrets.resolve("postgres-password"));
+    assertThat(store.keySecretFile()).contains(secrets.resolve("platform-key-secret"));
+    assertThat(config.history().store()).isEqualTo(HistoryConfig.Store.INFLUXDB);
+
+    String compose = Files.readString(CLUSTER.resolve("compose.yaml"));
+    List<String> twins = config.twins().stream().map(t -> t.id()).toList();
+    java.util.Set<String> placed = new java.util.TreeSet<>();
+    for (String n : List.of("a", "b", "c")) {
+      ClusterConfig node = ClusterConfigLoader.load(CLUSTER.resolve("node-" + n + ".yaml"), twins);
+      assertThat(node.node()).isEqualTo("node-" + n);
+      // Hazelcast binds to the address compose gives the node's container
+      assertThat(compose).contains("./node-" + n + ".yaml:/opt/twinlab/cluster.yaml:ro", "ipv4_address: " + node.host());
+      assertThat(node.members()).hasSize(3).contains(node.host() + ":" + node.port());
+      placed.addAll(node.placement().keySet());
+      assertThat(node.placement().values()).allSatisfy(owner -> assertThat(owner).isIn("node-a", "node-b", "node-c"));
+    }
+    assertThat(placed).containsExactlyInAnyOrderElementsOf(twins);
+    assertThat(Files.readString(DOCKER.resolve("make-secrets.sh"))).contains("postgres-password", "platform-key-secret");
   }
 
   @Test

@@ -16,7 +16,6 @@ import org.twinlab.runtime.api.RemoteTwins;
 import org.twinlab.runtime.auth.Accounts;
 import org.twinlab.runtime.auth.AuditLog;
 import org.twinlab.runtime.auth.Tokens;
-import org.twinlab.runtime.binding.BindingJournal;
 import org.twinlab.runtime.bus.Bus;
 import org.twinlab.runtime.config.LabConfig;
 import org.twinlab.runtime.config.TwinConfig;
@@ -68,6 +67,8 @@ public final class TwinRuntime implements Deployments {
   private final TwinPackages packages;
   private final Accounts accounts;
   private final AuditLog audit;
+  private final org.twinlab.runtime.shared.SharedState shared;
+  private final SharedAccountWatch accountWatch;
   private final LabSessions sessions;
   private final SessionAccess access;
   private final ActionRecorder actions;
@@ -88,7 +89,9 @@ public final class TwinRuntime implements Deployments {
     this.clock = clock;
     this.config = config;
     this.connections = new Connections(vertx, config.connections(), org.twinlab.runtime.config.OpcUaSecurityConfig.pkiDir(config.dataDir()), clock);
-    this.packages = new TwinPackages(config, connections.protocols(), clock);
+    // accounts, the audit trail, binding versions, packages and the signing key: the data directory's, or the shared store's
+    this.shared = org.twinlab.runtime.shared.SharedState.of(config, clock);
+    this.packages = new TwinPackages(config, connections.protocols(), clock, shared.packages(), shared::bindings);
     this.upgradeLog = new UpgradeLog(config.dataDir());
     List<TwinVerticle> verticles = new ArrayList<>();
     for (TwinConfig t : packages.startingTwins()) {
@@ -100,15 +103,16 @@ public final class TwinRuntime implements Deployments {
     this.history = new History(HistoryWriter.withDefaults(store, clock), config.history().retention(), config.history().store());
     // history follows every twin: one this node takes over later is recorded from its first change here
     this.historyVerticle = new HistoryVerticle(List.copyOf(configured.values()), history, clock);
-    this.accounts = Accounts.open(config.dataDir(), clock);
-    this.audit = new AuditLog(config.dataDir(), clock);
+    this.accounts = Accounts.over(shared.accounts(), clock);
+    this.audit = new AuditLog(shared.audit(), clock);
     ScenarioCatalog catalog = new ScenarioCatalog(config.dataDir());
     // the sessions' evidence in the data directory, or in the shared store the configuration names
     org.twinlab.runtime.evidence.EvidenceStore evidence = config.store()
         .map(st -> org.twinlab.runtime.evidence.EvidenceStoreFactory.forType(st.type()).open(st, clock))
         .orElseGet(() -> new org.twinlab.runtime.evidence.FileEvidenceStore(config.dataDir().resolve(LabSessions.DIR), clock));
     this.sessions = new LabSessions(config.dataDir(), evidence, twins, catalog, accounts, new RigAssembly(vertx, twins, connections, catalog, simulators),
-        () -> PlatformKey.openOrCreate(config.dataDir()), session -> {
+        () -> shared.keys().map(k -> PlatformKey.shared(k, config.dataDir())).orElseGet(() -> PlatformKey.openOrCreate(config.dataDir())),
+        session -> {
           vertx.eventBus().publish(Bus.ACCESS, session);
           storeWholeOnNewStations(session);
         }, clock);
@@ -116,8 +120,11 @@ public final class TwinRuntime implements Deployments {
     this.actions = new ActionRecorder(vertx, sessions);
     this.watch = new SessionWatch(vertx, sessions);
     this.bindingWatch = new BindingWatch(vertx, twins, connections);
+    Tokens tokens = new Tokens(Tokens.DEFAULT_LIFETIME, clock);
+    // accounts shared with other nodes change behind this node's back: its tokens follow them
+    this.accountWatch = config.store().isPresent() ? new SharedAccountWatch(vertx, accounts, tokens) : null;
     this.api = new ApiServer(config.bind(), config.port(), config.http(), twins, connections, history, config.dataDir(), this, sessions,
-        access, new Tokens(Tokens.DEFAULT_LIFETIME, clock), audit, clock);
+        access, tokens, audit, clock);
   }
 
   /** Starts everything; fails (and stops what started) when the port or a twin cannot start. */
@@ -177,6 +184,7 @@ public final class TwinRuntime implements Deployments {
     }, false)).compose(v -> vertx.deployVerticle(rt.api).map(rt::deployed))
         .map(v -> {
           rt.bindingWatch.start();
+          if (rt.accountWatch != null) rt.accountWatch.start();
           return rt;
         })
         .recover(e -> rt.stop().transform(x -> Future.failedFuture(e)));
@@ -285,6 +293,7 @@ public final class TwinRuntime implements Deployments {
   /** Undeploys everything and closes the connections (on a worker: closing waits for the peers). */
   public Future<Void> stop() {
     bindingWatch.stop();
+    if (accountWatch != null) accountWatch.stop();
     Future<Void> chain = Future.succeededFuture();
     List<String> newestFirst;
     synchronized (this) {
@@ -301,6 +310,7 @@ public final class TwinRuntime implements Deployments {
       actions.close();
       sessions.close();
       audit.close();
+      shared.close();
       connections.close();
       history.close();
       return null;
@@ -344,7 +354,7 @@ public final class TwinRuntime implements Deployments {
   }
 
   private TwinVerticle twin(TwinConfig t, boolean autoStart) {
-    return new TwinVerticle(t, connections, new BindingJournal(config.dataDir().resolve("bindings"), t.id()),
+    return new TwinVerticle(t, connections, shared.bindings(t.id()),
         config.staleFactor(), autoStart, clock);
   }
 

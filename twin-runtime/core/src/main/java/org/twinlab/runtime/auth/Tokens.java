@@ -26,7 +26,8 @@ public final class Tokens {
   /** A token as issued: the secret (shown once) and when it expires. */
   public record Issued(String token, Instant expires) {}
 
-  private record Grant(Caller caller, Instant expires) {}
+  /** @param stamp the account's password hash when the token was issued (null: not known), so a new password elsewhere ends it */
+  private record Grant(Caller caller, Instant expires, String stamp) {}
 
   public Tokens(Duration lifetime, Clock clock) {
     this.lifetime = lifetime;
@@ -34,11 +35,20 @@ public final class Tokens {
   }
 
   public Issued issue(Caller caller) {
+    return issue(caller, null);
+  }
+
+  /** A token for the account as it is now; {@link #revokeStale} ends it once the account's password changes. */
+  public Issued issue(Account account) {
+    return issue(account.caller(), account.passwordHash());
+  }
+
+  private Issued issue(Caller caller, String stamp) {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     Instant expires = clock.instant().plus(lifetime);
-    byDigest.put(digest(token), new Grant(caller, expires));
+    byDigest.put(digest(token), new Grant(caller, expires, stamp));
     return new Issued(token, expires);
   }
 
@@ -62,6 +72,18 @@ public final class Tokens {
   /** Ends every token of a user (their password changed, or the account was removed). */
   public void revokeAll(String user) {
     byDigest.values().removeIf(g -> g.caller().name().equals(user));
+  }
+
+  /** Ends a user's tokens issued under another password than {@code passwordHash} (it was changed on another node). */
+  public void revokeStale(String user, String passwordHash) {
+    byDigest.values().removeIf(g -> g.caller().name().equals(user) && g.stamp() != null && !g.stamp().equals(passwordHash));
+  }
+
+  /** The users who hold a token now (some may have expired and not yet been asked for). */
+  public java.util.Set<String> holders() {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    byDigest.values().forEach(g -> out.add(g.caller().name()));
+    return out;
   }
 
   private static String digest(String token) {

@@ -18,7 +18,7 @@ import org.twinlab.runtime.durable.DurableFiles;
  * The versions of one twin's bindings, one JSON line each, appended and forced to disk before the
  * change is confirmed: an accepted edit survives a crash. Blocking; call it from a worker thread.
  */
-public final class BindingJournal {
+public final class BindingJournal implements BindingHistory {
   private final Path file;
 
   public BindingJournal(Path dir, String twin) {
@@ -29,6 +29,21 @@ public final class BindingJournal {
     return file;
   }
 
+  @Override
+  public String where() {
+    return file.toString();
+  }
+
+  /** Moves the journal to {@code <twin>.<label>.jsonl} beside it. */
+  @Override
+  public void setAside(String label) throws IOException {
+    if (Files.exists(file)) {
+      String twin = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
+      Files.move(file, file.resolveSibling(twin + "." + label + ".jsonl"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  @Override
   public void append(BindingVersion v) throws IOException {
     try (FileChannel ch = DurableFiles.openForAppend(file)) {
       DurableFiles.appendLine(ch, toJson(v).encode());
@@ -36,6 +51,7 @@ public final class BindingJournal {
   }
 
   /** Every version written so far, oldest first; a torn last line (a crash mid-write) is skipped. */
+  @Override
   public List<BindingVersion> read() throws IOException {
     List<BindingVersion> out = new ArrayList<>();
     if (!Files.exists(file)) return out;
@@ -66,7 +82,7 @@ public final class BindingJournal {
     return j.put("bindings", all);
   }
 
-  static BindingVersion fromJson(JsonObject j) {
+  public static BindingVersion fromJson(JsonObject j) {
     List<Map<String, Object>> bindings = new ArrayList<>();
     j.getJsonArray("bindings").forEach(b -> bindings.add(((JsonObject) b).getMap()));
     return new BindingVersion(j.getInteger("version"), Instant.parse(j.getString("at")), j.getString("by"),

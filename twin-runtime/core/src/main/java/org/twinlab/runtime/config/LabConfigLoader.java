@@ -193,7 +193,7 @@ public final class LabConfigLoader {
     return new HistoryConfig(store, retention, maxSize, influx);
   }
 
-  /** store: {type: postgres, url: jdbc:postgresql://…, user, password_env | password_file}. */
+  /** store: {type: postgres, url: jdbc:postgresql://…, user, password_env | password_file, key_secret_env | key_secret_file}. */
   private static Optional<StoreConfig> store(YamlMap s, Path base, Problems problems) {
     String type = s.string("type", problems).orElse(StoreConfig.POSTGRES);
     if (!type.equals(StoreConfig.POSTGRES)) s.get("type").ifPresent(v -> v.problem(problems, "a store's type is postgres"));
@@ -209,9 +209,15 @@ public final class LabConfigLoader {
     if (s.has("password")) s.get("password").ifPresent(v -> v.problem(problems,
         "passwords do not belong in files: name the environment variable that holds it with password_env, or a file with password_file"));
     else if (s.has("password_env") == s.has("password_file")) s.self().problem(problems, "give exactly one of password_env or password_file");
+    // the platform's private key is kept in the store encrypted with this secret, which is no more in the file than the password
+    Optional<String> keySecretEnv = s.string("key_secret_env", problems);
+    Optional<Path> keySecretFile = existing(s, "key_secret_file", base, problems);
+    if (s.has("key_secret")) s.get("key_secret").ifPresent(v -> v.problem(problems,
+        "secrets do not belong in files: name the environment variable that holds it with key_secret_env, or a file with key_secret_file"));
+    else if (s.has("key_secret_env") && s.has("key_secret_file")) s.self().problem(problems, "give one of key_secret_env or key_secret_file, not both");
     s.rejectUnknown(problems);
     if (url.isEmpty() || user.isEmpty() || passwordEnv.isPresent() == passwordFile.isPresent()) return Optional.empty();
-    return Optional.of(new StoreConfig(type, url.get(), user.get(), passwordEnv, passwordFile));
+    return Optional.of(new StoreConfig(type, url.get(), user.get(), passwordEnv, passwordFile, keySecretEnv, keySecretFile));
   }
 
   private static Optional<InfluxConfig> influx(YamlMap i, Path base, Problems problems) {

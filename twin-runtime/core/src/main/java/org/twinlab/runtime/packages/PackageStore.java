@@ -2,100 +2,40 @@ package org.twinlab.runtime.packages;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import org.twinlab.runtime.durable.DurableFiles;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
- * The twin application packages deployed and removed through the API, kept in the data directory
- * so a restart runs the same twins: {@code packages/<twin>.json} for a deployed package, and
- * {@code packages/<twin>.removed} for a twin of the lab's configuration that was removed. Each file
- * is on disk (written whole and synced) before the deployment or removal is acknowledged. An
- * upgraded twin keeps the package it ran before in {@code packages/<twin>.rollback}, what a rollback
- * returns to ({@code {"configured": true}} for the lab configuration's own).
+ * Where the twin application packages deployed and removed through the API are kept: files in the
+ * data directory ({@link FilePackageStore}, the default) or a database every node of a lab shares.
+ * Each change is kept before it returns, so it is kept before the deployment or removal is
+ * acknowledged. Blocking.
  */
-public final class PackageStore {
-  private static final String DEPLOYED = ".json";
-  private static final String REMOVED = ".removed";
-  private static final String ROLLBACK = ".rollback";
-
-  private final Path dir;
-
-  public PackageStore(Path dataDir) {
-    this.dir = dataDir.resolve("packages");
-  }
+public interface PackageStore {
 
   /** The deployed packages, by twin id order. */
-  public List<JsonObject> deployed() throws IOException {
-    List<JsonObject> out = new ArrayList<>();
-    for (Path f : files(DEPLOYED)) out.add(new JsonObject(Files.readString(f, StandardCharsets.UTF_8)));
-    return out;
-  }
+  List<JsonObject> deployed() throws IOException;
 
   /** The configured twins removed through the API. */
-  public Set<String> removed() throws IOException {
-    Set<String> out = new TreeSet<>();
-    for (Path f : files(REMOVED)) out.add(name(f, REMOVED));
-    return out;
-  }
+  Set<String> removed() throws IOException;
 
-  public void saveDeployed(String twin, JsonObject pkg) throws IOException {
-    DurableFiles.replace(dir.resolve(twin + DEPLOYED), pkg.encodePrettily());
-    Files.deleteIfExists(dir.resolve(twin + REMOVED));
-  }
+  /** Keeps a twin's deployed package (a twin removed before is no longer). */
+  void saveDeployed(String twin, JsonObject pkg) throws IOException;
 
-  /** Records a removal; a configured twin stays removed across restarts. */
-  public void saveRemoved(String twin, boolean configured) throws IOException {
-    if (configured) DurableFiles.replace(dir.resolve(twin + REMOVED), "");
-    Files.deleteIfExists(dir.resolve(twin + DEPLOYED));
-    Files.deleteIfExists(dir.resolve(twin + ROLLBACK));
-    DurableFiles.syncDirectory(dir);
-  }
+  /** Records a removal; a configured twin stays removed across restarts. Its package and rollback go. */
+  void saveRemoved(String twin, boolean configured) throws IOException;
 
   /** A twin's deployed package, if it runs one. */
-  public java.util.Optional<JsonObject> deployed(String twin) throws IOException {
-    return read(dir.resolve(twin + DEPLOYED));
-  }
+  Optional<JsonObject> deployed(String twin) throws IOException;
 
   /** The package to roll back to, if the twin was upgraded. */
-  public java.util.Optional<JsonObject> rollback(String twin) throws IOException {
-    return read(dir.resolve(twin + ROLLBACK));
-  }
+  Optional<JsonObject> rollback(String twin) throws IOException;
 
-  public void saveRollback(String twin, JsonObject pkg) throws IOException {
-    DurableFiles.replace(dir.resolve(twin + ROLLBACK), pkg.encodePrettily());
-  }
+  void saveRollback(String twin, JsonObject pkg) throws IOException;
 
-  /** Back to the configured twin: neither a deployed package nor one to roll back to. */
-  public void dropDeployed(String twin) throws IOException {
-    Files.deleteIfExists(dir.resolve(twin + DEPLOYED));
-    DurableFiles.syncDirectory(dir);
-  }
+  /** Back to the configured twin: no deployed package. */
+  void dropDeployed(String twin) throws IOException;
 
-  public void dropRollback(String twin) throws IOException {
-    Files.deleteIfExists(dir.resolve(twin + ROLLBACK));
-    DurableFiles.syncDirectory(dir);
-  }
-
-  private static java.util.Optional<JsonObject> read(Path f) throws IOException {
-    return Files.exists(f) ? java.util.Optional.of(new JsonObject(Files.readString(f, StandardCharsets.UTF_8))) : java.util.Optional.empty();
-  }
-
-  private List<Path> files(String suffix) throws IOException {
-    if (!Files.isDirectory(dir)) return List.of();
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
-    }
-  }
-
-  private static String name(Path f, String suffix) {
-    String n = f.getFileName().toString();
-    return n.substring(0, n.length() - suffix.length());
-  }
+  void dropRollback(String twin) throws IOException;
 }

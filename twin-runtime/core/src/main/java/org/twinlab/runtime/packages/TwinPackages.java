@@ -3,9 +3,6 @@ package org.twinlab.runtime.packages;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,6 +17,7 @@ import org.twinlab.models.Ids;
 import org.twinlab.models.ModelLibrary;
 import org.twinlab.models.TwinModel;
 import org.twinlab.models.yaml.InvalidInputException;
+import org.twinlab.runtime.binding.BindingHistory;
 import org.twinlab.runtime.binding.BindingJournal;
 import org.twinlab.runtime.binding.BindingLoader;
 import org.twinlab.runtime.binding.BindingSet;
@@ -44,15 +42,27 @@ public final class TwinPackages {
   private final LabConfig config;
   private final Map<String, String> protocols;
   private final PackageStore store;
+  private final java.util.function.Function<String, BindingHistory> bindings;
   private final Map<String, TwinModel> models = new LinkedHashMap<>();
   private final Map<String, TwinConfig> fromPackages = new LinkedHashMap<>();
 
   /** @param clock dates the binding journal a removed twin leaves behind */
   public TwinPackages(LabConfig config, Map<String, String> protocols, java.time.Clock clock) {
+    this(config, protocols, clock, new FilePackageStore(config.dataDir()),
+        twin -> new BindingJournal(config.dataDir().resolve("bindings"), twin));
+  }
+
+  /**
+   * The lab's twins with their packages kept in {@code store} and each twin's binding versions where
+   * {@code bindings} says (a data directory's files, or a database the lab's nodes share).
+   */
+  public TwinPackages(LabConfig config, Map<String, String> protocols, java.time.Clock clock, PackageStore store,
+      java.util.function.Function<String, BindingHistory> bindings) {
     this.config = config;
     this.clock = clock;
     this.protocols = Map.copyOf(protocols);
-    this.store = new PackageStore(config.dataDir());
+    this.store = store;
+    this.bindings = bindings;
     ModelLibrary.BUILT_IN.forEach(id -> models.put(id, ModelLibrary.loadBuiltIn(id)));
     config.twins().forEach(t -> models.put(t.model().id(), t.model()));
   }
@@ -109,7 +119,7 @@ public final class TwinPackages {
     return new TwinConfig(id, model, bindings, null);
   }
 
-  /** Keeps a deployed package on disk. */
+  /** Keeps a deployed package (on disk, or in the shared store). */
   public void saved(String twin, JsonObject pkg) throws IOException {
     store.saveDeployed(twin, pkg);
   }
@@ -170,10 +180,7 @@ public final class TwinPackages {
   }
 
   private void setJournalAside(String twin, String why) throws IOException {
-    Path journal = new BindingJournal(config.dataDir().resolve("bindings"), twin).file();
-    if (Files.exists(journal)) {
-      Files.move(journal, journal.resolveSibling(twin + "." + why + "-" + STAMP.format(clock.instant()) + "-" + clock.millis() % 1000 + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
-    }
+    bindings.apply(twin).setAside(why + "-" + STAMP.format(clock.instant()) + "-" + clock.millis() % 1000);
   }
 
   /** Records a removal and sets the twin's binding journal aside, so a twin deployed later under the same id starts afresh. */
@@ -181,9 +188,6 @@ public final class TwinPackages {
     boolean configured = config.twins().stream().anyMatch(t -> t.id().equals(twin));
     store.saveRemoved(twin, configured);
     fromPackages.remove(twin);
-    Path journal = new BindingJournal(config.dataDir().resolve("bindings"), twin).file();
-    if (Files.exists(journal)) {
-      Files.move(journal, journal.resolveSibling(twin + ".removed-" + STAMP.format(clock.instant()) + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
-    }
+    bindings.apply(twin).setAside("removed-" + STAMP.format(clock.instant()));
   }
 }

@@ -22,7 +22,7 @@ import org.twinlab.connectors.Sample;
 import org.twinlab.connectors.WriteResult;
 import org.twinlab.models.yaml.InvalidInputException;
 import org.twinlab.runtime.binding.Binding;
-import org.twinlab.runtime.binding.BindingJournal;
+import org.twinlab.runtime.binding.BindingHistory;
 import org.twinlab.runtime.binding.BindingLoader;
 import org.twinlab.runtime.binding.BindingPreview;
 import org.twinlab.runtime.binding.BindingSet;
@@ -52,13 +52,13 @@ public final class TwinVerticle extends VerticleBase {
   private final TwinState state;
   private final ActiveBindings active;
   private final Connections connections;
-  private final BindingJournal journal;
+  private final BindingHistory journal;
   private final boolean autoStart;
   private final List<BindingVersion> history = new ArrayList<>();
   private volatile long samplesApplied; // written by this twin's thread only
 
   /** @param clock what the twin stamps its values, alarms, actions and binding versions with */
-  public TwinVerticle(TwinConfig config, Connections connections, BindingJournal journal, double staleFactor, boolean autoStart,
+  public TwinVerticle(TwinConfig config, Connections connections, BindingHistory journal, double staleFactor, boolean autoStart,
       Clock clock) {
     this.config = config;
     this.clock = clock;
@@ -336,7 +336,7 @@ public final class TwinVerticle extends VerticleBase {
       try {
         BindingSet restored = read(last);
         use(config.bindings().withBindings(restored.bindings()));
-        LOG.info("twin {}: bindings v{} restored from {}", id(), last.version(), journal.file());
+        LOG.info("twin {}: bindings v{} restored from {}", id(), last.version(), journal.where());
         return Future.succeededFuture();
       } catch (InvalidInputException e) {
         LOG.warn("twin {}: the saved bindings no longer fit, the configured ones are used:\n{}", id(), e.getMessage());
@@ -351,13 +351,13 @@ public final class TwinVerticle extends VerticleBase {
       journal.append(loaded);
       return null;
     }).<Void>mapEmpty().recover(e -> {
-      LOG.error("twin {}: cannot record its bindings in {}: {}; it runs on the configured bindings", id(), journal.file(), e.toString());
+      LOG.error("twin {}: cannot record its bindings in {}: {}; it runs on the configured bindings", id(), journal.where(), e.toString());
       return Future.succeededFuture();
     });
   }
 
   private BindingSet read(BindingVersion v) throws InvalidInputException {
-    return BindingLoader.load(journal.file() + " version " + v.version(), id(), config.model(), v.bindings(), connections.protocols());
+    return BindingLoader.load(journal.where() + " version " + v.version(), id(), config.model(), v.bindings(), connections.protocols());
   }
 
   private void use(BindingSet next) {

@@ -1,10 +1,12 @@
 package org.twinlab.runtime.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinlab.connectors.mqtt.MqttVersion;
@@ -98,6 +100,42 @@ class LabConfigLoaderTest {
       assertThat(found).anySatisfy(p -> assertThat(p).contains("bad.yaml:3:").contains("jdbc:postgresql://"));
       assertThat(found).anySatisfy(p -> assertThat(p).contains("bad.yaml:4:").contains("password_env"));
       assertThat(found).anySatisfy(p -> assertThat(p).contains("user"));
+    }
+  }
+
+  @Test
+  void thePlatformKeysSecretComesFromTheEnvironmentOrAFileNeverTheConfiguration(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("secrets"));
+    Files.writeString(dir.resolve("secrets/pg"), "s3cret\n");
+    Files.writeString(dir.resolve("secrets/key"), "k3y-s3cret\n");
+    Files.writeString(dir.resolve("twinlab.yaml"), """
+        store: {type: postgres, url: 'jdbc:postgresql://127.0.0.1:5432/twinlab', user: twinlab, password_file: secrets/pg,
+                key_secret_file: secrets/key}
+        """);
+    StoreConfig store = LabConfigLoader.load(dir.resolve("twinlab.yaml")).store().orElseThrow();
+    assertThat(store.keySecret()).isEqualTo("k3y-s3cret");
+    // without one, the store keeps what it can; the key asks for it by its field when it is needed
+    StoreConfig none = new StoreConfig(StoreConfig.POSTGRES, store.url(), store.user(), store.passwordEnv(), store.passwordFile());
+    assertThatThrownBy(none::keySecret).hasMessageContaining("key_secret_env or key_secret_file");
+    StoreConfig unset = new StoreConfig(StoreConfig.POSTGRES, store.url(), store.user(), store.passwordEnv(), store.passwordFile(),
+        Optional.of("TWINLAB_NO_SUCH_VARIABLE_SET"), Optional.empty());
+    assertThatThrownBy(unset::keySecret).hasMessageContaining("TWINLAB_NO_SUCH_VARIABLE_SET").hasMessageContaining("not set");
+
+    Files.writeString(dir.resolve("bad.yaml"), """
+        store:
+          url: 'jdbc:postgresql://127.0.0.1:5432/twinlab'
+          user: twinlab
+          password_file: secrets/pg
+          key_secret: abc
+          key_secret_file: secrets/none
+        """);
+    try {
+      LabConfigLoader.load(dir.resolve("bad.yaml"));
+      throw new AssertionError("accepted");
+    } catch (InvalidInputException e) {
+      List<String> found = e.problems().stream().map(Problem::toString).toList();
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("bad.yaml:5:").contains("key_secret_env"));
+      assertThat(found).anySatisfy(p -> assertThat(p).contains("bad.yaml:6:").contains("no file"));
     }
   }
 

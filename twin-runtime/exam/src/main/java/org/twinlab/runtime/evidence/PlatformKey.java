@@ -62,6 +62,41 @@ public final class PlatformKey {
     }
   }
 
+  /**
+   * The lab's one key, kept in its shared store for every node: made by whichever node comes first
+   * (the store keeps one pair under its lock), the same pair for all after. Its public half is also
+   * written to {@code <data>/keys/} (unless that directory holds a private key of its own), so
+   * {@code twinlab keys export} and {@code evidence verify --data} work on any node.
+   */
+  public static PlatformKey shared(org.twinlab.runtime.shared.SharedKeys keys, Path dataDir) {
+    org.twinlab.runtime.shared.SharedKeys.StoredKey stored = keys.getOrCreate("platform-ed25519", () -> {
+      try {
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        return new org.twinlab.runtime.shared.SharedKeys.StoredKey("Ed25519", pair.getPublic().getEncoded(), pair.getPrivate().getEncoded());
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Path dir = dataDir.resolve("keys");
+    try {
+      KeyFactory f = KeyFactory.getInstance("Ed25519");
+      PlatformKey key = new PlatformKey(f.generatePrivate(new PKCS8EncodedKeySpec(stored.privateDer())),
+          f.generatePublic(new X509EncodedKeySpec(stored.publicDer())));
+      if (!Files.exists(dir.resolve(PRIVATE_FILE))) {
+        Path pub = dir.resolve(PUBLIC_FILE);
+        if (!Files.exists(pub) || !java.util.Arrays.equals(readPublic(pub).getEncoded(), stored.publicDer())) {
+          org.twinlab.runtime.durable.OwnerOnly.directory(dir);
+          writePem(pub, "PUBLIC KEY", stored.publicDer(), false);
+        }
+      }
+      return key;
+    } catch (IOException e) {
+      throw new UncheckedIOException("the platform's public key in " + dir, e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the platform key in the store does not read: " + e.getMessage(), e);
+    }
+  }
+
   /** A public key file as this class writes it (PEM, SubjectPublicKeyInfo). */
   public static PublicKey readPublic(Path file) throws IOException, GeneralSecurityException {
     return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(pem(file)));

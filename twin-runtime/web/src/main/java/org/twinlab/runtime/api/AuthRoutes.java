@@ -95,7 +95,7 @@ final class AuthRoutes {
       }
       throttle.withdrawn(name);
       byAddress.withdrawn(from);
-      Tokens.Issued t = tokens.issue(account.get().caller());
+      Tokens.Issued t = tokens.issue(account.get());
       ctx.response().addCookie(Cookie.cookie(Guard.COOKIE, t.token()).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
           .setSecure(ctx.request().isSSL())
           .setPath("/").setMaxAge(Duration.between(clock.instant(), t.expires()).toSeconds()));

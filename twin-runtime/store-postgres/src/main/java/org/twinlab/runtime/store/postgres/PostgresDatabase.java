@@ -18,6 +18,11 @@ public final class PostgresDatabase {
 
   /** {@code wait}: how long an append waits for a connection before it is refused (the session then takes no change). */
   static HikariDataSource open(StoreConfig config, java.time.Duration wait) {
+    return open(config, wait, 8);
+  }
+
+  /** {@code poolSize}: at most this many connections (the shared state's pool needs fewer than the evidence's). */
+  static HikariDataSource open(StoreConfig config, java.time.Duration wait, int poolSize) {
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(config.url());
     // named, not looked up through DriverManager: in a shaded jar or a test class path its service entry may not be seen
@@ -25,7 +30,7 @@ public final class PostgresDatabase {
     hc.setUsername(config.user());
     hc.setPassword(config.password());
     hc.setPoolName("twinlab-store");
-    hc.setMaximumPoolSize(8);
+    hc.setMaximumPoolSize(poolSize);
     hc.setConnectionTimeout(wait.toMillis());
     // a commit is acknowledged once the server has it on disk (its WAL flushed), whatever the server's default
     hc.setConnectionInitSql("SET synchronous_commit = on");

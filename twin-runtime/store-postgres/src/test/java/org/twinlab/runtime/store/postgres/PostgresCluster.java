@@ -101,11 +101,17 @@ public final class PostgresCluster implements AutoCloseable {
     return name;
   }
 
-  /** A store configuration for a database of this cluster, its password in a file as a deployment would keep it. */
+  /** A store configuration for a database of this cluster, its password and key secret in files as a deployment would keep them. */
   public StoreConfig config(String database) throws IOException {
+    return config(database, "key-secret-test-only");
+  }
+
+  /** The same with a key secret of its own (a node given another secret than the first). */
+  public StoreConfig config(String database, String keySecret) throws IOException {
     Path secret = dir.resolve("secret-" + database);
     Files.writeString(secret, PASSWORD + "\n");
-    return new StoreConfig(StoreConfig.POSTGRES, url(database), USER, Optional.empty(), Optional.of(secret));
+    Path key = Files.writeString(dir.resolve("key-secret-" + database + "-" + Integer.toHexString(keySecret.hashCode())), keySecret + "\n");
+    return new StoreConfig(StoreConfig.POSTGRES, url(database), USER, Optional.empty(), Optional.of(secret), Optional.empty(), Optional.of(key));
   }
 
   public Connection connect(String database) throws SQLException {
