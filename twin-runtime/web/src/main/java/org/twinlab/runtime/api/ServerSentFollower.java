@@ -33,7 +33,7 @@ final class ServerSentFollower {
     this.feed = feed;
     this.state = feed.states().of(twin);
     this.access = feed.access(caller, this::decideAgain);
-    this.leave = feed.channels().join(twin, this::changed);
+    this.leave = feed.channels().join(twin, this::changed, this::moved);
     // the keep-alive also decides again from scratch, should a change of access ever go unannounced
     this.keepAlive = feed.vertx().setPeriodic(KEEP_ALIVE_MS, t -> {
       access.recheck();
@@ -67,6 +67,13 @@ final class ServerSentFollower {
       return;
     }
     write(frame);
+  }
+
+  /** The twin runs on another node now: its state from there, then its changes again. */
+  private void moved() {
+    if (ended) return;
+    awaitingState = true;
+    sendState();
   }
 
   private void sendState() {

@@ -77,7 +77,7 @@ final class WebSocketFollower {
       notice(FeedFrame.error("subscribe", e.getMessage()));
       return;
     }
-    followed.put(twin, new Followed(state, feed.channels().join(twin, frame -> changed(twin, frame))));
+    followed.put(twin, new Followed(state, feed.channels().join(twin, frame -> changed(twin, frame), () -> moved(twin))));
     awaitingState.add(twin);
     sendState(twin);
   }
@@ -94,6 +94,13 @@ final class WebSocketFollower {
       return;
     }
     ws.writeTextMessage(frame.webSocket());
+  }
+
+  /** The twin runs on another node now: its state from there, then its changes again. */
+  private void moved(String twin) {
+    if (closed || !followed.containsKey(twin)) return;
+    awaitingState.add(twin);
+    sendState(twin);
   }
 
   private void sendState(String twin) {
