@@ -152,7 +152,7 @@ class ClusterIT {
       f.awaitMoving(beforeKill.get(name), Duration.ofSeconds(30));
       assertThat(f.connections).as(name + " follower").isEqualTo(1);
       LOG.info("the follower on {} ({} the heir) had conveyor-2's changes again {} ms after n2 was killed", name,
-          name.equals(heir) ? "on" : "not on", (f.lastAt - killed) / 1_000_000);
+          name.equals(heir) ? "on" : "not on", (f.arrivals.get(beforeKill.get(name)) - killed) / 1_000_000);
       f.close();
     }
   }
@@ -160,7 +160,7 @@ class ClusterIT {
   /** One Server-Sent Events follower of a twin's belt position, on one node; it does not reconnect. */
   private static final class SseFollower {
     final List<Long> positions = new java.util.concurrent.CopyOnWriteArrayList<>();
-    volatile long lastAt;
+    final List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile int connections;
     private volatile java.util.concurrent.CompletableFuture<?> response;
 
@@ -180,8 +180,8 @@ class ClusterIT {
       if (!line.startsWith("data: ")) return;
       JsonObject change = new JsonObject(line.substring("data: ".length()));
       if ("belt.encoder_position".equals(change.getString("property")) && change.getValue("value") instanceof Number v) {
+        arrivals.add(System.nanoTime());
         positions.add(v.longValue());
-        lastAt = System.nanoTime();
       }
     }
 

@@ -36,6 +36,7 @@ final class Followers implements AutoCloseable {
   final Latencies added;
   volatile boolean measuring;
 
+  /** @param probe the runtime's hand-overs when it runs in this process; null when it runs in another */
   Followers(int port, int rigs, long expectedEvents, LatencyProbe probe) {
     this.port = port;
     this.rigs = rigs;
@@ -97,7 +98,7 @@ final class Followers implements AutoCloseable {
     if (stamp < NOT_A_STAMP) return; // a value no running rig stamped, such as a quiet rig's first zeros, is not load
     eventsPerRig[rig].increment();
     ages.add((long) ((nowMillis - stamp) * 1000));
-    Long handedOver = probe.handedOver(rig, (long) stamp);
+    Long handedOver = probe == null ? null : probe.handedOver(rig, (long) stamp);
     if (handedOver != null) added.add((nowNanos - handedOver) / 1000);
   }
 
