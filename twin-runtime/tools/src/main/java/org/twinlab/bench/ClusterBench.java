@@ -47,19 +47,20 @@ public final class ClusterBench {
   public record Calls(long calls, double perSecond, double p50Ms, double p99Ms) {}
 
   public record Result(Plan plan, double samplesPerSecond, NodeCpu ownerAlone, NodeCpu otherAlone, NodeCpu owner, NodeCpu other,
-      double localP50Ms, double localP99Ms, double remoteP50Ms, double remoteP99Ms, Calls localCalls, Calls remoteCalls,
+      double localP50Ms, double localP99Ms, double remoteP50Ms, double remoteP99Ms, double bytesPerEvent, Calls localCalls, Calls remoteCalls,
       double machineBusy) {
 
     public String report() {
       return String.format(Locale.ROOT, """
           nodes=2 (n1 runs every twin) rigs=%d signals/rig=%d hz=%d seconds=%d per phase, on loopback
           samples/s                 %,.0f (property events at the follower on n1; %,d expected)
-          followers on n1 only      n1 %.2f us CPU per sample (%.0f %% of one core), n2 %.2f us (%.0f %%, a member with nothing to do)
+          followers on n1 only      n1 %.2f us CPU per sample (%.0f %% of one core), n2 %.2f us (%.0f %%, a member with nothing to do); before and after the next
           followers on n1 and n2    n1 %.2f us CPU per sample (%.0f %%), n2 %.2f us (%.0f %%)
-          what the hop costs        n1 +%.2f us per sample (encoding once and sending to n2), n2 +%.2f us per sample (receiving, writing its followers)
+          what the hop costs        n1 %+.2f us per sample (encoding once and sending to n2), n2 %+.2f us per sample (receiving, writing its followers)
           source -> SSE on n1       p50 %.1f ms  p99 %.1f ms
           source -> SSE on n2       p50 %.1f ms  p99 %.1f ms
           added by the hop          p50 %+.1f ms  p99 %+.1f ms
+          feed text per sample      %.0f bytes at the follower on n2 (what crosses to n2 per sample, plus about 40 bytes of frame index)
           GET /twins/{id} on n1     %,d calls, %,.0f calls/s, p50 %.2f ms  p99 %.2f ms (answered by n1 itself; %d callers)
           GET /twins/{id} on n2     %,d calls, %,.0f calls/s, p50 %.2f ms  p99 %.2f ms (n2 asks n1 over the clustered event bus)
           machine busy              %.0f %% of all cores while both nodes' followers ran""",
@@ -67,7 +68,7 @@ public final class ClusterBench {
           ownerAlone.microsPerSample, 100 * ownerAlone.cores, otherAlone.microsPerSample, 100 * otherAlone.cores,
           owner.microsPerSample, 100 * owner.cores, other.microsPerSample, 100 * other.cores,
           owner.microsPerSample - ownerAlone.microsPerSample, other.microsPerSample - otherAlone.microsPerSample,
-          localP50Ms, localP99Ms, remoteP50Ms, remoteP99Ms, remoteP50Ms - localP50Ms, remoteP99Ms - localP99Ms,
+          localP50Ms, localP99Ms, remoteP50Ms, remoteP99Ms, remoteP50Ms - localP50Ms, remoteP99Ms - localP99Ms, bytesPerEvent,
           localCalls.calls, localCalls.perSecond, localCalls.p50Ms, localCalls.p99Ms, plan.clients,
           remoteCalls.calls, remoteCalls.perSecond, remoteCalls.p50Ms, remoteCalls.p99Ms, 100 * machineBusy);
     }
@@ -85,7 +86,10 @@ public final class ClusterBench {
       for (int i = 0; i < 2; i++) nodes.add(Node.write(dir, "n" + (i + 1), freePort(), hazelcast[i], hazelcast, plan, firstPort, password));
       for (Node n : nodes) n.start();
       try {
-        return measure(plan, nodes.get(0), nodes.get(1), password);
+        Result result = measure(plan, nodes.get(0), nodes.get(1), password);
+        for (Node n : nodes) n.stop();
+        deleteTree(dir); // kept when the run failed, for its logs
+        return result;
       } catch (BenchFailure e) {
         throw new BenchFailure(e.getMessage() + " (the nodes' logs: " + dir + "/n1/node.log, " + dir + "/n2/node.log)");
       } finally {
@@ -102,15 +106,8 @@ public final class ClusterBench {
     for (int r = 0; r < plan.rigs(); r++) other.awaitTwin(http, otherToken, "rig-" + r, owner);
     long expected = plan.expectedPerSecond() * (plan.seconds() + 2);
 
-    Followers alone = new Followers(owner.http, plan.rigs(), expected, null);
-    Phase a;
-    try {
-      alone.start(USER, password);
-      Thread.sleep(plan.warmup() * 1000L);
-      a = Phase.run(plan, owner, other, alone, null);
-    } finally {
-      alone.close();
-    }
+    // n1's followers alone before and after both nodes' followers, so that the JIT settling and the machine's load drifting weigh on both sides
+    Phase before = alone(plan, owner, other, password, expected);
     Followers local = new Followers(owner.http, plan.rigs(), expected, null);
     Followers remote = new Followers(other.http, plan.rigs(), expected, null);
     Phase b;
@@ -123,17 +120,37 @@ public final class ClusterBench {
       local.close();
       remote.close();
     }
+    Phase after = alone(plan, owner, other, password, expected);
+    Phase a = before.and(after);
     Calls localCalls = calls(http, owner, ownerToken, plan);
     Calls remoteCalls = calls(http, other, otherToken, plan);
     long[] l = local.ages.sorted();
     long[] r = remote.ages.sorted();
     return new Result(plan, a.samples / a.seconds, a.cpu(a.ownerNanos), a.cpu(a.otherNanos), b.cpu(b.ownerNanos), b.cpu(b.otherNanos),
         Latencies.percentileMs(l, 0.5), Latencies.percentileMs(l, 0.99), Latencies.percentileMs(r, 0.5), Latencies.percentileMs(r, 0.99),
-        localCalls, remoteCalls, b.machineBusy);
+        (double) remote.bytes.sum() / remote.events(), localCalls, remoteCalls, b.machineBusy);
+  }
+
+  /** A follower per twin on n1 only, measured after the warm-up. */
+  private static Phase alone(Plan plan, Node owner, Node other, String password, long expected) throws Exception {
+    Followers alone = new Followers(owner.http, plan.rigs(), expected, null);
+    try {
+      alone.start(USER, password);
+      Thread.sleep(plan.warmup() * 1000L);
+      return Phase.run(plan, owner, other, alone, null);
+    } finally {
+      alone.close();
+    }
   }
 
   /** One measured stretch: the samples the follower on n1 heard, and each node's CPU meanwhile. */
   private record Phase(long samples, double seconds, long ownerNanos, long otherNanos, double machineBusy) {
+    /** Two stretches as one. */
+    Phase and(Phase o) {
+      return new Phase(samples + o.samples, seconds + o.seconds, ownerNanos + o.ownerNanos, otherNanos + o.otherNanos,
+          (machineBusy * seconds + o.machineBusy * o.seconds) / (seconds + o.seconds));
+    }
+
     static Phase run(Plan plan, Node owner, Node other, Followers onOwner, Followers onOther) throws Exception {
       long eventsBefore = onOwner.events();
       long ownerBefore = processNanos(owner.pid());
@@ -214,6 +231,12 @@ public final class ClusterBench {
       return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // jiffies of 10 ms
     } catch (Exception e) {
       throw new BenchFailure("cannot read the CPU time of process " + pid + " (/proc: Linux only): " + e.getMessage());
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
     }
   }
 
@@ -314,7 +337,7 @@ public final class ClusterBench {
     }
 
     void stop() throws Exception {
-      if (process == null) return;
+      if (process == null || !process.isAlive()) return;
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
     }

@@ -35,6 +35,8 @@ final class Followers implements AutoCloseable {
   final Latencies ages;
   final Latencies added;
   volatile boolean measuring;
+  /** Characters of the stream received while measuring (the feed's text is ASCII but for non-ASCII names and values). */
+  final LongAdder bytes = new LongAdder();
 
   /** @param probe the runtime's hand-overs when it runs in this process; null when it runs in another */
   Followers(int port, int rigs, long expectedEvents, LatencyProbe probe) {
@@ -75,6 +77,7 @@ final class Followers implements AutoCloseable {
 
   private void onChunk(int rig, StringBuilder partial, String chunk) {
     threads.add(Thread.currentThread().getId());
+    if (measuring) bytes.add(chunk.length());
     partial.append(chunk);
     long nowNanos = System.nanoTime();
     long nowMillis = System.currentTimeMillis();
