@@ -138,15 +138,19 @@ final class BenchCommand implements Runnable {
     @Option(names = "--clients", defaultValue = "4", description = "callers at once (default: ${DEFAULT-VALUE})")
     int clients;
 
+    @Option(names = "--quiet-rigs", defaultValue = "0", hidden = true, description = "rigs that never change, to see the bench fail")
+    int quietRigs;
+
     @Override
     public Integer call() throws Exception {
       int hz = pace.hz, seconds = pace.seconds, warmup = pace.warmup;
-      if (rigs < 1 || rigs > 200 || signals < 1 || hz < 1 || hz > 100 || seconds < 1 || warmup < 0 || callSeconds < 1 || clients < 1 || clients > 64) {
+      if (rigs < 1 || rigs > 200 || signals < 1 || hz < 1 || hz > 100 || seconds < 1 || warmup < 0 || callSeconds < 1 || clients < 1 || clients > 64
+          || quietRigs < 0 || quietRigs > rigs) {
         throw new ParameterException(spec.commandLine(),
             "need 1 <= rigs <= 200, signals >= 1, 1 <= hz <= 100, seconds >= 1, warmup >= 0, call-seconds >= 1, 1 <= clients <= 64");
       }
       try {
-        var result = org.twinlab.bench.ClusterBench.run(new org.twinlab.bench.ClusterBench.Plan(rigs, signals, hz, seconds, warmup, callSeconds, clients));
+        var result = org.twinlab.bench.ClusterBench.run(new org.twinlab.bench.ClusterBench.Plan(rigs, signals, hz, seconds, warmup, callSeconds, clients, quietRigs));
         spec.commandLine().getOut().println(result.report());
         return 0;
       } catch (BenchFailure e) {

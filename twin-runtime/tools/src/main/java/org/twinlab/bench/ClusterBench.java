@@ -33,8 +33,11 @@ public final class ClusterBench {
   private static final String CLI = "org.twinlab.cli.TwinlabCli";
   private static final String USER = "bench-follower";
 
-  /** What to run: rigs of signals at hz; seconds per phase; calls: seconds of API calls per node; clients: callers at once. */
-  public record Plan(int rigs, int signals, int hz, int seconds, int warmup, int callSeconds, int clients) {
+  /**
+   * What to run: rigs of signals at hz; seconds per phase; calls: seconds of API calls per node;
+   * clients: callers at once; quietRigs: how many rigs never change (normally none), to see the run fail.
+   */
+  public record Plan(int rigs, int signals, int hz, int seconds, int warmup, int callSeconds, int clients, int quietRigs) {
     long expectedPerSecond() {
       return (long) rigs * signals * hz;
     }
@@ -81,7 +84,7 @@ public final class ClusterBench {
     Path dir = Files.createTempDirectory("twinlab-bench-cluster");
     String password = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getInstanceStrong().generateSeed(16));
     List<Node> nodes = new ArrayList<>();
-    try (GeneratorProcess rigs = GeneratorProcess.start(BenchRigs.generatorArgs("opcua", firstPort, null, plan.rigs(), plan.signals(), plan.hz(), 0))) {
+    try (GeneratorProcess rigs = GeneratorProcess.start(BenchRigs.generatorArgs("opcua", firstPort, null, plan.rigs(), plan.signals(), plan.hz(), plan.quietRigs()))) {
       int[] hazelcast = {freePort(), freePort()};
       for (int i = 0; i < 2; i++) nodes.add(Node.write(dir, "n" + (i + 1), freePort(), hazelcast[i], hazelcast, plan, firstPort, password));
       for (Node n : nodes) n.start();
