@@ -49,7 +49,9 @@ public final class ClusteredLab {
     // the lab's twins run where the cluster places them; a twin package installed on this node runs here
     java.util.concurrent.atomic.AtomicReference<TwinRuntime> self = new java.util.concurrent.atomic.AtomicReference<>();
     java.util.function.Predicate<String> here = id -> self.get() != null && self.get().twins().has(id);
-    RemoteReads remote = new RemoteReads(vertx, placed, here, new FeedLinks(vertx, cluster.node(), here));
+    // the feed turns to this node's own channel once the twin is served here, not while it is still being deployed
+    java.util.function.Predicate<String> served = id -> self.get() != null && self.get().twins().find(id).isPresent();
+    RemoteReads remote = new RemoteReads(vertx, placed, here, new FeedLinks(vertx, cluster.node(), served));
     // putting the runtime together reads files (the scenario library, accounts): on a worker, as serve does on its main thread
     return vertx.executeBlocking(() -> TwinRuntime.start(vertx, lab, id -> !clustered.contains(id), remote), false)
         .compose(started -> started).onSuccess(self::set);

@@ -13,6 +13,8 @@ import org.twinlab.runtime.auth.Caller;
  */
 final class ServerSentFollower {
   static final long KEEP_ALIVE_MS = 15_000;
+  /** How soon a state that could not be read is asked for again; changes wait for it meanwhile. */
+  static final long STATE_RETRY_MS = 1_000;
   private final HttpServerResponse res;
   private final String twin;
   /** The properties asked for; null for all. Alarms and the lifecycle always go. */
@@ -77,11 +79,18 @@ final class ServerSentFollower {
   }
 
   private void sendState() {
-    state.get().onSuccess(frame -> {
+    state.get().onComplete(r -> {
       if (ended) return;
+      if (r.failed()) {
+        // a twin just taken up here, or whose owner has just died, has no state to give yet: asked again shortly
+        feed.vertx().setTimer(STATE_RETRY_MS, t -> {
+          if (!ended && awaitingState) sendState();
+        });
+        return;
+      }
       if (res.writeQueueFull()) return; // still awaiting: the next drain asks again
       awaitingState = false;
-      write(frame);
+      write(r.result());
     });
   }
 
