@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** Benchmarks: figures for docs and notes; a run that measured nothing, or saw the runtime fall behind, exits 1 saying why. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput and latency on this machine.",
     subcommands = {BenchCommand.Ingest.class, BenchCommand.Connector.class, BenchCommand.History.class,
-        BenchCommand.Evidence.class})
+        BenchCommand.Evidence.class, BenchCommand.Cluster.class})
 final class BenchCommand implements Runnable {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -114,6 +114,49 @@ final class BenchCommand implements Runnable {
       spec.commandLine().getOut().println(result.report());
       result.failures().forEach(f -> spec.commandLine().getErr().println("bench ingest: " + f));
       return result.failures().isEmpty() ? 0 : 1;
+    }
+  }
+
+  @Command(name = "cluster", mixinStandardHelpOptions = true,
+      description = "What a clustered hop costs: two nodes on loopback, followers on the twins' node and on the other, GET /twins/{id} on each.")
+  static final class Cluster implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--rigs", defaultValue = "10", description = "rigs, one twin each, all run by n1 (default: ${DEFAULT-VALUE})")
+    int rigs;
+
+    @Option(names = "--signals", defaultValue = "200", description = "signals per rig (default: ${DEFAULT-VALUE})")
+    int signals;
+
+    @Mixin
+    BenchPace pace = new BenchPace(20, 10);
+
+    @Option(names = "--call-seconds", defaultValue = "10", description = "seconds of GET /twins/{id} on each node (default: ${DEFAULT-VALUE})")
+    int callSeconds;
+
+    @Option(names = "--clients", defaultValue = "4", description = "callers at once (default: ${DEFAULT-VALUE})")
+    int clients;
+
+    @Option(names = "--quiet-rigs", defaultValue = "0", hidden = true, description = "rigs that never change, to see the bench fail")
+    int quietRigs;
+
+    @Override
+    public Integer call() throws Exception {
+      int hz = pace.hz, seconds = pace.seconds, warmup = pace.warmup;
+      if (rigs < 1 || rigs > 200 || signals < 1 || hz < 1 || hz > 100 || seconds < 1 || warmup < 0 || callSeconds < 1 || clients < 1 || clients > 64
+          || quietRigs < 0 || quietRigs > rigs) {
+        throw new ParameterException(spec.commandLine(),
+            "need 1 <= rigs <= 200, signals >= 1, 1 <= hz <= 100, seconds >= 1, warmup >= 0, call-seconds >= 1, 1 <= clients <= 64");
+      }
+      try {
+        var result = org.twinlab.bench.ClusterBench.run(new org.twinlab.bench.ClusterBench.Plan(rigs, signals, hz, seconds, warmup, callSeconds, clients, quietRigs));
+        spec.commandLine().getOut().println(result.report());
+        return 0;
+      } catch (BenchFailure e) {
+        spec.commandLine().getErr().println("bench cluster: " + e.getMessage());
+        return 1;
+      }
     }
   }
 

@@ -35,7 +35,10 @@ import org.twinlab.testing.SimulatedPlc;
  * conveyor stations on their own OPC UA servers: each twin runs on exactly the node placement
  * names, every node serves every twin, and when one node is killed (SIGKILL: no goodbye to the
  * cluster) the others take its twin over and it is GOOD and moving again; the node started again
- * takes nothing back.
+ * takes nothing back. The live feed of the twin on the node that is killed is followed on both
+ * other nodes: each gets its changes while it runs there, and, on the same stream, its changes
+ * again once the heir runs it (one of the followers is then on the heir itself, the other on a
+ * third node, so both ways a followed twin can move are held).
  * That a node which comes back takes nothing back is {@code PlacementTest}'s: starting a fourth JVM
  * here would double the test's time on a busy machine.
  */
@@ -121,8 +124,15 @@ class ClusterIT {
     assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nodes.get("n1").httpPort + "/api/v1/twins/conveyor-2"))
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
 
+    // conveyor-2's live feed from n1 and n3, which do not run it: its state, then its changes from n2
+    Map<String, SseFollower> followers = new HashMap<>();
+    for (String name : List.of("n1", "n3")) followers.put(name, SseFollower.open(nodes.get(name), "conveyor-2", token(nodes.get(name))));
+    for (SseFollower f : followers.values()) f.awaitMoving(0, Duration.ofSeconds(30));
+
     // n2 dies as a crash would; its conveyor goes to n1 or n3 and is GOOD and moving again there
     Node dead = nodes.get("n2");
+    Map<String, Integer> beforeKill = new HashMap<>();
+    followers.forEach((name, f) -> beforeKill.put(name, f.positions.size()));
     long killed = System.nanoTime();
     dead.process.destroyForcibly();
     assertThat(dead.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -136,6 +146,57 @@ class ClusterIT {
     awaitGoodAndMoving(nodes.get(other), "conveyor-2", Duration.ofSeconds(30));
     assertThat(runners("conveyor-1")).containsExactly("n1");
     assertThat(runners("conveyor-3")).containsExactly("n3");
+    // the followers never reconnected: the same streams carry the heir's changes
+    for (String name : List.of("n1", "n3")) {
+      SseFollower f = followers.get(name);
+      f.awaitMoving(beforeKill.get(name), Duration.ofSeconds(30));
+      assertThat(f.connections).as(name + " follower").isEqualTo(1);
+      LOG.info("the follower on {} ({} the heir) had conveyor-2's changes again {} ms after n2 was killed", name,
+          name.equals(heir) ? "on" : "not on", (f.arrivals.get(beforeKill.get(name)) - killed) / 1_000_000);
+      f.close();
+    }
+  }
+
+  /** One Server-Sent Events follower of a twin's belt position, on one node; it does not reconnect. */
+  private static final class SseFollower {
+    final List<Long> positions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile int connections;
+    private volatile java.util.concurrent.CompletableFuture<?> response;
+
+    static SseFollower open(Node n, String twin, String token) {
+      SseFollower f = new SseFollower();
+      HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + n.httpPort + "/api/v1/twins/" + twin + "/stream"))
+          .header("Authorization", "Bearer " + token).build();
+      f.response = HTTP.sendAsync(req, HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
+        if (r.statusCode() != 200) throw new AssertionError(n.name + " stream: " + r.statusCode());
+        f.connections++;
+        r.body().forEach(f::line);
+      });
+      return f;
+    }
+
+    private void line(String line) {
+      if (!line.startsWith("data: ")) return;
+      JsonObject change = new JsonObject(line.substring("data: ".length()));
+      if ("belt.encoder_position".equals(change.getString("property")) && change.getValue("value") instanceof Number v) {
+        arrivals.add(System.nanoTime());
+        positions.add(v.longValue());
+      }
+    }
+
+    /** Positions after the first {@code from}: at least two that differ, so the twin moves on this stream. */
+    void awaitMoving(int from, Duration within) {
+      await().atMost(within).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        if (response.isCompletedExceptionally()) response.join();
+        List<Long> since = positions.subList(Math.min(from, positions.size()), positions.size());
+        assertThat(since.stream().distinct().count()).as("distinct belt positions since " + from).isGreaterThanOrEqualTo(2);
+      });
+    }
+
+    void close() {
+      response.cancel(true);
+    }
   }
 
   private void writeNode(Node n, int hazelcastPort, String members) throws Exception {

@@ -35,7 +35,10 @@ final class Followers implements AutoCloseable {
   final Latencies ages;
   final Latencies added;
   volatile boolean measuring;
+  /** Characters of the stream received while measuring (the feed's text is ASCII but for non-ASCII names and values). */
+  final LongAdder bytes = new LongAdder();
 
+  /** @param probe the runtime's hand-overs when it runs in this process; null when it runs in another */
   Followers(int port, int rigs, long expectedEvents, LatencyProbe probe) {
     this.port = port;
     this.rigs = rigs;
@@ -74,6 +77,7 @@ final class Followers implements AutoCloseable {
 
   private void onChunk(int rig, StringBuilder partial, String chunk) {
     threads.add(Thread.currentThread().getId());
+    if (measuring) bytes.add(chunk.length());
     partial.append(chunk);
     long nowNanos = System.nanoTime();
     long nowMillis = System.currentTimeMillis();
@@ -97,7 +101,7 @@ final class Followers implements AutoCloseable {
     if (stamp < NOT_A_STAMP) return; // a value no running rig stamped, such as a quiet rig's first zeros, is not load
     eventsPerRig[rig].increment();
     ages.add((long) ((nowMillis - stamp) * 1000));
-    Long handedOver = probe.handedOver(rig, (long) stamp);
+    Long handedOver = probe == null ? null : probe.handedOver(rig, (long) stamp);
     if (handedOver != null) added.add((nowNanos - handedOver) / 1000);
   }
 

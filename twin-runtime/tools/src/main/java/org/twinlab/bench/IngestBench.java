@@ -220,6 +220,11 @@ public final class IngestBench {
   }
 
   static TwinModel farmModel(int signals, int periodMs) throws Exception {
+    return ModelLoader.load("signal-farm (generated)", farmModelYaml(signals, periodMs));
+  }
+
+  /** The signal farm's model as a model file. */
+  static String farmModelYaml(int signals, int periodMs) {
     StringBuilder yaml = new StringBuilder("""
         model: signal-farm
         version: 1
@@ -237,7 +242,7 @@ public final class IngestBench {
       yaml.append("  - {id: low_").append(s).append(", condition: farm.s").append(s).append(" < 0 and farm.s").append(s + 1)
           .append(" < 0, severity: warning, message: {en: Signals below zero, zh: 信号低于零}}\n");
     }
-    return ModelLoader.load("signal-farm (generated)", yaml.toString());
+    return yaml.toString();
   }
 
   private static long applied(TwinRuntime runtime) {

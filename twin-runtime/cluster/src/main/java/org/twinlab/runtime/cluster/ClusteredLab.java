@@ -35,9 +35,9 @@ public final class ClusteredLab {
     Set<String> clustered = Set.copyOf(placed);
     return Vertx.builder().with(options).withClusterManager(manager).buildClustered().compose(vertx -> {
       HazelcastInstance hz = manager.getHazelcastInstance();
-      Future<TwinRuntime> started = startRuntime(vertx, lab, clustered, placed);
+      Future<TwinRuntime> started = startRuntime(vertx, lab, cluster, clustered, placed);
       return started.map(rt -> {
-        TwinAnswers answers = new TwinAnswers(vertx, rt.twins());
+        TwinAnswers answers = new TwinAnswers(vertx, rt.twins(), new FeedRelay(vertx, rt.api().feedExport()));
         Ownership ownership = new Ownership(vertx, hz, cluster, rt, answers, placed);
         ownership.start();
         return new ClusteredLab(vertx, rt, ownership);
@@ -45,10 +45,13 @@ public final class ClusteredLab {
     });
   }
 
-  private static Future<TwinRuntime> startRuntime(Vertx vertx, LabConfig lab, Set<String> clustered, List<String> placed) {
+  private static Future<TwinRuntime> startRuntime(Vertx vertx, LabConfig lab, ClusterConfig cluster, Set<String> clustered, List<String> placed) {
     // the lab's twins run where the cluster places them; a twin package installed on this node runs here
     java.util.concurrent.atomic.AtomicReference<TwinRuntime> self = new java.util.concurrent.atomic.AtomicReference<>();
-    RemoteReads remote = new RemoteReads(vertx, placed, id -> self.get() != null && self.get().twins().has(id));
+    java.util.function.Predicate<String> here = id -> self.get() != null && self.get().twins().has(id);
+    // the feed turns to this node's own channel once the twin is served here, not while it is still being deployed
+    java.util.function.Predicate<String> served = id -> self.get() != null && self.get().twins().find(id).isPresent();
+    RemoteReads remote = new RemoteReads(vertx, placed, here, new FeedLinks(vertx, cluster.node(), served));
     // putting the runtime together reads files (the scenario library, accounts): on a worker, as serve does on its main thread
     return vertx.executeBlocking(() -> TwinRuntime.start(vertx, lab, id -> !clustered.contains(id), remote), false)
         .compose(started -> started).onSuccess(self::set);

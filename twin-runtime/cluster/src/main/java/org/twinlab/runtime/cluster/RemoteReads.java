@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.function.Predicate;
+import org.twinlab.runtime.api.RemoteFeeds;
 import org.twinlab.runtime.api.RemoteTwins;
 import org.twinlab.runtime.twin.TwinRequestException;
 
@@ -16,15 +17,23 @@ final class RemoteReads implements RemoteTwins {
   private final Vertx vertx;
   private final List<String> lab;
   private final Predicate<String> here;
+  private final RemoteFeeds feeds;
 
   /**
    * @param lab the twins the cluster places
    * @param here whether a twin runs on this node now
+   * @param feeds the live feed of the twins other nodes run
    */
-  RemoteReads(Vertx vertx, List<String> lab, Predicate<String> here) {
+  RemoteReads(Vertx vertx, List<String> lab, Predicate<String> here, RemoteFeeds feeds) {
     this.vertx = vertx;
     this.lab = lab;
     this.here = here;
+    this.feeds = feeds;
+  }
+
+  @Override
+  public RemoteFeeds feeds() {
+    return feeds;
   }
 
   @Override

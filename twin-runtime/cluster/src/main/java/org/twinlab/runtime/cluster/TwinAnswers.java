@@ -19,11 +19,14 @@ final class TwinAnswers {
   static final String SUMMARY = "summary";
   private final Vertx vertx;
   private final Twins twins;
+  private final FeedRelay feeds;
   private final Map<String, MessageConsumer<String>> consumers = new ConcurrentHashMap<>();
 
-  TwinAnswers(Vertx vertx, Twins twins) {
+  /** @param feeds the twins' live feed for other nodes, served while this node answers for them */
+  TwinAnswers(Vertx vertx, Twins twins, FeedRelay feeds) {
     this.vertx = vertx;
     this.twins = twins;
+    this.feeds = feeds;
   }
 
   /** Where the node running a twin answers for it. */
@@ -32,12 +35,16 @@ final class TwinAnswers {
   }
 
   void answer(String twin) {
-    consumers.computeIfAbsent(twin, t -> vertx.eventBus().<String>consumer(address(t), this::read));
+    consumers.computeIfAbsent(twin, t -> {
+      feeds.serve(t);
+      return vertx.eventBus().<String>consumer(address(t), this::read);
+    });
   }
 
   void stop(String twin) {
     MessageConsumer<String> c = consumers.remove(twin);
     if (c != null) c.unregister();
+    feeds.stop(twin);
   }
 
   private void read(Message<String> m) {

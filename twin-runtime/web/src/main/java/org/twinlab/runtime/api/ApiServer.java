@@ -41,6 +41,7 @@ public final class ApiServer extends VerticleBase {
   private volatile int actualPort;
   private volatile Router router;
   private volatile RemoteTwins remote = RemoteTwins.NONE;
+  private volatile LiveFeed liveFeed;
 
   public ApiServer(String bind, int port, HttpConfig http, Twins twins, Connections connections, History history, java.nio.file.Path dataDir,
       Deployments deployments, LabSessions sessions, SessionAccess access, Tokens tokens, AuditLog audit, java.time.Clock clock) {
@@ -62,6 +63,27 @@ public final class ApiServer extends VerticleBase {
   /** The twins other nodes of a clustered lab run, which this node answers for too; set before it is deployed. */
   public void serveRemote(RemoteTwins remote) {
     this.remote = remote;
+  }
+
+  /** The live feed of the twins this node runs, for other nodes' followers; once the server is deployed. */
+  public FeedExport feedExport() {
+    return new FeedExport() {
+      @Override
+      public Runnable follow(String twin, java.util.function.Consumer<io.vertx.core.buffer.Buffer> batches) {
+        return started().follow(twin, batches);
+      }
+
+      @Override
+      public Future<io.vertx.core.buffer.Buffer> state(String twin) {
+        return started().state(twin);
+      }
+
+      private LiveFeed started() {
+        LiveFeed f = liveFeed;
+        if (f == null) throw new IllegalStateException("the API server has not started");
+        return f;
+      }
+    };
   }
 
   /** The port listened on (the one chosen when 0 was asked for). */
@@ -110,7 +132,8 @@ public final class ApiServer extends VerticleBase {
     StationScopes scopes = new StationScopes(twins, connections.protocols());
     new PackageRoutes(deployments, access, scopes).mount(api);
     new BindingRoutes(twins, connections, scopes, access).mount(api);
-    new LiveFeed(vertx, twins, access).mount(api);
+    liveFeed = new LiveFeed(vertx, twins, access, remote);
+    liveFeed.mount(api);
     new HistoryRoutes(twins, history, access, clock).mount(api);
     StorageRoutes storage = new StorageRoutes(vertx, twins, history, new ChartBook(dataDir), access);
     storage.mount(api);

@@ -24,11 +24,90 @@ final class FeedFrame {
   // put together on first use; two followers asking at once at worst join the same text twice
   private volatile String webSocket;
   private volatile Buffer serverSentBytes;
+  private volatile Buffer wire;
 
   private FeedFrame(String serverSent, List<Event> events, boolean snapshot) {
     this.serverSent = serverSent;
     this.events = List.copyOf(events);
     this.snapshot = snapshot;
+  }
+
+  /** Version 1 of the frame's form between nodes: a header of the events, then the Server-Sent Events text in UTF-8. */
+  private static final byte WIRE_VERSION = 1;
+
+  /**
+   * The frame as it crosses to another node: encoded once, whatever number of nodes it goes to,
+   * and turned back into the same frame there without writing any JSON again ({@link #fromWire}).
+   * A byte of version, a byte of snapshot, the events (name, property, their four offsets), then
+   * the text; every length and offset a 4-byte integer.
+   */
+  Buffer wire() {
+    Buffer w = wire;
+    if (w != null) return w;
+    Buffer text = serverSentBytes();
+    w = Buffer.buffer(16 + events.size() * 40 + text.length());
+    w.appendByte(WIRE_VERSION).appendByte((byte) (snapshot ? 1 : 0)).appendInt(events.size());
+    for (Event e : events) {
+      appendText(w, e.name());
+      appendText(w, e.property());
+      w.appendInt(e.jsonFrom()).appendInt(e.jsonTo()).appendInt(e.sseFrom()).appendInt(e.sseTo());
+    }
+    w.appendInt(text.length()).appendBuffer(text);
+    wire = w;
+    return w;
+  }
+
+  /**
+   * A frame another node encoded with {@link #wire}: the text is decoded once, and its UTF-8 is the
+   * same bytes every Server-Sent Events follower here is written.
+   *
+   * @throws IllegalArgumentException when the buffer is not a frame of this version
+   */
+  static FeedFrame fromWire(Buffer w) {
+    try {
+      if (w.getByte(0) != WIRE_VERSION) throw new IllegalArgumentException("a live-feed frame of version " + w.getByte(0) + ", expected " + WIRE_VERSION);
+      boolean snapshot = w.getByte(1) == 1;
+      int n = w.getInt(2);
+      int[] at = {6};
+      List<Event> events = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        String name = readText(w, at);
+        String property = readText(w, at);
+        int p = at[0];
+        events.add(new Event(name, property, w.getInt(p), w.getInt(p + 4), w.getInt(p + 8), w.getInt(p + 12)));
+        at[0] = p + 16;
+      }
+      int length = w.getInt(at[0]);
+      Buffer bytes = w.slice(at[0] + 4, at[0] + 4 + length);
+      FeedFrame f = new FeedFrame(bytes.toString(StandardCharsets.UTF_8), events, snapshot);
+      f.serverSentBytes = bytes;
+      f.wire = w;
+      return f;
+    } catch (IndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("a live-feed frame cut short at " + w.length() + " bytes", e);
+    }
+  }
+
+  private static void appendText(Buffer w, String s) {
+    if (s == null) {
+      w.appendInt(-1);
+      return;
+    }
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    w.appendInt(b.length).appendBytes(b);
+  }
+
+  private static String readText(Buffer w, int[] at) {
+    int length = w.getInt(at[0]);
+    at[0] += 4;
+    if (length < 0) return null;
+    String s = w.getString(at[0], at[0] + length, "UTF-8");
+    at[0] += length;
+    return s;
+  }
+
+  boolean snapshot() {
+    return snapshot;
   }
 
   /** Encodes changes as they happened. */

@@ -35,4 +35,9 @@ public interface RemoteTwins {
 
   /** The twin's summary as {@code GET /api/v1/twins} lists it, from the node that runs it. */
   Future<JsonObject> summary(String id);
+
+  /** The live feed of those twins; none in a lab of one node. */
+  default RemoteFeeds feeds() {
+    return RemoteFeeds.NONE;
+  }
 }

@@ -13,6 +13,8 @@ import org.twinlab.runtime.auth.Caller;
  */
 final class ServerSentFollower {
   static final long KEEP_ALIVE_MS = 15_000;
+  /** How soon a state that could not be read is asked for again; changes wait for it meanwhile. */
+  static final long STATE_RETRY_MS = 1_000;
   private final HttpServerResponse res;
   private final String twin;
   /** The properties asked for; null for all. Alarms and the lifecycle always go. */
@@ -33,7 +35,7 @@ final class ServerSentFollower {
     this.feed = feed;
     this.state = feed.states().of(twin);
     this.access = feed.access(caller, this::decideAgain);
-    this.leave = feed.channels().join(twin, this::changed);
+    this.leave = feed.channels().join(twin, this::changed, this::moved);
     // the keep-alive also decides again from scratch, should a change of access ever go unannounced
     this.keepAlive = feed.vertx().setPeriodic(KEEP_ALIVE_MS, t -> {
       access.recheck();
@@ -69,12 +71,26 @@ final class ServerSentFollower {
     write(frame);
   }
 
+  /** The twin runs on another node now: its state from there, then its changes again. */
+  private void moved() {
+    if (ended) return;
+    awaitingState = true;
+    sendState();
+  }
+
   private void sendState() {
-    state.get().onSuccess(frame -> {
+    state.get().onComplete(r -> {
       if (ended) return;
+      if (r.failed()) {
+        // a twin just taken up here, or whose owner has just died, has no state to give yet: asked again shortly
+        feed.vertx().setTimer(STATE_RETRY_MS, t -> {
+          if (!ended && awaitingState) sendState();
+        });
+        return;
+      }
       if (res.writeQueueFull()) return; // still awaiting: the next drain asks again
       awaitingState = false;
-      write(frame);
+      write(r.result());
     });
   }
 

@@ -34,8 +34,25 @@ final class WebSocketFollower {
   private final ArrayDeque<String> notices = new ArrayDeque<>();
   private boolean closed;
 
-  /** A twin followed: how to take its state, and how to leave its channel. */
-  private record Followed(Supplier<Future<FeedFrame>> state, Runnable leave) {}
+  /** A twin followed: how to take its state, how to leave its channel, and whether its follower was told its state could not be read. */
+  private static final class Followed {
+    final Supplier<Future<FeedFrame>> state;
+    final Runnable leave;
+    boolean toldUnreadable;
+
+    Followed(Supplier<Future<FeedFrame>> state, Runnable leave) {
+      this.state = state;
+      this.leave = leave;
+    }
+
+    Supplier<Future<FeedFrame>> state() {
+      return state;
+    }
+
+    Runnable leave() {
+      return leave;
+    }
+  }
 
   private WebSocketFollower(ServerWebSocket ws, Caller caller, FeedSources feed) {
     this.ws = ws;
@@ -77,7 +94,7 @@ final class WebSocketFollower {
       notice(FeedFrame.error("subscribe", e.getMessage()));
       return;
     }
-    followed.put(twin, new Followed(state, feed.channels().join(twin, frame -> changed(twin, frame))));
+    followed.put(twin, new Followed(state, feed.channels().join(twin, frame -> changed(twin, frame), () -> moved(twin))));
     awaitingState.add(twin);
     sendState(twin);
   }
@@ -96,15 +113,28 @@ final class WebSocketFollower {
     ws.writeTextMessage(frame.webSocket());
   }
 
+  /** The twin runs on another node now: its state from there, then its changes again. */
+  private void moved(String twin) {
+    if (closed || !followed.containsKey(twin)) return;
+    awaitingState.add(twin);
+    sendState(twin);
+  }
+
   private void sendState(String twin) {
     Followed f = followed.get(twin);
     f.state().get().onComplete(r -> {
       // unsubscribed meanwhile, or subscribed again: that subscription sends its own state
       if (followed.get(twin) != f || closed || ws.isClosed()) return;
       if (r.failed()) {
-        notice(FeedFrame.error("subscribe", "the state of twin " + twin + " cannot be read: " + r.cause().getMessage()));
+        // told once; asked again shortly, as a twin just taken up or whose owner has just died has a state again soon
+        if (!f.toldUnreadable) notice(FeedFrame.error("subscribe", "the state of twin " + twin + " cannot be read: " + r.cause().getMessage()));
+        f.toldUnreadable = true;
+        feed.vertx().setTimer(ServerSentFollower.STATE_RETRY_MS, t -> {
+          if (followed.get(twin) == f && !closed && awaitingState.contains(twin)) sendState(twin);
+        });
         return;
       }
+      f.toldUnreadable = false;
       if (ws.writeQueueFull()) return; // still awaiting its state: the next drain asks again
       awaitingState.remove(twin);
       ws.writeTextMessage(r.result().webSocket());

@@ -102,4 +102,64 @@ class FeedChannelsTest {
     String data = sse.lines().filter(l -> l.startsWith("data: ")).skip(1).findFirst().orElseThrow().substring(6);
     assertThat(new JsonObject(data).getDouble("value")).isEqualTo(250.0);
   }
+
+  // a follower on another node of a cluster is written what the owner's followers are, byte for byte
+  @Test
+  void aFrameCrossesToAnotherNodeAsTheSameBytes() {
+    List<Change> changes = List.of(new Change.LifecycleChanged("tank-1", Lifecycle.RUNNING), property("tank-1", "tank.level", 250.0),
+        property("tank-1", "温度.值", "héllo \"quoted\""));
+    for (FeedFrame frame : List.of(FeedFrame.changes(changes), FeedFrame.snapshot(changes))) {
+      FeedFrame there = FeedFrame.fromWire(io.vertx.core.buffer.Buffer.buffer(frame.wire().getBytes()));
+      assertThat(there.serverSent()).isEqualTo(frame.serverSent());
+      assertThat(there.serverSentBytes()).isEqualTo(frame.serverSentBytes());
+      assertThat(there.webSocket()).isEqualTo(frame.webSocket());
+      assertThat(there.events()).isEqualTo(frame.events());
+      assertThat(there.serverSent(e -> "温度.值".equals(e.property()))).isEqualTo(frame.serverSent(e -> "温度.值".equals(e.property())));
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FeedFrame.fromWire(io.vertx.core.buffer.Buffer.buffer(new byte[] {1, 0, 0, 0, 0, 9})))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cut short");
+  }
+
+  // one link per twin and node, however many follow it there; its batches reach them all, and a move makes each take the state afresh
+  @Test
+  void aTwinRunElsewhereIsFollowedThroughOneLinkForAllItsFollowers(Vertx vertx) {
+    TwinCodecs.register(vertx.eventBus());
+    List<java.util.function.Consumer<io.vertx.core.buffer.Buffer>> links = new CopyOnWriteArrayList<>();
+    List<Runnable> moves = new CopyOnWriteArrayList<>();
+    AtomicInteger closed = new AtomicInteger();
+    RemoteFeeds remote = new RemoteFeeds() {
+      @Override
+      public Runnable open(String twin, java.util.function.Consumer<io.vertx.core.buffer.Buffer> frames, Runnable moved) {
+        links.add(frames);
+        moves.add(moved);
+        return closed::incrementAndGet;
+      }
+
+      @Override
+      public io.vertx.core.Future<io.vertx.core.buffer.Buffer> state(String twin) {
+        return io.vertx.core.Future.failedFuture("not asked here");
+      }
+    };
+    FeedChannels channels = new FeedChannels(vertx, remote);
+    List<List<FeedFrame>> followers = new ArrayList<>();
+    AtomicInteger moved = new AtomicInteger();
+    List<Runnable> leaves = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      List<FeedFrame> got = new CopyOnWriteArrayList<>();
+      followers.add(got);
+      leaves.add(channels.join("tank-1", got::add, moved::incrementAndGet));
+    }
+    assertThat(links).as("links for three followers of one twin").hasSize(1);
+
+    FeedFrame sent = FeedFrame.changes(List.of(property("tank-1", "tank.level", 7)));
+    links.get(0).accept(sent.wire());
+    await().atMost(WAIT).until(() -> followers.stream().allMatch(f -> f.size() == 1));
+    assertThat(followers.get(0).get(0)).as("decoded once for all of them").isSameAs(followers.get(2).get(0));
+    assertThat(followers.get(0).get(0).webSocket()).isEqualTo(sent.webSocket());
+
+    moves.get(0).run();
+    await().atMost(WAIT).until(() -> moved.get() == 3);
+    leaves.forEach(Runnable::run);
+    assertThat(closed).as("the link goes with the last follower").hasValue(1);
+  }
 }

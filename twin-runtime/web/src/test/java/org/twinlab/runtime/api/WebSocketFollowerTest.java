@@ -144,4 +144,55 @@ class WebSocketFollowerTest {
       get(server.close());
     }
   }
+
+  // a twin another node runs: its frames come over the link as the owner encoded them, and when it moves the follower gets the new owner's state
+  @Test
+  void aTwinThatMovesToAnotherNodeIsSentAfreshAndFollowedOnTheSameSocket(Vertx vertx) throws Exception {
+    TwinCodecs.register(vertx.eventBus());
+    AtomicInteger latest = new AtomicInteger(0);
+    List<java.util.function.Consumer<io.vertx.core.buffer.Buffer>> links = new CopyOnWriteArrayList<>();
+    List<Runnable> moves = new CopyOnWriteArrayList<>();
+    RemoteFeeds remote = new RemoteFeeds() {
+      @Override
+      public Runnable open(String twin, java.util.function.Consumer<io.vertx.core.buffer.Buffer> frames, Runnable moved) {
+        links.add(frames);
+        moves.add(moved);
+        return () -> {};
+      }
+
+      @Override
+      public Future<io.vertx.core.buffer.Buffer> state(String twin) {
+        return Future.succeededFuture(FeedFrame.snapshot(batch(latest.get())).wire());
+      }
+    };
+    FeedChannels channels = new FeedChannels(vertx, remote);
+    FeedSources.TwinStates states = twin -> () -> remote.state(twin).map(FeedFrame::fromWire);
+    FeedSources feed = new FeedSources(vertx, channels, states, EVERYTHING);
+    HttpServer server = get(vertx.createHttpServer()
+        .requestHandler(req -> req.toWebSocket().onSuccess(ws -> WebSocketFollower.serve(ws, new Caller("exam1", Role.EXAMINER), feed)))
+        .listen(0, "127.0.0.1"));
+    try {
+      List<String> messages = new CopyOnWriteArrayList<>();
+      WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(1 << 24));
+      WebSocket ws = get(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.actualPort()).setURI("/")));
+      ws.textMessageHandler(messages::add);
+      get(ws.writeTextMessage(new JsonObject().put("subscribe", TWIN).encode()));
+      await().atMost(WAIT).until(() -> messages.stream().anyMatch(m -> new JsonObject(m).getBoolean("snapshot", false)));
+
+      FeedFrame sent = FeedFrame.changes(batch(1));
+      links.get(0).accept(sent.wire());
+      await().atMost(WAIT).until(() -> messages.contains(sent.webSocket()));
+
+      latest.set(7);
+      moves.get(0).run(); // another node runs the twin now
+      await().atMost(WAIT).until(() -> messages.stream().map(JsonObject::new).anyMatch(m -> m.getBoolean("snapshot", false) && seqOf(m) == 7));
+      FeedFrame next = FeedFrame.changes(batch(8));
+      links.get(0).accept(next.wire());
+      await().atMost(WAIT).until(() -> messages.contains(next.webSocket()));
+      assertThat(links).as("one link for the twin, through the move").hasSize(1);
+      client.close();
+    } finally {
+      get(server.close());
+    }
+  }
 }
