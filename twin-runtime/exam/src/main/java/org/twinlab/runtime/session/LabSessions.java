@@ -74,6 +74,9 @@ public final class LabSessions implements AutoCloseable {
   private final Map<String, LabSession> sessions = new ConcurrentHashMap<>();
   // sessions whose evidence could not be read back at all, and why
   private final Map<String, String> unrestored = new ConcurrentHashMap<>();
+  /** In a clustered lab: the node that runs each twin now (this one too), and this node's name; null for a lab of one node. */
+  private volatile java.util.function.Function<String, Optional<String>> ownerOf;
+  private volatile String node;
 
   /**
    * {@code reachChanged} is told a session's id whenever who reaches its twins may have changed (the
@@ -99,6 +102,49 @@ public final class LabSessions implements AutoCloseable {
     this.key = key;
     this.reachChanged = reachChanged;
     this.clock = clock;
+  }
+
+  /**
+   * Makes this one node of a clustered lab whose sessions' evidence is shared: a station runs only on
+   * the node that runs its twins, the others show it from the evidence ({@link #refresh}), and a plan
+   * whose station's twins run on different nodes is refused. Called before {@link #start}.
+   *
+   * @param ownerOf the node that runs a twin now, this one included (empty while none does)
+   */
+  public void clustered(java.util.function.Function<String, Optional<String>> ownerOf, String node) {
+    this.ownerOf = ownerOf;
+    this.node = node;
+  }
+
+  /** Whether this node runs a station: in a lab of one node always, in a cluster when it runs every twin of it. */
+  private boolean here(StationPlan p) {
+    return ownerOf == null || p.twins().stream().allMatch(twins::has);
+  }
+
+  /**
+   * In a clustered lab: finds sessions other nodes planned, and takes in what other nodes added to
+   * every open session's evidence: stations run elsewhere shown as their evidence says, stations
+   * whose twins came here (their node died) resumed here, runs ended elsewhere ended. Blocking; a
+   * lab of one node does nothing here.
+   */
+  public void refresh() {
+    if (ownerOf == null) return;
+    for (String id : store.sessions()) {
+      if (sessions.containsKey(id) || unrestored.containsKey(id)) continue;
+      try {
+        restore(id);
+      } catch (RuntimeException | IOException e) {
+        LOG.warn("session {} planned on another node cannot be read yet: {}", id, e.toString());
+      }
+    }
+    for (LabSession s : sessions.values()) {
+      if (s.ended() || s.damaged()) continue;
+      try {
+        s.refresh(s.evidence().records(), this::here, node);
+      } catch (RuntimeException | IOException e) {
+        LOG.warn("session {}: what other nodes recorded cannot be read now: {}", s.id(), e.toString());
+      }
+    }
   }
 
   /** Restores the sessions from their evidence (their running stations resume on their rigs). Blocking. */
@@ -128,6 +174,7 @@ public final class LabSessions implements AutoCloseable {
     String generated = ID_TIME.format(clock.instant()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     synchronized (this) {
       SessionPlan plan = reader.read(body, generated);
+      if (ownerOf != null) refuseSplitStations(plan);
       if (sessions.containsKey(plan.id()) || Files.exists(dir.resolve(plan.id())) || store.exists(plan.id())) {
         throw new IllegalStateException("a session '" + plan.id() + "' exists already");
       }
@@ -147,6 +194,22 @@ public final class LabSessions implements AutoCloseable {
       reachChanged(plan.id()); // its candidates and examiners reach its twins from now on
       return s;
     }
+  }
+
+  /** In a clustered lab: a station runs on one node, so its twins must all run on the same one (placement keeps them so). */
+  private void refuseSplitStations(SessionPlan plan) {
+    List<String> problems = new ArrayList<>();
+    for (StationPlan st : plan.stations()) {
+      Map<String, String> where = new LinkedHashMap<>();
+      st.twins().forEach(t -> where.put(t, ownerOf.apply(t).orElse("no node now")));
+      if (new java.util.HashSet<>(where.values()).size() > 1) {
+        StringBuilder on = new StringBuilder();
+        where.forEach((t, n) -> on.append(on.length() == 0 ? "" : ", ").append(t).append(" on ").append(n));
+        problems.add("station " + st.id() + ": its twins run on different nodes (" + on
+            + "); a station runs on one node: place its twins together in cluster.yaml");
+      }
+    }
+    if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
   }
 
   public LabSession require(String id) {
@@ -256,17 +319,13 @@ public final class LabSessions implements AutoCloseable {
     }
     SessionPlan plan = SessionPlan.fromJson(records.get(0).data().getJsonObject("plan"));
     LabSession s = session(plan, log);
-    Map<String, StationReplay> replays = new LinkedHashMap<>();
-    for (StationSession st : s.stations()) replays.put(st.plan().id(), new StationReplay(st.plan(), st.scenario()));
-    for (EvidenceRecord r : records) {
-      if (r.station() != null && replays.containsKey(r.station())) replays.get(r.station()).apply(r);
-    }
+    Map<String, StationReplay> replays = s.replays(records);
     if (log.ended() || log.damaged()) {
       if (log.ended()) s.sealed();
       s.stations().forEach(st -> st.restore(replays.get(st.plan().id())));
       if (log.ended() && !log.sealed()) sealAgain(s);
     } else {
-      s.restore(replays, "runtime");
+      s.restore(replays, "runtime", this::here);
     }
     sessions.put(plan.id(), s);
     LOG.info("session {} restored from its evidence ({} records{})", plan.id(), records.size(),
