@@ -157,6 +157,7 @@ public final class TwinRuntime implements Deployments {
       return Future.failedFuture(e);
     }
     rt.api.serveRemote(remote);
+    if (remote != RemoteTwins.NONE) rt.sessions.clustered(remote::owner, remote.node());
     if (rt.twins.all().size() == rt.configured.size()) {
       rt.connections.start();
     } else {
@@ -177,9 +178,29 @@ public final class TwinRuntime implements Deployments {
     }, false)).compose(v -> vertx.deployVerticle(rt.api).map(rt::deployed))
         .map(v -> {
           rt.bindingWatch.start();
+          if (remote != RemoteTwins.NONE) rt.refreshSessions();
           return rt;
         })
         .recover(e -> rt.stop().transform(x -> Future.failedFuture(e)));
+  }
+
+  /** How often a node of a cluster takes in what other nodes recorded in the shared sessions, and takes over stations. */
+  private static final long REFRESH_MS = 1_000;
+  private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile long refreshTimer = -1;
+
+  /** A node of a cluster: every second, on a worker, one refresh at a time. */
+  private void refreshSessions() {
+    refreshTimer = vertx.setPeriodic(REFRESH_MS, t -> {
+      if (!refreshing.compareAndSet(false, true)) return;
+      vertx.executeBlocking(() -> {
+        sessions.refresh();
+        return null;
+      }, false).onComplete(r -> {
+        refreshing.set(false);
+        if (r.failed()) LOG.warn("refreshing the sessions: {}", r.cause().toString());
+      });
+    });
   }
 
   /** Every twin of the lab, those run elsewhere in a cluster too, in configuration order. */
@@ -285,6 +306,7 @@ public final class TwinRuntime implements Deployments {
   /** Undeploys everything and closes the connections (on a worker: closing waits for the peers). */
   public Future<Void> stop() {
     bindingWatch.stop();
+    if (refreshTimer >= 0) vertx.cancelTimer(refreshTimer);
     Future<Void> chain = Future.succeededFuture();
     List<String> newestFirst;
     synchronized (this) {

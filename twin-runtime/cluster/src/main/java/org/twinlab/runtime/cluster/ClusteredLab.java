@@ -20,6 +20,7 @@ public final class ClusteredLab {
   private final Vertx vertx;
   private final TwinRuntime runtime;
   private final Ownership ownership;
+  private CallAnswers calls;
 
   private ClusteredLab(Vertx vertx, TwinRuntime runtime, Ownership ownership) {
     this.vertx = vertx;
@@ -35,20 +36,24 @@ public final class ClusteredLab {
     Set<String> clustered = Set.copyOf(placed);
     return Vertx.builder().with(options).withClusterManager(manager).buildClustered().compose(vertx -> {
       HazelcastInstance hz = manager.getHazelcastInstance();
-      Future<TwinRuntime> started = startRuntime(vertx, lab, clustered, placed);
+      OwnerView view = new OwnerView();
+      Future<TwinRuntime> started = startRuntime(vertx, lab, clustered, placed, view, cluster.node());
       return started.map(rt -> {
         TwinAnswers answers = new TwinAnswers(vertx, rt.twins());
-        Ownership ownership = new Ownership(vertx, hz, cluster, rt, answers, placed);
+        Ownership ownership = new Ownership(vertx, hz, cluster, rt, answers, placed, view);
         ownership.start();
-        return new ClusteredLab(vertx, rt, ownership);
+        ClusteredLab node = new ClusteredLab(vertx, rt, ownership);
+        node.calls = new CallAnswers(vertx, cluster.node(), rt.api());
+        return node;
       }).recover(e -> vertx.close().transform(x -> Future.failedFuture(e)));
     });
   }
 
-  private static Future<TwinRuntime> startRuntime(Vertx vertx, LabConfig lab, Set<String> clustered, List<String> placed) {
+  private static Future<TwinRuntime> startRuntime(Vertx vertx, LabConfig lab, Set<String> clustered, List<String> placed, OwnerView view,
+      String node) {
     // the lab's twins run where the cluster places them; a twin package installed on this node runs here
     java.util.concurrent.atomic.AtomicReference<TwinRuntime> self = new java.util.concurrent.atomic.AtomicReference<>();
-    RemoteReads remote = new RemoteReads(vertx, placed, id -> self.get() != null && self.get().twins().has(id));
+    RemoteReads remote = new RemoteReads(vertx, placed, id -> self.get() != null && self.get().twins().has(id), view, node);
     // putting the runtime together reads files (the scenario library, accounts): on a worker, as serve does on its main thread
     return vertx.executeBlocking(() -> TwinRuntime.start(vertx, lab, id -> !clustered.contains(id), remote), false)
         .compose(started -> started).onSuccess(self::set);
@@ -66,6 +71,7 @@ public final class ClusteredLab {
   /** Stops placing, stops the runtime, then leaves the cluster (the twins it ran move to the others). */
   public Future<Void> stop() {
     ownership.stop();
+    if (calls != null) calls.stop();
     return runtime.stop().eventually(vertx::close);
   }
 }

@@ -16,12 +16,18 @@ final class RemoteReads implements RemoteTwins {
   private final Vertx vertx;
   private final List<String> lab;
   private final Predicate<String> here;
+  private final OwnerView owners;
+  private final String node;
+  /** A handed-on call waits as long as the API's own calls may take (a station's start sets its rig up). */
+  private static final DeliveryOptions HAND_ON = new DeliveryOptions().setSendTimeout(120_000);
 
   /**
    * @param lab the twins the cluster places
    * @param here whether a twin runs on this node now
    */
-  RemoteReads(Vertx vertx, List<String> lab, Predicate<String> here) {
+  RemoteReads(Vertx vertx, List<String> lab, Predicate<String> here, OwnerView owners, String node) {
+    this.owners = owners;
+    this.node = node;
     this.vertx = vertx;
     this.lab = lab;
     this.here = here;
@@ -40,6 +46,21 @@ final class RemoteReads implements RemoteTwins {
   @Override
   public Future<JsonObject> summary(String id) {
     return ask(id, TwinAnswers.SUMMARY);
+  }
+
+  @Override
+  public String node() {
+    return node;
+  }
+
+  @Override
+  public java.util.Optional<String> owner(String twin) {
+    return here.test(twin) ? java.util.Optional.of(node) : owners.owner(twin);
+  }
+
+  @Override
+  public Future<JsonObject> forward(String to, JsonObject call) {
+    return vertx.eventBus().<JsonObject>request(CallAnswers.address(to), call, HAND_ON).map(m -> m.body());
   }
 
   private Future<JsonObject> ask(String id, String view) {
