@@ -157,7 +157,9 @@ public final class TwinRuntime implements Deployments {
       return Future.failedFuture(e);
     }
     rt.api.serveRemote(remote);
-    if (remote != RemoteTwins.NONE) rt.sessions.clustered(remote::owner, remote.node());
+    if (remote != RemoteTwins.NONE) {
+      rt.sessions.clustered(remote::owner, remote.node(), id -> java.util.Optional.ofNullable(rt.configured.get(id)).map(t -> t.model().id()));
+    }
     if (rt.twins.all().size() == rt.configured.size()) {
       rt.connections.start();
     } else {

@@ -86,6 +86,11 @@ public final class LabSession {
     return ended;
   }
 
+  /** The time now by the runtime's clock. */
+  java.time.Instant now() {
+    return clock.instant();
+  }
+
   /**
    * What who reaches this session's twins turns on: whether it has ended, and which of its
    * stations have; a station's clock running out changes it without anyone asking.

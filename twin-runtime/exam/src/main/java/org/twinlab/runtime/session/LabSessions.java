@@ -77,6 +77,8 @@ public final class LabSessions implements AutoCloseable {
   /** In a clustered lab: the node that runs each twin now (this one too), and this node's name; null for a lab of one node. */
   private volatile java.util.function.Function<String, Optional<String>> ownerOf;
   private volatile String node;
+  /** In a clustered lab: the model of every twin of the lab, those other nodes run too. */
+  private volatile java.util.function.Function<String, Optional<String>> modelOf;
 
   /**
    * {@code reachChanged} is told a session's id whenever who reaches its twins may have changed (the
@@ -110,8 +112,11 @@ public final class LabSessions implements AutoCloseable {
    * whose station's twins run on different nodes is refused. Called before {@link #start}.
    *
    * @param ownerOf the node that runs a twin now, this one included (empty while none does)
+   * @param modelOf the model of each twin of the lab, wherever it runs, for reading plans
    */
-  public void clustered(java.util.function.Function<String, Optional<String>> ownerOf, String node) {
+  public void clustered(java.util.function.Function<String, Optional<String>> ownerOf, String node,
+      java.util.function.Function<String, Optional<String>> modelOf) {
+    this.modelOf = modelOf;
     this.ownerOf = ownerOf;
     this.node = node;
   }
@@ -170,7 +175,7 @@ public final class LabSessions implements AutoCloseable {
   public LabSession create(JsonObject body, String by) throws InvalidInputException {
     PlanReader reader = new PlanReader(new PlanReader.Lab(catalog::find, catalog::exam,
         () -> catalog.exams().stream().map(org.twinlab.scenarios.exam.Exam::id).toList(), accounts::find,
-        t -> twins.find(t).map(v -> v.twinConfig().model().id()), this::twinBusy));
+        t -> modelOf != null ? modelOf.apply(t) : twins.find(t).map(v -> v.twinConfig().model().id()), this::twinBusy));
     String generated = ID_TIME.format(clock.instant()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     synchronized (this) {
       SessionPlan plan = reader.read(body, generated);
@@ -198,17 +203,7 @@ public final class LabSessions implements AutoCloseable {
 
   /** In a clustered lab: a station runs on one node, so its twins must all run on the same one (placement keeps them so). */
   private void refuseSplitStations(SessionPlan plan) {
-    List<String> problems = new ArrayList<>();
-    for (StationPlan st : plan.stations()) {
-      Map<String, String> where = new LinkedHashMap<>();
-      st.twins().forEach(t -> where.put(t, ownerOf.apply(t).orElse("no node now")));
-      if (new java.util.HashSet<>(where.values()).size() > 1) {
-        StringBuilder on = new StringBuilder();
-        where.forEach((t, n) -> on.append(on.length() == 0 ? "" : ", ").append(t).append(" on ").append(n));
-        problems.add("station " + st.id() + ": its twins run on different nodes (" + on
-            + "); a station runs on one node: place its twins together in cluster.yaml");
-      }
-    }
+    List<String> problems = SplitStations.problems(plan.stations(), ownerOf);
     if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
   }
 
