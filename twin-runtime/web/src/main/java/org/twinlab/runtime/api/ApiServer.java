@@ -100,7 +100,7 @@ public final class ApiServer extends VerticleBase {
         new Forwarding(twins, sessions, () -> remote));
     new AuthRoutes(vertx, sessions.accounts(), tokens, audit, clock).mount(api);
     new SessionRoutes(vertx, sessions, access).mount(api);
-    new HallRoutes(vertx, sessions, twins).mount(api);
+    new HallRoutes(vertx, sessions, twins, () -> remote).mount(api);
     new PlanningRoutes(sessions).mount(api);
     new ScenarioRoutes(vertx, sessions.catalog()).mount(api);
     new ExamRoutes(sessions.catalog()).mount(api);

@@ -42,7 +42,15 @@ final class GuardedRouter {
     return mount(HttpMethod.GET, path, true, true);
   }
 
-  Route post(String path) {
+  /**
+   * A GET about a twin that answers for twins other nodes run by itself, asking their nodes within
+   * its own short time ({@link RemoteTwins}): not handed on whole.
+   */
+  Route getAcrossNodes(String path) {
+    return mount(HttpMethod.GET, path, true, false);
+  }
+
+    Route post(String path) {
     return mount(HttpMethod.POST, path, true, true);
   }
 
