@@ -18,8 +18,9 @@ final class RemoteReads implements RemoteTwins {
   private final Predicate<String> here;
   private final OwnerView owners;
   private final String node;
-  /** A handed-on call waits as long as the API's own calls may take (a station's start sets its rig up). */
+  /** A handed-on action waits as long as the API's own calls may take (a station's start sets its rig up); a read, less. */
   private static final DeliveryOptions HAND_ON = new DeliveryOptions().setSendTimeout(120_000);
+  private static final DeliveryOptions HAND_ON_READ = new DeliveryOptions().setSendTimeout(10_000);
 
   /**
    * @param lab the twins the cluster places
@@ -60,7 +61,8 @@ final class RemoteReads implements RemoteTwins {
 
   @Override
   public Future<JsonObject> forward(String to, JsonObject call) {
-    return vertx.eventBus().<JsonObject>request(CallAnswers.address(to), call, HAND_ON).map(m -> m.body());
+    DeliveryOptions within = "GET".equals(call.getString("method")) ? HAND_ON_READ : HAND_ON;
+    return vertx.eventBus().<JsonObject>request(CallAnswers.address(to), call, within).map(m -> m.body());
   }
 
   private Future<JsonObject> ask(String id, String view) {

@@ -195,6 +195,8 @@ public final class LabSessions implements AutoCloseable {
         throw e;
       }
       LabSession s = session(plan, log);
+      // a station whose twins another node runs is that node's from the start: never set up here
+      s.stations().forEach(st -> st.elsewhere(!here(st.plan())));
       sessions.put(plan.id(), s);
       reachChanged(plan.id()); // its candidates and examiners reach its twins from now on
       return s;
