@@ -95,11 +95,10 @@ class ClusteredExamIT {
       await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() ->
           call(nodes.get(name), "exam1", "GET", "/api/v1/sessions/" + SESSION, null).statusCode() == 200);
     }
-    // each station is started through n1 and runs on the node of its twin, and only there
-    for (int i = 1; i <= 3; i++) {
-      HttpResponse<String> started = call(n1, "exam1", "POST", station(i) + "/start", null);
-      assertThat(started.statusCode()).as("s" + i + ": " + started.body()).isEqualTo(200);
-    }
+    // the whole session is started by one call to n3: each node starts the stations it runs, and only those
+    HttpResponse<String> started = call(nodes.get("n3"), "exam1", "POST", "/api/v1/sessions/" + SESSION + "/start", null);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    assertThat(new JsonObject(started.body()).getJsonArray("problems")).as(started.body()).isEmpty();
     for (String name : NODES) {
       await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
         JsonObject s = new JsonObject(call(nodes.get(name), "exam1", "GET", "/api/v1/sessions/" + SESSION, null).body());
@@ -107,6 +106,17 @@ class ClusteredExamIT {
             .as(name).containsOnly("running");
       });
     }
+
+    // a station's own view through another node is its node's, handed on
+    HttpResponse<String> s2 = call(n1, "exam1", "GET", station(2), null);
+    assertThat(s2.statusCode()).as(s2.body()).isEqualTo(200);
+    assertThat(new JsonObject(s2.body()).getString("state")).isEqualTo("running");
+
+    // the hall, on a node that runs none of them but one, shows every station running
+    HttpResponse<String> hall = call(nodes.get("n3"), "exam1", "GET", "/api/v1/sessions/" + SESSION + "/hall", null);
+    assertThat(hall.statusCode()).as(hall.body()).isEqualTo(200);
+    assertThat(new JsonObject(hall.body()).getJsonArray("stations").stream().map(x -> ((JsonObject) x).getString("state")).toList())
+        .containsExactly("running", "running", "running");
 
     // the candidates act, each through n1: s2's and s3's writes are handed to n2 and n3, which record them before they act
     for (int i = 1; i <= 3; i++) write(n1, i, 20.5 + i);
@@ -139,6 +149,15 @@ class ClusteredExamIT {
     write(other, 1, 27.5);
     write(other, 3, 28.5);
 
+    // n2 comes back: it takes nothing back mid-station, knows the session from the store, and hands s2's calls to the heir
+    nodes.start(dead);
+    nodes.awaitUp(dead);
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+        call(dead, "exam1", "GET", "/api/v1/sessions/" + SESSION, null).statusCode() == 200);
+    write(dead, 2, 29.5);
+    assertThat(nodes.runners("conveyor-2")).containsExactly(heir);
+    assertThat(LabNodes.log(dead)).doesNotContain("took station s2");
+
     // the exam ends: the session is ended on n1, sealed, and every station's node lets go of its rig
     HttpResponse<String> ended = call(n1, "exam1", "POST", "/api/v1/sessions/" + SESSION + "/end", null);
     assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
@@ -158,7 +177,7 @@ class ClusteredExamIT {
     assertThat(verify[0]).as(verify[1] + verify[2]).isEqualTo("0");
     assertThat(verify[1]).contains("OK");
     List<EvidenceRecord> records = EvidenceLog.read(exported);
-    assertThat(acknowledged).hasSize(7);
+    assertThat(acknowledged).hasSize(8);
     acknowledged.forEach((value, twin) -> assertThat(records.stream().filter(r -> r.kind().equals("action"))
         .filter(r -> r.data().getString("twin").equals(twin) && r.data().getString("kind").equals("write"))
         .filter(r -> r.data().getJsonObject("fields").getValue("value") instanceof Number n && n.doubleValue() == value).count())

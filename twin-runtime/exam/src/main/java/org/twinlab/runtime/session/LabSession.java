@@ -140,9 +140,20 @@ public final class LabSession {
     return List.copyOf(stations.values());
   }
 
-  /** The stations an operation is for: one, or (null) all of them. */
+  /**
+   * The stations an operation is for: one, or (null) all of them that run on this node. In a
+   * clustered lab a station another node runs is that node's to change: its calls are handed there,
+   * and a session-wide call is made on every node for the stations it runs.
+   */
   private List<StationSession> targets(String station) {
-    return station == null ? stations() : List.of(station(station));
+    if (station == null) return stations().stream().filter(s -> !s.elsewhere()).toList();
+    return List.of(here(station(station)));
+  }
+
+  /** A station this node runs; one another node runs is refused, never changed here. */
+  private static StationSession here(StationSession s) {
+    if (s.elsewhere()) throw new IllegalStateException("station " + s.plan().id() + " runs on another node of the cluster: its calls go there");
+    return s;
   }
 
   // ---- what examiners do
@@ -154,11 +165,6 @@ public final class LabSession {
     for (StationSession s : targets(station)) {
       if (s.state() != StationClock.State.READY) {
         if (station != null) throw new IllegalStateException("station " + s.plan().id() + " has started already");
-        continue;
-      }
-      if (s.elsewhere()) {
-        // another node runs its twins: the call for this station is handed there; here it is refused, never run twice
-        problems.add(s.plan().id() + ": its twins run on another node of the cluster; start it by its station");
         continue;
       }
       // a part of an exam starts when the exam's rules let it: refused before anything is on record
@@ -221,7 +227,7 @@ public final class LabSession {
    */
   public synchronized void begin(String station, String candidate) {
     requireOpen();
-    StationSession s = station(station);
+    StationSession s = here(station(station));
     ExamParts parts = ExamParts.of(s, stations())
         .orElseThrow(() -> new IllegalArgumentException("station " + station + " sets a scenario, not a part of an exam"));
     if (!s.plan().candidate().equals(candidate)) throw new SecurityException("station " + station + " is not " + candidate + "'s");
@@ -278,7 +284,7 @@ public final class LabSession {
   /** Ends one station (an examiner stops it, or the candidate hands in). */
   public synchronized void endStation(String station, String by, String reason) {
     requireOpen();
-    StationSession s = station(station);
+    StationSession s = here(station(station));
     if (!s.active()) throw new IllegalStateException("station " + station + " is " + s.state().name().toLowerCase() + ", not running");
     recordEnd(s, by, reason); // on record before the candidate's controls close
     s.run().orElseThrow().end(by, reason);

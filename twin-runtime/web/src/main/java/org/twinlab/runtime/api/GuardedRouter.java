@@ -84,6 +84,14 @@ final class GuardedRouter {
     return mount(HttpMethod.GET, path, false, false);
   }
 
+  /**
+   * Put before a session-wide call's handler: in a clustered lab the call is made on every other
+   * node that runs some of the session's stations first ({@link Forwarding#everyNode}); here, nothing.
+   */
+  io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> everyNode() {
+    return forwarding == null ? io.vertx.ext.web.RoutingContext::next : forwarding.everyNode();
+  }
+
   /** The operations of the document no route was mounted for, as "METHOD /path/{param}". */
   List<String> unrouted() {
     List<String> out = new ArrayList<>();
