@@ -641,8 +641,10 @@ public final class LabSession {
    * @param node this node's name, for the record of a station taken over
    */
   synchronized void refresh(List<EvidenceRecord> records, java.util.function.Predicate<StationPlan> here, String node) {
+    log.caughtUp(records); // an end seen before its seal: the seal is taken in at the next look
     if (ended) return;
-    log.caughtUp(records);
+    String reach = reachState();
+    boolean moved = false;
     Map<String, StationReplay> replays = replays(records);
     boolean over = records.stream().anyMatch(r -> r.kind().equals(EvidenceLog.ENDED));
     Map<String, Long> saved = null;
@@ -654,12 +656,16 @@ public final class LabSession {
         continue;
       }
       if (!here.test(s.plan())) {
-        if (!s.elsewhere()) org.slf4j.LoggerFactory.getLogger(LabSession.class).info("station {} of session {} runs on another node now", s.plan().id(), plan.id());
+        if (!s.elsewhere()) {
+          org.slf4j.LoggerFactory.getLogger(LabSession.class).info("station {} of session {} runs on another node now", s.plan().id(), plan.id());
+          moved = true;
+        }
         s.elsewhere(true);
         s.restore(r);
         continue;
       }
       if (s.elsewhere()) {
+        moved = true;
         s.elsewhere(false);
         s.restore(r);
         if (r.active()) {
@@ -673,10 +679,9 @@ public final class LabSession {
         s.run().orElseThrow().end("runtime", "ended on another node");
       }
     }
-    if (over) {
-      ended = true;
-    }
-    reachChanged.run();
+    if (over) ended = true;
+    // who reaches this session's twins is decided again only when something changed
+    if (moved || !reach.equals(reachState())) reachChanged.run();
   }
 
   private Map<String, Long> savedElapsed() {

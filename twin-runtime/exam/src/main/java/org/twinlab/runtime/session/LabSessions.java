@@ -143,7 +143,7 @@ public final class LabSessions implements AutoCloseable {
       }
     }
     for (LabSession s : sessions.values()) {
-      if (s.ended() || s.damaged()) continue;
+      if (s.damaged() || s.ended() && s.evidence().sealed()) continue;
       try {
         s.refresh(s.evidence().records(), this::here, node);
       } catch (RuntimeException | IOException e) {
