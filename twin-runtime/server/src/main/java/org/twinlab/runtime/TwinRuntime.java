@@ -164,6 +164,9 @@ public final class TwinRuntime implements Deployments {
       return Future.failedFuture(e);
     }
     rt.api.serveRemote(remote);
+    if (remote != RemoteTwins.NONE) {
+      rt.sessions.clustered(remote::owner, remote.node(), id -> java.util.Optional.ofNullable(rt.configured.get(id)).map(t -> t.model().id()));
+    }
     if (rt.twins.all().size() == rt.configured.size()) {
       rt.connections.start();
     } else {
@@ -185,9 +188,29 @@ public final class TwinRuntime implements Deployments {
         .map(v -> {
           rt.bindingWatch.start();
           if (rt.accountWatch != null) rt.accountWatch.start();
+          if (remote != RemoteTwins.NONE) rt.refreshSessions();
           return rt;
         })
         .recover(e -> rt.stop().transform(x -> Future.failedFuture(e)));
+  }
+
+  /** How often a node of a cluster takes in what other nodes recorded in the shared sessions, and takes over stations. */
+  private static final long REFRESH_MS = 1_000;
+  private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile long refreshTimer = -1;
+
+  /** A node of a cluster: every second, on a worker, one refresh at a time. */
+  private void refreshSessions() {
+    refreshTimer = vertx.setPeriodic(REFRESH_MS, t -> {
+      if (!refreshing.compareAndSet(false, true)) return;
+      vertx.executeBlocking(() -> {
+        sessions.refresh();
+        return null;
+      }, false).onComplete(r -> {
+        refreshing.set(false);
+        if (r.failed()) LOG.warn("refreshing the sessions: {}", r.cause().toString());
+      });
+    });
   }
 
   /** Every twin of the lab, those run elsewhere in a cluster too, in configuration order. */
@@ -294,6 +317,7 @@ public final class TwinRuntime implements Deployments {
   public Future<Void> stop() {
     bindingWatch.stop();
     if (accountWatch != null) accountWatch.stop();
+    if (refreshTimer >= 0) vertx.cancelTimer(refreshTimer);
     Future<Void> chain = Future.succeededFuture();
     List<String> newestFirst;
     synchronized (this) {

@@ -20,6 +20,7 @@ public final class ClusteredLab {
   private final Vertx vertx;
   private final TwinRuntime runtime;
   private final Ownership ownership;
+  private CallAnswers calls;
 
   private ClusteredLab(Vertx vertx, TwinRuntime runtime, Ownership ownership) {
     this.vertx = vertx;
@@ -35,23 +36,27 @@ public final class ClusteredLab {
     Set<String> clustered = Set.copyOf(placed);
     return Vertx.builder().with(options).withClusterManager(manager).buildClustered().compose(vertx -> {
       HazelcastInstance hz = manager.getHazelcastInstance();
-      Future<TwinRuntime> started = startRuntime(vertx, lab, cluster, clustered, placed);
+      OwnerView view = new OwnerView();
+      Future<TwinRuntime> started = startRuntime(vertx, lab, cluster, clustered, placed, view);
       return started.map(rt -> {
         TwinAnswers answers = new TwinAnswers(vertx, rt.twins(), new FeedRelay(vertx, rt.api().feedExport()));
-        Ownership ownership = new Ownership(vertx, hz, cluster, rt, answers, placed);
+        Ownership ownership = new Ownership(vertx, hz, cluster, rt, answers, placed, view);
         ownership.start();
-        return new ClusteredLab(vertx, rt, ownership);
+        ClusteredLab node = new ClusteredLab(vertx, rt, ownership);
+        node.calls = new CallAnswers(vertx, cluster.node(), rt.api());
+        return node;
       }).recover(e -> vertx.close().transform(x -> Future.failedFuture(e)));
     });
   }
 
-  private static Future<TwinRuntime> startRuntime(Vertx vertx, LabConfig lab, ClusterConfig cluster, Set<String> clustered, List<String> placed) {
+  private static Future<TwinRuntime> startRuntime(Vertx vertx, LabConfig lab, ClusterConfig cluster, Set<String> clustered, List<String> placed,
+      OwnerView view) {
     // the lab's twins run where the cluster places them; a twin package installed on this node runs here
     java.util.concurrent.atomic.AtomicReference<TwinRuntime> self = new java.util.concurrent.atomic.AtomicReference<>();
     java.util.function.Predicate<String> here = id -> self.get() != null && self.get().twins().has(id);
     // the feed turns to this node's own channel once the twin is served here, not while it is still being deployed
     java.util.function.Predicate<String> served = id -> self.get() != null && self.get().twins().find(id).isPresent();
-    RemoteReads remote = new RemoteReads(vertx, placed, here, new FeedLinks(vertx, cluster.node(), served));
+    RemoteReads remote = new RemoteReads(vertx, placed, here, new FeedLinks(vertx, cluster.node(), served), view, cluster.node());
     // putting the runtime together reads files (the scenario library, accounts): on a worker, as serve does on its main thread
     return vertx.executeBlocking(() -> TwinRuntime.start(vertx, lab, id -> !clustered.contains(id), remote), false)
         .compose(started -> started).onSuccess(self::set);
@@ -69,6 +74,7 @@ public final class ClusteredLab {
   /** Stops placing, stops the runtime, then leaves the cluster (the twins it ran move to the others). */
   public Future<Void> stop() {
     ownership.stop();
+    if (calls != null) calls.stop();
     return runtime.stop().eventually(vertx::close);
   }
 }

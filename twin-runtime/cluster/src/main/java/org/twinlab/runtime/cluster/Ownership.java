@@ -34,6 +34,7 @@ final class Ownership {
   private final TwinRuntime runtime;
   private final TwinAnswers answers;
   private final List<String> twins;
+  private final OwnerView view;
   private final AtomicBoolean busy = new AtomicBoolean();
   private final long startedNanos = System.nanoTime();
   /** When each twin was seen without a living owner here, to log how long taking it over took. */
@@ -44,7 +45,9 @@ final class Ownership {
   private long timer = -1;
 
   /** @param twins the twins the cluster places: those of the lab's configuration */
-  Ownership(Vertx vertx, HazelcastInstance hz, ClusterConfig config, TwinRuntime runtime, TwinAnswers answers, List<String> twins) {
+  Ownership(Vertx vertx, HazelcastInstance hz, ClusterConfig config, TwinRuntime runtime, TwinAnswers answers, List<String> twins,
+      OwnerView view) {
+    this.view = view;
     this.vertx = vertx;
     this.hz = hz;
     this.config = config;
@@ -122,7 +125,9 @@ final class Ownership {
         if (moved) LOG.info("twin {}: owner {} -> {}", twin, old == null ? "none" : old, next);
       });
     }
-    return Placement.ownedBy(config.node(), owners.entrySet());
+    Map<String, String> after = new HashMap<>(owners);
+    view.seen(after);
+    return Placement.ownedBy(config.node(), after.entrySet());
   }
 
   /** Runs the twins this node owns and stops those it no longer does. */

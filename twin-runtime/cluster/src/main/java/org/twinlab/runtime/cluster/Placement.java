@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * Who owns which twin next, decided from who owns it now and which nodes live. A twin whose owner
  * lives stays where it is (a node that comes back takes nothing back: no flapping); one without a
  * living owner goes to the node it prefers if that node lives, else, once the wait for it is over
- * or when its owner has died, to the living node with the fewest twins.
+ * or when its owner has died, to the living node with the fewest twins, together with the other
+ * twins that prefer the same node (a station's twins stay on one node).
  */
 final class Placement {
   private Placement() {}
@@ -29,13 +30,16 @@ final class Placement {
     Map<String, Integer> load = new TreeMap<>();
     live.forEach(n -> load.put(n, 0));
     owners.values().stream().filter(live::contains).forEach(n -> load.merge(n, 1, Integer::sum));
+    // twins that prefer the same absent node move together (a station's twins are placed together), each group to one node
+    Map<String, String> groupTo = new java.util.HashMap<>();
     for (String twin : twins) {
       String owner = owners.get(twin);
       if (owner != null && live.contains(owner)) continue;
-      Optional<String> preferred = config.preferredNode(twin).filter(live::contains);
+      Optional<String> prefers = config.preferredNode(twin);
+      Optional<String> preferred = prefers.filter(live::contains);
       String next;
       if (preferred.isPresent()) next = preferred.get();
-      else if (owner != null || waitOver) next = leastLoaded(load);
+      else if (owner != null || waitOver) next = prefers.map(p -> groupTo.computeIfAbsent(p, x -> leastLoaded(load))).orElseGet(() -> leastLoaded(load));
       else continue;
       moves.put(twin, next);
       load.merge(next, 1, Integer::sum);

@@ -18,13 +18,22 @@ final class RemoteReads implements RemoteTwins {
   private final List<String> lab;
   private final Predicate<String> here;
   private final RemoteFeeds feeds;
+  private final OwnerView owners;
+  private final String node;
+  /** A handed-on action waits as long as the API's own calls may take (a station's start sets its rig up); a read, less. */
+  private static final DeliveryOptions HAND_ON = new DeliveryOptions().setSendTimeout(120_000);
+  private static final DeliveryOptions HAND_ON_READ = new DeliveryOptions().setSendTimeout(10_000);
 
   /**
    * @param lab the twins the cluster places
    * @param here whether a twin runs on this node now
    * @param feeds the live feed of the twins other nodes run
+   * @param owners who runs which twin, as this node sees the cluster's map
+   * @param node this node's name
    */
-  RemoteReads(Vertx vertx, List<String> lab, Predicate<String> here, RemoteFeeds feeds) {
+  RemoteReads(Vertx vertx, List<String> lab, Predicate<String> here, RemoteFeeds feeds, OwnerView owners, String node) {
+    this.owners = owners;
+    this.node = node;
     this.vertx = vertx;
     this.lab = lab;
     this.here = here;
@@ -49,6 +58,22 @@ final class RemoteReads implements RemoteTwins {
   @Override
   public Future<JsonObject> summary(String id) {
     return ask(id, TwinAnswers.SUMMARY);
+  }
+
+  @Override
+  public String node() {
+    return node;
+  }
+
+  @Override
+  public java.util.Optional<String> owner(String twin) {
+    return here.test(twin) ? java.util.Optional.of(node) : owners.owner(twin);
+  }
+
+  @Override
+  public Future<JsonObject> forward(String to, JsonObject call) {
+    DeliveryOptions within = "GET".equals(call.getString("method")) ? HAND_ON_READ : HAND_ON;
+    return vertx.eventBus().<JsonObject>request(CallAnswers.address(to), call, within).map(m -> m.body());
   }
 
   private Future<JsonObject> ask(String id, String view) {

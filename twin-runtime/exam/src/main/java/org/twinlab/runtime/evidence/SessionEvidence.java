@@ -61,6 +61,21 @@ public interface SessionEvidence extends AutoCloseable {
   /** Where the log is kept, for messages. */
   String where();
 
+  /**
+   * Takes in records other nodes appended to a shared log since this node last looked (their end
+   * and seal above all), so what this node knows of the chain is the store's. A file log, which
+   * only this node writes, has nothing to take in.
+   */
+  default void caughtUp(List<EvidenceRecord> records) {}
+
+  /** Keeps the stations' active time, by station, in milliseconds, where every node finds it (a shared store). */
+  default void saveClocks(io.vertx.core.json.JsonObject elapsedMs) {}
+
+  /** The stations' active time as {@link #saveClocks} last kept it, by station; empty where it is not kept. */
+  default io.vertx.core.json.JsonObject savedClocks() {
+    return new io.vertx.core.json.JsonObject();
+  }
+
   @Override
   void close();
 }

@@ -86,6 +86,11 @@ public final class LabSession {
     return ended;
   }
 
+  /** The time now by the runtime's clock. */
+  java.time.Instant now() {
+    return clock.instant();
+  }
+
   /**
    * What who reaches this session's twins turns on: whether it has ended, and which of its
    * stations have; a station's clock running out changes it without anyone asking.
@@ -135,9 +140,20 @@ public final class LabSession {
     return List.copyOf(stations.values());
   }
 
-  /** The stations an operation is for: one, or (null) all of them. */
+  /**
+   * The stations an operation is for: one, or (null) all of them that run on this node. In a
+   * clustered lab a station another node runs is that node's to change: its calls are handed there,
+   * and a session-wide call is made on every node for the stations it runs.
+   */
   private List<StationSession> targets(String station) {
-    return station == null ? stations() : List.of(station(station));
+    if (station == null) return stations().stream().filter(s -> !s.elsewhere()).toList();
+    return List.of(here(station(station)));
+  }
+
+  /** A station this node runs; one another node runs is refused, never changed here. */
+  private static StationSession here(StationSession s) {
+    if (s.elsewhere()) throw new IllegalStateException("station " + s.plan().id() + " runs on another node of the cluster: its calls go there");
+    return s;
   }
 
   // ---- what examiners do
@@ -211,7 +227,7 @@ public final class LabSession {
    */
   public synchronized void begin(String station, String candidate) {
     requireOpen();
-    StationSession s = station(station);
+    StationSession s = here(station(station));
     ExamParts parts = ExamParts.of(s, stations())
         .orElseThrow(() -> new IllegalArgumentException("station " + station + " sets a scenario, not a part of an exam"));
     if (!s.plan().candidate().equals(candidate)) throw new SecurityException("station " + station + " is not " + candidate + "'s");
@@ -268,7 +284,7 @@ public final class LabSession {
   /** Ends one station (an examiner stops it, or the candidate hands in). */
   public synchronized void endStation(String station, String by, String reason) {
     requireOpen();
-    StationSession s = station(station);
+    StationSession s = here(station(station));
     if (!s.active()) throw new IllegalStateException("station " + station + " is " + s.state().name().toLowerCase() + ", not running");
     recordEnd(s, by, reason); // on record before the candidate's controls close
     s.run().orElseThrow().end(by, reason);
@@ -324,9 +340,14 @@ public final class LabSession {
     if (ended && !log.sealed() && log.ended()) return log.seal(key, by);
     requireOpen();
     for (StationSession s : stations()) {
-      if (s.active()) {
+      if (s.active() && s.run().isPresent()) {
         recordEnd(s, by, "the session ended");
         s.run().orElseThrow().end(by, "the session ended");
+      } else if (s.active() && s.elsewhere() && s.newEnd()) {
+        // run by another node, which sees the end in the evidence and lets go of its rig
+        long elapsed = s.replay().map(r -> r.elapsedAt(clock.instant()).toSeconds()).orElse(0L);
+        recordOrForget(() -> log.append("station.ended", by, s.plan().id(), new JsonObject().put("reason", "the session ended")
+            .put("elapsedSeconds", elapsed)), s::forgetEnd);
       }
       s.live().ifPresent(LiveRun::close);
     }
@@ -524,6 +545,12 @@ public final class LabSession {
     } catch (java.io.IOException e) {
       // a full disk: tried again next time; meanwhile a restart takes the time from the evidence alone
     }
+    try {
+      // where the node that takes a station over finds it (a shared store), for when this node dies
+      log.saveClocks(times);
+    } catch (RuntimeException e) {
+      // the store is away: the evidence alone tells the time then
+    }
   }
 
   /**
@@ -533,38 +560,27 @@ public final class LabSession {
    * that cannot resume stays as it was, paused, with the reason on record.
    */
   synchronized void restore(Map<String, StationReplay> replays, String by) {
+    restore(replays, by, st -> true);
+  }
+
+  /** As {@link #restore(Map, String)}, resuming only the stations {@code here} runs; the others are shown from their evidence. */
+  synchronized void restore(Map<String, StationReplay> replays, String by, java.util.function.Predicate<StationPlan> here) {
     Map<String, Long> saved = savedElapsed();
     for (StationSession s : stations()) {
       StationReplay r = replays.get(s.plan().id());
       if (r == null) continue;
       s.restore(r);
-      if (!r.active()) continue;
-      Duration elapsed = r.elapsedAt(r.lastAt);
-      Long ms = saved.get(s.plan().id());
-      if (ms != null && Duration.ofMillis(ms).compareTo(elapsed) > 0) elapsed = Duration.ofMillis(ms);
-      StationClock resumed = StationClock.restored(clock, r.limit, r.startedAt, elapsed, r.paused, by);
-      JsonObject note;
-      String kind;
-      try {
-        s.started(starter.resume(s.plan(), s.scenario(), resumed, r.prior()));
-        kind = "station.restored";
-        note = new JsonObject().put("elapsedSeconds", elapsed.toSeconds())
-            .put("paused", r.paused).put("limitSeconds", r.limit.toSeconds()).put("reason", "the runtime restarted")
-            .put("lastRecordBefore", r.lastAt.toString());
-      } catch (StationException | RuntimeException e) {
-        kind = "station.restore_failed";
-        note = new JsonObject().put("reason", String.valueOf(e.getMessage())).put("elapsedSeconds", elapsed.toSeconds());
+      if (!here.test(s.plan())) {
+        s.elsewhere(true);
+        continue;
       }
-      try {
-        log.append(kind, by, s.plan().id(), note);
-      } catch (EvidenceUnavailableException e) {
-        // the disk is full at start: the station is as its evidence says; health tells why nothing is recorded
-      }
+      if (r.active()) resumeOne(s, r, saved, by, "the runtime restarted");
     }
     // an exam whose part had ended when the runtime stopped goes on with its next part
     for (StationSession s : stations()) {
-      if (s.state() != StationClock.State.ENDED) continue;
+      if (s.state() != StationClock.State.ENDED || s.elsewhere()) continue;
       ExamParts.of(s, stations()).filter(p -> p.parts().stream().noneMatch(StationSession::active)).flatMap(ExamParts::next)
+          .filter(next -> !next.elsewhere())
           .ifPresent(next -> {
             try {
               startOne(next, "exam");
@@ -573,6 +589,99 @@ public final class LabSession {
             }
           });
     }
+  }
+
+  /**
+   * Resumes one station from its evidence with the active time it had: the later of what its last
+   * record and the last kept clock say (the time no node ran it is not counted). A station that
+   * cannot resume stays as it was, paused, with the reason on record.
+   */
+  private void resumeOne(StationSession s, StationReplay r, Map<String, Long> saved, String by, String reason) {
+    Duration elapsed = r.elapsedAt(r.lastAt);
+    Long ms = saved.get(s.plan().id());
+    if (ms != null && Duration.ofMillis(ms).compareTo(elapsed) > 0) elapsed = Duration.ofMillis(ms);
+    StationClock resumed = StationClock.restored(clock, r.limit, r.startedAt, elapsed, r.paused, by);
+    JsonObject note;
+    String kind;
+    try {
+      s.started(starter.resume(s.plan(), s.scenario(), resumed, r.prior()));
+      kind = "station.restored";
+      note = new JsonObject().put("elapsedSeconds", elapsed.toSeconds())
+          .put("paused", r.paused).put("limitSeconds", r.limit.toSeconds()).put("reason", reason)
+          .put("lastRecordBefore", r.lastAt.toString());
+    } catch (StationException | RuntimeException e) {
+      kind = "station.restore_failed";
+      note = new JsonObject().put("reason", String.valueOf(e.getMessage())).put("elapsedSeconds", elapsed.toSeconds());
+    }
+    try {
+      log.append(kind, by, s.plan().id(), note);
+    } catch (EvidenceUnavailableException e) {
+      // the disk is full at start: the station is as its evidence says; health tells why nothing is recorded
+    }
+  }
+
+  /** What the evidence says of each station, by station. */
+  Map<String, StationReplay> replays(List<EvidenceRecord> records) {
+    Map<String, StationReplay> replays = new LinkedHashMap<>();
+    for (StationSession st : stations()) replays.put(st.plan().id(), new StationReplay(st.plan(), st.scenario()));
+    for (EvidenceRecord r : records) {
+      if (r.station() != null && replays.containsKey(r.station())) replays.get(r.station()).apply(r);
+    }
+    return replays;
+  }
+
+  /**
+   * In a clustered lab: takes in what other nodes put in this session's shared evidence. The
+   * stations another node runs are shown as their evidence says; a station whose twins this node
+   * runs now but which ran elsewhere (its node died) is resumed here from its evidence; a run here
+   * whose station or session was ended by another node ends; a station whose twins went to another
+   * node is let go here.
+   *
+   * @param here whether this node runs a station's twins now
+   * @param node this node's name, for the record of a station taken over
+   */
+  synchronized void refresh(List<EvidenceRecord> records, java.util.function.Predicate<StationPlan> here, String node) {
+    log.caughtUp(records); // an end seen before its seal: the seal is taken in at the next look
+    if (ended) return;
+    String reach = reachState();
+    boolean moved = false;
+    Map<String, StationReplay> replays = replays(records);
+    boolean over = records.stream().anyMatch(r -> r.kind().equals(EvidenceLog.ENDED));
+    Map<String, Long> saved = null;
+    for (StationSession s : stations()) {
+      StationReplay r = replays.get(s.plan().id());
+      if (over) {
+        s.restore(r);
+        s.live().ifPresent(LiveRun::close);
+        continue;
+      }
+      if (!here.test(s.plan())) {
+        if (!s.elsewhere()) {
+          org.slf4j.LoggerFactory.getLogger(LabSession.class).info("station {} of session {} runs on another node now", s.plan().id(), plan.id());
+          moved = true;
+        }
+        s.elsewhere(true);
+        s.restore(r);
+        continue;
+      }
+      if (s.elsewhere()) {
+        moved = true;
+        s.elsewhere(false);
+        s.restore(r);
+        if (r.active()) {
+          if (saved == null) saved = savedElapsed();
+          resumeOne(s, r, saved, "runtime", "node " + node + " took the station over");
+          org.slf4j.LoggerFactory.getLogger(LabSession.class).info("took station {} of session {} over at {} s of active time",
+              s.plan().id(), plan.id(), s.run().map(x -> x.clock().elapsed().toSeconds()).orElse(-1L));
+        }
+      } else if (r.ended && s.run().map(x -> !x.ended()).orElse(false)) {
+        s.restore(r); // its end is on record already: not recorded twice
+        s.run().orElseThrow().end("runtime", "ended on another node");
+      }
+    }
+    if (over) ended = true;
+    // who reaches this session's twins is decided again only when something changed
+    if (moved || !reach.equals(reachState())) reachChanged.run();
   }
 
   private Map<String, Long> savedElapsed() {
@@ -584,6 +693,11 @@ public final class LabSession {
       }
     } catch (java.io.IOException | RuntimeException e) {
       // a torn checkpoint: the evidence alone tells the time
+    }
+    try {
+      log.savedClocks().forEach(e -> out.merge(e.getKey(), ((Number) e.getValue()).longValue(), Math::max));
+    } catch (RuntimeException e) {
+      // the shared store is away: the evidence alone tells the time
     }
     return out;
   }

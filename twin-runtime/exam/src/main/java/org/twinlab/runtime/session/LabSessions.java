@@ -74,6 +74,11 @@ public final class LabSessions implements AutoCloseable {
   private final Map<String, LabSession> sessions = new ConcurrentHashMap<>();
   // sessions whose evidence could not be read back at all, and why
   private final Map<String, String> unrestored = new ConcurrentHashMap<>();
+  /** In a clustered lab: the node that runs each twin now (this one too), and this node's name; null for a lab of one node. */
+  private volatile java.util.function.Function<String, Optional<String>> ownerOf;
+  private volatile String node;
+  /** In a clustered lab: the model of every twin of the lab, those other nodes run too. */
+  private volatile java.util.function.Function<String, Optional<String>> modelOf;
 
   /**
    * {@code reachChanged} is told a session's id whenever who reaches its twins may have changed (the
@@ -101,6 +106,52 @@ public final class LabSessions implements AutoCloseable {
     this.clock = clock;
   }
 
+  /**
+   * Makes this one node of a clustered lab whose sessions' evidence is shared: a station runs only on
+   * the node that runs its twins, the others show it from the evidence ({@link #refresh}), and a plan
+   * whose station's twins run on different nodes is refused. Called before {@link #start}.
+   *
+   * @param ownerOf the node that runs a twin now, this one included (empty while none does)
+   * @param modelOf the model of each twin of the lab, wherever it runs, for reading plans
+   */
+  public void clustered(java.util.function.Function<String, Optional<String>> ownerOf, String node,
+      java.util.function.Function<String, Optional<String>> modelOf) {
+    this.modelOf = modelOf;
+    this.ownerOf = ownerOf;
+    this.node = node;
+  }
+
+  /** Whether this node runs a station: in a lab of one node always, in a cluster when it runs every twin of it. */
+  private boolean here(StationPlan p) {
+    return ownerOf == null || p.twins().stream().allMatch(twins::has);
+  }
+
+  /**
+   * In a clustered lab: finds sessions other nodes planned, and takes in what other nodes added to
+   * every open session's evidence: stations run elsewhere shown as their evidence says, stations
+   * whose twins came here (their node died) resumed here, runs ended elsewhere ended. Blocking; a
+   * lab of one node does nothing here.
+   */
+  public void refresh() {
+    if (ownerOf == null) return;
+    for (String id : store.sessions()) {
+      if (sessions.containsKey(id) || unrestored.containsKey(id)) continue;
+      try {
+        restore(id);
+      } catch (RuntimeException | IOException e) {
+        LOG.warn("session {} planned on another node cannot be read yet: {}", id, e.toString());
+      }
+    }
+    for (LabSession s : sessions.values()) {
+      if (s.damaged() || s.ended() && s.evidence().sealed()) continue;
+      try {
+        s.refresh(s.evidence().records(), this::here, node);
+      } catch (RuntimeException | IOException e) {
+        LOG.warn("session {}: what other nodes recorded cannot be read now: {}", s.id(), e.toString());
+      }
+    }
+  }
+
   /** Restores the sessions from their evidence (their running stations resume on their rigs). Blocking. */
   public void start() {
     restoreAll();
@@ -124,10 +175,11 @@ public final class LabSessions implements AutoCloseable {
   public LabSession create(JsonObject body, String by) throws InvalidInputException {
     PlanReader reader = new PlanReader(new PlanReader.Lab(catalog::find, catalog::exam,
         () -> catalog.exams().stream().map(org.twinlab.scenarios.exam.Exam::id).toList(), accounts::find,
-        t -> twins.find(t).map(v -> v.twinConfig().model().id()), this::twinBusy));
+        t -> modelOf != null ? modelOf.apply(t) : twins.find(t).map(v -> v.twinConfig().model().id()), this::twinBusy));
     String generated = ID_TIME.format(clock.instant()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     synchronized (this) {
       SessionPlan plan = reader.read(body, generated);
+      if (ownerOf != null) refuseSplitStations(plan);
       if (sessions.containsKey(plan.id()) || Files.exists(dir.resolve(plan.id())) || store.exists(plan.id())) {
         throw new IllegalStateException("a session '" + plan.id() + "' exists already");
       }
@@ -143,10 +195,18 @@ public final class LabSessions implements AutoCloseable {
         throw e;
       }
       LabSession s = session(plan, log);
+      // a station whose twins another node runs is that node's from the start: never set up here
+      s.stations().forEach(st -> st.elsewhere(!here(st.plan())));
       sessions.put(plan.id(), s);
       reachChanged(plan.id()); // its candidates and examiners reach its twins from now on
       return s;
     }
+  }
+
+  /** In a clustered lab: a station runs on one node, so its twins must all run on the same one (placement keeps them so). */
+  private void refuseSplitStations(SessionPlan plan) {
+    List<String> problems = SplitStations.problems(plan.stations(), ownerOf);
+    if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
   }
 
   public LabSession require(String id) {
@@ -256,17 +316,13 @@ public final class LabSessions implements AutoCloseable {
     }
     SessionPlan plan = SessionPlan.fromJson(records.get(0).data().getJsonObject("plan"));
     LabSession s = session(plan, log);
-    Map<String, StationReplay> replays = new LinkedHashMap<>();
-    for (StationSession st : s.stations()) replays.put(st.plan().id(), new StationReplay(st.plan(), st.scenario()));
-    for (EvidenceRecord r : records) {
-      if (r.station() != null && replays.containsKey(r.station())) replays.get(r.station()).apply(r);
-    }
+    Map<String, StationReplay> replays = s.replays(records);
     if (log.ended() || log.damaged()) {
       if (log.ended()) s.sealed();
       s.stations().forEach(st -> st.restore(replays.get(st.plan().id())));
       if (log.ended() && !log.sealed()) sealAgain(s);
     } else {
-      s.restore(replays, "runtime");
+      s.restore(replays, "runtime", this::here);
     }
     sessions.put(plan.id(), s);
     LOG.info("session {} restored from its evidence ({} records{})", plan.id(), records.size(),

@@ -41,8 +41,10 @@ public final class SessionViews {
         .put("level", st.scenario().level().number());
     s.examAt(st.plan().id()).ifPresent(parts -> o.put("exam", examPart(st, parts)));
     ScenarioRun run = st.run().orElse(null);
-    long limit = run == null ? st.scenario().timeLimit().toSeconds() : run.clock().limit().toSeconds();
-    long elapsed = run == null ? 0 : run.clock().elapsed().toSeconds();
+    // a station another node runs: its time as its evidence tells it
+    StationReplay there = run == null && st.elsewhere() ? st.replay().filter(r -> r.started).orElse(null) : null;
+    long limit = run != null ? run.clock().limit().toSeconds() : there != null ? there.limit.toSeconds() : st.scenario().timeLimit().toSeconds();
+    long elapsed = run != null ? run.clock().elapsed().toSeconds() : there != null ? there.elapsedAt(s.now()).toSeconds() : 0;
     o.put("limitSeconds", limit).put("elapsedSeconds", elapsed).put("remainingSeconds", Math.max(0, limit - elapsed));
     int measured = 0;
     int passed = 0;

@@ -28,6 +28,8 @@ final class StationSession {
   private final Map<String, Verdict.Outcome> recordedVerdicts = new HashMap<>();
   private final Set<String> recordedFaults = new HashSet<>();
   private boolean recordedEnd;
+  /** Run by another node of a clustered lab: shown as its evidence says, refreshed from it, never run here. */
+  private boolean elsewhere;
   /** What staff did on the station's twins, by the seq of its record. */
   private final Map<Long, Intervention> interventions = new java.util.LinkedHashMap<>();
 
@@ -77,7 +79,11 @@ final class StationSession {
    */
   synchronized StationClock.State state() {
     if (live != null) return live.run().clock().state();
-    if (replay != null && replay.started) return replay.ended ? StationClock.State.ENDED : StationClock.State.PAUSED;
+    if (replay != null && replay.started) {
+      if (replay.ended) return StationClock.State.ENDED;
+      // another node runs it: as its evidence says; here, one that could not be resumed is paused
+      return elsewhere && !replay.paused ? StationClock.State.RUNNING : StationClock.State.PAUSED;
+    }
     return StationClock.State.READY;
   }
 
@@ -93,6 +99,20 @@ final class StationSession {
     r.interventions().forEach(i -> interventions.put(i.seq(), i));
     r.marks.all().forEach((check, byExaminer) -> byExaminer.forEach((examiner, mark) -> marks.put(check, examiner, mark)));
     r.marks.confirmations().forEach((check, byExaminer) -> byExaminer.forEach((examiner, at) -> marks.confirm(check, examiner, at)));
+  }
+
+  /** Whether another node runs this station: this node shows it from the evidence. */
+  synchronized boolean elsewhere() {
+    return elsewhere;
+  }
+
+  /** Another node runs it now (true), or this one is to (false); a run this node had is let go. */
+  synchronized void elsewhere(boolean yes) {
+    elsewhere = yes;
+    if (yes && live != null) {
+      live.close();
+      live = null;
+    }
   }
 
   synchronized void intervened(Intervention i) {

@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PfxOptions;
 import io.vertx.ext.web.Router;
@@ -117,10 +118,11 @@ public final class ApiServer extends VerticleBase {
     built.route("/api/*").handler(new SameOrigin());
     built.route("/api/*").handler(guard.identify());
     // every API route is mounted through the guarded router: its operation's rule goes with it
-    GuardedRouter api = new GuardedRouter(built, AccessPolicy.of(openApi), guard, new RequestTimeLimit(http.requestTimeLimit()));
+    GuardedRouter api = new GuardedRouter(built, AccessPolicy.of(openApi), guard, new RequestTimeLimit(http.requestTimeLimit()),
+        new Forwarding(twins, sessions, () -> remote));
     new AuthRoutes(vertx, sessions.accounts(), tokens, audit, clock).mount(api);
     new SessionRoutes(vertx, sessions, access).mount(api);
-    new HallRoutes(vertx, sessions, twins).mount(api);
+    new HallRoutes(vertx, sessions, twins, () -> remote).mount(api);
     new PlanningRoutes(sessions).mount(api);
     new ScenarioRoutes(vertx, sessions.catalog()).mount(api);
     new ExamRoutes(sessions.catalog()).mount(api);
@@ -171,6 +173,55 @@ public final class ApiServer extends VerticleBase {
     deployments.models().forEach(m -> byId.putIfAbsent(m.id(), m));
     twins.all().forEach(t -> byId.putIfAbsent(t.twinConfig().model().id(), t.twinConfig().model()));
     return byId.values();
+  }
+
+  /**
+   * Answers an API call another node handed on ({@link ForwardedCall}): made to this node's own API
+   * over loopback as the caller, with a token of theirs that lives for this one call, so the rules,
+   * the guard and the action gate here decide it as they decide any call. The answer is as this API gave it.
+   */
+  public Future<JsonObject> answerForwarded(JsonObject call) {
+    org.twinlab.runtime.auth.Role role;
+    try {
+      role = org.twinlab.runtime.auth.Role.of(call.getString("role"));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(new IllegalArgumentException("a forwarded call names no known role"));
+    }
+    Tokens.Issued token = tokens.issue(new org.twinlab.runtime.auth.Caller(call.getString("caller"), role));
+    String host = bind == null || bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
+    io.vertx.core.http.RequestOptions options = new io.vertx.core.http.RequestOptions()
+        .setMethod(HttpMethod.valueOf(call.getString("method"))).setHost(host).setPort(actualPort).setURI(call.getString("uri"))
+        .putHeader("Authorization", "Bearer " + token.token()).putHeader(ForwardedCall.HEADER, "1");
+    call.getJsonObject("headers", new JsonObject()).forEach(h -> {
+      if (ForwardedCall.REQUEST_HEADERS.contains(h.getKey())) options.putHeader(h.getKey(), String.valueOf(h.getValue()));
+    });
+    io.vertx.core.buffer.Buffer body = ForwardedCall.body(call);
+    return loopback().request(options)
+        .compose(req -> body == null ? req.send() : req.send(body))
+        .compose(res -> res.body().map(b -> {
+          JsonObject headers = new JsonObject();
+          ForwardedCall.ANSWER_HEADERS.forEach(h -> {
+            String v = res.getHeader(h);
+            if (v != null) headers.put(h, v);
+          });
+          return ForwardedCall.answer(res.statusCode(), headers, b);
+        }))
+        .eventually(() -> {
+          tokens.revoke(token.token());
+          return Future.succeededFuture();
+        });
+  }
+
+  private volatile io.vertx.core.http.HttpClient loopback;
+
+  private io.vertx.core.http.HttpClient loopback() {
+    if (loopback == null) {
+      io.vertx.core.http.HttpClientOptions o = new io.vertx.core.http.HttpClientOptions();
+      // this node's own server, on loopback: its certificate is for the lab's name, not for 127.0.0.1
+      if (tls()) o.setSsl(true).setTrustAll(true).setVerifyHost(false);
+      loopback = vertx.createHttpClient(o);
+    }
+    return loopback;
   }
 
   /** Whether the server speaks HTTPS. */

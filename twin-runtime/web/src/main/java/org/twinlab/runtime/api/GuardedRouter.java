@@ -22,9 +22,16 @@ final class GuardedRouter {
   private final AccessPolicy policy;
   private final Guard guard;
   private final RequestTimeLimit timeLimit;
+  private final Forwarding forwarding;
   private final Set<String> mounted = new LinkedHashSet<>();
 
+  /** A router that answers every call here (a lab of one node, a test of the guard alone). */
   GuardedRouter(Router router, AccessPolicy policy, Guard guard, RequestTimeLimit timeLimit) {
+    this(router, policy, guard, timeLimit, null);
+  }
+
+  GuardedRouter(Router router, AccessPolicy policy, Guard guard, RequestTimeLimit timeLimit, Forwarding forwarding) {
+    this.forwarding = forwarding;
     this.router = router;
     this.policy = policy;
     this.guard = guard;
@@ -32,19 +39,27 @@ final class GuardedRouter {
   }
 
   Route get(String path) {
-    return mount(HttpMethod.GET, path, true);
+    return mount(HttpMethod.GET, path, true, true);
   }
 
-  Route post(String path) {
-    return mount(HttpMethod.POST, path, true);
+  /**
+   * A GET about a twin that answers for twins other nodes run by itself, asking their nodes within
+   * its own short time ({@link RemoteTwins}): not handed on whole.
+   */
+  Route getAcrossNodes(String path) {
+    return mount(HttpMethod.GET, path, true, false);
+  }
+
+    Route post(String path) {
+    return mount(HttpMethod.POST, path, true, true);
   }
 
   Route put(String path) {
-    return mount(HttpMethod.PUT, path, true);
+    return mount(HttpMethod.PUT, path, true, true);
   }
 
   Route delete(String path) {
-    return mount(HttpMethod.DELETE, path, true);
+    return mount(HttpMethod.DELETE, path, true, true);
   }
 
   /**
@@ -53,7 +68,7 @@ final class GuardedRouter {
    * action that is still being carried out and will be recorded as done.
    */
   Route longPost(String path) {
-    return mount(HttpMethod.POST, path, false);
+    return mount(HttpMethod.POST, path, false, true);
   }
 
   /**
@@ -61,12 +76,20 @@ final class GuardedRouter {
    * but under no time limit, so a busy machine answers late rather than not at all.
    */
   Route longGet(String path) {
-    return mount(HttpMethod.GET, path, false);
+    return mount(HttpMethod.GET, path, false, true);
   }
 
-  /** A GET that stays open (an event stream, a WebSocket): guarded, but under no time limit. */
+  /** A GET that stays open (an event stream, a WebSocket): guarded, but under no time limit, and answered here. */
   Route stream(String path) {
-    return mount(HttpMethod.GET, path, false);
+    return mount(HttpMethod.GET, path, false, false);
+  }
+
+  /**
+   * Put before a session-wide call's handler: in a clustered lab the call is made on every other
+   * node that runs some of the session's stations first ({@link Forwarding#everyNode}); here, nothing.
+   */
+  io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> everyNode() {
+    return forwarding == null ? io.vertx.ext.web.RoutingContext::next : forwarding.everyNode();
   }
 
   /** The operations of the document no route was mounted for, as "METHOD /path/{param}". */
@@ -82,7 +105,8 @@ final class GuardedRouter {
     if (!missing.isEmpty()) throw new IllegalStateException("the OpenAPI document names operations no route serves: " + missing);
   }
 
-  private Route mount(HttpMethod method, String path, boolean limited) {
+  /** @param forwarded whether a call about a twin or station another node runs is handed to that node */
+  private Route mount(HttpMethod method, String path, boolean limited, boolean forwarded) {
     String template = template(path);
     String operation = method.name() + " " + template;
     AccessPolicy.Rule rule = policy.rule(method.name(), template)
@@ -98,7 +122,12 @@ final class GuardedRouter {
     if (!mounted.add(operation)) throw new IllegalStateException(operation + " is mounted twice");
     Route route = router.route(method, path);
     if (limited) route.handler(timeLimit);
-    return route.handler(guard.admit(rule));
+    route.handler(guard.admit(rule));
+    // let through here first, then answered by the node that runs what the call is about (which checks again)
+    if (forwarded && forwarding != null && (rule.reach() == AccessPolicy.ReachKind.TWIN || rule.reach() == AccessPolicy.ReachKind.STATION)) {
+      route.handler(forwarding.handler(rule.reach()));
+    }
+    return route;
   }
 
   /** "/api/v1/twins/:id" as the document writes it: "/api/v1/twins/{id}". */

@@ -30,8 +30,15 @@ final class HallRoutes {
   private final Vertx vertx;
   private final LabSessions sessions;
   private final Twins twins;
+  private final java.util.function.Supplier<RemoteTwins> remote;
 
   HallRoutes(Vertx vertx, LabSessions sessions, Twins twins) {
+    this(vertx, sessions, twins, () -> RemoteTwins.NONE);
+  }
+
+  /** @param remote the twins other nodes of a clustered lab run: their alarms are asked of those nodes */
+  HallRoutes(Vertx vertx, LabSessions sessions, Twins twins, java.util.function.Supplier<RemoteTwins> remote) {
+    this.remote = remote;
     this.vertx = vertx;
     this.sessions = sessions;
     this.twins = twins;
@@ -88,8 +95,23 @@ final class HallRoutes {
     hall.getJsonArray("stations").forEach(o -> ((JsonObject) o).getJsonArray("twins", new JsonArray()).forEach(t -> wanted.add(String.valueOf(t))));
     List<Future<TwinSnapshot>> snapshots = new ArrayList<>();
     for (String t : wanted) twins.find(t).map(TwinVerticle::snapshot).ifPresent(snapshots::add);
-    return Future.all(snapshots).map(all -> {
+    // a twin another node runs: its alarms as that node shows them (none while it does not answer)
+    Map<String, Future<JsonObject>> elsewhere = new java.util.LinkedHashMap<>();
+    for (String t : wanted) {
+      if (!twins.has(t) && !remote.get().ids().isEmpty()) elsewhere.put(t, remote.get().twin(t).otherwiseEmpty());
+    }
+    return Future.all(snapshots).compose(all -> Future.join(List.copyOf(elsewhere.values())).otherwiseEmpty().map(x -> all)).map(all -> {
       Map<String, JsonArray> byTwin = new java.util.HashMap<>();
+      elsewhere.forEach((t, f) -> {
+        JsonArray alarms = new JsonArray();
+        if (f.succeeded() && f.result() != null) {
+          f.result().getJsonArray("alarms", new JsonArray()).forEach(o -> {
+            JsonObject a = (JsonObject) o;
+            if (a.getBoolean("active", false) || a.getValue("acknowledged") == null && a.getValue("raisedAt") != null) alarms.add(a.copy().put("twin", t));
+          });
+        }
+        byTwin.put(t, alarms);
+      });
       for (int i = 0; i < all.size(); i++) {
         TwinSnapshot snap = all.resultAt(i);
         JsonArray alarms = new JsonArray();

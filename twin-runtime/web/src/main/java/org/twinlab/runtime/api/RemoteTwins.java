@@ -40,4 +40,22 @@ public interface RemoteTwins {
   default RemoteFeeds feeds() {
     return RemoteFeeds.NONE;
   }
+
+  /** This node's name in a clustered lab; empty for a lab of one node. */
+  default String node() {
+    return "";
+  }
+
+  /** The node that runs a twin now, this one included; empty in a lab of one node, or while no node runs it. */
+  default java.util.Optional<String> owner(String twin) {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Hands an API call to the node that runs its twins, which answers it through its own API (its
+   * access rules and the action gate there); the answer is that node's, as {@link ForwardedCall} writes it.
+   */
+  default Future<JsonObject> forward(String node, JsonObject call) {
+    return Future.failedFuture(new IllegalStateException("no other nodes"));
+  }
 }

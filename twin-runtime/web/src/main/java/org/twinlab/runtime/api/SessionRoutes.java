@@ -61,22 +61,26 @@ final class SessionRoutes {
       return SessionViews.session(s).put("seal", seal.toJson());
     }));
     for (String scope : List.of("/api/v1/sessions/:session", "/api/v1/sessions/:session/stations/:station")) {
-      r.longPost(scope + "/start").handler(ctx -> answer(ctx, 200, () -> {
-        List<String> problems = scoped(ctx).start(station(ctx), Http.caller(ctx));
+      // session-wide: in a clustered lab every node that runs some of the stations acts on its own (a station's call goes to its node)
+      boolean wide = !scope.contains(":station");
+      io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> everyNode = wide ? r.everyNode() : io.vertx.ext.web.RoutingContext::next;
+      r.longPost(scope + "/start").handler(everyNode).handler(ctx -> answer(ctx, 200, () -> {
+        List<String> problems = new java.util.ArrayList<>(scoped(ctx).start(station(ctx), Http.caller(ctx)));
+        problems.addAll(Forwarding.elsewhereProblems(ctx));
         return SessionViews.session(session(ctx)).put("problems", new JsonArray(problems));
       }));
-      r.post(scope + "/pause").handler(ctx -> {
+      r.post(scope + "/pause").handler(everyNode).handler(ctx -> {
         String reason = Http.requiredString(Http.jsonBody(ctx), "reason");
         answer(ctx, 200, () -> {
           scoped(ctx).pause(station(ctx), Http.caller(ctx), reason);
-          return SessionViews.session(session(ctx));
+          return elsewhere(ctx, SessionViews.session(session(ctx)));
         });
       });
-      r.post(scope + "/resume").handler(ctx -> answer(ctx, 200, () -> {
+      r.post(scope + "/resume").handler(everyNode).handler(ctx -> answer(ctx, 200, () -> {
         scoped(ctx).resume(station(ctx), Http.caller(ctx));
-        return SessionViews.session(session(ctx));
+        return elsewhere(ctx, SessionViews.session(session(ctx)));
       }));
-      r.post(scope + "/extend").handler(this::extend);
+      r.post(scope + "/extend").handler(everyNode).handler(this::extend);
     }
     r.post("/api/v1/sessions/:session/stations/:station/end").handler(ctx -> {
       String reason = Http.jsonBody(ctx).getString("reason", "stopped by an examiner");
@@ -166,8 +170,14 @@ final class SessionRoutes {
     String reason = Http.requiredString(body, "reason");
     answer(ctx, 200, () -> {
       scoped(ctx).extend(station(ctx), more, Http.caller(ctx), reason);
-      return SessionViews.session(session(ctx));
+      return elsewhere(ctx, SessionViews.session(session(ctx)));
     });
+  }
+
+  /** A session-wide call's answer, with what other nodes of a clustered lab could not do of it (only when there is some). */
+  private static JsonObject elsewhere(RoutingContext ctx, JsonObject view) {
+    List<String> problems = Forwarding.elsewhereProblems(ctx);
+    return problems.isEmpty() ? view : view.put("problems", new JsonArray(problems));
   }
 
   private void mark(RoutingContext ctx) {

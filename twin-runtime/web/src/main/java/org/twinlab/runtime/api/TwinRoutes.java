@@ -34,7 +34,7 @@ final class TwinRoutes {
 
   void mount(GuardedRouter r) {
     r.get("/api/v1/twins").handler(this::list);
-    r.get("/api/v1/twins/:id").handler(this::one);
+    r.getAcrossNodes("/api/v1/twins/:id").handler(this::one);
     r.get("/api/v1/twins/:id/properties/:property").handler(this::property);
     r.put("/api/v1/twins/:id/properties/:property").handler(this::write);
     r.post("/api/v1/twins/:id/commands/:command").handler(this::command);

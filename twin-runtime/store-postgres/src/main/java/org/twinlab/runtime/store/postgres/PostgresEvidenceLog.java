@@ -185,6 +185,46 @@ final class PostgresEvidenceLog implements SessionEvidence {
     if (r.kind().equals(EvidenceLog.CHECKPOINT) || r.kind().equals(EvidenceLog.SEALED)) signedSeq = r.seq();
   }
 
+  @Override
+  public synchronized void caughtUp(List<EvidenceRecord> records) {
+    for (EvidenceRecord r : records) if (r.seq() > seq) taken(r);
+  }
+
+  @Override
+  public void saveClocks(JsonObject elapsedMs) {
+    if (elapsedMs.isEmpty() || damage != null) return;
+    try (Connection c = ds.getConnection();
+         PreparedStatement st = c.prepareStatement("INSERT INTO station_clock (session, station, elapsed_ms, at) VALUES (?, ?, ?, ?)"
+             + " ON CONFLICT (session, station) DO UPDATE SET elapsed_ms = EXCLUDED.elapsed_ms, at = EXCLUDED.at")) {
+      Timestamp at = Timestamp.from(clock.instant());
+      for (var e : elapsedMs) {
+        st.setString(1, session);
+        st.setString(2, e.getKey());
+        st.setLong(3, ((Number) e.getValue()).longValue());
+        st.setTimestamp(4, at);
+        st.addBatch();
+      }
+      st.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot keep the stations' clocks of " + where + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public JsonObject savedClocks() {
+    try (Connection c = ds.getConnection();
+         PreparedStatement st = c.prepareStatement("SELECT station, elapsed_ms FROM station_clock WHERE session = ?")) {
+      st.setString(1, session);
+      JsonObject out = new JsonObject();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the stations' clocks of " + where + ": " + e.getMessage(), e);
+    }
+  }
+
   /** A refusal another writer caused (a unique place taken, a serialization failure, a deadlock): worth another try. */
   private static boolean conflict(SQLException e) {
     String state = e.getSQLState();
