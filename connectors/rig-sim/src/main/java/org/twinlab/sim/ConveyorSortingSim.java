@@ -275,7 +275,8 @@ public final class ConveyorSortingSim extends RigSimulator {
 
   @Override
   protected Map<String, Object> truth() {
-    Map<String, Object> t = new LinkedHashMap<>();
+    // room for every signal without growing: the truth is built afresh each step it is read
+    Map<String, Object> t = new LinkedHashMap<>(32);
     t.put("belt.frequency_setpoint", setpointHz);
     t.put("belt.frequency", frequency);
     t.put("belt.speed", speed());

@@ -184,7 +184,8 @@ public final class TankProcessSim extends RigSimulator {
 
   @Override
   protected Map<String, Object> truth() {
-    Map<String, Object> t = new LinkedHashMap<>();
+    // room for every signal without growing: the truth is built afresh each step it is read
+    Map<String, Object> t = new LinkedHashMap<>(32);
     t.put("pump.running", pumpSpeed > 1);
     t.put("pump.speed", pumpSpeed);
     t.put("pump.frequency", pumpSpeed / 100 * 50);

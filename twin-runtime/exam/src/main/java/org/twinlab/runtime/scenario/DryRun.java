@@ -106,7 +106,7 @@ public final class DryRun {
   public static Result of(Scenario scenario, Scoring scoring, int randomCount) throws StationException {
     ReferenceCandidate reference = new ReferenceCandidate(scenario.reference());
     ScenarioRun referenceRun = play(scenario, reference, scoring, scenario.judgements());
-    TwinModel model = ModelLibrary.loadBuiltIn(scenario.rig());
+    TwinModel model = builtIn(scenario.rig());
     Map<String, Integer> none = marksByRule(scenario, t -> false);
     record Planned(String name, Played.Kind kind, Optional<String> task, Candidate candidate, Map<String, Integer> marks) {}
     List<Planned> plan = new ArrayList<>();
@@ -173,12 +173,22 @@ public final class DryRun {
     return VirtualRun.run(scenario, station(scenario, time), time, candidate, STEP, scoring, marks);
   }
 
+  /**
+   * A built-in model, parsed once per process: every play needs its rig's model, the built-in ones
+   * are class-path resources that do not change, and a model is immutable.
+   */
+  private static final Map<String, TwinModel> BUILT_IN = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static TwinModel builtIn(String rig) {
+    return BUILT_IN.computeIfAbsent(rig, ModelLibrary::loadBuiltIn);
+  }
+
   /** A simulated station with the scenario's rigs: one, or several joined for joint work. */
   static VirtualStation station(Scenario scenario, VirtualTime time) {
-    if (scenario.rigs().size() == 1) return new SimulatedStation(ModelLibrary.loadBuiltIn(scenario.rig()), time);
+    if (scenario.rigs().size() == 1) return new SimulatedStation(builtIn(scenario.rig()), time);
     List<JointStation.Part> parts = new ArrayList<>();
     for (String rig : scenario.rigs()) {
-      TwinModel model = ModelLibrary.loadBuiltIn(rig);
+      TwinModel model = builtIn(rig);
       parts.add(new JointStation.Part(model, new SimulatedStation(model, time)));
     }
     return new JointStation(parts);

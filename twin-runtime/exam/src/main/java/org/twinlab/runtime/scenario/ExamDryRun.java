@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import org.twinlab.models.ModelLibrary;
 import org.twinlab.models.TwinModel;
 import org.twinlab.scenarios.engine.Candidate;
 import org.twinlab.scenarios.engine.MotionsCandidate;
@@ -72,7 +71,7 @@ public final class ExamDryRun {
     sittings.add(new Sitting(ReferenceCandidate.WHO, Played.Kind.REFERENCE,
         sit(exam, p -> references.get(p.id()), scoring, examScoring, referenceMarks)));
 
-    TwinModel model = ModelLibrary.loadBuiltIn(exam.rigs().get(0));
+    TwinModel model = DryRun.builtIn(exam.rigs().get(0));
     record Planned(String who, Played.Kind kind, Function<ExamPart, Candidate> candidates) {}
     List<Planned> plan = new ArrayList<>();
     plan.add(new Planned("idle", Played.Kind.IDLE, p -> Candidate.IDLE));

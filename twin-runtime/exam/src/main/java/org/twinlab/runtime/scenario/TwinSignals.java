@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.twinlab.models.TwinModel;
 import org.twinlab.runtime.twin.AlarmState;
@@ -127,9 +128,12 @@ final class TwinSignals {
     return source;
   }
 
-  private static String twin(String property) {
-    return "twin." + property;
+  /** A property's signal name, made once per property: changes come many times a second. */
+  private String twin(String property) {
+    return twinNames.computeIfAbsent(property, p -> "twin." + p);
   }
+
+  private final Map<String, String> twinNames = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static String alarm(String id) {
     return "alarm." + id;
