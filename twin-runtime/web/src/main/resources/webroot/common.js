@@ -140,7 +140,7 @@ async function twinPanel(container, twinId, options = {}) {
       table.append(row);
     }
     row.className = p.reason && p.reason.startsWith('STALE') ? 'UNCERTAIN' : p.quality;
-    row.title = p.reason || '';
+    row.title = reason(p.reason);
     row.children[1].textContent = fmt(p.value);
   };
   const alarm = a => {

@@ -90,6 +90,16 @@ const REASONS_ZH = [
   [/^marked (\d+) of (\d+)$/, m => '评分 ' + m[1] + ' / ' + m[2]],
   [/^guards '([^']*)', not decided yet$/, m => '所保护的 \'' + m[1] + '\' 尚未评定'],
   [/^guards '([^']*)', which earned nothing: (.*)$/s, m => '所保护的 \'' + m[1] + '\' 未得分：' + reason(m[2])],
+  // why a property's value is not GOOD (its quality's reason; an OPC UA status name stays as it is)
+  [/^no value yet$/, () => '尚无数值'],
+  [/^outside the range (\S+)\.\.(\S+)$/, m => '超出范围 ' + m[1] + '..' + m[2]],
+  [/^STALE: no sample for (\d+) ms$/, m => '过时：' + m[1] + ' 毫秒未收到采样'],
+  [/^value (.+) does not fit (.+)$/, m => '数值 ' + m[1] + ' 不符合类型 ' + m[2]],
+  [/^Bad_ConnectionClosed: the server is unreachable$/, () => 'Bad_ConnectionClosed：服务器无法访问'],
+  [/^Bad_NodeIdUnknown: the server has no node (.+)$/, m => 'Bad_NodeIdUnknown：服务器没有节点 ' + m[1]],
+  [/^Bad_NoCommunication: the edge node (.+) died \(NDEATH\)$/, m => 'Bad_NoCommunication：边缘节点 ' + m[1] + ' 已离线（NDEATH）'],
+  [/^Bad_NoCommunication: the device (.+) died \(DDEATH\)$/, m => 'Bad_NoCommunication：设备 ' + m[1] + ' 已离线（DDEATH）'],
+  [/^Uncertain_NoCommunicationLastUsableValue: the edge node reports no value$/, () => 'Uncertain_NoCommunicationLastUsableValue：边缘节点未报告数值'],
   // a session plan's warnings (SessionPlan.warnings)
   [/^station (\S+) has (\d+) examiner\(s\); judgements need (\d+) or more to combine$/,
     m => '工位 ' + m[1] + ' 有 ' + m[2] + ' 名考评员；评判项需 ' + m[3] + ' 名或以上考评员合议'],

@@ -25,7 +25,7 @@ async function follow(twin) {
       table.append(row);
     }
     row.className = p.reason && p.reason.startsWith('STALE') ? 'UNCERTAIN' : p.quality;
-    row.title = p.reason || '';
+    row.title = reason(p.reason);
     row.children[1].textContent = fmt(p.value);
   });
   source.addEventListener('alarm', e => {
