@@ -226,6 +226,7 @@ class ClusterIT {
         "  n2: [conveyor-2]",
         "  n3: [conveyor-3]",
         "placement_wait_seconds: 60",
+        LabNodes.labSecret(home),
         ""));
     Path data = Files.createDirectories(home.resolve("data"));
     Accounts.open(data, Clock.systemUTC()).add("train1", Role.TRAINER, "Trainer One", PASSWORD);

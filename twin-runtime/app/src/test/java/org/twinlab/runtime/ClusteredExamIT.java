@@ -269,6 +269,7 @@ class ClusteredExamIT {
         "  n2: [conveyor-2]",
         "  n3: [conveyor-3]",
         "placement_wait_seconds: 60",
+        LabNodes.labSecret(n.home),
         ""));
     Files.createDirectories(n.home.resolve("data"));
   }

@@ -60,6 +60,21 @@ final class LabNodes implements AutoCloseable {
     return n;
   }
 
+  /** The lab secret every node of the tests' clusters shares. */
+  static final String SECRET = "test-lab-secret-0123456789abcdef0123456789abcdef";
+
+  /**
+   * Writes the lab secret into a node's home, readable by its owner only, and returns the line of
+   * cluster.yaml that names it.
+   */
+  static String labSecret(Path home) throws java.io.IOException {
+    Path f = home.resolve("lab-secret");
+    Files.deleteIfExists(f);
+    Files.createFile(f, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(f, SECRET + "\n");
+    return "secret_file: lab-secret";
+  }
+
   Node get(String name) {
     return nodes.get(name);
   }
