@@ -38,7 +38,8 @@ import org.twinlab.testing.SimulatedPlc;
  * candidate who read the docs would (cluster name, TCP/IP join, a node name of its own) but has no
  * lab secret. It hands the node a forwarded call naming an administrator (make an admin account,
  * lock another), asks for a twin, asks to follow its feed and publishes a false feed frame:
- * every question is refused, none is acted on, and the node logs the refusal.
+ * every question is refused, none is acted on, and the node logs the refusal. With the event bus
+ * over TLS (client certificates required) the same rogue does not reach the node's consumers at all.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ClusterSecurityIT {
@@ -58,19 +59,25 @@ class ClusterSecurityIT {
     if (plc != null) plc.close();
   }
 
-  @Test
-  void aMemberWithoutTheLabSecretGetsNothingDoneAndNothingRead() throws Exception {
+  /** Starts n1 (with the lab secret, and the event bus over TLS if {@code tls} names it) and a rogue member on the same cluster. */
+  private LabNodes.Node startNodeAndRogue(String tls) throws Exception {
     plc = SimulatedPlc.onFreePort(new ConveyorSortingSim(1, true));
     int nodePort = Ports.free();
     int roguePort = Ports.free();
     nodes = new LabNodes(dir, "cluster-security-it");
     LabNodes.Node n1 = nodes.add("n1", Ports.free());
-    writeNode(n1, nodePort, "127.0.0.1:" + nodePort + ", 127.0.0.1:" + roguePort);
+    writeNode(n1, nodePort, "127.0.0.1:" + nodePort + ", 127.0.0.1:" + roguePort, tls);
     nodes.start(n1);
     nodes.awaitUp(n1);
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> nodes.runners("conveyor-1").contains("n1"));
+    // with TLS on the node, the rogue speaks TLS too and trusts any server, but has no certificate of the lab's CA
+    rogue = joinAsRogue(roguePort, nodePort, !tls.isEmpty());
+    return n1;
+  }
 
-    rogue = joinAsRogue(roguePort, nodePort);
+  @Test
+  void aMemberWithoutTheLabSecretGetsNothingDoneAndNothingRead() throws Exception {
+    LabNodes.Node n1 = startNodeAndRogue("");
     // the rogue sees the node's consumers in the cluster's subscription map: the questions reach them
     JsonObject makeAdmin = call("POST", "/api/v1/users", new JsonObject().put("name", "mallory").put("role", "admin").put("password", "mallory-pass-123"));
     JsonObject lockAdmin = call("PUT", "/api/v1/users/admin2/lock", new JsonObject().put("locked", true));
@@ -100,13 +107,37 @@ class ClusterSecurityIT {
         .contains("refused a message on twinlab.cluster.node.n1.call from a sender calling itself n2");
   }
 
+  /**
+   * With the event bus over TLS and client certificates required, a member that speaks TLS and
+   * trusts any server but has no certificate the lab's CA signed does not even reach the node's consumers.
+   */
+  @Test
+  void withTlsAMemberWithoutTheLabsCertificateReachesNothing() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(LabNodes.canMakeCertificates() || "1".equals(System.getenv("TWINLAB_REQUIRE_PEERS")),
+        "openssl is needed to make the cluster's certificates");
+    LabNodes.Node n1 = startNodeAndRogue(LabNodes.labTls(dir));
+    JsonObject makeAdmin = call("POST", "/api/v1/users", new JsonObject().put("name", "mallory").put("role", "admin").put("password", "mallory-pass-123"));
+    // the node's consumer is in the cluster's map, so the rogue's event bus connects to the node's: a TLS server that wants a certificate
+    for (int i = 0; i < 2; i++) {
+      Throwable failure = ask("twinlab.cluster.node.n1.call", makeAdmin, new DeliveryOptions().setSendTimeout(3_000));
+      assertThat(failure).isNotInstanceOf(AssertionError.class);
+      assertThat(failure).isInstanceOf(ReplyException.class);
+      // never the node's own refusal: the question did not get as far as its consumer
+      assertThat(((ReplyException) failure).failureType()).isNotEqualTo(ReplyFailure.RECIPIENT_FAILURE);
+    }
+    assertThat(ask("twinlab.cluster.twin.conveyor-1.read", "twin", new DeliveryOptions().setSendTimeout(3_000))).isNotInstanceOf(AssertionError.class);
+    HttpResponse<String> users = nodes.call(n1, "admin1", PASSWORD, "GET", "/api/v1/users", null);
+    assertThat(new JsonArray(users.body()).stream().map(u -> ((JsonObject) u).getString("name")).toList()).doesNotContain("mallory");
+    assertThat(LabNodes.log(n1)).doesNotContain("refused a message on");
+  }
+
   private static JsonObject call(String method, String uri, JsonObject body) {
     return new JsonObject().put("method", method).put("uri", uri).put("headers", new JsonObject().put("Content-Type", "application/json"))
         .put("body", Base64.getEncoder().encodeToString(body.encode().getBytes())).put("caller", "admin1").put("role", "admin");
   }
 
   private Throwable ask(String address, Object body, DeliveryOptions options) {
-    options.setSendTimeout(10_000);
+    if (options.getSendTimeout() == DeliveryOptions.DEFAULT_TIMEOUT) options.setSendTimeout(10_000);
     try {
       Object answer = rogue.eventBus().request(address, body, options).await(20, TimeUnit.SECONDS).body();
       return new AssertionError("answered " + address + " with " + answer);
@@ -129,7 +160,7 @@ class ClusterSecurityIT {
   }
 
   /** A clustered Vert.x on the node's Hazelcast cluster, built from what docs/cluster.md says. */
-  private static Vertx joinAsRogue(int port, int nodePort) throws Exception {
+  private static Vertx joinAsRogue(int port, int nodePort, boolean tlsWithoutCertificate) throws Exception {
     Config config = ConfigUtil.loadConfig();
     config.setClusterName("twinlab");
     config.setInstanceName("rogue-" + port);
@@ -146,10 +177,11 @@ class ClusterSecurityIT {
     config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true).setMembers(List.of("127.0.0.1:" + nodePort, "127.0.0.1:" + port));
     VertxOptions options = new VertxOptions();
     options.getEventBusOptions().setHost("127.0.0.1").setClusterPublicHost("127.0.0.1");
+    if (tlsWithoutCertificate) options.getEventBusOptions().setSsl(true).setTrustAll(true);
     return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(config)).buildClustered().await(60, TimeUnit.SECONDS);
   }
 
-  private void writeNode(LabNodes.Node n, int hazelcastPort, String members) throws Exception {
+  private void writeNode(LabNodes.Node n, int hazelcastPort, String members, String tls) throws Exception {
     Files.writeString(n.home.resolve("twinlab.yaml"), String.join("\n",
         "http: {bind: 127.0.0.1, port: " + n.httpPort + "}",
         "data: data",
@@ -172,6 +204,7 @@ class ClusterSecurityIT {
         "  n1: [conveyor-1]",
         "placement_wait_seconds: 0",
         LabNodes.labSecret(n.home),
+        tls,
         ""));
     Path data = Files.createDirectories(n.home.resolve("data"));
     Accounts accounts = Accounts.open(data, Clock.systemUTC());

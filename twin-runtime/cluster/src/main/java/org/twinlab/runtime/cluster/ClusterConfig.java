@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param placement the node each twin prefers, by twin id
  * @param placementWaitSeconds how long a twin waits for the node it prefers before another takes it
  * @param secret the secret the nodes share, the key of every message between them (none only for a cluster of one)
+ * @param tls the event bus over TLS with client certificates, if cluster.yaml asks for it
  */
 public record ClusterConfig(String node, String host, int port, List<String> members, boolean multicast, int heartbeatSeconds,
-    int maxNoHeartbeatSeconds, Map<String, String> placement, int placementWaitSeconds, Optional<LabSecret> secret) {
+    int maxNoHeartbeatSeconds, Map<String, String> placement, int placementWaitSeconds, Optional<LabSecret> secret,
+    Optional<ClusterTls> tls) {
   public static final int DEFAULT_PORT = 5701;
   public static final int DEFAULT_HEARTBEAT_SECONDS = 1;
   /** With the heartbeat every second: a dead node's twins move within about this, well inside 10 s. */
@@ -34,7 +36,7 @@ public record ClusterConfig(String node, String host, int port, List<String> mem
   /** A cluster with no lab secret: a node of it trusts no message from another. */
   public ClusterConfig(String node, String host, int port, List<String> members, boolean multicast, int heartbeatSeconds,
       int maxNoHeartbeatSeconds, Map<String, String> placement, int placementWaitSeconds) {
-    this(node, host, port, members, multicast, heartbeatSeconds, maxNoHeartbeatSeconds, placement, placementWaitSeconds, Optional.empty());
+    this(node, host, port, members, multicast, heartbeatSeconds, maxNoHeartbeatSeconds, placement, placementWaitSeconds, Optional.empty(), Optional.empty());
   }
 
   /** The node a twin prefers, if placement names one. */

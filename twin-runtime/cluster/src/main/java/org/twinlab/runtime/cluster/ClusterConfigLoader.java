@@ -33,6 +33,7 @@ import org.twinlab.models.yaml.YamlValue;
  *   hall-b: [tank-1]
  * placement_wait_seconds: 10
  * secret_file: lab-secret          # or secret_env: TWINLAB_CLUSTER_SECRET; never the secret itself
+ * tls: {cert: node.pem, key: node-key.pem, ca: lab-ca.pem}   # the event bus over TLS, client certificates required
  * </pre>
  */
 public final class ClusterConfigLoader {
@@ -122,8 +123,9 @@ public final class ClusterConfigLoader {
           + " name a file that holds it with secret_file (readable by its owner only) or an environment variable with secret_env"
           + " (make one with: openssl rand -base64 48)");
     }
+    Optional<ClusterTls> tls = m.get("tls").flatMap(v -> v.asMap(problems)).flatMap(t -> tls(t, base, problems));
     m.rejectUnknown(problems);
-    return new ClusterConfig(node, host, port, members, multicast, heartbeat, maxNoHeartbeat, placement, wait, secret);
+    return new ClusterConfig(node, host, port, members, multicast, heartbeat, maxNoHeartbeat, placement, wait, secret, tls);
   }
 
   /** Whether the members name any node but this one. */
@@ -147,7 +149,7 @@ public final class ClusterConfigLoader {
       return m.string("secret_env", problems).flatMap(name -> {
         String value = System.getenv(name);
         if (value == null || value.isBlank()) {
-          at.problem(problems, "secret_env: the environment variable " + name + " is not set");
+          at.problem(problems, "the environment variable " + name + " is not set");
           return Optional.empty();
         }
         return strong(at, value.strip(), "secret_env " + name, problems);
@@ -157,30 +159,55 @@ public final class ClusterConfigLoader {
     YamlValue at = m.get("secret_file").orElseThrow();
     return m.string("secret_file", problems).map(f -> base == null ? Path.of(f) : base.resolve(f)).flatMap(file -> {
       if (!Files.isRegularFile(file)) {
-        at.problem(problems, "secret_file: no file " + file);
+        at.problem(problems, "no file " + file);
         return Optional.empty();
       }
+      if (!ownerOnly(at, file, problems)) return Optional.empty();
       try {
-        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-          Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-          if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"))) {
-            at.problem(problems, "secret_file: " + file + " may be read by others than its owner (" + PosixFilePermissions.toString(perms)
-                + "): chmod 600 it");
-            return Optional.empty();
-          }
-        }
         return strong(at, Files.readString(file).strip(), "secret_file " + file, problems);
       } catch (IOException e) {
-        at.problem(problems, "secret_file: cannot read " + file + ": " + e.getMessage());
+        at.problem(problems, "cannot read " + file + ": " + e.getMessage());
         return Optional.empty();
       }
     });
   }
 
+  /** tls: {cert, key, ca}, PEM files; the key readable by its owner only. */
+  private static Optional<ClusterTls> tls(YamlMap t, Path base, Problems problems) {
+    Optional<Path> cert = pem(t, "cert", base, problems);
+    Optional<Path> key = pem(t, "key", base, problems).filter(k -> ownerOnly(t.get("key").orElseThrow(), k, problems));
+    Optional<Path> ca = pem(t, "ca", base, problems);
+    t.rejectUnknown(problems);
+    if (cert.isEmpty() || key.isEmpty() || ca.isEmpty()) return Optional.empty();
+    return Optional.of(new ClusterTls(cert.get(), key.get(), ca.get()));
+  }
+
+  private static Optional<Path> pem(YamlMap t, String field, Path base, Problems problems) {
+    return t.requireString(field, problems).map(f -> base == null ? Path.of(f) : base.resolve(f)).filter(f -> {
+      if (Files.isRegularFile(f)) return true;
+      t.get(field).ifPresent(v -> v.problem(problems, "no file " + f));
+      return false;
+    });
+  }
+
+  /** Whether only its owner may read the file; a problem at {@code at} if others may. */
+  private static boolean ownerOnly(YamlValue at, Path file, Problems problems) {
+    try {
+      if (!Files.getFileStore(file).supportsFileAttributeView("posix")) return true;
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+      if (perms.stream().noneMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"))) return true;
+      at.problem(problems, file + " may be read by others than its owner (" + PosixFilePermissions.toString(perms) + "): chmod 600 it");
+      return false;
+    } catch (IOException e) {
+      at.problem(problems, "cannot read " + file + ": " + e.getMessage());
+      return false;
+    }
+  }
+
   private static Optional<LabSecret> strong(YamlValue at, String secret, String from, Problems problems) {
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     if (bytes.length < LabSecret.MIN_BYTES) {
-      at.problem(problems, from + ": the lab secret is " + bytes.length + " bytes, at least " + LabSecret.MIN_BYTES
+      at.problem(problems, "the lab secret is " + bytes.length + " bytes, at least " + LabSecret.MIN_BYTES
           + " are needed (make one with: openssl rand -base64 48)");
       return Optional.empty();
     }

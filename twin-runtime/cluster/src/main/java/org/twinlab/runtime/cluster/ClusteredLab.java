@@ -5,6 +5,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +34,13 @@ public final class ClusteredLab {
   /** Joins the cluster and starts this node's runtime; fails (and leaves) when either cannot. */
   public static Future<ClusteredLab> start(LabConfig lab, ClusterConfig cluster) {
     HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(cluster));
-    VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(cluster.host()).setClusterPublicHost(cluster.host()));
+    EventBusOptions bus = new EventBusOptions().setHost(cluster.host()).setClusterPublicHost(cluster.host());
+    cluster.tls().ifPresent(tls -> bus.setSsl(true)
+        .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString()))
+        // only the lab's CA: a machine without a certificate it signed cannot connect, in either direction
+        .setTrustOptions(new PemTrustOptions().addCertPath(tls.ca().toString()))
+        .setClientAuth(ClientAuth.REQUIRED));
+    VertxOptions options = new VertxOptions().setEventBusOptions(bus);
     List<String> placed = lab.twins().stream().map(TwinConfig::id).toList();
     Set<String> clustered = Set.copyOf(placed);
     return Vertx.builder().with(options).withClusterManager(manager).buildClustered().compose(vertx -> {

@@ -112,4 +112,18 @@ class ClusterConfigLoaderTest {
     // alone, no secret is needed: nothing from another node is trusted anyway
     assertThat(ClusterConfigLoader.load("cluster.yaml", "node: n1\nbind: {port: 5701}\nmembers: [127.0.0.1:5701]\n", TWINS, dir).secret()).isEmpty();
   }
+
+  @Test
+  void tlsNamesTheNodesCertificateItsKeyReadableByItsOwnerOnlyAndTheLabsCa() throws Exception {
+    String yaml = "node: n1\nmembers: [127.0.0.1:5701]\ntls: {cert: node.pem, key: node-key.pem, ca: ca.pem}\n";
+    assertThatThrownBy(() -> ClusterConfigLoader.load("cluster.yaml", yaml, TWINS, dir))
+        .hasMessageContaining("cluster.yaml:3:13").hasMessageContaining("tls.cert: no file");
+    for (String f : List.of("node.pem", "node-key.pem", "ca.pem")) Files.writeString(dir.resolve(f), "-----BEGIN-----\n");
+    Files.setPosixFilePermissions(dir.resolve("node-key.pem"), PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> ClusterConfigLoader.load("cluster.yaml", yaml, TWINS, dir))
+        .hasMessageContaining("cluster.yaml:3:28").hasMessageContaining("tls.key").hasMessageContaining("may be read by others than its owner");
+    Files.setPosixFilePermissions(dir.resolve("node-key.pem"), PosixFilePermissions.fromString("rw-------"));
+    ClusterTls tls = ClusterConfigLoader.load("cluster.yaml", yaml, TWINS, dir).tls().orElseThrow();
+    assertThat(tls.ca()).isEqualTo(dir.resolve("ca.pem"));
+  }
 }
