@@ -109,7 +109,7 @@ final class LabNodes implements AutoCloseable {
     return "tls: {cert: '" + dir.resolve("node.pem") + "', key: '" + dir.resolve("node-key.pem") + "', ca: '" + ca + "'}";
   }
 
-  private static void openssl(Path dir, String... args) throws Exception {
+  static void openssl(Path dir, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("openssl"));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
