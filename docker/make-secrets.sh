@@ -11,3 +11,9 @@ for name in influxdb-admin-password influxdb-admin-token grafana-admin-password 
     echo "made $dir/$name"
   fi
 done
+# the cluster's lab secret, the key of every message between its nodes: handed to the nodes as an
+# environment variable (cluster.yaml: secret_env), read by compose on this host only
+if [[ ! -s "$dir/cluster.env" ]]; then
+  (umask 077; printf 'TWINLAB_CLUSTER_SECRET=%s\n' "$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')" > "$dir/cluster.env")
+  echo "made $dir/cluster.env"
+fi

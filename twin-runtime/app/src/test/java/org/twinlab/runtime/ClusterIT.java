@@ -39,6 +39,8 @@ import org.twinlab.testing.SimulatedPlc;
  * other nodes: each gets its changes while it runs there, and, on the same stream, its changes
  * again once the heir runs it (one of the followers is then on the heir itself, the other on a
  * third node, so both ways a followed twin can move are held).
+ * The nodes share the lab secret and their event bus runs over TLS with client certificates from
+ * one lab CA (made with openssl; plain TCP where there is none), as docs/cluster.md says to set up.
  * That a node which comes back takes nothing back is {@code PlacementTest}'s: starting a fourth JVM
  * here would double the test's time on a busy machine.
  */
@@ -226,6 +228,8 @@ class ClusterIT {
         "  n2: [conveyor-2]",
         "  n3: [conveyor-3]",
         "placement_wait_seconds: 60",
+        LabNodes.labSecret(home),
+        LabNodes.labTls(dir),
         ""));
     Path data = Files.createDirectories(home.resolve("data"));
     Accounts.open(data, Clock.systemUTC()).add("train1", Role.TRAINER, "Trainer One", PASSWORD);

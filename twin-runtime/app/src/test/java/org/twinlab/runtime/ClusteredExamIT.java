@@ -169,11 +169,15 @@ class ClusteredExamIT {
     // exported from the store, the log verifies against the platform key, and holds every acknowledged action
     Path work = Files.createDirectories(dir.resolve("work"));
     Path yaml = Files.writeString(work.resolve("twinlab.yaml"), "store: {type: postgres, url: '" + store.url() + "', user: "
-        + store.user() + ", password_file: '" + store.passwordFile().orElseThrow() + "'}\n");
+        + store.user() + ", password_file: '" + store.passwordFile().orElseThrow() + "', key_secret_file: '" + keySecret() + "'}\n");
     Path exported = work.resolve(SESSION + ".jsonl");
     String[] export = run("evidence", "export", "--store", yaml.toString(), "--session", SESSION, "-o", exported.toString());
     assertThat(export[0]).as(export[2]).isEqualTo("0");
-    String[] verify = run("evidence", "verify", "--data", n1.home.resolve("data").toString(), exported.toString());
+    // the platform key the nodes seal with is the store's: any node gives its public key
+    HttpResponse<String> pub = call(n1, "exam1", "GET", "/api/v1/keys/platform", null);
+    assertThat(pub.statusCode()).as(pub.body()).isEqualTo(200);
+    Path key = Files.writeString(work.resolve("platform.pub"), pub.body());
+    String[] verify = run("evidence", "verify", "--key", key.toString(), exported.toString());
     assertThat(verify[0]).as(verify[1] + verify[2]).isEqualTo("0");
     assertThat(verify[1]).contains("OK");
     List<EvidenceRecord> records = EvidenceLog.read(exported);
@@ -241,7 +245,7 @@ class ClusteredExamIT {
   private void writeNode(LabNodes.Node n, int hazelcastPort, String members, StoreConfig store) throws Exception {
     StringBuilder lab = new StringBuilder("http: {bind: 127.0.0.1, port: " + n.httpPort + "}\ndata: data\n");
     lab.append("store: {type: postgres, url: '").append(store.url()).append("', user: ").append(store.user())
-        .append(", password_file: '").append(store.passwordFile().orElseThrow()).append("'}\n");
+        .append(", password_file: '").append(store.passwordFile().orElseThrow()).append("', key_secret_file: '").append(keySecret()).append("'}\n");
     lab.append("connections:\n");
     for (int i = 0; i < TWINS.size(); i++) lab.append("  - {id: plc-").append(i + 1).append(", opcua: '").append(plcs.get(i).server.endpointUrl()).append("'}\n");
     lab.append("twins:\n");
@@ -269,13 +273,28 @@ class ClusteredExamIT {
         "  n2: [conveyor-2]",
         "  n3: [conveyor-3]",
         "placement_wait_seconds: 60",
+        LabNodes.labSecret(n.home),
         ""));
     Files.createDirectories(n.home.resolve("data"));
   }
 
-  /** The same accounts and platform key on every node (copied, as an exam centre would until they are kept in the store). */
+  /** The secret the platform key is sealed with in the store, the same for every node. */
+  private Path keySecret() throws Exception {
+    Path f = dir.resolve("platform-key-secret");
+    if (!Files.exists(f)) Files.writeString(f, "clustered-exam-it-platform-key-secret-0123456789\n");
+    return f;
+  }
+
+  /** The accounts every node knows: in the shared store (where a runtime with store: keeps them) and, as before, in each data directory. */
   private void shareAccountsAndKey() throws Exception {
     Path first = nodes.get("n1").home.resolve("data");
+    try (org.twinlab.runtime.shared.SharedState shared = org.twinlab.runtime.shared.SharedState.of(
+        org.twinlab.runtime.config.LabConfigLoader.load(nodes.get("n1").home.resolve("twinlab.yaml")), Clock.systemUTC())) {
+      Accounts inStore = Accounts.over(shared.accounts(), Clock.systemUTC());
+      inStore.add("exam1", Role.EXAMINER, "Examiner One", PASSWORD);
+      inStore.add("train1", Role.TRAINER, "Trainer One", PASSWORD);
+      for (int i = 1; i <= 3; i++) inStore.add("cand" + i, Role.CANDIDATE, "Candidate " + i, PASSWORD);
+    }
     Accounts accounts = Accounts.open(first, Clock.systemUTC());
     accounts.add("exam1", Role.EXAMINER, "Examiner One", PASSWORD);
     accounts.add("train1", Role.TRAINER, "Trainer One", PASSWORD);

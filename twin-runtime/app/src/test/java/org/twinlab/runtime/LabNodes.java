@@ -60,6 +60,63 @@ final class LabNodes implements AutoCloseable {
     return n;
   }
 
+  /** The lab secret every node of the tests' clusters shares. */
+  static final String SECRET = "test-lab-secret-0123456789abcdef0123456789abcdef";
+
+  /**
+   * Writes the lab secret into a node's home, readable by its owner only, and returns the line of
+   * cluster.yaml that names it.
+   */
+  static String labSecret(Path home) throws java.io.IOException {
+    Path f = home.resolve("lab-secret");
+    Files.deleteIfExists(f);
+    Files.createFile(f, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(f, SECRET + "\n");
+    return "secret_file: lab-secret";
+  }
+
+  /** Whether openssl is there to make the tests' certificates. */
+  static boolean canMakeCertificates() {
+    try {
+      return new ProcessBuilder("openssl", "version").redirectErrorStream(true).start().waitFor() == 0;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /**
+   * A lab CA and one node certificate it signed (for 127.0.0.1), made with openssl in {@code dir}
+   * once, as docs/cluster.md says to; returns the line of cluster.yaml that names them. Without
+   * openssl the line is empty (the event bus is then plain TCP) unless TWINLAB_REQUIRE_PEERS=1.
+   */
+  static String labTls(Path dir) throws Exception {
+    Path ca = dir.resolve("lab-ca.pem");
+    if (!Files.exists(ca)) {
+      if (!canMakeCertificates()) {
+        if ("1".equals(System.getenv("TWINLAB_REQUIRE_PEERS"))) throw new AssertionError("openssl is needed to make the cluster's certificates");
+        return "";
+      }
+      Files.writeString(dir.resolve("node.ext"), "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n");
+      openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "lab-ca-key.pem",
+          "-out", "lab-ca.pem.tmp", "-days", "2", "-subj", "/CN=twinlab test lab CA");
+      openssl(dir, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "node-key.pem",
+          "-out", "node.csr", "-subj", "/CN=twinlab test node");
+      openssl(dir, "x509", "-req", "-in", "node.csr", "-CA", "lab-ca.pem.tmp", "-CAkey", "lab-ca-key.pem", "-CAcreateserial",
+          "-out", "node.pem", "-days", "2", "-extfile", "node.ext");
+      java.nio.file.Files.setPosixFilePermissions(dir.resolve("node-key.pem"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      Files.move(dir.resolve("lab-ca.pem.tmp"), ca);
+    }
+    return "tls: {cert: '" + dir.resolve("node.pem") + "', key: '" + dir.resolve("node-key.pem") + "', ca: '" + ca + "'}";
+  }
+
+  static void openssl(Path dir, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("openssl"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) throw new AssertionError("openssl " + String.join(" ", args) + ": " + out);
+  }
+
   Node get(String name) {
     return nodes.get(name);
   }

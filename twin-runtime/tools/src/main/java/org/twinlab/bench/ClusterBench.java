@@ -30,6 +30,14 @@ import org.twinlab.runtime.auth.Role;
  * nothing or a call was refused: a figure of nothing is not printed.
  */
 public final class ClusterBench {
+  private static final String SECRET = java.util.HexFormat.of().formatHex(randomBytes());
+
+  private static byte[] randomBytes() {
+    byte[] b = new byte[32];
+    new java.security.SecureRandom().nextBytes(b);
+    return b;
+  }
+
   private static final String CLI = "org.twinlab.cli.TwinlabCli";
   private static final String USER = "bench-follower";
 
@@ -288,7 +296,12 @@ public final class ClusterBench {
           "placement:",
           "  n1: [" + String.join(", ", ids) + "]",
           "placement_wait_seconds: 60",
+          "secret_file: lab-secret",
           ""));
+      // the nodes' lab secret, the same for both (one per run), readable by its owner only
+      Path secret = home.resolve("lab-secret");
+      Files.createFile(secret, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(secret, SECRET);
       Path data = Files.createDirectories(home.resolve("data"));
       Accounts.open(data, Clock.systemUTC()).add(USER, Role.ADMIN, "Benchmark follower", password);
       return new Node(name, http, home);

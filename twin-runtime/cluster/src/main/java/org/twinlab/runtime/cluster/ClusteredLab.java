@@ -5,6 +5,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.List;
 import java.util.Set;
@@ -31,32 +34,40 @@ public final class ClusteredLab {
   /** Joins the cluster and starts this node's runtime; fails (and leaves) when either cannot. */
   public static Future<ClusteredLab> start(LabConfig lab, ClusterConfig cluster) {
     HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(cluster));
-    VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(cluster.host()).setClusterPublicHost(cluster.host()));
+    EventBusOptions bus = new EventBusOptions().setHost(cluster.host()).setClusterPublicHost(cluster.host());
+    cluster.tls().ifPresent(tls -> bus.setSsl(true)
+        .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString()))
+        // only the lab's CA: a machine without a certificate it signed cannot connect, in either direction
+        .setTrustOptions(new PemTrustOptions().addCertPath(tls.ca().toString()))
+        .setClientAuth(ClientAuth.REQUIRED));
+    VertxOptions options = new VertxOptions().setEventBusOptions(bus);
     List<String> placed = lab.twins().stream().map(TwinConfig::id).toList();
     Set<String> clustered = Set.copyOf(placed);
     return Vertx.builder().with(options).withClusterManager(manager).buildClustered().compose(vertx -> {
       HazelcastInstance hz = manager.getHazelcastInstance();
       OwnerView view = new OwnerView();
-      Future<TwinRuntime> started = startRuntime(vertx, lab, cluster, clustered, placed, view);
+      // every message to and from other nodes is signed with the lab secret; alone, a key of its own trusts nobody
+      MessageSigner signer = new MessageSigner(cluster.secret().orElseGet(LabSecret::ownOnly), cluster.node(), java.time.Clock.systemUTC());
+      Future<TwinRuntime> started = startRuntime(vertx, lab, cluster, clustered, placed, view, signer);
       return started.map(rt -> {
-        TwinAnswers answers = new TwinAnswers(vertx, rt.twins(), new FeedRelay(vertx, rt.api().feedExport()));
+        TwinAnswers answers = new TwinAnswers(vertx, rt.twins(), new FeedRelay(vertx, rt.api().feedExport(), signer), signer);
         Ownership ownership = new Ownership(vertx, hz, cluster, rt, answers, placed, view);
         ownership.start();
         ClusteredLab node = new ClusteredLab(vertx, rt, ownership);
-        node.calls = new CallAnswers(vertx, cluster.node(), rt.api());
+        node.calls = new CallAnswers(vertx, cluster.node(), rt.api(), signer);
         return node;
       }).recover(e -> vertx.close().transform(x -> Future.failedFuture(e)));
     });
   }
 
   private static Future<TwinRuntime> startRuntime(Vertx vertx, LabConfig lab, ClusterConfig cluster, Set<String> clustered, List<String> placed,
-      OwnerView view) {
+      OwnerView view, MessageSigner signer) {
     // the lab's twins run where the cluster places them; a twin package installed on this node runs here
     java.util.concurrent.atomic.AtomicReference<TwinRuntime> self = new java.util.concurrent.atomic.AtomicReference<>();
     java.util.function.Predicate<String> here = id -> self.get() != null && self.get().twins().has(id);
     // the feed turns to this node's own channel once the twin is served here, not while it is still being deployed
     java.util.function.Predicate<String> served = id -> self.get() != null && self.get().twins().find(id).isPresent();
-    RemoteReads remote = new RemoteReads(vertx, placed, here, new FeedLinks(vertx, cluster.node(), served), view, cluster.node());
+    RemoteReads remote = new RemoteReads(vertx, placed, here, new FeedLinks(vertx, cluster.node(), served, signer), view, cluster.node(), signer);
     // putting the runtime together reads files (the scenario library, accounts): on a worker, as serve does on its main thread
     return vertx.executeBlocking(() -> TwinRuntime.start(vertx, lab, id -> !clustered.contains(id), remote), false)
         .compose(started -> started).onSuccess(self::set);

@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,19 +23,22 @@ import org.twinlab.runtime.twin.TwinRequestException;
 final class FeedLinks implements RemoteFeeds {
   static final long RENEW_MS = 1_000;
   /** An owner that does not answer within this is dead or dying; the next renewal finds its heir. */
-  private static final DeliveryOptions ASK = new DeliveryOptions().setSendTimeout(2_000);
+  private static final long ASK_MS = 2_000;
   private static final long READY_WAIT_MS = 3_000;
   private final Vertx vertx;
   private final String node;
   private final Predicate<String> here;
+  private final MessageSigner signer;
   private final Map<String, Link> links = new ConcurrentHashMap<>();
 
   /**
    * @param node this node's name, which holds its leases
    * @param here whether a twin runs on this node now
+   * @param signer signs the questions, checks the answers and every batch (a batch not signed with the lab secret is dropped)
    */
-  FeedLinks(Vertx vertx, String node, Predicate<String> here) {
+  FeedLinks(Vertx vertx, String node, Predicate<String> here, MessageSigner signer) {
     this.vertx = vertx;
+    this.signer = signer;
     this.node = node;
     this.here = here;
   }
@@ -59,7 +60,7 @@ final class FeedLinks implements RemoteFeeds {
     Link link = links.get(twin);
     // asked once the owner follows the twin for this node, so no batch falls between the state and the feed
     Future<Void> ready = link == null ? Future.succeededFuture() : link.ready.future().timeout(READY_WAIT_MS, TimeUnit.MILLISECONDS).otherwiseEmpty();
-    return ready.compose(v -> vertx.eventBus().<Buffer>request(FeedRelay.stateAddress(twin), node, ASK)).map(Message::body)
+    return ready.compose(v -> signer.<Buffer>request(vertx, FeedRelay.stateAddress(twin), node, ASK_MS))
         .recover(e -> Future.failedFuture(TwinRequestException.unavailable("id",
             "twin '" + twin + "' runs on another node, which does not answer now (" + e.getMessage() + "); another node takes it over")));
   }
@@ -97,14 +98,14 @@ final class FeedLinks implements RemoteFeeds {
         return;
       }
       asking = true;
-      subscribe().compose(v -> vertx.eventBus().<String>request(FeedRelay.followAddress(twin), node, ASK)).onComplete(r -> {
+      subscribe().compose(v -> signer.<String>request(vertx, FeedRelay.followAddress(twin), node, ASK_MS)).onComplete(r -> {
         asking = false;
         if (closed) return;
         if (r.failed()) {
           if (where != Where.HERE) where = Where.LOST;
           return;
         }
-        String answered = r.result().body();
+        String answered = r.result();
         boolean changed = where == Where.HERE || where == Where.LOST || (where == Where.THERE && !answered.equals(generation));
         where = Where.THERE;
         generation = answered;
@@ -116,7 +117,7 @@ final class FeedLinks implements RemoteFeeds {
     Future<Void> subscribe() {
       if (feed == null) {
         feed = vertx.eventBus().consumer(FeedRelay.feedAddress(twin), m -> {
-          if (!closed && !here.test(twin)) frames.accept(m.body());
+          if (!closed && !here.test(twin) && signer.admit(m)) frames.accept(m.body());
         });
       }
       return feed.completion();

@@ -26,10 +26,13 @@ final class FeedRelay {
   private static final long EXPIRE_EVERY_MS = 1_000;
   private final Vertx vertx;
   private final FeedExport export;
+  private final MessageSigner signer;
   private final Map<String, Served> served = new ConcurrentHashMap<>();
 
-  FeedRelay(Vertx vertx, FeedExport export) {
+  /** @param signer checks every question and signs every answer and batch (one MAC per batch, however many nodes follow) */
+  FeedRelay(Vertx vertx, FeedExport export, MessageSigner signer) {
     this.vertx = vertx;
+    this.signer = signer;
     this.export = export;
   }
 
@@ -76,6 +79,7 @@ final class FeedRelay {
     }
 
     private synchronized void follow(Message<String> m) {
+      if (!signer.admit(m)) return;
       if (closed) {
         m.fail(404, "twin " + twin + " does not run here");
         return;
@@ -86,15 +90,16 @@ final class FeedRelay {
         leave = export.follow(twin, this::publish);
         timer = vertx.setPeriodic(EXPIRE_EVERY_MS, t -> expire());
       }
-      m.reply(generation);
+      signer.answer(m, generation);
     }
 
     private void publish(Buffer batch) {
-      vertx.eventBus().publish(feedAddress(twin), batch);
+      signer.publish(vertx, feedAddress(twin), batch);
     }
 
     private void state(Message<String> m) {
-      export.state(twin).onSuccess(m::reply).onFailure(e -> m.fail(503, String.valueOf(e.getMessage())));
+      if (!signer.admit(m)) return;
+      export.state(twin).onSuccess(s -> signer.answer(m, s)).onFailure(e -> m.fail(503, String.valueOf(e.getMessage())));
     }
 
     private synchronized void expire() {

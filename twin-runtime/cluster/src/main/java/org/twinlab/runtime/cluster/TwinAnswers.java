@@ -13,6 +13,7 @@ import org.twinlab.runtime.twin.Twins;
  * the clustered event bus answers with the twin's JSON as this node's API would write it. The
  * question is the view's name as a string and the answer a JSON object: both cross nodes with
  * Vert.x's own wire codecs, never the runtime's local codec, which passes objects by reference.
+ * Questions and answers are signed with the lab secret ({@link MessageSigner}); an unsigned question gets nothing.
  */
 final class TwinAnswers {
   static final String TWIN = "twin";
@@ -20,11 +21,13 @@ final class TwinAnswers {
   private final Vertx vertx;
   private final Twins twins;
   private final FeedRelay feeds;
+  private final MessageSigner signer;
   private final Map<String, MessageConsumer<String>> consumers = new ConcurrentHashMap<>();
 
   /** @param feeds the twins' live feed for other nodes, served while this node answers for them */
-  TwinAnswers(Vertx vertx, Twins twins, FeedRelay feeds) {
+  TwinAnswers(Vertx vertx, Twins twins, FeedRelay feeds, MessageSigner signer) {
     this.vertx = vertx;
+    this.signer = signer;
     this.twins = twins;
     this.feeds = feeds;
   }
@@ -48,13 +51,14 @@ final class TwinAnswers {
   }
 
   private void read(Message<String> m) {
+    if (!signer.admit(m)) return;
     String twin = m.address().substring("twinlab.cluster.twin.".length(), m.address().length() - ".read".length());
     var t = twins.find(twin).orElse(null);
     if (t == null) {
       m.fail(404, "twin " + twin + " does not run here");
       return;
     }
-    t.snapshot().onSuccess(s -> m.reply(SUMMARY.equals(m.body()) ? Views.twinSummary(s, t.twinConfig().model()) : Views.twin(s, t.twinConfig().model())))
+    t.snapshot().onSuccess(s -> signer.answer(m, SUMMARY.equals(m.body()) ? Views.twinSummary(s, t.twinConfig().model()) : Views.twin(s, t.twinConfig().model())))
         .onFailure(e -> m.fail(500, String.valueOf(e.getMessage())));
   }
 }
