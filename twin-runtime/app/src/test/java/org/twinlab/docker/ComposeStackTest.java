@@ -44,11 +44,22 @@ class ComposeStackTest {
   }
 
   @Test
-  void theClusterComposeFileIsValid() throws Exception {
+  void theClusterComposeFileIsValid(@TempDir Path tmp) throws Exception {
     List<String> command = composeCommand();
     Peers.require(command != null, "a Docker Compose client (docker compose or docker-compose)",
         "apt-get install docker-compose");
-    Process p = new ProcessBuilder(concat(command, "-f", CLUSTER.resolve("compose.yaml").toString(), "config"))
+    // as after docker/make-secrets.sh: a copy of docker/ with the lab secret's env file, never the repository's own secrets
+    Path docker = tmp.resolve("docker");
+    try (var files = Files.walk(DOCKER)) {
+      for (Path f : files.filter(f -> !f.startsWith(DOCKER.resolve("secrets"))).toList()) {
+        Path to = docker.resolve(DOCKER.relativize(f).toString());
+        if (Files.isDirectory(f)) Files.createDirectories(to);
+        else Files.copy(f, to);
+      }
+    }
+    Files.createDirectories(docker.resolve("secrets"));
+    Files.writeString(docker.resolve("secrets/cluster.env"), "TWINLAB_CLUSTER_SECRET=not-a-real-secret-but-long-enough-for-this\n");
+    Process p = new ProcessBuilder(concat(command, "-f", docker.resolve("cluster/compose.yaml").toString(), "config"))
         .redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -83,8 +94,15 @@ class ComposeStackTest {
     String compose = Files.readString(CLUSTER.resolve("compose.yaml"));
     List<String> twins = config.twins().stream().map(t -> t.id()).toList();
     java.util.Set<String> placed = new java.util.TreeSet<>();
+    // the lab secret as the container gets it (docker/secrets/cluster.env into its environment); here, from a file of the test's
+    Path secret = Files.writeString(tmp.resolve("cluster-secret"), "not-a-real-secret-but-long-enough-for-this\n");
+    Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     for (String n : List.of("a", "b", "c")) {
-      ClusterConfig node = ClusterConfigLoader.load(CLUSTER.resolve("node-" + n + ".yaml"), twins);
+      String nodeYaml = Files.readString(CLUSTER.resolve("node-" + n + ".yaml"));
+      assertThat(nodeYaml).contains("secret_env: TWINLAB_CLUSTER_SECRET").doesNotContain("secret:");
+      Path nodeFile = Files.writeString(tmp.resolve("node-" + n + ".yaml"),
+          nodeYaml.replace("secret_env: TWINLAB_CLUSTER_SECRET", "secret_file: " + secret));
+      ClusterConfig node = ClusterConfigLoader.load(nodeFile, twins);
       assertThat(node.node()).isEqualTo("node-" + n);
       // Hazelcast binds to the address compose gives the node's container
       assertThat(compose).contains("./node-" + n + ".yaml:/opt/twinlab/cluster.yaml:ro", "ipv4_address: " + node.host());
