@@ -94,7 +94,7 @@ class TwinlabCliTest {
   void scenarioCoverageAsCsvHasARowPerLevelClauseAndScenario() throws Exception {
     String[] csv = run("scenario", "coverage", "--csv");
     assertThat(csv[0]).as(csv[2]).isEqualTo("0");
-    assertThat(csv[1]).startsWith("\uFEFFlevel,clause,title,scenario,points,share,idle_proof,exams\r\n");
+    assertThat(csv[1]).startsWith("\uFEFFlevel,clause,title,title_zh,scenario,points,share,idle_proof,exams\r\n");
     java.util.List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get()
         .parse(new java.io.StringReader(csv[1].substring(1))).getRecords();
     // one row per scenario of an assessed clause, one with the scenario empty for a clause not assessed
