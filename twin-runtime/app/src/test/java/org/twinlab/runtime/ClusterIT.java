@@ -218,19 +218,7 @@ class ClusterIT {
           ""));
     }
     Files.writeString(home.resolve("twinlab.yaml"), lab.toString());
-    Files.writeString(home.resolve("cluster.yaml"), String.join("\n",
-        "node: " + n.name,
-        "bind: {host: 127.0.0.1, port: " + hazelcastPort + "}",
-        "members: [" + members + "]",
-        "failure_detection: {heartbeat_seconds: 1, max_no_heartbeat_seconds: 5}",
-        "placement:",
-        "  n1: [conveyor-1]",
-        "  n2: [conveyor-2]",
-        "  n3: [conveyor-3]",
-        "placement_wait_seconds: 60",
-        LabNodes.labSecret(home),
-        LabNodes.labTls(dir),
-        ""));
+    LabNodes.writeClusterFile(home, n.name, hazelcastPort, members, LabNodes.labTls(dir));
     Path data = Files.createDirectories(home.resolve("data"));
     Accounts.open(data, Clock.systemUTC()).add("train1", Role.TRAINER, "Trainer One", PASSWORD);
   }

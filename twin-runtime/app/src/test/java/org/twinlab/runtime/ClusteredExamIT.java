@@ -263,18 +263,7 @@ class ClusteredExamIT {
           ""));
     }
     Files.writeString(n.home.resolve("twinlab.yaml"), lab.toString());
-    Files.writeString(n.home.resolve("cluster.yaml"), String.join("\n",
-        "node: " + n.name,
-        "bind: {host: 127.0.0.1, port: " + hazelcastPort + "}",
-        "members: [" + members + "]",
-        "failure_detection: {heartbeat_seconds: 1, max_no_heartbeat_seconds: 5}",
-        "placement:",
-        "  n1: [conveyor-1]",
-        "  n2: [conveyor-2]",
-        "  n3: [conveyor-3]",
-        "placement_wait_seconds: 60",
-        LabNodes.labSecret(n.home),
-        ""));
+    LabNodes.writeClusterFile(n.home, n.name, hazelcastPort, members);
     Files.createDirectories(n.home.resolve("data"));
   }
 

@@ -75,6 +75,27 @@ final class LabNodes implements AutoCloseable {
     return "secret_file: lab-secret";
   }
 
+  /**
+   * The cluster.yaml of a test node: the three-node cluster on loopback, one conveyor placed on each
+   * node, the lab secret in its home; {@code more} lines (TLS, say) after it.
+   */
+  static void writeClusterFile(Path home, String node, int hazelcastPort, String members, String... more) throws java.io.IOException {
+    java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(
+        "node: " + node,
+        "bind: {host: 127.0.0.1, port: " + hazelcastPort + "}",
+        "members: [" + members + "]",
+        "failure_detection: {heartbeat_seconds: 1, max_no_heartbeat_seconds: 5}",
+        "placement:",
+        "  n1: [conveyor-1]",
+        "  n2: [conveyor-2]",
+        "  n3: [conveyor-3]",
+        "placement_wait_seconds: 60",
+        labSecret(home)));
+    lines.addAll(java.util.List.of(more));
+    lines.add("");
+    Files.writeString(home.resolve("cluster.yaml"), String.join("\n", lines));
+  }
+
   /** Whether openssl is there to make the tests' certificates. */
   static boolean canMakeCertificates() {
     try {
